@@ -1,0 +1,18 @@
+/**
+ * Remix v2 classic compiler (pinned; see docs/decisions/002-remix-classic-compiler.md).
+ * Every v3 future flag the classic compiler supports is on, so the move to
+ * React Router v7 is mechanical.
+ * @type {import('@remix-run/dev').AppConfig}
+ */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  serverModuleFormat: "esm",
+  serverPlatform: "node",
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: true,
+  },
+};
