@@ -25,9 +25,6 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each browser test file starts its own server and Chromium; two at a time fits 2 cores.
-          maxConcurrency: 1,
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],

@@ -1,0 +1,62 @@
+/**
+ * Guards used by every loader and action. `require…` functions throw a Response
+ * (a redirect to sign-in, or the 403 page) so routes stay linear.
+ */
+import { redirect } from "@remix-run/node";
+import { can, type Action, type Actor, type Resource } from "~/domain/policy";
+import { todayInStockholm } from "~/domain/format";
+import { loadActor } from "~/models/users.server";
+import { validateSession, type SessionUser } from "./lucia.server";
+
+export interface Viewer {
+  user: SessionUser;
+  actor: Actor;
+  sessionId: string;
+}
+
+/** The signed-in viewer, or null for the public. Never throws for a bad or expired cookie. */
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  const session = await validateSession(request.headers.get("Cookie"));
+  if (!session) return null;
+  return { user: session.user, actor: loadActor(session.user, todayInStockholm()), sessionId: session.sessionId };
+}
+
+/** Only same-site relative paths: an open redirect must not be possible through ?redirectTo=. */
+export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const url = new URL(request.url);
+    const redirectTo = safeRedirectTo(url.pathname + url.search);
+    const hadCookie = /(?:^|;\s*)(?:__Host-)?session=/.test(request.headers.get("Cookie") ?? "");
+    const params = new URLSearchParams({ redirectTo });
+    if (hadCookie) params.set("orsak", "utgangen");
+    throw redirect(`/logga-in?${params}`);
+  }
+  return viewer;
+}
+
+export function forbidden(message = "Du har inte behörighet till den här sidan."): Response {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export function notFound(message = "Sidan finns inte."): Response {
+  return new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+/** Throws the 403 page unless the policy allows `action` on `resource`. */
+export function requirePermission(actor: Actor | null, action: Action, resource: Resource = {}): void {
+  if (!can(actor, action, resource)) throw forbidden();
+}
+
+/** Signed in and allowed: the common case for pages that change things. */
+export async function requireViewerWith(request: Request, action: Action, resource: Resource = {}): Promise<Viewer> {
+  const viewer = await requireViewer(request);
+  requirePermission(viewer.actor, action, resource);
+  return viewer;
+}

@@ -1,0 +1,43 @@
+import { formatDateWithWeekday } from "~/domain/format";
+
+export interface MeetingRow {
+  id: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  status: string;
+  bodyName: string;
+}
+
+export function MeetingList({ meetings, showBody = true, empty }: { meetings: MeetingRow[]; showBody?: boolean; empty: string }) {
+  if (meetings.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Datum</th>
+            <th scope="col">Tid</th>
+            {showBody ? <th scope="col">Organ</th> : null}
+            <th scope="col">Plats</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {meetings.map((m) => (
+            <tr key={m.id}>
+              <td>{formatDateWithWeekday(m.date)}</td>
+              <td>
+                {m.startTime}–{m.endTime}
+              </td>
+              {showBody ? <td>{m.bodyName}</td> : null}
+              <td>{m.place || "–"}</td>
+              <td>{m.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Swedish (sv-SE) presentation of dates, times and amounts. Pure; the clock is passed in.
+ * Dates are shown as ISO (2026-12-31), which is also the Swedish standard.
+ */
+
+const STOCKHOLM = "Europe/Stockholm";
+
+/** Today's date in Stockholm as "YYYY-MM-DD". */
+export function todayInStockholm(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: STOCKHOLM, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    now,
+  );
+}
+
+/** An instant as "2026-12-31 14:05" in Stockholm time. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: STOCKHOLM,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
+  return parts.replace(",", "");
+}
+
+const WEEKDAYS = ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"];
+
+/** "tisdag 2026-12-01": the weekday helps people plan. */
+export function formatDateWithWeekday(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  return `${weekday} ${isoDate}`;
+}
+
+/** Whole kronor as "5 720 000 kr" (narrow no-break spaces keep the number on one line). */
+export function formatKronor(amount: number): string {
+  const sign = amount < 0 ? "−" : "";
+  const digits = Math.abs(Math.round(amount))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  return `${sign}${digits}\u00a0kr`;
+}
+
+/** "46,75 %" */
+export function formatPercent(value: number, decimals = 2): string {
+  return `${value.toFixed(decimals).replace(".", ",").replace(/,?0+$/, "")}\u00a0%`;
+}

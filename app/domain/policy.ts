@@ -1,0 +1,96 @@
+/**
+ * The one access policy. Every loader and action asks `can(actor, action, resource)`;
+ * the UI asks the same function to decide which actions to show. Pure: the caller loads
+ * the actor's memberships and the resource's facts and passes them in.
+ *
+ * Roles (users.role):
+ * - admin: the regional coordinator, secretary of the bodies; may do everything.
+ * - member: rights follow the bodies the person currently sits in.
+ * - reader: signed-in reader (e.g. a politician who reads); reads what members of the
+ *   collaboration may read, changes nothing but their own password.
+ * - anonymous (actor null): the public; reads only what is public.
+ */
+
+export type UserRole = "admin" | "member" | "reader";
+
+export type BodyRole =
+  | "ordförande"
+  | "vice ordförande"
+  | "ledamot"
+  | "ersättare"
+  | "sekreterare"
+  | "adjungerad";
+
+export interface Actor {
+  userId: string;
+  role: UserRole;
+  personId: number | null;
+  /** Current (not ended) memberships: body id → role in that body. */
+  bodyRoles: ReadonlyMap<number, BodyRole>;
+  /** Organisation the person belongs to (for reporting a party's answers). */
+  organisationId: number | null;
+}
+
+/** Facts about the thing being accessed. Only what the rule for the action needs. */
+export interface Resource {
+  bodyId?: number;
+  /** The body keeps public records (e.g. SVOM): published agendas and approved minutes. */
+  publicRecords?: boolean;
+  /** The object itself is published/approved (not a draft). */
+  published?: boolean;
+  /** Marked confidential (sekretess); only members of the body may see it. */
+  confidential?: boolean;
+  /** The organisation the object belongs to (e.g. a party's answer). */
+  organisationId?: number;
+}
+
+export const ACTIONS = [
+  "read:parties",
+  "read:bodies",
+  "read:body",
+  "read:body-members",
+  "manage:memberships",
+  "manage:people",
+  "read:audit",
+  "read:start",
+  "change:own-password",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+type Rule = (actor: Actor | null, resource: Resource) => boolean;
+
+const anyone: Rule = () => true;
+const signedIn: Rule = (actor) => actor !== null;
+const adminOnly: Rule = (actor) => actor?.role === "admin";
+
+/** True when the actor currently sits in the resource's body (any role). */
+export function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
+  if (!actor || bodyId === undefined) return false;
+  return actor.bodyRoles.has(bodyId);
+}
+
+/**
+ * The policy table. A route's access is decided by exactly one of these entries; the
+ * authorization tests enumerate it against every route.
+ */
+export const POLICY: Record<Action, Rule> = {
+  // Who the parties are and which bodies exist is public information.
+  "read:parties": anyone,
+  "read:bodies": anyone,
+  "read:body": anyone,
+  // Names and roles of members: public for bodies with public records (politicians),
+  // otherwise visible to signed-in users of the collaboration.
+  "read:body-members": (actor, r) => actor !== null || r.publicRecords === true,
+  "manage:memberships": adminOnly,
+  "manage:people": adminOnly,
+  "read:audit": adminOnly,
+  "read:start": signedIn,
+  "change:own-password": signedIn,
+};
+
+export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+  if (actor?.role === "admin") return true;
+  const rule = POLICY[action];
+  return rule ? rule(actor, resource) : false;
+}

@@ -1,0 +1,52 @@
+import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { memberships, people, users } from "../../db/schema";
+import type { Actor, BodyRole } from "~/domain/policy";
+import { recordAudit } from "./audit.server";
+import { db, write } from "~/utils/db.server";
+
+export function findUserByEmail(email: string) {
+  return db()
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get();
+}
+
+export function getUserById(id: string) {
+  return db().select().from(users).where(eq(users.id, id)).get();
+}
+
+/** The policy's view of a signed-in user: role plus the bodies the person sits in today. */
+export function loadActor(user: { id: string; role: Actor["role"]; personId: number | null }, today: string): Actor {
+  const bodyRoles = new Map<number, BodyRole>();
+  let organisationId: number | null = null;
+  if (user.personId !== null) {
+    const seats = db()
+      .select({ bodyId: memberships.bodyId, role: memberships.role })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.personId, user.personId),
+          lte(memberships.startDate, today),
+          or(isNull(memberships.endDate), gte(memberships.endDate, today)),
+        ),
+      )
+      .all();
+    for (const seat of seats) bodyRoles.set(seat.bodyId, seat.role);
+    organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
+  }
+  return { userId: user.id, role: user.role, personId: user.personId, bodyRoles, organisationId };
+}
+
+export function setPasswordHash(userId: string, passwordHash: string) {
+  write((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    // The hash itself never goes into the log.
+    recordAudit(tx, { userId, action: "password", entityType: "user", entityId: userId });
+  });
+}
+
+export function personOfUser(personId: number | null) {
+  if (personId === null) return undefined;
+  return db().select().from(people).where(eq(people.id, personId)).get();
+}

@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/session.server";
+import { MeetingList } from "~/components/meeting-list";
+import { todayInStockholm } from "~/domain/format";
+import { listCollaborations } from "~/models/bodies.server";
+import { startPageFor } from "~/models/start.server";
+import { personOfUser } from "~/models/users.server";
+
+export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const today = todayInStockholm();
+  const collaborations = listCollaborations().map((c) => ({ id: c.id, name: c.name, description: c.description }));
+  if (!viewer) return { signedIn: false as const, collaborations, today };
+  const person = personOfUser(viewer.user.personId);
+  return {
+    signedIn: true as const,
+    collaborations,
+    today,
+    name: person?.name ?? viewer.user.email,
+    role: viewer.user.role,
+    ...startPageFor(viewer.actor, today),
+  };
+}
+
+export default function Start() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.signedIn) {
+    return (
+      <>
+        <h1>Välkommen till Samverkansportalen</h1>
+        {data.collaborations.map((c) => (
+          <section key={c.id} aria-labelledby={`collab-${c.id}`}>
+            <h2 id={`collab-${c.id}`}>{c.name}</h2>
+            {c.description ? <p>{c.description}</p> : null}
+          </section>
+        ))}
+        <p>
+          Här förbereds möten, beslut följs upp och samarbetsavtalet hålls aktuellt för samverkans parter. Allmänheten kan se vilka{" "}
+          <Link to="/parter">parter</Link> och <Link to="/organ">organ</Link> som ingår.
+        </p>
+        <p>
+          <Link to="/logga-in" className="button">
+            Logga in
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Hej {data.name}</h1>
+      <p className="muted">Idag är det {data.today}.</p>
+      <section aria-labelledby="mina-organ">
+        <h2 id="mina-organ">Mina organ</h2>
+        {data.myBodies.length === 0 ? (
+          <p>
+            {data.role === "admin"
+              ? "Du är administratör och ser alla organ."
+              : "Du sitter inte i något organ just nu. Du kan läsa det som är öppet för samverkans parter."}{" "}
+            <Link to="/organ">Visa alla organ</Link>.
+          </p>
+        ) : (
+          <ul className="cards">
+            {data.myBodies.map((b) => (
+              <li className="card" key={b.id}>
+                <h3>
+                  <Link to={`/organ/${b.id}`}>{b.name}</Link>
+                </h3>
+                <p>
+                  Din roll: <strong>{b.role}</strong>
+                </p>
+                <p className="muted">{b.collaborationName}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="nasta-moten">
+        <h2 id="nasta-moten">Nästa möten</h2>
+        <MeetingList meetings={data.nextMeetings} empty="Inga kommande möten är inplanerade." />
+      </section>
+    </>
+  );
+}

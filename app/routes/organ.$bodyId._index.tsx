@@ -1,0 +1,127 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer, notFound, requirePermission } from "~/auth/session.server";
+import { MeetingList } from "~/components/meeting-list";
+import { todayInStockholm } from "~/domain/format";
+import { can } from "~/domain/policy";
+import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
+import { meetingsOfBody } from "~/models/meetings.server";
+import { idParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "Organ"} – Samverkansportalen` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const actor = viewer?.actor ?? null;
+  const body = getBody(idParam(params.bodyId));
+  if (!body) throw notFound("Organet finns inte.");
+  requirePermission(actor, "read:body", { bodyId: body.id });
+  const today = todayInStockholm();
+  const showMembers = can(actor, "read:body-members", { bodyId: body.id, publicRecords: body.publicRecords });
+  return {
+    body,
+    today,
+    members: showMembers ? membersOfBody(body.id, today) : null,
+    meetings: meetingsOfBody(body.id, today),
+    canManage: can(actor, "manage:memberships", { bodyId: body.id }),
+    myRole: actor?.bodyRoles.get(body.id) ?? null,
+  };
+}
+
+function MemberTable({ caption, rows, canManage, bodyId, showEnd }: { caption: string; rows: BodyMember[]; canManage: boolean; bodyId: number; showEnd: boolean }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">Roll</th>
+            <th scope="col">Företräder</th>
+            <th scope="col">Från</th>
+            {showEnd ? <th scope="col">Till</th> : null}
+            {canManage ? <th scope="col" className="no-print">Åtgärd</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.membershipId}>
+              <td>
+                {m.personName}
+                {m.personTitle ? <div className="muted">{m.personTitle}</div> : null}
+              </td>
+              <td>{m.role}</td>
+              <td>{m.organisationName ?? "–"}</td>
+              <td>{m.startDate}</td>
+              {showEnd ? <td>{m.endDate ?? "tills vidare"}</td> : null}
+              {canManage ? (
+                <td className="no-print">
+                  <Link to={`/organ/${bodyId}/ledamoter/${m.membershipId}`} aria-label={`Ändra uppdraget för ${m.personName}`}>
+                    Ändra
+                  </Link>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function BodyPage() {
+  const { body, members, meetings, canManage, myRole } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/organ">Organ</Link>
+          </li>
+          <li aria-current="page">{body.shortName}</li>
+        </ol>
+      </nav>
+      <h1>{body.name}</h1>
+      <p className="muted">{body.collaborationName}</p>
+      {body.description ? <p>{body.description}</p> : null}
+      {myRole ? (
+        <p className="notice">
+          Du är <strong>{myRole}</strong> i {body.shortName}.
+        </p>
+      ) : null}
+      <section aria-labelledby="ledamoter">
+        <h2 id="ledamoter">Ledamöter</h2>
+        {canManage ? (
+          <p className="no-print">
+            <Link to={`/organ/${body.id}/ledamoter/ny`} className="button">
+              Lägg till ledamot
+            </Link>
+          </p>
+        ) : null}
+        {members === null ? (
+          <p>Ledamöterna visas för inloggade användare.</p>
+        ) : (
+          <>
+            {members.current.length ? (
+              <MemberTable caption="Nuvarande ledamöter" rows={members.current} canManage={canManage} bodyId={body.id} showEnd />
+            ) : (
+              <p>Organet har inga ledamöter just nu.</p>
+            )}
+            {members.upcoming.length ? (
+              <MemberTable caption="Tillträder senare" rows={members.upcoming} canManage={canManage} bodyId={body.id} showEnd />
+            ) : null}
+            {members.former.length ? (
+              <MemberTable caption="Tidigare ledamöter" rows={members.former} canManage={canManage} bodyId={body.id} showEnd />
+            ) : null}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="moten">
+        <h2 id="moten">Kommande möten</h2>
+        <MeetingList meetings={meetings.upcoming} showBody={false} empty="Inga kommande möten är inplanerade." />
+        <h2>Tidigare möten</h2>
+        <MeetingList meetings={meetings.past} showBody={false} empty="Inga tidigare möten finns registrerade." />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+/** `npm run db:seed`: builds the demo world (idempotent). Run `npm run db:migrate` first. */
+import { hashPassword } from "../app/auth/password.server";
+import { todayInStockholm } from "../app/domain/format";
+import { databasePath, openDatabase, writeTransaction } from "./connection";
+import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-world";
+
+const db = openDatabase();
+const hash = await hashPassword(DEMO_PASSWORD);
+writeTransaction(db, (tx) => buildDemoWorld(tx, hash, todayInStockholm()));
+db.$client.close();
+console.log(`Demodata finns i ${databasePath()}. Demokonton (lösenord ${DEMO_PASSWORD}):`);
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email}`);

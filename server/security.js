@@ -1,0 +1,43 @@
+/**
+ * HTTP-level protections that must run before Remix sees a request. Plain JS so the
+ * production server runs without a TypeScript step; unit-tested in tests/unit/server-security.test.ts.
+ */
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence: a state-changing request must carry an Origin header equal to our own origin.
+ * Browsers send Origin on every cross-site and same-site POST; a missing Origin on a
+ * non-GET request is refused too (a form post from our pages always has one).
+ * @param {string} method
+ * @param {string | undefined} originHeader
+ * @param {string[]} allowedOrigins e.g. ["http://localhost:3000"]
+ */
+export function isOriginAllowed(method, originHeader, allowedOrigins) {
+  if (SAFE_METHODS.has(method.toUpperCase())) return true;
+  if (!originHeader || originHeader === "null") return false;
+  return allowedOrigins.includes(originHeader.toLowerCase().replace(/\/$/, ""));
+}
+
+/**
+ * The origins that count as our own: the configured public origin (APP_ORIGIN) or, when
+ * none is set, the origin the request was addressed to (Host header, protocol as seen).
+ * @param {{ protocol: string, host: string | undefined }} req
+ * @param {string | undefined} configuredOrigin
+ */
+export function ownOrigins(req, configuredOrigin) {
+  if (configuredOrigin) return [configuredOrigin.toLowerCase().replace(/\/$/, "")];
+  if (!req.host) return [];
+  return [`${req.protocol}://${req.host}`.toLowerCase()];
+}
+
+/**
+ * True when the declared body is larger than allowed (answered with 413 before parsing).
+ * @param {string | undefined} contentLength
+ * @param {number} maxBytes
+ */
+export function isTooLarge(contentLength, maxBytes) {
+  if (!contentLength) return false;
+  const n = Number(contentLength);
+  return Number.isFinite(n) && n > maxBytes;
+}
