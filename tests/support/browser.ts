@@ -1,0 +1,174 @@
+/**
+ * Browser-test harness: starts the built server (build/ must exist: `npm test` builds first)
+ * on a free port with its own temporary database, drives Debian's Chromium with
+ * playwright-core, signs in by creating a session row directly, and checks every visited
+ * page with axe. Unexpected console errors fail the test.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
+import { sessions } from "../../db/schema";
+import { hashPassword } from "../../app/auth/password.server";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type DemoAccount = (typeof DEMO_ACCOUNTS)[number]["id"];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export interface TestApp {
+  baseUrl: string;
+  db: Db;
+  world: DemoWorld;
+  dir: string;
+  server: ChildProcess;
+  browser: Browser;
+  /** A new browser context, signed in as the account when given. */
+  context(account?: DemoAccount): Promise<BrowserContext>;
+  /** Opens a page that records console errors; `errors` must stay empty. */
+  page(account?: DemoAccount): Promise<{ page: Page; errors: string[] }>;
+  stop(): Promise<void>;
+}
+
+export async function startApp(): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
+  const dbPath = path.join(dir, "portal.db");
+  const db = openDatabase(dbPath);
+  migrateDatabase(db);
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const world = writeTransaction(db, (tx) => buildDemoWorld(tx, hash, today));
+
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(ROOT, "server/index.js")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: dbPath,
+      UPLOAD_DIR: path.join(dir, "uploads"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout?.on("data", (d) => (output += d));
+  server.stderr?.on("data", (d) => (output += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const check = () => {
+      if (output.includes("lyssnar på")) {
+        clearTimeout(timer);
+        resolve();
+      } else if (server.exitCode !== null) {
+        clearTimeout(timer);
+        reject(new Error(`server exited:\n${output}`));
+      } else setTimeout(check, 50);
+    };
+    check();
+  });
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const app: TestApp = {
+    baseUrl,
+    db,
+    world,
+    dir,
+    server,
+    browser,
+    async context(account) {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+      if (account) {
+        const id = crypto.randomBytes(20).toString("hex");
+        const now = Math.floor(Date.now() / 1000);
+        db.insert(sessions).values({ id, userId: account, expiresAt: now + 3600, createdAt: now }).run();
+        await context.addCookies([{ name: "session", value: id, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
+      }
+      return context;
+    },
+    async page(account) {
+      const context = await app.context(account);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        // A rejected form answers 4xx on purpose; Chromium logs that as a resource error.
+        if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text()))
+          errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(String(err)));
+      return { page, errors };
+    },
+    async stop() {
+      await browser.close();
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return app;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe (WCAG 2.1 A and AA rules) on the page; returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // evaluate() runs outside the page's CSP, so axe needs no inline script.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is a global injected above
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v: AxeViolation) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** Formats violations for an assertion message. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+}
+
+/** Waits until the locator shows the text (substring), then returns its full text. */
+export async function waitForText(locator: import("playwright-core").Locator, text: string, timeout = 10_000): Promise<string> {
+  const match = locator.filter({ hasText: text }).first();
+  await match.waitFor({ state: "visible", timeout });
+  return (await match.innerText()).trim();
+}

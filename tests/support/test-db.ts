@@ -1,0 +1,33 @@
+/**
+ * Hermetic databases for tests: every test file gets its own freshly migrated in-memory
+ * database, installed as the app's connection, so model functions and route actions run
+ * against it. Nothing is shared between files.
+ */
+import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { buildDemoWorld, type DemoWorld } from "../../db/demo-world";
+
+// A precomputed scrypt hash of the demo password keeps tests fast (hashing is slow by design).
+let demoHash: string | undefined;
+async function demoPasswordHash(): Promise<string> {
+  if (!demoHash) {
+    const { hashPassword } = await import("../../app/auth/password.server");
+    const { DEMO_PASSWORD } = await import("../../db/demo-world");
+    demoHash = await hashPassword(DEMO_PASSWORD);
+  }
+  return demoHash;
+}
+
+export function freshDatabase(): Db {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  globalThis.__portalDb = db;
+  return db;
+}
+
+/** A fresh database with the demo world built "today". */
+export async function demoDatabase(today = "2026-11-23"): Promise<{ db: Db; world: DemoWorld }> {
+  const db = freshDatabase();
+  const hash = await demoPasswordHash();
+  const world = writeTransaction(db, (tx) => buildDemoWorld(tx, hash, today));
+  return { db, world };
+}
