@@ -30,8 +30,13 @@ function createLucia() {
 }
 
 let instance: ReturnType<typeof createLucia> | undefined;
+let instanceDb: unknown;
+/** One lucia per database connection (tests swap the connection between cases). */
 function lucia() {
-  instance ??= createLucia();
+  if (!instance || instanceDb !== db()) {
+    instance = createLucia();
+    instanceDb = db();
+  }
   return instance;
 }
 

@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditLog, sessions } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../db/demo-world";
+import { demoDatabase } from "../support/test-db";
+import type { Db } from "../../db/connection";
+
+let db: Db;
+beforeEach(async () => {
+  ({ db } = await demoDatabase());
+});
+
+function post(path: string, fields: Record<string, string>, cookie?: string) {
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+
+async function signIn(email: string, password: string, ip = "10.0.0.1") {
+  const { action } = await import("~/routes/logga-in");
+  const result = await action({ request: post("/logga-in", { email, password }), params: {}, context: { clientIp: ip } });
+  return result as Response | { data: unknown; init: ResponseInit | null };
+}
+
+const cookieOf = (res: Response) => (res.headers.get("Set-Cookie") ?? "").split(";")[0];
+
+describe("sign-in", () => {
+  it("creates a new session at every sign-in (the session id rotates)", async () => {
+    const first = (await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response;
+    const second = (await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response;
+    expect(first.status).toBe(302);
+    expect(cookieOf(first)).toMatch(/^session=\w+/);
+    expect(cookieOf(second)).not.toBe(cookieOf(first));
+    expect(db.select().from(sessions).where(eq(sessions.userId, "demo-samordnare")).all()).toHaveLength(2);
+    expect(first.headers.get("Set-Cookie")).toMatch(/HttpOnly/);
+    expect(first.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/);
+  });
+
+  it("answers a wrong password and an unknown e-mail with the same message, creating no session", async () => {
+    const wrong = (await signIn("samordnare@demo.example", "fel-lösenord")) as { data: { errors: { form: string } }; init: ResponseInit };
+    const unknown = (await signIn("ingen@demo.example", "fel-lösenord")) as typeof wrong;
+    expect(wrong.data.errors.form).toBe("Fel e-postadress eller lösenord.");
+    expect(unknown.data.errors.form).toBe(wrong.data.errors.form);
+    expect(wrong.init.status).toBe(401);
+    expect(db.select().from(sessions).all()).toHaveLength(0);
+  });
+
+  it("rate-limits sign-in attempts per e-mail", async () => {
+    let last: { init: ResponseInit | null } | Response | undefined;
+    for (let i = 0; i < 11; i++) last = await signIn("chef.minimaria@demo.example", "fel-lösenord", `10.0.1.${i}`);
+    expect((last as { init: ResponseInit }).init.status).toBe(429);
+    // Even the right password waits until the window has passed.
+    const right = (await signIn("chef.minimaria@demo.example", DEMO_PASSWORD, "10.0.2.1")) as { init: ResponseInit };
+    expect(right.init.status).toBe(429);
+  });
+
+  it("ends every session of the account when the password changes", async () => {
+    const a = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD)) as Response);
+    const b = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD)) as Response);
+    const { action } = await import("~/routes/konto");
+    const res = (await action({
+      request: post("/konto", { current: DEMO_PASSWORD, next: "ett-nytt-långt-lösenord", confirm: "ett-nytt-långt-lösenord" }, a),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(302);
+    const remaining = db.select().from(sessions).where(eq(sessions.userId, "demo-ifochef")).all();
+    expect(remaining).toHaveLength(1);
+    const idOf = (c: string) => c.split("=")[1];
+    expect(remaining.map((s) => s.id)).not.toContain(idOf(a));
+    expect(remaining.map((s) => s.id)).not.toContain(idOf(b));
+    expect(remaining[0].id).toBe(idOf(cookieOf(res)));
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "password")).all()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, POLICY, type Action, type Actor, type BodyRole } from "~/domain/policy";
+
+const BODY_A = 1;
+const BODY_B = 2;
+
+function actor(role: Actor["role"], seats: [number, BodyRole][] = []): Actor {
+  return { userId: `u-${role}`, role, personId: 10, bodyRoles: new Map(seats), organisationId: 5 };
+}
+
+const anonymous = null;
+const reader = actor("reader");
+const memberA = actor("member", [[BODY_A, "ledamot"]]);
+const memberB = actor("member", [[BODY_B, "ordförande"]]);
+const secretaryA = actor("member", [[BODY_A, "sekreterare"]]);
+const admin = actor("admin");
+
+type Case = [string, Actor | null, Action, object, boolean];
+
+const cases: Case[] = [
+  ["public reads parties", anonymous, "read:parties", {}, true],
+  ["public reads the list of bodies", anonymous, "read:bodies", {}, true],
+  ["public reads a body page", anonymous, "read:body", { bodyId: BODY_A }, true],
+  ["public sees members of a public-records body", anonymous, "read:body-members", { bodyId: BODY_A, publicRecords: true }, true],
+  ["public does not see members of an internal body", anonymous, "read:body-members", { bodyId: BODY_A, publicRecords: false }, false],
+  ["reader sees members of an internal body", reader, "read:body-members", { bodyId: BODY_A }, true],
+  ["public has no start page", anonymous, "read:start", {}, false],
+  ["reader has a start page", reader, "read:start", {}, true],
+  ["public cannot change a password", anonymous, "change:own-password", {}, false],
+  ["reader changes own password", reader, "change:own-password", {}, true],
+  ["reader cannot manage memberships", reader, "manage:memberships", { bodyId: BODY_A }, false],
+  ["member cannot manage memberships of own body", memberA, "manage:memberships", { bodyId: BODY_A }, false],
+  ["secretary of a body cannot manage memberships (coordinator only)", secretaryA, "manage:memberships", { bodyId: BODY_A }, false],
+  ["member of B cannot manage memberships of A", memberB, "manage:memberships", { bodyId: BODY_A }, false],
+  ["admin manages memberships", admin, "manage:memberships", { bodyId: BODY_A }, true],
+  ["member cannot read the audit log", memberA, "read:audit", {}, false],
+  ["reader cannot read the audit log", reader, "read:audit", {}, false],
+  ["admin reads the audit log", admin, "read:audit", {}, true],
+  ["member cannot manage people", memberA, "manage:people", {}, false],
+  ["public cannot manage people", anonymous, "manage:people", {}, false],
+];
+
+describe("policy", () => {
+  it.each(cases)("%s", (_name, who, action, resource, expected) => {
+    expect(can(who, action, resource)).toBe(expected);
+  });
+
+  it("has a rule for every action and nothing else", () => {
+    expect(Object.keys(POLICY).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it("lets the administrator do every action", () => {
+    for (const action of ACTIONS) expect(can(admin, action, { bodyId: BODY_B })).toBe(true);
+  });
+
+  it("refuses an unknown action", () => {
+    expect(can(memberA, "delete:everything" as Action)).toBe(false);
+  });
+});
