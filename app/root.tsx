@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           email: viewer.user.email,
           role: viewer.user.role,
           canReadAudit: can(viewer.actor, "read:audit"),
+          canManagePeople: can(viewer.actor, "manage:people"),
         }
       : null,
   };
@@ -95,6 +96,11 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/parter">Parter</NavLink>
             </li>
+            {viewer?.canManagePeople ? (
+              <li>
+                <NavLink to="/personer">Personer</NavLink>
+              </li>
+            ) : null}
             {viewer?.canReadAudit ? (
               <li>
                 <NavLink to="/admin/logg">Händelselogg</NavLink>

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { organisations, people } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { db, write } from "~/utils/db.server";
 
 export function listPeople() {
   return db()
@@ -13,4 +14,16 @@ export function listPeople() {
 
 export function getPerson(id: number) {
   return db().select().from(people).where(eq(people.id, id)).get();
+}
+
+export function addPerson(userId: string, value: { name: string; title: string; email: string | null; organisationId: number | null }) {
+  return write((tx) => {
+    const row = tx.insert(people).values(value).returning().get();
+    recordAudit(tx, { userId, action: "create", entityType: "person", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export function personNameTaken(name: string): boolean {
+  return db().select({ id: people.id }).from(people).where(eq(people.name, name)).get() !== undefined;
 }

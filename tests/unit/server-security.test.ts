@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain JS module without types
 import { isOriginAllowed, isTooLarge, ownOrigins } from "../../server/security.js";
 
 const own = ["http://localhost:3000"];
