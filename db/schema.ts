@@ -134,7 +134,12 @@ export const meetings = sqliteTable(
     place: text("place").notNull().default(""),
     videoUrl: text("video_url").notNull().default(""),
     status: text("status", { enum: MEETING_STATUSES }).notNull().default("planerat"),
+    /** Agenda edits bump this; the optimistic lock for the agenda as a whole. */
     version: integer("version").notNull().default(1),
+    /** Raised on every change that calendar subscribers should see (ICS SEQUENCE). */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
+    /** Minutes are public records once approved (default from the body; set per meeting). */
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("meetings_body_date").on(t.bodyId, t.date)],
@@ -179,3 +184,244 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_entity").on(t.entityType, t.entityId), index("audit_at").on(t.at)],
 );
+
+// --- Files (supporting documents, letters, extracts) --------------------------------------
+
+/**
+ * An uploaded file. The bytes live in UPLOAD_DIR under `storageName` (server-generated,
+ * never the user's name); `kind`/`mime` are decided from the content, not the name.
+ */
+export const files = sqliteTable("files", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  storageName: text("storage_name").notNull().unique(),
+  originalName: text("original_name").notNull(),
+  mime: text("mime").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  uploadedBy: text("uploaded_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+// --- Matters and decisions (the decisions issue builds the register on these) ---------------
+
+export const MATTER_STATUSES = ["öppet", "avslutat"] as const;
+
+/** A matter (ärende) that runs across meetings and bodies. */
+export const matters = sqliteTable(
+  "matters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    registryNumber: text("registry_number").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    status: text("status", { enum: MATTER_STATUSES }).notNull().default("öppet"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("matters_collab_registry").on(t.collaborationId, t.registryNumber)],
+);
+
+export const DECISION_KINDS = ["beslut", "uppdrag", "rekommendation"] as const;
+export const DECISION_STATUSES = ["gäller", "verkställt", "upphävt"] as const;
+
+/**
+ * A decision of a body. From approved minutes (meetingId + agendaItemId + paragraph § N, unique
+ * per body and year) or entered by hand for history (meetingId may be null).
+ */
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    meetingId: integer("meeting_id").references(() => meetings.id),
+    agendaItemId: integer("agenda_item_id"),
+    /** § number, counted per body and calendar year. */
+    paragraph: integer("paragraph"),
+    year: integer("year").notNull(),
+    decidedOn: text("decided_on").notNull(),
+    matterId: integer("matter_id").references(() => matters.id),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    kind: text("kind", { enum: DECISION_KINDS }).notNull().default("beslut"),
+    status: text("status", { enum: DECISION_STATUSES }).notNull().default("gäller"),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("decisions_body_year_paragraph").on(t.bodyId, t.year, t.paragraph),
+    index("decisions_matter").on(t.matterId),
+  ],
+);
+
+// --- Agendas, notices and minutes (the meetings issue) -------------------------------------
+
+export const AGENDA_ITEM_KINDS = ["information", "beslut", "diskussion", "rekommendation till parterna", "återrapportering"] as const;
+
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: AGENDA_ITEM_KINDS }).notNull().default("information"),
+    presenter: text("presenter").notNull().default(""),
+    minutesEstimate: integer("minutes_estimate"),
+    description: text("description").notNull().default(""),
+    proposedDecision: text("proposed_decision").notNull().default(""),
+    matterId: integer("matter_id").references(() => matters.id),
+    /** One of the standard items added to every new meeting (opening, adjusters, agenda, closing). */
+    standard: text("standard"),
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    confidentialReason: text("confidential_reason").notNull().default(""),
+    /** Minutes: the note and the decision text for this item. */
+    minutesNote: text("minutes_note").notNull().default(""),
+    decisionText: text("decision_text").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agenda_items_meeting").on(t.meetingId, t.position)],
+);
+
+export const agendaItemFiles = sqliteTable(
+  "agenda_item_files",
+  {
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [uniqueIndex("agenda_item_files_pk").on(t.agendaItemId, t.fileId)],
+);
+
+export const PROPOSAL_STATUSES = ["inkommet", "accepterat", "avslaget"] as const;
+
+/** A member's proposal for an agenda item, accepted or declined by the secretary. */
+export const itemProposals = sqliteTable("item_proposals", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  meetingId: integer("meeting_id")
+    .notNull()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  proposedBy: text("proposed_by")
+    .notNull()
+    .references(() => users.id),
+  title: text("title").notNull(),
+  kind: text("kind", { enum: AGENDA_ITEM_KINDS }).notNull().default("information"),
+  description: text("description").notNull().default(""),
+  proposedDecision: text("proposed_decision").notNull().default(""),
+  status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("inkommet"),
+  declineReason: text("decline_reason").notNull().default(""),
+  decidedBy: text("decided_by").references(() => users.id),
+  decidedAt: text("decided_at"),
+  agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
+  createdAt: createdAt(),
+});
+
+export const proposalFiles = sqliteTable(
+  "proposal_files",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => itemProposals.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [uniqueIndex("proposal_files_pk").on(t.proposalId, t.fileId)],
+);
+
+/** A frozen version of the agenda: version 1 is the notice (kallelse), later ones are changes. */
+export const agendaVersions = sqliteTable(
+  "agenda_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    versionNo: integer("version_no").notNull(),
+    /** JSON: the agenda items as published. */
+    content: text("content").notNull(),
+    publishedBy: text("published_by").references(() => users.id),
+    publishedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("agenda_versions_meeting_no").on(t.meetingId, t.versionNo)],
+);
+
+export const ATTENDANCE_STATUSES = ["närvarande", "frånvarande", "ersättare tjänstgör"] as const;
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    status: text("status", { enum: ATTENDANCE_STATUSES }).notNull(),
+    /** For a deputy who serves: the member they replace. */
+    substituteForPersonId: integer("substitute_for_person_id").references(() => people.id),
+    /** Chosen to approve (justera) the minutes together with the chair. */
+    adjuster: integer("adjuster", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [uniqueIndex("attendance_meeting_person").on(t.meetingId, t.personId)],
+);
+
+export const MINUTES_STATUSES = ["utkast", "justerat"] as const;
+
+/** Minutes of a meeting: draft → approved by the chair and the adjusters; then locked. */
+export const minutes = sqliteTable("minutes", {
+  meetingId: integer("meeting_id")
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  status: text("status", { enum: MINUTES_STATUSES }).notNull().default("utkast"),
+  version: integer("version").notNull().default(1),
+  approvedAt: text("approved_at"),
+});
+
+/** Who signed (justerade) the minutes, and when. */
+export const minutesSignatures = sqliteTable(
+  "minutes_signatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    role: text("role", { enum: ["ordförande", "justerare"] }).notNull(),
+    signedBy: text("signed_by")
+      .notNull()
+      .references(() => users.id),
+    signedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("minutes_signatures_meeting_person").on(t.meetingId, t.personId)],
+);
+
+/** A correction of approved minutes: a new recorded revision with a reason. */
+export const minutesRevisions = sqliteTable("minutes_revisions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  meetingId: integer("meeting_id")
+    .notNull()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
+  reason: text("reason").notNull(),
+  before: text("before").notNull(),
+  after: text("after").notNull(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
