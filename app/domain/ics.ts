@@ -1,0 +1,107 @@
+/**
+ * iCalendar (RFC 5545) output for meetings: one event per meeting, with a stable UID,
+ * SEQUENCE raised on every change, local times in Europe/Stockholm (with its VTIMEZONE so
+ * every calendar program places the meeting right across DST), and the meeting's link.
+ */
+
+export interface CalendarMeeting {
+  id: number;
+  bodyName: string;
+  date: string; // YYYY-MM-DD, Stockholm
+  startTime: string; // HH:MM
+  endTime: string;
+  place: string;
+  videoUrl: string;
+  status: string;
+  sequence: number;
+  url: string;
+  updatedAt: string; // ISO instant
+}
+
+const STOCKHOLM_VTIMEZONE = [
+  "BEGIN:VTIMEZONE",
+  "TZID:Europe/Stockholm",
+  "BEGIN:DAYLIGHT",
+  "TZOFFSETFROM:+0100",
+  "TZOFFSETTO:+0200",
+  "TZNAME:CEST",
+  "DTSTART:19700329T020000",
+  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+  "END:DAYLIGHT",
+  "BEGIN:STANDARD",
+  "TZOFFSETFROM:+0200",
+  "TZOFFSETTO:+0100",
+  "TZNAME:CET",
+  "DTSTART:19701025T030000",
+  "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+  "END:STANDARD",
+  "END:VTIMEZONE",
+];
+
+/** Escapes TEXT values: backslash, semicolon, comma and newlines. */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Folds a content line at 75 octets (UTF-8), continuation lines start with a space. */
+export function foldLine(line: string): string {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  let currentBytes = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, "utf8");
+    const limit = parts.length === 0 ? 75 : 74;
+    if (currentBytes + size > limit) {
+      parts.push(current);
+      current = "";
+      currentBytes = 0;
+    }
+    current += char;
+    currentBytes += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const localDateTime = (date: string, time: string) => `${date.replace(/-/g, "")}T${time.replace(":", "")}00`;
+const utcStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+export function meetingEvent(m: CalendarMeeting, host: string): string[] {
+  const location = [m.place, m.videoUrl].filter(Boolean).join(" · ");
+  const description = [`${m.bodyName}, status: ${m.status}.`, `Dagordning och handlingar: ${m.url}`, m.videoUrl ? `Video: ${m.videoUrl}` : ""]
+    .filter(Boolean)
+    .join("\n");
+  return [
+    "BEGIN:VEVENT",
+    `UID:meeting-${m.id}@${host}`,
+    `SEQUENCE:${m.sequence}`,
+    `DTSTAMP:${utcStamp(m.updatedAt)}`,
+    `DTSTART;TZID=Europe/Stockholm:${localDateTime(m.date, m.startTime)}`,
+    `DTEND;TZID=Europe/Stockholm:${localDateTime(m.date, m.endTime)}`,
+    `SUMMARY:${escapeText(`${m.bodyName}: sammanträde`)}`,
+    ...(location ? [`LOCATION:${escapeText(location)}`] : []),
+    `DESCRIPTION:${escapeText(description)}`,
+    `URL:${m.url}`,
+    `STATUS:CONFIRMED`,
+    "END:VEVENT",
+  ];
+}
+
+/** A whole calendar (one meeting or a feed). */
+export function buildCalendar(name: string, meetings: CalendarMeeting[], host: string): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Samverkansportalen//Möten//SV",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(name)}`,
+    "X-WR-TIMEZONE:Europe/Stockholm",
+    ...STOCKHOLM_VTIMEZONE,
+    ...meetings.flatMap((m) => meetingEvent(m, host)),
+    "END:VCALENDAR",
+  ];
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,253 @@
+/**
+ * Rules for meetings, agendas and minutes. Pure: dates are ISO strings, `today` is passed in.
+ */
+import { isIsoDate, type FieldErrors } from "./membership";
+
+export const AGENDA_ITEM_KINDS = ["information", "beslut", "diskussion", "rekommendation till parterna", "återrapportering"] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+// --- Meeting ------------------------------------------------------------------------------
+
+export interface MeetingInput {
+  bodyId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  videoUrl: string;
+}
+
+export interface ValidMeeting {
+  bodyId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  videoUrl: string;
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function validateMeeting(input: MeetingInput): { ok: true; value: ValidMeeting } | { ok: false; errors: FieldErrors<keyof MeetingInput> } {
+  const errors: FieldErrors<keyof MeetingInput> = {};
+  const bodyId = Number(input.bodyId);
+  if (!Number.isInteger(bodyId) || bodyId <= 0) errors.bodyId = "Välj organ.";
+  if (!input.date) errors.date = "Ange datum (ÅÅÅÅ-MM-DD).";
+  else if (!isIsoDate(input.date)) errors.date = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-02-12.";
+  if (!TIME.test(input.startTime)) errors.startTime = "Skriv starttiden som TT:MM, till exempel 09:00.";
+  if (!TIME.test(input.endTime)) errors.endTime = "Skriv sluttiden som TT:MM, till exempel 12:00.";
+  else if (TIME.test(input.startTime) && input.endTime <= input.startTime) errors.endTime = "Mötet kan inte sluta innan det börjar.";
+  if (input.place.length > 200) errors.place = "Platsen får ha högst 200 tecken.";
+  const videoUrl = input.videoUrl.trim();
+  if (videoUrl && !/^https:\/\/[^\s<>"]+$/.test(videoUrl)) errors.videoUrl = "Videolänken måste börja med https://.";
+  if (!input.place.trim() && !videoUrl) errors.place = "Ange en plats, en videolänk eller båda.";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { bodyId, date: input.date, startTime: input.startTime, endTime: input.endTime, place: input.place.trim(), videoUrl } };
+}
+
+// --- Proposals ----------------------------------------------------------------------------
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day members may propose items: `days` before the meeting (inclusive). */
+export function proposalDeadline(meetingDate: string, days: number): string {
+  return addDays(meetingDate, -days);
+}
+
+export function canProposeOn(today: string, meetingDate: string, days: number): boolean {
+  return today <= proposalDeadline(meetingDate, days);
+}
+
+// --- Agenda -------------------------------------------------------------------------------
+
+export const STANDARD_ITEMS = [
+  { key: "opening", title: "Mötets öppnande", kind: "information" as const },
+  { key: "adjusters", title: "Val av justerare", kind: "beslut" as const },
+  { key: "agenda", title: "Godkännande av dagordningen", kind: "beslut" as const },
+  { key: "closing", title: "Mötets avslutande", kind: "information" as const },
+];
+
+export interface AgendaItemInput {
+  title: string;
+  kind: string;
+  presenter: string;
+  minutesEstimate: string;
+  description: string;
+  proposedDecision: string;
+  confidential: boolean;
+  confidentialReason: string;
+  matterId: string;
+}
+
+export interface ValidAgendaItem {
+  title: string;
+  kind: AgendaItemKind;
+  presenter: string;
+  minutesEstimate: number | null;
+  description: string;
+  proposedDecision: string;
+  confidential: boolean;
+  confidentialReason: string;
+  matterId: number | null;
+}
+
+export function validateAgendaItem(input: AgendaItemInput): { ok: true; value: ValidAgendaItem } | { ok: false; errors: FieldErrors<keyof AgendaItemInput> } {
+  const errors: FieldErrors<keyof AgendaItemInput> = {};
+  const title = input.title.trim();
+  if (!title) errors.title = "Ange en rubrik för punkten.";
+  else if (title.length > 200) errors.title = "Rubriken får ha högst 200 tecken.";
+  if (!AGENDA_ITEM_KINDS.includes(input.kind as AgendaItemKind)) errors.kind = "Välj typ av punkt.";
+  let minutesEstimate: number | null = null;
+  if (input.minutesEstimate.trim()) {
+    minutesEstimate = Number(input.minutesEstimate);
+    if (!Number.isInteger(minutesEstimate) || minutesEstimate < 1 || minutesEstimate > 480)
+      errors.minutesEstimate = "Ange tiden i hela minuter, mellan 1 och 480.";
+  }
+  if (input.presenter.length > 200) errors.presenter = "Föredragande får ha högst 200 tecken.";
+  if (input.description.length > 20_000) errors.description = "Beskrivningen får ha högst 20 000 tecken.";
+  if (input.proposedDecision.length > 5_000) errors.proposedDecision = "Förslaget till beslut får ha högst 5 000 tecken.";
+  if (input.confidential && !input.confidentialReason.trim())
+    errors.confidentialReason = "Ange skälet till att punkten är sekretessmarkerad (t.ex. lagrum).";
+  const matterId = input.matterId ? Number(input.matterId) : null;
+  if (matterId !== null && (!Number.isInteger(matterId) || matterId <= 0)) errors.matterId = "Välj ärende i listan.";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      title,
+      kind: input.kind as AgendaItemKind,
+      presenter: input.presenter.trim(),
+      minutesEstimate,
+      description: input.description,
+      proposedDecision: input.proposedDecision.trim(),
+      confidential: input.confidential,
+      confidentialReason: input.confidential ? input.confidentialReason.trim() : "",
+      matterId,
+    },
+  };
+}
+
+/** Position for a new item: before the closing item, if there is one. */
+export function positionForNewItem(items: { position: number; standard: string | null }[]): { position: number; shiftFrom: number | null } {
+  const closing = items.find((i) => i.standard === "closing");
+  if (closing) return { position: closing.position, shiftFrom: closing.position };
+  const max = items.reduce((m, i) => Math.max(m, i.position), 0);
+  return { position: max + 1, shiftFrom: null };
+}
+
+/** New order after moving one item up or down; returns ids in order. */
+export function moveItem(orderedIds: number[], id: number, direction: "up" | "down"): number[] {
+  const i = orderedIds.indexOf(id);
+  if (i < 0) return orderedIds;
+  const j = direction === "up" ? i - 1 : i + 1;
+  if (j < 0 || j >= orderedIds.length) return orderedIds;
+  const next = [...orderedIds];
+  [next[i], next[j]] = [next[j], next[i]];
+  return next;
+}
+
+/** What a published agenda records of each item. */
+export interface ItemSnapshot {
+  id: number;
+  title: string;
+  kind: string;
+  presenter: string;
+  proposedDecision: string;
+  description: string;
+  fileNames: string[];
+}
+
+export type AgendaChange =
+  | { type: "added"; title: string }
+  | { type: "removed"; title: string }
+  | { type: "changed"; title: string; fields: string[] }
+  | { type: "moved"; title: string; from: number; to: number };
+
+const FIELD_LABELS: Record<string, string> = {
+  title: "rubrik",
+  kind: "typ",
+  presenter: "föredragande",
+  proposedDecision: "förslag till beslut",
+  description: "beskrivning",
+  fileNames: "handlingar",
+};
+
+/** Changes since the notice: items added, removed, changed (which fields) or moved. */
+export function agendaChanges(published: ItemSnapshot[], current: ItemSnapshot[]): AgendaChange[] {
+  const changes: AgendaChange[] = [];
+  const before = new Map(published.map((item, index) => [item.id, { item, index }]));
+  const after = new Map(current.map((item, index) => [item.id, { item, index }]));
+  for (const [id, { item }] of before) if (!after.has(id)) changes.push({ type: "removed", title: item.title });
+  // Positions are compared among the items present in both versions, so one insertion
+  // does not mark every later item as moved.
+  const keptBefore = published.filter((i) => after.has(i.id)).map((i) => i.id);
+  const keptAfter = current.filter((i) => before.has(i.id)).map((i) => i.id);
+  for (const [id, { item }] of after) {
+    const old = before.get(id);
+    if (!old) {
+      changes.push({ type: "added", title: item.title });
+      continue;
+    }
+    const fields = (Object.keys(FIELD_LABELS) as (keyof ItemSnapshot)[]).filter(
+      (f) => JSON.stringify(old.item[f]) !== JSON.stringify(item[f]),
+    );
+    if (fields.length) changes.push({ type: "changed", title: item.title, fields: fields.map((f) => FIELD_LABELS[f]) });
+    const from = keptBefore.indexOf(id);
+    const to = keptAfter.indexOf(id);
+    if (from !== to) changes.push({ type: "moved", title: item.title, from: from + 1, to: to + 1 });
+  }
+  return changes;
+}
+
+export function describeChange(change: AgendaChange): string {
+  switch (change.type) {
+    case "added":
+      return `Ny punkt: ${change.title}`;
+    case "removed":
+      return `Struken punkt: ${change.title}`;
+    case "changed":
+      return `Ändrad punkt: ${change.title} (${change.fields.join(", ")})`;
+    case "moved":
+      return `Flyttad punkt: ${change.title} (från plats ${change.from} till ${change.to})`;
+  }
+}
+
+// --- Minutes ------------------------------------------------------------------------------
+
+/**
+ * § numbers for items without one, continuing the body's series for the year
+ * (decisions are numbered § 1, § 2, … per body and calendar year).
+ */
+export function assignParagraphs(itemIdsInOrder: number[], alreadyNumbered: Map<number, number>, lastUsedThisYear: number): Map<number, number> {
+  const result = new Map(alreadyNumbered);
+  let next = lastUsedThisYear;
+  for (const id of itemIdsInOrder) {
+    if (result.has(id)) continue;
+    next += 1;
+    result.set(id, next);
+  }
+  return result;
+}
+
+/** Who must sign: the chair and every adjuster (justerare), each person once. */
+export function requiredSigners(chairPersonIds: number[], adjusterPersonIds: number[]): number[] {
+  return [...new Set([...chairPersonIds.slice(0, 1), ...adjusterPersonIds])];
+}
+
+export function signatureRole(personId: number | null, chairPersonIds: number[], adjusterPersonIds: number[]): "ordförande" | "justerare" | null {
+  if (personId === null) return null;
+  if (chairPersonIds.slice(0, 1).includes(personId)) return "ordförande";
+  if (adjusterPersonIds.includes(personId)) return "justerare";
+  return null;
+}
+
+export function isFullySigned(required: number[], signed: number[]): boolean {
+  return required.length > 0 && required.every((p) => signed.includes(p));
+}
+
+export const MINUTES_LOCKED_MESSAGE =
+  "Protokollet är justerat och kan inte ändras. Gör en rättelse med ett skäl i stället; den sparas som en ny version.";

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import {
+  agendaChanges,
+  assignParagraphs,
+  canProposeOn,
+  describeChange,
+  isFullySigned,
+  moveItem,
+  positionForNewItem,
+  proposalDeadline,
+  requiredSigners,
+  signatureRole,
+  validateAgendaItem,
+  validateMeeting,
+  type ItemSnapshot,
+} from "~/domain/meetings";
+
+const meeting = { bodyId: "2", date: "2027-02-12", startTime: "09:00", endTime: "12:00", place: "Östersund", videoUrl: "" };
+
+describe("validateMeeting", () => {
+  it("accepts a valid meeting", () => {
+    expect(validateMeeting(meeting).ok).toBe(true);
+  });
+  it("refuses an end before the start", () => {
+    expect(validateMeeting({ ...meeting, endTime: "08:30" })).toEqual({ ok: false, errors: { endTime: "Mötet kan inte sluta innan det börjar." } });
+    expect(validateMeeting({ ...meeting, endTime: "09:00" }).ok).toBe(false);
+  });
+  it("refuses impossible dates and times", () => {
+    const r = validateMeeting({ ...meeting, date: "2027-02-29", startTime: "24:00", endTime: "9:5" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(["date", "endTime", "startTime"]);
+  });
+  it("needs a place or a video link, and the link must be https", () => {
+    expect(validateMeeting({ ...meeting, place: "" }).ok).toBe(false);
+    expect(validateMeeting({ ...meeting, place: "", videoUrl: "https://meet.example/x" }).ok).toBe(true);
+    expect(validateMeeting({ ...meeting, videoUrl: "javascript:alert(1)" }).ok).toBe(false);
+  });
+});
+
+describe("proposal deadline", () => {
+  it("is the given number of days before the meeting, inclusive", () => {
+    expect(proposalDeadline("2027-02-12", 14)).toBe("2027-01-29");
+    expect(canProposeOn("2027-01-29", "2027-02-12", 14)).toBe(true);
+    expect(canProposeOn("2027-01-30", "2027-02-12", 14)).toBe(false);
+  });
+  it("crosses month and leap-year boundaries", () => {
+    expect(proposalDeadline("2028-03-10", 14)).toBe("2028-02-25");
+    expect(proposalDeadline("2028-03-01", 1)).toBe("2028-02-29");
+    expect(proposalDeadline("2027-03-01", 1)).toBe("2027-02-28");
+    expect(proposalDeadline("2027-01-05", 14)).toBe("2026-12-22");
+  });
+  it("allows proposals until the meeting day when the deadline is 0 days", () => {
+    expect(canProposeOn("2027-02-12", "2027-02-12", 0)).toBe(true);
+  });
+});
+
+describe("agenda", () => {
+  it("validates an item and requires a reason for confidentiality", () => {
+    const base = { title: "Budget 2027", kind: "beslut", presenter: "", minutesEstimate: "20", description: "", proposedDecision: "", confidential: false, confidentialReason: "", matterId: "" };
+    expect(validateAgendaItem(base)).toMatchObject({ ok: true, value: { minutesEstimate: 20 } });
+    expect(validateAgendaItem({ ...base, confidential: true })).toMatchObject({ ok: false, errors: { confidentialReason: expect.any(String) } });
+    expect(validateAgendaItem({ ...base, title: " ", kind: "fest", minutesEstimate: "-3" })).toMatchObject({
+      ok: false,
+      errors: { title: expect.any(String), kind: expect.any(String), minutesEstimate: expect.any(String) },
+    });
+  });
+  it("puts a new item before the closing item", () => {
+    expect(positionForNewItem([{ position: 1, standard: "opening" }, { position: 2, standard: "closing" }])).toEqual({ position: 2, shiftFrom: 2 });
+    expect(positionForNewItem([{ position: 1, standard: null }])).toEqual({ position: 2, shiftFrom: null });
+    expect(positionForNewItem([])).toEqual({ position: 1, shiftFrom: null });
+  });
+  it("moves items up and down and ignores moves past the ends", () => {
+    expect(moveItem([1, 2, 3], 3, "up")).toEqual([1, 3, 2]);
+    expect(moveItem([1, 2, 3], 1, "down")).toEqual([2, 1, 3]);
+    expect(moveItem([1, 2, 3], 1, "up")).toEqual([1, 2, 3]);
+    expect(moveItem([1, 2, 3], 3, "down")).toEqual([1, 2, 3]);
+    expect(moveItem([1, 2, 3], 9, "down")).toEqual([1, 2, 3]);
+  });
+});
+
+describe("changes since the notice", () => {
+  const item = (id: number, title: string, extra: Partial<ItemSnapshot> = {}): ItemSnapshot => ({
+    id,
+    title,
+    kind: "information",
+    presenter: "",
+    proposedDecision: "",
+    description: "",
+    fileNames: [],
+    ...extra,
+  });
+  const published = [item(1, "Öppnande"), item(2, "Budget"), item(3, "Avslutning")];
+
+  it("finds nothing when nothing changed", () => {
+    expect(agendaChanges(published, published)).toEqual([]);
+  });
+  it("lists an added item without calling later items moved", () => {
+    const current = [published[0], published[1], item(4, "Lokalfrågan"), published[2]];
+    expect(agendaChanges(published, current)).toEqual([{ type: "added", title: "Lokalfrågan" }]);
+  });
+  it("lists removed, changed and moved items", () => {
+    const current = [item(2, "Budget 2027", { fileNames: ["budget.pdf"] }), published[0]];
+    const changes = agendaChanges(published, current);
+    expect(changes).toContainEqual({ type: "removed", title: "Avslutning" });
+    expect(changes).toContainEqual({ type: "changed", title: "Budget 2027", fields: ["rubrik", "handlingar"] });
+    expect(changes).toContainEqual({ type: "moved", title: "Budget 2027", from: 2, to: 1 });
+    expect(changes.map(describeChange)).toContain("Ändrad punkt: Budget 2027 (rubrik, handlingar)");
+  });
+});
+
+describe("minutes", () => {
+  it("numbers paragraphs per body and year, continuing the series", () => {
+    const numbered = assignParagraphs([10, 11, 12], new Map(), 7);
+    expect([...numbered]).toEqual([
+      [10, 8],
+      [11, 9],
+      [12, 10],
+    ]);
+  });
+  it("keeps existing numbers and gives a late item the next free number", () => {
+    const numbered = assignParagraphs([10, 13, 11], new Map([[10, 1], [11, 2]]), 2);
+    expect(numbered.get(13)).toBe(3);
+    expect(numbered.get(10)).toBe(1);
+  });
+  it("starts at § 1 in a new year", () => {
+    expect(assignParagraphs([5], new Map(), 0).get(5)).toBe(1);
+  });
+  it("requires the chair and every adjuster once", () => {
+    expect(requiredSigners([1], [2, 3])).toEqual([1, 2, 3]);
+    expect(requiredSigners([1], [1, 2])).toEqual([1, 2]);
+    expect(isFullySigned([1, 2], [2])).toBe(false);
+    expect(isFullySigned([1, 2], [2, 1])).toBe(true);
+    expect(isFullySigned([], [])).toBe(false);
+  });
+  it("knows who signs in which role", () => {
+    expect(signatureRole(1, [1], [2])).toBe("ordförande");
+    expect(signatureRole(2, [1], [2])).toBe("justerare");
+    expect(signatureRole(3, [1], [2])).toBe(null);
+    expect(signatureRole(null, [1], [2])).toBe(null);
+  });
+});
