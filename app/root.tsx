@@ -91,6 +91,9 @@ function Shell({ children }: { children: ReactNode }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/moten">Möten</NavLink>
+            </li>
+            <li>
               <NavLink to="/organ">Organ</NavLink>
             </li>
             <li>

@@ -155,6 +155,8 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: USER_ROLES }).notNull(),
   personId: integer("person_id").references(() => people.id),
+  /** Secret for the personal calendar feed URL; null until the user asks for it. */
+  calendarToken: text("calendar_token").unique(),
   createdAt: createdAt(),
 });
 

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { formatDateWithWeekday } from "~/domain/format";
 
 export interface MeetingRow {
@@ -27,7 +28,9 @@ export function MeetingList({ meetings, showBody = true, empty }: { meetings: Me
         <tbody>
           {meetings.map((m) => (
             <tr key={m.id}>
-              <td>{formatDateWithWeekday(m.date)}</td>
+              <td>
+                <Link to={`/moten/${m.id}`}>{formatDateWithWeekday(m.date)}</Link>
+              </td>
               <td>
                 {m.startTime}–{m.endTime}
               </td>

@@ -54,6 +54,12 @@ export const ACTIONS = [
   "read:audit",
   "read:start",
   "change:own-password",
+  "read:meeting",
+  "read:confidential",
+  "create:meeting",
+  "manage:meeting",
+  "propose:item",
+  "sign:minutes",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -68,6 +74,11 @@ const adminOnly: Rule = (actor) => actor?.role === "admin";
 export function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
   if (!actor || bodyId === undefined) return false;
   return actor.bodyRoles.has(bodyId);
+}
+
+/** Secretary of the body: prepares its agendas and writes its minutes. */
+export function isSecretaryOf(actor: Actor | null, bodyId: number | undefined): boolean {
+  return bodyId !== undefined && actor?.bodyRoles.get(bodyId) === "sekreterare";
 }
 
 /**
@@ -87,6 +98,16 @@ export const POLICY: Record<Action, Rule> = {
   "read:audit": adminOnly,
   "read:start": signedIn,
   "change:own-password": signedIn,
+  // Members of the body see everything of it; others see published public records
+  // (SVOM's published agendas and approved minutes).
+  "read:meeting": (actor, r) => sitsIn(actor, r.bodyId) || (r.publicRecords === true && r.published === true),
+  // Documents of an item marked confidential: only the body's members.
+  "read:confidential": (actor, r) => sitsIn(actor, r.bodyId),
+  "create:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
+  "manage:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
+  "propose:item": (actor, r) => sitsIn(actor, r.bodyId),
+  // Whether the person is the chair or an adjuster is checked against the minutes.
+  "sign:minutes": (actor, r) => sitsIn(actor, r.bodyId),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

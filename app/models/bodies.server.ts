@@ -35,6 +35,7 @@ export function getBody(id: number) {
       description: bodies.description,
       publicRecords: bodies.publicRecords,
       proposalDeadlineDays: bodies.proposalDeadlineDays,
+      slug: bodies.slug,
       collaborationId: bodies.collaborationId,
       collaborationName: collaborations.name,
     })

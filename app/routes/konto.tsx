@@ -5,14 +5,22 @@ import { createSession, endAllSessionsOf } from "~/auth/lucia.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/password.server";
 import { requireViewerWith } from "~/auth/session.server";
 import { ErrorSummary, Field } from "~/components/forms";
+import { calendarTokenOf } from "~/models/calendar.server";
 import { getUserById, personOfUser, setPasswordHash } from "~/models/users.server";
+import { publicOrigin } from "~/utils/origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto – Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "change:own-password");
   const person = personOfUser(viewer.user.personId);
-  return { email: viewer.user.email, name: person?.name ?? null, title: person?.title ?? null };
+  const token = getUserById(viewer.user.id)?.calendarToken ?? null;
+  return {
+    email: viewer.user.email,
+    name: person?.name ?? null,
+    title: person?.title ?? null,
+    calendarUrl: token ? `${publicOrigin(request)}/kalender/${token}.ics` : null,
+  };
 }
 
 type Errors = { current?: string; next?: string; confirm?: string };
@@ -20,6 +28,10 @@ type Errors = { current?: string; next?: string; confirm?: string };
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "change:own-password");
   const form = await request.formData();
+  if (form.get("intent") === "calendar") {
+    calendarTokenOf(viewer.user.id);
+    return redirect("/konto#kalender");
+  }
   const current = String(form.get("current") ?? "");
   const next = String(form.get("next") ?? "");
   const confirm = String(form.get("confirm") ?? "");
@@ -40,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, name, title } = useLoaderData<typeof loader>();
+  const { email, name, title, calendarUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = actionData?.errors as Errors | undefined;
@@ -63,6 +75,21 @@ export default function Account() {
         <dt>E-post</dt>
         <dd>{email}</dd>
       </dl>
+      <h2 id="kalender">Mina möten i kalendern</h2>
+      {calendarUrl ? (
+        <p>
+          Prenumerera på den här adressen i din kalender (Outlook, Google, Apple) så kommer alla möten i dina organ dit och uppdateras när de ändras. Adressen är
+          personlig; dela den inte: <code className="calendar-url">{calendarUrl}</code>
+        </p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendar" />
+          <p>Skapa en personlig kalenderadress med alla möten i dina organ.</p>
+          <button type="submit" className="button button--secondary">
+            Skapa kalenderadress
+          </button>
+        </Form>
+      )}
       <h2>Byt lösenord</h2>
       {params.get("klart") && !actionData ? (
         <p className="notice notice--ok" role="status">

@@ -38,6 +38,22 @@ const cases: Case[] = [
   ["admin reads the audit log", admin, "read:audit", {}, true],
   ["member cannot manage people", memberA, "manage:people", {}, false],
   ["public cannot manage people", anonymous, "manage:people", {}, false],
+  ["member reads a draft meeting of own body", memberA, "read:meeting", { bodyId: BODY_A, publicRecords: false, published: false }, true],
+  ["member of B cannot read a meeting of A", memberB, "read:meeting", { bodyId: BODY_A, publicRecords: false, published: true }, false],
+  ["reader cannot read an internal body's meeting", reader, "read:meeting", { bodyId: BODY_A, publicRecords: false, published: true }, false],
+  ["public reads a published meeting of a public-records body", anonymous, "read:meeting", { bodyId: BODY_A, publicRecords: true, published: true }, true],
+  ["public cannot read an unpublished meeting of a public-records body", anonymous, "read:meeting", { bodyId: BODY_A, publicRecords: true, published: false }, false],
+  ["member of B cannot read A's confidential documents", memberB, "read:confidential", { bodyId: BODY_A }, false],
+  ["public cannot read confidential documents", anonymous, "read:confidential", { bodyId: BODY_A }, false],
+  ["member reads own body's confidential documents", memberA, "read:confidential", { bodyId: BODY_A }, true],
+  ["secretary manages own body's meetings", secretaryA, "manage:meeting", { bodyId: BODY_A }, true],
+  ["secretary of A cannot manage B's meetings", secretaryA, "manage:meeting", { bodyId: BODY_B }, false],
+  ["ordinary member cannot manage meetings", memberA, "manage:meeting", { bodyId: BODY_A }, false],
+  ["secretary creates meetings for own body", secretaryA, "create:meeting", { bodyId: BODY_A }, true],
+  ["member proposes items to own body", memberA, "propose:item", { bodyId: BODY_A }, true],
+  ["member of B cannot propose to A", memberB, "propose:item", { bodyId: BODY_A }, false],
+  ["reader without seat cannot propose", reader, "propose:item", { bodyId: BODY_A }, false],
+  ["public cannot sign minutes", anonymous, "sign:minutes", { bodyId: BODY_A }, false],
 ];
 
 describe("policy", () => {

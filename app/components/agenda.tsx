@@ -1,0 +1,95 @@
+import { Form, Link } from "@remix-run/react";
+
+export interface AgendaFile {
+  id: number;
+  originalName: string;
+  size: number;
+}
+
+export interface AgendaItemView {
+  id: number;
+  position: number;
+  title: string;
+  kind: string;
+  presenter: string;
+  minutesEstimate: number | null;
+  descriptionHtml: string;
+  proposedDecision: string;
+  confidential: boolean;
+  confidentialReason: string;
+  standard: string | null;
+  files: AgendaFile[] | null;
+  paragraph: number | null;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+}
+
+/** The agenda as an ordered list; `manage` adds edit, move and remove controls. */
+export function AgendaList({ items, meetingId, manage }: { items: AgendaItemView[]; meetingId: number; manage: boolean }) {
+  return (
+    <ol className="agenda">
+      {items.map((item, index) => (
+        <li key={item.id} className="agenda__item" id={`punkt-${item.id}`}>
+          <h3>
+            {item.paragraph ? <span className="agenda__para">§ {item.paragraph} </span> : null}
+            {item.title}
+          </h3>
+          <p className="muted">
+            {item.kind}
+            {item.presenter ? ` · Föredragande: ${item.presenter}` : ""}
+            {item.minutesEstimate ? ` · ${item.minutesEstimate} min` : ""}
+          </p>
+          {item.confidential ? (
+            <p className="notice notice--warn">
+              <strong>Sekretess:</strong> {item.confidentialReason}. Handlingarna visas bara för organets ledamöter.
+            </p>
+          ) : null}
+          {item.descriptionHtml ? <div className="markdown" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} /> : null}
+          {item.proposedDecision ? (
+            <div className="proposed-decision">
+              <h4>Förslag till beslut</h4>
+              <p>{item.proposedDecision}</p>
+            </div>
+          ) : null}
+          {item.files && item.files.length > 0 ? (
+            <ul className="files" aria-label={`Handlingar till ${item.title}`}>
+              {item.files.map((f) => (
+                <li key={f.id}>
+                  <a href={`/filer/${f.id}`}>{f.originalName}</a> <span className="muted">({fileSize(f.size)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {manage ? (
+            <div className="actions no-print">
+              <Link to={`/moten/${meetingId}/punkter/${item.id}`} aria-label={`Ändra punkten ${item.title}`}>
+                Ändra
+              </Link>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="move" />
+                <input type="hidden" name="itemId" value={item.id} />
+                <button type="submit" name="direction" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={`Flytta upp ${item.title}`}>
+                  Upp
+                </button>
+                <button
+                  type="submit"
+                  name="direction"
+                  value="down"
+                  className="button button--secondary button--small"
+                  disabled={index === items.length - 1}
+                  aria-label={`Flytta ned ${item.title}`}
+                >
+                  Ned
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

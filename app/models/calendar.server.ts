@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import { and, eq, gte, inArray } from "drizzle-orm";
+import { bodies, meetings, users } from "../../db/schema";
+import type { CalendarMeeting } from "~/domain/ics";
+import { db, write } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+
+/** Meetings as calendar events; `origin` makes the links absolute. */
+export function calendarMeetings(where: { meetingId?: number; bodyIds?: number[]; from?: string }, origin: string): CalendarMeeting[] {
+  const rows = db()
+    .select({ m: meetings, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+    .where(
+      and(
+        where.meetingId !== undefined ? eq(meetings.id, where.meetingId) : undefined,
+        where.bodyIds ? inArray(meetings.bodyId, where.bodyIds.length ? where.bodyIds : [-1]) : undefined,
+        where.from ? gte(meetings.date, where.from) : undefined,
+      ),
+    )
+    .all();
+  return rows.map(({ m, bodyName }) => ({
+    id: m.id,
+    bodyName,
+    date: m.date,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    place: m.place,
+    videoUrl: m.videoUrl,
+    status: m.status,
+    sequence: m.calendarSequence,
+    url: `${origin}/moten/${m.id}`,
+    updatedAt: m.createdAt,
+  }));
+}
+
+/** The secret in a person's calendar feed URL (calendar programs cannot sign in). */
+export function calendarTokenOf(userId: string): string {
+  const user = db().select().from(users).where(eq(users.id, userId)).get();
+  if (user?.calendarToken) return user.calendarToken;
+  const token = crypto.randomBytes(24).toString("base64url");
+  write((tx) => {
+    tx.update(users).set({ calendarToken: token }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { userId, action: "create", entityType: "calendar_token", entityId: userId });
+  });
+  return token;
+}
+
+export function userByCalendarToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
+  return db().select().from(users).where(eq(users.calendarToken, token)).get();
+}
+
+export function icsResponse(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `inline; filename="${filename}"`,
+      "Cache-Control": "private, max-age=300",
+    },
+  });
+}

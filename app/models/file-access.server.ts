@@ -1,0 +1,24 @@
+/**
+ * Who may download a file: decided by what it is attached to. A file attached nowhere that
+ * the viewer may read is refused. New attachment kinds (documents, party answers) add their
+ * context here.
+ */
+import type { Actor, can as canFn } from "~/domain/policy";
+import { getMeeting, meetingContextsOfFile, publishedMeetingIds } from "./meetings.server";
+
+export function fileAccessAllowed(fileId: number, actor: Actor | null, can: typeof canFn, userId: string | null): boolean {
+  for (const ctx of meetingContextsOfFile(fileId)) {
+    const meeting = getMeeting(ctx.meetingId);
+    if (!meeting) continue;
+    const resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published: publishedMeetingIds([meeting.id]).has(meeting.id) };
+    if (!can(actor, "read:meeting", resource)) continue;
+    // A proposal's documents: its proposer and the body's secretary until it is accepted.
+    if (ctx.proposalBy !== null) {
+      if (ctx.proposalBy === userId || can(actor, "manage:meeting", resource)) return true;
+      continue;
+    }
+    if (ctx.confidential && !can(actor, "read:confidential", resource)) continue;
+    return true;
+  }
+  return false;
+}

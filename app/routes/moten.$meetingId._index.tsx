@@ -1,0 +1,259 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AgendaList, fileSize } from "~/components/agenda";
+import { itemViews } from "~/models/agenda-view.server";
+import { controlProps, Field } from "~/components/forms";
+import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { agendaChanges, canProposeOn, describeChange, proposalDeadline } from "~/domain/meetings";
+import {
+  acceptProposal,
+  agendaOf,
+  agendaVersionsOf,
+  declineProposal,
+  getProposal,
+  minutesOf,
+  moveAgendaItem,
+  proposalsOf,
+  publishAgenda,
+  snapshotOf,
+  startMinutes,
+} from "~/models/meetings.server";
+import { loadMeetingFor, loadMeetingForManager } from "~/utils/meeting-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.meeting.bodyShortName} ${data.meeting.date} – Samverkansportalen` : "Möte – Samverkansportalen" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await loadMeetingFor(request, params.meetingId);
+  const { meeting, canManage, canPropose, canReadConfidential, viewer } = access;
+  const items = agendaOf(meeting.id);
+  const versions = agendaVersionsOf(meeting.id);
+  const notice = versions[0] ?? null;
+  const latest = versions.at(-1) ?? null;
+  const current = snapshotOf(items);
+  const today = todayInStockholm();
+  const proposals = proposalsOf(meeting.id)
+    .filter((p) => canManage || p.proposedBy === viewer?.user.id)
+    .map((p) => ({ ...p, files: p.files.map((f) => ({ id: f.id, originalName: f.originalName, size: f.size })) }));
+  return {
+    meeting,
+    items: itemViews(items, canReadConfidential),
+    notice: notice ? { versionNo: notice.versionNo, publishedAt: notice.publishedAt } : null,
+    latestVersionNo: latest?.versionNo ?? 0,
+    changesSinceNotice: notice ? agendaChanges(notice.items, current).map(describeChange) : [],
+    unpublishedChanges: latest ? agendaChanges(latest.items, current).length > 0 : true,
+    proposals,
+    minutes: minutesOf(meeting.id) ?? null,
+    canManage,
+    canPropose: canPropose && canProposeOn(today, meeting.date, meeting.proposalDeadlineDays),
+    isMember: canPropose,
+    deadline: proposalDeadline(meeting.date, meeting.proposalDeadlineDays),
+    fileCount: items.reduce((n, i) => n + (i.confidential && !canReadConfidential ? 0 : i.files.length), 0),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { meeting, viewer } = await loadMeetingForManager(request, params.meetingId);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const userId = viewer.user.id;
+  switch (intent) {
+    case "publish": {
+      const version = publishAgenda(userId, meeting.id);
+      return redirect(`/moten/${meeting.id}?publicerad=${version.versionNo}`);
+    }
+    case "move": {
+      const direction = form.get("direction") === "up" ? "up" : "down";
+      moveAgendaItem(userId, meeting.id, Number(form.get("itemId")), direction);
+      return redirect(`/moten/${meeting.id}#punkt-${Number(form.get("itemId"))}`);
+    }
+    case "accept": {
+      const proposal = getProposal(Number(form.get("proposalId")));
+      if (!proposal || proposal.meetingId !== meeting.id) throw new Response("Förslaget finns inte.", { status: 404 });
+      acceptProposal(userId, proposal.id);
+      return redirect(`/moten/${meeting.id}#forslag`);
+    }
+    case "decline": {
+      const proposal = getProposal(Number(form.get("proposalId")));
+      if (!proposal || proposal.meetingId !== meeting.id) throw new Response("Förslaget finns inte.", { status: 404 });
+      const reason = String(form.get("reason") ?? "").trim();
+      if (!reason)
+        return data({ declineError: { proposalId: proposal.id, message: "Skriv varför förslaget avslås; förslagsställaren ser skälet." } }, { status: 400 });
+      declineProposal(userId, proposal.id, reason.slice(0, 2000));
+      return redirect(`/moten/${meeting.id}#forslag`);
+    }
+    case "start-minutes": {
+      startMinutes(userId, meeting.id);
+      return redirect(`/moten/${meeting.id}/protokoll`);
+    }
+    default:
+      throw new Response("Okänd åtgärd.", { status: 400 });
+  }
+}
+
+export default function MeetingPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const m = d.meeting;
+  const declineErrorFor = (id: number) =>
+    actionData && "declineError" in actionData && actionData.declineError.proposalId === id ? actionData.declineError.message : undefined;
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/moten">Möten</Link>
+          </li>
+          <li aria-current="page">
+            {m.bodyShortName} {m.date}
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        {m.bodyName}, {formatDateWithWeekday(m.date)}
+      </h1>
+      <dl className="facts">
+        <dt>Tid</dt>
+        <dd>
+          {m.startTime}–{m.endTime}
+        </dd>
+        <dt>Plats</dt>
+        <dd>{m.place || "–"}</dd>
+        {m.videoUrl ? (
+          <>
+            <dt>Video</dt>
+            <dd>
+              <a href={m.videoUrl} rel="noopener noreferrer">
+                {m.videoUrl}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        <dt>Status</dt>
+        <dd>{m.status}</dd>
+        <dt>Kallelse</dt>
+        <dd>{d.notice ? `publicerad ${formatDateTime(d.notice.publishedAt)}${d.latestVersionNo > 1 ? `, ändrad (version ${d.latestVersionNo})` : ""}` : "inte publicerad"}</dd>
+        {d.isMember ? (
+          <>
+            <dt>Förslag till punkter</dt>
+            <dd>senast {d.deadline}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="actions no-print">
+        <Link to={`/moten/${m.id}/kallelse`}>Kallelse för utskrift</Link>
+        {d.fileCount > 0 ? <a href={`/moten/${m.id}/handlingar.zip`}>Alla handlingar (zip)</a> : null}
+        <a href={`/moten/${m.id}/kalender.ics`}>Lägg till i kalendern (.ics)</a>
+        {d.minutes || d.canManage ? <Link to={`/moten/${m.id}/protokoll`}>Protokoll</Link> : null}
+        {d.canManage ? <Link to={`/moten/${m.id}/redigera`}>Ändra tid och plats</Link> : null}
+      </p>
+
+      {d.canManage ? (
+        <section aria-labelledby="sekreterare" className="card no-print">
+          <h2 id="sekreterare">Förbered mötet</h2>
+          <div className="actions">
+            <Link to={`/moten/${m.id}/punkter/ny`} className="button">
+              Ny punkt
+            </Link>
+            {d.unpublishedChanges ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="publish" />
+                <button type="submit" className="button">
+                  {d.notice ? "Publicera ändringarna" : "Publicera kallelsen"}
+                </button>
+              </Form>
+            ) : (
+              <span className="badge badge--ok">Dagordningen är publicerad</span>
+            )}
+            {!d.minutes ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="start-minutes" />
+                <button type="submit" className="button button--secondary">
+                  Påbörja protokoll
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      {d.changesSinceNotice.length > 0 ? (
+        <section aria-labelledby="andringar" className="notice notice--warn">
+          <h2 id="andringar">Ändringar sedan kallelsen</h2>
+          <ul>
+            {d.changesSinceNotice.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="dagordning">
+        <h2 id="dagordning">Dagordning</h2>
+        {!d.notice ? <p className="muted">Utkast: dagordningen är inte publicerad ännu.</p> : null}
+        <AgendaList items={d.items} meetingId={m.id} manage={d.canManage && d.minutes?.status !== "justerat"} />
+      </section>
+
+      {d.canPropose ? (
+        <p className="no-print">
+          <Link to={`/moten/${m.id}/forslag`} className="button button--secondary">
+            Föreslå en punkt
+          </Link>
+        </p>
+      ) : d.isMember ? (
+        <p className="muted">Tiden för att föreslå punkter gick ut {d.deadline}.</p>
+      ) : null}
+
+      {d.proposals.length > 0 ? (
+        <section aria-labelledby="forslag-rubrik" id="forslag">
+          <h2 id="forslag-rubrik">{d.canManage ? "Förslag till punkter" : "Mina förslag"}</h2>
+          <ul className="cards">
+            {d.proposals.map((p) => (
+              <li key={p.id} className="card">
+                <h3>{p.title}</h3>
+                <p>
+                  <span className={`badge ${p.status === "accepterat" ? "badge--ok" : p.status === "avslaget" ? "badge--bad" : "badge--warn"}`}>{p.status}</span>{" "}
+                  <span className="muted">från {p.proposer}</span>
+                </p>
+                {p.status === "avslaget" ? <p>Skäl: {p.declineReason}</p> : null}
+                {p.proposedDecision ? <p>Förslag till beslut: {p.proposedDecision}</p> : null}
+                {p.files.length ? (
+                  <ul className="files">
+                    {p.files.map((f) => (
+                      <li key={f.id}>
+                        <a href={`/filer/${f.id}`}>{f.originalName}</a> <span className="muted">({fileSize(f.size)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {d.canManage && p.status === "inkommet" ? (
+                  <div className="no-print">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="accept" />
+                      <input type="hidden" name="proposalId" value={p.id} />
+                      <button type="submit" className="button">
+                        Ta med i dagordningen
+                      </button>
+                    </Form>
+                    <Form method="post" className="stack">
+                      <input type="hidden" name="intent" value="decline" />
+                      <input type="hidden" name="proposalId" value={p.id} />
+                      <Field name={`reason-${p.id}`} label="Skäl för att avslå" error={declineErrorFor(p.id)}>
+                        <textarea {...controlProps(`reason-${p.id}`, declineErrorFor(p.id))} name="reason" rows={2} />
+                      </Field>
+                      <button type="submit" className="button button--secondary">
+                        Avslå förslaget
+                      </button>
+                    </Form>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

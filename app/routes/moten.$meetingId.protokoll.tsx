@@ -1,0 +1,442 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { forbidden, requirePermission } from "~/auth/session.server";
+import { controlProps, Field } from "~/components/forms";
+import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
+import { MINUTES_LOCKED_MESSAGE, requiredSigners, signatureRole } from "~/domain/meetings";
+import { can } from "~/domain/policy";
+import {
+  agendaOf,
+  attendanceOf,
+  chairsOn,
+  correctMinutes,
+  membersOnDate,
+  minutesOf,
+  revisionsOf,
+  saveMinutes,
+  signaturesOf,
+  signMinutes,
+  startMinutes,
+  type AttendanceRow,
+} from "~/models/meetings.server";
+import { loadMeetingFor } from "~/utils/meeting-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Protokoll ${data.meeting.bodyShortName} ${data.meeting.date}` : "Protokoll" }];
+
+const STATUSES = ["närvarande", "frånvarande", "ersättare tjänstgör"] as const;
+
+async function load(request: Request, meetingId: string | undefined) {
+  const access = await loadMeetingFor(request, meetingId);
+  const record = minutesOf(access.meeting.id) ?? null;
+  const approved = record?.status === "justerat";
+  // Draft minutes belong to the body; approved minutes of a public body are public records.
+  requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
+  if (!approved && !access.canPropose && !access.canManage) throw forbidden("Protokollet är inte justerat ännu.");
+  const attendance = attendanceOf(access.meeting.id);
+  const adjusters = attendance.filter((a) => a.adjuster).map((a) => a.personId);
+  const chairs = chairsOn(access.meeting.bodyId, access.meeting.date);
+  return { ...access, record, approved, attendance, adjusters, chairs };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting, record, approved, attendance, adjusters, chairs, canManage, canReadConfidential, viewer } = await load(request, params.meetingId);
+  const signatures = signaturesOf(meeting.id);
+  const myPerson = viewer?.user.personId ?? null;
+  const myRole = signatureRole(myPerson, chairs, adjusters);
+  const items = agendaOf(meeting.id).map((i) => ({
+    id: i.id,
+    title: i.title,
+    paragraph: i.paragraph,
+    minutesNote: i.minutesNote,
+    decisionText: i.decisionText,
+    proposedDecision: i.proposedDecision,
+    confidential: i.confidential && !canReadConfidential,
+  }));
+  return {
+    meeting,
+    record,
+    approved,
+    items,
+    members: membersOnDate(meeting.bodyId, meeting.date),
+    attendance,
+    signatures,
+    required: requiredSigners(chairs, adjusters),
+    unsigned: requiredSigners(chairs, adjusters)
+      .filter((p) => !signatures.some((s) => s.personId === p))
+      .map((p) => ({ personId: p, name: attendance.find((r) => r.personId === p)?.name ?? membersOnDate(meeting.bodyId, meeting.date).find((x) => x.personId === p)?.name ?? String(p) })),
+    canManage,
+    canSign: !approved && record !== null && myRole !== null && !signatures.some((s) => s.personId === myPerson),
+    myRole,
+    revisions: revisionsOf(meeting.id),
+  };
+}
+
+type ItemText = { id: number; minutesNote: string; decisionText: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await load(request, params.meetingId);
+  const { meeting, viewer, record } = access;
+  if (!viewer) throw forbidden();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+  if (intent === "sign") {
+    requirePermission(viewer.actor, "sign:minutes", access.resource);
+    const role = signatureRole(viewer.user.personId, access.chairs, access.adjusters);
+    if (!role) throw forbidden("Bara ordföranden och de valda justerarna kan justera protokollet.");
+    signMinutes(viewer.user.id, meeting.id, viewer.user.personId!, role);
+    return redirect(`/moten/${meeting.id}/protokoll`);
+  }
+  requirePermission(viewer.actor, "manage:meeting", access.resource);
+  if (intent === "record-signature") {
+    // A signature given on paper, recorded by the secretary (signed_by shows who recorded it).
+    const personId = Number(form.get("personId"));
+    const role = signatureRole(personId, access.chairs, access.adjusters);
+    if (!role) return data({ locked: "Personen är varken ordförande eller vald justerare för mötet." }, { status: 400 });
+    signMinutes(viewer.user.id, meeting.id, personId, role);
+    return redirect(`/moten/${meeting.id}/protokoll`);
+  }
+  if (intent === "start") {
+    startMinutes(viewer.user.id, meeting.id);
+    return redirect(`/moten/${meeting.id}/protokoll`);
+  }
+  if (intent === "correct") {
+    const itemId = Number(form.get("itemId"));
+    const reason = String(form.get("reason") ?? "").trim();
+    const values = { itemId: String(itemId), decisionText: String(form.get("decisionText") ?? ""), minutesNote: String(form.get("minutesNote") ?? ""), reason };
+    if (!access.approved) return data({ correctionErrors: { reason: "Rättelser görs bara i justerade protokoll; ändra utkastet direkt." }, correction: values }, { status: 400 });
+    if (!reason) return data({ correctionErrors: { reason: "Ange skälet till rättelsen. Det sparas med den nya versionen." }, correction: values }, { status: 400 });
+    correctMinutes(viewer.user.id, meeting.id, itemId, values.decisionText, values.minutesNote, reason);
+    return redirect(`/moten/${meeting.id}/protokoll#rattelser`);
+  }
+  // Save the draft.
+  const memberIds = membersOnDate(meeting.bodyId, meeting.date).map((m) => m.personId);
+  const attendance: AttendanceRow[] = [];
+  const attendanceErrors: Record<string, string> = {};
+  for (const personId of memberIds) {
+    const status = String(form.get(`status-${personId}`) ?? "");
+    if (!status) continue;
+    if (!STATUSES.includes(status as (typeof STATUSES)[number])) continue;
+    const sub = Number(form.get(`for-${personId}`)) || null;
+    if (status === "ersättare tjänstgör" && !sub) attendanceErrors[`for-${personId}`] = "Ange vem ersättaren tjänstgör för.";
+    attendance.push({ personId, status: status as AttendanceRow["status"], substituteForPersonId: status === "ersättare tjänstgör" ? sub : null, adjuster: form.get(`adjuster-${personId}`) === "1" });
+  }
+  const items: ItemText[] = access.record
+    ? agendaOf(meeting.id).map((i) => ({ id: i.id, minutesNote: String(form.get(`note-${i.id}`) ?? ""), decisionText: String(form.get(`decision-${i.id}`) ?? "") }))
+    : [];
+  const typed = { attendance, items };
+  if (!record) throw new Response("Protokollet är inte påbörjat.", { status: 400 });
+  if (access.approved) return data({ locked: MINUTES_LOCKED_MESSAGE, typed }, { status: 409 });
+  if (Object.keys(attendanceErrors).length) return data({ attendanceErrors, typed }, { status: 400 });
+  const saved = saveMinutes(viewer.user.id, meeting.id, Number(form.get("version")), typed);
+  if (!saved.ok && saved.locked) return data({ locked: MINUTES_LOCKED_MESSAGE, typed }, { status: 409 });
+  if (!saved.ok) {
+    const theirs = agendaOf(meeting.id).map((i) => ({ id: i.id, title: i.title, minutesNote: i.minutesNote, decisionText: i.decisionText }));
+    return data({ conflict: { version: saved.conflict!, theirs }, typed }, { status: 409 });
+  }
+  return redirect(`/moten/${meeting.id}/protokoll?sparat=1`);
+}
+
+export default function Minutes() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>() as
+    | {
+        typed?: { attendance: AttendanceRow[]; items: ItemText[] };
+        locked?: string;
+        conflict?: { version: number; theirs: (ItemText & { title: string })[] };
+        attendanceErrors?: Record<string, string>;
+        correctionErrors?: Record<string, string>;
+        correction?: { itemId: string; decisionText: string; minutesNote: string; reason: string };
+      }
+    | undefined;
+  const m = d.meeting;
+  const typedAttendance = (personId: number) => a?.typed?.attendance.find((r) => r.personId === personId) ?? d.attendance.find((r) => r.personId === personId);
+  const typedItem = (id: number) => a?.typed?.items.find((i) => i.id === id);
+  const editable = d.canManage && d.record && !d.approved;
+  return (
+    <article className="printable">
+      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
+        <ol>
+          <li>
+            <Link to="/moten">Möten</Link>
+          </li>
+          <li>
+            <Link to={`/moten/${m.id}`}>
+              {m.bodyShortName} {m.date}
+            </Link>
+          </li>
+          <li aria-current="page">Protokoll</li>
+        </ol>
+      </nav>
+      <h1>Protokoll: {m.bodyName}</h1>
+      <p>
+        {formatDateWithWeekday(m.date)}, {m.startTime}–{m.endTime}, {m.place || "digitalt"}.{" "}
+        {d.record ? <span className={`badge ${d.approved ? "badge--ok" : "badge--warn"}`}>{d.approved ? "Justerat" : "Utkast"}</span> : null}
+      </p>
+      {a?.locked ? (
+        <p className="notice notice--error" role="alert">
+          {a.locked}
+        </p>
+      ) : null}
+      {a?.conflict ? (
+        <div className="notice notice--error" role="alert">
+          <h2>Någon annan har sparat protokollet medan du skrev</h2>
+          <p>Din text är inte sparad men står kvar i formuläret. Jämför med det som sparades och spara igen.</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Punkt</th>
+                  <th scope="col">Sparat av någon annan</th>
+                  <th scope="col">Din text</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.conflict.theirs.map((t) => (
+                  <tr key={t.id}>
+                    <th scope="row">{t.title}</th>
+                    <td className="pre">{t.decisionText}</td>
+                    <td className="pre">{typedItem(t.id)?.decisionText ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+
+      {!d.record ? (
+        d.canManage ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <p>Protokollet är inte påbörjat. När du påbörjar det numreras punkterna (§) och mötet markeras som genomfört.</p>
+            <button type="submit" className="button">
+              Påbörja protokoll
+            </button>
+          </Form>
+        ) : (
+          <p>Protokollet är inte påbörjat.</p>
+        )
+      ) : editable ? (
+        <Form method="post" className="minutes-form" noValidate>
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="version" value={a?.conflict ? a.conflict.version : d.record.version} />
+          <h2>Närvaro</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Ledamot</th>
+                  <th scope="col">Närvaro</th>
+                  <th scope="col">Tjänstgör för</th>
+                  <th scope="col">Justerare</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.members.map((p) => {
+                  const row = typedAttendance(p.personId);
+                  const err = a?.attendanceErrors?.[`for-${p.personId}`];
+                  return (
+                    <tr key={`${p.personId}-${p.role}`}>
+                      <th scope="row">
+                        {p.name} <span className="muted">({p.role})</span>
+                      </th>
+                      <td>
+                        <label className="visually-hidden" htmlFor={`f-status-${p.personId}`}>
+                          Närvaro för {p.name}
+                        </label>
+                        <select id={`f-status-${p.personId}`} name={`status-${p.personId}`} defaultValue={row?.status ?? ""}>
+                          <option value="">Ej angivet</option>
+                          {STATUSES.map((s) => (
+                            <option key={s} value={s}>
+                              {s}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <label className="visually-hidden" htmlFor={`f-for-${p.personId}`}>
+                          {p.name} tjänstgör för
+                        </label>
+                        <select
+                          id={`f-for-${p.personId}`}
+                          name={`for-${p.personId}`}
+                          defaultValue={row?.substituteForPersonId ?? ""}
+                          aria-invalid={err ? true : undefined}
+                          aria-describedby={err ? `f-for-${p.personId}-error` : undefined}
+                        >
+                          <option value="">–</option>
+                          {d.members
+                            .filter((o) => o.personId !== p.personId)
+                            .map((o) => (
+                              <option key={o.personId} value={o.personId}>
+                                {o.name}
+                              </option>
+                            ))}
+                        </select>
+                        {err ? (
+                          <p className="field-error" id={`f-for-${p.personId}-error`}>
+                            {err}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td>
+                        <label>
+                          <input type="checkbox" name={`adjuster-${p.personId}`} value="1" defaultChecked={row?.adjuster ?? false} />
+                          <span className="visually-hidden"> {p.name} är justerare</span>
+                        </label>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <h2>Paragrafer</h2>
+          {d.items.map((i) => (
+            <section key={i.id} className="minutes-item" aria-labelledby={`p-${i.id}`}>
+              <h3 id={`p-${i.id}`}>
+                § {i.paragraph} {i.title}
+              </h3>
+              {i.proposedDecision ? <p className="muted">Förslag till beslut: {i.proposedDecision}</p> : null}
+              <Field name={`note-${i.id}`} label="Anteckning">
+                <textarea {...controlProps(`note-${i.id}`)} defaultValue={typedItem(i.id)?.minutesNote ?? i.minutesNote} rows={2} />
+              </Field>
+              <Field name={`decision-${i.id}`} label="Beslut">
+                <textarea {...controlProps(`decision-${i.id}`)} defaultValue={typedItem(i.id)?.decisionText ?? i.decisionText} rows={2} />
+              </Field>
+            </section>
+          ))}
+          <div className="actions">
+            <button type="submit" className="button">
+              Spara protokollet
+            </button>
+          </div>
+        </Form>
+      ) : (
+        <>
+          <h2>Närvarande</h2>
+          <ul>
+            {d.attendance
+              .filter((r) => r.status !== "frånvarande")
+              .map((r) => (
+                <li key={r.personId}>
+                  {r.name}
+                  {r.status === "ersättare tjänstgör" ? ` (ersättare för ${d.members.find((p) => p.personId === r.substituteForPersonId)?.name ?? "–"})` : ""}
+                  {r.adjuster ? ", justerare" : ""}
+                </li>
+              ))}
+          </ul>
+          {d.items.map((i) => (
+            <section key={i.id} className="minutes-item" aria-labelledby={`p-${i.id}`}>
+              <h3 id={`p-${i.id}`}>
+                § {i.paragraph} {i.title}
+              </h3>
+              {i.minutesNote ? <p className="pre">{i.minutesNote}</p> : null}
+              <p>
+                <strong>Beslut:</strong> <span className="pre">{i.decisionText || "–"}</span>
+              </p>
+              <p className="no-print">
+                <Link to={`/moten/${m.id}/utdrag/${i.id}`}>Protokollsutdrag § {i.paragraph}</Link>
+              </p>
+            </section>
+          ))}
+        </>
+      )}
+
+      {d.record ? (
+        <section aria-labelledby="justering">
+          <h2 id="justering">Justering</h2>
+          {d.signatures.length ? (
+            <ul>
+              {d.signatures.map((s) => (
+                <li key={s.personId}>
+                  {s.name}, {s.role}, justerade {formatDateTime(s.signedAt)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Ingen har justerat protokollet ännu.</p>
+          )}
+          {!d.approved ? (
+            <p className="muted">
+              Protokollet justeras av ordföranden och de valda justerarna ({d.required.length} personer). När alla har justerat låses det.
+            </p>
+          ) : (
+            <p>Protokollet är justerat och låst. Rättelser sparas som nya versioner med skäl.</p>
+          )}
+          {!d.approved && d.canManage && d.unsigned.length ? (
+            <Form method="post" className="actions no-print">
+              <input type="hidden" name="intent" value="record-signature" />
+              <Field name="personId" label="Registrera justering på papper för">
+                <select {...controlProps("personId")}>
+                  {d.unsigned.map((u) => (
+                    <option key={u.personId} value={u.personId}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <button type="submit" className="button button--secondary">
+                Registrera
+              </button>
+            </Form>
+          ) : null}
+          {d.canSign ? (
+            <Form method="post" className="no-print">
+              <input type="hidden" name="intent" value="sign" />
+              <button type="submit" className="button">
+                Justera protokollet som {d.myRole}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {d.approved && d.canManage ? (
+        <section aria-labelledby="rattelse" className="no-print">
+          <h2 id="rattelse">Rättelse</h2>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="correct" />
+            <Field name="itemId" label="Paragraf">
+              <select {...controlProps("itemId")} defaultValue={a?.correction?.itemId}>
+                {d.items.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    § {i.paragraph} {i.title}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field name="decisionText" label="Rättat beslut">
+              <textarea {...controlProps("decisionText")} defaultValue={a?.correction?.decisionText} rows={2} />
+            </Field>
+            <Field name="minutesNote" label="Rättad anteckning">
+              <textarea {...controlProps("minutesNote")} defaultValue={a?.correction?.minutesNote} rows={2} />
+            </Field>
+            <Field name="reason" label="Skäl till rättelsen" error={a?.correctionErrors?.reason} required>
+              <textarea {...controlProps("reason", a?.correctionErrors?.reason)} defaultValue={a?.correction?.reason} rows={2} />
+            </Field>
+            <div className="actions">
+              <button type="submit" className="button">
+                Spara rättelsen
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.revisions.length ? (
+        <section aria-labelledby="rattelser-rubrik" id="rattelser">
+          <h2 id="rattelser-rubrik">Rättelser</h2>
+          <ul>
+            {d.revisions.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(r.createdAt)} av {r.by}: {r.reason}. Före: ”{JSON.parse(r.before).decisionText}”. Efter: ”{JSON.parse(r.after).decisionText}”.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { forbidden, notFound, requirePermission } from "~/auth/session.server";
+import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
+import { agendaOf, attendanceOf, membersOnDate, minutesOf, signaturesOf } from "~/models/meetings.server";
+import { loadMeetingFor } from "~/utils/meeting-access.server";
+import { idParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Protokollsutdrag § ${data.item.paragraph} ${data.meeting.bodyShortName} ${data.meeting.date}` : "Protokollsutdrag" },
+];
+
+/** Protokollsutdrag: one paragraph with the header, attendance and decision, for a party's own council. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await loadMeetingFor(request, params.meetingId);
+  const record = minutesOf(access.meeting.id);
+  const approved = record?.status === "justerat";
+  requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
+  if (!approved && !access.canPropose && !access.canManage) throw forbidden("Protokollet är inte justerat ännu.");
+  const item = agendaOf(access.meeting.id).find((i) => i.id === idParam(params.itemId));
+  if (!item || !record) throw notFound("Paragrafen finns inte.");
+  const members = membersOnDate(access.meeting.bodyId, access.meeting.date);
+  return {
+    meeting: access.meeting,
+    approved,
+    approvedAt: record.approvedAt,
+    item: { title: item.title, paragraph: item.paragraph, decisionText: item.decisionText, minutesNote: item.minutesNote, proposedDecision: item.proposedDecision },
+    present: attendanceOf(access.meeting.id)
+      .filter((a) => a.status !== "frånvarande")
+      .map((a) => ({ name: a.name, role: members.find((m) => m.personId === a.personId)?.role ?? "", substitute: a.status === "ersättare tjänstgör" })),
+    signatures: signaturesOf(access.meeting.id),
+  };
+}
+
+export default function Extract() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <article className="printable extract">
+      <p className="no-print">
+        <Link to={`/moten/${d.meeting.id}/protokoll`}>Tillbaka till protokollet</Link> · Skriv ut med webbläsarens utskriftsfunktion.
+      </p>
+      <p className="muted">PROTOKOLLSUTDRAG</p>
+      <h1>{d.meeting.bodyName}</h1>
+      <p>
+        Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}, {d.meeting.startTime}–{d.meeting.endTime}, {d.meeting.place || "digitalt"}
+      </p>
+      {!d.approved ? (
+        <p className="notice notice--warn" role="status">
+          Utkast: protokollet är inte justerat.
+        </p>
+      ) : null}
+      <h2>Närvarande</h2>
+      <ul>
+        {d.present.map((p) => (
+          <li key={p.name}>
+            {p.name}
+            {p.role ? `, ${p.role}` : ""}
+            {p.substitute ? " (tjänstgörande ersättare)" : ""}
+          </li>
+        ))}
+      </ul>
+      <h2>
+        § {d.item.paragraph} {d.item.title}
+      </h2>
+      {d.item.minutesNote ? <p className="pre">{d.item.minutesNote}</p> : null}
+      <h3>Beslut</h3>
+      <p className="pre">{d.item.decisionText || "–"}</p>
+      <h2>Justering</h2>
+      {d.approved ? (
+        <p>
+          Protokollet justerades {d.approvedAt ? formatDateTime(d.approvedAt) : ""} av {d.signatures.map((s) => `${s.name} (${s.role})`).join(", ")}.
+        </p>
+      ) : (
+        <p>Inte justerat.</p>
+      )}
+      <p className="print-only">Rätt utdraget intygar:</p>
+      <p className="print-only signature-line">Sekreterare</p>
+    </article>
+  );
+}

@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/session.server";
+import { controlProps, Field } from "~/components/forms";
+import { formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { can } from "~/domain/policy";
+import { listBodies } from "~/models/bodies.server";
+import { listMeetings, publishedMeetingIds } from "~/models/meetings.server";
+
+export const meta: MetaFunction = () => [{ title: "Möten – Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const actor = viewer?.actor ?? null;
+  const url = new URL(request.url);
+  const bodyFilter = Number(url.searchParams.get("organ")) || null;
+  const bodies = listBodies();
+  const today = todayInStockholm();
+  const scope = bodyFilter ? [bodyFilter] : bodies.map((b) => b.id);
+  const all = listMeetings({ bodyIds: scope, today });
+  const published = publishedMeetingIds([...all.upcoming, ...all.past].map((m) => m.id));
+  // Each meeting through the policy: the list never shows what the page would refuse.
+  const readable = (m: (typeof all.upcoming)[number]) =>
+    can(actor, "read:meeting", { bodyId: m.bodyId, publicRecords: m.publicRecords, published: published.has(m.id) });
+  return {
+    today,
+    bodyFilter,
+    bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
+    upcoming: all.upcoming.filter(readable),
+    past: all.past.filter(readable),
+    canCreate: bodies.some((b) => can(actor, "create:meeting", { bodyId: b.id })),
+    signedIn: viewer !== null,
+  };
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
+
+function Table({ rows, caption }: { rows: Row[]; caption: string }) {
+  if (rows.length === 0) return <p className="muted">Inga möten.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Datum</th>
+            <th scope="col">Tid</th>
+            <th scope="col">Organ</th>
+            <th scope="col">Plats</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/moten/${m.id}`}>{formatDateWithWeekday(m.date)}</Link>
+              </td>
+              <td>
+                {m.startTime}–{m.endTime}
+              </td>
+              <td>{m.bodyName}</td>
+              <td>{m.place || (m.videoUrl ? "Digitalt" : "–")}</td>
+              <td>{m.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Meetings() {
+  const { bodies, bodyFilter, upcoming, past, canCreate, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Möten</h1>
+      {canCreate ? (
+        <p className="no-print">
+          <Link to="/moten/nytt" className="button">
+            Nytt möte
+          </Link>
+        </p>
+      ) : null}
+      {!signedIn ? <p>Du ser publicerade möten i organ vars handlingar är allmänna. Logga in för att se dina organs möten.</p> : null}
+      <Form method="get" className="actions no-print" aria-label="Filtrera möten">
+        <Field name="organ" label="Organ">
+          <select {...controlProps("organ")} defaultValue={bodyFilter ?? ""}>
+            <option value="">Alla organ</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" className="button button--secondary">
+          Visa
+        </button>
+      </Form>
+      <h2>Kommande möten</h2>
+      <Table rows={upcoming} caption="Kommande möten" />
+      <h2>Tidigare möten</h2>
+      <Table rows={past} caption="Tidigare möten" />
+    </>
+  );
+}

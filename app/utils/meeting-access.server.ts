@@ -1,0 +1,38 @@
+/**
+ * Loads a meeting with the viewer's rights on it, through the policy. Every meeting route
+ * starts here, so no route forgets a check.
+ */
+import { getViewer, notFound, requirePermission, type Viewer } from "~/auth/session.server";
+import { can, type Resource } from "~/domain/policy";
+import { getMeeting, publishedMeetingIds } from "~/models/meetings.server";
+import { idParam } from "./params";
+
+export async function loadMeetingFor(request: Request, meetingIdParam: string | undefined) {
+  const viewer: Viewer | null = await getViewer(request);
+  const meeting = getMeeting(idParam(meetingIdParam));
+  if (!meeting) throw notFound("Mötet finns inte.");
+  const published = publishedMeetingIds([meeting.id]).has(meeting.id);
+  const resource: Resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published };
+  const actor = viewer?.actor ?? null;
+  requirePermission(actor, "read:meeting", resource);
+  return {
+    viewer,
+    actor,
+    meeting,
+    published,
+    resource,
+    canManage: can(actor, "manage:meeting", resource),
+    canPropose: can(actor, "propose:item", resource),
+    canReadConfidential: can(actor, "read:confidential", resource),
+  };
+}
+
+export type MeetingAccess = Awaited<ReturnType<typeof loadMeetingFor>>;
+
+/** Signed in and allowed to manage the meeting (secretary of the body or administrator). */
+export async function loadMeetingForManager(request: Request, meetingIdParam: string | undefined) {
+  const access = await loadMeetingFor(request, meetingIdParam);
+  if (!access.viewer) requirePermission(null, "manage:meeting", access.resource);
+  requirePermission(access.actor, "manage:meeting", access.resource);
+  return access as MeetingAccess & { viewer: Viewer };
+}

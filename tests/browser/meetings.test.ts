@@ -1,0 +1,192 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agendaItemFiles, agendaItems, meetings, minutes } from "../../db/schema";
+import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function expectAccessible(page: import("playwright-core").Page) {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+/** A minimal but real PDF (the server decides the type from these bytes). */
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+function isoInDays(days: number) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+describe("a steering-group meeting from notice to extract", () => {
+  let meetingUrl = "";
+  const date = isoInDays(30);
+
+  it("lets the coordinator create a meeting, refusing an end before the start with the form kept", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto("/moten");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Nytt möte" }).click();
+    await page.getByLabel("Organ").selectOption({ label: "Styrgruppen för Mini-Maria" });
+    await page.getByLabel("Datum").fill(date);
+    await page.getByLabel("Starttid").fill("13:00");
+    await page.getByLabel("Sluttid").fill("12:00");
+    await page.getByLabel("Plats").fill("Mini-Maria, Östersund");
+    await page.getByRole("button", { name: "Skapa möte" }).click();
+    await waitForText(page.locator("#f-endTime-error"), "Mötet kan inte sluta innan det börjar.");
+    expect(await page.getByLabel("Plats").inputValue()).toBe("Mini-Maria, Östersund");
+    expect(await page.getByLabel("Datum").inputValue()).toBe(date);
+    await expectAccessible(page);
+    await page.getByLabel("Sluttid").fill("15:30");
+    await page.getByRole("button", { name: "Skapa möte" }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), "Styrgruppen för Mini-Maria");
+    meetingUrl = new URL(page.url()).pathname;
+    await waitForText(page.locator(".agenda"), "Mötets avslutande");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets an IFO chief propose an item with a PDF before the deadline, and refuses a disguised file", async () => {
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto(meetingUrl);
+    await page.getByRole("link", { name: "Föreslå en punkt" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("Rubrik").fill("Rutin för närmottagningarna");
+    await page.getByLabel("Förslag till beslut").fill("Styrgruppen godkänner rutinen.");
+    await page.getByLabel("Handlingar").setInputFiles({ name: "rutin.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+    await page.getByRole("button", { name: "Skicka förslaget" }).click();
+    await page.locator("#f-files-error").waitFor();
+    // Nothing typed is lost.
+    expect(await page.getByLabel("Rubrik").inputValue()).toBe("Rutin för närmottagningarna");
+    expect(await page.getByLabel("Förslag till beslut").inputValue()).toBe("Styrgruppen godkänner rutinen.");
+    await page.getByLabel("Handlingar").setInputFiles({ name: "rutin.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByRole("button", { name: "Skicka förslaget" }).click();
+    await waitForText(page.locator("#forslag"), "Rutin för närmottagningarna");
+    await waitForText(page.locator("#forslag"), "inkommet");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets the coordinator accept the proposal and publish the notice", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(meetingUrl);
+    await page.getByRole("button", { name: "Ta med i dagordningen" }).click();
+    await waitForText(page.locator(".agenda"), "Rutin för närmottagningarna");
+    await page.getByRole("button", { name: "Publicera kallelsen" }).click();
+    await page.getByText("Dagordningen är publicerad").waitFor();
+    await expectAccessible(page);
+    await page.goto(`${meetingUrl}/kallelse`);
+    await waitForText(page.locator(".agenda"), "rutin.pdf");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets the IFO chief see the outcome and download the zip and the calendar file", async () => {
+    const { page } = await app.page("demo-ifochef");
+    await page.goto(meetingUrl);
+    await waitForText(page.locator("#forslag"), "accepterat");
+    const zip = await page.request.get(`${meetingUrl}/handlingar.zip`);
+    expect(zip.status()).toBe(200);
+    expect(zip.headers()["content-type"]).toBe("application/zip");
+    const zipBody = await zip.body();
+    expect(zipBody.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    expect(zipBody.toString("latin1")).toContain("rutin.pdf");
+    const ics = await page.request.get(`${meetingUrl}/kalender.ics`);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    const text = await ics.text();
+    const id = meetingUrl.split("/").pop();
+    expect(text).toContain(`UID:meeting-${id}@`);
+    expect(text).toContain(`DTSTART;TZID=Europe/Stockholm:${date.replace(/-/g, "")}T130000`);
+    await page.context().close();
+  });
+
+  it("lets the coordinator record attendance and decisions, the chair approve, and the extract show the § number", async () => {
+    const meetingId = Number(meetingUrl.split("/").pop());
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`${meetingUrl}/protokoll`);
+    await page.getByRole("button", { name: "Påbörja protokoll" }).click();
+    await page.getByLabel("Närvaro för Ingrid IFO-chef Östersund").selectOption("närvarande");
+    await page.getByLabel("Närvaro för IFO-chef Berg").selectOption("närvarande");
+    await page.getByLabel("IFO-chef Berg är justerare").check();
+    const proposalItem = app.db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all().find((i) => i.title === "Rutin för närmottagningarna")!;
+    await page.locator(`#f-decision-${proposalItem.id}`).fill("Styrgruppen godkänner rutinen för närmottagningarna.");
+    await page.getByRole("button", { name: "Spara protokollet" }).click();
+    await page.waitForURL(/sparat=1/);
+    await expectAccessible(page);
+    await page.getByLabel("Registrera justering på papper för").selectOption({ label: "IFO-chef Berg" });
+    await page.getByRole("button", { name: "Registrera" }).click();
+    await waitForText(page.locator("#justering ~ ul"), "IFO-chef Berg, justerare");
+    await page.context().close();
+
+    const chair = await app.page("demo-ifochef");
+    await chair.page.goto(`${meetingUrl}/protokoll`);
+    await chair.page.getByRole("button", { name: "Justera protokollet som ordförande" }).click();
+    await waitForText(chair.page.locator(".badge"), "Justerat");
+    expect(app.db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get()?.status).toBe("justerat");
+    expect(app.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()?.status).toBe("protokoll justerat");
+    await expectAccessible(chair.page);
+
+    // An edit of approved minutes is refused with a clear message.
+    const refused = await chair.page.request.post(`${meetingUrl}/protokoll`, { form: { intent: "save", version: "1" }, headers: { Origin: app.baseUrl } });
+    expect(refused.status()).toBe(403);
+    const coordinator = await app.context("demo-samordnare");
+    const locked = await coordinator.request.post(`${meetingUrl}/protokoll`, { form: { intent: "save", version: "99" }, headers: { Origin: app.baseUrl } });
+    expect(locked.status()).toBe(409);
+    await coordinator.close();
+
+    await chair.page.getByRole("link", { name: "Protokollsutdrag § 4" }).click();
+    await waitForText(chair.page.getByRole("heading", { level: 2 }), "§ 4 Rutin för närmottagningarna");
+    await waitForText(chair.page.locator("article"), "Styrgruppen godkänner rutinen för närmottagningarna.");
+    await waitForText(chair.page.locator("article"), "IFO-chef Berg");
+    await expectAccessible(chair.page);
+    await chair.page.emulateMedia({ media: "print" });
+    expect(await chair.page.locator(".site-header").isVisible()).toBe(false);
+    expect(chair.errors).toEqual([]);
+    expect(errors).toEqual([]);
+    await chair.page.context().close();
+  });
+
+  it("refuses a proposal after the deadline with the text kept", async () => {
+    const soon = app.db
+      .insert(meetings)
+      .values({ bodyId: app.world.bodyIds.styrgrupp, date: isoInDays(3), startTime: "09:00", endTime: "10:00", place: "Digitalt" })
+      .returning()
+      .get();
+    const { page } = await app.page("demo-ifochef");
+    await page.goto(`/moten/${soon.id}/forslag`);
+    await page.getByLabel("Rubrik").fill("Sent förslag");
+    await page.getByRole("button", { name: "Skicka förslaget" }).click();
+    await waitForText(page.getByRole("alert"), "Tiden för att föreslå punkter");
+    expect(await page.getByLabel("Rubrik").inputValue()).toBe("Sent förslag");
+    await page.context().close();
+  });
+
+  it("keeps other bodies' members and the public out of a steering-group meeting", async () => {
+    const id = meetingUrl.split("/").pop();
+    const politician = await app.page("demo-politiker");
+    expect((await politician.page.goto(meetingUrl))?.status()).toBe(403);
+    expect((await politician.page.request.get(`${meetingUrl}/handlingar.zip`)).status()).toBe(403);
+    const [attached] = app.db.select().from(agendaItemFiles).all();
+    expect((await politician.page.request.get(`/filer/${attached.fileId}`)).status()).toBe(403);
+    const member = await app.context("demo-ifochef");
+    const download = await member.request.get(`/filer/${attached.fileId}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(download.headers()["content-disposition"]).toContain("attachment");
+    await member.close();
+    await politician.page.context().close();
+    const anonymous = await app.page();
+    expect((await anonymous.page.goto(`/moten/${id}/protokoll`))?.status()).toBe(403);
+    await anonymous.page.context().close();
+  });
+});
