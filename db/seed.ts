@@ -2,11 +2,16 @@
 import { hashPassword } from "../app/auth/password.server";
 import { todayInStockholm } from "../app/domain/format";
 import { databasePath, openDatabase, writeTransaction } from "./connection";
+import { buildDemoMeetings } from "./demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-world";
 
 const db = openDatabase();
 const hash = await hashPassword(DEMO_PASSWORD);
-writeTransaction(db, (tx) => buildDemoWorld(tx, hash, todayInStockholm()));
+const today = todayInStockholm();
+writeTransaction(db, (tx) => {
+  const world = buildDemoWorld(tx, hash, today);
+  buildDemoMeetings(tx, world, today);
+});
 db.$client.close();
 console.log(`Demodata finns i ${databasePath()}. Demokonton (lösenord ${DEMO_PASSWORD}):`);
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email}`);

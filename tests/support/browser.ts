@@ -13,6 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { buildDemoMeetings } from "../../db/demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
 import { sessions } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
@@ -56,7 +57,11 @@ export async function startApp(): Promise<TestApp> {
   migrateDatabase(db);
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
   const hash = await hashPassword(DEMO_PASSWORD);
-  const world = writeTransaction(db, (tx) => buildDemoWorld(tx, hash, today));
+  const world = writeTransaction(db, (tx) => {
+    const built = buildDemoWorld(tx, hash, today);
+    buildDemoMeetings(tx, built, today);
+    return built;
+  });
 
   const port = await freePort();
   const server = spawn(process.execPath, [path.join(ROOT, "server/index.js")], {
