@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ROLE_LABEL = { admin: "administratör", member: "ledamot", reader: "läsare" } as const;
+const ROLE_LABEL = { admin: "administratör", member: "medlem", reader: "läsare" } as const;
 
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -30,6 +30,8 @@ export const organisations = sqliteTable("organisations", {
   createdAt: createdAt(),
 });
 
+export const PARTY_STATUSES = ["inbjuden", "inriktningsbeslut fattat", "medlem", "uppsagd", "utträtt"] as const;
+
 /** An organisation's participation in a collaboration. */
 export const parties = sqliteTable(
   "parties",
@@ -41,9 +43,21 @@ export const parties = sqliteTable(
     organisationId: integer("organisation_id")
       .notNull()
       .references(() => organisations.id),
-    /** Free text for now; the agreement issue turns this into a status with dates. */
+    /** First day as a member (the agreement's start for the founding parties). */
     memberSince: text("member_since"),
     branchClinic: text("branch_clinic").notNull().default(""),
+    /** inbjuden → inriktningsbeslut fattat → medlem → uppsagd (notice given) → utträtt. */
+    status: text("status", { enum: PARTY_STATUSES }).notNull().default("medlem"),
+    directionDecisionOn: text("direction_decision_on"),
+    /** Written notice of termination: the day it was received and the resulting exit date. */
+    noticeReceivedOn: text("notice_received_on"),
+    noticeFileId: integer("notice_file_id"),
+    /** Last day as a party (the end of the term the notice applies to). */
+    exitDate: text("exit_date"),
+    /** Withdrawal and winding-up negotiation: status notes. */
+    withdrawalNote: text("withdrawal_note").notNull().default(""),
+    contactPersonId: integer("contact_person_id"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("parties_collab_org").on(t.collaborationId, t.organisationId)],
@@ -427,3 +441,102 @@ export const minutesRevisions = sqliteTable("minutes_revisions", {
     .references(() => users.id),
   createdAt: createdAt(),
 });
+
+// --- Agreements, population and cost split (the agreement issue) ----------------------------
+
+/** A collaboration agreement (samarbetsavtal); its content lives in versions. */
+export const agreements = sqliteTable("agreements", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  collaborationId: integer("collaboration_id")
+    .notNull()
+    .references(() => collaborations.id),
+  title: text("title").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * One version of an agreement: full text plus the structured terms the term engine and the
+ * cost split compute from. Percentages are stored in basis points (46.75 % = 4675) so they
+ * are exact.
+ */
+export const agreementVersions = sqliteTable(
+  "agreement_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    label: text("label").notNull(),
+    adoptedOn: text("adopted_on"),
+    text: text("text").notNull().default(""),
+    firstTermStart: text("first_term_start").notNull(),
+    firstTermEnd: text("first_term_end").notNull(),
+    noticeMonths: integer("notice_months").notNull(),
+    noticeForm: text("notice_form").notNull().default("skriftligen"),
+    renewalMonths: integer("renewal_months").notNull(),
+    withdrawalRules: text("withdrawal_rules").notNull().default(""),
+    baseYear: integer("base_year").notNull(),
+    baseBudget: integer("base_budget").notNull(),
+    indexBasisPoints: integer("index_basis_points").notNull().default(0),
+    regionShareBasisPoints: integer("region_share_basis_points").notNull(),
+    /** The region's amount for the base year when set by decision (overrides the percentage). */
+    regionBaseAmount: integer("region_base_amount"),
+    /** JSON: [{ principal, profession, fte }] */
+    staffing: text("staffing").notNull().default("[]"),
+    matterId: integer("matter_id").references(() => matters.id),
+    recommendationId: integer("recommendation_id"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agreement_versions_agreement").on(t.agreementId)],
+);
+
+/** Population on 1 November of the year before `year` (the basis for `year`'s split). */
+export const populations = sqliteTable(
+  "populations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    year: integer("year").notNull(),
+    population: integer("population").notNull(),
+  },
+  (t) => [uniqueIndex("populations_org_year").on(t.organisationId, t.year)],
+);
+
+/** A budget year of a collaboration: a total set by decision (else indexed) and the outcome. */
+export const budgetYears = sqliteTable(
+  "budget_years",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    year: integer("year").notNull(),
+    totalByDecision: integer("total_by_decision"),
+    /** Bokslut: the actual cost of the year. */
+    outcome: integer("outcome"),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [uniqueIndex("budget_years_collab_year").on(t.collaborationId, t.year)],
+);
+
+/** Amounts per party as recorded in a document (e.g. the 2023 proposal), to compare with the model. */
+export const recordedAllocations = sqliteTable(
+  "recorded_allocations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    year: integer("year").notNull(),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    amount: integer("amount").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("recorded_allocations_key").on(t.collaborationId, t.year, t.organisationId)],
+);
