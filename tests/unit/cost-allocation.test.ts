@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import {
+  allocateLargestRemainder,
+  compareWithRecorded,
+  indexedBudget,
+  parsePopulationCsv,
+  percentagesError,
+  populationError,
+  shareOf,
+  splitCosts,
+  yearResult,
+} from "~/domain/cost-allocation";
+
+// Illustrative populations on 1 November 2022.
+const POPULATION = [
+  { key: "Berg", population: 6959 },
+  { key: "Bräcke", population: 6117 },
+  { key: "Härjedalen", population: 9960 },
+  { key: "Krokom", population: 15362 },
+  { key: "Ragunda", population: 5102 },
+  { key: "Strömsund", population: 11313 },
+  { key: "Åre", population: 12180 },
+  { key: "Östersund", population: 64560 },
+];
+
+const RECORDED_2023 = [
+  { key: "Berg", amount: 165_240 },
+  { key: "Bräcke", amount: 140_070 },
+  { key: "Härjedalen", amount: 234_465 },
+  { key: "Krokom", amount: 356_365 },
+  { key: "Ragunda", amount: 118_755 },
+  { key: "Strömsund", amount: 261_870 },
+  { key: "Åre", amount: 283_185 },
+  { key: "Östersund", amount: 1_462_480 },
+];
+
+/** A small deterministic generator so property tests are repeatable. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+describe("largest remainder", () => {
+  it("adds up exactly and gives leftover kronor to the largest fractions", () => {
+    expect(allocateLargestRemainder(100, [{ key: "a", weight: 1 }, { key: "b", weight: 1 }, { key: "c", weight: 1 }])).toEqual([
+      { key: "a", amount: 34 },
+      { key: "b", amount: 33 },
+      { key: "c", amount: 33 },
+    ]);
+    expect(allocateLargestRemainder(10, [{ key: "a", weight: 2 }, { key: "b", weight: 1 }])).toEqual([
+      { key: "a", amount: 7 },
+      { key: "b", amount: 3 },
+    ]);
+  });
+  it("gives everything to a single party", () => {
+    expect(allocateLargestRemainder(5_720_000, [{ key: "only", weight: 3 }])).toEqual([{ key: "only", amount: 5_720_000 }]);
+  });
+  it("handles zero totals and zero weights", () => {
+    expect(allocateLargestRemainder(0, [{ key: "a", weight: 0 }])).toEqual([{ key: "a", amount: 0 }]);
+    expect(allocateLargestRemainder(10, [{ key: "a", weight: 0 }, { key: "b", weight: 5 }])).toEqual([
+      { key: "a", amount: 0 },
+      { key: "b", amount: 10 },
+    ]);
+  });
+  it("refuses impossible input", () => {
+    expect(() => allocateLargestRemainder(10, [{ key: "a", weight: 0 }])).toThrow();
+    expect(() => allocateLargestRemainder(-1, [{ key: "a", weight: 1 }])).toThrow();
+    expect(() => allocateLargestRemainder(10.5, [{ key: "a", weight: 1 }])).toThrow();
+    expect(() => allocateLargestRemainder(10, [{ key: "a", weight: -1 }])).toThrow();
+  });
+  it.each([1, 2, 9, 50])("always sums to the krona and stays within one krona of the exact quota for %i parties", (n) => {
+    const random = rng(n * 7919);
+    for (let round = 0; round < 200; round++) {
+      const total = Math.floor(random() * 50_000_000);
+      const weights = Array.from({ length: n }, (_, i) => ({ key: `p${i}`, weight: Math.floor(random() * 200_000) + (i === 0 ? 1 : 0) }));
+      const result = allocateLargestRemainder(total, weights);
+      expect(result.reduce((s, r) => s + r.amount, 0)).toBe(total);
+      const sum = weights.reduce((s, w) => s + w.weight, 0);
+      result.forEach((r, i) => {
+        expect(Math.abs(r.amount - (total * weights[i].weight) / sum)).toBeLessThan(1);
+        expect(Number.isInteger(r.amount)).toBe(true);
+      });
+    }
+  });
+});
+
+describe("the 2023 budget of Mini-Maria", () => {
+  it("reproduces the agreement's region and municipal amounts and divides the municipal part exactly", () => {
+    const split = splitCosts({ total: 5_720_000, regionAmount: 2_675_000, regionBasisPoints: 4675, regionKey: "Region", municipalities: POPULATION });
+    expect(split.region).toEqual({ key: "Region", amount: 2_675_000 });
+    expect(split.municipalTotal).toBe(3_045_000);
+    expect(split.municipalities.reduce((s, m) => s + m.amount, 0)).toBe(3_045_000);
+    expect((split.region?.amount ?? 0) + split.municipalTotal).toBe(5_720_000);
+  });
+  it("shows that the recorded municipal figures are 22 570 kr short", () => {
+    const split = splitCosts({ total: 5_720_000, regionAmount: 2_675_000, regionBasisPoints: 4675, regionKey: "Region", municipalities: POPULATION });
+    const comparison = compareWithRecorded(split.municipalities, RECORDED_2023);
+    expect(comparison.recordedTotal).toBe(3_022_430);
+    expect(comparison.modelTotal).toBe(3_045_000);
+    expect(comparison.totalDifference).toBe(-22_570);
+    expect(comparison.rows.find((r) => r.key === "Östersund")?.difference).toBe(1_462_480 - split.municipalities.find((m) => m.key === "Östersund")!.amount);
+  });
+  it("computes 46.75 % of the total exactly, which is not what was decided", () => {
+    expect(shareOf(5_720_000, 4675)).toBe(2_674_100);
+    expect(shareOf(5_720_000, 5325)).toBe(3_045_900);
+  });
+  it("indexes the budget 3 % a year, compounded and rounded to the krona", () => {
+    expect(indexedBudget(2023, 5_720_000, 300, 2023)).toBe(5_720_000);
+    expect(indexedBudget(2023, 5_720_000, 300, 2024)).toBe(5_891_600);
+    expect(indexedBudget(2023, 5_720_000, 300, 2025)).toBe(6_068_348);
+    expect(indexedBudget(2023, 5_720_000, 300, 2026)).toBe(6_250_398);
+    expect(() => indexedBudget(2023, 5_720_000, 300, 2022)).toThrow();
+  });
+  it("lets the municipalities share everything when the region is not a party", () => {
+    const split = splitCosts({ total: 1_000_001, regionBasisPoints: 4675, regionKey: null, municipalities: POPULATION.slice(0, 3) });
+    expect(split.region).toBeNull();
+    expect(split.municipalities.reduce((s, m) => s + m.amount, 0)).toBe(1_000_001);
+  });
+});
+
+describe("results, population input and percentages", () => {
+  it("carries a surplus and splits a deficit", () => {
+    expect(yearResult(5_720_000, 5_600_000)).toEqual({ surplus: 120_000, deficit: 0 });
+    expect(yearResult(5_720_000, 5_800_000)).toEqual({ surplus: 0, deficit: 80_000 });
+  });
+  it("parses pasted population CSV with a header, spaces in numbers and semicolons or tabs", () => {
+    expect(parsePopulationCsv("Kommun;Folkmängd\nBerg;6 959\nBräcke\t6117\nÅre, 12 180")).toEqual({
+      ok: true,
+      rows: [
+        { name: "Berg", population: 6959 },
+        { name: "Bräcke", population: 6117 },
+        { name: "Åre", population: 12180 },
+      ],
+    });
+  });
+  it("refuses negative and non-numeric figures with the line number", () => {
+    const result = parsePopulationCsv("Berg;-5\nBräcke;många");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([expect.stringContaining("Rad 1"), expect.stringContaining("Rad 2")]);
+    expect(populationError("-5")).toBe("Folkmängden kan inte vara negativ.");
+    expect(populationError("6 959")).toBeNull();
+    expect(populationError("sex")).toMatch(/heltal/);
+  });
+  it("requires the shares to make 100 %", () => {
+    expect(percentagesError("46,75", "53,25")).toEqual({});
+    expect(percentagesError("46,75", "50")).toEqual({ municipalPercent: "Andelarna måste bli 100 % tillsammans (nu 96,75 %)." });
+    expect(percentagesError("abc", "50").regionPercent).toBeDefined();
+  });
+});
