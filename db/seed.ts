@@ -2,6 +2,7 @@
 import { hashPassword } from "../app/auth/password.server";
 import { todayInStockholm } from "../app/domain/format";
 import { databasePath, openDatabase, writeTransaction } from "./connection";
+import { buildDemoAgreement } from "./demo-agreement";
 import { buildDemoMeetings } from "./demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-world";
 
@@ -11,6 +12,7 @@ const today = todayInStockholm();
 writeTransaction(db, (tx) => {
   const world = buildDemoWorld(tx, hash, today);
   buildDemoMeetings(tx, world, today);
+  buildDemoAgreement(tx, world, today);
 });
 db.$client.close();
 console.log(`Demodata finns i ${databasePath()}. Demokonton (lösenord ${DEMO_PASSWORD}):`);

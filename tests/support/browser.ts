@@ -13,6 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { buildDemoAgreement } from "../../db/demo-agreement";
 import { buildDemoMeetings } from "../../db/demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
 import { sessions } from "../../db/schema";
@@ -60,6 +61,7 @@ export async function startApp(): Promise<TestApp> {
   const world = writeTransaction(db, (tx) => {
     const built = buildDemoWorld(tx, hash, today);
     buildDemoMeetings(tx, built, today);
+    buildDemoAgreement(tx, built, today);
     return built;
   });
 

@@ -4,6 +4,7 @@
  * against it. Nothing is shared between files.
  */
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { buildDemoAgreement } from "../../db/demo-agreement";
 import { buildDemoWorld, type DemoWorld } from "../../db/demo-world";
 
 // A precomputed scrypt hash of the demo password keeps tests fast (hashing is slow by design).
@@ -28,6 +29,10 @@ export function freshDatabase(): Db {
 export async function demoDatabase(today = "2026-11-23"): Promise<{ db: Db; world: DemoWorld }> {
   const db = freshDatabase();
   const hash = await demoPasswordHash();
-  const world = writeTransaction(db, (tx) => buildDemoWorld(tx, hash, today));
+  const world = writeTransaction(db, (tx) => {
+    const built = buildDemoWorld(tx, hash, today);
+    buildDemoAgreement(tx, built, today);
+    return built;
+  });
   return { db, world };
 }
