@@ -99,6 +99,9 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/parter">Parter</NavLink>
             </li>
+            <li>
+              <NavLink to="/avtal">Avtal</NavLink>
+            </li>
             {viewer?.canManagePeople ? (
               <li>
                 <NavLink to="/personer">Personer</NavLink>

@@ -85,8 +85,14 @@ export interface Split {
 /** The year's split: the region's share, and the rest by population, to the krona. */
 export function splitCosts(input: SplitInput): Split {
   assertWholeKronor(input.total);
-  const regionAmount = input.regionKey === null ? 0 : input.regionAmount ?? shareOf(input.total, input.regionBasisPoints);
+  if (!Number.isInteger(input.regionBasisPoints) || input.regionBasisPoints < 0 || input.regionBasisPoints > 10_000)
+    throw new RangeError("The region's share must be 0–10 000 basis points");
+  // With no municipality left, the region carries the whole budget (and vice versa below).
+  const regionAmount =
+    input.regionKey === null ? 0 : input.municipalities.length === 0 ? input.total : (input.regionAmount ?? shareOf(input.total, input.regionBasisPoints));
+  if (!Number.isSafeInteger(regionAmount) || regionAmount < 0) throw new RangeError("The region's amount must be whole kronor ≥ 0");
   if (regionAmount > input.total) throw new RangeError("The region's amount exceeds the total");
+  if (input.regionKey === null && input.municipalities.length === 0) throw new RangeError("No party to carry the costs");
   const municipalTotal = input.total - regionAmount;
   const allocated = input.municipalities.length
     ? allocateLargestRemainder(municipalTotal, input.municipalities.map((m) => ({ key: m.key, weight: m.population })))
@@ -110,10 +116,13 @@ export interface Comparison {
 /** Recorded amounts (e.g. from a decision document) beside the model's, with differences. */
 export function compareWithRecorded(model: Allocation[], recorded: Allocation[]): { rows: Comparison[]; modelTotal: number; recordedTotal: number; totalDifference: number } {
   const byKey = new Map(recorded.map((r) => [r.key, r.amount]));
-  const rows = model.map((m) => {
+  const modelKeys = new Set(model.map((m) => m.key));
+  const rows: Comparison[] = model.map((m) => {
     const r = byKey.get(m.key);
     return { key: m.key, model: m.amount, recorded: r ?? null, difference: r === undefined ? null : r - m.amount };
   });
+  // A recorded amount for a party the model does not include is a difference too.
+  for (const r of recorded) if (!modelKeys.has(r.key)) rows.push({ key: r.key, model: 0, recorded: r.amount, difference: r.amount });
   const modelTotal = model.reduce((s, m) => s + m.amount, 0);
   const recordedTotal = recorded.reduce((s, r) => s + r.amount, 0);
   return { rows, modelTotal, recordedTotal, totalDifference: recordedTotal - modelTotal };

@@ -60,6 +60,8 @@ export const ACTIONS = [
   "manage:meeting",
   "propose:item",
   "sign:minutes",
+  "read:agreement",
+  "manage:agreement",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -108,6 +110,9 @@ export const POLICY: Record<Action, Rule> = {
   "propose:item": (actor, r) => sitsIn(actor, r.bodyId),
   // Whether the person is the chair or an adjuster is checked against the minutes.
   "sign:minutes": (actor, r) => sitsIn(actor, r.bodyId),
+  // The agreement, the membership list and each party's share are public documents.
+  "read:agreement": anyone,
+  "manage:agreement": adminOnly,
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -232,7 +232,12 @@ export function costTable(collaborationId: number, version: AgreementVersion, ye
     regionAmount,
     regionBasisPoints: version.regionShareBasisPoints,
     regionKey: region ? String(region.organisationId) : null,
-    municipalities: municipalities.map((m) => ({ key: String(m.party.organisationId), population: m.basis?.population ?? 0 })),
+    // Without any population figure the model cannot weigh; equal shares keep the page usable
+    // while the missing figures are flagged.
+    municipalities: municipalities.map((m) => ({
+      key: String(m.party.organisationId),
+      population: municipalities.some((x) => (x.basis?.population ?? 0) > 0) ? (m.basis?.population ?? 0) : 1,
+    })),
   });
   const rows = [
     ...(region && split.region ? [{ organisationId: region.organisationId, name: region.name, kind: region.kind, population: null, populationYear: null, amount: split.region.amount }] : []),

@@ -16,6 +16,8 @@ export function listParties() {
       kind: organisations.kind,
       memberSince: parties.memberSince,
       branchClinic: parties.branchClinic,
+      status: parties.status,
+      exitDate: parties.exitDate,
       collaborationId: collaborations.id,
       collaborationName: collaborations.name,
     })

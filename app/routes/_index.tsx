@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { MeetingList } from "~/components/meeting-list";
-import { todayInStockholm } from "~/domain/format";
+import { formatKronor, todayInStockholm } from "~/domain/format";
 import { listCollaborations } from "~/models/bodies.server";
 import { startPageFor } from "~/models/start.server";
 import { personOfUser } from "~/models/users.server";
@@ -78,6 +78,27 @@ export default function Start() {
           </ul>
         )}
       </section>
+      {data.agreement ? (
+        <section aria-labelledby="avtalet" className="card">
+          <h2 id="avtalet">Samarbetsavtalet</h2>
+          <p>
+            Avtalsperiod {data.agreement.term.start} – {data.agreement.term.end}
+            {data.agreement.term.renewals > 0 ? ` (förlängt ${data.agreement.term.renewals} gånger)` : ""}.
+          </p>
+          <p>
+            Nästa sista dag för uppsägning: <strong>{data.agreement.nextExit.noticeDeadline}</strong> (
+            {data.agreement.nextExit.daysLeft === 0 ? "idag" : `${data.agreement.nextExit.daysLeft} dagar kvar`}), för utträde {data.agreement.nextExit.termEnd}.
+          </p>
+          {data.agreement.myOrganisation ? (
+            <p>
+              {data.agreement.myOrganisation.name} betalar <strong>{formatKronor(data.agreement.myOrganisation.amount)}</strong> {data.agreement.year}.
+            </p>
+          ) : null}
+          <p>
+            <Link to="/avtal">Till avtalet</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="nasta-moten">
         <h2 id="nasta-moten">Nästa möten</h2>
         <MeetingList meetings={data.nextMeetings} empty="Inga kommande möten är inplanerade." />

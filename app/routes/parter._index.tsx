@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, requirePermission } from "~/auth/session.server";
+import { PartyStatusBadge } from "~/components/party-status";
 import { listParties } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: "Parter – Samverkansportalen" }];
@@ -31,6 +32,7 @@ export default function Parties() {
                 <tr>
                   <th scope="col">Part</th>
                   <th scope="col">Typ</th>
+                  <th scope="col">Status</th>
                   <th scope="col">Medlem sedan</th>
                   <th scope="col">Mottagning</th>
                 </tr>
@@ -42,6 +44,9 @@ export default function Parties() {
                       <Link to={`/parter/${p.organisationId}`}>{p.name}</Link>
                     </td>
                     <td>{p.kind === "region" ? "Region" : p.kind === "kommun" ? "Kommun" : "Annan"}</td>
+                    <td>
+                      <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
+                    </td>
                     <td>{p.memberSince ?? "–"}</td>
                     <td>{p.branchClinic || "–"}</td>
                   </tr>

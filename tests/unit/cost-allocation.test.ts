@@ -120,6 +120,27 @@ describe("the 2023 budget of Mini-Maria", () => {
   });
 });
 
+describe("edge cases of the split", () => {
+  it("lets the region carry everything when no municipality is left", () => {
+    const split = splitCosts({ total: 100, regionBasisPoints: 5300, regionKey: "Region", municipalities: [] });
+    expect(split.region?.amount).toBe(100);
+  });
+  it("refuses negative or impossible region amounts and shares", () => {
+    expect(() => splitCosts({ total: 100, regionAmount: -5, regionBasisPoints: 0, regionKey: "R", municipalities: POPULATION })).toThrow();
+    expect(() => splitCosts({ total: 100, regionBasisPoints: -1, regionKey: "R", municipalities: POPULATION })).toThrow();
+    expect(() => splitCosts({ total: 100, regionBasisPoints: 46.5, regionKey: "R", municipalities: POPULATION })).toThrow();
+    expect(() => splitCosts({ total: 100, regionBasisPoints: 0, regionKey: null, municipalities: [] })).toThrow();
+  });
+  it("reports recorded amounts for parties outside the model", () => {
+    const c = compareWithRecorded([{ key: "a", amount: 10 }], [{ key: "a", amount: 10 }, { key: "b", amount: 5 }]);
+    expect(c.rows).toEqual([
+      { key: "a", model: 10, recorded: 10, difference: 0 },
+      { key: "b", model: 0, recorded: 5, difference: 5 },
+    ]);
+    expect(c.totalDifference).toBe(5);
+  });
+});
+
 describe("results, population input and percentages", () => {
   it("carries a surplus and splits a deficit", () => {
     expect(yearResult(5_720_000, 5_600_000)).toEqual({ surplus: 120_000, deficit: 0 });

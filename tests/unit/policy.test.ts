@@ -54,6 +54,10 @@ const cases: Case[] = [
   ["member of B cannot propose to A", memberB, "propose:item", { bodyId: BODY_A }, false],
   ["reader without seat cannot propose", reader, "propose:item", { bodyId: BODY_A }, false],
   ["public cannot sign minutes", anonymous, "sign:minutes", { bodyId: BODY_A }, false],
+  ["public reads the agreement", anonymous, "read:agreement", {}, true],
+  ["member cannot change the agreement", memberA, "manage:agreement", {}, false],
+  ["secretary of a body cannot change the agreement", secretaryA, "manage:agreement", {}, false],
+  ["admin changes the agreement", admin, "manage:agreement", {}, true],
 ];
 
 describe("policy", () => {
