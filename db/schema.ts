@@ -540,3 +540,113 @@ export const recordedAllocations = sqliteTable(
   },
   (t) => [uniqueIndex("recorded_allocations_key").on(t.collaborationId, t.year, t.organisationId)],
 );
+
+// --- Shared documents (the documents issue) -------------------------------------------------
+
+export const DOCUMENT_KINDS = [
+  "avtal",
+  "protokoll",
+  "kallelse",
+  "beslutsunderlag",
+  "verksamhetsberättelse",
+  "verksamhetsplan",
+  "uppföljningsplan",
+  "rutin",
+  "rapport",
+  "övrigt",
+] as const;
+
+export const DOCUMENT_VISIBILITIES = ["public", "members", "bodies"] as const;
+
+/** A document in the library. Its content is in versions; `currentVersionId` marks the current one. */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    bodyId: integer("body_id").references(() => bodies.id),
+    date: text("date").notNull(),
+    /** public: everyone; members: signed-in users; bodies: members of the chosen bodies. */
+    visibility: text("visibility", { enum: DOCUMENT_VISIBILITIES }).notNull().default("members"),
+    currentVersionId: integer("current_version_id"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("documents_kind_date").on(t.kind, t.date)],
+);
+
+export const documentBodies = sqliteTable(
+  "document_bodies",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+  },
+  (t) => [uniqueIndex("document_bodies_pk").on(t.documentId, t.bodyId)],
+);
+
+/** Every upload or edit is a new version; older versions stay downloadable. */
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    versionNo: integer("version_no").notNull(),
+    fileId: integer("file_id").references(() => files.id),
+    markdown: text("markdown"),
+    /** Text for search: the Markdown, or text extracted from the PDF/DOCX. */
+    searchText: text("search_text").notNull().default(""),
+    comment: text("comment").notNull().default(""),
+    authorId: text("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_versions_no").on(t.documentId, t.versionNo)],
+);
+
+export const DOCUMENT_LINK_TYPES = ["meeting", "agenda_item", "matter", "decision", "agreement"] as const;
+
+export const documentLinks = sqliteTable(
+  "document_links",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    targetType: text("target_type", { enum: DOCUMENT_LINK_TYPES }).notNull(),
+    targetId: integer("target_id").notNull(),
+  },
+  (t) => [uniqueIndex("document_links_pk").on(t.documentId, t.targetType, t.targetId)],
+);
+
+/** Key figures of a year's annual report (aggregates only; never individuals). */
+export const keyFigures = sqliteTable(
+  "key_figures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    year: integer("year").notNull(),
+    contacts: integer("contacts"),
+    boysPercent: integer("boys_percent"),
+    girlsPercent: integer("girls_percent"),
+    cannabisPercent: integer("cannabis_percent"),
+    alcoholPercent: integer("alcohol_percent"),
+    gamblingPercent: integer("gambling_percent"),
+    otherPercent: integer("other_percent"),
+    longestQueueDays: integer("longest_queue_days"),
+    staffingFte: text("staffing_fte"),
+    documentId: integer("document_id").references(() => documents.id),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [uniqueIndex("key_figures_collab_year").on(t.collaborationId, t.year)],
+);
