@@ -102,6 +102,15 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/avtal">Avtal</NavLink>
             </li>
+            <li>
+              <NavLink to="/dokument">Dokument</NavLink>
+            </li>
+            <li>
+              <NavLink to="/uppfoljning">Uppföljning</NavLink>
+            </li>
+            <li>
+              <NavLink to="/sok">Sök</NavLink>
+            </li>
             {viewer?.canManagePeople ? (
               <li>
                 <NavLink to="/personer">Personer</NavLink>

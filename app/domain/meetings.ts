@@ -2,6 +2,7 @@
  * Rules for meetings, agendas and minutes. Pure: dates are ISO strings, `today` is passed in.
  */
 import { isIsoDate, type FieldErrors } from "./membership";
+import { findPersonalNumbers, personalDataMessage } from "./personal-number";
 
 export const AGENDA_ITEM_KINDS = ["information", "beslut", "diskussion", "rekommendation till parterna", "återrapportering"] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
@@ -114,6 +115,10 @@ export function validateAgendaItem(input: AgendaItemInput): { ok: true; value: V
     errors.confidentialReason = "Ange skälet till att punkten är sekretessmarkerad (t.ex. lagrum).";
   const matterId = input.matterId ? Number(input.matterId) : null;
   if (matterId !== null && (!Number.isInteger(matterId) || matterId <= 0)) errors.matterId = "Välj ärende i listan.";
+  for (const field of ["title", "description", "proposedDecision"] as const) {
+    const hits = findPersonalNumbers(input[field]);
+    if (hits.length && !errors[field]) errors[field] = personalDataMessage(hits);
+  }
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,

@@ -42,6 +42,9 @@ export interface Resource {
   confidential?: boolean;
   /** The organisation the object belongs to (e.g. a party's answer). */
   organisationId?: number;
+  /** A document's visibility and, for "bodies", the bodies that may see it. */
+  visibility?: "public" | "members" | "bodies";
+  bodyIds?: number[];
 }
 
 export const ACTIONS = [
@@ -62,6 +65,10 @@ export const ACTIONS = [
   "sign:minutes",
   "read:agreement",
   "manage:agreement",
+  "read:document",
+  "create:document",
+  "edit:document",
+  "manage:key-figures",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -113,6 +120,15 @@ export const POLICY: Record<Action, Rule> = {
   // The agreement, the membership list and each party's share are public documents.
   "read:agreement": anyone,
   "manage:agreement": adminOnly,
+  // Documents: public, every signed-in user, or only the members of chosen bodies.
+  "read:document": (actor, r) =>
+    r.visibility === "public" ||
+    (r.visibility === "members" && actor !== null) ||
+    (r.visibility === "bodies" && (r.bodyIds ?? []).some((id) => sitsIn(actor, id))),
+  // Members write documents for a body they sit in (e.g. an IFO chief's routine).
+  "create:document": (actor) => actor !== null && actor.role !== "reader" && actor.bodyRoles.size > 0,
+  "edit:document": (actor, r) => actor?.role !== "reader" && sitsIn(actor, r.bodyId),
+  "manage:key-figures": adminOnly,
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -10,6 +10,8 @@ import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/
 import { eq, inArray } from "drizzle-orm";
 import { files } from "../../db/schema";
 import { cleanFileName, detectFileType } from "~/domain/file-type";
+import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { extractText } from "~/utils/text-extract.server";
 import { db, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
@@ -61,7 +63,10 @@ export async function parseUploadForm(request: Request): Promise<FormData> {
 export interface PendingFile {
   originalName: string;
   mime: string;
+  kind: string;
   bytes: Uint8Array;
+  /** Text extracted for search and the personal-data guard ("" for images and spreadsheets). */
+  text: string;
 }
 
 /** Checks the uploaded files of a field; returns them ready to store, or the first error. */
@@ -78,7 +83,10 @@ export async function checkUploads(form: FormData, field = "files"): Promise<{ o
     if (bytes.length === 0) return { ok: false, error: `Filen ${cleanFileName(entry.name)} är tom.` };
     const detected = detectFileType(bytes, entry.name);
     if (!detected.ok) return { ok: false, error: detected.error };
-    pending.push({ originalName: cleanFileName(entry.name), mime: detected.mime, bytes });
+    const text = await extractText(bytes, detected.kind);
+    const hits = findPersonalNumbers(text);
+    if (hits.length) return { ok: false, error: `${cleanFileName(entry.name)}: ${personalDataMessage(hits)}` };
+    pending.push({ originalName: cleanFileName(entry.name), mime: detected.mime, kind: detected.kind, bytes, text });
   }
   return { ok: true, files: pending };
 }

@@ -34,6 +34,8 @@ describe("a steering-group meeting from notice to extract", () => {
     await page.goto("/moten");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Nytt möte" }).click();
+    // The meetings list has a filter also labelled "Organ": wait for the new page.
+    await page.waitForURL(/\/moten\/nytt$/);
     await page.getByLabel("Organ").selectOption({ label: "Styrgruppen för Mini-Maria" });
     await page.getByLabel("Datum").fill(date);
     await page.getByLabel("Starttid").fill("13:00");

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
+import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoMeetings } from "../../db/demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
 import { sessions } from "../../db/schema";
@@ -62,6 +63,7 @@ export async function startApp(): Promise<TestApp> {
     const built = buildDemoWorld(tx, hash, today);
     buildDemoMeetings(tx, built, today);
     buildDemoAgreement(tx, built, today);
+    buildDemoDocuments(tx, built);
     return built;
   });
 

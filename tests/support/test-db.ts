@@ -5,6 +5,7 @@
  */
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
+import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoWorld, type DemoWorld } from "../../db/demo-world";
 
 // A precomputed scrypt hash of the demo password keeps tests fast (hashing is slow by design).
@@ -32,6 +33,7 @@ export async function demoDatabase(today = "2026-11-23"): Promise<{ db: Db; worl
   const world = writeTransaction(db, (tx) => {
     const built = buildDemoWorld(tx, hash, today);
     buildDemoAgreement(tx, built, today);
+    buildDemoDocuments(tx, built);
     return built;
   });
   return { db, world };

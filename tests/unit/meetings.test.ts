@@ -139,3 +139,11 @@ describe("minutes", () => {
     expect(signatureRole(null, [1], [2])).toBe(null);
   });
 });
+
+describe("personal data in agenda items", () => {
+  it("refuses a description that contains a personal identity number", () => {
+    const r = validateAgendaItem({ title: "Ärende", kind: "information", presenter: "", minutesEstimate: "", description: "Gäller 19121212-1212", proposedDecision: "", confidential: false, confidentialReason: "", matterId: "" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.description).toMatch(/personnummer/);
+  });
+});

@@ -58,6 +58,16 @@ const cases: Case[] = [
   ["member cannot change the agreement", memberA, "manage:agreement", {}, false],
   ["secretary of a body cannot change the agreement", secretaryA, "manage:agreement", {}, false],
   ["admin changes the agreement", admin, "manage:agreement", {}, true],
+  ["public reads a public document", anonymous, "read:document", { visibility: "public" }, true],
+  ["public cannot read a members' document", anonymous, "read:document", { visibility: "members" }, false],
+  ["reader reads a members' document", reader, "read:document", { visibility: "members" }, true],
+  ["member of B cannot read a document for body A only", memberB, "read:document", { visibility: "bodies", bodyIds: [BODY_A] }, false],
+  ["member of A reads a document for body A", memberA, "read:document", { visibility: "bodies", bodyIds: [BODY_A] }, true],
+  ["reader cannot read a document for body A only", reader, "read:document", { visibility: "bodies", bodyIds: [BODY_A] }, false],
+  ["member edits a document of own body", memberA, "edit:document", { bodyId: BODY_A }, true],
+  ["member cannot edit another body's document", memberB, "edit:document", { bodyId: BODY_A }, false],
+  ["reader cannot create documents", reader, "create:document", {}, false],
+  ["member creates documents", memberA, "create:document", {}, true],
 ];
 
 describe("policy", () => {

@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/session.server";
+import { controlProps, Field } from "~/components/forms";
+import { DOCUMENT_KINDS, VISIBILITY_LABEL } from "~/domain/documents";
+import { can } from "~/domain/policy";
+import { listBodies } from "~/models/bodies.server";
+import { listDocuments } from "~/models/documents.server";
+
+export const meta: MetaFunction = () => [{ title: "Dokument – Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const url = new URL(request.url);
+  const kind = url.searchParams.get("typ") || undefined;
+  const bodyId = Number(url.searchParams.get("organ")) || undefined;
+  const year = Number(url.searchParams.get("ar")) || undefined;
+  return {
+    filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
+    documents: listDocuments(viewer?.actor ?? null, { kind, bodyId, year }),
+    bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
+    canCreate: can(viewer?.actor ?? null, "create:document"),
+    signedIn: viewer !== null,
+  };
+}
+
+export default function Documents() {
+  const { filter, documents, bodies, canCreate, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Dokument</h1>
+      <p>
+        Avtal, protokoll, verksamhetsberättelser, rutiner och rapporter. <Link to="/sok">Sök i allt</Link>.
+        {!signedIn ? " Du ser offentliga dokument; logga in för att se fler." : ""}
+      </p>
+      {canCreate ? (
+        <p className="no-print">
+          <Link to="/dokument/nytt" className="button">
+            Nytt dokument
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="actions no-print" aria-label="Filtrera dokument">
+        <Field name="typ" label="Typ">
+          <select {...controlProps("typ")} defaultValue={filter.typ}>
+            <option value="">Alla typer</option>
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="organ" label="Organ">
+          <select {...controlProps("organ")} defaultValue={filter.organ}>
+            <option value="">Alla organ</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="ar" label="År" inputMode="numeric" defaultValue={filter.ar} />
+        <button type="submit" className="button button--secondary">
+          Visa
+        </button>
+      </Form>
+      {documents.length === 0 ? (
+        <p>Inga dokument.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Titel</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Organ</th>
+                <th scope="col">Datum</th>
+                <th scope="col">Synlighet</th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/dokument/${d.id}`}>{d.title}</Link>
+                  </td>
+                  <td>{d.kind}</td>
+                  <td>{d.bodyName ?? "–"}</td>
+                  <td>{d.date}</td>
+                  <td>{VISIBILITY_LABEL[d.visibility]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/session.server";
+import { controlProps, Field } from "~/components/forms";
+import { SEARCH_KIND_LABEL } from "~/domain/search";
+import { listBodies } from "~/models/bodies.server";
+import { search } from "~/models/search.server";
+
+export const meta: MetaFunction = () => [{ title: "Sök – Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
+  const kind = url.searchParams.get("typ") || undefined;
+  const bodyId = Number(url.searchParams.get("organ")) || undefined;
+  const year = Number(url.searchParams.get("ar")) || undefined;
+  return {
+    q,
+    filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
+    results: q.trim() ? search(viewer?.actor ?? null, q, { kind: kind && kind in SEARCH_KIND_LABEL ? kind : undefined, bodyId, year }) : [],
+    bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
+  };
+}
+
+export default function Search() {
+  const { q, filter, results, bodies } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Sök</h1>
+      <Form method="get" role="search" className="stack" aria-label="Sök i portalen">
+        <Field name="q" label="Sökord" hint="Sök i dokument, dagordningar, beslut, ärenden och avtal. Början av ett ord räcker." defaultValue={q} type="search" />
+        <div className="actions">
+          <Field name="typ" label="Typ">
+            <select {...controlProps("typ")} defaultValue={filter.typ}>
+              <option value="">Allt</option>
+              {Object.entries(SEARCH_KIND_LABEL).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="organ" label="Organ">
+            <select {...controlProps("organ")} defaultValue={filter.organ}>
+              <option value="">Alla organ</option>
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="ar" label="År" inputMode="numeric" defaultValue={filter.ar} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            Sök
+          </button>
+        </div>
+      </Form>
+      {q.trim() ? (
+        <section aria-labelledby="traffar">
+          <h2 id="traffar">
+            {results.length} {results.length === 1 ? "träff" : "träffar"} för ”{q}”
+          </h2>
+          <ol className="search-results">
+            {results.map((r) => (
+              <li key={`${r.kind}-${r.href}`}>
+                <p className="muted">
+                  {SEARCH_KIND_LABEL[r.kind] ?? r.kind}
+                  {r.year ? ` · ${r.year}` : ""}
+                </p>
+                <h3>
+                  <Link to={r.href}>{r.title}</Link>
+                </h3>
+                {r.snippetHtml ? <p className="snippet" dangerouslySetInnerHTML={{ __html: r.snippetHtml }} /> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documents } from "../../db/schema";
+import { makePdf } from "../fixtures/pdf";
+import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function expectAccessible(page: import("playwright-core").Page) {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+const ROUTINE = "Rutin för samverkan vid ungdomskontrakt";
+
+describe("documents and search", () => {
+  it("lets a politician search for uppsägning and land in the agreement's text", async () => {
+    const { page, errors } = await app.page("demo-politiker");
+    await page.goto("/sok");
+    await page.getByLabel("Sökord").fill("uppsägning");
+    await page.getByRole("button", { name: "Sök" }).click();
+    await waitForText(page.locator("#traffar"), "för ”uppsägning”");
+    expect(await page.locator(".snippet mark").first().innerText()).toMatch(/^uppsägning$/i);
+    await expectAccessible(page);
+    await page.locator(".search-results a").first().click();
+    await waitForText(page.locator(".markdown"), "Uppsägning ska ske skriftligen");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets an IFO chief upload a routine as a new version while the previous stays available", async () => {
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto("/dokument");
+    await page.getByRole("link", { name: ROUTINE }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), ROUTINE);
+    await expectAccessible(page);
+    await page.getByLabel("Text", { exact: true }).fill("");
+    await page.getByLabel("Eller ny fil").setInputFiles({ name: "rutin-v3.pdf", mimeType: "application/pdf", buffer: makePdf(["Rutin version tre: kontaktperson i varje kommun"]) });
+    await page.getByLabel("Vad är ändrat?").fill("Kontaktperson per kommun");
+    await page.getByRole("button", { name: "Spara ny version" }).click();
+    await page.waitForURL(/\?ny=3/);
+    await waitForText(page.locator("tbody"), "rutin-v3.pdf");
+    const rows = await page.locator("tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain("gällande");
+    expect(rows[1]).toContain("Återrapportering tillagd");
+
+    // The text inside the PDF is found by search.
+    await page.goto("/sok?q=kontaktperson+kommun");
+    await waitForText(page.locator(".search-results"), ROUTINE);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("refuses an upload containing a valid personal identity number, keeping what was typed", async () => {
+    const { page } = await app.page("demo-ifochef");
+    await page.goto("/dokument/nytt");
+    await expectAccessible(page);
+    await page.getByLabel("Titel").fill("Klientlista");
+    await page.getByLabel("Fil").setInputFiles({ name: "lista.pdf", mimeType: "application/pdf", buffer: makePdf(["Klient 19121212-1212"]) });
+    await page.getByRole("button", { name: "Spara dokumentet" }).click();
+    await waitForText(page.locator("#f-file-error"), "personnummer");
+    expect(await page.getByLabel("Titel").inputValue()).toBe("Klientlista");
+    expect(app.db.select().from(documents).where(eq(documents.title, "Klientlista")).all()).toHaveLength(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("keeps a steering-group-only document from a reference-group member: not listed, not found, 403 by link", async () => {
+    const routine = app.db.select().from(documents).where(eq(documents.title, ROUTINE)).get()!;
+    const { page } = await app.page("demo-chef");
+    await page.goto("/dokument");
+    await page.getByRole("heading", { level: 1, name: "Dokument" }).waitFor();
+    expect(await page.locator("main").innerText()).not.toContain(ROUTINE);
+    await page.goto("/sok?q=ungdomskontrakt");
+    await page.locator("#traffar").waitFor();
+    expect(await page.locator("main").innerText()).not.toContain(ROUTINE);
+    const direct = await page.goto(`/dokument/${routine.id}`);
+    expect(direct?.status()).toBe(403);
+    const fileVersion = await app.db.$client.prepare("select file_id from document_versions where document_id = ? and file_id is not null").get(routine.id) as { file_id: number } | undefined;
+    if (fileVersion) expect((await page.request.get(`/filer/${fileVersion.file_id}`)).status()).toBe(403);
+    await page.context().close();
+  });
+
+  it("shows the annual follow-up as charts with a table", async () => {
+    const { page } = await app.page();
+    await page.goto("/uppfoljning");
+    await waitForText(page.locator("table"), "59");
+    expect(await page.locator("svg[role=img]").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

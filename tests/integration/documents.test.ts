@@ -1,0 +1,152 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/connection";
+import type { DemoWorld } from "../../db/demo-world";
+import { documents } from "../../db/schema";
+import type { Actor } from "~/domain/policy";
+import { addDocumentVersion, createDocument, listDocuments, searchIndex, versionsOfDocument } from "~/models/documents.server";
+import { fileAccessAllowed } from "~/models/file-access.server";
+import { checkUploads, withStagedFiles } from "~/models/files.server";
+import { search } from "~/models/search.server";
+import { loadActor } from "~/models/users.server";
+import { can } from "~/domain/policy";
+import { write } from "~/utils/db.server";
+import { makePdf } from "../fixtures/pdf";
+import { demoDatabase } from "../support/test-db";
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+
+let db: Db;
+let world: DemoWorld;
+let actors: Record<string, Actor | null>;
+
+beforeEach(async () => {
+  process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-"));
+  ({ db, world } = await demoDatabase("2026-11-23"));
+  const user = (id: string, role: Actor["role"], personId: number) => loadActor({ id, role, personId }, "2026-11-23");
+  actors = {
+    anonymous: null,
+    politician: user("demo-politiker", "reader", world.personIds["Per Politiker Krokom"]),
+    ifoChief: user("demo-ifochef", "member", world.personIds["Ingrid IFO-chef Östersund"]),
+    manager: user("demo-chef", "member", world.personIds["Maja Mini-Maria-chef"]),
+    coordinator: user("demo-samordnare", "admin", world.personIds["Sara Samordnare"]),
+  };
+});
+
+const titles = (actor: Actor | null) => listDocuments(actor, {}).map((d) => d.title);
+const ROUTINE = "Rutin för samverkan vid ungdomskontrakt";
+
+function formWith(name: string, bytes: Buffer, field = "files") {
+  const form = new FormData();
+  form.append(field, new File([new Uint8Array(bytes)], name));
+  return form;
+}
+
+describe("visibility", () => {
+  it("lists public documents to everyone, members' documents to signed-in users, and body documents to the body only", () => {
+    expect(titles(actors.anonymous)).toEqual(["Verksamhetsberättelse 2025", "Samarbetsavtal MiniMaria Jämtland Härjedalen"]);
+    expect(titles(actors.politician)).not.toContain(ROUTINE);
+    expect(titles(actors.politician)).toContain("Uppföljningsplan");
+    // Maja sits in the reference and working groups, not the steering group.
+    expect(titles(actors.manager)).not.toContain(ROUTINE);
+    expect(titles(actors.ifoChief)).toContain(ROUTINE);
+    expect(titles(actors.coordinator)).toContain(ROUTINE);
+  });
+
+  it("never lets search reveal a document the viewer may not read", () => {
+    expect(search(actors.manager, "ungdomskontrakt", { kind: "document" }).map((r) => r.title)).toEqual([]);
+    expect(search(actors.ifoChief, "ungdomskontrakt", { kind: "document" }).map((r) => r.title)).toEqual([ROUTINE]);
+    expect(search(actors.anonymous, "ungdomskontrakt", {}).map((r) => r.title)).not.toContain(ROUTINE);
+  });
+
+  it("refuses downloads of a body-only document's file to others", async () => {
+    const uploads = await checkUploads(formWith("plan.pdf", makePdf(["Plan för styrgruppen"])));
+    if (!uploads.ok) throw new Error(uploads.error);
+    const doc = withStagedFiles(uploads.files, (staged) =>
+      createDocument(
+        "demo-samordnare",
+        world.collaborationId,
+        { title: "Intern plan", kind: "rapport", bodyId: world.bodyIds.styrgrupp, date: "2026-11-01", visibility: "bodies", bodyIds: [world.bodyIds.styrgrupp] },
+        { markdown: null, searchText: uploads.files[0].text, comment: "" },
+        staged,
+      ),
+    );
+    const fileId = versionsOfDocument(doc.id)[0].file!.id;
+    expect(fileAccessAllowed(fileId, actors.ifoChief, can, "demo-ifochef")).toBe(true);
+    expect(fileAccessAllowed(fileId, actors.manager, can, "demo-chef")).toBe(false);
+    expect(fileAccessAllowed(fileId, actors.politician, can, "demo-politiker")).toBe(false);
+    expect(fileAccessAllowed(fileId, actors.anonymous, can, null)).toBe(false);
+  });
+});
+
+describe("search", () => {
+  it("finds the agreement's text when searching for uppsägning, with the hit marked", () => {
+    const results = search(actors.politician, "uppsägning", {});
+    expect(results[0].kind).toMatch(/agreement_version|document/);
+    expect(results.some((r) => r.href.startsWith("/avtal/versioner/"))).toBe(true);
+    expect(results[0].snippetHtml).toContain("<mark>");
+  });
+
+  it("handles å, ä and ö, any case, and prefixes", () => {
+    expect(search(actors.coordinator, "ÖSTERSUND", {}).length).toBeGreaterThan(0);
+    expect(search(actors.coordinator, "uppsäg", {}).length).toBeGreaterThan(0);
+    // Diacritics are letters of their own in Swedish: "for" does not find "för".
+    const withFor = searchIndex("förlängs").length;
+    expect(withFor).toBeGreaterThan(0);
+    expect(searchIndex("forlangs")).toHaveLength(0);
+  });
+
+  it("ranks a title hit above a body hit", () => {
+    const hits = searchIndex("verksamhetsberättelse");
+    expect(hits[0].title).toBe("Verksamhetsberättelse 2025");
+  });
+
+  it("finds text inside an uploaded PDF, and the index follows a new version in the same transaction", async () => {
+    const uploads = await checkUploads(formWith("rutin.pdf", makePdf(["Rutin för närmottagningar i Härjedalen"])));
+    if (!uploads.ok) throw new Error(uploads.error);
+    const doc = withStagedFiles(uploads.files, (staged) =>
+      createDocument(
+        "demo-samordnare",
+        world.collaborationId,
+        { title: "Rutin närmottagning", kind: "rutin", bodyId: world.bodyIds.styrgrupp, date: "2026-11-01", visibility: "members", bodyIds: [] },
+        { markdown: null, searchText: uploads.files[0].text, comment: "" },
+        null,
+      ),
+    );
+    expect(search(actors.politician, "närmottagningar härjedalen", {}).map((r) => r.title)).toContain("Rutin närmottagning");
+    const saved = addDocumentVersion("demo-samordnare", doc.id, 1, { markdown: "Helt ny text om lokaler", searchText: "Helt ny text om lokaler", comment: "" }, null);
+    expect(saved.ok).toBe(true);
+    expect(search(actors.politician, "närmottagningar härjedalen", {}).map((r) => r.title)).not.toContain("Rutin närmottagning");
+    expect(search(actors.politician, "lokaler", {}).map((r) => r.title)).toContain("Rutin närmottagning");
+    // A failed write leaves the index as it was.
+    expect(() =>
+      write((tx) => {
+        tx.update(documents).set({ title: "Ändrad titel" }).where(eq(documents.id, doc.id)).run();
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(searchIndex("ändrad titel")).toHaveLength(0);
+  });
+});
+
+describe("versions and uploads", () => {
+  it("keeps older versions when a new one is added, and refuses a stale save", () => {
+    const routine = db.select().from(documents).where(eq(documents.title, ROUTINE)).get()!;
+    const result = addDocumentVersion("demo-ifochef", routine.id, routine.version, { markdown: "v3", searchText: "v3", comment: "tredje" }, null);
+    expect(result.ok).toBe(true);
+    expect(versionsOfDocument(routine.id).map((v) => v.versionNo)).toEqual([3, 2, 1]);
+    expect(addDocumentVersion("demo-ifochef", routine.id, routine.version, { markdown: "x", searchText: "x", comment: "" }, null).ok).toBe(false);
+  });
+
+  it("refuses an upload whose content does not match its name, a path-traversal name, and a personal identity number", async () => {
+    const html = await checkUploads(formWith("rapport.pdf", Buffer.from("<html><script>alert(1)</script></html>")));
+    expect(html).toMatchObject({ ok: false, error: expect.stringContaining("webbkod") });
+    const renamedPng = await checkUploads(formWith("bild.pdf", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])));
+    expect(renamedPng).toMatchObject({ ok: false, error: expect.stringContaining("stämmer inte") });
+    const traversal = await checkUploads(formWith("../../etc/passwd.txt", Buffer.from("hej")));
+    expect(traversal.ok && traversal.files[0].originalName).toBe("passwd.txt");
+    const withNumber = await checkUploads(formWith("lista.pdf", makePdf(["Klient 19121212-1212"])));
+    expect(withNumber).toMatchObject({ ok: false, error: expect.stringContaining("personnummer") });
+  });
+});
