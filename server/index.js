@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import helmet from "helmet";
-import { isOriginAllowed, isTooLarge, ownOrigins } from "./security.js";
+import { clientKey, createWriteLimiter, isOriginAllowed, isTooLarge, ownOrigins } from "./security.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(path.join(root, "build/index.js"));
@@ -20,6 +20,7 @@ const host = process.env.HOST || undefined;
 const appOrigin = process.env.APP_ORIGIN || undefined;
 const maxRequestBytes = (Number(process.env.MAX_UPLOAD_MB || 25) + 1) * 1024 * 1024;
 const isProduction = process.env.NODE_ENV === "production";
+const writeLimiter = createWriteLimiter(Number(process.env.WRITE_LIMIT_PER_MINUTE || 120), 60_000);
 
 const app = express();
 app.disable("x-powered-by");
@@ -67,6 +68,13 @@ app.use((req, res, next) => {
       .type("text/plain; charset=utf-8")
       .send("Förfrågan avvisades: den kom inte från portalens egna sidor (Origin saknas eller är fel).");
     return;
+  }
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+    const wait = writeLimiter.hit(clientKey(req.get("cookie"), req.ip), Date.now());
+    if (wait > 0) {
+      res.status(429).set("Retry-After", String(wait)).type("text/plain; charset=utf-8").send(`För många ändringar på kort tid. Vänta ${wait} sekunder och försök igen.`);
+      return;
+    }
   }
   next();
 });

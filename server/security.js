@@ -41,3 +41,41 @@ export function isTooLarge(contentLength, maxBytes) {
   const n = Number(contentLength);
   return Number.isFinite(n) && n > maxBytes;
 }
+
+/**
+ * A fixed-window limit on state-changing requests per client (session cookie, else address),
+ * so one runaway client or script cannot flood the single SQLite writer.
+ * @param {number} limit
+ * @param {number} windowMs
+ */
+export function createWriteLimiter(limit, windowMs) {
+  /** @type {Map<string, { start: number, count: number }>} */
+  const windows = new Map();
+  return {
+    /**
+     * @param {string} key
+     * @param {number} now
+     * @returns {number} 0 when allowed, otherwise seconds to wait
+     */
+    hit(key, now) {
+      const w = windows.get(key);
+      if (!w || now - w.start >= windowMs) {
+        windows.set(key, { start: now, count: 1 });
+        if (windows.size > 10_000) for (const [k, v] of windows) if (now - v.start >= windowMs) windows.delete(k);
+        return 0;
+      }
+      w.count += 1;
+      return w.count > limit ? Math.ceil((w.start + windowMs - now) / 1000) : 0;
+    },
+  };
+}
+
+/**
+ * The client key for rate limiting: the session cookie's value when present, else the address.
+ * @param {string | undefined} cookieHeader
+ * @param {string | undefined} ip
+ */
+export function clientKey(cookieHeader, ip) {
+  const match = /(?:^|;\s*)(?:__Host-)?session=([^;]+)/.exec(cookieHeader ?? "");
+  return match ? `s:${match[1]}` : `ip:${ip ?? "unknown"}`;
+}

@@ -43,6 +43,8 @@ export interface TestApp {
   db: Db;
   world: DemoWorld;
   dir: string;
+  dbPath: string;
+  port: number;
   server: ChildProcess;
   browser: Browser;
   /** A new browser context, signed in as the account when given. */
@@ -52,22 +54,15 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<TestApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
-  const dbPath = path.join(dir, "portal.db");
-  const db = openDatabase(dbPath);
-  migrateDatabase(db);
-  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const world = writeTransaction(db, (tx) => {
-    const built = buildDemoWorld(tx, hash, today);
-    buildDemoMeetings(tx, built, today);
-    buildDemoAgreement(tx, built, today);
-    buildDemoDocuments(tx, built);
-    return built;
-  });
+export interface SpawnOptions {
+  dbPath: string;
+  port: number;
+  uploadDir: string;
+  env?: Record<string, string>;
+}
 
-  const port = await freePort();
+/** Starts the built server and resolves when it listens. */
+export async function spawnServer({ dbPath, port, uploadDir, env }: SpawnOptions): Promise<ChildProcess> {
   const server = spawn(process.execPath, [path.join(ROOT, "server/index.js")], {
     cwd: ROOT,
     env: {
@@ -76,7 +71,8 @@ export async function startApp(): Promise<TestApp> {
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,
-      UPLOAD_DIR: path.join(dir, "uploads"),
+      UPLOAD_DIR: uploadDir,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -92,10 +88,32 @@ export async function startApp(): Promise<TestApp> {
       } else if (server.exitCode !== null) {
         clearTimeout(timer);
         reject(new Error(`server exited:\n${output}`));
-      } else setTimeout(check, 50);
+      } else setTimeout(check, 25);
     };
     check();
   });
+  return server;
+}
+
+export { freePort };
+
+export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
+  const dbPath = path.join(dir, "portal.db");
+  const db = openDatabase(dbPath);
+  migrateDatabase(db);
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const world = writeTransaction(db, (tx) => {
+    const built = buildDemoWorld(tx, hash, today);
+    buildDemoMeetings(tx, built, today);
+    buildDemoAgreement(tx, built, today);
+    buildDemoDocuments(tx, built);
+    return built;
+  });
+
+  const port = await freePort();
+  const server = await spawnServer({ dbPath, port, uploadDir: path.join(dir, "uploads"), env: options.env });
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -117,6 +135,8 @@ export async function startApp(): Promise<TestApp> {
     db,
     world,
     dir,
+    dbPath,
+    port,
     server,
     browser,
     async context(account) {
@@ -143,8 +163,10 @@ export async function startApp(): Promise<TestApp> {
     },
     async stop() {
       await browser.close();
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
+      if (app.server.exitCode === null && app.server.signalCode === null) {
+        app.server.kill("SIGTERM");
+        await new Promise((r) => app.server.once("exit", r));
+      }
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
