@@ -1,0 +1,218 @@
+/**
+ * The authorization matrix: every route in the built route manifest × GET/POST × six roles,
+ * with real ids of objects in other bodies, against the one policy. A route that is missing
+ * here fails the test, so a new route cannot ship unreviewed. Target: 0 unexpected 2xx,
+ * 0 writes by a refused request.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agendaItemFiles, agendaItems, agreementVersions, auditLog, documents, files, meetings, memberships, parties, people, sessions, users } from "../../db/schema";
+import { can, type Action, type Actor, type BodyRole, type Resource } from "~/domain/policy";
+import { startApp, type TestApp } from "../support/browser";
+
+type Role = "anonymous" | "reader" | "memberA" | "memberB" | "secretary" | "admin";
+const ROLES: Role[] = ["anonymous", "reader", "memberA", "memberB", "secretary", "admin"];
+
+let app: TestApp;
+const cookies: Partial<Record<Role, string>> = {};
+const actors: Record<Role, Actor | null> = { anonymous: null, reader: null, memberA: null, memberB: null, secretary: null, admin: null };
+const ids: Record<string, number | string> = {};
+const figures = { checks: 0, unexpected2xx: 0, unexpectedDenials: 0, writesByRefused: 0 };
+
+function actor(userId: string, role: Actor["role"], seats: [number, BodyRole][]): Actor {
+  return { userId, role, personId: null, bodyRoles: new Map(seats), organisationId: null };
+}
+
+function session(userId: string): string {
+  const id = crypto.randomBytes(20).toString("hex");
+  const now = Math.floor(Date.now() / 1000);
+  app.db.insert(sessions).values({ id, userId, expiresAt: now + 3600, createdAt: now }).run();
+  return `session=${id}`;
+}
+
+beforeAll(async () => {
+  app = await startApp({ env: { WRITE_LIMIT_PER_MINUTE: "100000" } });
+  const w = app.world;
+  const db = app.db;
+  // A secretary of the working group only (not an administrator).
+  const person = db.insert(people).values({ name: "Sekreterare Arbetsgruppen" }).returning().get();
+  db.insert(memberships).values({ bodyId: w.bodyIds.arbetsgrupp, personId: person.id, role: "sekreterare", startDate: "2023-01-01" }).run();
+  db.insert(users).values({ id: "test-sekreterare", email: "sekr@demo.example", passwordHash: "x", role: "member", personId: person.id }).run();
+
+  actors.reader = actor("demo-politiker", "reader", [[w.bodyIds.svom, "ledamot"]]);
+  actors.memberA = actor("demo-ifochef", "member", [[w.bodyIds.styrgrupp, "ordförande"], [w.bodyIds.referensgrupp, "ledamot"]]);
+  actors.memberB = actor("demo-chef", "member", [[w.bodyIds.referensgrupp, "adjungerad"], [w.bodyIds.arbetsgrupp, "ledamot"]]);
+  actors.secretary = actor("test-sekreterare", "member", [[w.bodyIds.arbetsgrupp, "sekreterare"]]);
+  actors.admin = actor("demo-samordnare", "admin", [[w.bodyIds.svom, "sekreterare"], [w.bodyIds.styrgrupp, "sekreterare"], [w.bodyIds.referensgrupp, "sekreterare"]]);
+  for (const role of ROLES) if (actors[role]) cookies[role] = session(actors[role]!.userId);
+
+  // Objects of body A (the steering group): its next meeting (published notice) with a document.
+  const meeting = db.select().from(meetings).where(eq(meetings.bodyId, w.bodyIds.styrgrupp)).all().find((m) => m.status === "kallelse skickad")!;
+  const item = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.title, "Verksamhetsplan 2027"))).get()!;
+  fs.mkdirSync(path.join(app.dir, "uploads"), { recursive: true });
+  fs.writeFileSync(path.join(app.dir, "uploads", "authz.bin"), "%PDF-1.4\n%%EOF\n");
+  const file = db.insert(files).values({ storageName: "authz.bin", originalName: "plan.pdf", mime: "application/pdf", size: 15, sha256: "x" }).returning().get();
+  db.insert(agendaItemFiles).values({ agendaItemId: item.id, fileId: file.id }).run();
+  // A second steering-group meeting with minutes started (for extracts).
+  const held = db.insert(meetings).values({ bodyId: w.bodyIds.styrgrupp, date: "2026-10-01", startTime: "09:00", endTime: "10:00", place: "X", status: "genomfört" }).returning().get();
+  const heldItem = db.insert(agendaItems).values({ meetingId: held.id, position: 1, title: "Budget" }).returning().get();
+  db.$client.prepare("insert into minutes (meeting_id) values (?)").run(held.id);
+  db.$client.prepare("insert into decisions (body_id, meeting_id, agenda_item_id, paragraph, year, decided_on, title, text) values (?, ?, ?, 1, 2026, '2026-10-01', 'Budget', '')").run(w.bodyIds.styrgrupp, held.id, heldItem.id);
+  const membership = db.select().from(memberships).where(eq(memberships.bodyId, w.bodyIds.styrgrupp)).get()!;
+  const routine = db.select().from(documents).where(eq(documents.title, "Rutin för samverkan vid ungdomskontrakt")).get()!;
+  const version = db.select().from(agreementVersions).get()!;
+  const party = db.select().from(parties).get()!;
+  db.update(users).set({ calendarToken: "authz-token-abcdefghijklmnop" }).where(eq(users.id, "demo-ifochef")).run();
+  Object.assign(ids, {
+    meeting: meeting.id,
+    item: item.id,
+    file: file.id,
+    held: held.id,
+    heldItem: heldItem.id,
+    membership: membership.id,
+    document: routine.id,
+    version: version.id,
+    party: party.id,
+    organisation: party.organisationId,
+    body: w.bodyIds.styrgrupp,
+  });
+});
+
+afterAll(async () => {
+  console.log(`AUTHZ-FIGURES ${JSON.stringify(figures)}`);
+  await app?.stop();
+});
+
+type Rule = { action: Action; resource?: () => Resource } | "anyone" | "signed-in" | "none";
+interface RouteCase {
+  path: () => string;
+  get: Rule;
+  post?: Rule;
+  /** Allowed GET answers that are not 200 (e.g. a redirect for a signed-in user). */
+  getAllowed?: number[];
+}
+
+const bodyA = () => ({ bodyId: Number(ids.body), publicRecords: false, published: true });
+const heldA = () => ({ bodyId: Number(ids.body), publicRecords: false, published: false });
+const routineRes = () => ({ visibility: "bodies" as const, bodyIds: [Number(ids.body)], bodyId: Number(ids.body) });
+
+const ROUTES: Record<string, RouteCase> = {
+  "routes/_index": { path: () => "/", get: "anyone" },
+  "routes/logga-in": { path: () => "/logga-in", get: "anyone", post: "anyone", getAllowed: [302] },
+  "routes/logga-ut": { path: () => "/logga-ut", get: "anyone", getAllowed: [302] },
+  "routes/konto": { path: () => "/konto", get: { action: "change:own-password" }, post: { action: "change:own-password" } },
+  "routes/admin.logg": { path: () => "/admin/logg", get: { action: "read:audit" } },
+  "routes/personer": { path: () => "/personer", get: { action: "manage:people" }, post: { action: "manage:people" } },
+  "routes/organ._index": { path: () => "/organ", get: { action: "read:bodies" } },
+  "routes/organ.$bodyId._index": { path: () => `/organ/${ids.body}`, get: { action: "read:body" } },
+  "routes/organ.$bodyId.ledamoter.ny": { path: () => `/organ/${ids.body}/ledamoter/ny`, get: { action: "manage:memberships" }, post: { action: "manage:memberships" } },
+  "routes/organ.$bodyId.ledamoter.$membershipId": { path: () => `/organ/${ids.body}/ledamoter/${ids.membership}`, get: { action: "manage:memberships" }, post: { action: "manage:memberships" } },
+  "routes/parter._index": { path: () => "/parter", get: { action: "read:parties" } },
+  "routes/parter.$organisationId": { path: () => `/parter/${ids.organisation}`, get: { action: "read:parties" } },
+  "routes/moten._index": { path: () => "/moten", get: "anyone" },
+  "routes/moten.nytt": {
+    path: () => "/moten/nytt",
+    get: { action: "create:meeting", resource: () => ({ bodyId: app.world.bodyIds.arbetsgrupp }) },
+    post: { action: "create:meeting", resource: () => ({ bodyId: app.world.bodyIds.arbetsgrupp }) },
+  },
+  "routes/moten.$meetingId._index": { path: () => `/moten/${ids.meeting}`, get: { action: "read:meeting", resource: bodyA }, post: { action: "manage:meeting", resource: bodyA } },
+  "routes/moten.$meetingId.redigera": { path: () => `/moten/${ids.meeting}/redigera`, get: { action: "manage:meeting", resource: bodyA }, post: { action: "manage:meeting", resource: bodyA } },
+  "routes/moten.$meetingId.punkter.ny": { path: () => `/moten/${ids.meeting}/punkter/ny`, get: { action: "manage:meeting", resource: bodyA }, post: { action: "manage:meeting", resource: bodyA } },
+  "routes/moten.$meetingId.punkter.$itemId": { path: () => `/moten/${ids.meeting}/punkter/${ids.item}`, get: { action: "manage:meeting", resource: bodyA }, post: { action: "manage:meeting", resource: bodyA } },
+  "routes/moten.$meetingId.forslag": { path: () => `/moten/${ids.meeting}/forslag`, get: { action: "propose:item", resource: bodyA }, post: { action: "propose:item", resource: bodyA } },
+  "routes/moten.$meetingId.kallelse": { path: () => `/moten/${ids.meeting}/kallelse`, get: { action: "read:meeting", resource: bodyA } },
+  "routes/moten.$meetingId.handlingar[.zip]": { path: () => `/moten/${ids.meeting}/handlingar.zip`, get: { action: "read:meeting", resource: bodyA } },
+  "routes/moten.$meetingId.kalender[.ics]": { path: () => `/moten/${ids.meeting}/kalender.ics`, get: { action: "read:meeting", resource: bodyA } },
+  // Draft minutes: the body's members (propose:item = sits in the body) and administrators.
+  "routes/moten.$meetingId.protokoll": { path: () => `/moten/${ids.held}/protokoll`, get: { action: "propose:item", resource: heldA }, post: { action: "manage:meeting", resource: heldA } },
+  "routes/moten.$meetingId.utdrag.$itemId": { path: () => `/moten/${ids.held}/utdrag/${ids.heldItem}`, get: { action: "propose:item", resource: heldA } },
+  "routes/filer.$fileId": { path: () => `/filer/${ids.file}`, get: { action: "read:meeting", resource: bodyA } },
+  // A capability URL: the key in the address is the credential, not the cookie.
+  "routes/kalender.$token[.ics]": { path: () => "/kalender/authz-token-abcdefghijklmnop.ics", get: "anyone" },
+  // Without a key the feed is what the public may see; the steering group has no public meetings.
+  "routes/kalender.organ.$bodyId[.ics]": { path: () => `/kalender/organ/${ids.body}.ics`, get: "none" },
+  "routes/avtal._index": { path: () => "/avtal", get: { action: "read:agreement" } },
+  "routes/avtal.jamfor": { path: () => "/avtal/jamfor", get: { action: "read:agreement" } },
+  "routes/avtal.tank-om": { path: () => `/avtal/tank-om?part=${ids.party}`, get: { action: "read:agreement" } },
+  "routes/avtal.kostnader._index": { path: () => "/avtal/kostnader?ar=2026", get: { action: "read:agreement" }, post: { action: "manage:agreement" } },
+  "routes/avtal.kostnader[.csv]": { path: () => "/avtal/kostnader.csv?ar=2026", get: { action: "read:agreement" } },
+  "routes/avtal.folkmangd": { path: () => "/avtal/folkmangd?ar=2027", get: { action: "read:agreement" }, post: { action: "manage:agreement" } },
+  "routes/avtal.parter.$partyId": { path: () => `/avtal/parter/${ids.party}`, get: { action: "read:agreement" }, post: { action: "manage:agreement" } },
+  "routes/avtal.versioner.$versionId._index": { path: () => `/avtal/versioner/${ids.version}`, get: { action: "read:agreement" } },
+  "routes/avtal.versioner.$versionId.redigera": { path: () => `/avtal/versioner/${ids.version}/redigera`, get: { action: "manage:agreement" }, post: { action: "manage:agreement" } },
+  "routes/avtal.versioner.ny": { path: () => "/avtal/versioner/ny", get: { action: "manage:agreement" }, post: { action: "manage:agreement" } },
+  "routes/dokument._index": { path: () => "/dokument", get: "anyone" },
+  "routes/dokument.nytt": { path: () => "/dokument/nytt", get: { action: "create:document" }, post: { action: "create:document" } },
+  "routes/dokument.$documentId": { path: () => `/dokument/${ids.document}`, get: { action: "read:document", resource: routineRes }, post: { action: "edit:document", resource: routineRes } },
+  "routes/sok": { path: () => "/sok?q=rutin", get: "anyone" },
+  "routes/uppfoljning": { path: () => "/uppfoljning", get: { action: "read:agreement" }, post: { action: "manage:key-figures" } },
+};
+
+function allowed(rule: Rule, role: Role): boolean {
+  if (rule === "anyone") return true;
+  if (rule === "none") return false;
+  if (rule === "signed-in") return actors[role] !== null;
+  return can(actors[role], rule.action, rule.resource?.() ?? {});
+}
+
+function auditCount() {
+  return app.db.select({ id: auditLog.id }).from(auditLog).all().length;
+}
+
+describe("authorization matrix", () => {
+  it("covers every route of the built app", async () => {
+    const build = await import(path.resolve(import.meta.dirname, "../../build/index.js"));
+    const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
+    const missing = routeIds.filter((id) => !(id in ROUTES));
+    expect(missing, "routes without an entry in the authorization matrix").toEqual([]);
+  });
+
+  it.each(ROLES)("gives %s exactly what the policy allows, for GET and POST", async (role) => {
+    const problems: string[] = [];
+    for (const [routeId, route] of Object.entries(ROUTES)) {
+      const url = `${app.baseUrl}${route.path()}`;
+      const headers: Record<string, string> = cookies[role] ? { Cookie: cookies[role]! } : {};
+      const res = await fetch(url, { headers, redirect: "manual" });
+      figures.checks++;
+      const ok = allowed(route.get, role);
+      const loginRedirect = res.status === 302 && (res.headers.get("location") ?? "").startsWith("/logga-in");
+      if (ok && res.status !== 200 && !route.getAllowed?.includes(res.status)) {
+        figures.unexpectedDenials++;
+        problems.push(`GET ${routeId} as ${role}: expected access, got ${res.status}`);
+      }
+      if (!ok && (res.status < 300 || (res.status === 302 && !loginRedirect))) {
+        figures.unexpected2xx++;
+        problems.push(`GET ${routeId} as ${role}: expected refusal, got ${res.status}`);
+      }
+      if (route.post) {
+        const before = auditCount();
+        const post = await fetch(url, {
+          method: "POST",
+          redirect: "manual",
+          headers: { ...headers, Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "",
+        });
+        figures.checks++;
+        const postOk = allowed(route.post, role);
+        const postLogin = post.status === 302 && (post.headers.get("location") ?? "").startsWith("/logga-in");
+        if (!postOk) {
+          if (!(post.status === 403 || post.status === 404 || postLogin)) {
+            figures.unexpected2xx++;
+            problems.push(`POST ${routeId} as ${role}: expected refusal, got ${post.status}`);
+          }
+          if (auditCount() !== before) {
+            figures.writesByRefused++;
+            problems.push(`POST ${routeId} as ${role}: a refused request wrote to the database`);
+          }
+        } else if (post.status === 403 || post.status >= 500) {
+          figures.unexpectedDenials++;
+          problems.push(`POST ${routeId} as ${role}: expected to be let through validation, got ${post.status}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
