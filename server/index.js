@@ -62,6 +62,9 @@ app.use((req, res, next) => {
     return;
   }
   const origins = ownOrigins({ protocol: req.protocol, host: req.get("host") }, appOrigin);
+  // Behind a proxy the Host header may be internal; the configured public origin is the truth
+  // (Remix compares Host with Origin on actions, and builds absolute links from it).
+  if (appOrigin) req.headers.host = new URL(appOrigin).host;
   if (!isOriginAllowed(req.method, req.get("origin"), origins)) {
     res
       .status(403)

@@ -75,3 +75,21 @@ describe("sign-in", () => {
     expect(db.select().from(auditLog).where(eq(auditLog.action, "password")).all()).toHaveLength(1);
   });
 });
+
+describe("session lifetime", () => {
+  it("ends a session after the idle timeout and after the absolute lifetime", async () => {
+    const { validateSession } = await import("~/auth/lucia.server");
+    const cookie = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response);
+    expect(await validateSession(cookie)).not.toBeNull();
+    const id = cookie.split("=")[1];
+    // Idle: the sliding expiry has passed.
+    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, id)).run();
+    expect(await validateSession(cookie)).toBeNull();
+    // Absolute: signed in 13 hours ago, active a minute ago.
+    const fresh = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD, "10.9.9.9")) as Response);
+    const freshId = fresh.split("=")[1];
+    db.update(sessions).set({ createdAt: Math.floor(Date.now() / 1000) - 13 * 3600 }).where(eq(sessions.id, freshId)).run();
+    expect(await validateSession(fresh)).toBeNull();
+    expect(db.select().from(sessions).where(eq(sessions.id, freshId)).get()).toBeUndefined();
+  });
+});
