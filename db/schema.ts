@@ -650,3 +650,98 @@ export const keyFigures = sqliteTable(
   },
   (t) => [uniqueIndex("key_figures_collab_year").on(t.collaborationId, t.year)],
 );
+
+// --- Assignments and recommendations (decisions issue) ----------------------------------------
+
+export const ASSIGNMENT_STATUSES = ["ej påbörjad", "pågår", "klar", "återrapporterad"] as const;
+export const ASSIGNEE_TYPES = ["person", "body", "party"] as const;
+
+/** An assignment (uppdrag) given by a decision, followed up until it is reported back. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    decisionId: integer("decision_id").references(() => decisions.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    assigneeType: text("assignee_type", { enum: ASSIGNEE_TYPES }).notNull(),
+    /** people.id, bodies.id or organisations.id depending on the type. */
+    assigneeId: integer("assignee_id").notNull(),
+    dueDate: text("due_date"),
+    dueMeetingId: integer("due_meeting_id").references(() => meetings.id),
+    status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull().default("ej påbörjad"),
+    reportItemId: integer("report_item_id").references(() => agendaItems.id),
+    createdBy: text("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assignments_status").on(t.status, t.dueDate)],
+);
+
+/** A recommendation to the parties (rekommendationsbeslut): what each must decide, and by when. */
+export const recommendations = sqliteTable("recommendations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  collaborationId: integer("collaboration_id")
+    .notNull()
+    .references(() => collaborations.id),
+  decisionId: integer("decision_id").references(() => decisions.id),
+  matterId: integer("matter_id").references(() => matters.id),
+  title: text("title").notNull(),
+  /** Markdown: what is proposed and why, in plain language. */
+  summary: text("summary").notNull().default(""),
+  /** What each party is asked to decide. */
+  ask: text("ask").notNull(),
+  answerDeadline: text("answer_deadline").notNull(),
+  isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
+  agreementVersionId: integer("agreement_version_id").references(() => agreementVersions.id),
+  createdBy: text("created_by").references(() => users.id),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const ANSWER_STATUSES = ["väntar", "behandlas", "antagen", "antagen med ändringar", "avslagen"] as const;
+
+/** One party asked by a recommendation, with its current answer. History is in party_answers. */
+export const recommendationParties = sqliteTable(
+  "recommendation_parties",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recommendationId: integer("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status", { enum: ANSWER_STATUSES }).notNull().default("väntar"),
+    /** Decision date, or for "behandlas" the date of the party's own meeting. */
+    decisionDate: text("decision_date"),
+    decidingBody: text("deciding_body").notNull().default(""),
+    reference: text("reference").notNull().default(""),
+    fileId: integer("file_id").references(() => files.id),
+    note: text("note").notNull().default(""),
+    confirmedBy: text("confirmed_by").references(() => users.id),
+    confirmedAt: text("confirmed_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("recommendation_parties_key").on(t.recommendationId, t.organisationId)],
+);
+
+/** Every report, confirmation or correction of a party's answer, in order. */
+export const partyAnswers = sqliteTable("party_answers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  recommendationPartyId: integer("recommendation_party_id")
+    .notNull()
+    .references(() => recommendationParties.id, { onDelete: "cascade" }),
+  event: text("event", { enum: ["rapporterat", "bekräftat", "rättat"] }).notNull(),
+  status: text("status", { enum: ANSWER_STATUSES }).notNull(),
+  decisionDate: text("decision_date"),
+  decidingBody: text("deciding_body").notNull().default(""),
+  reference: text("reference").notNull().default(""),
+  fileId: integer("file_id").references(() => files.id),
+  note: text("note").notNull().default(""),
+  byUser: text("by_user").references(() => users.id),
+  at: createdAt(),
+});
