@@ -94,6 +94,22 @@ function Shell({ children }: { children: ReactNode }) {
               <NavLink to="/moten">Möten</NavLink>
             </li>
             <li>
+              <NavLink to="/beslut">Beslut</NavLink>
+            </li>
+            <li>
+              <NavLink to="/rekommendationer">Rekommendationer</NavLink>
+            </li>
+            {viewer ? (
+              <>
+                <li>
+                  <NavLink to="/arenden">Ärenden</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/uppdrag">Uppdrag</NavLink>
+                </li>
+              </>
+            ) : null}
+            <li>
               <NavLink to="/organ">Organ</NavLink>
             </li>
             <li>

@@ -3,6 +3,7 @@ import { hashPassword } from "../app/auth/password.server";
 import { todayInStockholm } from "../app/domain/format";
 import { databasePath, openDatabase, writeTransaction } from "./connection";
 import { buildDemoAgreement } from "./demo-agreement";
+import { buildDemoDecisions } from "./demo-decisions";
 import { buildDemoDocuments } from "./demo-documents";
 import { buildDemoMeetings } from "./demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-world";
@@ -15,6 +16,7 @@ writeTransaction(db, (tx) => {
   buildDemoMeetings(tx, world, today);
   buildDemoAgreement(tx, world, today);
   buildDemoDocuments(tx, world);
+  buildDemoDecisions(tx, world, today);
 });
 db.$client.close();
 console.log(`Demodata finns i ${databasePath()}. Demokonton (lösenord ${DEMO_PASSWORD}):`);

@@ -45,6 +45,8 @@ export interface Resource {
   /** A document's visibility and, for "bodies", the bodies that may see it. */
   visibility?: "public" | "members" | "bodies";
   bodyIds?: number[];
+  /** The actor is the assignee of an assignment (as person, body member or party). */
+  assignee?: boolean;
 }
 
 export const ACTIONS = [
@@ -69,6 +71,13 @@ export const ACTIONS = [
   "create:document",
   "edit:document",
   "manage:key-figures",
+  "read:decisions",
+  "manage:decisions",
+  "read:recommendation",
+  "report:party-answer",
+  "read:matters",
+  "read:assignments",
+  "update:assignment",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -129,6 +138,16 @@ export const POLICY: Record<Action, Rule> = {
   "create:document": (actor) => actor !== null && actor.role !== "reader" && actor.bodyRoles.size > 0,
   "edit:document": (actor, r) => actor?.role !== "reader" && sitsIn(actor, r.bodyId),
   "manage:key-figures": adminOnly,
+  // The register lists every decision; each row is filtered by its body and publicity.
+  "read:decisions": anyone,
+  "manage:decisions": adminOnly,
+  // A public recommendation (the default) can be quoted in a council's papers and read by anyone.
+  "read:recommendation": (actor, r) => r.published === true || actor !== null,
+  // A party's own representative reports its answer; the coordinator confirms or corrects.
+  "report:party-answer": (actor, r) => actor !== null && actor.role === "member" && r.organisationId !== undefined && actor.organisationId === r.organisationId,
+  "read:matters": signedIn,
+  "read:assignments": signedIn,
+  "update:assignment": (actor, r) => actor !== null && actor.role !== "reader" && r.assignee === true,
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

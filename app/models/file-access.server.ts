@@ -8,6 +8,7 @@ import { parties } from "../../db/schema";
 import type { Actor, can as canFn } from "~/domain/policy";
 import { db } from "~/utils/db.server";
 import { canReadDocument, documentsWithFile } from "./documents.server";
+import { recommendationsWithFile } from "./recommendations.server";
 import { getMeeting, meetingContextsOfFile, publishedMeetingIds } from "./meetings.server";
 
 export function fileAccessAllowed(fileId: number, actor: Actor | null, can: typeof canFn, userId: string | null): boolean {
@@ -26,6 +27,8 @@ export function fileAccessAllowed(fileId: number, actor: Actor | null, can: type
   }
   // A version of a library document: the document's visibility decides.
   if (documentsWithFile(fileId).some((doc) => canReadDocument(actor, doc))) return true;
+  // A party's extract of minutes answering a recommendation: readable where the recommendation is.
+  if (recommendationsWithFile(fileId).some((r) => can(actor, "read:recommendation", { published: r.isPublic }))) return true;
   // A party's notice letter: part of the agreement's records, for signed-in users.
   if (actor && db().select({ id: parties.id }).from(parties).where(eq(parties.noticeFileId, fileId)).get()) return true;
   return false;

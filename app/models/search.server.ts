@@ -45,7 +45,7 @@ function resolve(actor: Actor | null, kind: string, refId: number): Omit<SearchR
       if (!decision) return null;
       const readable = can(actor, "read:meeting", { bodyId: decision.bodyId, publicRecords: true, published: decision.isPublic });
       if (!readable) return null;
-      return { href: decision.meetingId ? `/moten/${decision.meetingId}/protokoll` : "/beslut", bodyId: decision.bodyId, year: decision.year };
+      return { href: `/beslut/${decision.id}`, bodyId: decision.bodyId, year: decision.year };
     }
     case "matter": {
       const matter = db().select().from(matters).where(eq(matters.id, refId)).get();

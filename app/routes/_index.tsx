@@ -78,6 +78,34 @@ export default function Start() {
           </ul>
         )}
       </section>
+      {data.followUp.pendingAnswers.length ? (
+        <section aria-labelledby="att-besluta" className="card">
+          <h2 id="att-besluta">Din organisation ska besluta</h2>
+          <ul>
+            {data.followUp.pendingAnswers.map((p) => (
+              <li key={p.recommendationId}>
+                <Link to={`/rekommendationer/${p.recommendationId}`}>{p.title}</Link>: svar senast {p.deadline} ({p.status}
+                {p.overdue ? ", försenat" : ""})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.followUp.overdueAssignments.length ? (
+        <section aria-labelledby="forsenade-uppdrag" className="card">
+          <h2 id="forsenade-uppdrag">Försenade uppdrag</h2>
+          <ul>
+            {data.followUp.overdueAssignments.map((a) => (
+              <li key={a.id}>
+                {a.title} ({a.assigneeName}, skulle vara klart {a.dueDate})
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/uppdrag?visa=forsenade">Alla försenade uppdrag</Link>
+          </p>
+        </section>
+      ) : null}
       {data.agreement ? (
         <section aria-labelledby="avtalet" className="card">
           <h2 id="avtalet">Samarbetsavtalet</h2>

@@ -66,7 +66,14 @@ beforeAll(async () => {
   const version = db.select().from(agreementVersions).get()!;
   const party = db.select().from(parties).get()!;
   db.update(users).set({ calendarToken: "authz-token-abcdefghijklmnop" }).where(eq(users.id, "demo-ifochef")).run();
+  const internalDecision = db.$client.prepare("select id from decisions where meeting_id = ?").get(held.id) as { id: number };
+  const recommendation = db.$client.prepare("select id from recommendations order by id limit 1").get() as { id: number };
+  const matter = db.$client.prepare("select id from matters limit 1").get() as { id: number };
   Object.assign(ids, {
+    internalDecision: internalDecision.id,
+    recommendation: recommendation.id,
+    matter: matter.id,
+    berg: w.organisationIds.Berg,
     meeting: meeting.id,
     item: item.id,
     file: file.id,
@@ -148,6 +155,24 @@ const ROUTES: Record<string, RouteCase> = {
   "routes/dokument.nytt": { path: () => "/dokument/nytt", get: { action: "create:document" }, post: { action: "create:document" } },
   "routes/dokument.$documentId": { path: () => `/dokument/${ids.document}`, get: { action: "read:document", resource: routineRes }, post: { action: "edit:document", resource: routineRes } },
   "routes/sok": { path: () => "/sok?q=rutin", get: "anyone" },
+  "routes/beslut._index": { path: () => "/beslut", get: { action: "read:decisions" } },
+  "routes/beslut[.csv]": { path: () => "/beslut.csv", get: { action: "read:decisions" } },
+  "routes/beslut.ny": { path: () => "/beslut/ny", get: { action: "manage:decisions" }, post: { action: "manage:decisions" } },
+  // An internal decision of the steering group (not public).
+  "routes/beslut.$decisionId": { path: () => `/beslut/${ids.internalDecision}`, get: { action: "read:meeting", resource: heldA } },
+  "routes/rekommendationer._index": { path: () => "/rekommendationer", get: "anyone" },
+  "routes/rekommendationer.ny": { path: () => "/rekommendationer/ny", get: { action: "manage:decisions" }, post: { action: "manage:decisions" } },
+  "routes/rekommendationer.$recommendationId._index": { path: () => `/rekommendationer/${ids.recommendation}`, get: { action: "read:recommendation", resource: () => ({ published: true }) } },
+  // Reporting Berg's answer: Berg's own representative (none among the roles) or the coordinator.
+  "routes/rekommendationer.$recommendationId.svar.$organisationId": {
+    path: () => `/rekommendationer/${ids.recommendation}/svar/${ids.berg}`,
+    get: { action: "manage:decisions" },
+    post: { action: "manage:decisions" },
+  },
+  "routes/arenden._index": { path: () => "/arenden", get: { action: "read:matters" }, post: { action: "manage:decisions" } },
+  "routes/arenden.$matterId": { path: () => `/arenden/${ids.matter}`, get: { action: "read:matters" } },
+  // An empty POST means "create", which is the coordinator's; status changes are checked per assignment.
+  "routes/uppdrag": { path: () => "/uppdrag", get: { action: "read:assignments" }, post: { action: "manage:decisions" } },
   "routes/uppfoljning": { path: () => "/uppfoljning", get: { action: "read:agreement" }, post: { action: "manage:key-figures" } },
 };
 

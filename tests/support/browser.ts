@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
+import { buildDemoDecisions } from "../../db/demo-decisions";
 import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoMeetings } from "../../db/demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
@@ -109,6 +110,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     buildDemoMeetings(tx, built, today);
     buildDemoAgreement(tx, built, today);
     buildDemoDocuments(tx, built);
+    buildDemoDecisions(tx, built, today);
     return built;
   });
 

@@ -5,6 +5,7 @@
  */
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
+import { buildDemoDecisions } from "../../db/demo-decisions";
 import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoWorld, type DemoWorld } from "../../db/demo-world";
 
@@ -34,6 +35,7 @@ export async function demoDatabase(today = "2026-11-23"): Promise<{ db: Db; worl
     const built = buildDemoWorld(tx, hash, today);
     buildDemoAgreement(tx, built, today);
     buildDemoDocuments(tx, built);
+    buildDemoDecisions(tx, built, today);
     return built;
   });
   return { db, world };

@@ -68,6 +68,15 @@ const cases: Case[] = [
   ["member cannot edit another body's document", memberB, "edit:document", { bodyId: BODY_A }, false],
   ["reader cannot create documents", reader, "create:document", {}, false],
   ["member creates documents", memberA, "create:document", {}, true],
+  ["public reads a public recommendation", anonymous, "read:recommendation", { published: true }, true],
+  ["public cannot read an internal recommendation", anonymous, "read:recommendation", { published: false }, false],
+  ["member reports own party's answer", memberA, "report:party-answer", { organisationId: 5 }, true],
+  ["member cannot report another party's answer", memberA, "report:party-answer", { organisationId: 6 }, false],
+  ["reader cannot report an answer", reader, "report:party-answer", { organisationId: 5 }, false],
+  ["member cannot record decisions", memberA, "manage:decisions", {}, false],
+  ["assignee updates an assignment", memberA, "update:assignment", { assignee: true }, true],
+  ["others cannot update an assignment", memberB, "update:assignment", { assignee: false }, false],
+  ["public cannot list matters", anonymous, "read:matters", {}, false],
 ];
 
 describe("policy", () => {

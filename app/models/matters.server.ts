@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { agendaItems, bodies, decisions, matters, meetings, organisations, partyAnswers, recommendationParties, recommendations } from "../../db/schema";
+import { db, write } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+
+export function listMatters(collaborationId: number) {
+  return db().select().from(matters).where(eq(matters.collaborationId, collaborationId)).orderBy(desc(matters.createdAt)).all();
+}
+
+export function getMatter(id: number) {
+  return db().select().from(matters).where(eq(matters.id, id)).get();
+}
+
+export function registryNumberTaken(collaborationId: number, registryNumber: string, exceptId?: number): boolean {
+  const row = db().select({ id: matters.id }).from(matters).where(and(eq(matters.collaborationId, collaborationId), eq(matters.registryNumber, registryNumber))).get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+export function createMatter(userId: string, collaborationId: number, value: { registryNumber: string; title: string; description: string }) {
+  return write((tx) => {
+    const row = tx.insert(matters).values({ collaborationId, ...value }).returning().get();
+    recordAudit(tx, { userId, action: "create", entityType: "matter", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export function setMatterStatus(userId: string, id: number, expectedVersion: number, status: "öppet" | "avslutat") {
+  return write((tx) => {
+    const before = tx.select().from(matters).where(eq(matters.id, id)).get();
+    if (!before || before.version !== expectedVersion) return false;
+    const after = tx.update(matters).set({ status, version: before.version + 1 }).where(eq(matters.id, id)).returning().get();
+    recordAudit(tx, { userId, action: "update", entityType: "matter", entityId: id, before, after });
+    return true;
+  });
+}
+
+export interface TimelineEvent {
+  date: string;
+  kind: "dagordning" | "beslut" | "rekommendation" | "svar";
+  bodyId: number | null;
+  bodyName: string | null;
+  /** The body keeps public records (its published agendas are public). */
+  publicRecords: boolean;
+  text: string;
+  href: string | null;
+}
+
+/** Everything linked to the matter, in any body, in date order. */
+export function matterTimeline(matterId: number): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  const items = db()
+    .select({ item: agendaItems, meeting: meetings, bodyName: bodies.name, publicRecords: bodies.publicRecords })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
+    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+    .where(eq(agendaItems.matterId, matterId))
+    .all();
+  for (const r of items)
+    events.push({ date: r.meeting.date, kind: "dagordning", bodyId: r.meeting.bodyId, bodyName: r.bodyName, publicRecords: r.publicRecords, text: `På dagordningen: ${r.item.title}`, href: `/moten/${r.meeting.id}#punkt-${r.item.id}` });
+  const decided = db().select({ d: decisions, bodyName: bodies.name }).from(decisions).innerJoin(bodies, eq(decisions.bodyId, bodies.id)).where(eq(decisions.matterId, matterId)).all();
+  for (const r of decided)
+    events.push({ date: r.d.decidedOn, kind: "beslut", bodyId: r.d.bodyId, bodyName: r.bodyName, publicRecords: r.d.isPublic, text: `${r.d.paragraph ? `§ ${r.d.paragraph} ` : ""}${r.d.title}: ${r.d.text}`, href: `/beslut/${r.d.id}` });
+  const recs = db().select().from(recommendations).where(eq(recommendations.matterId, matterId)).all();
+  for (const rec of recs) {
+    const answers = db()
+      .select({ a: partyAnswers, org: organisations.name })
+      .from(partyAnswers)
+      .innerJoin(recommendationParties, eq(partyAnswers.recommendationPartyId, recommendationParties.id))
+      .innerJoin(organisations, eq(recommendationParties.organisationId, organisations.id))
+      .where(eq(recommendationParties.recommendationId, rec.id))
+      .orderBy(asc(partyAnswers.id))
+      .all();
+    for (const r of answers)
+      if (r.a.decisionDate)
+        events.push({
+          date: r.a.decisionDate,
+          kind: "svar",
+          bodyId: null,
+          publicRecords: true,
+          bodyName: r.org,
+          text: `${r.org}: ${r.a.status}${r.a.decidingBody ? ` (${r.a.decidingBody})` : ""} – ${rec.title}`,
+          href: `/rekommendationer/${rec.id}`,
+        });
+    events.push({ date: rec.answerDeadline, kind: "rekommendation", bodyId: null, bodyName: null, publicRecords: true, text: `Sista dag för parternas svar: ${rec.title}`, href: `/rekommendationer/${rec.id}` });
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+}
+
+export function mattersByIds(ids: number[]) {
+  return ids.length ? db().select().from(matters).where(inArray(matters.id, ids)).all() : [];
+}

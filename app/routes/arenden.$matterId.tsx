@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireViewerWith } from "~/auth/session.server";
+import { can } from "~/domain/policy";
+import { getMatter, matterTimeline } from "~/models/matters.server";
+import { idParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matter.title ?? "Ärende"} – Samverkansportalen` }];
+
+const KIND_LABEL = { dagordning: "Dagordning", beslut: "Beslut", rekommendation: "Rekommendation", svar: "Partens beslut" } as const;
+
+/** A matter's timeline across bodies: agenda items, decisions, recommendations and every party's answer. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewerWith(request, "read:matters");
+  const matter = getMatter(idParam(params.matterId));
+  if (!matter) throw notFound("Ärendet finns inte.");
+  // Events from bodies the viewer cannot read (internal agenda items) are left out.
+  const events = matterTimeline(matter.id).filter((e) => e.bodyId === null || can(viewer.actor, "read:meeting", { bodyId: e.bodyId, publicRecords: e.publicRecords, published: true }));
+  return { matter, events };
+}
+
+export default function MatterPage() {
+  const { matter, events } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/arenden">Ärenden</Link>
+          </li>
+          <li aria-current="page">{matter.registryNumber}</li>
+        </ol>
+      </nav>
+      <h1>{matter.title}</h1>
+      <p className="muted">
+        Diarienummer {matter.registryNumber} · {matter.status}
+      </p>
+      {matter.description ? <p className="pre">{matter.description}</p> : null}
+      <h2>Tidslinje</h2>
+      {events.length === 0 ? (
+        <p>Inget är kopplat till ärendet ännu.</p>
+      ) : (
+        <ol className="timeline matter-timeline">
+          {events.map((e, i) => (
+            <li key={`${e.date}-${i}`}>
+              <strong>{e.date}</strong> <span className="badge badge--neutral">{KIND_LABEL[e.kind]}</span> {e.bodyName && e.kind !== "svar" ? `${e.bodyName}: ` : ""}
+              {e.href ? <Link to={e.href}>{e.text}</Link> : e.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer, notFound, requirePermission } from "~/auth/session.server";
+import { can } from "~/domain/policy";
+import { canReadDecision, getDecision } from "~/models/decisions.server";
+import { listRecommendationsForDecision } from "~/models/decision-links.server";
+import { idParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const actor = viewer?.actor ?? null;
+  const decision = getDecision(idParam(params.decisionId));
+  if (!decision) throw notFound("Beslutet finns inte.");
+  if (!canReadDecision(actor, decision)) requirePermission(actor, "read:meeting", { bodyId: decision.bodyId });
+  return {
+    decision,
+    recommendations: listRecommendationsForDecision(decision.id).filter((r) => can(actor, "read:recommendation", { published: r.isPublic })),
+    canCreateRecommendation: can(actor, "manage:decisions"),
+  };
+}
+
+export default function DecisionPage() {
+  const { decision: d, recommendations, canCreateRecommendation } = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
+        <ol>
+          <li>
+            <Link to="/beslut">Beslutsregister</Link>
+          </li>
+          <li aria-current="page">{d.title}</li>
+        </ol>
+      </nav>
+      <p className="muted">
+        {d.bodyName} · {d.decidedOn}
+        {d.paragraph ? ` · § ${d.paragraph}` : ""} · {d.kind} · {d.status}
+      </p>
+      <h1>{d.title}</h1>
+      <h2>Beslut</h2>
+      <p className="pre">{d.text || "–"}</p>
+      <dl className="facts">
+        {d.registryNumber ? (
+          <>
+            <dt>Ärende</dt>
+            <dd>
+              <Link to={`/arenden/${d.matterId}`}>{d.registryNumber}</Link>
+            </dd>
+          </>
+        ) : null}
+        {d.meetingId ? (
+          <>
+            <dt>Möte</dt>
+            <dd>
+              <Link to={`/moten/${d.meetingId}/protokoll`}>Protokollet från {d.meetingDate}</Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {recommendations.length ? (
+        <>
+          <h2>Rekommendationer till parterna</h2>
+          <ul>
+            {recommendations.map((r) => (
+              <li key={r.id}>
+                <Link to={`/rekommendationer/${r.id}`}>{r.title}</Link> (svar senast {r.answerDeadline})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canCreateRecommendation && d.kind === "rekommendation" ? (
+        <p className="no-print">
+          <Link to={`/rekommendationer/ny?beslut=${d.id}`} className="button button--secondary">
+            Skicka som rekommendation till parterna
+          </Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}
