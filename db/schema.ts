@@ -5,6 +5,12 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Enumerations are defined once, with the rules that use them (pure domain modules).
+import { DOCUMENT_KINDS } from "../app/domain/documents";
+import { AGENDA_ITEM_KINDS } from "../app/domain/meetings";
+import { ANSWER_STATUSES, ASSIGNMENT_STATUSES } from "../app/domain/recommendations";
+
+export { AGENDA_ITEM_KINDS, ANSWER_STATUSES, ASSIGNMENT_STATUSES, DOCUMENT_KINDS };
 
 const createdAt = () =>
   text("created_at")
@@ -277,7 +283,6 @@ export const decisions = sqliteTable(
 
 // --- Agendas, notices and minutes (the meetings issue) -------------------------------------
 
-export const AGENDA_ITEM_KINDS = ["information", "beslut", "diskussion", "rekommendation till parterna", "återrapportering"] as const;
 
 export const agendaItems = sqliteTable(
   "agenda_items",
@@ -543,18 +548,6 @@ export const recordedAllocations = sqliteTable(
 
 // --- Shared documents (the documents issue) -------------------------------------------------
 
-export const DOCUMENT_KINDS = [
-  "avtal",
-  "protokoll",
-  "kallelse",
-  "beslutsunderlag",
-  "verksamhetsberättelse",
-  "verksamhetsplan",
-  "uppföljningsplan",
-  "rutin",
-  "rapport",
-  "övrigt",
-] as const;
 
 export const DOCUMENT_VISIBILITIES = ["public", "members", "bodies"] as const;
 
@@ -653,7 +646,6 @@ export const keyFigures = sqliteTable(
 
 // --- Assignments and recommendations (decisions issue) ----------------------------------------
 
-export const ASSIGNMENT_STATUSES = ["ej påbörjad", "pågår", "klar", "återrapporterad"] as const;
 export const ASSIGNEE_TYPES = ["person", "body", "party"] as const;
 
 /** An assignment (uppdrag) given by a decision, followed up until it is reported back. */
@@ -702,7 +694,6 @@ export const recommendations = sqliteTable("recommendations", {
   createdAt: createdAt(),
 });
 
-export const ANSWER_STATUSES = ["väntar", "behandlas", "antagen", "antagen med ändringar", "avslagen"] as const;
 
 /** One party asked by a recommendation, with its current answer. History is in party_answers. */
 export const recommendationParties = sqliteTable(

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
@@ -23,14 +24,7 @@ export default function MatterPage() {
   const { matter, events } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/arenden">Ärenden</Link>
-          </li>
-          <li aria-current="page">{matter.registryNumber}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/arenden", "Ärenden"]]} current={`${matter.registryNumber}`} />
       <h1>{matter.title}</h1>
       <p className="muted">
         Diarienummer {matter.registryNumber} · {matter.status}

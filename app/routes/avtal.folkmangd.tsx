@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -70,14 +71,7 @@ export default function Population() {
   const a = useActionData<typeof action>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">Folkmängd</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current="Folkmängd" />
       <h1>Folkmängd 1 november {year - 1}</h1>
       <p>
         Underlag för kommunernas fördelning {year}. <Link to={`/avtal/folkmangd?ar=${year - 1}`}>Föregående år</Link> ·{" "}

@@ -1,5 +1,6 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { controlProps, Field } from "~/components/forms";
 import { termDifferences, textDifferences } from "~/domain/agreement-version";
 import { versionsOf } from "~/models/agreements.server";
@@ -27,14 +28,7 @@ export default function Compare() {
   const changedLines = text.filter((t) => t.kind !== "same").length;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">Jämför versioner</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current="Jämför versioner" />
       <h1>Jämför avtalsversioner</h1>
       <Form method="get" className="actions no-print" aria-label="Välj versioner">
         <Field name="a" label="Från version">

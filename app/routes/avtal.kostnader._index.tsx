@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -68,14 +69,7 @@ export default function Costs() {
   const diffOf = (organisationId: number) => d.comparison?.rows.find((r) => r.key === String(organisationId));
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">Kostnadsfördelning {d.year}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current={`Kostnadsfördelning ${d.year}`} />
       <h1>Kostnadsfördelning {d.year}</h1>
       <p className="no-print actions">
         {d.year > d.baseYear ? <Link to={`/avtal/kostnader?ar=${d.year - 1}`}>← {d.year - 1}</Link> : null}

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -85,14 +86,7 @@ export default function PartyInAgreement() {
   const statusErrors = a?.intent === "status" ? a.errors : undefined;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">{d.party.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current={`${d.party.name}`} />
       <h1>{d.party.name}</h1>
       <p>
         <PartyStatusBadge status={d.party.status} exitDate={d.party.exitDate} />

@@ -1,5 +1,6 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { controlProps, Field } from "~/components/forms";
 import { exitDateForNotice } from "~/domain/agreement-terms";
 import { formatKronor, todayInStockholm } from "~/domain/format";
@@ -39,14 +40,7 @@ export default function WhatIf() {
   const { today, parties, partyId, result } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">Tänk om</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current="Tänk om" />
       <h1>Tänk om en part säger upp avtalet idag</h1>
       <Form method="get" className="actions no-print" aria-label="Välj part">
         <Field name="part" label="Part">

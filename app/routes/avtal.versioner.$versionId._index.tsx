@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
@@ -21,14 +22,7 @@ export default function VersionPage() {
   const { agreement, version, terms, html, canManage } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">{version.label}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current={`${version.label}`} />
       <h1>{version.label}</h1>
       <p className="muted">
         {agreement.title}. {version.adoptedOn ? `Antagen ${version.adoptedOn}.` : "Inte antagen."}

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/session.server";
 import { readVersionForm, VersionForm } from "~/components/version-form";
 import { termDifferences, validateVersion } from "~/domain/agreement-version";
@@ -55,17 +56,7 @@ export default function EditVersion() {
   const conflict = actionData?.conflict;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li>
-            <Link to={`/avtal/versioner/${id}`}>{label}</Link>
-          </li>
-          <li aria-current="page">Ändra</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"], [`/avtal/versioner/${id}`, `${label}`]]} current="Ändra" />
       <h1>Ändra {label}</h1>
       {conflict ? (
         <div className="notice notice--error" role="alert">

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { readVersionForm, VersionForm } from "~/components/version-form";
 import { validateVersion } from "~/domain/agreement-version";
 import { versionToInput } from "~/models/agreement-form.server";
@@ -28,14 +29,7 @@ export default function NewVersion() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/avtal">Avtal</Link>
-          </li>
-          <li aria-current="page">Ny version</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current="Ny version" />
       <h1>Ny avtalsversion</h1>
       <p>Formuläret är ifyllt med gällande version. Ändra det som är nytt; den gamla versionen finns kvar och kan jämföras.</p>
       <VersionForm values={actionData?.values ?? values} errors={actionData?.errors} submitLabel="Spara versionen" />

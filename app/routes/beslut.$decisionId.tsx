@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
@@ -25,14 +26,7 @@ export default function DecisionPage() {
   const { decision: d, recommendations, canCreateRecommendation } = useLoaderData<typeof loader>();
   return (
     <article>
-      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
-        <ol>
-          <li>
-            <Link to="/beslut">Beslutsregister</Link>
-          </li>
-          <li aria-current="page">{d.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/beslut", "Beslutsregister"]]} current={`${d.title}`} />
       <p className="muted">
         {d.bodyName} · {d.decidedOn}
         {d.paragraph ? ` · § ${d.paragraph}` : ""} · {d.kind} · {d.status}

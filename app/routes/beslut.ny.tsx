@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
 import { parseIsoDate } from "~/domain/calendar-dates";
@@ -57,14 +58,7 @@ export default function NewDecision() {
   const v = a?.values;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/beslut">Beslutsregister</Link>
-          </li>
-          <li aria-current="page">Lägg in beslut</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/beslut", "Beslutsregister"]]} current="Lägg in beslut" />
       <h1>Lägg in ett beslut i efterhand</h1>
       <p>Beslut från justerade protokoll kommer in i registret av sig själva. Här läggs äldre beslut in.</p>
       <ErrorSummary errors={a?.errors} />

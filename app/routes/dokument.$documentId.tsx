@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { fileSize } from "~/components/agenda";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
@@ -67,14 +68,7 @@ export default function DocumentPage() {
   const a = useActionData<typeof action>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/dokument">Dokument</Link>
-          </li>
-          <li aria-current="page">{d.doc.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/dokument", "Dokument"]]} current={`${d.doc.title}`} />
       <h1>{d.doc.title}</h1>
       <dl className="facts">
         <dt>Typ</dt>

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { DocumentFields, readDocumentFields } from "~/components/document-fields";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
@@ -59,14 +60,7 @@ export default function NewDocument() {
   const errors = a?.errors;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/dokument">Dokument</Link>
-          </li>
-          <li aria-current="page">Nytt dokument</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/dokument", "Dokument"]]} current="Nytt dokument" />
       <h1>Nytt dokument</h1>
       <ErrorSummary errors={errors} />
       {a?.preview ? (

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -101,16 +102,7 @@ export default function MeetingPage() {
     actionData && "declineError" in actionData && actionData.declineError.proposalId === id ? actionData.declineError.message : undefined;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li aria-current="page">
-            {m.bodyShortName} {m.date}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"]]} current={`${m.bodyShortName} ${m.date}`} />
       <h1>
         {m.bodyName}, {formatDateWithWeekday(m.date)}
       </h1>

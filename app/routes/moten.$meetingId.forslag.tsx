@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission, requireViewer } from "~/auth/session.server";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
 import { todayInStockholm } from "~/domain/format";
@@ -56,19 +57,7 @@ export default function Propose() {
   const values = actionData?.values;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}`}>
-              {meeting.bodyShortName} {meeting.date}
-            </Link>
-          </li>
-          <li aria-current="page">Föreslå punkt</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"], [`/moten/${meeting.id}`, `${meeting.bodyShortName} ${meeting.date}`]]} current="Föreslå punkt" />
       <h1>Föreslå en punkt till {meeting.bodyShortName} {meeting.date}</h1>
       <p>
         Förslag ska vara inne senast <strong>{deadline}</strong>. Sekreteraren tar med förslaget i dagordningen eller avslår det med ett skäl; du ser beslutet på

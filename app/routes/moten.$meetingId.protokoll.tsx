@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -155,19 +156,7 @@ export default function Minutes() {
   const editable = d.canManage && d.record && !d.approved;
   return (
     <article className="printable">
-      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${m.id}`}>
-              {m.bodyShortName} {m.date}
-            </Link>
-          </li>
-          <li aria-current="page">Protokoll</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"], [`/moten/${m.id}`, `${m.bodyShortName} ${m.date}`]]} current="Protokoll" />
       <h1>Protokoll: {m.bodyName}</h1>
       <p>
         {formatDateWithWeekday(m.date)}, {m.startTime}–{m.endTime}, {m.place || "digitalt"}.{" "}

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaItemForm, readItemForm, type ItemFormValues } from "~/components/item-form";
 import { notFound } from "~/auth/session.server";
 import { validateAgendaItem, type AgendaItemInput } from "~/domain/meetings";
@@ -75,19 +76,7 @@ export default function EditItem() {
   const conflict = actionData?.conflict ?? null;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}`}>
-              {meeting.bodyShortName} {meeting.date}
-            </Link>
-          </li>
-          <li aria-current="page">Ändra punkt</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"], [`/moten/${meeting.id}`, `${meeting.bodyShortName} ${meeting.date}`]]} current="Ändra punkt" />
       <h1>Ändra punkten ”{item.title}”</h1>
       {conflict ? (
         <div className="notice notice--error" role="alert">

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaItemForm, readItemForm } from "~/components/item-form";
 import { validateAgendaItem } from "~/domain/meetings";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
@@ -34,19 +35,7 @@ export default function NewItem() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}`}>
-              {meeting.bodyShortName} {meeting.date}
-            </Link>
-          </li>
-          <li aria-current="page">Ny punkt</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"], [`/moten/${meeting.id}`, `${meeting.bodyShortName} ${meeting.date}`]]} current="Ny punkt" />
       <h1>Ny punkt på dagordningen</h1>
       <AgendaItemForm values={actionData?.values ?? {}} errors={actionData?.errors} submitLabel="Lägg till punkten" maxUploadMb={maxUploadMb} matters={matters} />
     </>

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/forms";
 import { validateMeeting, type MeetingInput } from "~/domain/meetings";
 import { updateMeeting } from "~/models/meetings.server";
@@ -40,19 +41,7 @@ export default function EditMeeting() {
   const conflict = actionData?.conflict;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li>
-            <Link to={`/moten/${meeting.id}`}>
-              {meeting.bodyShortName} {meeting.date}
-            </Link>
-          </li>
-          <li aria-current="page">Ändra tid och plats</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"], [`/moten/${meeting.id}`, `${meeting.bodyShortName} ${meeting.date}`]]} current="Ändra tid och plats" />
       <h1>Ändra tid och plats</h1>
       {conflict ? (
         <div className="notice notice--error" role="alert">

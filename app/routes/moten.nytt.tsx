@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requireViewer } from "~/auth/session.server";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
 import { validateMeeting, type MeetingInput } from "~/domain/meetings";
@@ -50,14 +51,7 @@ export default function NewMeeting() {
   const values = actionData?.values;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/moten">Möten</Link>
-          </li>
-          <li aria-current="page">Nytt möte</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/moten", "Möten"]]} current="Nytt möte" />
       <h1>Nytt möte</h1>
       <p>Mötet får standardpunkterna (öppnande, val av justerare, godkännande av dagordningen, avslutande). Tider anges i svensk tid.</p>
       <ErrorSummary errors={errors} />

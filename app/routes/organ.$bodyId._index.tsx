@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
@@ -73,14 +74,7 @@ export default function BodyPage() {
   const { body, members, meetings, canManage, myRole } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/organ">Organ</Link>
-          </li>
-          <li aria-current="page">{body.shortName}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/organ", "Organ"]]} current={`${body.shortName}`} />
       <h1>{body.name}</h1>
       <p className="muted">{body.collaborationName}</p>
       {body.description ? <p>{body.description}</p> : null}

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Field } from "~/components/forms";
 import { MembershipForm, readMembershipForm } from "~/components/membership-form";
@@ -91,17 +92,7 @@ export default function EditMembership() {
   const orgName = (id: string) => organisations.find((o) => String(o.id) === id)?.name ?? "ingen part";
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/organ">Organ</Link>
-          </li>
-          <li>
-            <Link to={`/organ/${body.id}`}>{body.shortName}</Link>
-          </li>
-          <li aria-current="page">Ändra uppdrag</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/organ", "Organ"], [`/organ/${body.id}`, `${body.shortName}`]]} current="Ändra uppdrag" />
       <h1>
         {person?.name} i {body.name}
       </h1>

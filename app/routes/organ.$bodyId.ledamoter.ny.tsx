@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { MembershipForm, readMembershipForm } from "~/components/membership-form";
 import { todayInStockholm } from "~/domain/format";
@@ -42,17 +43,7 @@ export default function NewMembership() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/organ">Organ</Link>
-          </li>
-          <li>
-            <Link to={`/organ/${body.id}`}>{body.shortName}</Link>
-          </li>
-          <li aria-current="page">Lägg till ledamot</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/organ", "Organ"], [`/organ/${body.id}`, `${body.shortName}`]]} current="Lägg till ledamot" />
       <h1>Lägg till ledamot i {body.name}</h1>
       <MembershipForm
         values={actionData?.values ?? { startDate: today, role: "ledamot" }}

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
@@ -32,14 +33,7 @@ export default function PartyPage() {
   const { organisation, collaborations, current, former, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/parter">Parter</Link>
-          </li>
-          <li aria-current="page">{organisation.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/parter", "Parter"]]} current={`${organisation.name}`} />
       <h1>{organisation.name}</h1>
       <h2>Samverkan</h2>
       <ul>

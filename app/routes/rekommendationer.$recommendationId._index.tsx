@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
@@ -58,14 +59,7 @@ export default function RecommendationPage() {
   const mine = d.answers.find((a) => a.organisationId === d.myOrganisationId);
   return (
     <article className="reading-page">
-      <nav aria-label="Brödsmulor" className="breadcrumbs no-print">
-        <ol>
-          <li>
-            <Link to="/rekommendationer">Rekommendationer</Link>
-          </li>
-          <li aria-current="page">{d.rec.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/rekommendationer", "Rekommendationer"]]} current={`${d.rec.title}`} />
       <p className="muted">Rekommendation till parterna{d.decision ? ` · ${d.decision.bodyName} ${d.decision.decidedOn}${d.decision.paragraph ? ` § ${d.decision.paragraph}` : ""}` : ""}</p>
       <h1>{d.rec.title}</h1>
       <section aria-labelledby="fragan" className="card">

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, notFound, requireViewer } from "~/auth/session.server";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
 import { formatDateTime, todayInStockholm } from "~/domain/format";
@@ -70,17 +71,7 @@ export default function ReportAnswer() {
   const version = a && "version" in a ? Number(a.version) : d.answer.version;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/rekommendationer">Rekommendationer</Link>
-          </li>
-          <li>
-            <Link to={`/rekommendationer/${d.rec.id}`}>{d.rec.title}</Link>
-          </li>
-          <li aria-current="page">{d.organisation}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/rekommendationer", "Rekommendationer"], [`/rekommendationer/${d.rec.id}`, `${d.rec.title}`]]} current={`${d.organisation}`} />
       <h1>
         {d.organisation}s svar: {d.rec.title}
       </h1>

@@ -1,6 +1,7 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
 import { todayInStockholm } from "~/domain/format";
@@ -60,14 +61,7 @@ export default function NewRecommendation() {
   const checked = (id: number) => (v ? v.organisationIds.includes(String(id)) : true);
   return (
     <>
-      <nav aria-label="Brödsmulor" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/rekommendationer">Rekommendationer</Link>
-          </li>
-          <li aria-current="page">Ny</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[["/rekommendationer", "Rekommendationer"]]} current="Ny" />
       <h1>Ny rekommendation till parterna</h1>
       {decision ? <p>Från beslutet ”{decision.title}”.</p> : null}
       <ErrorSummary errors={a?.errors} />

@@ -1,34 +1,124 @@
 /**
- * Markdown → safe HTML. marked renders (and passes raw HTML through), so every output goes
- * through sanitize-html with a strict allow-list: no scripts, styles, event handlers,
- * frames or non-http(s)/mailto links. External links get rel="noopener noreferrer".
+ * Markdown → safe HTML.
+ *
+ * marked renders GitHub-flavoured Markdown and passes raw HTML straight through, so every
+ * output goes through sanitize-html with a strict allow-list before it reaches a page:
+ *
+ * - Elements: headings, p, br, hr, lists, blockquote, pre/code, em/strong/del, a and tables.
+ *   Everything else (script, style, iframe, object, embed, form, svg, math, img, …) is
+ *   removed; the content of script-like elements is dropped, other content kept as text.
+ * - Attributes: a[href, title, rel], th/td[align = left|right|center], ol[start] and
+ *   code[class = language-*]. No style, no event handlers, no target, no id.
+ * - Links: only http:, https:, mailto: and relative/anchor links survive. sanitize-html
+ *   decodes entities and ignores the whitespace/control characters browsers ignore before
+ *   it checks the scheme, so `jav&#x09;ascript:` and friends are dropped too.
+ *   Protocol-relative links (`//host`) are dropped. Absolute http(s) links get
+ *   `rel="noopener noreferrer"`; any other rel the author wrote is removed.
+ * - Images are never rendered (no tracking pixels or external content on internal pages):
+ *   `![alt](url)` becomes its alt text, raw `<img>` tags are removed.
+ * - GFM task-list checkboxes become the characters ☐/☑ instead of <input> elements.
+ *
+ * Server-only: call it in loaders and send the HTML to the page.
  */
-import { marked } from "marked";
+import { Marked, type Renderer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "del", "a", "table", "thead", "tbody", "tr", "th", "td"],
-  allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"], ol: ["start"] },
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Our own instance, so options set elsewhere on the global `marked` never reach us. */
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    image(this: Renderer, { text, tokens }: Tokens.Image): string {
+      return tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : escapeText(text);
+    },
+    checkbox({ checked }: Tokens.Checkbox): string {
+      return checked ? "☑ " : "☐ ";
+    },
+  },
+});
+
+const EXTERNAL = /^https?:\/\//i;
+
+/** Elements whose whole content is dropped with them (not kept as text). */
+const NON_TEXT_TAGS = ["script", "style", "textarea", "option", "noscript", "title", "xmp", "template", "iframe", "noembed", "noframes", "object", "applet", "select"];
+
+const linkTransform: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const { rel: _ignored, ...rest } = attribs;
+  const href = (rest.href ?? "").trim();
+  return EXTERNAL.test(href) ? { tagName, attribs: { ...rest, rel: "noopener noreferrer" } } : { tagName, attribs: rest };
+};
+
+const ALIGN = { name: "align", multiple: false, values: ["left", "right", "center"] };
+
+const BLOCK_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr",
+    "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "del", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+  ],
+  allowedAttributes: { a: ["href", "title", "rel"], th: [ALIGN], td: [ALIGN], ol: ["start"] },
+  allowedClasses: { code: [/^language-[\w-]+$/] },
   allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
-  transformTags: {
-    a: (tagName, attribs) => {
-      const href = attribs.href ?? "";
-      return /^https?:/i.test(href) ? { tagName, attribs: { ...attribs, rel: "noopener noreferrer" } } : { tagName, attribs };
-    },
-  },
+  nonTextTags: NON_TEXT_TAGS,
+  transformTags: { a: linkTransform },
 };
 
-export function renderMarkdown(source: string): string {
-  if (!source.trim()) return "";
-  const html = marked.parse(source, { async: false, gfm: true, breaks: false }) as string;
-  return sanitizeHtml(html, OPTIONS);
+const INLINE_OPTIONS: sanitizeHtml.IOptions = {
+  ...BLOCK_OPTIONS,
+  allowedTags: ["em", "strong", "del", "code", "a", "br"],
+  allowedAttributes: { a: ["href", "title", "rel"] },
+  allowedClasses: {},
+};
+
+const TEXT_OPTIONS: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS };
+
+function toSource(source: string | null | undefined): string {
+  return typeof source === "string" ? source : "";
 }
 
-/** Plain text of Markdown, for search snippets and indexes. */
-export function markdownToPlainText(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true }) as string;
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+/** Block Markdown (paragraphs, lists, tables, …) as sanitised HTML. Empty input gives "". */
+export function renderMarkdown(source: string | null | undefined): string {
+  const text = toSource(source);
+  if (!text.trim()) return "";
+  return sanitizeHtml(markdown.parse(text, { async: false }), BLOCK_OPTIONS);
+}
+
+/**
+ * One line of Markdown (emphasis, code, links) as sanitised HTML without a wrapping <p>,
+ * for titles, table cells and similar short texts.
+ */
+export function renderMarkdownInline(source: string | null | undefined): string {
+  const text = toSource(source);
+  if (!text.trim()) return "";
+  return sanitizeHtml(markdown.parseInline(text, { async: false }), INLINE_OPTIONS);
+}
+
+/** Closing block tags and line breaks after which plain text needs a space. */
+const BLOCK_END = /<\/(?:p|li|h[1-6]|blockquote|pre|tr|th|td|table|ul|ol|div)\s*>|<br\s*\/?>|<hr\s*\/?>/gi;
+
+/**
+ * Plain text of Markdown for search indexes and snippets: no tags, entities decoded,
+ * whitespace collapsed. The result is text, not HTML: escape it before putting it in a page.
+ */
+export function markdownToPlainText(source: string | null | undefined): string {
+  const text = toSource(source);
+  if (!text.trim()) return "";
+  const html = markdown.parse(text, { async: false }).replace(BLOCK_END, "$& ");
+  // sanitize-html decodes entities while parsing and re-escapes only &, <, > and " on output.
+  return sanitizeHtml(html, TEXT_OPTIONS)
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitDateForNotice } from "~/domain/agreement-terms";
 import { todayInStockholm } from "~/domain/format";
-import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,10 +11,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function expectAccessible(page: import("playwright-core").Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 const today = todayInStockholm();
 const terms = { firstTermStart: "2023-01-01", firstTermEnd: "2023-12-31", noticeMonths: 12, renewalMonths: 12 };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisions, recommendationParties, recommendations } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { makePdf } from "../fixtures/pdf";
-import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -13,10 +13,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function expectAccessible(page: import("playwright-core").Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 function inDays(n: number) {
   const d = new Date(`${todayInStockholm()}T12:00:00Z`);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documents } from "../../db/schema";
 import { makePdf } from "../fixtures/pdf";
-import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,10 +12,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function expectAccessible(page: import("playwright-core").Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 const ROUTINE = "Rutin för samverkan vid ungdomskontrakt";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, memberships, sessions } from "../../db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-world";
-import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,10 +12,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function expectAccessible(page: import("playwright-core").Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 describe("sign-in", () => {
   it("refuses a wrong password with one generic message and keeps the e-mail", async () => {

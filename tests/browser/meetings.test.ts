@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItemFiles, agendaItems, meetings, minutes } from "../../db/schema";
-import { axeViolations, describeViolations, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,10 +11,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function expectAccessible(page: import("playwright-core").Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 /** A minimal but real PDF (the server decides the type from these bytes). */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");

@@ -205,3 +205,10 @@ export async function waitForText(locator: import("playwright-core").Locator, te
   await match.waitFor({ state: "visible", timeout });
   return (await match.innerText()).trim();
 }
+
+/** Fails the test with a readable list when axe finds WCAG 2.1 A/AA violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { expect } = await import("vitest");
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
