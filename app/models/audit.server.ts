@@ -3,7 +3,7 @@
  * The table is append-only (database triggers refuse UPDATE and DELETE).
  */
 import { and, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
-import { auditLog } from "../../db/schema";
+import { auditLog, users } from "../../db/schema";
 import { db, type Db } from "~/utils/db.server";
 
 export interface AuditEntry {
@@ -44,8 +44,9 @@ export function listAudit(filter: AuditFilter, limit = 200) {
   if (filter.to) where.push(lte(auditLog.at, `${filter.to}T23:59:59.999Z`));
   if (filter.text) where.push(like(auditLog.after, `%${filter.text.replace(/[%_]/g, "")}%`));
   return db()
-    .select()
+    .select({ id: auditLog.id, at: auditLog.at, userId: auditLog.userId, userEmail: users.email, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
     .from(auditLog)
+    .leftJoin(users, eq(auditLog.userId, users.id))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(limit)

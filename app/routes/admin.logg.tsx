@@ -80,7 +80,7 @@ export default function AuditLog() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{formatDateTime(e.at)}</td>
-                <td>{e.userId ?? "system"}</td>
+                <td>{e.userEmail ?? e.userId ?? "system"}</td>
                 <td>
                   {ACTION_LABEL[e.action] ?? e.action} {e.entityType} {e.entityId ? `#${e.entityId}` : ""}
                 </td>

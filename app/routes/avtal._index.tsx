@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { exitOptions } from "~/domain/agreement-terms";
+import { agreementEndDate, exitOptions } from "~/domain/agreement-terms";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { costTable, partiesOf, termsOf, versionsOf } from "~/models/agreements.server";
 import { loadAgreementFor } from "~/utils/agreement-access.server";
@@ -23,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status,
     parties: partiesOf(collaborationId).map((p) => ({ id: p.id, name: p.name, status: p.status, memberSince: p.memberSince, exitDate: p.exitDate, noticeReceivedOn: p.noticeReceivedOn })),
     total: table.total,
+    // When every party has given notice, the agreement ends with the last exit.
+    endsOn: agreementEndDate(partiesOf(collaborationId).map((p) => (p.status === "uppsagd" || p.status === "utträtt" ? p.exitDate : null))),
     canManage,
   };
 }
@@ -37,6 +39,11 @@ export default function AgreementPage() {
         Gällande version: <Link to={`/avtal/versioner/${d.version.id}`}>{d.version.label}</Link>
         {d.version.adoptedOn ? `, antagen ${d.version.adoptedOn}` : ", inte antagen"}.
       </p>
+      {d.endsOn ? (
+        <p className="notice notice--warn" role="status">
+          Alla parter har sagt upp avtalet. Samverkan upphör den {d.endsOn}; avvecklingen förhandlas i särskild ordning.
+        </p>
+      ) : null}
       <section aria-labelledby="avtalstid" className="card">
         <h2 id="avtalstid">Avtalstid idag ({d.today})</h2>
         <dl className="facts">

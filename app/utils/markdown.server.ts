@@ -47,10 +47,45 @@ const EXTERNAL = /^https?:\/\//i;
 /** Elements whose whole content is dropped with them (not kept as text). */
 const NON_TEXT_TAGS = ["script", "style", "textarea", "option", "noscript", "title", "xmp", "template", "iframe", "noembed", "noframes", "object", "applet", "select"];
 
+const ALLOWED_SCHEMES = ["http", "https", "mailto"];
+
+/** Characters some URL consumer might skip: whitespace, controls, soft hyphen, zero-width, BOM. */
+const INVISIBLE = /[\u0000-\u0020\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+
+/** Numeric character references and the few named ones that can spell a scheme. */
+function decodeReferences(value: string): string {
+  let current = value;
+  for (let round = 0; round < 5; round++) {
+    const next = current
+      .replace(/&#x([0-9a-f]{1,8});?/gi, (_, hex: string) => fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d{1,10});?/g, (_, dec: string) => fromCodePoint(parseInt(dec, 10)))
+      .replace(/&(colon|tab|newline|nbsp|amp);?/gi, (_, name: string) => ({ colon: ":", tab: "\t", newline: "\n", nbsp: " ", amp: "&" })[name.toLowerCase()] ?? "");
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+function fromCodePoint(n: number): string {
+  return n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "\ufffd";
+}
+
+/**
+ * Defence in depth on top of sanitize-html's own scheme check: also refuses a link whose
+ * scheme only appears after decoding references again or removing invisible characters,
+ * so the output stays safe even for a consumer that decodes twice or is more lenient.
+ */
+function hasForbiddenScheme(href: string): boolean {
+  const normalised = decodeReferences(href).replace(INVISIBLE, "").toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalised);
+  return scheme !== null && !ALLOWED_SCHEMES.includes(scheme[1]);
+}
+
 const linkTransform: sanitizeHtml.Transformer = (tagName, attribs) => {
-  const { rel: _ignored, ...rest } = attribs;
-  const href = (rest.href ?? "").trim();
-  return EXTERNAL.test(href) ? { tagName, attribs: { ...rest, rel: "noopener noreferrer" } } : { tagName, attribs: rest };
+  const { rel: _rel, href: rawHref, ...rest } = attribs;
+  if (rawHref === undefined || hasForbiddenScheme(rawHref)) return { tagName, attribs: rest };
+  const href = rawHref.trim();
+  return EXTERNAL.test(href) ? { tagName, attribs: { ...rest, href, rel: "noopener noreferrer" } } : { tagName, attribs: { ...rest, href } };
 };
 
 const ALIGN = { name: "align", multiple: false, values: ["left", "right", "center"] };
@@ -63,7 +98,7 @@ const BLOCK_OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: { a: ["href", "title", "rel"], th: [ALIGN], td: [ALIGN], ol: ["start"] },
   allowedClasses: { code: [/^language-[\w-]+$/] },
-  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemes: ALLOWED_SCHEMES,
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,

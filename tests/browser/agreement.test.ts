@@ -52,6 +52,11 @@ describe("the agreement", () => {
     await page.getByRole("link", { name: "Jämför versioner" }).click();
     await waitForText(page.locator(".diff"), "Avtalet har godkänts av samtliga nio parter");
     await expectAccessible(page);
+    await page.goto("/avtal");
+    await page.getByRole("link", { name: "Samarbetsavtal, antaget av samtliga parter" }).first().click();
+    await waitForText(page.locator("caption"), "Godkännande av samarbetsavtal");
+    expect(await page.locator("table").first().locator("tbody tr").count()).toBe(9);
+    await expectAccessible(page);
     await page.context().close();
   });
 

@@ -61,3 +61,13 @@ describe("the agreement in the database", () => {
     expect(populationsFor(2030)).toEqual([expect.objectContaining({ population: 7001 })]);
   });
 });
+
+describe("approval of a version", () => {
+  it("shows every party's answer to the recommendation that adopted the version", async () => {
+    const { approvalsOfVersion } = await import("~/models/agreement-approvals.server");
+    const approvals = approvalsOfVersion(version().id);
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0].answers).toHaveLength(9);
+    expect(approvals[0].answers.every((a) => a.status === "antagen")).toBe(true);
+  });
+});
