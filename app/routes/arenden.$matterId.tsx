@@ -1,4 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { LinkedDocuments } from "~/components/linked-documents";
+import { documentsLinkedTo } from "~/models/document-links.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
@@ -17,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!matter) throw notFound("Ärendet finns inte.");
   // Events from bodies the viewer cannot read (internal agenda items) are left out.
   const events = matterTimeline(matter.id).filter((e) => e.bodyId === null || can(viewer.actor, "read:meeting", { bodyId: e.bodyId, publicRecords: e.publicRecords, published: true }));
-  return { matter, events };
+  return { matter, events, documents: documentsLinkedTo(viewer.actor, "matter", matter.id) };
 }
 
 export default function MatterPage() {
-  const { matter, events } = useLoaderData<typeof loader>();
+  const { matter, events, documents } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/arenden", "Ärenden"]]} current={`${matter.registryNumber}`} />
@@ -30,6 +32,7 @@ export default function MatterPage() {
         Diarienummer {matter.registryNumber} · {matter.status}
       </p>
       {matter.description ? <p className="pre">{matter.description}</p> : null}
+      <LinkedDocuments documents={documents} />
       <h2>Tidslinje</h2>
       {events.length === 0 ? (
         <p>Inget är kopplat till ärendet ännu.</p>

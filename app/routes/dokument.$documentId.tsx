@@ -1,7 +1,7 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { fileSize } from "~/components/agenda";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
@@ -11,6 +11,7 @@ import { requirePermission } from "~/auth/session.server";
 import { getBody } from "~/models/bodies.server";
 import { readVersionContent } from "~/models/document-content.server";
 import { addDocumentVersion, versionsOfDocument } from "~/models/documents.server";
+import { addDocumentLink, linkOptions, removeDocumentLink, targetExists, targetsOfDocument, type LinkType } from "~/models/document-links.server";
 import { parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { loadDocumentFor } from "~/utils/document-access.server";
 import { env } from "~/utils/env.server";
@@ -40,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     canEdit,
     maxUploadMb: env().MAX_UPLOAD_MB,
+    links: targetsOfDocument(doc.id),
+    linkOptions: canEdit ? linkOptions() : null,
   };
 }
 
@@ -47,6 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, doc, resource } = await loadDocumentFor(request, params.documentId);
   requirePermission(viewer?.actor ?? null, "edit:document", resource);
   const form = await parseUploadForm(request);
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "link" || intent === "unlink") {
+    const [type, id] = String(form.get("target") ?? "").split(":");
+    if (!["meeting", "matter", "decision", "agreement"].includes(type) || !targetExists(type as LinkType, Number(id)))
+      return data({ errors: { target: "Välj vad dokumentet ska kopplas till." } as Record<string, string>, values: { markdown: "", comment: "" }, preview: null, conflict: false }, { status: 400 });
+    if (intent === "link") addDocumentLink(viewer!.user.id, doc.id, type as LinkType, Number(id));
+    else removeDocumentLink(viewer!.user.id, doc.id, type as LinkType, Number(id));
+    return redirect(`/dokument/${doc.id}#kopplingar`);
+  }
   const values = { markdown: String(form.get("markdown") ?? ""), comment: String(form.get("comment") ?? "") };
   const preview = form.get("intent") === "preview";
   const content = await readVersionContent(form, !preview);
@@ -98,6 +110,71 @@ export default function DocumentPage() {
         </p>
       ) : null}
       {d.current?.html ? <div className="markdown document-text" dangerouslySetInnerHTML={{ __html: d.current.html }} /> : null}
+
+      <section aria-labelledby="kopplingar" id="kopplingar-sektion">
+        <h2 id="kopplingar">Kopplat till</h2>
+        {d.links.length === 0 ? (
+          <p className="muted">Dokumentet är inte kopplat till något möte, ärende, beslut eller avtal.</p>
+        ) : (
+          <ul>
+            {d.links.map((l) => (
+              <li key={`${l.type}-${l.id}`}>
+                {l.typeLabel}: <Link to={l.href}>{l.label}</Link>
+                {d.canEdit ? (
+                  <Form method="post" encType="multipart/form-data" className="inline-form no-print">
+                    <input type="hidden" name="intent" value="unlink" />
+                    <input type="hidden" name="target" value={`${l.type}:${l.id}`} />
+                    <button type="submit" className="button button--link" aria-label={`Ta bort kopplingen till ${l.label}`}>
+                      Ta bort
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {d.linkOptions ? (
+          <Form method="post" encType="multipart/form-data" className="actions no-print">
+            <input type="hidden" name="intent" value="link" />
+            <Field name="target" label="Koppla till" error={a?.errors.target}>
+              <select {...controlProps("target", a?.errors.target)} defaultValue="">
+                <option value="">Välj …</option>
+                <optgroup label="Möten">
+                  {d.linkOptions.meeting.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Ärenden">
+                  {d.linkOptions.matter.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Beslut">
+                  {d.linkOptions.decision.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Avtal">
+                  {d.linkOptions.agreement.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </Field>
+            <button type="submit" className="button button--secondary">
+              Koppla
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       <h2>Versioner</h2>
       <div className="table-wrap">

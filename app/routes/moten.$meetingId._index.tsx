@@ -1,4 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { LinkedDocuments } from "~/components/linked-documents";
+import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isMember: canPropose,
     deadline: proposalDeadline(meeting.date, meeting.proposalDeadlineDays),
     fileCount: items.reduce((n, i) => n + (i.confidential && !canReadConfidential ? 0 : i.files.length), 0),
+    documents: documentsLinkedTo(access.actor, "meeting", meeting.id),
   };
 }
 
@@ -187,6 +190,8 @@ export default function MeetingPage() {
         {!d.notice ? <p className="muted">Utkast: dagordningen är inte publicerad ännu.</p> : null}
         <AgendaList items={d.items} meetingId={m.id} manage={d.canManage && d.minutes?.status !== "justerat"} />
       </section>
+
+      <LinkedDocuments documents={d.documents} />
 
       {d.canPropose ? (
         <p className="no-print">

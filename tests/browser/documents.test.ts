@@ -54,6 +54,21 @@ describe("documents and search", () => {
     await page.context().close();
   });
 
+  it("links a document to a meeting so it shows on the meeting's page, for those who may read it", async () => {
+    const meeting = app.db.$client.prepare("select id, date from meetings where body_id = ? and status = 'kallelse skickad'").get(app.world.bodyIds.styrgrupp) as { id: number; date: string };
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto("/dokument");
+    await page.getByRole("link", { name: ROUTINE }).click();
+    await page.getByLabel("Koppla till").selectOption(`meeting:${meeting.id}`);
+    await page.getByRole("button", { name: "Koppla", exact: true }).click();
+    await waitForText(page.locator("#kopplingar ~ ul"), `Styrgruppen ${meeting.date}`);
+    await expectAccessible(page);
+    await page.goto(`/moten/${meeting.id}`);
+    await waitForText(page.locator("#kopplade-dokument ~ ul"), ROUTINE);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("refuses an upload containing a valid personal identity number, keeping what was typed", async () => {
     const { page } = await app.page("demo-ifochef");
     await page.goto("/dokument/nytt");
