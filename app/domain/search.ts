@@ -35,4 +35,5 @@ export const SEARCH_KIND_LABEL: Record<string, string> = {
   decision: "Beslut",
   matter: "Ärende",
   agreement_version: "Avtal",
+  recommendation: "Rekommendation",
 };

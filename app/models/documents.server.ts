@@ -169,7 +169,10 @@ export function searchIndex(query: string, kind?: string, limit = 200): SearchHi
   const rows = db().$client
     .prepare(
       `SELECT kind, ref_id AS refId, title, snippet(search_index, 3, ?, ?, '…', 24) AS snippet, bm25(search_index, 0, 0, 5.0, 1.0) AS rank
-       FROM search_index WHERE search_index MATCH ? ${kind ? "AND kind = ?" : ""} ORDER BY rank LIMIT ?`,
+       FROM search_index WHERE search_index MATCH ? ${kind ? "AND kind = ?" : ""}
+       -- bm25 is negative (lower is better): primary texts (the agreement, library documents)
+       -- are weighted up over short texts that merely mention the same words.
+       ORDER BY bm25(search_index, 0, 0, 5.0, 1.0) * CASE kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END LIMIT ?`,
     )
     .all(...[MARK_START, MARK_END, fts, ...(kind ? [kind] : []), limit]) as SearchHit[];
   return rows;

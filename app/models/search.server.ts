@@ -4,7 +4,7 @@
  * shown, so search never reveals a title or a snippet.
  */
 import { eq } from "drizzle-orm";
-import { agendaItems, agreementVersions, decisions, matters } from "../../db/schema";
+import { agendaItems, agreementVersions, decisions, matters, recommendations } from "../../db/schema";
 import { can, type Actor } from "~/domain/policy";
 import { snippetToHtml } from "~/domain/search";
 import { db } from "~/utils/db.server";
@@ -56,6 +56,11 @@ function resolve(actor: Actor | null, kind: string, refId: number): Omit<SearchR
       const version = db().select().from(agreementVersions).where(eq(agreementVersions.id, refId)).get();
       if (!version || !can(actor, "read:agreement")) return null;
       return { href: `/avtal/versioner/${version.id}`, bodyId: null, year: version.adoptedOn ? Number(version.adoptedOn.slice(0, 4)) : version.baseYear };
+    }
+    case "recommendation": {
+      const rec = db().select().from(recommendations).where(eq(recommendations.id, refId)).get();
+      if (!rec || !can(actor, "read:recommendation", { published: rec.isPublic })) return null;
+      return { href: `/rekommendationer/${rec.id}`, bodyId: null, year: Number(rec.answerDeadline.slice(0, 4)) };
     }
     default:
       return null;

@@ -97,6 +97,10 @@ describe("search", () => {
     expect(searchIndex("forlangs")).toHaveLength(0);
   });
 
+  it("finds recommendations to the parties", () => {
+    expect(search(actors.anonymous, "inriktningsbeslut", { kind: "recommendation" }).map((r) => r.href)).toEqual([expect.stringMatching(/^\/rekommendationer\/\d+$/)]);
+  });
+
   it("ranks a title hit above a body hit", () => {
     const hits = searchIndex("verksamhetsberättelse");
     expect(hits[0].title).toBe("Verksamhetsberättelse 2025");
