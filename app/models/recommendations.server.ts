@@ -109,3 +109,16 @@ export function recommendationsWithFile(fileId: number) {
   const ids = [...new Set([...current, ...history].map((r) => r.id))];
   return ids.length ? db().select().from(recommendations).where(inArray(recommendations.id, ids)).all() : [];
 }
+
+/**
+ * Where each party stood on `date`: the last report recorded on or before that day
+ * ("väntar" if none). Rebuilt from the history, so the matrix can be shown as of any date.
+ */
+export function answersAsOf(recommendationIds: number[], date: string) {
+  const current = answersOf(recommendationIds);
+  return current.map((a) => {
+    const before = historyOf(a.id).filter((h) => h.at.slice(0, 10) <= date);
+    const last = before.at(-1);
+    return { ...a, status: last?.status ?? ("väntar" as const), decisionDate: last?.decisionDate ?? null };
+  });
+}

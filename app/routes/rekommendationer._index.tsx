@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/forms";
 import { getViewer } from "~/auth/session.server";
 import { AnswerBadge } from "~/components/answer-badge";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { isAnswerOverdue, summarise } from "~/domain/recommendations";
 import { defaultCollaborationId, partiesOf } from "~/models/agreements.server";
-import { answersOf, listRecommendations } from "~/models/recommendations.server";
+import { parseIsoDate } from "~/domain/calendar-dates";
+import { getDecision } from "~/models/decisions.server";
+import { answersAsOf, answersOf, listRecommendations } from "~/models/recommendations.server";
 
 export const meta: MetaFunction = () => [{ title: "Rekommendationer till parterna – Samverkansportalen" }];
 
@@ -14,12 +17,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const actor = viewer?.actor ?? null;
   const collaborationId = defaultCollaborationId()!;
-  const today = todayInStockholm();
-  const recs = listRecommendations(collaborationId).filter((r) => can(actor, "read:recommendation", { published: r.isPublic }));
-  const answers = answersOf(recs.map((r) => r.id));
+  const requested = new URL(request.url).searchParams.get("per") ?? "";
+  const asOf = parseIsoDate(requested) && requested <= todayInStockholm() ? requested : null;
+  // "Today" is the chosen day when the matrix is shown as of a date in the past.
+  const today = asOf ?? todayInStockholm();
+  const recs = listRecommendations(collaborationId)
+    .filter((r) => can(actor, "read:recommendation", { published: r.isPublic }))
+    // As of a date: only recommendations already decided then (the decision's date, else when it was entered).
+    .filter((r) => !asOf || (r.decisionId ? (getDecision(r.decisionId)?.decidedOn ?? r.createdAt) : r.createdAt).slice(0, 10) <= asOf);
+  const answers = asOf ? answersAsOf(recs.map((r) => r.id), asOf) : answersOf(recs.map((r) => r.id));
   const parties = partiesOf(collaborationId).map((p) => ({ organisationId: p.organisationId, name: p.name }));
   return {
     today,
+    asOf,
+    requested,
     parties,
     rows: recs.map((r) => {
       const mine = answers.filter((a) => a.recommendationId === r.id);
@@ -37,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Recommendations() {
-  const { parties, rows, canCreate, today } = useLoaderData<typeof loader>();
+  const { parties, rows, canCreate, today, asOf, requested } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Rekommendationer till parterna</h1>
@@ -45,6 +56,17 @@ export default function Recommendations() {
         Varje rekommendation från SVOM och vad varje part har beslutat. Status står i text; färgen är bara ett stöd. ”Försenat” betyder att sista svarsdagen har passerat
         (idag {today}).
       </p>
+      <Form method="get" className="actions no-print" aria-label="Visa läget ett visst datum">
+        <Field name="per" label="Visa läget den" hint="ÅÅÅÅ-MM-DD, tomt för idag" defaultValue={requested} error={requested && !asOf ? "Skriv ett datum som ÅÅÅÅ-MM-DD, idag eller tidigare." : undefined} />
+        <button type="submit" className="button button--secondary">
+          Visa
+        </button>
+      </Form>
+      {asOf ? (
+        <p className="notice" role="status">
+          Läget den {asOf}, enligt svarens historik. <Link to="/rekommendationer">Visa läget idag</Link>
+        </p>
+      ) : null}
       {canCreate ? (
         <p className="no-print">
           <Link to="/rekommendationer/ny" className="button">

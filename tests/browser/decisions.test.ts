@@ -115,6 +115,22 @@ describe("a recommendation from SVOM to nine councils", () => {
     await page.context().close();
   });
 
+  it("shows the matrix as it stood on 2022-10-07: one party had declined, two had not decided", async () => {
+    const { page } = await app.page();
+    await page.goto("/rekommendationer");
+    await page.getByLabel("Visa läget den").fill("2022-10-07");
+    await page.getByRole("button", { name: "Visa" }).click();
+    await waitForText(page.getByRole("status"), "Läget den 2022-10-07");
+    const row = page.locator("tbody tr", { hasText: "Inriktningsbeslut om en gemensam Mini-Maria" });
+    const badges = await row.locator(".badge").allInnerTexts();
+    expect(badges.filter((b) => b.startsWith("Avslagen"))).toHaveLength(1);
+    expect(badges.filter((b) => b.includes("försenat"))).toHaveLength(2);
+    expect(badges.filter((b) => b.startsWith("Antagen"))).toHaveLength(6);
+    expect(await page.locator("tbody tr").count()).toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
   it("refuses an answer from a party that was not asked", async () => {
     const recId = Number(recUrl.split("/").pop());
     app.db.delete(recommendationParties).where(and(eq(recommendationParties.recommendationId, recId), eq(recommendationParties.organisationId, app.world.organisationIds.Åre))).run();
