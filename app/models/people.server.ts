@@ -1,15 +1,17 @@
 import { asc, eq } from "drizzle-orm";
-import { organisations, people } from "../../db/schema";
+import { organisations, people, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { db, write } from "~/utils/db.server";
 
 export function listPeople() {
   return db()
-    .select({ id: people.id, name: people.name, title: people.title, organisation: organisations.name })
+    .select({ id: people.id, name: people.name, title: people.title, organisation: organisations.name, userId: users.id })
     .from(people)
     .leftJoin(organisations, eq(people.organisationId, organisations.id))
+    .leftJoin(users, eq(users.personId, people.id))
     .orderBy(asc(people.name))
-    .all();
+    .all()
+    .map(({ userId, ...p }) => ({ ...p, hasAccount: userId !== null }));
 }
 
 export function getPerson(id: number) {

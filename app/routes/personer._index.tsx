@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, ErrorSummary, Field } from "~/components/forms";
 import { validatePerson, type PersonInput } from "~/domain/person";
@@ -77,6 +77,7 @@ export default function People() {
               <th scope="col">Namn</th>
               <th scope="col">Titel</th>
               <th scope="col">Organisation</th>
+              <th scope="col">Konto</th>
             </tr>
           </thead>
           <tbody>
@@ -85,6 +86,11 @@ export default function People() {
                 <td>{p.name}</td>
                 <td>{p.title || "–"}</td>
                 <td>{p.organisation ?? "–"}</td>
+                <td>
+                  <Link to={`/personer/${p.id}/konto`} aria-label={`Konto för ${p.name}`}>
+                    {p.hasAccount ? "Har konto" : "Skapa konto"}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

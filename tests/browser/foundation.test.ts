@@ -135,6 +135,34 @@ describe("pages and access", () => {
   });
 });
 
+describe("accounts", () => {
+  it("lets the coordinator create an account for a person, who can then sign in and sees her bodies", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto("/personer");
+    await page.getByRole("link", { name: "Konto för IFO-chef Berg" }).click();
+    await page.getByLabel("E-postadress").fill("ifochef.berg@demo.example");
+    await page.getByLabel("Första lösenord").fill("kort");
+    await page.getByRole("button", { name: "Skapa konto" }).click();
+    await waitForText(page.locator("#f-password-error"), "minst 12 tecken");
+    expect(await page.getByLabel("E-postadress").inputValue()).toBe("ifochef.berg@demo.example");
+    await expectAccessible(page);
+    await page.getByLabel("Första lösenord").fill("ett-första-lösenord");
+    await page.getByRole("button", { name: "Skapa konto" }).click();
+    await waitForText(page.locator("main"), "Personen loggar in med");
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+    const signIn = await context.newPage();
+    await signIn.goto("/logga-in");
+    await signIn.getByLabel("E-postadress").fill("ifochef.berg@demo.example");
+    await signIn.getByLabel("Lösenord").fill("ett-första-lösenord");
+    await signIn.getByRole("button", { name: "Logga in" }).click();
+    await waitForText(signIn.locator("#mina-organ ~ ul"), "Styrgruppen för Mini-Maria");
+    await context.close();
+  });
+});
+
 describe("memberships", () => {
   it("lets the coordinator add, reject bad dates with the form kept, edit and end a membership", async () => {
     const { page, errors } = await app.page("demo-samordnare");
