@@ -1,33 +1,63 @@
 /**
- * CSV for Swedish Excel: semicolons, CRLF, a UTF-8 BOM, and protection against formula
- * injection (a cell starting with =, +, -, @, tab or CR is prefixed with an apostrophe).
- * Numbers passed as numbers are written as numbers. Pure.
+ * CSV for Swedish Excel: semicolon separator, CRLF line ends, a UTF-8 BOM (so Excel reads
+ * å, ä and ö correctly) and quoting of fields that contain ; " CR or LF. Pure.
+ *
+ * Formula injection: a text cell that starts with = + - @ tab or CR, also after leading
+ * whitespace, is prefixed with an apostrophe so that Excel and LibreOffice show it as text
+ * instead of evaluating it. Numbers passed as numbers are written as numbers (negative ones
+ * too), with a decimal comma as Swedish Excel expects; non-finite numbers become empty cells.
  */
 
 export type CsvCell = string | number | null | undefined;
 
-const FORMULA_START = /^[\s]*[=+\-@\t\r]/;
+export const CSV_SEPARATOR = ";";
+export const CSV_LINE_END = "\r\n";
+const BOM = "\uFEFF";
 
+/** A cell starting (after any whitespace) with one of these is evaluated as a formula. */
+const FORMULA_START = /^\s*[=+\-@\t\r]/; // \s includes no-break and other Unicode spaces
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return "";
+  if (Object.is(value, -0)) return "0";
+  return String(value).replace(".", ",");
+}
+
+/** One cell, neutralised and quoted as needed. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = value;
+  if (typeof value === "number") return formatNumber(value);
+  let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   if (/[;"\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
   return text;
 }
 
+/** A whole file: BOM, header row and data rows, every line ended by CRLF. */
 export function toCsv(headers: string[], rows: CsvCell[][]): string {
-  const lines = [headers.map(csvCell).join(";"), ...rows.map((row) => row.map(csvCell).join(";"))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const lines = [headers, ...rows].map((row) => row.map(csvCell).join(CSV_SEPARATOR));
+  return `${BOM}${lines.join(CSV_LINE_END)}${CSV_LINE_END}`;
 }
 
+/** An ASCII-only stand-in for a file name (for the plain filename= parameter). */
+function asciiFileName(filename: string): string {
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/["\\;]/g, "_")
+    .trim();
+  return ascii || "export.csv";
+}
+
+/** A download response; the name is sent both as ASCII and (RFC 5987) as UTF-8. */
 export function csvResponse(body: string, filename: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Disposition": `attachment; filename="${asciiFileName(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -1,21 +1,48 @@
 /**
  * Guard against client data: finds Swedish personal identity numbers (personnummer) and
- * coordination numbers (samordningsnummer, day + 60) with a valid check digit in free text.
- * Pure. The portal refuses text that contains one (nothing about individuals belongs here).
+ * coordination numbers (samordningsnummer, day + 60) in free text. Pure.
+ *
+ * A candidate counts only if it has a real date and a valid Luhn check digit. Accepted forms:
+ * YYMMDD-XXXX, YYMMDD+XXXX (a person aged 100 or more), YYYYMMDD-XXXX, YYYYMMDDXXXX,
+ * YYMMDDXXXX, with a space (also a no-break space) or a typographic dash (–, —, ‐, −)
+ * instead of the hyphen, as people paste from word processors.
+ *
+ * Not flagged: digits that are part of a longer number, date, time or registry number
+ * (RS/2023/121212-1212, 2023-01-01, 12:00), amounts with thousands separators
+ * ("5 720 000", "1 212 121 212"), decimals ("1212121212,50"), organisation numbers (month 20+),
+ * 12-digit forms with a future year or before 1800, and anything whose date or check digit
+ * is wrong (which rules out most phone numbers; one in ten 10-digit numbers with a plausible
+ * date still passes the Luhn check, and the guard prefers a false alarm to a leak).
+ *
+ * The portal refuses text that contains a hit (nothing about individual clients belongs here).
  */
 
+export type PersonalNumberKind = "personnummer" | "samordningsnummer";
+
 export interface PersonalNumberHit {
+  /** The text as written, e.g. "19121212-1212". */
   match: string;
+  /** Position of `match` in the searched text (UTF-16 code units). */
   index: number;
-  kind: "personnummer" | "samordningsnummer";
+  kind: PersonalNumberKind;
 }
 
-// 12 or 10 digits, optionally with a separator (-, + or space) before the last four.
-// Not part of a longer number or a date/registry pattern.
-const CANDIDATE = /(?<![\d/.:-])(\d{2})?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d/:]|-\d)/g;
+const SEPARATORS = "\\-+ \\u00a0\\u2010-\\u2015\\u2212";
+const DASHES = "\\-\\u2010-\\u2015\\u2212";
+
+// Optional century, YYMMDD, optional separator, 4 digits. The look-behinds keep out digits
+// that continue a number, a registry number or a time ("2023/", "12:", "1-"); the
+// look-ahead keeps out longer numbers, "/…", ":…", "-1…" and decimals (",50").
+const CANDIDATE = new RegExp(
+  `(?<!\\d)(?<!\\d[/:${DASHES}])` +
+    `(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([${SEPARATORS}]?)(\\d{4})` +
+    `(?!\\d|[/:${DASHES}]\\d|[.,]\\d)`,
+  "gu",
+);
 
 /** Luhn check over the 10-digit form (YYMMDDNNNC). */
 export function luhnValid(tenDigits: string): boolean {
+  if (!/^\d{10}$/.test(tenDigits)) return false;
   let sum = 0;
   for (let i = 0; i < 10; i++) {
     let n = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
@@ -25,43 +52,80 @@ export function luhnValid(tenDigits: string): boolean {
   return sum % 10 === 0;
 }
 
-function validDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** The check digit that completes a 9-digit YYMMDDNNN (for building test data and examples). */
+export function luhnCheckDigit(nineDigits: string): number {
+  for (let c = 0; c <= 9; c++) if (luhnValid(`${nineDigits}${c}`)) return c;
+  throw new Error(`not nine digits: ${nineDigits}`);
 }
 
-export function findPersonalNumbers(text: string): PersonalNumberHit[] {
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Full birth year of a 10-digit number: the latest year ending in YY that is not in the
+ * future, and a hundred years earlier with "+" (Skatteverket's rule).
+ */
+function fullYear(yy: number, plus: boolean, currentYear: number): number {
+  let year = currentYear - ((((currentYear % 100) - yy) % 100) + 100) % 100;
+  if (plus) year -= 100;
+  return year;
+}
+
+export interface FindOptions {
+  /** The current year, for placing two-digit years in their century (default: now). */
+  currentYear?: number;
+}
+
+export function findPersonalNumbers(text: string, options: FindOptions = {}): PersonalNumberHit[] {
+  const currentYear = options.currentYear ?? new Date().getUTCFullYear();
   const hits: PersonalNumberHit[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
-    const [match, century, yy, mm, dd, last4] = m;
-    // "5 720 000"-style amounts: a space separator with groups of three is not a number of ours.
-    if (/\d{1,3}( \d{3})+/.test(match) && !/^\d{6,8} \d{4}$/.test(match)) continue;
+    const [match, century, yy, mm, dd, separator, last4] = m;
+    const year = century ? Number(century + yy) : fullYear(Number(yy), separator === "+", currentYear);
+    if (century && (year < 1800 || year > currentYear)) continue;
     const month = Number(mm);
     let day = Number(dd);
-    let kind: PersonalNumberHit["kind"] = "personnummer";
+    let kind: PersonalNumberKind = "personnummer";
     if (day > 60) {
       day -= 60;
       kind = "samordningsnummer";
     }
-    const fullYear = century ? Number(century + yy) : 2000 + Number(yy) > new Date().getUTCFullYear() ? 1900 + Number(yy) : 2000 + Number(yy);
-    if (century && !["18", "19", "20"].includes(century)) continue;
-    if (!validDate(fullYear, month, day)) continue;
+    if (!validDate(year, month, day)) continue;
     if (!luhnValid(`${yy}${mm}${dd}${last4}`)) continue;
     hits.push({ match, index: m.index ?? 0, kind });
   }
   return hits;
 }
 
-/** Masks all but the date part: 19121212-1212 → 19121212-****. */
+/** Shows the date part and hides the rest: 19121212-1212 → 19121212-****, 1212121212 → 121212-****. */
 export function maskPersonalNumber(match: string): string {
-  return match.replace(/\d{4}$/, "****");
+  const digits = match.replace(/\D/g, "");
+  const datePart = digits.slice(0, digits.length - 4);
+  const separator = match.includes("+") ? "+" : "-";
+  return `${datePart}${separator}****`;
 }
 
+const MAX_SHOWN = 3;
+
+/**
+ * A Swedish explanation for the user, with the numbers masked (never the whole number back).
+ */
 export function personalDataMessage(hits: PersonalNumberHit[]): string {
-  const shown = hits
-    .slice(0, 3)
-    .map((h) => maskPersonalNumber(h.match))
-    .join(", ");
-  const what = hits.some((h) => h.kind === "samordningsnummer") ? "personnummer eller samordningsnummer" : "personnummer";
-  return `Texten innehåller något som ser ut som ett ${what} (${shown}). Uppgifter om enskilda klienter får aldrig finnas i portalen. Ta bort numret och försök igen; statistik ska bara redovisas sammanställd.`;
+  const kinds = new Set(hits.map((h) => h.kind));
+  const noun =
+    kinds.size === 2 ? "personnummer eller samordningsnummer" : kinds.has("samordningsnummer") ? "samordningsnummer" : "personnummer";
+  const masked = [...new Set(hits.map((h) => maskPersonalNumber(h.match)))];
+  const shown = masked.slice(0, MAX_SHOWN).join(", ") + (masked.length > MAX_SHOWN ? ` och ${masked.length - MAX_SHOWN} till` : "");
+  const what = hits.length > 1 ? `${hits.length} uppgifter som ser ut som ${noun}` : `något som ser ut som ett ${noun}`;
+  const where = shown ? ` (${shown})` : "";
+  return (
+    `Texten innehåller ${what}${where}. ` +
+    "Klientuppgifter får aldrig finnas i portalen – inga uppgifter om enskilda klienter, och statistik ska bara redovisas sammanställd. " +
+    "Ta bort numret och försök igen."
+  );
 }

@@ -52,6 +52,8 @@ const ALLOWED_SCHEMES = ["http", "https", "mailto"];
 /** Characters some URL consumer might skip: whitespace, controls, soft hyphen, zero-width, BOM. */
 const INVISIBLE = /[\u0000-\u0020\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
 
+const SCHEME_ENTITIES: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", nbsp: " ", amp: "&" };
+
 /** Numeric character references and the few named ones that can spell a scheme. */
 function decodeReferences(value: string): string {
   let current = value;
@@ -59,7 +61,7 @@ function decodeReferences(value: string): string {
     const next = current
       .replace(/&#x([0-9a-f]{1,8});?/gi, (_, hex: string) => fromCodePoint(parseInt(hex, 16)))
       .replace(/&#(\d{1,10});?/g, (_, dec: string) => fromCodePoint(parseInt(dec, 10)))
-      .replace(/&(colon|tab|newline|nbsp|amp);?/gi, (_, name: string) => ({ colon: ":", tab: "\t", newline: "\n", nbsp: " ", amp: "&" })[name.toLowerCase()] ?? "");
+      .replace(/&(colon|tab|newline|nbsp|amp);?/gi, (_, name: string) => SCHEME_ENTITIES[name.toLowerCase()] ?? "");
     if (next === current) break;
     current = next;
   }
@@ -82,13 +84,26 @@ function hasForbiddenScheme(href: string): boolean {
 }
 
 const linkTransform: sanitizeHtml.Transformer = (tagName, attribs) => {
-  const { rel: _rel, href: rawHref, ...rest } = attribs;
-  if (rawHref === undefined || hasForbiddenScheme(rawHref)) return { tagName, attribs: rest };
-  const href = rawHref.trim();
-  return EXTERNAL.test(href) ? { tagName, attribs: { ...rest, href, rel: "noopener noreferrer" } } : { tagName, attribs: { ...rest, href } };
+  const result = { ...attribs };
+  delete result.rel;
+  if (result.href !== undefined && hasForbiddenScheme(result.href)) delete result.href;
+  if (result.href !== undefined) {
+    result.href = result.href.trim();
+    if (EXTERNAL.test(result.href)) result.rel = "noopener noreferrer";
+  }
+  return { tagName, attribs: result };
 };
 
-const ALIGN = { name: "align", multiple: false, values: ["left", "right", "center"] };
+const ALIGNMENTS = ["left", "right", "center"];
+
+/** Table cells keep align only with a valid value (sanitize-html would leave an empty one). */
+const cellTransform: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const result = { ...attribs };
+  const align = result.align?.trim().toLowerCase();
+  if (align && ALIGNMENTS.includes(align)) result.align = align;
+  else delete result.align;
+  return { tagName, attribs: result };
+};
 
 const BLOCK_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -96,7 +111,7 @@ const BLOCK_OPTIONS: sanitizeHtml.IOptions = {
     "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "del", "a",
     "table", "thead", "tbody", "tr", "th", "td",
   ],
-  allowedAttributes: { a: ["href", "title", "rel"], th: [ALIGN], td: [ALIGN], ol: ["start"] },
+  allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"], ol: ["start"] },
   allowedClasses: { code: [/^language-[\w-]+$/] },
   allowedSchemes: ALLOWED_SCHEMES,
   allowedSchemesByTag: {},
@@ -104,7 +119,7 @@ const BLOCK_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   nonTextTags: NON_TEXT_TAGS,
-  transformTags: { a: linkTransform },
+  transformTags: { a: linkTransform, th: cellTransform, td: cellTransform },
 };
 
 const INLINE_OPTIONS: sanitizeHtml.IOptions = {
