@@ -46,6 +46,12 @@ describe("documents and search", () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain("gällande");
     expect(rows[1]).toContain("Återrapportering tillagd");
+    // The earlier text versions stay readable.
+    await page.getByRole("link", { name: "Visa version 1" }).click();
+    await waitForText(page.locator(".notice"), "Det här är en äldre version.");
+    await waitForText(page.locator(".markdown"), "Mini-Maria bokar ett första samtal");
+    expect(await page.locator(".markdown").innerText()).not.toContain("återrapporterar");
+    await expectAccessible(page);
 
     // The text inside the PDF is found by search.
     await page.goto("/sok?q=kontaktperson+kommun");

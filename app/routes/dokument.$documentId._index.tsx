@@ -185,7 +185,7 @@ export default function DocumentPage() {
               <th scope="col">Tid</th>
               <th scope="col">Av</th>
               <th scope="col">Kommentar</th>
-              <th scope="col">Fil</th>
+              <th scope="col">Innehåll</th>
             </tr>
           </thead>
           <tbody>
@@ -203,7 +203,13 @@ export default function DocumentPage() {
                 <td>{formatDateTime(v.createdAt)}</td>
                 <td>{v.author ?? "–"}</td>
                 <td>{v.comment || "–"}</td>
-                <td>{v.file ? <a href={`/filer/${v.file.id}`}>{v.file.name}</a> : "text i portalen"}</td>
+                <td>
+                  {v.file ? <a href={`/filer/${v.file.id}`}>{v.file.name}</a> : null}
+                  {v.file ? " · " : null}
+                  <Link to={`/dokument/${d.doc.id}/versioner/${v.id}`} aria-label={`Visa version ${v.versionNo}`}>
+                    Visa
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
