@@ -87,3 +87,12 @@ export function createDecision(
 export function paragraphTaken(bodyId: number, year: number, paragraph: number): boolean {
   return db().select({ id: decisions.id }).from(decisions).where(and(eq(decisions.bodyId, bodyId), eq(decisions.year, year), eq(decisions.paragraph, paragraph))).get() !== undefined;
 }
+
+export function setDecisionStatus(userId: string, id: number, status: "gäller" | "verkställt" | "upphävt") {
+  write((tx) => {
+    const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
+    if (!before) throw new Response("Beslutet finns inte.", { status: 404 });
+    tx.update(decisions).set({ status }).where(eq(decisions.id, id)).run();
+    recordAudit(tx, { userId, action: "update", entityType: "decision", entityId: id, before: { status: before.status }, after: { status } });
+  });
+}

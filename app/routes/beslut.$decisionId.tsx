@@ -1,9 +1,11 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getViewer, notFound, requirePermission } from "~/auth/session.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { controlProps, Field } from "~/components/forms";
+import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
 import { can } from "~/domain/policy";
-import { canReadDecision, getDecision } from "~/models/decisions.server";
+import { canReadDecision, getDecision, setDecisionStatus } from "~/models/decisions.server";
 import { listRecommendationsForDecision } from "~/models/decision-links.server";
 import { idParam } from "~/utils/params";
 
@@ -20,6 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recommendations: listRecommendationsForDecision(decision.id).filter((r) => can(actor, "read:recommendation", { published: r.isPublic })),
     canCreateRecommendation: can(actor, "manage:decisions"),
   };
+}
+
+const STATUSES = ["gäller", "verkställt", "upphävt"] as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewerWith(request, "manage:decisions");
+  const decision = getDecision(idParam(params.decisionId));
+  if (!decision) throw notFound("Beslutet finns inte.");
+  const status = String((await request.formData()).get("status"));
+  if (!STATUSES.includes(status as (typeof STATUSES)[number])) throw new Response("Välj status i listan.", { status: 400 });
+  setDecisionStatus(viewer.user.id, decision.id, status as (typeof STATUSES)[number]);
+  return redirect(`/beslut/${decision.id}`);
 }
 
 export default function DecisionPage() {
@@ -63,6 +77,22 @@ export default function DecisionPage() {
             ))}
           </ul>
         </>
+      ) : null}
+      {canCreateRecommendation ? (
+        <Form method="post" className="actions no-print">
+          <Field name="status" label="Status">
+            <select {...controlProps("status")} defaultValue={d.status}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit" className="button button--secondary">
+            Spara status
+          </button>
+        </Form>
       ) : null}
       {canCreateRecommendation && d.kind === "rekommendation" ? (
         <p className="no-print">

@@ -163,7 +163,7 @@ const ROUTES: Record<string, RouteCase> = {
   "routes/beslut[.csv]": { path: () => "/beslut.csv", get: { action: "read:decisions" } },
   "routes/beslut.ny": { path: () => "/beslut/ny", get: { action: "manage:decisions" }, post: { action: "manage:decisions" } },
   // An internal decision of the steering group (not public).
-  "routes/beslut.$decisionId": { path: () => `/beslut/${ids.internalDecision}`, get: { action: "read:meeting", resource: heldA } },
+  "routes/beslut.$decisionId": { path: () => `/beslut/${ids.internalDecision}`, get: { action: "read:meeting", resource: heldA }, post: { action: "manage:decisions" } },
   "routes/rekommendationer._index": { path: () => "/rekommendationer", get: "anyone" },
   "routes/rekommendationer.ny": { path: () => "/rekommendationer/ny", get: { action: "manage:decisions" }, post: { action: "manage:decisions" } },
   "routes/rekommendationer.$recommendationId._index": { path: () => `/rekommendationer/${ids.recommendation}`, get: { action: "read:recommendation", resource: () => ({ published: true }) } },
@@ -174,7 +174,7 @@ const ROUTES: Record<string, RouteCase> = {
     post: { action: "manage:decisions" },
   },
   "routes/arenden._index": { path: () => "/arenden", get: { action: "read:matters" }, post: { action: "manage:decisions" } },
-  "routes/arenden.$matterId": { path: () => `/arenden/${ids.matter}`, get: { action: "read:matters" } },
+  "routes/arenden.$matterId": { path: () => `/arenden/${ids.matter}`, get: { action: "read:matters" }, post: { action: "manage:decisions" } },
   // An empty POST means "create", which is the coordinator's; status changes are checked per assignment.
   "routes/uppdrag": { path: () => "/uppdrag", get: { action: "read:assignments" }, post: { action: "manage:decisions" } },
   "routes/uppfoljning": { path: () => "/uppfoljning", get: { action: "read:agreement" }, post: { action: "manage:key-figures" } },

@@ -106,6 +106,9 @@ describe("a recommendation from SVOM to nine councils", () => {
     await waitForText(page.locator(".matter-timeline"), "Östersunds kommun: antagen");
     await waitForText(page.locator(".matter-timeline"), "2022-06-03");
     await expectAccessible(page);
+    // The coordinator closes and reopens the matter.
+    await page.getByRole("button", { name: "Öppna ärendet igen" }).click();
+    await page.getByRole("button", { name: "Avsluta ärendet" }).waitFor();
     await page.goto("/arenden");
     await page.getByLabel("Diarienummer").fill("SVOM 2021/07");
     await page.getByLabel("Rubrik").fill("Dubblett");
@@ -153,6 +156,10 @@ describe("a recommendation from SVOM to nine councils", () => {
     await expectAccessible(page);
     await page.goto("/beslut");
     await expectAccessible(page);
+    await page.getByRole("link", { name: "Rekommendation om inriktningsbeslut" }).click();
+    await page.getByLabel("Status").selectOption("upphävt");
+    await page.getByRole("button", { name: "Spara status" }).click();
+    await waitForText(page.locator("article > p.muted"), "upphävt");
     await page.context().close();
   });
 });
