@@ -157,6 +157,8 @@ describe("a recommendation from SVOM to nine councils", () => {
     await page.goto("/beslut");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Rekommendation om inriktningsbeslut" }).click();
+    // The register also has a "Status" filter: wait for the decision's own page.
+    await page.waitForURL(/\/beslut\/\d+$/);
     await page.getByLabel("Status").selectOption("upphävt");
     await page.getByRole("button", { name: "Spara status" }).click();
     await waitForText(page.locator("article > p.muted"), "upphävt");
