@@ -3,6 +3,8 @@
  * production server runs without a TypeScript step; unit-tested in tests/unit/server-security.test.ts.
  */
 
+import { FixedWindowLimiter } from "./rate-limit.js";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -49,8 +51,7 @@ export function isTooLarge(contentLength, maxBytes) {
  * @param {number} windowMs
  */
 export function createWriteLimiter(limit, windowMs) {
-  /** @type {Map<string, { start: number, count: number }>} */
-  const windows = new Map();
+  const limiter = new FixedWindowLimiter(limit, windowMs);
   return {
     /**
      * @param {string} key
@@ -58,14 +59,7 @@ export function createWriteLimiter(limit, windowMs) {
      * @returns {number} 0 when allowed, otherwise seconds to wait
      */
     hit(key, now) {
-      const w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        windows.set(key, { start: now, count: 1 });
-        if (windows.size > 10_000) for (const [k, v] of windows) if (now - v.start >= windowMs) windows.delete(k);
-        return 0;
-      }
-      w.count += 1;
-      return w.count > limit ? Math.ceil((w.start + windowMs - now) / 1000) : 0;
+      return limiter.hit(key, now) ? 0 : Math.ceil(limiter.retryAfter(key, now) / 1000);
     },
   };
 }

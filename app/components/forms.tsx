@@ -77,3 +77,19 @@ export function ErrorSummary({ errors }: { errors?: Partial<Record<string, strin
     </div>
   );
 }
+
+/** The "Organ" filter used by lists and search: all bodies, or one. */
+export function BodyFilter({ bodies, value, allLabel = "Alla organ" }: { bodies: { id: number; name: string }[]; value: string | number | null | undefined; allLabel?: string }) {
+  return (
+    <Field name="organ" label="Organ">
+      <select {...controlProps("organ")} defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {bodies.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

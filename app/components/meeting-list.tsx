@@ -7,15 +7,17 @@ export interface MeetingRow {
   startTime: string;
   endTime: string;
   place: string;
+  videoUrl?: string;
   status: string;
   bodyName: string;
 }
 
-export function MeetingList({ meetings, showBody = true, empty }: { meetings: MeetingRow[]; showBody?: boolean; empty: string }) {
+export function MeetingList({ meetings, showBody = true, empty, caption }: { meetings: MeetingRow[]; showBody?: boolean; empty: string; caption?: string }) {
   if (meetings.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
       <table>
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           <tr>
             <th scope="col">Datum</th>
@@ -35,7 +37,7 @@ export function MeetingList({ meetings, showBody = true, empty }: { meetings: Me
                 {m.startTime}–{m.endTime}
               </td>
               {showBody ? <td>{m.bodyName}</td> : null}
-              <td>{m.place || "–"}</td>
+              <td>{m.place || (m.videoUrl ? "Digitalt" : "–")}</td>
               <td>{m.status}</td>
             </tr>
           ))}

@@ -13,6 +13,13 @@ export interface DecisionFilter {
   text?: string;
 }
 
+/** The register's filters from the query string (the page and its CSV export read the same). */
+export function decisionFilterFromUrl(url: URL): DecisionFilter {
+  const n = (k: string) => Number(url.searchParams.get(k)) || undefined;
+  const s = (k: string) => url.searchParams.get(k)?.trim() || undefined;
+  return { bodyId: n("organ"), year: n("ar"), kind: s("typ"), status: s("status"), matterId: n("arende"), text: s("q")?.slice(0, 200) };
+}
+
 const columns = {
   id: decisions.id,
   bodyId: decisions.bodyId,

@@ -57,8 +57,6 @@ const meetingColumns = {
   proposalDeadlineDays: bodies.proposalDeadlineDays,
 };
 
-export type MeetingRow = ReturnType<typeof getMeeting> & {};
-
 export function getMeeting(id: number) {
   return db().select(meetingColumns).from(meetings).innerJoin(bodies, eq(meetings.bodyId, bodies.id)).where(eq(meetings.id, id)).get();
 }

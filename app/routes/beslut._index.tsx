@@ -1,25 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
-import { controlProps, Field } from "~/components/forms";
+import { BodyFilter, controlProps, Field } from "~/components/forms";
 import { can } from "~/domain/policy";
 import { defaultCollaborationId } from "~/models/agreements.server";
 import { listBodies } from "~/models/bodies.server";
-import { listDecisions, type DecisionFilter } from "~/models/decisions.server";
+import { decisionFilterFromUrl, listDecisions } from "~/models/decisions.server";
 import { listMatters } from "~/models/matters.server";
 
 export const meta: MetaFunction = () => [{ title: "Beslutsregister – Samverkansportalen" }];
 
-function readDecisionFilter(url: URL): DecisionFilter {
-  const n = (k: string) => Number(url.searchParams.get(k)) || undefined;
-  const s = (k: string) => url.searchParams.get(k)?.trim() || undefined;
-  return { bodyId: n("organ"), year: n("ar"), kind: s("typ"), status: s("status"), matterId: n("arende"), text: s("q")?.slice(0, 200) };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const url = new URL(request.url);
-  const filter = readDecisionFilter(url);
+  const filter = decisionFilterFromUrl(url);
   return {
     search: url.search,
     filter: Object.fromEntries(Object.entries(Object.fromEntries(url.searchParams)).map(([k, v]) => [k, String(v)])),
@@ -45,16 +39,7 @@ export default function DecisionRegister() {
       ) : null}
       <Form method="get" className="stack no-print" aria-label="Filtrera beslut">
         <div className="actions">
-          <Field name="organ" label="Organ">
-            <select {...controlProps("organ")} defaultValue={d.filter.organ ?? ""}>
-              <option value="">Alla</option>
-              {d.bodies.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <BodyFilter bodies={d.bodies} value={d.filter.organ} allLabel="Alla" />
           <Field name="ar" label="År" inputMode="numeric" defaultValue={d.filter.ar} />
           <Field name="typ" label="Typ">
             <select {...controlProps("typ")} defaultValue={d.filter.typ ?? ""}>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
-import { controlProps, Field } from "~/components/forms";
+import { BodyFilter, controlProps, Field } from "~/components/forms";
 import { DOCUMENT_KINDS, VISIBILITY_LABEL } from "~/domain/documents";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
@@ -51,16 +51,7 @@ export default function Documents() {
             ))}
           </select>
         </Field>
-        <Field name="organ" label="Organ">
-          <select {...controlProps("organ")} defaultValue={filter.organ}>
-            <option value="">Alla organ</option>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <BodyFilter bodies={bodies} value={filter.organ} />
         <Field name="ar" label="År" inputMode="numeric" defaultValue={filter.ar} />
         <button type="submit" className="button button--secondary">
           Visa

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
-import { controlProps, Field } from "~/components/forms";
-import { formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { BodyFilter } from "~/components/forms";
+import { todayInStockholm } from "~/domain/format";
+import { MeetingList } from "~/components/meeting-list";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
 import { listMeetings, publishedMeetingIds } from "~/models/meetings.server";
@@ -33,43 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
-
-function Table({ rows, caption }: { rows: Row[]; caption: string }) {
-  if (rows.length === 0) return <p className="muted">Inga möten.</p>;
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Datum</th>
-            <th scope="col">Tid</th>
-            <th scope="col">Organ</th>
-            <th scope="col">Plats</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <Link to={`/moten/${m.id}`}>{formatDateWithWeekday(m.date)}</Link>
-              </td>
-              <td>
-                {m.startTime}–{m.endTime}
-              </td>
-              <td>{m.bodyName}</td>
-              <td>{m.place || (m.videoUrl ? "Digitalt" : "–")}</td>
-              <td>{m.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export default function Meetings() {
   const { bodies, bodyFilter, upcoming, past, canCreate, signedIn } = useLoaderData<typeof loader>();
   return (
@@ -84,24 +48,15 @@ export default function Meetings() {
       ) : null}
       {!signedIn ? <p>Du ser publicerade möten i organ vars handlingar är allmänna. Logga in för att se dina organs möten.</p> : null}
       <Form method="get" className="actions no-print" aria-label="Filtrera möten">
-        <Field name="organ" label="Organ">
-          <select {...controlProps("organ")} defaultValue={bodyFilter ?? ""}>
-            <option value="">Alla organ</option>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <BodyFilter bodies={bodies} value={bodyFilter} />
         <button type="submit" className="button button--secondary">
           Visa
         </button>
       </Form>
       <h2>Kommande möten</h2>
-      <Table rows={upcoming} caption="Kommande möten" />
+      <MeetingList meetings={upcoming} caption="Kommande möten" empty="Inga möten." />
       <h2>Tidigare möten</h2>
-      <Table rows={past} caption="Tidigare möten" />
+      <MeetingList meetings={past} caption="Tidigare möten" empty="Inga möten." />
     </>
   );
 }
