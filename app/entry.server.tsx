@@ -13,6 +13,12 @@ import { env } from "./utils/env.server";
 
 env(); // a bad configuration stops the server here, with a message saying what to fix
 
+/** The mail sender and scheduled jobs; server/index.js starts them once it listens. */
+export { startBackgroundWork } from "./jobs/background.server";
+
+/** The validated settings, for server/index.js (it reaches them through the build's entry module). */
+export const serverSettings = env;
+
 const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;

@@ -27,16 +27,52 @@ const world = writeTransaction(db, (tx) => {
   buildDemoDecisions(tx, w, today);
   return w;
 });
-const words = ["avtal", "budget", "uppsägning", "närmottagning", "rutin", "ungdomar", "cannabis", "spel", "styrgrupp", "förlängning", "kostnad", "Östersund", "Härjedalen"];
+const words = [
+  "avtal",
+  "budget",
+  "uppsägning",
+  "närmottagning",
+  "rutin",
+  "ungdomar",
+  "cannabis",
+  "spel",
+  "styrgrupp",
+  "förlängning",
+  "kostnad",
+  "Östersund",
+  "Härjedalen",
+];
 const text = (n: number) => Array.from({ length: 120 }, (_, i) => words[(n * 7 + i * 13) % words.length]).join(" ");
 writeTransaction(db, (tx) => {
   for (let i = 0; i < 2000; i++) {
-    const doc = tx.insert(documents).values({ collaborationId: world.collaborationId, title: `Rapport ${i}`, kind: "rapport", bodyId: world.bodyIds.styrgrupp, date: "2025-01-01", visibility: "members" }).returning().get();
-    const v = tx.insert(documentVersions).values({ documentId: doc.id, versionNo: 1, markdown: text(i), searchText: text(i) }).returning().get();
+    const doc = tx
+      .insert(documents)
+      .values({
+        collaborationId: world.collaborationId,
+        title: `Rapport ${i}`,
+        kind: "rapport",
+        bodyId: world.bodyIds.styrgrupp,
+        date: "2025-01-01",
+        visibility: "members",
+      })
+      .returning()
+      .get();
+    const v = tx
+      .insert(documentVersions)
+      .values({ documentId: doc.id, versionNo: 1, markdown: text(i), searchText: text(i) })
+      .returning()
+      .get();
     tx.update(documents).set({ currentVersionId: v.id }).where(eq(documents.id, doc.id)).run();
   }
-  const meeting = tx.insert(meetings).values({ bodyId: world.bodyIds.styrgrupp, date: "2025-05-05", startTime: "09:00", endTime: "10:00", place: "X" }).returning().get();
-  for (let i = 0; i < 5000; i++) tx.insert(agendaItems).values({ meetingId: meeting.id, position: i + 1, title: `Punkt ${i}`, description: text(i + 3) }).run();
+  const meeting = tx
+    .insert(meetings)
+    .values({ bodyId: world.bodyIds.styrgrupp, date: "2025-05-05", startTime: "09:00", endTime: "10:00", place: "X" })
+    .returning()
+    .get();
+  for (let i = 0; i < 5000; i++)
+    tx.insert(agendaItems)
+      .values({ meetingId: meeting.id, position: i + 1, title: `Punkt ${i}`, description: text(i + 3) })
+      .run();
 });
 
 function median(fn: () => void, runs: number): number {
@@ -51,16 +87,61 @@ function median(fn: () => void, runs: number): number {
 }
 
 const { search } = await import("../app/models/search.server");
-const { costTable, currentVersion, agreementOf } = await import("../app/models/agreements.server");
-const admin = { userId: "demo-samordnare", role: "admin" as const, personId: null, bodyRoles: new Map(), organisationId: null };
+const { currentVersion, agreementOf } = await import("../app/models/agreements.server");
+const { costTable } = await import("../app/models/agreement-money.server");
+const admin = {
+  userId: "demo-samordnare",
+  role: "admin" as const,
+  personId: null,
+  bodyRoles: new Map(),
+  organisationId: null,
+  collaborationIds: new Set<number>(),
+};
 const version = currentVersion(agreementOf(world.collaborationId)!.id)!;
 
 const rows: [string, number, string][] = [
-  ["Search “uppsägning” (7 000+ indexed rows, access-checked)", median(() => search(admin, "uppsägning", {}), 50), "ms"],
-  ["Search prefix “närmott” with body filter", median(() => search(admin, "närmott", { bodyId: world.bodyIds.styrgrupp }), 50), "ms"],
-  ["Cost table for a year (9 parties, from the database)", median(() => costTable(world.collaborationId, version, 2027), 200), "ms"],
-  ["Largest remainder, 50 parties", median(() => allocateLargestRemainder(50_000_000, Array.from({ length: 50 }, (_, i) => ({ key: `p${i}`, weight: 1000 + i * 37 }))), 2000), "ms"],
-  ["Term engine: current term + deadline in 2080", median(() => noticeDeadlineForTermEnd(currentTerm({ firstTermStart: "2023-01-01", firstTermEnd: "2023-12-31", noticeMonths: 12, renewalMonths: 12 }, "2080-06-15").end, 12), 2000), "ms"],
+  [
+    "Search “uppsägning” (7 000+ indexed rows, access-checked)",
+    median(() => search(admin, "uppsägning", {}), 50),
+    "ms",
+  ],
+  [
+    "Search prefix “närmott” with body filter",
+    median(() => search(admin, "närmott", { bodyId: world.bodyIds.styrgrupp }), 50),
+    "ms",
+  ],
+  [
+    "Cost table for a year (9 parties, from the database)",
+    median(() => costTable(world.collaborationId, version, 2027), 200),
+    "ms",
+  ],
+  [
+    "Largest remainder, 50 parties",
+    median(
+      () =>
+        allocateLargestRemainder(
+          50_000_000,
+          Array.from({ length: 50 }, (_, i) => ({ key: `p${i}`, weight: 1000 + i * 37 })),
+        ),
+      2000,
+    ),
+    "ms",
+  ],
+  [
+    "Term engine: current term + deadline in 2080",
+    median(
+      () =>
+        noticeDeadlineForTermEnd(
+          currentTerm(
+            { firstTermStart: "2023-01-01", firstTermEnd: "2023-12-31", noticeMonths: 12, renewalMonths: 12 },
+            "2080-06-15",
+          ).end,
+          12,
+        ),
+      2000,
+    ),
+    "ms",
+  ],
   ["Render and sanitize 10 kB Markdown", median(() => renderMarkdown(text(1).repeat(10)), 200), "ms"],
 ];
 

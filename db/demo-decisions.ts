@@ -10,38 +10,107 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./connection";
 import type { DemoWorld } from "./demo-world";
-import { agreementVersions, assignments, decisions, matters, meetings, partyAnswers, recommendationParties, recommendations } from "./schema";
+import {
+  agreementVersions,
+  assignments,
+  decisions,
+  matters,
+  meetings,
+  partyAnswers,
+  recommendationLetters,
+  recommendationParties,
+  recommendations,
+  recommendationVersions,
+} from "./schema";
 
 type Status = (typeof recommendationParties.$inferSelect)["status"];
 
 export function buildDemoDecisions(db: Db, world: DemoWorld, today: string): void {
   const registryNumber = "SVOM 2021/07";
-  if (db.select().from(matters).where(and(eq(matters.collaborationId, world.collaborationId), eq(matters.registryNumber, registryNumber))).get()) return;
+  if (
+    db
+      .select()
+      .from(matters)
+      .where(and(eq(matters.collaborationId, world.collaborationId), eq(matters.registryNumber, registryNumber)))
+      .get()
+  )
+    return;
   const matter = db
     .insert(matters)
     .values({
       collaborationId: world.collaborationId,
       registryNumber,
       title: "Länsgemensam Mini-Maria Jämtland Härjedalen",
-      description: "Utredning, inriktningsbeslut och samarbetsavtal för en gemensam Mini-Mariamottagning för regionen och länets åtta kommuner.",
+      description:
+        "Utredning, inriktningsbeslut och samarbetsavtal för en gemensam Mini-Mariamottagning för regionen och länets åtta kommuner.",
       status: "avslutat",
     })
     .returning()
     .get();
 
-  const meetingOn = (bodyId: number, date: string) => db.select().from(meetings).where(and(eq(meetings.bodyId, bodyId), eq(meetings.date, date))).get()?.id ?? null;
-  const decide = (bodyId: number, date: string, title: string, text: string, kind: "beslut" | "uppdrag" | "rekommendation") =>
+  const meetingOn = (bodyId: number, date: string) =>
+    db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.bodyId, bodyId), eq(meetings.date, date)))
+      .get()?.id ?? null;
+  const decide = (
+    bodyId: number,
+    date: string,
+    title: string,
+    text: string,
+    kind: "beslut" | "uppdrag" | "rekommendation",
+  ) =>
     db
       .insert(decisions)
-      .values({ bodyId, meetingId: meetingOn(bodyId, date), year: Number(date.slice(0, 4)), decidedOn: date, matterId: matter.id, title, text, kind, isPublic: true, status: "verkställt", createdBy: "demo-samordnare" })
+      .values({
+        bodyId,
+        meetingId: meetingOn(bodyId, date),
+        year: Number(date.slice(0, 4)),
+        decidedOn: date,
+        matterId: matter.id,
+        title,
+        text,
+        kind,
+        isPublic: true,
+        status: "verkställt",
+        // Entered in the register after the fact, from approved minutes.
+        approval: "justerat",
+        approvedAt: `${today}T00:00:00.000Z`,
+        createdBy: "demo-samordnare",
+      })
       .returning()
       .get();
 
   const { svom, barnarenan } = world.bodyIds;
-  decide(svom, "2021-12-03", "Behovsinventering Mini-Maria", "SVOM tar del av behovsinventeringen. Budgetuppskattning 5 000 000 kr.", "beslut");
-  decide(barnarenan, "2021-11-29", "Behovsinventering Mini-Maria", "Barnarenan föreslår att SVOM tar del av behovsinventeringen.", "beslut");
-  const continued = decide(svom, "2022-02-25", "Fortsatt utredningsuppdrag", "Uppdraget till regionen och Östersunds kommun fortsätter. 200 000 kr avsätts för en processledare.", "uppdrag");
-  decide(barnarenan, "2022-05-30", "Kompletterande utredning", "Barnarenan föreslår att SVOM rekommenderar parterna att fatta inriktningsbeslut.", "beslut");
+  decide(
+    svom,
+    "2021-12-03",
+    "Behovsinventering Mini-Maria",
+    "SVOM tar del av behovsinventeringen. Budgetuppskattning 5 000 000 kr.",
+    "beslut",
+  );
+  decide(
+    barnarenan,
+    "2021-11-29",
+    "Behovsinventering Mini-Maria",
+    "Barnarenan föreslår att SVOM tar del av behovsinventeringen.",
+    "beslut",
+  );
+  const continued = decide(
+    svom,
+    "2022-02-25",
+    "Fortsatt utredningsuppdrag",
+    "Uppdraget till regionen och Östersunds kommun fortsätter. 200 000 kr avsätts för en processledare.",
+    "uppdrag",
+  );
+  decide(
+    barnarenan,
+    "2022-05-30",
+    "Kompletterande utredning",
+    "Barnarenan föreslår att SVOM rekommenderar parterna att fatta inriktningsbeslut.",
+    "beslut",
+  );
   const direction = decide(
     svom,
     "2022-06-03",
@@ -49,8 +118,20 @@ export function buildDemoDecisions(db: Db, world: DemoWorld, today: string): voi
     "SVOM rekommenderar varje part att fatta inriktningsbeslut om en gemensam Mini-Maria, budget cirka 5 000 000 kr: kommunerna 50,75 % fördelat efter befolkning, regionen 49,25 %. Besluten skickas till regionen senast 2022-09-30. Arbetsgruppen får i uppdrag att föreslå uppstartsformer och ett avtal till oktober 2022.",
     "rekommendation",
   );
-  decide(svom, "2022-10-07", "Uppföljning av rekommendationen", "Regionens hälso- och sjukvårdsnämnd och en kommun har inte beslutat; en kommun har beslutat att inte delta. Frågor besvaras till 2022-12-02.", "beslut");
-  decide(svom, "2022-12-02", "Start 2023", "Verksamheten startar 2023 med de parter som anmält deltagande senast 2022-12-31. Avtalet bereds för rekommendationsbeslut i februari 2023.", "beslut");
+  decide(
+    svom,
+    "2022-10-07",
+    "Uppföljning av rekommendationen",
+    "Regionens hälso- och sjukvårdsnämnd och en kommun har inte beslutat; en kommun har beslutat att inte delta. Frågor besvaras till 2022-12-02.",
+    "beslut",
+  );
+  decide(
+    svom,
+    "2022-12-02",
+    "Start 2023",
+    "Verksamheten startar 2023 med de parter som anmält deltagande senast 2022-12-31. Avtalet bereds för rekommendationsbeslut i februari 2023.",
+    "beslut",
+  );
   const agreementDecision = decide(
     svom,
     "2023-02-10",
@@ -59,63 +140,178 @@ export function buildDemoDecisions(db: Db, world: DemoWorld, today: string): voi
     "rekommendation",
   );
 
-  const recommend = (decisionId: number, title: string, ask: string, summary: string, deadline: string, agreementVersionId: number | null) =>
-    db
+  // A seeded recommendation went the whole way: decided by SVOM, sent (version 1, a letter to
+  // every party on the decision day), answered, and closed when the last party had decided.
+  const recommend = (
+    decision: { id: number; decidedOn: string },
+    title: string,
+    ask: string,
+    summary: string,
+    deadline: string,
+    agreementVersionId: number | null,
+    costYear: number | null,
+    closedOn: string,
+  ) => {
+    const sentAt = `${decision.decidedOn}T12:00:00.000Z`;
+    const rec = db
       .insert(recommendations)
-      .values({ collaborationId: world.collaborationId, decisionId, matterId: matter.id, title, ask, summary, answerDeadline: deadline, isPublic: true, agreementVersionId, createdBy: "demo-samordnare" })
+      .values({
+        collaborationId: world.collaborationId,
+        decisionId: decision.id,
+        matterId: matter.id,
+        status: "avslutad",
+        title,
+        ask,
+        summary,
+        answerDeadline: deadline,
+        costYear,
+        isPublic: true,
+        agreementVersionId,
+        sentAt,
+        sentBy: "demo-samordnare",
+        closedAt: `${closedOn}T12:00:00.000Z`,
+        createdBy: "demo-samordnare",
+        createdAt: sentAt,
+      })
       .returning()
       .get();
+    db.insert(recommendationVersions)
+      .values({
+        recommendationId: rec.id,
+        versionNo: 1,
+        title,
+        summary,
+        ask,
+        answerDeadline: deadline,
+        costYear,
+        createdBy: "demo-samordnare",
+        createdAt: sentAt,
+      })
+      .run();
+    return rec;
+  };
 
-  const answer = (recommendationId: number, organisationId: number, history: { status: Status; date: string; body: string; ref?: string; note?: string; event?: "rapporterat" | "bekräftat" | "rättat" }[]) => {
+  const letter = (recommendationId: number, organisationId: number, sentOn: string) =>
+    db
+      .insert(recommendationLetters)
+      .values({
+        recommendationId,
+        organisationId,
+        kind: "rekommendation",
+        versionNo: 1,
+        sentOn,
+        createdBy: "demo-samordnare",
+        createdAt: `${sentOn}T12:00:00.000Z`,
+      })
+      .run();
+
+  /** "KS § 151" in the sources' style: the § of the party's minutes. */
+  type Step = {
+    status: Status;
+    date: string;
+    body: string;
+    paragraph?: number;
+    dnr?: string;
+    note?: string;
+    event?: "rapporterat" | "bekräftat" | "rättat";
+  };
+  const answer = (recommendation: { id: number; sentAt: string | null }, organisationId: number, history: Step[]) => {
+    letter(recommendation.id, organisationId, recommendation.sentAt!.slice(0, 10));
     const last = history.at(-1)!;
     const row = db
       .insert(recommendationParties)
-      .values({ recommendationId, organisationId, status: last.status, decisionDate: last.date, decidingBody: last.body, reference: last.ref ?? "", note: last.note ?? "", confirmedBy: "demo-samordnare", confirmedAt: `${last.date}T12:00:00.000Z`, version: history.length + 1 })
+      .values({
+        recommendationId: recommendation.id,
+        organisationId,
+        status: last.status,
+        decisionDate: last.date,
+        decidingBody: last.body,
+        paragraph: last.paragraph ?? null,
+        registryNumber: last.dnr ?? "",
+        note: last.note ?? "",
+        confirmedBy: "demo-samordnare",
+        confirmedAt: `${last.date}T12:00:00.000Z`,
+        version: history.length + 1,
+      })
       .returning()
       .get();
     for (const h of history)
       db.insert(partyAnswers)
-        .values({ recommendationPartyId: row.id, event: h.event ?? "rapporterat", status: h.status, decisionDate: h.date, decidingBody: h.body, reference: h.ref ?? "", note: h.note ?? "", byUser: "demo-samordnare", at: `${h.date}T12:00:00.000Z` })
+        .values({
+          recommendationPartyId: row.id,
+          event: h.event ?? "rapporterat",
+          status: h.status,
+          decisionDate: h.date,
+          decidingBody: h.body,
+          paragraph: h.paragraph ?? null,
+          registryNumber: h.dnr ?? "",
+          note: h.note ?? "",
+          byUser: "demo-samordnare",
+          at: `${h.date}T12:00:00.000Z`,
+        })
         .run();
   };
 
   const direction2022 = recommend(
-    direction.id,
+    direction,
     "Inriktningsbeslut om en gemensam Mini-Maria",
     "Att fatta inriktningsbeslut om att delta i en länsgemensam Mini-Maria med en budget om cirka 5 000 000 kr per år, fördelad 49,25 % regionen och 50,75 % kommunerna efter befolkning.",
     "Ungdomar i hela länet med alkohol-, drog- eller spelproblem ska få samma stöd. En gemensam mottagning i Östersund med närmottagningar i kommunerna ger kompetens som ingen part har ensam.\n\n**Vad det betyder för er:** ett inriktningsbeslut nu, och ett avtal att godkänna i början av 2023.",
     "2022-09-30",
     null,
+    null,
+    "2023-01-01",
   );
   const o = world.organisationIds;
-  const adopted = (date: string, body = "Kommunstyrelsen") => [{ status: "antagen" as Status, date, body, ref: `${body.startsWith("K") ? "KS" : "HSN"} § ${Number(date.slice(8)) + 40}` }];
-  answer(direction2022.id, o.Berg, adopted("2022-09-13"));
-  answer(direction2022.id, o.Bräcke, adopted("2022-09-20", "Kommunfullmäktige"));
-  answer(direction2022.id, o.Härjedalen, adopted("2022-09-06"));
-  answer(direction2022.id, o.Krokom, adopted("2022-08-30"));
-  answer(direction2022.id, o.Åre, adopted("2022-09-27", "Kommunfullmäktige"));
-  answer(direction2022.id, o.Östersund, adopted("2022-09-08", "Socialnämnden"));
-  answer(direction2022.id, o.Ragunda, [
-    { status: "avslagen", date: "2022-09-26", body: "Kommunstyrelsen", ref: "KS § 151", note: "Demo: underlaget anger inte vilken kommun som först avstod." },
-    { status: "antagen", date: "2022-12-12", body: "Kommunstyrelsen", ref: "KS § 201", note: "Nytt beslut efter SVOM:s svar på frågorna 2022-12-02." },
+  const adopted = (date: string, body = "Kommunstyrelsen"): Step[] => [
+    { status: "antagen", date, body, paragraph: Number(date.slice(8)) + 40 },
+  ];
+  answer(direction2022, o.Berg, adopted("2022-09-13"));
+  answer(direction2022, o.Bräcke, adopted("2022-09-20", "Kommunfullmäktige"));
+  answer(direction2022, o.Härjedalen, adopted("2022-09-06"));
+  answer(direction2022, o.Krokom, adopted("2022-08-30"));
+  answer(direction2022, o.Åre, adopted("2022-09-27", "Kommunfullmäktige"));
+  answer(direction2022, o.Östersund, adopted("2022-09-08", "Socialnämnden"));
+  answer(direction2022, o.Ragunda, [
+    {
+      status: "avslagen",
+      date: "2022-09-26",
+      body: "Kommunstyrelsen",
+      paragraph: 151,
+      note: "Demo: underlaget anger inte vilken kommun som först avstod.",
+    },
+    {
+      status: "antagen",
+      date: "2022-12-12",
+      body: "Kommunstyrelsen",
+      paragraph: 201,
+      note: "Nytt beslut efter SVOM:s svar på frågorna 2022-12-02.",
+    },
   ]);
-  answer(direction2022.id, o.Strömsund, [
+  answer(direction2022, o.Strömsund, [
     { status: "behandlas", date: "2022-10-24", body: "Kommunfullmäktige" },
-    { status: "antagen", date: "2022-10-24", body: "Kommunfullmäktige", ref: "KF § 97" },
+    { status: "antagen", date: "2022-10-24", body: "Kommunfullmäktige", paragraph: 97 },
   ]);
-  answer(direction2022.id, o.region, [
+  answer(direction2022, o.region, [
     { status: "behandlas", date: "2022-11-17", body: "Hälso- och sjukvårdsnämnden" },
-    { status: "antagen", date: "2022-11-17", body: "Hälso- och sjukvårdsnämnden", ref: "HSN § 187" },
+    { status: "antagen", date: "2022-11-17", body: "Hälso- och sjukvårdsnämnden", paragraph: 187 },
   ]);
 
-  const version = db.select().from(agreementVersions).where(eq(agreementVersions.label, "Samarbetsavtal, antaget av samtliga parter")).get();
+  const version = db
+    .select()
+    .from(agreementVersions)
+    .where(eq(agreementVersions.label, "Samarbetsavtal, antaget av samtliga parter"))
+    .get();
   const agreement2023 = recommend(
-    agreementDecision.id,
+    agreementDecision,
     "Godkännande av samarbetsavtal för Mini-Maria",
     "Att godkänna samarbetsavtalet för Mini-Maria Jämtland Härjedalen, med avtalstid 2023-01-01–2023-12-31 och automatisk förlängning med ett år i taget.",
     "Avtalet reglerar styrning (styrgrupp och SVOM), bemanning, kostnadsfördelning (regionen 46,75 %, kommunerna 53,25 % efter befolkning 1 november föregående år, uppräkning 3 % per år) och uppsägning (skriftligen minst 12 månader före avtalstidens utgång).",
     "2023-03-31",
     version?.id ?? null,
+    // The agreement's first year: each party's cost for 2023 comes from its cost split.
+    version ? 2023 : null,
+    "2023-03-29",
   );
   for (const [key, date] of [
     ["region", "2023-03-16"],
@@ -128,14 +324,53 @@ export function buildDemoDecisions(db: Db, world: DemoWorld, today: string): voi
     ["Åre", "2023-03-23"],
     ["Östersund", "2023-03-09"],
   ] as const)
-    answer(agreement2023.id, o[key], [{ status: "antagen", date, body: key === "region" ? "Hälso- och sjukvårdsnämnden" : "Kommunfullmäktige", ref: `§ ${Number(date.slice(8)) + 20}` }]);
+    answer(agreement2023, o[key], [
+      {
+        status: "antagen",
+        date,
+        body: key === "region" ? "Hälso- och sjukvårdsnämnden" : "Kommunfullmäktige",
+        paragraph: Number(date.slice(8)) + 20,
+      },
+    ]);
 
   // Assignments: the history's, done, and one of today's running late so the coordinator sees it.
-  const add = (values: Omit<typeof assignments.$inferInsert, "collaborationId">) => db.insert(assignments).values({ collaborationId: world.collaborationId, createdBy: "demo-samordnare", ...values }).run();
-  add({ decisionId: continued.id, title: "Utreda en länsgemensam Mini-Maria", assigneeType: "party", assigneeId: o.Östersund, dueDate: "2022-06-03", status: "återrapporterad" });
-  add({ decisionId: direction.id, title: "Föreslå uppstartsformer och avtal", assigneeType: "body", assigneeId: world.bodyIds.arbetsgrupp, dueDate: "2022-10-07", status: "återrapporterad" });
-  add({ decisionId: agreementDecision.id, title: "Förbereda uppstart 2023", assigneeType: "party", assigneeId: o.Östersund, dueDate: "2023-01-31", status: "klar" });
+  const add = (values: Omit<typeof assignments.$inferInsert, "collaborationId">) =>
+    db
+      .insert(assignments)
+      .values({ collaborationId: world.collaborationId, createdBy: "demo-samordnare", ...values })
+      .run();
+  add({
+    decisionId: continued.id,
+    title: "Utreda en länsgemensam Mini-Maria",
+    assigneeType: "party",
+    assigneeId: o.Östersund,
+    dueDate: "2022-06-03",
+    status: "återrapporterad",
+  });
+  add({
+    decisionId: direction.id,
+    title: "Föreslå uppstartsformer och avtal",
+    assigneeType: "body",
+    assigneeId: world.bodyIds.arbetsgrupp,
+    dueDate: "2022-10-07",
+    status: "återrapporterad",
+  });
+  add({
+    decisionId: agreementDecision.id,
+    title: "Förbereda uppstart 2023",
+    assigneeType: "party",
+    assigneeId: o.Östersund,
+    dueDate: "2023-01-31",
+    status: "klar",
+  });
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 14);
-  add({ title: "Rutin för närmottagningar i alla kommuner", description: "Förslag till styrgruppen.", assigneeType: "body", assigneeId: world.bodyIds.arbetsgrupp, dueDate: d.toISOString().slice(0, 10), status: "pågår" });
+  add({
+    title: "Rutin för närmottagningar i alla kommuner",
+    description: "Förslag till styrgruppen.",
+    assigneeType: "body",
+    assigneeId: world.bodyIds.arbetsgrupp,
+    dueDate: d.toISOString().slice(0, 10),
+    status: "pågår",
+  });
 }

@@ -7,7 +7,15 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "./connection";
 import { AGREEMENT_TEXT } from "./demo-agreement";
 import type { DemoWorld } from "./demo-world";
-import { documentBodies, documents, documentVersions, keyFigures } from "./schema";
+import type { KeyFigureUnit } from "../app/domain/key-figures";
+import {
+  documentBodies,
+  documents,
+  documentVersions,
+  keyFigureDefinitions,
+  keyFigures,
+  keyFigureValues,
+} from "./schema";
 
 const ANNUAL_REPORT_2025 = `# Verksamhetsberättelse Mini-Maria Jämtland Härjedalen 2025
 
@@ -39,20 +47,47 @@ const ROUTINE_V2 = `${ROUTINE_V1}3. Mini-Maria återrapporterar till socialtjän
 function ensureDocument(
   db: Db,
   world: DemoWorld,
-  v: { title: string; kind: (typeof documents.$inferInsert)["kind"]; bodyId: number | null; date: string; visibility: "public" | "members" | "bodies"; bodyIds?: number[]; versions: { markdown: string; comment: string }[] },
+  v: {
+    title: string;
+    kind: (typeof documents.$inferInsert)["kind"];
+    bodyId: number | null;
+    date: string;
+    visibility: "public" | "members" | "bodies";
+    bodyIds?: number[];
+    versions: { markdown: string; comment: string }[];
+  },
 ) {
-  const found = db.select().from(documents).where(and(eq(documents.collaborationId, world.collaborationId), eq(documents.title, v.title))).get();
+  const found = db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.collaborationId, world.collaborationId), eq(documents.title, v.title)))
+    .get();
   if (found) return found;
   const doc = db
     .insert(documents)
-    .values({ collaborationId: world.collaborationId, title: v.title, kind: v.kind, bodyId: v.bodyId, date: v.date, visibility: v.visibility, createdBy: "demo-samordnare" })
+    .values({
+      collaborationId: world.collaborationId,
+      title: v.title,
+      kind: v.kind,
+      bodyId: v.bodyId,
+      date: v.date,
+      visibility: v.visibility,
+      createdBy: "demo-samordnare",
+    })
     .returning()
     .get();
   for (const bodyId of v.bodyIds ?? []) db.insert(documentBodies).values({ documentId: doc.id, bodyId }).run();
   v.versions.forEach((version, i) => {
     const row = db
       .insert(documentVersions)
-      .values({ documentId: doc.id, versionNo: i + 1, markdown: version.markdown, searchText: version.markdown.replace(/[#*_>-]/g, " "), comment: version.comment, authorId: "demo-samordnare" })
+      .values({
+        documentId: doc.id,
+        versionNo: i + 1,
+        markdown: version.markdown,
+        searchText: version.markdown.replace(/[#*_>-]/g, " "),
+        comment: version.comment,
+        authorId: "demo-samordnare",
+      })
       .returning()
       .get();
     db.update(documents).set({ currentVersionId: row.id }).where(eq(documents.id, doc.id)).run();
@@ -95,25 +130,66 @@ export function buildDemoDocuments(db: Db, world: DemoWorld): void {
     bodyId: world.bodyIds.styrgrupp,
     date: "2023-06-09",
     visibility: "members",
-    versions: [{ markdown: "# Uppföljningsplan\n\nStatistik i verksamhetsberättelsen: antal kontakter, kön, primär problematik, kötider och bemanning.\n", comment: "" }],
+    versions: [
+      {
+        markdown:
+          "# Uppföljningsplan\n\nStatistik i verksamhetsberättelsen: antal kontakter, kön, primär problematik, kötider och bemanning.\n",
+        comment: "",
+      },
+    ],
   });
-  const exists = db.select().from(keyFigures).where(and(eq(keyFigures.collaborationId, world.collaborationId), eq(keyFigures.year, 2025))).get();
-  if (!exists)
-    db.insert(keyFigures)
+  ensureKeyFigures(db, world.collaborationId, 2025, report.id, "Kötiden var som mest cirka 4 månader under hösten.", [
+    ["Antal kontakter", "antal", "", true, 59],
+    ["Andel pojkar", "procent", "kön", true, 60],
+    ["Andel flickor", "procent", "kön", false, 40],
+    ["Primär problematik: cannabis", "procent", "problematik", true, 41],
+    ["Primär problematik: alkohol", "procent", "problematik", false, 25],
+    ["Primär problematik: spel om pengar", "procent", "problematik", false, 23],
+    ["Primär problematik: annat", "procent", "problematik", false, 11],
+    ["Längsta kötid", "dagar", "", true, 120],
+    ["Bemanning", "text", "", false, "Vakanser större delen av året; 1 sjuksköterska och 2 behandlare rekryterade"],
+  ]);
+}
+
+/**
+ * The key figures a collaboration follows (its own definitions: Mini-Maria's are from its
+ * annual report) and one year's values. Idempotent: definitions are found by label, the year
+ * by collaboration and year.
+ */
+function ensureKeyFigures(
+  db: Db,
+  collaborationId: number,
+  year: number,
+  documentId: number | null,
+  note: string,
+  figures: [label: string, unit: KeyFigureUnit, sumGroup: string, chart: boolean, value: number | string][],
+) {
+  const yearRow =
+    db
+      .select()
+      .from(keyFigures)
+      .where(and(eq(keyFigures.collaborationId, collaborationId), eq(keyFigures.year, year)))
+      .get() ?? db.insert(keyFigures).values({ collaborationId, year, documentId, note }).returning().get();
+  figures.forEach(([label, unit, sumGroup, chart, value], i) => {
+    const definition =
+      db
+        .select()
+        .from(keyFigureDefinitions)
+        .where(and(eq(keyFigureDefinitions.collaborationId, collaborationId), eq(keyFigureDefinitions.label, label)))
+        .get() ??
+      db
+        .insert(keyFigureDefinitions)
+        .values({ collaborationId, position: i + 1, label, unit, sumGroup, chart })
+        .returning()
+        .get();
+    db.insert(keyFigureValues)
       .values({
-        collaborationId: world.collaborationId,
-        year: 2025,
-        contacts: 59,
-        boysPercent: 60,
-        girlsPercent: 40,
-        cannabisPercent: 41,
-        alcoholPercent: 25,
-        gamblingPercent: 23,
-        otherPercent: 11,
-        longestQueueDays: 120,
-        staffingFte: "Vakanser större delen av året; 1 sjuksköterska och 2 behandlare rekryterade",
-        documentId: report.id,
-        note: "Kötiden var som mest cirka 4 månader under hösten.",
+        keyFigureId: yearRow.id,
+        definitionId: definition.id,
+        numberValue: typeof value === "number" ? value : null,
+        textValue: typeof value === "string" ? value : null,
       })
+      .onConflictDoNothing()
       .run();
+  });
 }

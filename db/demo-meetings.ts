@@ -9,9 +9,9 @@ import type { DemoWorld } from "./demo-world";
 import { agendaItems, agendaVersions, meetings } from "./schema";
 
 const STANDARD = [
-  ["opening", "Mötets öppnande", "information"],
-  ["adjusters", "Val av justerare", "beslut"],
-  ["agenda", "Godkännande av dagordningen", "beslut"],
+  ["opening", "Mötets öppnande", "formalia"],
+  ["adjusters", "Val av justerare", "formalia"],
+  ["agenda", "Godkännande av dagordningen", "formalia"],
 ] as const;
 
 const ITEMS = [
@@ -29,7 +29,8 @@ const ITEMS = [
     kind: "information" as const,
     presenter: "Sara Samordnare",
     minutesEstimate: 15,
-    description: "Utfall januari–oktober jämfört med budget. Prognosen visar ett litet överskott som enligt avtalet förs över till nästa år.",
+    description:
+      "Utfall januari–oktober jämfört med budget. Prognosen visar ett litet överskott som enligt avtalet förs över till nästa år.",
     proposedDecision: "",
   },
   {
@@ -53,10 +54,27 @@ export function buildDemoMeetings(db: Db, world: DemoWorld, today: string): void
   const existing = db.select().from(agendaItems).where(eq(agendaItems.meetingId, next.id)).all();
   if (existing.length > 0) return;
   let position = 1;
-  for (const [key, title, kind] of STANDARD) db.insert(agendaItems).values({ meetingId: next.id, position: position++, title, kind, standard: key }).run();
-  for (const item of ITEMS) db.insert(agendaItems).values({ meetingId: next.id, position: position++, ...item }).run();
-  db.insert(agendaItems).values({ meetingId: next.id, position: position++, title: "Mötets avslutande", kind: "information", standard: "closing" }).run();
-  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, next.id)).orderBy(asc(agendaItems.position)).all();
+  for (const [key, title, kind] of STANDARD)
+    db.insert(agendaItems).values({ meetingId: next.id, position: position++, title, kind, standard: key }).run();
+  for (const item of ITEMS)
+    db.insert(agendaItems)
+      .values({ meetingId: next.id, position: position++, ...item })
+      .run();
+  db.insert(agendaItems)
+    .values({
+      meetingId: next.id,
+      position: position++,
+      title: "Mötets avslutande",
+      kind: "formalia",
+      standard: "closing",
+    })
+    .run();
+  const items = db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, next.id))
+    .orderBy(asc(agendaItems.position))
+    .all();
   const snapshot = items.map((i) => ({
     id: i.id,
     title: i.title,
@@ -66,6 +84,8 @@ export function buildDemoMeetings(db: Db, world: DemoWorld, today: string): void
     description: i.description,
     fileNames: [],
   }));
-  db.insert(agendaVersions).values({ meetingId: next.id, versionNo: 1, content: JSON.stringify(snapshot), publishedBy: "demo-samordnare" }).run();
+  db.insert(agendaVersions)
+    .values({ meetingId: next.id, versionNo: 1, content: JSON.stringify(snapshot), publishedBy: "demo-samordnare" })
+    .run();
   db.update(meetings).set({ status: "kallelse skickad" }).where(eq(meetings.id, next.id)).run();
 }

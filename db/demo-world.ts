@@ -6,9 +6,12 @@
  * running the seed twice changes nothing. Tests build their worlds with the same functions.
  */
 import { and, eq } from "drizzle-orm";
+import { STANDARD_ITEMS } from "../app/domain/meetings";
 import type { Db } from "./connection";
 import {
   bodies,
+  bodyCollaborations,
+  bodyStandardItems,
   collaborations,
   meetings,
   memberships,
@@ -16,22 +19,24 @@ import {
   parties,
   people,
   users,
-  type BODY_KINDS,
   type MEMBERSHIP_ROLES,
   type USER_ROLES,
 } from "./schema";
 
-export function ensureCollaboration(db: Db, v: { slug: string; name: string; description?: string }) {
+function ensureCollaboration(db: Db, v: { slug: string; name: string; description?: string }) {
   const found = db.select().from(collaborations).where(eq(collaborations.slug, v.slug)).get();
   return found ?? db.insert(collaborations).values(v).returning().get();
 }
 
-export function ensureOrganisation(db: Db, v: { name: string; kind: "region" | "kommun" | "annan" }) {
+function ensureOrganisation(db: Db, v: { name: string; kind: "region" | "kommun" | "annan" }) {
   const found = db.select().from(organisations).where(eq(organisations.name, v.name)).get();
   return found ?? db.insert(organisations).values(v).returning().get();
 }
 
-export function ensureParty(db: Db, v: { collaborationId: number; organisationId: number; memberSince?: string; branchClinic?: string }) {
+function ensureParty(
+  db: Db,
+  v: { collaborationId: number; organisationId: number; memberSince?: string; branchClinic?: string },
+) {
   const found = db
     .select()
     .from(parties)
@@ -40,33 +45,45 @@ export function ensureParty(db: Db, v: { collaborationId: number; organisationId
   return found ?? db.insert(parties).values(v).returning().get();
 }
 
-export function ensureBody(
+function ensureBody(
   db: Db,
   v: {
     collaborationId: number;
     slug: string;
     name: string;
     shortName: string;
-    kind: (typeof BODY_KINDS)[number];
+    kind: string;
     description?: string;
     publicRecords?: boolean;
     proposalDeadlineDays?: number;
   },
 ) {
-  const found = db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.collaborationId, v.collaborationId), eq(bodies.slug, v.slug)))
-    .get();
-  return found ?? db.insert(bodies).values(v).returning().get();
+  const { collaborationId, ...values } = v;
+  const body =
+    db.select().from(bodies).where(eq(bodies.slug, v.slug)).get() ?? db.insert(bodies).values(values).returning().get();
+  ensureBodyServes(db, body.id, collaborationId);
+  const hasItems = db.select().from(bodyStandardItems).where(eq(bodyStandardItems.bodyId, body.id)).get();
+  if (!hasItems)
+    STANDARD_ITEMS.forEach((item, i) =>
+      db
+        .insert(bodyStandardItems)
+        .values({ bodyId: body.id, position: i + 1, key: item.key, title: item.title, kind: item.kind })
+        .run(),
+    );
+  return body;
 }
 
-export function ensurePerson(db: Db, v: { name: string; title?: string; email?: string; organisationId?: number | null }) {
+/** A body serves a collaboration (SVOM serves several and keeps one § series). */
+function ensureBodyServes(db: Db, bodyId: number, collaborationId: number) {
+  db.insert(bodyCollaborations).values({ bodyId, collaborationId }).onConflictDoNothing().run();
+}
+
+function ensurePerson(db: Db, v: { name: string; title?: string; email?: string; organisationId?: number | null }) {
   const found = db.select().from(people).where(eq(people.name, v.name)).get();
   return found ?? db.insert(people).values(v).returning().get();
 }
 
-export function ensureMembership(
+function ensureMembership(
   db: Db,
   v: {
     bodyId: number;
@@ -80,14 +97,28 @@ export function ensureMembership(
   const found = db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.bodyId, v.bodyId), eq(memberships.personId, v.personId), eq(memberships.startDate, v.startDate)))
+    .where(
+      and(
+        eq(memberships.bodyId, v.bodyId),
+        eq(memberships.personId, v.personId),
+        eq(memberships.startDate, v.startDate),
+      ),
+    )
     .get();
   return found ?? db.insert(memberships).values(v).returning().get();
 }
 
-export function ensureMeeting(
+function ensureMeeting(
   db: Db,
-  v: { bodyId: number; date: string; startTime: string; endTime: string; place?: string; videoUrl?: string; status?: (typeof meetings.$inferInsert)["status"] },
+  v: {
+    bodyId: number;
+    date: string;
+    startTime: string;
+    endTime: string;
+    place?: string;
+    videoUrl?: string;
+    status?: (typeof meetings.$inferInsert)["status"];
+  },
 ) {
   const found = db
     .select()
@@ -97,7 +128,7 @@ export function ensureMeeting(
   return found ?? db.insert(meetings).values(v).returning().get();
 }
 
-export function ensureUser(
+function ensureUser(
   db: Db,
   v: { id: string; email: string; passwordHash: string; role: (typeof USER_ROLES)[number]; personId?: number | null },
 ) {
@@ -105,10 +136,19 @@ export function ensureUser(
   return found ?? db.insert(users).values(v).returning().get();
 }
 
-export const MUNICIPALITIES = ["Berg", "Bräcke", "Härjedalen", "Krokom", "Ragunda", "Strömsund", "Åre", "Östersund"] as const;
+export const MUNICIPALITIES = [
+  "Berg",
+  "Bräcke",
+  "Härjedalen",
+  "Krokom",
+  "Ragunda",
+  "Strömsund",
+  "Åre",
+  "Östersund",
+] as const;
 
 /** Official names (the genitive s is not regular). */
-export const MUNICIPALITY_NAMES: Record<(typeof MUNICIPALITIES)[number], string> = {
+const MUNICIPALITY_NAMES: Record<(typeof MUNICIPALITIES)[number], string> = {
   Berg: "Bergs kommun",
   Bräcke: "Bräcke kommun",
   Härjedalen: "Härjedalens kommun",
@@ -131,7 +171,10 @@ export const DEMO_ACCOUNTS = [
 export interface DemoWorld {
   collaborationId: number;
   organisationIds: Record<string, number>;
-  bodyIds: Record<"svom" | "styrgrupp" | "referensgrupp" | "arbetsgrupp" | "barnarenan" | "fredagsgruppen" | "samreko", number>;
+  bodyIds: Record<
+    "svom" | "styrgrupp" | "referensgrupp" | "arbetsgrupp" | "barnarenan" | "fredagsgruppen" | "samreko",
+    number
+  >;
   personIds: Record<string, number>;
 }
 
@@ -146,7 +189,12 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   const organisationIds: Record<string, number> = {};
   const region = ensureOrganisation(db, { name: "Region Jämtland Härjedalen", kind: "region" });
   organisationIds[region.name] = region.id;
-  ensureParty(db, { collaborationId: collab.id, organisationId: region.id, memberSince: "2023-01-01", branchClinic: "Huvudmottagning Östersund" });
+  ensureParty(db, {
+    collaborationId: collab.id,
+    organisationId: region.id,
+    memberSince: "2023-01-01",
+    branchClinic: "Huvudmottagning Östersund",
+  });
   for (const m of MUNICIPALITIES) {
     const org = ensureOrganisation(db, { name: MUNICIPALITY_NAMES[m], kind: "kommun" });
     organisationIds[m] = org.id;
@@ -154,28 +202,69 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
       collaborationId: collab.id,
       organisationId: org.id,
       memberSince: "2023-01-01",
-      branchClinic: m === "Östersund" ? "Huvudmottagning Östersund" : m === "Krokom" ? "Använder mottagningen i Östersund" : `Närmottagning ${m}, vid behov`,
+      branchClinic:
+        m === "Östersund"
+          ? "Huvudmottagning Östersund"
+          : m === "Krokom"
+            ? "Använder mottagningen i Östersund"
+            : `Närmottagning ${m}, vid behov`,
     });
   }
   organisationIds.region = region.id;
 
-  const b = (slug: string, name: string, shortName: string, kind: (typeof BODY_KINDS)[number], description: string, publicRecords = false) =>
+  const b = (slug: string, name: string, shortName: string, kind: string, description: string, publicRecords = false) =>
     ensureBody(db, { collaborationId: collab.id, slug, name, shortName, kind, description, publicRecords }).id;
   const bodyIds: DemoWorld["bodyIds"] = {
     svom: b(
       "svom",
       "Sociala vård- och omsorgsgruppen (SVOM)",
       "SVOM",
-      "politisk",
+      "Politisk ledningsgrupp",
       "Politisk ledningsgrupp. Ger rekommendationsbeslut till de nio parterna om avtal och finansiering, styrdokument, uppföljningsplan och verksamhetsberättelse.",
       true,
     ),
-    styrgrupp: b("styrgrupp", "Styrgruppen för Mini-Maria", "Styrgruppen", "styrgrupp", "IFO-chefer och ansvariga chefer från regionen och varje kommun. Beslutar om prioriteringar inom budget, rutiner och verksamhetsplan."),
-    referensgrupp: b("referensgrupp", "Referensgruppen för Mini-Maria", "Referensgruppen", "referensgrupp", "Verksamhetsnära chefer från varje kommun samt Mini-Marias chefer. Möts tre gånger per termin och förbereder frågor till styrgruppen."),
-    arbetsgrupp: b("arbetsgrupp", "Arbetsgruppen (operativ)", "Arbetsgruppen", "arbetsgrupp", "Verksamhetschefer och utvecklingsledare från huvudmännen. Bereder och genomför."),
-    barnarenan: b("barnarenan", "Barnarenan", "Barnarenan", "beredning", "Beredande forum för tjänstepersoner. Föreslår beslut till SVOM."),
-    fredagsgruppen: b("fredagsgruppen", "Fredagsgruppen", "Fredagsgruppen", "beredning", "Beredande forum för tjänstepersoner. Föreslår beslut till SVOM."),
-    samreko: b("samreko-hsi", "SamReKo HSI", "SamReKo HSI", "beredning", "Beredande forum för tjänstepersoner. Föreslår beslut till SVOM."),
+    styrgrupp: b(
+      "styrgrupp",
+      "Styrgruppen för Mini-Maria",
+      "Styrgruppen",
+      "Styrgrupp",
+      "IFO-chefer och ansvariga chefer från regionen och varje kommun. Beslutar om prioriteringar inom budget, rutiner och verksamhetsplan.",
+    ),
+    referensgrupp: b(
+      "referensgrupp",
+      "Referensgruppen för Mini-Maria",
+      "Referensgruppen",
+      "Referensgrupp",
+      "Verksamhetsnära chefer från varje kommun samt Mini-Marias chefer. Möts tre gånger per termin och förbereder frågor till styrgruppen.",
+    ),
+    arbetsgrupp: b(
+      "arbetsgrupp",
+      "Arbetsgruppen (operativ)",
+      "Arbetsgruppen",
+      "Arbetsgrupp",
+      "Verksamhetschefer och utvecklingsledare från huvudmännen. Bereder och genomför.",
+    ),
+    barnarenan: b(
+      "barnarenan",
+      "Barnarenan",
+      "Barnarenan",
+      "Beredande grupp",
+      "Beredande forum för tjänstepersoner. Föreslår beslut till SVOM.",
+    ),
+    fredagsgruppen: b(
+      "fredagsgruppen",
+      "Fredagsgruppen",
+      "Fredagsgruppen",
+      "Beredande grupp",
+      "Beredande forum för tjänstepersoner. Föreslår beslut till SVOM.",
+    ),
+    samreko: b(
+      "samreko-hsi",
+      "SamReKo HSI",
+      "SamReKo HSI",
+      "Beredande grupp",
+      "Beredande forum för tjänstepersoner. Föreslår beslut till SVOM.",
+    ),
   };
 
   const personIds: Record<string, number> = {};
@@ -184,8 +273,22 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     personIds[name] = p.id;
     return p.id;
   };
-  const seat = (body: keyof DemoWorld["bodyIds"], personId: number, role: (typeof MEMBERSHIP_ROLES)[number], org: string | null, startDate = "2023-01-01", endDate: string | null = null) =>
-    ensureMembership(db, { bodyId: bodyIds[body], personId, role, organisationId: org ? organisationIds[org] : null, startDate, endDate });
+  const seat = (
+    body: keyof DemoWorld["bodyIds"],
+    personId: number,
+    role: (typeof MEMBERSHIP_ROLES)[number],
+    org: string | null,
+    startDate = "2023-01-01",
+    endDate: string | null = null,
+  ) =>
+    ensureMembership(db, {
+      bodyId: bodyIds[body],
+      personId,
+      role,
+      organisationId: org ? organisationIds[org] : null,
+      startDate,
+      endDate,
+    });
 
   // The coordinator: secretary of the political group and the steering group.
   const coordinator = person("Sara Samordnare", "Regional samordnare (RSS)", "region");
@@ -220,17 +323,47 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   for (const m of ["Berg", "Härjedalen", "Strömsund", "Åre"] as const) {
     seat("referensgrupp", person(`Verksamhetsnära chef ${m}`, `Enhetschef öppenvård, ${m}`, m), "ledamot", m);
   }
-  seat("arbetsgrupp", person("Utvecklingsledare Östersund", "Utvecklingsledare, Östersunds kommun", "Östersund"), "ledamot", "Östersund");
-  seat("arbetsgrupp", person("Utvecklingsledare Regionen", "Utvecklingsledare, Region Jämtland Härjedalen", "region"), "ledamot", "region");
-  seat("barnarenan", person("Samordnare Barnarenan", "Tjänsteperson, regionen", "region"), "sekreterare", "region", "2021-01-01");
+  seat(
+    "arbetsgrupp",
+    person("Utvecklingsledare Östersund", "Utvecklingsledare, Östersunds kommun", "Östersund"),
+    "ledamot",
+    "Östersund",
+  );
+  seat(
+    "arbetsgrupp",
+    person("Utvecklingsledare Regionen", "Utvecklingsledare, Region Jämtland Härjedalen", "region"),
+    "ledamot",
+    "region",
+  );
+  seat(
+    "barnarenan",
+    person("Samordnare Barnarenan", "Tjänsteperson, regionen", "region"),
+    "sekreterare",
+    "region",
+    "2021-01-01",
+  );
 
   // The real SVOM and Barnarenan dates of the Mini-Maria history 2021–2023. The February 2023
   // SVOM date is not in the sources; the 10th is a stand-in.
   const done = "protokoll justerat" as const;
   for (const date of ["2021-12-03", "2022-02-25", "2022-06-03", "2022-10-07", "2022-12-02", "2023-02-10"])
-    ensureMeeting(db, { bodyId: bodyIds.svom, date, startTime: "09:00", endTime: "12:00", place: "Regionens hus, Östersund", status: done });
+    ensureMeeting(db, {
+      bodyId: bodyIds.svom,
+      date,
+      startTime: "09:00",
+      endTime: "12:00",
+      place: "Regionens hus, Östersund",
+      status: done,
+    });
   for (const date of ["2021-11-29", "2022-05-30"])
-    ensureMeeting(db, { bodyId: bodyIds.barnarenan, date, startTime: "13:00", endTime: "15:00", place: "Digitalt", status: done });
+    ensureMeeting(db, {
+      bodyId: bodyIds.barnarenan,
+      date,
+      startTime: "13:00",
+      endTime: "15:00",
+      place: "Digitalt",
+      status: done,
+    });
 
   // Upcoming meetings relative to the seed day, so the start page always has a next meeting.
   const inDays = (n: number) => {
@@ -238,11 +371,31 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     d.setUTCDate(d.getUTCDate() + n);
     return d.toISOString().slice(0, 10);
   };
-  ensureMeeting(db, { bodyId: bodyIds.styrgrupp, date: inDays(21), startTime: "13:00", endTime: "15:30", place: "Mini-Maria, Östersund", videoUrl: "https://meet.example/styrgrupp" });
-  ensureMeeting(db, { bodyId: bodyIds.referensgrupp, date: inDays(35), startTime: "09:30", endTime: "11:30", place: "Digitalt" });
-  ensureMeeting(db, { bodyId: bodyIds.svom, date: inDays(49), startTime: "09:00", endTime: "12:00", place: "Regionens hus, Östersund" });
+  ensureMeeting(db, {
+    bodyId: bodyIds.styrgrupp,
+    date: inDays(21),
+    startTime: "13:00",
+    endTime: "15:30",
+    place: "Mini-Maria, Östersund",
+    videoUrl: "https://meet.example/styrgrupp",
+  });
+  ensureMeeting(db, {
+    bodyId: bodyIds.referensgrupp,
+    date: inDays(35),
+    startTime: "09:30",
+    endTime: "11:30",
+    place: "Digitalt",
+  });
+  ensureMeeting(db, {
+    bodyId: bodyIds.svom,
+    date: inDays(49),
+    startTime: "09:00",
+    endTime: "12:00",
+    place: "Regionens hus, Östersund",
+  });
 
-  for (const a of DEMO_ACCOUNTS) ensureUser(db, { id: a.id, email: a.email, passwordHash, role: a.role, personId: personIds[a.person] });
+  for (const a of DEMO_ACCOUNTS)
+    ensureUser(db, { id: a.id, email: a.email, passwordHash, role: a.role, personId: personIds[a.person] });
 
   return { collaborationId: collab.id, organisationIds, bodyIds, personIds };
 }

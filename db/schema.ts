@@ -4,13 +4,38 @@
  * ISO instants in UTC; both sort correctly as text.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
 // Enumerations are defined once, with the rules that use them (pure domain modules).
+import { DECISION_APPROVALS, DECISION_KINDS, DECISION_STATUSES } from "../app/domain/decisions";
 import { DOCUMENT_KINDS } from "../app/domain/documents";
+import { MATTER_STATUSES } from "../app/domain/matters";
+import { MAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/mail";
+import { ORGANISATION_KINDS, PARTY_ROLES } from "../app/domain/collaboration";
+import { KEY_FIGURE_UNITS } from "../app/domain/key-figures";
 import { AGENDA_ITEM_KINDS } from "../app/domain/meetings";
-import { ANSWER_STATUSES, ASSIGNMENT_STATUSES } from "../app/domain/recommendations";
+import {
+  ANSWER_EVENTS,
+  ANSWER_STATUSES,
+  ASSIGNMENT_STATUSES,
+  RECOMMENDATION_FILE_ROLES,
+  RECOMMENDATION_LETTER_KINDS,
+  RECOMMENDATION_STATUSES,
+} from "../app/domain/recommendations";
+import { PARTY_STATUSES } from "../app/domain/agreement-terms";
+import { PRINCIPAL_SIDES } from "../app/domain/agreement-principals";
+import { ALLOCATION_RULES } from "../app/domain/cost-allocation";
+import { BUDGET_ITEM_KINDS } from "../app/domain/invoice-basis";
 
-export { AGENDA_ITEM_KINDS, ANSWER_STATUSES, ASSIGNMENT_STATUSES, DOCUMENT_KINDS };
+export { AGENDA_ITEM_KINDS, ANSWER_STATUSES, ASSIGNMENT_STATUSES, DECISION_KINDS, DECISION_STATUSES, DOCUMENT_KINDS };
 
 const createdAt = () =>
   text("created_at")
@@ -20,23 +45,48 @@ const createdAt = () =>
 // --- Collaborations, parties and bodies -------------------------------------------------
 
 /** A joint operation run by several parties (samverkan), e.g. Mini-Maria Jämtland Härjedalen. */
-export const collaborations = sqliteTable("collaborations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  createdAt: createdAt(),
-});
+export const collaborations = sqliteTable(
+  "collaborations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The name in URLs (`?samverkan=mini-maria-jh`). */
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** Demo data the sources do not state: every page says it is an example. */
+    isExample: integer("is_example", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  () => [
+    check("collaborations_slug", sql`length("slug") between 2 and 60 and "slug" not glob '*[^a-z0-9-]*'`),
+    check("collaborations_name", sql`length("name") between 1 and 200`),
+    check("collaborations_description", sql`length("description") <= 4000`),
+    check("collaborations_is_example", sql`"is_example" in (0, 1)`),
+  ],
+);
 
 /** An organisation that can be a party (part/huvudman): a region or a municipality. */
-export const organisations = sqliteTable("organisations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  name: text("name").notNull().unique(),
-  kind: text("kind", { enum: ["region", "kommun", "annan"] }).notNull(),
-  createdAt: createdAt(),
-});
-
-export const PARTY_STATUSES = ["inbjuden", "inriktningsbeslut fattat", "medlem", "uppsagd", "utträtt"] as const;
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+    /** Kommunkod (four digits, 2380 Östersund) or länskod (two digits, 23 Jämtland); null for others. */
+    municipalityCode: text("municipality_code").unique(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  () => [
+    check("organisations_name", sql`length("name") between 1 and 200`),
+    check("organisations_kind", sql.raw(`"kind" in (${ORGANISATION_KINDS.map((k) => `'${k}'`).join(", ")})`)),
+    check(
+      "organisations_municipality_code",
+      sql`"municipality_code" is null or (length("municipality_code") in (2, 4) and "municipality_code" not glob '*[^0-9]*')`,
+    ),
+  ],
+);
 
 /** An organisation's participation in a collaboration. */
 export const parties = sqliteTable(
@@ -49,6 +99,10 @@ export const parties = sqliteTable(
     organisationId: integer("organisation_id")
       .notNull()
       .references(() => organisations.id),
+    /** huvudman (employs staff for the others) or part (pays its share). */
+    role: text("role", { enum: PARTY_ROLES }).notNull().default("part"),
+    /** The registrar (registrator) who receives recommendations and sends the party's answer. */
+    registrarEmail: text("registrar_email").notNull().default(""),
     /** First day as a member (the agreement's start for the founding parties). */
     memberSince: text("member_since"),
     branchClinic: text("branch_clinic").notNull().default(""),
@@ -66,42 +120,107 @@ export const parties = sqliteTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("parties_collab_org").on(t.collaborationId, t.organisationId)],
+  (t) => [
+    uniqueIndex("parties_collab_org").on(t.collaborationId, t.organisationId),
+    index("parties_organisation").on(t.organisationId),
+    check("parties_role", sql.raw(`"role" in (${PARTY_ROLES.map((r) => `'${r}'`).join(", ")})`)),
+    check("parties_status", sql.raw(`"status" in (${PARTY_STATUSES.map((r) => `'${r}'`).join(", ")})`)),
+    check(
+      "parties_registrar_email",
+      sql`"registrar_email" = '' or (length("registrar_email") <= 254 and "registrar_email" like '%_@_%')`,
+    ),
+  ],
 );
 
-export const BODY_KINDS = ["politisk", "styrgrupp", "referensgrupp", "arbetsgrupp", "beredning"] as const;
-
-/** A governing or preparatory body (organ) of a collaboration: SVOM, styrgrupp, … */
+/**
+ * A governing or preparatory body (organ): SVOM, a steering group, … A body can serve several
+ * collaborations (SVOM governs Mini-Maria and other agreements) and keeps one § series for all
+ * of them; which collaborations it serves is in `body_collaborations`.
+ */
 export const bodies = sqliteTable(
   "bodies",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    collaborationId: integer("collaboration_id")
-      .notNull()
-      .references(() => collaborations.id),
-    slug: text("slug").notNull(),
+    slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     shortName: text("short_name").notNull(),
-    kind: text("kind", { enum: BODY_KINDS }).notNull(),
+    /** What kind of body it is, in the collaboration's own words ("Politisk ledningsgrupp"). Data, not code. */
+    kind: text("kind").notNull(),
     description: text("description").notNull().default(""),
     /** Days before a meeting by which members may propose agenda items. */
     proposalDeadlineDays: integer("proposal_deadline_days").notNull().default(14),
     /** Published agendas and approved minutes are public records (e.g. SVOM). */
     publicRecords: integer("public_records", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("bodies_collab_slug").on(t.collaborationId, t.slug)],
+  () => [
+    check("bodies_slug", sql`length("slug") between 2 and 60 and "slug" not glob '*[^a-z0-9-]*'`),
+    check("bodies_name", sql`length("name") between 1 and 200`),
+    check("bodies_short_name", sql`length("short_name") between 1 and 60`),
+    check("bodies_kind", sql`length("kind") between 1 and 80`),
+    check("bodies_description", sql`length("description") <= 2000`),
+    check("bodies_proposal_deadline", sql`"proposal_deadline_days" between 0 and 365`),
+    check("bodies_public_records", sql`"public_records" in (0, 1)`),
+  ],
+);
+
+/** Which collaborations a body serves. A body serves at least one (enforced by the model). */
+export const bodyCollaborations = sqliteTable(
+  "body_collaborations",
+  {
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.collaborationId] }),
+    index("body_collaborations_collaboration").on(t.collaborationId),
+  ],
+);
+
+/**
+ * The standard items every new meeting of the body starts with (opening, adjusters, agenda,
+ * closing …), in order. `key` marks the item on the agenda (agenda_items.standard); "closing"
+ * stays last when items are added.
+ */
+export const bodyStandardItems = sqliteTable(
+  "body_standard_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: AGENDA_ITEM_KINDS }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("body_standard_items_key").on(t.bodyId, t.key),
+    check("body_standard_items_position", sql`"position" between 1 and 1000`),
+    check("body_standard_items_key_format", sql`length("key") between 1 and 60 and "key" not glob '*[^a-z0-9-]*'`),
+    check("body_standard_items_title", sql`length("title") between 1 and 200`),
+    check("body_standard_items_kind", sql.raw(`"kind" in (${AGENDA_ITEM_KINDS.map((k) => `'${k}'`).join(", ")})`)),
+  ],
 );
 
 /** A person: a member of bodies and possibly a user account. Never a client. */
-export const people = sqliteTable("people", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  name: text("name").notNull(),
-  title: text("title").notNull().default(""),
-  email: text("email"),
-  organisationId: integer("organisation_id").references(() => organisations.id),
-  createdAt: createdAt(),
-});
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    title: text("title").notNull().default(""),
+    email: text("email"),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("people_organisation").on(t.organisationId), index("people_name").on(t.name)],
+);
 
 export const MEMBERSHIP_ROLES = [
   "ordförande",
@@ -133,7 +252,11 @@ export const memberships = sqliteTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index("memberships_body").on(t.bodyId), index("memberships_person").on(t.personId)],
+  (t) => [
+    index("memberships_body").on(t.bodyId),
+    index("memberships_person").on(t.personId),
+    index("memberships_organisation").on(t.organisationId),
+  ],
 );
 
 // --- Meetings (the meetings issue extends these) -----------------------------------------
@@ -162,34 +285,42 @@ export const meetings = sqliteTable(
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("meetings_body_date").on(t.bodyId, t.date)],
+  (t) => [index("meetings_body_date").on(t.bodyId, t.date), index("meetings_date").on(t.date, t.startTime)],
 );
 
 // --- Accounts, sessions, audit ------------------------------------------------------------
 
 export const USER_ROLES = ["admin", "member", "reader"] as const;
 
-export const users = sqliteTable("users", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  role: text("role", { enum: USER_ROLES }).notNull(),
-  personId: integer("person_id").references(() => people.id),
-  /** Secret for the personal calendar feed URL; null until the user asks for it. */
-  calendarToken: text("calendar_token").unique(),
-  createdAt: createdAt(),
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    personId: integer("person_id").references(() => people.id),
+    /** Secret for the personal calendar feed URL; null until the user asks for it. */
+    calendarToken: text("calendar_token").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("users_person").on(t.personId)],
+);
 
 /** Lucia's session table: the cookie holds only the opaque id. */
-export const sessions = sqliteTable("sessions", {
-  id: text("id").primaryKey(),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  expiresAt: integer("expires_at").notNull(),
-  /** Unix seconds; enforces the absolute session lifetime whatever the sliding expiry says. */
-  createdAt: integer("created_at").notNull(),
-});
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+    /** Unix seconds; enforces the absolute session lifetime whatever the sliding expiry says. */
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
 
 /** Append-only record of every change: who, what, when, before and after (JSON). */
 export const auditLog = sqliteTable(
@@ -204,7 +335,11 @@ export const auditLog = sqliteTable(
     before: text("before"),
     after: text("after"),
   },
-  (t) => [index("audit_entity").on(t.entityType, t.entityId), index("audit_at").on(t.at)],
+  (t) => [
+    index("audit_entity").on(t.entityType, t.entityId),
+    index("audit_at").on(t.at),
+    index("audit_user").on(t.userId),
+  ],
 );
 
 // --- Files (supporting documents, letters, extracts) --------------------------------------
@@ -213,20 +348,22 @@ export const auditLog = sqliteTable(
  * An uploaded file. The bytes live in UPLOAD_DIR under `storageName` (server-generated,
  * never the user's name); `kind`/`mime` are decided from the content, not the name.
  */
-export const files = sqliteTable("files", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  storageName: text("storage_name").notNull().unique(),
-  originalName: text("original_name").notNull(),
-  mime: text("mime").notNull(),
-  size: integer("size").notNull(),
-  sha256: text("sha256").notNull(),
-  uploadedBy: text("uploaded_by").references(() => users.id),
-  createdAt: createdAt(),
-});
+export const files = sqliteTable(
+  "files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storageName: text("storage_name").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: text("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_uploaded_by").on(t.uploadedBy)],
+);
 
 // --- Matters and decisions (the decisions issue builds the register on these) ---------------
-
-export const MATTER_STATUSES = ["öppet", "avslutat"] as const;
 
 /** A matter (ärende) that runs across meetings and bodies. */
 export const matters = sqliteTable(
@@ -243,11 +380,11 @@ export const matters = sqliteTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("matters_collab_registry").on(t.collaborationId, t.registryNumber)],
+  (t) => [
+    uniqueIndex("matters_collab_registry").on(t.collaborationId, t.registryNumber),
+    index("matters_collab_created").on(t.collaborationId, t.createdAt),
+  ],
 );
-
-export const DECISION_KINDS = ["beslut", "uppdrag", "rekommendation"] as const;
-export const DECISION_STATUSES = ["gäller", "verkställt", "upphävt"] as const;
 
 /**
  * A decision of a body. From approved minutes (meetingId + agendaItemId + paragraph § N, unique
@@ -272,17 +409,40 @@ export const decisions = sqliteTable(
     kind: text("kind", { enum: DECISION_KINDS }).notNull().default("beslut"),
     status: text("status", { enum: DECISION_STATUSES }).notNull().default("gäller"),
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    /**
+     * "utkast" until the minutes are approved (or the § was approved immediately); only then
+     * is the decision in the register for anyone outside the body. Defaults to the draft so
+     * a forgotten value hides rather than publishes.
+     */
+    approval: text("approval", { enum: DECISION_APPROVALS }).notNull().default("utkast"),
+    /** When the decision left the draft (minutes approved, § approved immediately, entered by hand). */
+    approvedAt: text("approved_at"),
+    /** The § was approved at the meeting (omedelbar justering); its text is locked from then on. */
+    approvedImmediately: integer("approved_immediately", { mode: "boolean" }).notNull().default(false),
+    /** A register decision; false for a procedural § (formalia) or information not recorded as a decision. */
+    inRegister: integer("in_register", { mode: "boolean" }).notNull().default(true),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("decisions_body_year_paragraph").on(t.bodyId, t.year, t.paragraph),
     index("decisions_matter").on(t.matterId),
+    index("decisions_register").on(t.inRegister, t.approval, t.decidedOn),
+    check("decisions_approval_check", sql`${t.approval} IN ('utkast', 'justerat')`),
+    check("decisions_approved_at_check", sql`(${t.approval} = 'utkast') = (${t.approvedAt} IS NULL)`),
+    check("decisions_approved_immediately_check", sql`${t.approvedImmediately} IN (0, 1)`),
+    check("decisions_in_register_check", sql`${t.inRegister} IN (0, 1)`),
+    // The register's order (newest first, by §); ties are broken by the rowid the index carries.
+    index("decisions_decided_on").on(t.decidedOn, t.paragraph),
+    // The public's view of the register: counted and listed without reading the texts.
+    index("decisions_public").on(t.isPublic, t.decidedOn, t.paragraph),
+    index("decisions_meeting").on(t.meetingId),
+    index("decisions_agenda_item").on(t.agendaItemId),
+    index("decisions_created_by").on(t.createdBy),
   ],
 );
 
 // --- Agendas, notices and minutes (the meetings issue) -------------------------------------
-
 
 export const agendaItems = sqliteTable(
   "agenda_items",
@@ -306,10 +466,16 @@ export const agendaItems = sqliteTable(
     /** Minutes: the note and the decision text for this item. */
     minutesNote: text("minutes_note").notNull().default(""),
     decisionText: text("decision_text").notNull().default(""),
+    /** For information, discussion and report-back items: the secretary records the § as a register decision. */
+    recordAsDecision: integer("record_as_decision", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index("agenda_items_meeting").on(t.meetingId, t.position)],
+  (t) => [
+    index("agenda_items_meeting").on(t.meetingId, t.position),
+    index("agenda_items_matter").on(t.matterId),
+    check("agenda_items_record_as_decision_check", sql`${t.recordAsDecision} IN (0, 1)`),
+  ],
 );
 
 export const agendaItemFiles = sqliteTable(
@@ -322,31 +488,43 @@ export const agendaItemFiles = sqliteTable(
       .notNull()
       .references(() => files.id),
   },
-  (t) => [uniqueIndex("agenda_item_files_pk").on(t.agendaItemId, t.fileId)],
+  (t) => [
+    uniqueIndex("agenda_item_files_pk").on(t.agendaItemId, t.fileId),
+    index("agenda_item_files_file").on(t.fileId),
+  ],
 );
 
 export const PROPOSAL_STATUSES = ["inkommet", "accepterat", "avslaget"] as const;
 
 /** A member's proposal for an agenda item, accepted or declined by the secretary. */
-export const itemProposals = sqliteTable("item_proposals", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  meetingId: integer("meeting_id")
-    .notNull()
-    .references(() => meetings.id, { onDelete: "cascade" }),
-  proposedBy: text("proposed_by")
-    .notNull()
-    .references(() => users.id),
-  title: text("title").notNull(),
-  kind: text("kind", { enum: AGENDA_ITEM_KINDS }).notNull().default("information"),
-  description: text("description").notNull().default(""),
-  proposedDecision: text("proposed_decision").notNull().default(""),
-  status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("inkommet"),
-  declineReason: text("decline_reason").notNull().default(""),
-  decidedBy: text("decided_by").references(() => users.id),
-  decidedAt: text("decided_at"),
-  agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
-  createdAt: createdAt(),
-});
+export const itemProposals = sqliteTable(
+  "item_proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    proposedBy: text("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: AGENDA_ITEM_KINDS }).notNull().default("information"),
+    description: text("description").notNull().default(""),
+    proposedDecision: text("proposed_decision").notNull().default(""),
+    status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("inkommet"),
+    declineReason: text("decline_reason").notNull().default(""),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("item_proposals_meeting").on(t.meetingId),
+    index("item_proposals_proposed_by").on(t.proposedBy),
+    index("item_proposals_decided_by").on(t.decidedBy),
+    index("item_proposals_agenda_item").on(t.agendaItemId),
+  ],
+);
 
 export const proposalFiles = sqliteTable(
   "proposal_files",
@@ -358,7 +536,7 @@ export const proposalFiles = sqliteTable(
       .notNull()
       .references(() => files.id),
   },
-  (t) => [uniqueIndex("proposal_files_pk").on(t.proposalId, t.fileId)],
+  (t) => [uniqueIndex("proposal_files_pk").on(t.proposalId, t.fileId), index("proposal_files_file").on(t.fileId)],
 );
 
 /** A frozen version of the agenda: version 1 is the notice (kallelse), later ones are changes. */
@@ -375,7 +553,10 @@ export const agendaVersions = sqliteTable(
     publishedBy: text("published_by").references(() => users.id),
     publishedAt: createdAt(),
   },
-  (t) => [uniqueIndex("agenda_versions_meeting_no").on(t.meetingId, t.versionNo)],
+  (t) => [
+    uniqueIndex("agenda_versions_meeting_no").on(t.meetingId, t.versionNo),
+    index("agenda_versions_published_by").on(t.publishedBy),
+  ],
 );
 
 export const ATTENDANCE_STATUSES = ["närvarande", "frånvarande", "ersättare tjänstgör"] as const;
@@ -396,7 +577,11 @@ export const attendance = sqliteTable(
     /** Chosen to approve (justera) the minutes together with the chair. */
     adjuster: integer("adjuster", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [uniqueIndex("attendance_meeting_person").on(t.meetingId, t.personId)],
+  (t) => [
+    uniqueIndex("attendance_meeting_person").on(t.meetingId, t.personId),
+    index("attendance_person").on(t.personId),
+    index("attendance_substitute_for").on(t.substituteForPersonId),
+  ],
 );
 
 export const MINUTES_STATUSES = ["utkast", "justerat"] as const;
@@ -428,36 +613,57 @@ export const minutesSignatures = sqliteTable(
       .references(() => users.id),
     signedAt: createdAt(),
   },
-  (t) => [uniqueIndex("minutes_signatures_meeting_person").on(t.meetingId, t.personId)],
+  (t) => [
+    uniqueIndex("minutes_signatures_meeting_person").on(t.meetingId, t.personId),
+    index("minutes_signatures_person").on(t.personId),
+    index("minutes_signatures_signed_by").on(t.signedBy),
+  ],
 );
 
 /** A correction of approved minutes: a new recorded revision with a reason. */
-export const minutesRevisions = sqliteTable("minutes_revisions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  meetingId: integer("meeting_id")
-    .notNull()
-    .references(() => meetings.id, { onDelete: "cascade" }),
-  agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
-  reason: text("reason").notNull(),
-  before: text("before").notNull(),
-  after: text("after").notNull(),
-  createdBy: text("created_by")
-    .notNull()
-    .references(() => users.id),
-  createdAt: createdAt(),
-});
+export const minutesRevisions = sqliteTable(
+  "minutes_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
+    reason: text("reason").notNull(),
+    before: text("before").notNull(),
+    after: text("after").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("minutes_revisions_meeting").on(t.meetingId),
+    index("minutes_revisions_agenda_item").on(t.agendaItemId),
+    index("minutes_revisions_created_by").on(t.createdBy),
+  ],
+);
 
 // --- Agreements, population and cost split (the agreement issue) ----------------------------
 
+/** `column IN ('a', 'b')` for a CHECK constraint on an enumeration defined in the domain. */
+function oneOfSql(column: unknown, values: readonly string[]) {
+  return sql`${column} IN (${sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "))})`;
+}
+
 /** A collaboration agreement (samarbetsavtal); its content lives in versions. */
-export const agreements = sqliteTable("agreements", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  collaborationId: integer("collaboration_id")
-    .notNull()
-    .references(() => collaborations.id),
-  title: text("title").notNull(),
-  createdAt: createdAt(),
-});
+export const agreements = sqliteTable(
+  "agreements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    title: text("title").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agreements_collaboration").on(t.collaborationId)],
+);
 
 /**
  * One version of an agreement: full text plus the structured terms the term engine and the
@@ -474,6 +680,8 @@ export const agreementVersions = sqliteTable(
     label: text("label").notNull(),
     adoptedOn: text("adopted_on"),
     text: text("text").notNull().default(""),
+    /** What this version changes in money and terms, in the coordinator's words. */
+    changeSummary: text("change_summary").notNull().default(""),
     firstTermStart: text("first_term_start").notNull(),
     firstTermEnd: text("first_term_end").notNull(),
     noticeMonths: integer("notice_months").notNull(),
@@ -486,7 +694,10 @@ export const agreementVersions = sqliteTable(
     regionShareBasisPoints: integer("region_share_basis_points").notNull(),
     /** The region's amount for the base year when set by decision (overrides the percentage). */
     regionBaseAmount: integer("region_base_amount"),
-    /** JSON: [{ principal, profession, fte }] */
+    /** The population date rule: figures of `population_month_day` in budget year + offset (1 Nov the year before). */
+    populationMonthDay: text("population_month_day").notNull().default("11-01"),
+    populationYearOffset: integer("population_year_offset").notNull().default(-1),
+    /** JSON: [{ principal, profession, fte }]; `principal` is the paying side ("Regionen", "Kommunerna"). */
     staffing: text("staffing").notNull().default("[]"),
     matterId: integer("matter_id").references(() => matters.id),
     recommendationId: integer("recommendation_id"),
@@ -494,10 +705,62 @@ export const agreementVersions = sqliteTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("agreement_versions_agreement").on(t.agreementId)],
+  (t) => [
+    index("agreement_versions_agreement").on(t.agreementId),
+    index("agreement_versions_matter").on(t.matterId),
+    index("agreement_versions_created_by").on(t.createdBy),
+    check("agreement_versions_label", sql`length(${t.label}) BETWEEN 1 AND 300`),
+    check("agreement_versions_term", sql`${t.firstTermEnd} >= ${t.firstTermStart}`),
+    check("agreement_versions_notice", sql`${t.noticeMonths} BETWEEN 0 AND 120`),
+    check("agreement_versions_renewal", sql`${t.renewalMonths} BETWEEN 1 AND 120`),
+    check("agreement_versions_base_year", sql`${t.baseYear} BETWEEN 2000 AND 2100`),
+    check("agreement_versions_base_budget", sql`${t.baseBudget} >= 0`),
+    check("agreement_versions_index", sql`${t.indexBasisPoints} BETWEEN 0 AND 10000`),
+    check("agreement_versions_region_share", sql`${t.regionShareBasisPoints} BETWEEN 0 AND 10000`),
+    check(
+      "agreement_versions_region_amount",
+      sql`${t.regionBaseAmount} IS NULL OR ${t.regionBaseAmount} BETWEEN 0 AND ${t.baseBudget}`,
+    ),
+    check(
+      "agreement_versions_population_day",
+      sql`${t.populationMonthDay} GLOB '[01][0-9]-[0-3][0-9]' AND ${t.populationMonthDay} <> '02-29'`,
+    ),
+    check("agreement_versions_population_offset", sql`${t.populationYearOffset} BETWEEN -5 AND 0`),
+    check("agreement_versions_texts", sql`length(${t.changeSummary}) <= 5000 AND length(${t.withdrawalRules}) <= 5000`),
+  ],
 );
 
-/** Population on 1 November of the year before `year` (the basis for `year`'s split). */
+/**
+ * The principals (huvudmän) an agreement version names: one per side. The region's principal
+ * employs the health-care staff, the municipal principal (Östersund) the municipal staff and
+ * invoices the other municipalities (`invoices_others`).
+ */
+export const agreementPrincipals = sqliteTable(
+  "agreement_principals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementVersionId: integer("agreement_version_id")
+      .notNull()
+      .references(() => agreementVersions.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    side: text("side", { enum: PRINCIPAL_SIDES }).notNull(),
+    invoicesOthers: integer("invoices_others", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("agreement_principals_side").on(t.agreementVersionId, t.side),
+    uniqueIndex("agreement_principals_org").on(t.agreementVersionId, t.organisationId),
+    index("agreement_principals_organisation").on(t.organisationId),
+    check("agreement_principals_side_check", oneOfSql(t.side, PRINCIPAL_SIDES)),
+    check("agreement_principals_invoices", sql`${t.invoicesOthers} IN (0, 1)`),
+  ],
+);
+
+/**
+ * An organisation's population on a date (`as_of`, e.g. "2022-11-01"). Which date a budget
+ * year uses is the agreement version's rule. `illustrative` marks example figures (not SCB's).
+ */
 export const populations = sqliteTable(
   "populations",
   {
@@ -505,13 +768,25 @@ export const populations = sqliteTable(
     organisationId: integer("organisation_id")
       .notNull()
       .references(() => organisations.id),
-    year: integer("year").notNull(),
+    asOf: text("as_of").notNull(),
     population: integer("population").notNull(),
+    illustrative: integer("illustrative", { mode: "boolean" }).notNull().default(false),
+    /** Where the figure comes from ("SCB, folkmängd 1 november"). */
+    source: text("source").notNull().default(""),
   },
-  (t) => [uniqueIndex("populations_org_year").on(t.organisationId, t.year)],
+  (t) => [
+    uniqueIndex("populations_org_as_of").on(t.organisationId, t.asOf),
+    check("populations_as_of", sql`${t.asOf} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'`),
+    check("populations_population", sql`${t.population} BETWEEN 0 AND 10000000`),
+    check("populations_illustrative", sql`${t.illustrative} IN (0, 1)`),
+    check("populations_source", sql`length(${t.source}) <= 300`),
+  ],
 );
 
-/** A budget year of a collaboration: a total set by decision (else indexed) and the outcome. */
+/**
+ * A budget year of a collaboration: a total set by decision (else the previous year indexed,
+ * see app/domain/budget-cycle.ts) and the outcome (bokslut).
+ */
 export const budgetYears = sqliteTable(
   "budget_years",
   {
@@ -521,11 +796,59 @@ export const budgetYears = sqliteTable(
       .references(() => collaborations.id),
     year: integer("year").notNull(),
     totalByDecision: integer("total_by_decision"),
+    /** The decision that set the total: date and reference ("SVOM 2024-11-29 § 45"). */
+    decidedOn: text("decided_on"),
+    decisionRef: text("decision_ref").notNull().default(""),
     /** Bokslut: the actual cost of the year. */
     outcome: integer("outcome"),
     note: text("note").notNull().default(""),
+    /** The row's figures are examples (demo data the sources do not state); shown flagged everywhere. */
+    illustrative: integer("illustrative", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("budget_years_collab_year").on(t.collaborationId, t.year)],
+  (t) => [
+    uniqueIndex("budget_years_collab_year").on(t.collaborationId, t.year),
+    check("budget_years_year", sql`${t.year} BETWEEN 2000 AND 2100`),
+    check("budget_years_total", sql`${t.totalByDecision} IS NULL OR ${t.totalByDecision} >= 0`),
+    check("budget_years_outcome", sql`${t.outcome} IS NULL OR ${t.outcome} >= 0`),
+    check("budget_years_texts", sql`length(${t.decisionRef}) <= 300 AND length(${t.note}) <= 2000`),
+    check("budget_years_illustrative", sql`${t.illustrative} IN (0, 1)`),
+  ],
+);
+
+/**
+ * Joint funds (gemensamma medel, e.g. the 4 000 000 kr state grant of 2023), which reduce the
+ * parties' shares, and one-off costs (engångskostnad, furniture at start), which add to them,
+ * each shared by a rule (app/domain/cost-allocation.ts ALLOCATION_RULES).
+ */
+export const budgetItems = sqliteTable(
+  "budget_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    year: integer("year").notNull(),
+    kind: text("kind", { enum: BUDGET_ITEM_KINDS }).notNull(),
+    label: text("label").notNull(),
+    amount: integer("amount").notNull(),
+    rule: text("rule", { enum: ALLOCATION_RULES }).notNull().default("modell"),
+    /** The party that carries it all when the rule is "part". */
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    note: text("note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("budget_items_collab_year").on(t.collaborationId, t.year),
+    index("budget_items_organisation").on(t.organisationId),
+    check("budget_items_year", sql`${t.year} BETWEEN 2000 AND 2100`),
+    check("budget_items_kind", oneOfSql(t.kind, BUDGET_ITEM_KINDS)),
+    check("budget_items_rule", oneOfSql(t.rule, ALLOCATION_RULES)),
+    check("budget_items_amount", sql`${t.amount} > 0`),
+    check("budget_items_label", sql`length(${t.label}) BETWEEN 1 AND 300 AND length(${t.note}) <= 2000`),
+    check("budget_items_party", sql`(${t.rule} = 'part') = (${t.organisationId} IS NOT NULL)`),
+  ],
 );
 
 /** Amounts per party as recorded in a document (e.g. the 2023 proposal), to compare with the model. */
@@ -543,11 +866,14 @@ export const recordedAllocations = sqliteTable(
     amount: integer("amount").notNull(),
     source: text("source").notNull(),
   },
-  (t) => [uniqueIndex("recorded_allocations_key").on(t.collaborationId, t.year, t.organisationId)],
+  (t) => [
+    uniqueIndex("recorded_allocations_key").on(t.collaborationId, t.year, t.organisationId),
+    index("recorded_allocations_organisation").on(t.organisationId),
+    check("recorded_allocations_amount", sql`${t.amount} >= 0`),
+  ],
 );
 
 // --- Shared documents (the documents issue) -------------------------------------------------
-
 
 export const DOCUMENT_VISIBILITIES = ["public", "members", "bodies"] as const;
 
@@ -570,7 +896,14 @@ export const documents = sqliteTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("documents_kind_date").on(t.kind, t.date)],
+  (t) => [
+    index("documents_kind_date").on(t.kind, t.date),
+    index("documents_date").on(t.date),
+    index("documents_visibility").on(t.visibility, t.date),
+    index("documents_body").on(t.bodyId, t.date),
+    index("documents_collaboration").on(t.collaborationId),
+    index("documents_created_by").on(t.createdBy),
+  ],
 );
 
 export const documentBodies = sqliteTable(
@@ -583,7 +916,7 @@ export const documentBodies = sqliteTable(
       .notNull()
       .references(() => bodies.id),
   },
-  (t) => [uniqueIndex("document_bodies_pk").on(t.documentId, t.bodyId)],
+  (t) => [uniqueIndex("document_bodies_pk").on(t.documentId, t.bodyId), index("document_bodies_body").on(t.bodyId)],
 );
 
 /** Every upload or edit is a new version; older versions stay downloadable. */
@@ -603,7 +936,11 @@ export const documentVersions = sqliteTable(
     authorId: text("author_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("document_versions_no").on(t.documentId, t.versionNo)],
+  (t) => [
+    uniqueIndex("document_versions_no").on(t.documentId, t.versionNo),
+    index("document_versions_file").on(t.fileId),
+    index("document_versions_author").on(t.authorId),
+  ],
 );
 
 export const DOCUMENT_LINK_TYPES = ["meeting", "agenda_item", "matter", "decision", "agreement"] as const;
@@ -617,10 +954,44 @@ export const documentLinks = sqliteTable(
     targetType: text("target_type", { enum: DOCUMENT_LINK_TYPES }).notNull(),
     targetId: integer("target_id").notNull(),
   },
-  (t) => [uniqueIndex("document_links_pk").on(t.documentId, t.targetType, t.targetId)],
+  (t) => [
+    uniqueIndex("document_links_pk").on(t.documentId, t.targetType, t.targetId),
+    index("document_links_target").on(t.targetType, t.targetId),
+  ],
 );
 
-/** Key figures of a year's annual report (aggregates only; never individuals). */
+/**
+ * The key figures a collaboration follows (nyckeltal), defined by the coordinator: Mini-Maria's
+ * contacts, shares of boys and girls, primary problem … Aggregates only; never individuals.
+ */
+export const keyFigureDefinitions = sqliteTable(
+  "key_figure_definitions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    unit: text("unit", { enum: KEY_FIGURE_UNITS }).notNull(),
+    /** Shares in the same group add up to at most 100 % (e.g. "kön"); "" for none. */
+    sumGroup: text("sum_group").notNull().default(""),
+    /** Shown as a bar chart per year on the follow-up page. */
+    chart: integer("chart", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("key_figure_definitions_label").on(t.collaborationId, t.label),
+    check("key_figure_definitions_position", sql`"position" between 1 and 1000`),
+    check("key_figure_definitions_label_length", sql`length("label") between 1 and 120`),
+    check("key_figure_definitions_unit", sql.raw(`"unit" in (${KEY_FIGURE_UNITS.map((u) => `'${u}'`).join(", ")})`)),
+    check("key_figure_definitions_sum_group", sql`length("sum_group") <= 60`),
+    check("key_figure_definitions_chart", sql`"chart" in (0, 1)`),
+  ],
+);
+
+/** A year of key figures: the annual report they come from and a note; the figures are in key_figure_values. */
 export const keyFigures = sqliteTable(
   "key_figures",
   {
@@ -629,19 +1000,38 @@ export const keyFigures = sqliteTable(
       .notNull()
       .references(() => collaborations.id),
     year: integer("year").notNull(),
-    contacts: integer("contacts"),
-    boysPercent: integer("boys_percent"),
-    girlsPercent: integer("girls_percent"),
-    cannabisPercent: integer("cannabis_percent"),
-    alcoholPercent: integer("alcohol_percent"),
-    gamblingPercent: integer("gambling_percent"),
-    otherPercent: integer("other_percent"),
-    longestQueueDays: integer("longest_queue_days"),
-    staffingFte: text("staffing_fte"),
     documentId: integer("document_id").references(() => documents.id),
     note: text("note").notNull().default(""),
   },
-  (t) => [uniqueIndex("key_figures_collab_year").on(t.collaborationId, t.year)],
+  (t) => [
+    uniqueIndex("key_figures_collab_year").on(t.collaborationId, t.year),
+    index("key_figures_document").on(t.documentId),
+    check("key_figures_year", sql`"year" between 1900 and 2200`),
+    check("key_figures_note", sql`length("note") <= 2000`),
+  ],
+);
+
+/** One figure of one year: a whole number, or a text for figures measured in words. */
+export const keyFigureValues = sqliteTable(
+  "key_figure_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    keyFigureId: integer("key_figure_id")
+      .notNull()
+      .references(() => keyFigures.id, { onDelete: "cascade" }),
+    definitionId: integer("definition_id")
+      .notNull()
+      .references(() => keyFigureDefinitions.id, { onDelete: "cascade" }),
+    numberValue: integer("number_value"),
+    textValue: text("text_value"),
+  },
+  (t) => [
+    uniqueIndex("key_figure_values_key").on(t.keyFigureId, t.definitionId),
+    index("key_figure_values_definition").on(t.definitionId),
+    check("key_figure_values_one", sql`("number_value" is null) <> ("text_value" is null)`),
+    check("key_figure_values_number", sql`"number_value" is null or "number_value" >= 0`),
+    check("key_figure_values_text", sql`"text_value" is null or length("text_value") between 1 and 500`),
+  ],
 );
 
 // --- Assignments and recommendations (decisions issue) ----------------------------------------
@@ -670,30 +1060,132 @@ export const assignments = sqliteTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index("assignments_status").on(t.status, t.dueDate)],
+  (t) => [
+    index("assignments_status").on(t.status, t.dueDate),
+    index("assignments_collab_due").on(t.collaborationId, t.dueDate),
+    index("assignments_decision").on(t.decisionId),
+    index("assignments_due_meeting").on(t.dueMeetingId),
+    index("assignments_report_item").on(t.reportItemId),
+    index("assignments_created_by").on(t.createdBy),
+  ],
 );
 
-/** A recommendation to the parties (rekommendationsbeslut): what each must decide, and by when. */
-export const recommendations = sqliteTable("recommendations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  collaborationId: integer("collaboration_id")
-    .notNull()
-    .references(() => collaborations.id),
-  decisionId: integer("decision_id").references(() => decisions.id),
-  matterId: integer("matter_id").references(() => matters.id),
-  title: text("title").notNull(),
-  /** Markdown: what is proposed and why, in plain language. */
-  summary: text("summary").notNull().default(""),
-  /** What each party is asked to decide. */
-  ask: text("ask").notNull(),
-  answerDeadline: text("answer_deadline").notNull(),
-  isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
-  agreementVersionId: integer("agreement_version_id").references(() => agreementVersions.id),
-  createdBy: text("created_by").references(() => users.id),
-  version: integer("version").notNull().default(1),
-  createdAt: createdAt(),
-});
+/** `column` holds an ISO date ("2026-12-31") or is null. */
+function isoDateSql(column: string) {
+  return sql.raw(`${column} IS NULL OR ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
+}
 
+/**
+ * A recommendation to the parties (rekommendationsbeslut): what each must decide, and by when.
+ * Lifecycle in `status` (app/domain/recommendations.ts): utkast → beslutad (linked to the
+ * approved § in `decisionId`) → skickad → uppföljd → avslutad, or återkallad with a reason.
+ * The columns hold the current text; every text sent to the parties is kept in
+ * recommendation_versions (a correction adds one, with its reason).
+ */
+export const recommendations = sqliteTable(
+  "recommendations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    collaborationId: integer("collaboration_id")
+      .notNull()
+      .references(() => collaborations.id),
+    /** The approved § of SVOM (or Barnarenan) that decided the recommendation. */
+    decisionId: integer("decision_id").references(() => decisions.id),
+    matterId: integer("matter_id").references(() => matters.id),
+    status: text("status", { enum: RECOMMENDATION_STATUSES }).notNull().default("utkast"),
+    title: text("title").notNull(),
+    /** Markdown: what is proposed and why, in plain language. */
+    summary: text("summary").notNull().default(""),
+    /** What each party is asked to decide (the common text). */
+    ask: text("ask").notNull(),
+    answerDeadline: text("answer_deadline").notNull(),
+    /** The year whose cost per party the recommendation names (from the agreement's cost split). */
+    costYear: integer("cost_year"),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(true),
+    agreementVersionId: integer("agreement_version_id").references(() => agreementVersions.id),
+    sentAt: text("sent_at"),
+    sentBy: text("sent_by").references(() => users.id),
+    /** The latest follow-up (e.g. SVOM 2022-10-07) and what it concluded. */
+    followedUpOn: text("followed_up_on"),
+    followUpNote: text("follow_up_note").notNull().default(""),
+    closedAt: text("closed_at"),
+    withdrawnAt: text("withdrawn_at"),
+    withdrawnBy: text("withdrawn_by").references(() => users.id),
+    withdrawalReason: text("withdrawal_reason").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("recommendations_collab_deadline").on(t.collaborationId, t.answerDeadline),
+    index("recommendations_decision").on(t.decisionId),
+    index("recommendations_matter").on(t.matterId),
+    index("recommendations_agreement_version").on(t.agreementVersionId),
+    index("recommendations_created_by").on(t.createdBy),
+    index("recommendations_sent_by").on(t.sentBy),
+    index("recommendations_withdrawn_by").on(t.withdrawnBy),
+    check("recommendations_status", oneOfSql(t.status, RECOMMENDATION_STATUSES)),
+    check("recommendations_title", sql.raw("length(trim(title)) BETWEEN 1 AND 300")),
+    check("recommendations_ask", sql.raw("length(trim(ask)) >= 1")),
+    check("recommendations_deadline", isoDateSql("answer_deadline")),
+    check("recommendations_followed_up_on", isoDateSql("followed_up_on")),
+    check("recommendations_cost_year", sql.raw("cost_year IS NULL OR cost_year BETWEEN 2000 AND 2200")),
+    check("recommendations_decided", sql.raw("status = 'utkast' OR decision_id IS NOT NULL OR sent_at IS NOT NULL")),
+    check("recommendations_sent", sql.raw("status IN ('utkast', 'beslutad') OR sent_at IS NOT NULL")),
+    check(
+      "recommendations_withdrawn",
+      sql.raw("status <> 'återkallad' OR (withdrawn_at IS NOT NULL AND length(trim(withdrawal_reason)) > 0)"),
+    ),
+    check("recommendations_version", sql.raw("version >= 1")),
+  ],
+);
+
+/** Every text of a recommendation the parties received: version 1 when sent, one more per correction. */
+export const recommendationVersions = sqliteTable(
+  "recommendation_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recommendationId: integer("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id),
+    versionNo: integer("version_no").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    ask: text("ask").notNull(),
+    answerDeadline: text("answer_deadline").notNull(),
+    costYear: integer("cost_year"),
+    /** Why this version replaced the previous one (empty only for the first). */
+    reason: text("reason").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("recommendation_versions_no").on(t.recommendationId, t.versionNo),
+    index("recommendation_versions_created_by").on(t.createdBy),
+    check("recommendation_versions_no", sql.raw("version_no >= 1")),
+    check("recommendation_versions_reason", sql.raw("version_no = 1 OR length(trim(reason)) > 0")),
+    check("recommendation_versions_deadline", isoDateSql("answer_deadline")),
+  ],
+);
+
+/** The extract of minutes and supporting documents that go with a recommendation. */
+export const recommendationFiles = sqliteTable(
+  "recommendation_files",
+  {
+    recommendationId: integer("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+    role: text("role", { enum: RECOMMENDATION_FILE_ROLES }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("recommendation_files_pk").on(t.recommendationId, t.fileId),
+    index("recommendation_files_file").on(t.fileId),
+    check("recommendation_files_role", oneOfSql(t.role, RECOMMENDATION_FILE_ROLES)),
+  ],
+);
 
 /** One party asked by a recommendation, with its current answer. History is in party_answers. */
 export const recommendationParties = sqliteTable(
@@ -702,37 +1194,180 @@ export const recommendationParties = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     recommendationId: integer("recommendation_id")
       .notNull()
-      .references(() => recommendations.id, { onDelete: "cascade" }),
+      .references(() => recommendations.id),
     organisationId: integer("organisation_id")
       .notNull()
       .references(() => organisations.id),
+    /** The party's own deadline, when it differs from the recommendation's. */
+    deadline: text("deadline"),
     status: text("status", { enum: ANSWER_STATUSES }).notNull().default("väntar"),
-    /** Decision date, or for "behandlas" the date of the party's own meeting. */
+    /** Decision date, or for a status in progress the date of the party's own meeting. */
     decisionDate: text("decision_date"),
+    /** The body that decided, as the party names it (kommunfullmäktige, hälso- och sjukvårdsnämnden …). */
     decidingBody: text("deciding_body").notNull().default(""),
-    reference: text("reference").notNull().default(""),
+    /** § of the party's minutes. */
+    paragraph: integer("paragraph"),
+    /** The party's registry number (diarienummer). */
+    registryNumber: text("registry_number").notNull().default(""),
+    /** For "antagen med ändringar": the changes, for the coordinator's review. */
+    changes: text("changes").notNull().default(""),
+    /** The extract of the party's minutes. */
     fileId: integer("file_id").references(() => files.id),
     note: text("note").notNull().default(""),
     confirmedBy: text("confirmed_by").references(() => users.id),
     confirmedAt: text("confirmed_at"),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("recommendation_parties_key").on(t.recommendationId, t.organisationId)],
+  (t) => [
+    uniqueIndex("recommendation_parties_key").on(t.recommendationId, t.organisationId),
+    index("recommendation_parties_organisation").on(t.organisationId, t.status),
+    index("recommendation_parties_status").on(t.status),
+    index("recommendation_parties_file").on(t.fileId),
+    index("recommendation_parties_confirmed_by").on(t.confirmedBy),
+    check("recommendation_parties_status", oneOfSql(t.status, ANSWER_STATUSES)),
+    check("recommendation_parties_deadline", isoDateSql("deadline")),
+    check("recommendation_parties_decision_date", isoDateSql("decision_date")),
+    check("recommendation_parties_paragraph", sql.raw("paragraph IS NULL OR paragraph BETWEEN 1 AND 100000")),
+    check("recommendation_parties_lengths", sql.raw("length(deciding_body) <= 200 AND length(registry_number) <= 100")),
+    check("recommendation_parties_changes", sql.raw("status <> 'antagen med ändringar' OR length(trim(changes)) > 0")),
+    check("recommendation_parties_version", sql.raw("version >= 1")),
+  ],
 );
 
 /** Every report, confirmation or correction of a party's answer, in order. */
-export const partyAnswers = sqliteTable("party_answers", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  recommendationPartyId: integer("recommendation_party_id")
-    .notNull()
-    .references(() => recommendationParties.id, { onDelete: "cascade" }),
-  event: text("event", { enum: ["rapporterat", "bekräftat", "rättat"] }).notNull(),
-  status: text("status", { enum: ANSWER_STATUSES }).notNull(),
-  decisionDate: text("decision_date"),
-  decidingBody: text("deciding_body").notNull().default(""),
-  reference: text("reference").notNull().default(""),
-  fileId: integer("file_id").references(() => files.id),
-  note: text("note").notNull().default(""),
-  byUser: text("by_user").references(() => users.id),
-  at: createdAt(),
+export const partyAnswers = sqliteTable(
+  "party_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recommendationPartyId: integer("recommendation_party_id")
+      .notNull()
+      .references(() => recommendationParties.id),
+    event: text("event", { enum: ANSWER_EVENTS }).notNull(),
+    status: text("status", { enum: ANSWER_STATUSES }).notNull(),
+    decisionDate: text("decision_date"),
+    decidingBody: text("deciding_body").notNull().default(""),
+    paragraph: integer("paragraph"),
+    registryNumber: text("registry_number").notNull().default(""),
+    changes: text("changes").notNull().default(""),
+    fileId: integer("file_id").references(() => files.id),
+    note: text("note").notNull().default(""),
+    byUser: text("by_user").references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [
+    index("party_answers_party").on(t.recommendationPartyId, t.id),
+    index("party_answers_file").on(t.fileId),
+    index("party_answers_by_user").on(t.byUser),
+    check("party_answers_event", oneOfSql(t.event, ANSWER_EVENTS)),
+    check("party_answers_status", oneOfSql(t.status, ANSWER_STATUSES)),
+    check("party_answers_decision_date", isoDateSql("decision_date")),
+    check("party_answers_paragraph", sql.raw("paragraph IS NULL OR paragraph BETWEEN 1 AND 100000")),
+  ],
+);
+
+/**
+ * What went to a party about a recommendation: the recommendation itself, a correction, the
+ * withdrawal, or a reminder before or after the deadline. Recorded in the same transaction as
+ * the step; the mail path delivers it to the party's registrar.
+ */
+export const recommendationLetters = sqliteTable(
+  "recommendation_letters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recommendationId: integer("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: text("kind", { enum: RECOMMENDATION_LETTER_KINDS }).notNull(),
+    /** The version of the text the letter carries. */
+    versionNo: integer("version_no").notNull(),
+    /** The day it was sent, in Stockholm (reminders are counted in days). */
+    sentOn: text("sent_on").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("recommendation_letters_rec").on(t.recommendationId, t.organisationId),
+    index("recommendation_letters_organisation").on(t.organisationId),
+    index("recommendation_letters_created_by").on(t.createdBy),
+    check("recommendation_letters_kind", oneOfSql(t.kind, RECOMMENDATION_LETTER_KINDS)),
+    check("recommendation_letters_sent_on", isoDateSql("sent_on")),
+  ],
+);
+
+// --- Mail: the outbox and the background jobs' leases (the mail issue) ---------------------------
+
+/** `column IN (…)` for a CHECK constraint, from an enumeration defined in the domain. */
+const oneOfValues = (column: AnySQLiteColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "))})`;
+
+/**
+ * Every e-mail the portal sends, written in the same transaction as the event that causes it
+ * (app/models/outbox.server.ts `enqueueMail`) and delivered afterwards by the sender
+ * (app/jobs/mail-sender.server.ts). (event_key, to_address) is unique: at most one message
+ * per recipient and event, however often the event's code or a job runs.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** What caused the message, e.g. "notice:12:v1" or "reminder:proposal:12:3". */
+    eventKey: text("event_key").notNull(),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    toAddress: text("to_address").notNull(),
+    toName: text("to_name").notNull().default(""),
+    /** The person the message is for (preferences, digest, unsubscribe); null for a mailbox such as a registrar. */
+    personId: integer("person_id").references(() => people.id),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    /** JSON: [{ filename, contentType, content }] with text content (an .ics). */
+    attachments: text("attachments").notNull().default("[]"),
+    /** JSON: extra headers, e.g. List-Unsubscribe. */
+    headers: text("headers").notNull().default("{}"),
+    /** Fixed when the row is written, so every retry carries the same Message-ID. */
+    messageId: text("message_id").notNull().unique(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("väntar"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    /** The lease of the process delivering the row now (several server processes may run). */
+    claimedBy: text("claimed_by"),
+    claimedUntil: text("claimed_until"),
+    /** "smtp" or "fil": how the last attempt delivered it (a crashed .eml write is safe to repeat). */
+    via: text("via", { enum: ["smtp", "fil"] }),
+    lastError: text("last_error").notNull().default(""),
+    sentAt: text("sent_at"),
+    /** For messages that went out in a daily digest: the digest's row. */
+    digestId: integer("digest_id").references((): AnySQLiteColumn => mailOutbox.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_outbox_event_recipient").on(t.eventKey, t.toAddress),
+    index("mail_outbox_due").on(t.status, t.nextAttemptAt),
+    index("mail_outbox_person").on(t.personId, t.status),
+    index("mail_outbox_digest").on(t.digestId),
+    check("mail_outbox_kind", oneOfValues(t.kind, MAIL_KINDS)),
+    check("mail_outbox_status", oneOfValues(t.status, OUTBOX_STATUSES)),
+    check("mail_outbox_via", sql`${t.via} is null or ${t.via} in ('smtp', 'fil')`),
+    check("mail_outbox_attempts", sql`${t.attempts} >= 0`),
+    check("mail_outbox_address", sql`length(${t.toAddress}) between 3 and 254 and ${t.toAddress} like '%_@_%'`),
+    check("mail_outbox_subject", sql`length(${t.subject}) between 1 and 500`),
+    check("mail_outbox_event_key", sql`length(${t.eventKey}) between 1 and 200`),
+  ],
+);
+
+/**
+ * One row per background job (reminders, digests): the process holding the lease runs it; a
+ * second process, or a second run while one is going, finds the lease taken and does nothing.
+ */
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  owner: text("owner"),
+  leaseUntil: text("lease_until"),
+  lastStartedAt: text("last_started_at"),
+  lastFinishedAt: text("last_finished_at"),
+  lastError: text("last_error").notNull().default(""),
+  runs: integer("runs").notNull().default(0),
 });

@@ -1,30 +1,58 @@
 /**
  * Production and test server: Express in front of the Remix request handler.
  * It adds security headers (CSP with a per-request nonce), the Origin check for
- * state-changing requests, a request size limit, and graceful shutdown on SIGTERM.
+ * state-changing requests, limits on the bytes of every request body (counted as they
+ * arrive, chunked or not), the allowed methods and body encodings, and graceful shutdown.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
-import { clientKey, createWriteLimiter, isOriginAllowed, isTooLarge, ownOrigins } from "./security.js";
+import {
+  bodyLimitFor,
+  clientKey,
+  createWriteLimiter,
+  isOriginAllowed,
+  isTooLarge,
+  ownOrigins,
+  refusedBody,
+  RequestTooLargeError,
+} from "./security.js";
+
+// Production unless told otherwise (`npm run dev` says development): before the build is
+// imported, because React and Remix read NODE_ENV when they load.
+process.env.NODE_ENV ||= "production";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const build = await import(path.join(root, "build/index.js"));
 
-// The app validates the environment on import of the build; these are the server's own.
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || undefined;
-const appOrigin = process.env.APP_ORIGIN || undefined;
-const maxRequestBytes = (Number(process.env.MAX_UPLOAD_MB || 25) + 1) * 1024 * 1024;
-const isProduction = process.env.NODE_ENV === "production";
-const writeLimiter = createWriteLimiter(Number(process.env.WRITE_LIMIT_PER_MINUTE || 120), 60_000);
+/** The build, and every setting validated by its one schema (app/utils/env.server.ts). */
+async function load() {
+  try {
+    const build = await import(path.join(root, "build/index.js"));
+    return { build, settings: build.entry.module.serverSettings() };
+  } catch (error) {
+    // A configuration error is a message for the operator, not a stack trace.
+    console.error(error instanceof Error && error.message.startsWith("Ogiltig konfiguration") ? error.message : error);
+    process.exit(1);
+  }
+}
+const { build, settings } = await load();
+
+const port = settings.PORT;
+const host = settings.HOST;
+const appOrigin = settings.APP_ORIGIN;
+const maxRequestBytes = settings.MAX_REQUEST_MB * 1024 * 1024;
+const incomingDir = path.join(path.resolve(settings.UPLOAD_DIR), ".incoming");
+const isProduction = settings.NODE_ENV === "production";
+const writeLimiter = createWriteLimiter(settings.WRITE_LIMIT_PER_MINUTE, 60_000);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+app.set("trust proxy", settings.TRUST_PROXY || false);
 
 app.use((req, res, next) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -56,28 +84,33 @@ app.use(
   }),
 );
 
+function answer(res, status, message, headers = {}) {
+  res.status(status).set(headers).type("text/plain; charset=utf-8").send(message);
+}
+
 app.use((req, res, next) => {
-  if (isTooLarge(req.get("content-length"), maxRequestBytes)) {
-    res.status(413).type("text/plain; charset=utf-8").send("Förfrågan är för stor.");
-    return;
-  }
   const origins = ownOrigins({ protocol: req.protocol, host: req.get("host") }, appOrigin);
   // Behind a proxy the Host header may be internal; the configured public origin is the truth
   // (Remix compares Host with Origin on actions, and builds absolute links from it).
   if (appOrigin) req.headers.host = new URL(appOrigin).host;
-  if (!isOriginAllowed(req.method, req.get("origin"), origins)) {
-    res
-      .status(403)
-      .type("text/plain; charset=utf-8")
-      .send("Förfrågan avvisades: den kom inte från portalens egna sidor (Origin saknas eller är fel).");
-    return;
-  }
+  if (!isOriginAllowed(req.method, req.get("origin"), origins))
+    return answer(
+      res,
+      403,
+      "Förfrågan avvisades: den kom inte från portalens egna sidor (Origin saknas eller är fel).",
+    );
+  // The origin is checked first: a foreign request learns nothing about what the body should be.
+  const refusal = refusedBody(req.method, req.get("content-type"));
+  if (refusal)
+    return answer(res, refusal.status, refusal.message, refusal.status === 405 ? { Allow: "GET, HEAD, POST" } : {});
+  if (isTooLarge(req.get("content-length"), bodyLimitFor(req.get("content-type"), maxRequestBytes)))
+    return answer(res, 413, "Förfrågan är för stor.", { Connection: "close" });
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
     const wait = writeLimiter.hit(clientKey(req.get("cookie"), req.ip), Date.now());
-    if (wait > 0) {
-      res.status(429).set("Retry-After", String(wait)).type("text/plain; charset=utf-8").send(`För många ändringar på kort tid. Vänta ${wait} sekunder och försök igen.`);
-      return;
-    }
+    if (wait > 0)
+      return answer(res, 429, `För många ändringar på kort tid. Vänta ${wait} sekunder och försök igen.`, {
+        "Retry-After": String(wait),
+      });
   }
   next();
 });
@@ -85,21 +118,109 @@ app.use((req, res, next) => {
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: isProduction ? "production" : "development",
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),
-  }),
-);
+/** Removes what a request left in UPLOAD_DIR/.incoming (files it did not store). */
+async function removeIncoming(requestId) {
+  const names = await fs.promises.readdir(incomingDir).catch(() => []);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(`${requestId}-`))
+      .map((name) => fs.promises.rm(path.join(incomingDir, name), { force: true })),
+  );
+}
 
-const onListening = () => console.log(`Samverkansportalen lyssnar på http://${host ?? "localhost"}:${port}`);
+/**
+ * The request body as Remix reads it, counting the bytes that actually arrive: past the
+ * limit the client gets 413 at once and the connection is closed, whatever Content-Length
+ * said (or did not say, for a chunked body).
+ */
+function countedBody(req, res, maxBytes, controller) {
+  let seen = 0;
+  const counter = new Transform({
+    transform(chunk, _encoding, done) {
+      seen += chunk.length;
+      if (seen <= maxBytes) return done(null, chunk);
+      if (!res.headersSent) {
+        res.on("finish", () => req.destroy());
+        answer(res, 413, "Förfrågan är för stor.", { Connection: "close" });
+      }
+      controller.abort();
+      done(new RequestTooLargeError());
+    },
+  });
+  req.on("error", (error) => counter.destroy(error));
+  req.pipe(counter);
+  return createReadableStreamFromReadable(counter);
+}
+
+function remixRequest(req, res, requestId) {
+  const controller = new AbortController();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  // Ours, never the client's: it names the request's files in .incoming.
+  headers.set("x-portal-request-id", requestId);
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = countedBody(req, res, bodyLimitFor(req.get("content-type"), maxRequestBytes), controller);
+    init.duplex = "half";
+  }
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return new Request(new URL(req.originalUrl, `${req.protocol}://${req.get("host")}`).href, init);
+}
+
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+const handleRequest = createRequestHandler(build, isProduction ? "production" : "development");
+
+app.all("*", async (req, res, next) => {
+  const requestId = crypto.randomUUID();
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  if (hasBody) res.on("close", () => void removeIncoming(requestId));
+  let request;
+  try {
+    request = remixRequest(req, res, requestId);
+  } catch {
+    return answer(res, 400, "Förfrågan kunde inte läsas.");
+  }
+  try {
+    const response = await handleRequest(request, { cspNonce: res.locals.cspNonce, clientIp: req.ip });
+    if (res.headersSent) return; // already answered (413 while reading the body)
+    // Received files the action did not store are gone before the answer is.
+    if (hasBody) await removeIncoming(requestId);
+    await sendResponse(res, response);
+  } catch (error) {
+    if (!res.headersSent) next(error);
+  }
+});
+
+// A crash or a kill may have left received files that were never stored (an hour is more
+// than any request takes; other processes sharing UPLOAD_DIR keep their files in flight).
+for (const name of fs.existsSync(incomingDir) ? fs.readdirSync(incomingDir) : []) {
+  const file = path.join(incomingDir, name);
+  if (Date.now() - fs.statSync(file).mtimeMs > 3600_000) fs.rmSync(file, { force: true });
+}
+
+// The mail sender and scheduled jobs (app/jobs/background.server.ts) run in every process.
+let stopBackgroundWork = async () => {};
+const onListening = () => {
+  stopBackgroundWork = build.entry.module.startBackgroundWork();
+  console.log(`Samverkansportalen lyssnar på http://${host ?? "localhost"}:${port} (${settings.NODE_ENV})`);
+};
 const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
 
 function shutdown(signal) {
   console.log(`${signal}: stänger servern …`);
-  server.close(() => process.exit(0));
+  server.close(() => stopBackgroundWork().finally(() => process.exit(0)));
   // Idle keep-alive connections must not hold the process open.
   server.closeIdleConnections?.();
   setTimeout(() => process.exit(0), 10_000).unref();

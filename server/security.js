@@ -33,6 +33,49 @@ export function ownOrigins(req, configuredOrigin) {
   return [`${req.protocol}://${req.host}`.toLowerCase()];
 }
 
+/** Thrown into the body stream when a request sends more bytes than allowed. */
+export class RequestTooLargeError extends Error {
+  constructor() {
+    super("request body too large");
+    this.name = "RequestTooLargeError";
+  }
+}
+
+const FORM_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * The most bytes a request body may have: a multipart form (files) up to the request limit,
+ * a URL-encoded form 2 MB, anything else nothing.
+ * @param {string | undefined} contentType
+ * @param {number} maxRequestBytes
+ */
+export function bodyLimitFor(contentType, maxRequestBytes) {
+  const type = (contentType ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) return maxRequestBytes;
+  if (type.startsWith("application/x-www-form-urlencoded")) return FORM_LIMIT;
+  return 0;
+}
+
+/**
+ * Refuses what no page of the portal sends: methods other than GET, HEAD, POST and OPTIONS
+ * (405), and a POST whose body is not an HTML form (415), before anything reads it.
+ * @param {string} method
+ * @param {string | undefined} contentType
+ * @returns {{ status: number, message: string } | null}
+ */
+export function refusedBody(method, contentType) {
+  const m = method.toUpperCase();
+  if (m === "GET" || m === "HEAD" || m === "OPTIONS") return null;
+  if (m !== "POST") return { status: 405, message: "Metoden stöds inte." };
+  const type = (contentType ?? "").toLowerCase().trim();
+  if (/^multipart\/form-data\s*;.*\bboundary=/.test(type) || type.startsWith("application/x-www-form-urlencoded"))
+    return null;
+  return {
+    status: 415,
+    message: "Förfrågan måste skickas som ett formulär (application/x-www-form-urlencoded eller multipart/form-data).",
+  };
+}
+
 /**
  * True when the declared body is larger than allowed (answered with 413 before parsing).
  * @param {string | undefined} contentLength

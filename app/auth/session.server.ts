@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { can, type Action, type Actor, type Resource } from "~/domain/policy";
 import { todayInStockholm } from "~/domain/format";
 import { loadActor } from "~/models/users.server";
-import { validateSession, type SessionUser } from "./lucia.server";
+import { validateSession, type SessionUser } from "./sessions.server";
 
 export interface Viewer {
   user: SessionUser;
@@ -16,16 +16,32 @@ export interface Viewer {
 
 /** The signed-in viewer, or null for the public. Never throws for a bad or expired cookie. */
 export async function getViewer(request: Request): Promise<Viewer | null> {
-  const session = await validateSession(request.headers.get("Cookie"));
+  const session = validateSession(request.headers.get("Cookie"));
   if (!session) return null;
   return { user: session.user, actor: loadActor(session.user, todayInStockholm()), sessionId: session.sessionId };
 }
 
-/** Only same-site relative paths: an open redirect must not be possible through ?redirectTo=. */
+const REDIRECT_BASE = "http://portal.invalid";
+
+/**
+ * Only paths of our own origin, after the normalisation a browser applies: an open redirect
+ * must not be possible through ?redirectTo=. The value is resolved as a browser would
+ * (WHATWG URL: tabs and newlines removed, backslashes read as slashes, dot segments
+ * resolved), and the result is used only if it stays on our origin and is itself a plain
+ * path; control characters and backslashes refuse the value outright.
+ */
 export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length === 0 || to.length > 2048) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(to) || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }
 
 export async function requireViewer(request: Request): Promise<Viewer> {

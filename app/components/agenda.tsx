@@ -1,26 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-
-export interface AgendaFile {
-  id: number;
-  originalName: string;
-  size: number;
-}
-
-export interface AgendaItemView {
-  id: number;
-  position: number;
-  title: string;
-  kind: string;
-  presenter: string;
-  minutesEstimate: number | null;
-  descriptionHtml: string;
-  proposedDecision: string;
-  confidential: boolean;
-  confidentialReason: string;
-  standard: string | null;
-  files: AgendaFile[] | null;
-  paragraph: number | null;
-}
+import type { AgendaItemView } from "~/domain/agenda-view";
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -29,7 +8,15 @@ export function fileSize(bytes: number): string {
 }
 
 /** The agenda as an ordered list; `manage` adds edit, move and remove controls. */
-export function AgendaList({ items, meetingId, manage }: { items: AgendaItemView[]; meetingId: number; manage: boolean }) {
+export function AgendaList({
+  items,
+  meetingId,
+  manage,
+}: {
+  items: AgendaItemView[];
+  meetingId: number;
+  manage: boolean;
+}) {
   return (
     <ol className="agenda">
       {items.map((item, index) => (
@@ -48,7 +35,9 @@ export function AgendaList({ items, meetingId, manage }: { items: AgendaItemView
               <strong>Sekretess:</strong> {item.confidentialReason}. Handlingarna visas bara för organets ledamöter.
             </p>
           ) : null}
-          {item.descriptionHtml ? <div className="markdown" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} /> : null}
+          {item.descriptionHtml ? (
+            <div className="markdown" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
+          ) : null}
           {item.proposedDecision ? (
             <div className="proposed-decision">
               <h4>Förslag till beslut</h4>
@@ -72,7 +61,14 @@ export function AgendaList({ items, meetingId, manage }: { items: AgendaItemView
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="move" />
                 <input type="hidden" name="itemId" value={item.id} />
-                <button type="submit" name="direction" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={`Flytta upp ${item.title}`}>
+                <button
+                  type="submit"
+                  name="direction"
+                  value="up"
+                  className="button button--secondary button--small"
+                  disabled={index === 0}
+                  aria-label={`Flytta upp ${item.title}`}
+                >
                   Upp
                 </button>
                 <button

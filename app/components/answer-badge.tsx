@@ -1,13 +1,35 @@
-import { ANSWER_LABEL, type AnswerStatus } from "~/domain/recommendations";
+import { ANSWER_LABEL, isInProgress, type AnswerStatus } from "~/domain/recommendations";
 
-/** A party's answer as text and colour; overdue is spelled out, never colour alone. */
-export function AnswerBadge({ status, overdue, date }: { status: AnswerStatus; overdue: boolean; date?: string | null }) {
-  const tone = status === "antagen" || status === "antagen med ändringar" ? "badge--ok" : status === "avslagen" ? "badge--bad" : overdue ? "badge--bad" : "badge--warn";
+/**
+ * A party's answer as text and colour; overdue and "to be reviewed" are spelled out, never
+ * colour alone. "Antagen med ändringar" is not shown as an approval: for an agreement it is a
+ * counter-offer the coordinator reviews.
+ */
+export function AnswerBadge({
+  status,
+  overdue,
+  date,
+  needsReview = false,
+}: {
+  status: AnswerStatus;
+  overdue: boolean;
+  date?: string | null;
+  needsReview?: boolean;
+}) {
+  const tone =
+    status === "antagen"
+      ? "badge--ok"
+      : status === "antagen med ändringar"
+        ? "badge--neutral"
+        : status === "avslagen" || overdue
+          ? "badge--bad"
+          : "badge--warn";
   return (
     <span className={`badge ${tone}`}>
       {ANSWER_LABEL[status]}
-      {date && status === "behandlas" ? ` ${date}` : ""}
+      {date && isInProgress(status) ? ` ${date}` : ""}
       {overdue ? " – försenat" : ""}
+      {needsReview ? " – granskas" : ""}
     </span>
   );
 }

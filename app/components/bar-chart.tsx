@@ -7,14 +7,28 @@ export interface Bar {
   value: number | null;
 }
 
-export function BarChart({ id, title, bars, unit, max }: { id: string; title: string; bars: Bar[]; unit: string; max?: number }) {
+export function BarChart({
+  id,
+  title,
+  bars,
+  unit,
+  max,
+}: {
+  id: string;
+  title: string;
+  bars: Bar[];
+  unit: string;
+  max?: number;
+}) {
   const width = 480;
   const barHeight = 28;
   const gap = 10;
   const labelWidth = 70;
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value ?? 0), 1);
   const height = bars.length * (barHeight + gap) + gap;
-  const description = bars.map((b) => `${b.label}: ${b.value === null ? "uppgift saknas" : `${b.value} ${unit}`}`).join(", ");
+  const description = bars
+    .map((b) => `${b.label}: ${b.value === null ? "uppgift saknas" : `${b.value} ${unit}`}`)
+    .join(", ");
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">

@@ -37,7 +37,13 @@ export function DocumentFields({
         <legend>Vem får se dokumentet?</legend>
         {Object.entries(VISIBILITY_LABEL).map(([value, label]) => (
           <label key={value} className="choice">
-            <input type="radio" name="visibility" value={value} defaultChecked={(values.visibility ?? "members") === value} /> {label}
+            <input
+              type="radio"
+              name="visibility"
+              value={value}
+              defaultChecked={(values.visibility ?? "members") === value}
+            />{" "}
+            {label}
           </label>
         ))}
         {errors?.visibility ? (
@@ -50,7 +56,13 @@ export function DocumentFields({
         <legend>Organ som får se dokumentet (om ”Bara valda organ”)</legend>
         {bodies.map((b) => (
           <label key={b.id} className="choice">
-            <input type="checkbox" name="bodyIds" value={b.id} defaultChecked={values.bodyIds?.includes(String(b.id))} /> {b.name}
+            <input
+              type="checkbox"
+              name="bodyIds"
+              value={b.id}
+              defaultChecked={values.bodyIds?.includes(String(b.id))}
+            />{" "}
+            {b.name}
           </label>
         ))}
         {errors?.bodyIds ? (

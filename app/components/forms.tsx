@@ -1,4 +1,243 @@
-import type { ReactNode } from "react";
+/**
+ * Form fields and the one form pattern's browser half. A form is built with
+ * `useSchemaForm(schema, lastResult)`: the same zod schema the action parses with
+ * (app/forms/), validated in the browser by conform when JavaScript runs, and by the server
+ * always. The server's reply (`rejectForm`) brings back the Swedish messages and the typed
+ * values, so a page works the same without JavaScript.
+ */
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useEffect, useRef, type ReactNode } from "react";
+import type { z } from "zod";
+
+/**
+ * conform's form state for a schema. `id` prefixes every field id (`f` gives `f-title`);
+ * give a second form on the same page its own id.
+ */
+export function useSchemaForm<Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  options: {
+    lastResult?: SubmissionResult<string[]> | null | undefined;
+    id?: string;
+    defaultValue?: Record<string, unknown>;
+  } = {},
+) {
+  return useForm<z.input<Schema>>({
+    id: options.id ?? "f",
+    lastResult: options.lastResult ?? undefined,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+// conform's metadata types are invariant in the schema; these components take any form.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = FormMetadata<any, string[]>;
+
+/** Props for the <Form> element of a schema form. */
+export function formProps(form: AnyForm) {
+  return getFormProps(form);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, string[]>;
+
+interface SchemaFieldProps {
+  field: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+function FieldShell({ field, label, hint, children }: SchemaFieldProps & { children: ReactNode }) {
+  const error = field.errors?.[0];
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={field.id}>
+        {label}
+        {field.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <span className="hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled text input (also date, number-like text, e-mail, password) wired to its schema field. */
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  inputMode,
+}: SchemaFieldProps & {
+  type?: "text" | "email" | "password" | "url" | "search" | "tel";
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "decimal" | "email";
+}) {
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined })}
+        key={field.key}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextareaField({ field, label, hint, rows = 4 }: SchemaFieldProps & { rows?: number }) {
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <textarea
+        {...getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })}
+        key={field.key}
+        rows={rows}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  emptyOption,
+}: SchemaFieldProps & {
+  options: readonly { value: string | number; label: string }[];
+  /** A first option with the empty value, e.g. "Inget ärende". */
+  emptyOption?: string;
+}) {
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <select {...getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })} key={field.key}>
+        {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A checkbox with its label after it. */
+export function CheckboxField({ field, label, hint }: SchemaFieldProps) {
+  const error = field.errors?.[0];
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label className="choice" htmlFor={field.id}>
+        <input
+          {...getInputProps(field, { type: "checkbox", ariaDescribedBy: hint ? field.descriptionId : undefined })}
+          key={field.key}
+        />{" "}
+        {label}
+      </label>
+      {hint ? (
+        <span className="hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A group of checkboxes for a list field (several values under one name), in a fieldset
+ * whose legend is the label; the message for the whole group follows the boxes.
+ */
+export function CheckboxGroupField({
+  field,
+  label,
+  hint,
+  options,
+}: SchemaFieldProps & { options: readonly { value: string | number; label: string }[] }) {
+  const error = field.errors?.[0];
+  const inputs = getCollectionProps(field, {
+    type: "checkbox",
+    options: options.map((o) => String(o.value)),
+    ariaDescribedBy: hint ? field.descriptionId : undefined,
+  });
+  return (
+    <fieldset className={`field${error ? " field--error" : ""}`} id={field.id} tabIndex={-1}>
+      <legend>{label}</legend>
+      {hint ? (
+        <span className="hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {inputs.map((props, i) => (
+        <label className="choice" key={props.key} htmlFor={props.id}>
+          <input {...props} key={props.key} /> {options[i].label}
+        </label>
+      ))}
+      {error ? (
+        <p className="field-error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The summary at the top of a rejected schema form: every message, linked to its field, and
+ * form-level messages (a stale version, a refused write). Focus moves here after a failed
+ * submit so screen-reader and keyboard users land on what to fix.
+ */
+export function FormErrorSummary({ form }: { form: AnyForm }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(form.allErrors).flatMap(([name, messages]) =>
+    (messages ?? []).map((message) => ({ name, message })),
+  );
+  const count = entries.length;
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count, form.status]);
+  if (count === 0) return null;
+  return (
+    <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref} id={`${form.id}-summary`}>
+      <h2>Formuläret har fel som behöver rättas</h2>
+      <ul>
+        {entries.map(({ name, message }, i) => (
+          <li key={`${name}-${i}`}>{name ? <a href={`#${form.id}-${name}`}>{message}</a> : message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+// --- Hand-wired fields (forms not yet on the schema pattern; remove when the last one moves) ---
 
 interface FieldProps {
   name: string;
@@ -15,7 +254,19 @@ interface FieldProps {
 }
 
 /** A labelled input with its hint and error wired for screen readers. */
-export function Field({ name, label, error, hint, children, type = "text", defaultValue, required, autoComplete, inputMode, placeholder }: FieldProps) {
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  children,
+  type = "text",
+  defaultValue,
+  required,
+  autoComplete,
+  inputMode,
+  placeholder,
+}: FieldProps) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -62,10 +313,15 @@ export function controlProps(name: string, error?: string, hint?: string) {
 
 /** A summary at the top of a rejected form, linking to each field (GOV.UK pattern). */
 export function ErrorSummary({ errors }: { errors?: Partial<Record<string, string>> | null }) {
+  const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, v]) => v);
+  // A new rejection (a new errors object) moves focus here, as FormErrorSummary does.
+  useEffect(() => {
+    if (errors && Object.values(errors).some(Boolean)) ref.current?.focus();
+  }, [errors]);
   if (entries.length === 0) return null;
   return (
-    <div className="notice notice--error" role="alert">
+    <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref}>
       <h2>Formuläret har fel som behöver rättas</h2>
       <ul>
         {entries.map(([field, message]) => (
@@ -79,7 +335,15 @@ export function ErrorSummary({ errors }: { errors?: Partial<Record<string, strin
 }
 
 /** The "Organ" filter used by lists and search: all bodies, or one. */
-export function BodyFilter({ bodies, value, allLabel = "Alla organ" }: { bodies: { id: number; name: string }[]; value: string | number | null | undefined; allLabel?: string }) {
+export function BodyFilter({
+  bodies,
+  value,
+  allLabel = "Alla organ",
+}: {
+  bodies: { id: number; name: string }[];
+  value: string | number | null | undefined;
+  allLabel?: string;
+}) {
   return (
     <Field name="organ" label="Organ">
       <select {...controlProps("organ")} defaultValue={value ?? ""}>

@@ -36,12 +36,35 @@ export function AgendaItemForm({
           </select>
         </Field>
         <Field name="presenter" label="Föredragande" defaultValue={values.presenter} error={errors?.presenter} />
-        <Field name="minutesEstimate" label="Beräknad tid (minuter)" inputMode="numeric" defaultValue={values.minutesEstimate} error={errors?.minutesEstimate} />
-        <Field name="description" label="Beskrivning" hint="Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…)." error={errors?.description}>
-          <textarea {...controlProps("description", errors?.description, "Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…).")} defaultValue={values.description ?? ""} rows={8} />
+        <Field
+          name="minutesEstimate"
+          label="Beräknad tid (minuter)"
+          inputMode="numeric"
+          defaultValue={values.minutesEstimate}
+          error={errors?.minutesEstimate}
+        />
+        <Field
+          name="description"
+          label="Beskrivning"
+          hint="Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…)."
+          error={errors?.description}
+        >
+          <textarea
+            {...controlProps(
+              "description",
+              errors?.description,
+              "Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…).",
+            )}
+            defaultValue={values.description ?? ""}
+            rows={8}
+          />
         </Field>
         <Field name="proposedDecision" label="Förslag till beslut" error={errors?.proposedDecision}>
-          <textarea {...controlProps("proposedDecision", errors?.proposedDecision)} defaultValue={values.proposedDecision ?? ""} rows={3} />
+          <textarea
+            {...controlProps("proposedDecision", errors?.proposedDecision)}
+            defaultValue={values.proposedDecision ?? ""}
+            rows={3}
+          />
         </Field>
         {matters.length ? (
           <Field name="matterId" label="Ärende" error={errors?.matterId}>
@@ -55,15 +78,32 @@ export function AgendaItemForm({
             </select>
           </Field>
         ) : null}
-        <Field name="files" label="Handlingar" hint={`PDF, Word, Excel, PowerPoint, OpenDocument, bilder eller text. Högst ${maxUploadMb} MB per fil.`} error={errors?.files}>
-          <input type="file" multiple {...controlProps("files", errors?.files, "x")} aria-describedby={`f-files-hint${errors?.files ? " f-files-error" : ""}`} />
+        <Field
+          name="files"
+          label="Handlingar"
+          hint={`PDF, Word, Excel, PowerPoint, OpenDocument, bilder eller text. Högst ${maxUploadMb} MB per fil.`}
+          error={errors?.files}
+        >
+          <input
+            type="file"
+            multiple
+            {...controlProps("files", errors?.files, "x")}
+            aria-describedby={`f-files-hint${errors?.files ? " f-files-error" : ""}`}
+          />
         </Field>
         <fieldset className="field">
           <legend>Sekretess</legend>
           <label>
-            <input type="checkbox" name="confidential" value="1" defaultChecked={values.confidential ?? false} /> Punkten har sekretess (handlingarna visas bara för organets ledamöter)
+            <input type="checkbox" name="confidential" value="1" defaultChecked={values.confidential ?? false} />{" "}
+            Punkten har sekretess (handlingarna visas bara för organets ledamöter)
           </label>
-          <Field name="confidentialReason" label="Skäl för sekretess" hint="Till exempel lagrum i offentlighets- och sekretesslagen." defaultValue={values.confidentialReason} error={errors?.confidentialReason} />
+          <Field
+            name="confidentialReason"
+            label="Skäl för sekretess"
+            hint="Till exempel lagrum i offentlighets- och sekretesslagen."
+            defaultValue={values.confidentialReason}
+            error={errors?.confidentialReason}
+          />
         </fieldset>
         <div className="actions">
           <button type="submit" className="button">

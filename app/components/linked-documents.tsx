@@ -1,7 +1,11 @@
 import { Link } from "@remix-run/react";
 
 /** Library documents linked to the page's object (already filtered by the viewer's access). */
-export function LinkedDocuments({ documents }: { documents: { id: number; title: string; kind: string; date: string }[] }) {
+export function LinkedDocuments({
+  documents,
+}: {
+  documents: { id: number; title: string; kind: string; date: string }[];
+}) {
   if (documents.length === 0) return null;
   return (
     <section aria-labelledby="kopplade-dokument">
@@ -9,7 +13,10 @@ export function LinkedDocuments({ documents }: { documents: { id: number; title:
       <ul>
         {documents.map((d) => (
           <li key={d.id}>
-            <Link to={`/dokument/${d.id}`}>{d.title}</Link> <span className="muted">({d.kind}, {d.date})</span>
+            <Link to={`/dokument/${d.id}`}>{d.title}</Link>{" "}
+            <span className="muted">
+              ({d.kind}, {d.date})
+            </span>
           </li>
         ))}
       </ul>

@@ -12,7 +12,17 @@ export interface MeetingRow {
   bodyName: string;
 }
 
-export function MeetingList({ meetings, showBody = true, empty, caption }: { meetings: MeetingRow[]; showBody?: boolean; empty: string; caption?: string }) {
+export function MeetingList({
+  meetings,
+  showBody = true,
+  empty,
+  caption,
+}: {
+  meetings: MeetingRow[];
+  showBody?: boolean;
+  empty: string;
+  caption?: string;
+}) {
   if (meetings.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">

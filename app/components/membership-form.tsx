@@ -44,7 +44,11 @@ export function MembershipForm({
               <input type="hidden" name="personId" value={values.personId ?? ""} />
             </>
           ) : (
-            <select {...controlProps("personId", errors?.personId)} defaultValue={values.personId ?? ""} aria-required="true">
+            <select
+              {...controlProps("personId", errors?.personId)}
+              defaultValue={values.personId ?? ""}
+              aria-required="true"
+            >
               <option value="">Välj person …</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -64,8 +68,16 @@ export function MembershipForm({
             ))}
           </select>
         </Field>
-        <Field name="organisationId" label="Företräder" hint="Den part personen företräder i organet." error={errors?.organisationId}>
-          <select {...controlProps("organisationId", errors?.organisationId, "Den part personen företräder i organet.")} defaultValue={values.organisationId ?? ""}>
+        <Field
+          name="organisationId"
+          label="Företräder"
+          hint="Den part personen företräder i organet."
+          error={errors?.organisationId}
+        >
+          <select
+            {...controlProps("organisationId", errors?.organisationId, "Den part personen företräder i organet.")}
+            defaultValue={values.organisationId ?? ""}
+          >
             <option value="">Ingen part (t.ex. Mini-Marias chef)</option>
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -74,8 +86,21 @@ export function MembershipForm({
             ))}
           </select>
         </Field>
-        <Field name="startDate" label="Från och med" hint="ÅÅÅÅ-MM-DD" defaultValue={values.startDate} error={errors?.startDate} required />
-        <Field name="endDate" label="Till och med" hint="ÅÅÅÅ-MM-DD. Lämna tomt om uppdraget gäller tills vidare." defaultValue={values.endDate} error={errors?.endDate} />
+        <Field
+          name="startDate"
+          label="Från och med"
+          hint="ÅÅÅÅ-MM-DD"
+          defaultValue={values.startDate}
+          error={errors?.startDate}
+          required
+        />
+        <Field
+          name="endDate"
+          label="Till och med"
+          hint="ÅÅÅÅ-MM-DD. Lämna tomt om uppdraget gäller tills vidare."
+          defaultValue={values.endDate}
+          error={errors?.endDate}
+        />
         <Field name="note" label="Anteckning" error={errors?.note}>
           <textarea {...controlProps("note", errors?.note)} defaultValue={values.note ?? ""} rows={3} />
         </Field>

@@ -1,17 +1,29 @@
-export const PARTY_STATUS_LABEL: Record<string, string> = {
+import type { PartyStatus } from "~/domain/agreement-terms";
+
+export const PARTY_STATUS_LABEL: Record<PartyStatus, string> = {
   inbjuden: "Inbjuden",
   "inriktningsbeslut fattat": "Inriktningsbeslut fattat",
   medlem: "Medlem",
   uppsagd: "Uppsagd",
-  utträtt: "Utträtt",
+  utträtt: "Utträdd",
 };
 
-/** A party's status as text and colour (readable without colour). */
+/**
+ * A party's status as text and colour (readable without colour). Pass the status on the day
+ * (`partyStatusOn` in app/domain/agreement-terms.ts), so a party past its exit date shows as Utträdd.
+ */
 export function PartyStatusBadge({ status, exitDate }: { status: string; exitDate: string | null }) {
-  const tone = status === "medlem" ? "badge--ok" : status === "uppsagd" ? "badge--warn" : status === "utträtt" ? "badge--bad" : "badge--neutral";
+  const tone =
+    status === "medlem"
+      ? "badge--ok"
+      : status === "uppsagd"
+        ? "badge--warn"
+        : status === "utträtt"
+          ? "badge--bad"
+          : "badge--neutral";
   return (
     <span className={`badge ${tone}`}>
-      {PARTY_STATUS_LABEL[status] ?? status}
+      {PARTY_STATUS_LABEL[status as PartyStatus] ?? status}
       {status === "uppsagd" && exitDate ? ` – utträde den ${exitDate}` : ""}
       {status === "utträtt" && exitDate ? ` ${exitDate}` : ""}
     </span>

@@ -1,41 +1,118 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { VersionInput } from "~/domain/agreement-version";
-import { controlProps, ErrorSummary, Field } from "./forms";
+import { versionSchema, type VersionDefaults } from "~/forms/agreement";
+import {
+  CheckboxField,
+  FormErrorSummary,
+  formProps,
+  SelectField,
+  TextareaField,
+  TextField,
+  useSchemaForm,
+} from "./forms";
 
-export function VersionForm({ values, errors, version, submitLabel }: { values: Partial<VersionInput>; errors?: Partial<Record<keyof VersionInput, string>>; version?: number; submitLabel: string }) {
+/** The agreement version form (one schema, app/forms/agreement.ts `versionSchema`). */
+export function VersionForm({
+  defaults,
+  lastResult,
+  version,
+  organisations,
+  submitLabel,
+}: {
+  defaults: VersionDefaults;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  /** The stored version's lock (edit), or undefined (new). */
+  version?: number;
+  organisations: { id: number; name: string; kind: string }[];
+  submitLabel: string;
+}) {
+  const [form, fields] = useSchemaForm(versionSchema, {
+    lastResult,
+    defaultValue: {
+      ...defaults,
+      municipalPrincipalInvoices: defaults.municipalPrincipalInvoices ? "on" : undefined,
+      version: version === undefined ? "" : String(version),
+    },
+  });
+  const regions = organisations.filter((o) => o.kind === "region");
+  const municipalities = organisations.filter((o) => o.kind !== "region");
   return (
     <>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="stack" noValidate>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <Field name="label" label="Versionens namn" defaultValue={values.label} error={errors?.label} required />
-        <Field name="adoptedOn" label="Antagen" hint="ÅÅÅÅ-MM-DD. Tomt om versionen inte är antagen." defaultValue={values.adoptedOn} error={errors?.adoptedOn} />
+        <TextField field={fields.label} label="Versionens namn" />
+        <TextField
+          field={fields.adoptedOn}
+          label="Antagen"
+          hint="ÅÅÅÅ-MM-DD. Tomt tills alla parter har godkänt versionen."
+        />
+        <TextareaField
+          field={fields.changeSummary}
+          label="Vad versionen ändrar i pengar och villkor"
+          hint="Ändringarna i villkoren visas också automatiskt mot föregående version."
+          rows={3}
+        />
         <fieldset className="field">
           <legend>Avtalstid</legend>
-          <Field name="firstTermStart" label="Första avtalsperiod från" hint="ÅÅÅÅ-MM-DD" defaultValue={values.firstTermStart} error={errors?.firstTermStart} required />
-          <Field name="firstTermEnd" label="Första avtalsperiod till och med" hint="ÅÅÅÅ-MM-DD" defaultValue={values.firstTermEnd} error={errors?.firstTermEnd} required />
-          <Field name="noticeMonths" label="Uppsägningstid (månader)" inputMode="numeric" defaultValue={values.noticeMonths} error={errors?.noticeMonths} required />
-          <Field name="noticeForm" label="Form för uppsägning" defaultValue={values.noticeForm ?? "skriftligen"} error={errors?.noticeForm} />
-          <Field name="renewalMonths" label="Förlängning utan uppsägning (månader)" inputMode="numeric" defaultValue={values.renewalMonths} error={errors?.renewalMonths} required />
-          <Field name="withdrawalRules" label="Utträde och avveckling" error={errors?.withdrawalRules}>
-            <textarea {...controlProps("withdrawalRules", errors?.withdrawalRules)} defaultValue={values.withdrawalRules ?? ""} rows={3} />
-          </Field>
+          <TextField field={fields.firstTermStart} label="Första avtalsperiod från" hint="ÅÅÅÅ-MM-DD" />
+          <TextField field={fields.firstTermEnd} label="Första avtalsperiod till och med" hint="ÅÅÅÅ-MM-DD" />
+          <TextField field={fields.noticeMonths} label="Uppsägningstid (månader)" inputMode="numeric" />
+          <TextField field={fields.noticeForm} label="Form för uppsägning" />
+          <TextField field={fields.renewalMonths} label="Förlängning utan uppsägning (månader)" inputMode="numeric" />
+          <TextareaField field={fields.withdrawalRules} label="Utträde och avveckling" rows={3} />
         </fieldset>
         <fieldset className="field">
           <legend>Budgetmodell</legend>
-          <Field name="baseYear" label="Basår" inputMode="numeric" defaultValue={values.baseYear} error={errors?.baseYear} required />
-          <Field name="baseBudget" label="Budget basåret (kr)" inputMode="numeric" defaultValue={values.baseBudget} error={errors?.baseBudget} required />
-          <Field name="indexPercent" label="Årlig uppräkning (%)" inputMode="decimal" defaultValue={values.indexPercent} error={errors?.indexPercent} required />
-          <Field name="regionPercent" label="Regionens andel (%)" inputMode="decimal" defaultValue={values.regionPercent} error={errors?.regionPercent} required />
-          <Field name="municipalPercent" label="Kommunernas andel (%)" inputMode="decimal" hint="Fördelas efter folkmängd 1 november föregående år." defaultValue={values.municipalPercent} error={errors?.municipalPercent} required />
-          <Field name="regionBaseAmount" label="Regionens belopp basåret enligt beslut (kr)" hint="Tomt om andelen i procent ska gälla." inputMode="numeric" defaultValue={values.regionBaseAmount} error={errors?.regionBaseAmount} />
+          <TextField field={fields.baseYear} label="Basår" inputMode="numeric" />
+          <TextField field={fields.baseBudget} label="Budget basåret (kr)" inputMode="numeric" />
+          <TextField
+            field={fields.indexPercent}
+            label="Årlig uppräkning (%)"
+            hint="Varje år räknas upp från föregående års budget."
+            inputMode="decimal"
+          />
+          <TextField field={fields.regionPercent} label="Regionens andel (%)" inputMode="decimal" />
+          <TextField field={fields.municipalPercent} label="Kommunernas andel (%)" inputMode="decimal" />
+          <TextField
+            field={fields.regionBaseAmount}
+            label="Regionens belopp basåret enligt beslut (kr)"
+            hint="Tomt om andelen i procent ska gälla."
+            inputMode="numeric"
+          />
+          <TextField field={fields.populationMonthDay} label="Folkmängd per dag (MM-DD)" hint="11-01 för 1 november." />
+          <TextField
+            field={fields.populationYearOffset}
+            label="Folkmängd från år"
+            hint="−1 för året före budgetåret, 0 för budgetåret."
+          />
         </fieldset>
-        <Field name="staffing" label="Bemanning" hint='En rad per yrke: huvudman;yrke;årsarbetare, till exempel "Regionen;Sjuksköterska;2,0".' error={errors?.staffing}>
-          <textarea {...controlProps("staffing", errors?.staffing, "x")} defaultValue={values.staffing ?? ""} rows={6} />
-        </Field>
-        <Field name="text" label="Avtalstext" hint="Markdown." error={errors?.text}>
-          <textarea {...controlProps("text", errors?.text, "x")} defaultValue={values.text ?? ""} rows={20} />
-        </Field>
+        <fieldset className="field">
+          <legend>Huvudmän</legend>
+          <SelectField
+            field={fields.regionPrincipalId}
+            label="Huvudman för regionens del (hälso- och sjukvården)"
+            emptyOption="Ingen"
+            options={regions.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <SelectField
+            field={fields.municipalPrincipalId}
+            label="Huvudman för kommunernas del (socialtjänsten)"
+            emptyOption="Ingen"
+            options={municipalities.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <CheckboxField
+            field={fields.municipalPrincipalInvoices}
+            label="Kommunernas huvudman fakturerar övriga kommuner deras andelar"
+          />
+        </fieldset>
+        <TextareaField
+          field={fields.staffing}
+          label="Bemanning"
+          hint='En rad per yrke: betalande sida;yrke;årsarbetare, till exempel "Regionen;Sjuksköterska;2,0".'
+          rows={6}
+        />
+        <TextareaField field={fields.text} label="Avtalstext" hint="Markdown." rows={20} />
         <div className="actions">
           <button type="submit" className="button">
             {submitLabel}
@@ -44,27 +121,4 @@ export function VersionForm({ values, errors, version, submitLabel }: { values: 
       </Form>
     </>
   );
-}
-
-const FIELDS: (keyof VersionInput)[] = [
-  "label",
-  "adoptedOn",
-  "text",
-  "firstTermStart",
-  "firstTermEnd",
-  "noticeMonths",
-  "noticeForm",
-  "renewalMonths",
-  "withdrawalRules",
-  "baseYear",
-  "baseBudget",
-  "indexPercent",
-  "regionPercent",
-  "municipalPercent",
-  "regionBaseAmount",
-  "staffing",
-];
-
-export function readVersionForm(form: FormData): VersionInput {
-  return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as unknown as VersionInput;
 }

@@ -12,7 +12,7 @@
  * - A party that gives notice leaves at the end of the first term whose deadline it met; its
  *   last day as a party is that term's end.
  */
-import { addDays, addMonths, daysBetween, monthsBetween, parseIsoDate } from "./calendar-dates";
+import { addDays, addMonths, daysBetween, monthsBetween, nonWorkingDayName, parseIsoDate } from "./calendar-dates";
 
 export interface AgreementTerms {
   firstTermStart: string;
@@ -85,6 +85,8 @@ export function earliestExit(terms: AgreementTerms, onDate: string): ExitOption 
 }
 
 export interface TermStatus {
+  /** "kommande" before the first term starts (the coming first term is shown), else "gäller". */
+  phase: AgreementPhase;
   currentTerm: Term;
   /** Notice to leave at the end of the current term: the deadline, and whether it has passed. */
   currentTermDeadline: string;
@@ -97,6 +99,7 @@ export function exitOptions(terms: AgreementTerms, onDate: string): TermStatus {
   const term = currentTerm(terms, onDate);
   const deadline = noticeDeadlineForTermEnd(term.end, terms.noticeMonths);
   return {
+    phase: agreementPhase(terms, onDate),
     currentTerm: term,
     currentTermDeadline: deadline,
     currentTermDeadlinePassed: deadline < onDate,
@@ -133,10 +136,59 @@ export function validateTerms(input: TermsInput): Partial<Record<keyof TermsInpu
   const errors: Partial<Record<keyof TermsInput, string>> = {};
   if (!parseIsoDate(input.firstTermStart)) errors.firstTermStart = "Skriv datumet som ÅÅÅÅ-MM-DD.";
   if (!parseIsoDate(input.firstTermEnd)) errors.firstTermEnd = "Skriv datumet som ÅÅÅÅ-MM-DD.";
-  else if (!errors.firstTermStart && input.firstTermEnd < input.firstTermStart) errors.firstTermEnd = "Avtalsperioden kan inte sluta innan den börjar.";
+  else if (!errors.firstTermStart && input.firstTermEnd < input.firstTermStart)
+    errors.firstTermEnd = "Avtalsperioden kan inte sluta innan den börjar.";
   const notice = Number(input.noticeMonths);
-  if (!/^\d+$/.test(input.noticeMonths.trim()) || notice < 0 || notice > 120) errors.noticeMonths = "Ange uppsägningstiden i hela månader (0–120).";
+  if (!/^\d+$/.test(input.noticeMonths.trim()) || notice < 0 || notice > 120)
+    errors.noticeMonths = "Ange uppsägningstiden i hela månader (0–120).";
   const renewal = Number(input.renewalMonths);
-  if (!/^\d+$/.test(input.renewalMonths.trim()) || renewal < 1 || renewal > 120) errors.renewalMonths = "Ange förlängningen i hela månader (1–120).";
+  if (!/^\d+$/.test(input.renewalMonths.trim()) || renewal < 1 || renewal > 120)
+    errors.renewalMonths = "Ange förlängningen i hela månader (1–120).";
   return errors;
+}
+
+export type AgreementPhase = "kommande" | "gäller";
+
+/** Before its first term starts an agreement is coming, not in force; afterwards it renews until ended. */
+export function agreementPhase(terms: AgreementTerms, onDate: string): AgreementPhase {
+  return onDate < terms.firstTermStart ? "kommande" : "gäller";
+}
+
+/**
+ * A warning for a notice deadline on a day offices are closed (e.g. nyårsafton, 31 December):
+ * the agreement's own time limit is not moved to the next working day (only statutory limits
+ * are, lag 1930:173), so the written notice must have arrived by then. Null on a working day.
+ */
+export function deadlineWarning(deadline: string): string | null {
+  const day = nonWorkingDayName(deadline);
+  if (!day) return null;
+  return `${deadline} är ${day}, då många kontor är stängda. Fristen flyttas inte: den skriftliga uppsägningen måste ha kommit in senast den dagen, så skicka den i god tid.`;
+}
+
+/** A party's status as stored: the ladder from invitation to exit. */
+export const PARTY_STATUSES = ["inbjuden", "inriktningsbeslut fattat", "medlem", "uppsagd", "utträtt"] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
+
+/**
+ * The status to show on a date: a party that gave notice has left ("utträtt", shown as
+ * Utträdd) once its exit date has passed, without anyone having to change it by hand.
+ */
+export function partyStatusOn(party: { status: PartyStatus; exitDate: string | null }, onDate: string): PartyStatus {
+  if (party.status === "uppsagd" && party.exitDate !== null && party.exitDate < onDate) return "utträtt";
+  return party.status;
+}
+
+/**
+ * A party pays its share of a budget year (and is counted in the split) if it has joined by
+ * the year's end and had not left before the year began: the split is per calendar year, so
+ * a party that leaves on 31 December 2027 pays for 2027 and is out from 2028.
+ */
+export function isPartyInYear(
+  party: { status: PartyStatus; memberSince: string | null; exitDate: string | null },
+  year: number,
+): boolean {
+  if (party.status === "inbjuden" || party.status === "inriktningsbeslut fattat") return false;
+  if (party.memberSince && party.memberSince > `${year}-12-31`) return false;
+  if (party.exitDate && party.exitDate < `${year}-01-01`) return false;
+  return true;
 }

@@ -10,8 +10,8 @@
 
 export type CsvCell = string | number | null | undefined;
 
-export const CSV_SEPARATOR = ";";
-export const CSV_LINE_END = "\r\n";
+const CSV_SEPARATOR = ";";
+const CSV_LINE_END = "\r\n";
 const BOM = "\uFEFF";
 
 /** A cell starting (after any whitespace) with one of these is evaluated as a formula. */

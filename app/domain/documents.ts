@@ -14,14 +14,14 @@ export const DOCUMENT_KINDS = [
   "rapport",
   "övrigt",
 ] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const VISIBILITY_LABEL = {
   public: "Alla (offentlig)",
   members: "Alla inloggade i samverkan",
   bodies: "Bara valda organ",
 } as const;
-export type Visibility = keyof typeof VISIBILITY_LABEL;
+type Visibility = keyof typeof VISIBILITY_LABEL;
 
 export interface DocumentInput {
   title: string;
@@ -41,7 +41,9 @@ export interface ValidDocument {
   bodyIds: number[];
 }
 
-export function validateDocument(input: DocumentInput): { ok: true; value: ValidDocument } | { ok: false; errors: FieldErrors<keyof DocumentInput> } {
+export function validateDocument(
+  input: DocumentInput,
+): { ok: true; value: ValidDocument } | { ok: false; errors: FieldErrors<keyof DocumentInput> } {
   const errors: FieldErrors<keyof DocumentInput> = {};
   const title = input.title.trim();
   if (!title) errors.title = "Ange dokumentets titel.";
@@ -50,9 +52,20 @@ export function validateDocument(input: DocumentInput): { ok: true; value: Valid
   if (!parseIsoDate(input.date)) errors.date = "Skriv datumet som ÅÅÅÅ-MM-DD.";
   if (!(input.visibility in VISIBILITY_LABEL)) errors.visibility = "Välj vem som får se dokumentet.";
   const bodyIds = input.bodyIds.map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  if (input.visibility === "bodies" && bodyIds.length === 0) errors.bodyIds = "Välj minst ett organ som får se dokumentet.";
+  if (input.visibility === "bodies" && bodyIds.length === 0)
+    errors.bodyIds = "Välj minst ett organ som får se dokumentet.";
   const bodyId = input.bodyId ? Number(input.bodyId) : null;
   if (bodyId !== null && (!Number.isInteger(bodyId) || bodyId <= 0)) errors.bodyId = "Välj organ i listan.";
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { title, kind: input.kind as DocumentKind, bodyId, date: input.date, visibility: input.visibility as Visibility, bodyIds: input.visibility === "bodies" ? bodyIds : [] } };
+  return {
+    ok: true,
+    value: {
+      title,
+      kind: input.kind as DocumentKind,
+      bodyId,
+      date: input.date,
+      visibility: input.visibility as Visibility,
+      bodyIds: input.visibility === "bodies" ? bodyIds : [],
+    },
+  };
 }

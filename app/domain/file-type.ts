@@ -20,9 +20,9 @@
  */
 
 export const ALLOWED_UPLOAD_KINDS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "png", "jpeg", "txt", "md"] as const;
-export type UploadKind = (typeof ALLOWED_UPLOAD_KINDS)[number];
+type UploadKind = (typeof ALLOWED_UPLOAD_KINDS)[number];
 
-export const UPLOAD_MIME: Record<UploadKind, string> = {
+const UPLOAD_MIME: Record<UploadKind, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -36,7 +36,7 @@ export const UPLOAD_MIME: Record<UploadKind, string> = {
 };
 
 /** File extensions (lower case, without dot) and the kind each one claims. */
-export const UPLOAD_EXTENSIONS: Readonly<Record<string, UploadKind>> = {
+const UPLOAD_EXTENSIONS: Readonly<Record<string, UploadKind>> = {
   pdf: "pdf",
   docx: "docx",
   xlsx: "xlsx",
@@ -183,7 +183,10 @@ const MARKUP_START = /^<(?:[a-z][a-z0-9-]*(?:[\s/>]|$)|[!?/])/i;
 const MARKUP_NEAR_START = /<(?:script|svg|html|iframe|object|embed|body|head|meta|!doctype\s+html|\?xml)(?=[\s/>]|$)/i;
 
 function looksLikeMarkup(text: string): boolean {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, "").trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   return MARKUP_START.test(head) || MARKUP_NEAR_START.test(head);
 }
 
@@ -210,9 +213,11 @@ export function sniffKind(bytes: Uint8Array): SniffedKind {
   return looksLikeMarkup(text) ? "html" : "text";
 }
 
-export type DetectResult = { ok: true; kind: UploadKind; mime: string; extension: string } | { ok: false; error: string };
+export type DetectResult =
+  { ok: true; kind: UploadKind; mime: string; extension: string } | { ok: false; error: string };
 
-const ALLOWED_DESCRIPTION = "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods), PNG, JPEG, text (.txt) och Markdown (.md)";
+const ALLOWED_DESCRIPTION =
+  "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods), PNG, JPEG, text (.txt) och Markdown (.md)";
 
 /** The lower-case extension of a (cleaned) file name, or "" if it has none. */
 export function fileExtension(name: string): string {
@@ -225,14 +230,26 @@ export function detectFileType(bytes: Uint8Array, filename: string): DetectResul
   const ext = fileExtension(name);
   const real = sniffKind(bytes);
   if (real === "empty") return { ok: false, error: `Filen ${name} är tom.` };
-  if (real === "executable" || real === "html") return { ok: false, error: `${name} innehåller program eller webbkod och kan inte laddas upp.` };
-  if (real === "macro") return { ok: false, error: `${name} innehåller makron och kan inte laddas upp. Spara dokumentet utan makron och försök igen.` };
+  if (real === "executable" || real === "html")
+    return { ok: false, error: `${name} innehåller program eller webbkod och kan inte laddas upp.` };
+  if (real === "macro")
+    return {
+      ok: false,
+      error: `${name} innehåller makron och kan inte laddas upp. Spara dokumentet utan makron och försök igen.`,
+    };
   if (!ext) return { ok: false, error: `${name} saknar filändelse. Tillåtna filtyper är ${ALLOWED_DESCRIPTION}.` };
   const claimed = UPLOAD_EXTENSIONS[ext];
-  if (!claimed) return { ok: false, error: `Filtypen .${ext} (${name}) är inte tillåten. Tillåtna filtyper är ${ALLOWED_DESCRIPTION}.` };
+  if (!claimed)
+    return {
+      ok: false,
+      error: `Filtypen .${ext} (${name}) är inte tillåten. Tillåtna filtyper är ${ALLOWED_DESCRIPTION}.`,
+    };
   const matches = real === "text" ? claimed === "txt" || claimed === "md" : real === claimed;
   if (!matches) {
-    return { ok: false, error: `Innehållet i ${name} stämmer inte med filändelsen .${ext}. Spara filen i rätt format och försök igen.` };
+    return {
+      ok: false,
+      error: `Innehållet i ${name} stämmer inte med filändelsen .${ext}. Spara filen i rätt format och försök igen.`,
+    };
   }
   return { ok: true, kind: claimed, mime: UPLOAD_MIME[claimed], extension: ext };
 }
@@ -249,7 +266,10 @@ const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
  * 120 characters with the extension kept, and never empty ("fil").
  */
 export function cleanFileName(name: string): string {
-  const base = String(name ?? "").split(/[\\/]/).pop() ?? "";
+  const base =
+    String(name ?? "")
+      .split(/[\\/]/)
+      .pop() ?? "";
   let cleaned = base
     .normalize("NFC")
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u{FFFD}]/gu, "")
@@ -265,7 +285,12 @@ export function cleanFileName(name: string): string {
     const extDot = cleaned.lastIndexOf(".");
     const ext = extDot > 0 ? Array.from(cleaned.slice(extDot)) : [];
     const keep = ext.length > 1 && ext.length <= MAX_EXTENSION_LENGTH + 1 ? ext : [];
-    cleaned = (chars.slice(0, MAX_NAME_LENGTH - keep.length).join("").replace(/[. ]+$/, "") + keep.join("")).trim();
+    cleaned = (
+      chars
+        .slice(0, MAX_NAME_LENGTH - keep.length)
+        .join("")
+        .replace(/[. ]+$/, "") + keep.join("")
+    ).trim();
   }
   return cleaned || FALLBACK_NAME;
 }

@@ -7,9 +7,12 @@ const STOCKHOLM = "Europe/Stockholm";
 
 /** Today's date in Stockholm as "YYYY-MM-DD". */
 export function todayInStockholm(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: STOCKHOLM, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    now,
-  );
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: STOCKHOLM,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** An instant as "2026-12-31 14:05" in Stockholm time. */

@@ -38,9 +38,26 @@ const STOCKHOLM_VTIMEZONE = [
   "END:VTIMEZONE",
 ];
 
-/** Escapes TEXT values: backslash, semicolon, comma and newlines. */
+/**
+ * Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are escaped, every
+ * line break (CRLF, a bare CR or a bare LF, and Unicode line/paragraph separators) becomes
+ * "\\n", and every other control character is dropped (TEXT allows none but HTAB). Nothing
+ * a user typed can therefore end a content line or start a property of its own.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return value
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\n/g, "\\n");
+}
+
+/** A value that is not TEXT (dates, numbers, our own URLs): printable, no line breaks, or refused. */
+function plain(value: string): string {
+  if (!/^[\x20-\x7e]*$/.test(value)) throw new Error(`not a plain iCalendar value: ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** Folds a content line at 75 octets (UTF-8), continuation lines start with a space. */
@@ -66,24 +83,32 @@ export function foldLine(line: string): string {
 }
 
 const localDateTime = (date: string, time: string) => `${date.replace(/-/g, "")}T${time.replace(":", "")}00`;
-const utcStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utcStamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
-export function meetingEvent(m: CalendarMeeting, host: string): string[] {
+function meetingEvent(m: CalendarMeeting, host: string): string[] {
   const location = [m.place, m.videoUrl].filter(Boolean).join(" · ");
-  const description = [`${m.bodyName}, status: ${m.status}.`, `Dagordning och handlingar: ${m.url}`, m.videoUrl ? `Video: ${m.videoUrl}` : ""]
+  const description = [
+    `${m.bodyName}, status: ${m.status}.`,
+    `Dagordning och handlingar: ${m.url}`,
+    m.videoUrl ? `Video: ${m.videoUrl}` : "",
+  ]
     .filter(Boolean)
     .join("\n");
   return [
     "BEGIN:VEVENT",
-    `UID:meeting-${m.id}@${host}`,
-    `SEQUENCE:${m.sequence}`,
-    `DTSTAMP:${utcStamp(m.updatedAt)}`,
-    `DTSTART;TZID=Europe/Stockholm:${localDateTime(m.date, m.startTime)}`,
-    `DTEND;TZID=Europe/Stockholm:${localDateTime(m.date, m.endTime)}`,
+    `UID:${plain(`meeting-${m.id}@${host}`)}`,
+    `SEQUENCE:${plain(String(m.sequence))}`,
+    `DTSTAMP:${plain(utcStamp(m.updatedAt))}`,
+    `DTSTART;TZID=Europe/Stockholm:${plain(localDateTime(m.date, m.startTime))}`,
+    `DTEND;TZID=Europe/Stockholm:${plain(localDateTime(m.date, m.endTime))}`,
     `SUMMARY:${escapeText(`${m.bodyName}: sammanträde`)}`,
     ...(location ? [`LOCATION:${escapeText(location)}`] : []),
     `DESCRIPTION:${escapeText(description)}`,
-    `URL:${m.url}`,
+    `URL:${plain(m.url)}`,
     `STATUS:CONFIRMED`,
     "END:VEVENT",
   ];

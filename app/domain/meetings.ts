@@ -4,7 +4,15 @@
 import { isIsoDate, type FieldErrors } from "./membership";
 import { findPersonalNumbers, personalDataMessage } from "./personal-number";
 
-export const AGENDA_ITEM_KINDS = ["information", "beslut", "diskussion", "rekommendation till parterna", "återrapportering"] as const;
+export const AGENDA_ITEM_KINDS = [
+  /** Procedural items (opening, adjusters, agenda, closing): a § but never a register decision. */
+  "formalia",
+  "information",
+  "beslut",
+  "diskussion",
+  "rekommendation till parterna",
+  "återrapportering",
+] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 // --- Meeting ------------------------------------------------------------------------------
@@ -29,7 +37,9 @@ export interface ValidMeeting {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function validateMeeting(input: MeetingInput): { ok: true; value: ValidMeeting } | { ok: false; errors: FieldErrors<keyof MeetingInput> } {
+export function validateMeeting(
+  input: MeetingInput,
+): { ok: true; value: ValidMeeting } | { ok: false; errors: FieldErrors<keyof MeetingInput> } {
   const errors: FieldErrors<keyof MeetingInput> = {};
   const bodyId = Number(input.bodyId);
   if (!Number.isInteger(bodyId) || bodyId <= 0) errors.bodyId = "Välj organ.";
@@ -37,13 +47,24 @@ export function validateMeeting(input: MeetingInput): { ok: true; value: ValidMe
   else if (!isIsoDate(input.date)) errors.date = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-02-12.";
   if (!TIME.test(input.startTime)) errors.startTime = "Skriv starttiden som TT:MM, till exempel 09:00.";
   if (!TIME.test(input.endTime)) errors.endTime = "Skriv sluttiden som TT:MM, till exempel 12:00.";
-  else if (TIME.test(input.startTime) && input.endTime <= input.startTime) errors.endTime = "Mötet kan inte sluta innan det börjar.";
+  else if (TIME.test(input.startTime) && input.endTime <= input.startTime)
+    errors.endTime = "Mötet kan inte sluta innan det börjar.";
   if (input.place.length > 200) errors.place = "Platsen får ha högst 200 tecken.";
   const videoUrl = input.videoUrl.trim();
   if (videoUrl && !/^https:\/\/[^\s<>"]+$/.test(videoUrl)) errors.videoUrl = "Videolänken måste börja med https://.";
   if (!input.place.trim() && !videoUrl) errors.place = "Ange en plats, en videolänk eller båda.";
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { bodyId, date: input.date, startTime: input.startTime, endTime: input.endTime, place: input.place.trim(), videoUrl } };
+  return {
+    ok: true,
+    value: {
+      bodyId,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      place: input.place.trim(),
+      videoUrl,
+    },
+  };
 }
 
 // --- Proposals ----------------------------------------------------------------------------
@@ -66,10 +87,10 @@ export function canProposeOn(today: string, meetingDate: string, days: number): 
 // --- Agenda -------------------------------------------------------------------------------
 
 export const STANDARD_ITEMS = [
-  { key: "opening", title: "Mötets öppnande", kind: "information" as const },
-  { key: "adjusters", title: "Val av justerare", kind: "beslut" as const },
-  { key: "agenda", title: "Godkännande av dagordningen", kind: "beslut" as const },
-  { key: "closing", title: "Mötets avslutande", kind: "information" as const },
+  { key: "opening", title: "Mötets öppnande", kind: "formalia" as const },
+  { key: "adjusters", title: "Val av justerare", kind: "formalia" as const },
+  { key: "agenda", title: "Godkännande av dagordningen", kind: "formalia" as const },
+  { key: "closing", title: "Mötets avslutande", kind: "formalia" as const },
 ];
 
 export interface AgendaItemInput {
@@ -96,7 +117,9 @@ export interface ValidAgendaItem {
   matterId: number | null;
 }
 
-export function validateAgendaItem(input: AgendaItemInput): { ok: true; value: ValidAgendaItem } | { ok: false; errors: FieldErrors<keyof AgendaItemInput> } {
+export function validateAgendaItem(
+  input: AgendaItemInput,
+): { ok: true; value: ValidAgendaItem } | { ok: false; errors: FieldErrors<keyof AgendaItemInput> } {
   const errors: FieldErrors<keyof AgendaItemInput> = {};
   const title = input.title.trim();
   if (!title) errors.title = "Ange en rubrik för punkten.";
@@ -110,7 +133,8 @@ export function validateAgendaItem(input: AgendaItemInput): { ok: true; value: V
   }
   if (input.presenter.length > 200) errors.presenter = "Föredragande får ha högst 200 tecken.";
   if (input.description.length > 20_000) errors.description = "Beskrivningen får ha högst 20 000 tecken.";
-  if (input.proposedDecision.length > 5_000) errors.proposedDecision = "Förslaget till beslut får ha högst 5 000 tecken.";
+  if (input.proposedDecision.length > 5_000)
+    errors.proposedDecision = "Förslaget till beslut får ha högst 5 000 tecken.";
   if (input.confidential && !input.confidentialReason.trim())
     errors.confidentialReason = "Ange skälet till att punkten är sekretessmarkerad (t.ex. lagrum).";
   const matterId = input.matterId ? Number(input.matterId) : null;
@@ -137,7 +161,10 @@ export function validateAgendaItem(input: AgendaItemInput): { ok: true; value: V
 }
 
 /** Position for a new item: before the closing item, if there is one. */
-export function positionForNewItem(items: { position: number; standard: string | null }[]): { position: number; shiftFrom: number | null } {
+export function positionForNewItem(items: { position: number; standard: string | null }[]): {
+  position: number;
+  shiftFrom: number | null;
+} {
   const closing = items.find((i) => i.standard === "closing");
   if (closing) return { position: closing.position, shiftFrom: closing.position };
   const max = items.reduce((m, i) => Math.max(m, i.position), 0);
@@ -227,7 +254,11 @@ export function describeChange(change: AgendaChange): string {
  * § numbers for items without one, continuing the body's series for the year
  * (decisions are numbered § 1, § 2, … per body and calendar year).
  */
-export function assignParagraphs(itemIdsInOrder: number[], alreadyNumbered: Map<number, number>, lastUsedThisYear: number): Map<number, number> {
+export function assignParagraphs(
+  itemIdsInOrder: number[],
+  alreadyNumbered: Map<number, number>,
+  lastUsedThisYear: number,
+): Map<number, number> {
   const result = new Map(alreadyNumbered);
   let next = lastUsedThisYear;
   for (const id of itemIdsInOrder) {
@@ -243,7 +274,11 @@ export function requiredSigners(chairPersonIds: number[], adjusterPersonIds: num
   return [...new Set([...chairPersonIds.slice(0, 1), ...adjusterPersonIds])];
 }
 
-export function signatureRole(personId: number | null, chairPersonIds: number[], adjusterPersonIds: number[]): "ordförande" | "justerare" | null {
+export function signatureRole(
+  personId: number | null,
+  chairPersonIds: number[],
+  adjusterPersonIds: number[],
+): "ordförande" | "justerare" | null {
   if (personId === null) return null;
   if (chairPersonIds.slice(0, 1).includes(personId)) return "ordförande";
   if (adjusterPersonIds.includes(personId)) return "justerare";

@@ -42,9 +42,7 @@ export function isIsoDate(value: string): boolean {
 
 export function validateMembership(
   input: MembershipInput,
-):
-  | { ok: true; value: ValidMembership }
-  | { ok: false; errors: FieldErrors<keyof MembershipInput> } {
+): { ok: true; value: ValidMembership } | { ok: false; errors: FieldErrors<keyof MembershipInput> } {
   const errors: FieldErrors<keyof MembershipInput> = {};
   const personId = Number(input.personId);
   if (!input.personId || !Number.isInteger(personId) || personId <= 0) errors.personId = "Välj en person.";

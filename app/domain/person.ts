@@ -8,7 +8,9 @@ export interface PersonInput {
   organisationId: string;
 }
 
-export function validatePerson(input: PersonInput):
+export function validatePerson(
+  input: PersonInput,
+):
   | { ok: true; value: { name: string; title: string; email: string | null; organisationId: number | null } }
   | { ok: false; errors: FieldErrors<keyof PersonInput> } {
   const errors: FieldErrors<keyof PersonInput> = {};
@@ -17,7 +19,8 @@ export function validatePerson(input: PersonInput):
   else if (name.length > 120) errors.name = "Namnet får ha högst 120 tecken.";
   if (input.title.length > 160) errors.title = "Titeln får ha högst 160 tecken.";
   const email = input.email.trim().toLowerCase();
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "Ange en giltig e-postadress, till exempel namn@kommun.se.";
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    errors.email = "Ange en giltig e-postadress, till exempel namn@kommun.se.";
   const organisationId = input.organisationId ? Number(input.organisationId) : null;
   if (organisationId !== null && (!Number.isInteger(organisationId) || organisationId <= 0))
     errors.organisationId = "Välj en organisation i listan.";

@@ -17,7 +17,7 @@
  * The portal refuses text that contains a hit (nothing about individual clients belongs here).
  */
 
-export type PersonalNumberKind = "personnummer" | "samordningsnummer";
+type PersonalNumberKind = "personnummer" | "samordningsnummer";
 
 export interface PersonalNumberHit {
   /** The text as written, e.g. "19121212-1212". */
@@ -71,7 +71,7 @@ function validDate(year: number, month: number, day: number): boolean {
  * future, and a hundred years earlier with "+" (Skatteverket's rule).
  */
 function fullYear(yy: number, plus: boolean, currentYear: number): number {
-  let year = currentYear - ((((currentYear % 100) - yy) % 100) + 100) % 100;
+  let year = currentYear - (((((currentYear % 100) - yy) % 100) + 100) % 100);
   if (plus) year -= 100;
   return year;
 }
@@ -118,9 +118,14 @@ const MAX_SHOWN = 3;
 export function personalDataMessage(hits: PersonalNumberHit[]): string {
   const kinds = new Set(hits.map((h) => h.kind));
   const noun =
-    kinds.size === 2 ? "personnummer eller samordningsnummer" : kinds.has("samordningsnummer") ? "samordningsnummer" : "personnummer";
+    kinds.size === 2
+      ? "personnummer eller samordningsnummer"
+      : kinds.has("samordningsnummer")
+        ? "samordningsnummer"
+        : "personnummer";
   const masked = [...new Set(hits.map((h) => maskPersonalNumber(h.match)))];
-  const shown = masked.slice(0, MAX_SHOWN).join(", ") + (masked.length > MAX_SHOWN ? ` och ${masked.length - MAX_SHOWN} till` : "");
+  const shown =
+    masked.slice(0, MAX_SHOWN).join(", ") + (masked.length > MAX_SHOWN ? ` och ${masked.length - MAX_SHOWN} till` : "");
   const what = hits.length > 1 ? `${hits.length} uppgifter som ser ut som ${noun}` : `något som ser ut som ett ${noun}`;
   const where = shown ? ` (${shown})` : "";
   return (
@@ -128,4 +133,56 @@ export function personalDataMessage(hits: PersonalNumberHit[]): string {
     "Klientuppgifter får aldrig finnas i portalen – inga uppgifter om enskilda klienter, och statistik ska bara redovisas sammanställd. " +
     "Ta bort numret och försök igen."
   );
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  shy: "",
+};
+
+/** HTML/XML character references decoded (numeric and the common named ones). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});?/gi, (m, e: string) => {
+    if (e[0] !== "#") return NAMED_ENTITIES[e.toLowerCase()] ?? m;
+    const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+/** Characters that render as nothing (soft hyphen, zero-width spaces and joiners, BOM). */
+const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\u034f|\u17b4|\u17b5/g;
+
+/**
+ * The ways a stored text can be read: as written; decoded (character references, full-width
+ * digits, invisible characters removed); and rendered (Markdown emphasis, escapes, code
+ * marks and HTML tags removed as a renderer removes them, so `19121212-**1212**` and
+ * `&#49;9121212-1212` read as the number they display).
+ */
+function readingsOf(text: string): string[] {
+  const decoded = decodeEntities(text.normalize("NFKC")).replace(INVISIBLE, "");
+  const rendered = decodeEntities(
+    decoded
+      .replace(/<[^>]*>/g, "")
+      .replace(/\\([\\`*_{}[\]()#+\-.!~|<>&])/g, "$1")
+      .replace(/[*_~`]+/g, ""),
+  ).replace(INVISIBLE, "");
+  return [...new Set([text, decoded, rendered])];
+}
+
+/**
+ * The personal-number guard for everything the portal stores: hits in any reading of the
+ * text (see `readingsOf`). Empty when the text is clean.
+ */
+export function personalNumbersIn(text: string, options: FindOptions = {}): PersonalNumberHit[] {
+  if (!/\d|&#|[\uff10-\uff19]/.test(text)) return [];
+  for (const reading of readingsOf(text)) {
+    const hits = findPersonalNumbers(reading, options);
+    if (hits.length) return hits;
+  }
+  return [];
 }

@@ -11,15 +11,9 @@
  * - anonymous (actor null): the public; reads only what is public.
  */
 
-export type UserRole = "admin" | "member" | "reader";
+type UserRole = "admin" | "member" | "reader";
 
-export type BodyRole =
-  | "ordförande"
-  | "vice ordförande"
-  | "ledamot"
-  | "ersättare"
-  | "sekreterare"
-  | "adjungerad";
+export type BodyRole = "ordförande" | "vice ordförande" | "ledamot" | "ersättare" | "sekreterare" | "adjungerad";
 
 export interface Actor {
   userId: string;
@@ -29,6 +23,14 @@ export interface Actor {
   bodyRoles: ReadonlyMap<number, BodyRole>;
   /** Organisation the person belongs to (for reporting a party's answers). */
   organisationId: number | null;
+  /** Collaborations the person takes part in today: those served by a body they sit in. */
+  collaborationIds: ReadonlySet<number>;
+}
+
+/** The coordinator takes part in every collaboration; others through their seats in bodies. */
+export function takesPartIn(actor: Actor | null, collaborationId: number): boolean {
+  if (!actor) return false;
+  return actor.role === "admin" || actor.collaborationIds.has(collaborationId);
 }
 
 /** Facts about the thing being accessed. Only what the rule for the action needs. */
@@ -56,6 +58,7 @@ export const ACTIONS = [
   "read:body-members",
   "manage:memberships",
   "manage:people",
+  "manage:collaborations",
   "read:audit",
   "read:start",
   "change:own-password",
@@ -78,6 +81,7 @@ export const ACTIONS = [
   "read:matters",
   "read:assignments",
   "update:assignment",
+  "manage:mail",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -89,13 +93,13 @@ const signedIn: Rule = (actor) => actor !== null;
 const adminOnly: Rule = (actor) => actor?.role === "admin";
 
 /** True when the actor currently sits in the resource's body (any role). */
-export function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
+function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
   if (!actor || bodyId === undefined) return false;
   return actor.bodyRoles.has(bodyId);
 }
 
 /** Secretary of the body: prepares its agendas and writes its minutes. */
-export function isSecretaryOf(actor: Actor | null, bodyId: number | undefined): boolean {
+function isSecretaryOf(actor: Actor | null, bodyId: number | undefined): boolean {
   return bodyId !== undefined && actor?.bodyRoles.get(bodyId) === "sekreterare";
 }
 
@@ -113,6 +117,8 @@ export const POLICY: Record<Action, Rule> = {
   "read:body-members": (actor, r) => actor !== null || r.publicRecords === true,
   "manage:memberships": adminOnly,
   "manage:people": adminOnly,
+  // Collaborations, organisations, parties, bodies and key figures: the coordinator keeps the structure.
+  "manage:collaborations": adminOnly,
   "read:audit": adminOnly,
   "read:start": signedIn,
   "change:own-password": signedIn,
@@ -141,13 +147,20 @@ export const POLICY: Record<Action, Rule> = {
   // The register lists every decision; each row is filtered by its body and publicity.
   "read:decisions": anyone,
   "manage:decisions": adminOnly,
-  // A public recommendation (the default) can be quoted in a council's papers and read by anyone.
-  "read:recommendation": (actor, r) => r.published === true || actor !== null,
+  // A recommendation is read once sent to the parties (`published`); drafts are the coordinator's.
+  // A public one (`publicRecords`, the default) can be quoted in a council's papers and read by anyone.
+  "read:recommendation": (actor, r) => r.published === true && (r.publicRecords === true || actor !== null),
   // A party's own representative reports its answer; the coordinator confirms or corrects.
-  "report:party-answer": (actor, r) => actor !== null && actor.role === "member" && r.organisationId !== undefined && actor.organisationId === r.organisationId,
+  "report:party-answer": (actor, r) =>
+    actor !== null &&
+    actor.role === "member" &&
+    r.organisationId !== undefined &&
+    actor.organisationId === r.organisationId,
   "read:matters": signedIn,
   "read:assignments": signedIn,
   "update:assignment": (actor, r) => actor !== null && actor.role !== "reader" && r.assignee === true,
+  // The outbox holds every recipient's address: the coordinator's only.
+  "manage:mail": adminOnly,
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -1,6 +1,6 @@
-import type { AgendaItemView } from "~/components/agenda";
+import type { AgendaItemView } from "~/domain/agenda-view";
 import { renderMarkdown } from "~/utils/markdown.server";
-import type { AgendaItem } from "./meetings.server";
+import type { AgendaItem } from "./meeting-agenda.server";
 
 /** Agenda items shaped for the page: Markdown rendered and sanitized, confidential documents withheld. */
 export function itemViews(items: AgendaItem[], canReadConfidential: boolean): AgendaItemView[] {
@@ -16,7 +16,10 @@ export function itemViews(items: AgendaItem[], canReadConfidential: boolean): Ag
     confidential: i.confidential,
     confidentialReason: i.confidentialReason,
     standard: i.standard,
-    files: i.confidential && !canReadConfidential ? null : i.files.map((f) => ({ id: f.id, originalName: f.originalName, size: f.size })),
+    files:
+      i.confidential && !canReadConfidential
+        ? null
+        : i.files.map((f) => ({ id: f.id, originalName: f.originalName, size: f.size })),
     paragraph: i.paragraph,
   }));
 }

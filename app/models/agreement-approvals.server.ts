@@ -1,14 +1,47 @@
 import { eq } from "drizzle-orm";
 import { recommendations } from "../../db/schema";
+import { partyStatusOn } from "~/domain/agreement-terms";
+import { approvalState } from "~/domain/agreement-version";
 import { db } from "~/utils/db.server";
+import { partiesOf } from "./agreements.server";
 import { answersOf } from "./recommendations.server";
+import { isSent } from "~/domain/recommendations";
 
 /** Each party's approval of an agreement version: the answers to the recommendation that adopted it. */
 export function approvalsOfVersion(versionId: number) {
-  const recs = db().select().from(recommendations).where(eq(recommendations.agreementVersionId, versionId)).all();
+  const recs = db()
+    .select()
+    .from(recommendations)
+    .where(eq(recommendations.agreementVersionId, versionId))
+    .all()
+    .filter((r) => isSent(r.status));
   return recs.map((r) => ({
     recommendationId: r.id,
     title: r.title,
-    answers: answersOf([r.id]).map((a) => ({ organisation: a.organisation, status: a.status, decisionDate: a.decisionDate, decidingBody: a.decidingBody })),
+    answers: answersOf([r.id]).map((a) => ({
+      organisation: a.organisation,
+      status: a.status,
+      decisionDate: a.decisionDate,
+      decidingBody: a.decidingBody,
+    })),
   }));
+}
+
+/**
+ * Whether every party has approved a version: each party that has not left, by its answers to
+ * the recommendations linked to the version (`registered` is false when none is linked, so the
+ * approvals were made outside the portal).
+ */
+export function approvalOfVersion(versionId: number, collaborationId: number, today: string) {
+  const recs = approvalsOfVersion(versionId);
+  const names = partiesOf(collaborationId)
+    .filter((p) => partyStatusOn(p, today) !== "utträtt")
+    .map((p) => p.name);
+  return {
+    registered: recs.length > 0,
+    state: approvalState(
+      names,
+      recs.flatMap((r) => r.answers),
+    ),
+  };
 }

@@ -1,14 +1,19 @@
-import { staffingToText, type VersionInput } from "~/domain/agreement-version";
-import type { AgreementVersion } from "./agreements.server";
+import { staffingToText } from "~/domain/agreement-version";
+import type { VersionDefaults } from "~/forms/agreement";
+import { principalsOf, type AgreementVersion } from "./agreements.server";
 
 const pct = (bp: number) => String(bp / 100).replace(".", ",");
 
-/** A stored version as the form shows it. */
-export function versionToInput(v: AgreementVersion): VersionInput {
+/** A stored version, with its principals, as the form shows it. */
+export function versionToInput(v: AgreementVersion): VersionDefaults {
+  const principals = principalsOf(v.id);
+  const region = principals.find((p) => p.side === "region");
+  const municipal = principals.find((p) => p.side === "kommunerna");
   return {
     label: v.label,
     adoptedOn: v.adoptedOn ?? "",
     text: v.text,
+    changeSummary: v.changeSummary,
     firstTermStart: v.firstTermStart,
     firstTermEnd: v.firstTermEnd,
     noticeMonths: String(v.noticeMonths),
@@ -21,6 +26,11 @@ export function versionToInput(v: AgreementVersion): VersionInput {
     regionPercent: pct(v.regionShareBasisPoints),
     municipalPercent: pct(10_000 - v.regionShareBasisPoints),
     regionBaseAmount: v.regionBaseAmount === null ? "" : String(v.regionBaseAmount),
+    populationMonthDay: v.populationMonthDay,
+    populationYearOffset: String(v.populationYearOffset),
     staffing: staffingToText(v.staffing),
+    regionPrincipalId: region ? String(region.organisationId) : "",
+    municipalPrincipalId: municipal ? String(municipal.organisationId) : "",
+    municipalPrincipalInvoices: municipal?.invoicesOthers ?? false,
   };
 }

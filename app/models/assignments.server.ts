@@ -1,23 +1,102 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { assignments, bodies, decisions, organisations, people } from "../../db/schema";
+import type { PageRequest } from "~/domain/pagination";
+import type { Actor } from "~/domain/policy";
 import type { AssignmentStatus } from "~/domain/recommendations";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { paginate } from "./paging.server";
 
-export function listAssignments(collaborationId: number) {
-  const rows = db()
-    .select({ a: assignments, decisionTitle: decisions.title, decisionDate: decisions.decidedOn })
+/** Which assignments a list shows: all, the viewer's own, those the viewer created, or overdue ones. */
+export type AssignmentView = "alla" | "mina" | "skapade" | "forsenade";
+
+/** The SQL form of isAssignee (below): the person, a member of the body, or someone from the party. */
+function assignedTo(actor: Actor): SQL | undefined {
+  const bodyIds = [...actor.bodyRoles.keys()];
+  return (
+    or(
+      actor.personId !== null
+        ? and(eq(assignments.assigneeType, "person"), eq(assignments.assigneeId, actor.personId))
+        : undefined,
+      bodyIds.length ? and(eq(assignments.assigneeType, "body"), inArray(assignments.assigneeId, bodyIds)) : undefined,
+      actor.organisationId !== null
+        ? and(eq(assignments.assigneeType, "party"), eq(assignments.assigneeId, actor.organisationId))
+        : undefined,
+    ) ?? sql`0`
+  );
+}
+
+/** The SQL form of isAssignmentOverdue (app/domain/recommendations.ts). */
+function overdue(today: string): SQL {
+  return and(
+    isNotNull(assignments.dueDate),
+    lt(assignments.dueDate, today),
+    inArray(assignments.status, ["ej påbörjad", "pågår"]),
+  )!;
+}
+
+// The assignee's name, whichever kind of assignee it is, for the rows of one page only.
+const assigneeName = sql<string | null>`CASE ${assignments.assigneeType}
+  WHEN 'person' THEN (SELECT ${people.name} FROM ${people} WHERE ${people.id} = ${assignments.assigneeId})
+  WHEN 'body' THEN (SELECT ${bodies.name} FROM ${bodies} WHERE ${bodies.id} = ${assignments.assigneeId})
+  ELSE (SELECT ${organisations.name} FROM ${organisations} WHERE ${organisations.id} = ${assignments.assigneeId}) END`;
+
+const listColumns = {
+  id: assignments.id,
+  title: assignments.title,
+  description: assignments.description,
+  assigneeType: assignments.assigneeType,
+  assigneeId: assignments.assigneeId,
+  assigneeName,
+  dueDate: assignments.dueDate,
+  status: assignments.status,
+  version: assignments.version,
+  createdBy: assignments.createdBy,
+  decisionId: assignments.decisionId,
+  decisionTitle: decisions.title,
+};
+
+/** One page of the assignments in a view; earliest due date first, undated last. */
+export function pageOfAssignments(
+  actor: Actor,
+  collaborationId: number,
+  view: AssignmentView,
+  today: string,
+  request: PageRequest,
+) {
+  const where = and(
+    eq(assignments.collaborationId, collaborationId),
+    view === "mina" ? assignedTo(actor) : undefined,
+    view === "skapade" ? eq(assignments.createdBy, actor.userId) : undefined,
+    view === "forsenade" ? overdue(today) : undefined,
+  );
+  return paginate(
+    request,
+    () => db().select({ n: count() }).from(assignments).where(where).get()?.n ?? 0,
+    (limit, offset) =>
+      db()
+        .select(listColumns)
+        .from(assignments)
+        .leftJoin(decisions, eq(assignments.decisionId, decisions.id))
+        .where(where)
+        .orderBy(sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(assignments.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map((a) => ({ ...a, assigneeName: a.assigneeName ?? "–" })),
+  );
+}
+
+/** The overdue assignments of a collaboration, most overdue first (the coordinator's start page). */
+export function overdueAssignments(collaborationId: number, today: string, limit = 20) {
+  return db()
+    .select({ id: assignments.id, title: assignments.title, dueDate: assignments.dueDate, assigneeName })
     .from(assignments)
-    .leftJoin(decisions, eq(assignments.decisionId, decisions.id))
-    .where(eq(assignments.collaborationId, collaborationId))
-    .orderBy(asc(assignments.dueDate))
-    .all();
-  const names = {
-    person: new Map(db().select({ id: people.id, name: people.name }).from(people).all().map((p) => [p.id, p.name])),
-    body: new Map(db().select({ id: bodies.id, name: bodies.name }).from(bodies).all().map((p) => [p.id, p.name])),
-    party: new Map(db().select({ id: organisations.id, name: organisations.name }).from(organisations).all().map((p) => [p.id, p.name])),
-  };
-  return rows.map((r) => ({ ...r.a, decisionTitle: r.decisionTitle, decisionDate: r.decisionDate, assigneeName: names[r.a.assigneeType].get(r.a.assigneeId) ?? "–" }));
+    .where(and(eq(assignments.collaborationId, collaborationId), overdue(today)))
+    .orderBy(asc(assignments.dueDate), asc(assignments.id))
+    .limit(limit)
+    .all()
+    .map((a) => ({ ...a, assigneeName: a.assigneeName ?? "–" }));
 }
 
 export function getAssignment(id: number) {
@@ -27,10 +106,21 @@ export function getAssignment(id: number) {
 export function createAssignment(
   userId: string,
   collaborationId: number,
-  value: { decisionId: number | null; title: string; description: string; assigneeType: "person" | "body" | "party"; assigneeId: number; dueDate: string | null },
+  value: {
+    decisionId: number | null;
+    title: string;
+    description: string;
+    assigneeType: "person" | "body" | "party";
+    assigneeId: number;
+    dueDate: string | null;
+  },
 ) {
   return write((tx) => {
-    const row = tx.insert(assignments).values({ ...value, collaborationId, createdBy: userId }).returning().get();
+    const row = tx
+      .insert(assignments)
+      .values({ ...value, collaborationId, createdBy: userId })
+      .returning()
+      .get();
     recordAudit(tx, { userId, action: "create", entityType: "assignment", entityId: row.id, after: row });
     return row;
   });
@@ -41,16 +131,23 @@ export function setAssignmentStatus(userId: string, id: number, expectedVersion:
     const before = tx.select().from(assignments).where(eq(assignments.id, id)).get();
     if (!before) throw new Response("Uppdraget finns inte.", { status: 404 });
     if (before.version !== expectedVersion) return false;
-    const after = tx.update(assignments).set({ status, version: before.version + 1 }).where(eq(assignments.id, id)).returning().get();
+    const after = tx
+      .update(assignments)
+      .set({ status, version: before.version + 1 })
+      .where(eq(assignments.id, id))
+      .returning()
+      .get();
     recordAudit(tx, { userId, action: "update", entityType: "assignment", entityId: id, before, after });
     return true;
   });
 }
 
 /** Is the actor the assignee (as the person, a member of the body, or from the party)? */
-export function isAssignee(a: { assigneeType: string; assigneeId: number }, actor: { personId: number | null; organisationId: number | null; bodyRoles: ReadonlyMap<number, unknown> }): boolean {
+export function isAssignee(
+  a: { assigneeType: string; assigneeId: number },
+  actor: { personId: number | null; organisationId: number | null; bodyRoles: ReadonlyMap<number, unknown> },
+): boolean {
   if (a.assigneeType === "person") return actor.personId === a.assigneeId;
   if (a.assigneeType === "body") return actor.bodyRoles.has(a.assigneeId);
   return actor.organisationId === a.assigneeId;
 }
-

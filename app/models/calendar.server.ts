@@ -6,7 +6,10 @@ import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 /** Meetings as calendar events; `origin` makes the links absolute. */
-export function calendarMeetings(where: { meetingId?: number; bodyIds?: number[]; from?: string }, origin: string): CalendarMeeting[] {
+export function calendarMeetings(
+  where: { meetingId?: number; bodyIds?: number[]; from?: string },
+  origin: string,
+): CalendarMeeting[] {
   const rows = db()
     .select({ m: meetings, bodyName: bodies.name })
     .from(meetings)
@@ -38,12 +41,32 @@ export function calendarMeetings(where: { meetingId?: number; bodyIds?: number[]
 export function calendarTokenOf(userId: string): string {
   const user = db().select().from(users).where(eq(users.id, userId)).get();
   if (user?.calendarToken) return user.calendarToken;
+  return rotateCalendarToken(userId);
+}
+
+/** A new secret for the feed: the old address stops working at once. */
+export function rotateCalendarToken(userId: string): string {
   const token = crypto.randomBytes(24).toString("base64url");
   write((tx) => {
+    const before = tx.select({ token: users.calendarToken }).from(users).where(eq(users.id, userId)).get();
     tx.update(users).set({ calendarToken: token }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { userId, action: "create", entityType: "calendar_token", entityId: userId });
+    // The secret itself never goes into the log.
+    recordAudit(tx, {
+      userId,
+      action: before?.token ? "rotate" : "create",
+      entityType: "calendar_token",
+      entityId: userId,
+    });
   });
   return token;
+}
+
+/** Removes the feed address: calendar programs that use it get 404 from now on. */
+export function revokeCalendarToken(userId: string): void {
+  write((tx) => {
+    tx.update(users).set({ calendarToken: null }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { userId, action: "delete", entityType: "calendar_token", entityId: userId });
+  });
 }
 
 export function userByCalendarToken(token: string) {

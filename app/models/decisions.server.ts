@@ -1,8 +1,12 @@
-import { and, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL } from "drizzle-orm";
 import { bodies, decisions, matters, meetings } from "../../db/schema";
-import { can, type Actor } from "~/domain/policy";
+import type { PageRequest } from "~/domain/pagination";
+import type { Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { paginate } from "./paging.server";
+import { decisionsReadableBy } from "./read-scope.server";
 
 export interface DecisionFilter {
   bodyId?: number;
@@ -10,6 +14,8 @@ export interface DecisionFilter {
   kind?: string;
   status?: string;
   matterId?: number;
+  /** A matter's registry number, or its beginning ("2022/14" or "2022/"). */
+  registryNumber?: string;
   text?: string;
 }
 
@@ -17,7 +23,15 @@ export interface DecisionFilter {
 export function decisionFilterFromUrl(url: URL): DecisionFilter {
   const n = (k: string) => Number(url.searchParams.get(k)) || undefined;
   const s = (k: string) => url.searchParams.get(k)?.trim() || undefined;
-  return { bodyId: n("organ"), year: n("ar"), kind: s("typ"), status: s("status"), matterId: n("arende"), text: s("q")?.slice(0, 200) };
+  return {
+    bodyId: n("organ"),
+    year: n("ar"),
+    kind: s("typ"),
+    status: s("status"),
+    matterId: n("arende"),
+    registryNumber: s("dnr")?.slice(0, 60),
+    text: s("q")?.slice(0, 200),
+  };
 }
 
 const columns = {
@@ -36,33 +50,103 @@ const columns = {
   kind: decisions.kind,
   status: decisions.status,
   isPublic: decisions.isPublic,
+  approval: decisions.approval,
+  approvedAt: decisions.approvedAt,
+  inRegister: decisions.inRegister,
 };
 
-/** A decision is readable by the body's members and administrators, and by everyone when public. */
-export function canReadDecision(actor: Actor | null, d: { bodyId: number; isPublic: boolean }): boolean {
-  return can(actor, "read:meeting", { bodyId: d.bodyId, publicRecords: true, published: d.isPublic });
+/**
+ * The decisions the actor may see in the register, as SQL: register decisions (never a
+ * procedural §) that `canReadDecision` (app/domain/decisions.ts) admits, i.e. approved and
+ * public, or of a body the actor sits in (app/models/read-scope.server.ts).
+ */
+function registerScope(actor: Actor | null): SQL {
+  return and(eq(decisions.inRegister, true), decisionsReadableBy(readScopeOf(actor)))!;
 }
 
-export function listDecisions(actor: Actor | null, filter: DecisionFilter) {
-  const where: SQL[] = [];
+/** The filters and the viewer's access as one WHERE on decisions (no joins needed to count). */
+function registerWhere(actor: Actor | null, filter: DecisionFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [registerScope(actor)];
   if (filter.bodyId) where.push(eq(decisions.bodyId, filter.bodyId));
   if (filter.year) where.push(eq(decisions.year, filter.year));
   if (filter.kind) where.push(eq(decisions.kind, filter.kind as "beslut"));
   if (filter.status) where.push(eq(decisions.status, filter.status as "gäller"));
   if (filter.matterId) where.push(eq(decisions.matterId, filter.matterId));
+  if (filter.registryNumber) {
+    // A range on the indexed column: "2022/1" finds 2022/1, 2022/14, 2022/1-3 …
+    const prefix = filter.registryNumber;
+    where.push(
+      inArray(
+        decisions.matterId,
+        db()
+          .select({ id: matters.id })
+          .from(matters)
+          .where(and(gte(matters.registryNumber, prefix), lt(matters.registryNumber, `${prefix}\uffff`))),
+      ),
+    );
+  }
   if (filter.text) {
     const pattern = `%${filter.text.replace(/[%_]/g, "")}%`;
-    where.push(or(like(decisions.title, pattern), like(decisions.text, pattern))!);
+    where.push(or(like(decisions.title, pattern), like(decisions.text, pattern)));
   }
+  return and(...where);
+}
+
+// Newest first; within a day by § (highest last decided), then by id so the order is total.
+const registerOrder = [desc(decisions.decidedOn), desc(decisions.paragraph), desc(decisions.id)];
+
+/** One page of the register: only the columns the page shows (not the decision texts). */
+export function pageOfDecisions(actor: Actor | null, filter: DecisionFilter, request: PageRequest) {
+  const where = registerWhere(actor, filter);
+  return paginate(
+    request,
+    () => db().select({ n: count() }).from(decisions).where(where).get()?.n ?? 0,
+    (limit, offset) =>
+      db()
+        .select({
+          id: decisions.id,
+          decidedOn: decisions.decidedOn,
+          bodyName: bodies.name,
+          paragraph: decisions.paragraph,
+          title: decisions.title,
+          kind: decisions.kind,
+          registryNumber: matters.registryNumber,
+          status: decisions.status,
+          approval: decisions.approval,
+        })
+        .from(decisions)
+        .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
+        .leftJoin(matters, eq(decisions.matterId, matters.id))
+        .where(where)
+        .orderBy(...registerOrder)
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
+}
+
+/** Every decision the register shows with these filters, texts included: the CSV export is complete. */
+export function decisionsForExport(actor: Actor | null, filter: DecisionFilter) {
   return db()
-    .select(columns)
+    .select({
+      id: decisions.id,
+      meetingId: decisions.meetingId,
+      decidedOn: decisions.decidedOn,
+      bodyName: bodies.name,
+      paragraph: decisions.paragraph,
+      title: decisions.title,
+      text: decisions.text,
+      kind: decisions.kind,
+      status: decisions.status,
+      approval: decisions.approval,
+      registryNumber: matters.registryNumber,
+    })
     .from(decisions)
     .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
     .leftJoin(matters, eq(decisions.matterId, matters.id))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(decisions.decidedOn), desc(decisions.paragraph))
-    .all()
-    .filter((d) => canReadDecision(actor, d));
+    .where(registerWhere(actor, filter))
+    .orderBy(...registerOrder)
+    .all();
 }
 
 export function getDecision(id: number) {
@@ -78,12 +162,29 @@ export function getDecision(id: number) {
 
 export function createDecision(
   userId: string,
-  value: { bodyId: number; meetingId: number | null; paragraph: number | null; decidedOn: string; matterId: number | null; title: string; text: string; kind: "beslut" | "uppdrag" | "rekommendation"; isPublic: boolean },
+  value: {
+    bodyId: number;
+    meetingId: number | null;
+    paragraph: number | null;
+    decidedOn: string;
+    matterId: number | null;
+    title: string;
+    text: string;
+    kind: "beslut" | "uppdrag" | "rekommendation";
+    isPublic: boolean;
+  },
 ) {
   return write((tx) => {
     const row = tx
       .insert(decisions)
-      .values({ ...value, year: Number(value.decidedOn.slice(0, 4)), createdBy: userId })
+      .values({
+        ...value,
+        year: Number(value.decidedOn.slice(0, 4)),
+        // Entered by hand from a record that already exists: not a draft.
+        approval: "justerat",
+        approvedAt: new Date().toISOString(),
+        createdBy: userId,
+      })
       .returning()
       .get();
     recordAudit(tx, { userId, action: "create", entityType: "decision", entityId: row.id, after: row });
@@ -92,7 +193,13 @@ export function createDecision(
 }
 
 export function paragraphTaken(bodyId: number, year: number, paragraph: number): boolean {
-  return db().select({ id: decisions.id }).from(decisions).where(and(eq(decisions.bodyId, bodyId), eq(decisions.year, year), eq(decisions.paragraph, paragraph))).get() !== undefined;
+  return (
+    db()
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(and(eq(decisions.bodyId, bodyId), eq(decisions.year, year), eq(decisions.paragraph, paragraph)))
+      .get() !== undefined
+  );
 }
 
 export function setDecisionStatus(userId: string, id: number, status: "gäller" | "verkställt" | "upphävt") {
@@ -100,6 +207,13 @@ export function setDecisionStatus(userId: string, id: number, status: "gäller" 
     const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
     if (!before) throw new Response("Beslutet finns inte.", { status: 404 });
     tx.update(decisions).set({ status }).where(eq(decisions.id, id)).run();
-    recordAudit(tx, { userId, action: "update", entityType: "decision", entityId: id, before: { status: before.status }, after: { status } });
+    recordAudit(tx, {
+      userId,
+      action: "update",
+      entityType: "decision",
+      entityId: id,
+      before: { status: before.status },
+      after: { status },
+    });
   });
 }

@@ -9,15 +9,20 @@ import { checkUploads, type PendingFile } from "./files.server";
 export async function readVersionContent(
   form: FormData,
   requireContent: boolean,
-): Promise<{ ok: true; markdown: string | null; searchText: string; files: PendingFile[]; preview: string } | { ok: false; errors: Record<string, string> }> {
+): Promise<
+  | { ok: true; markdown: string | null; searchText: string; files: PendingFile[]; preview: string }
+  | { ok: false; errors: Record<string, string> }
+> {
   const markdown = String(form.get("markdown") ?? "");
   const uploads = await checkUploads(form, "file");
   if (!uploads.ok) return { ok: false, errors: { file: uploads.error } };
   const hits = findPersonalNumbers(markdown);
   if (hits.length) return { ok: false, errors: { markdown: personalDataMessage(hits) } };
-  if (markdown.length > 500_000) return { ok: false, errors: { markdown: "Texten är för lång (högst 500 000 tecken)." } };
+  if (markdown.length > 500_000)
+    return { ok: false, errors: { markdown: "Texten är för lång (högst 500 000 tecken)." } };
   const file = uploads.files[0];
-  if (requireContent && !markdown.trim() && !file) return { ok: false, errors: { markdown: "Skriv dokumentets text eller ladda upp en fil." } };
+  if (requireContent && !markdown.trim() && !file)
+    return { ok: false, errors: { markdown: "Skriv dokumentets text eller ladda upp en fil." } };
   if (markdown.trim() && file) return { ok: false, errors: { file: "Välj antingen text eller fil, inte båda." } };
   return {
     ok: true,

@@ -18,7 +18,12 @@ const HREF: Record<LinkType, (id: number) => string> = {
   agreement: (id) => `/avtal/versioner/${id}`,
 };
 
-const TYPE_LABEL: Record<LinkType, string> = { meeting: "Möte", matter: "Ärende", decision: "Beslut", agreement: "Avtalsversion" };
+const TYPE_LABEL: Record<LinkType, string> = {
+  meeting: "Möte",
+  matter: "Ärende",
+  decision: "Beslut",
+  agreement: "Avtalsversion",
+};
 
 /** What the document is linked to, with labels and links. */
 export function targetsOfDocument(documentId: number) {
@@ -28,13 +33,24 @@ export function targetsOfDocument(documentId: number) {
     .where(eq(documentLinks.documentId, documentId))
     .all()
     .filter((l): l is typeof l & { targetType: LinkType } => l.targetType in HREF)
-    .map((l) => ({ type: l.targetType, id: l.targetId, typeLabel: TYPE_LABEL[l.targetType], label: labelOf(l.targetType, l.targetId), href: HREF[l.targetType](l.targetId) }));
+    .map((l) => ({
+      type: l.targetType,
+      id: l.targetId,
+      typeLabel: TYPE_LABEL[l.targetType],
+      label: labelOf(l.targetType, l.targetId),
+      href: HREF[l.targetType](l.targetId),
+    }));
 }
 
 function labelOf(type: LinkType, id: number): string {
   switch (type) {
     case "meeting": {
-      const m = db().select({ date: meetings.date, body: bodies.shortName }).from(meetings).innerJoin(bodies, eq(meetings.bodyId, bodies.id)).where(eq(meetings.id, id)).get();
+      const m = db()
+        .select({ date: meetings.date, body: bodies.shortName })
+        .from(meetings)
+        .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+        .where(eq(meetings.id, id))
+        .get();
       return m ? `${m.body} ${m.date}` : `#${id}`;
     }
     case "matter": {
@@ -53,24 +69,65 @@ function labelOf(type: LinkType, id: number): string {
 /** Choices for linking: recent meetings, matters, decisions and agreement versions. */
 export function linkOptions() {
   return {
-    meeting: db().select({ id: meetings.id, date: meetings.date, body: bodies.shortName }).from(meetings).innerJoin(bodies, eq(meetings.bodyId, bodies.id)).orderBy(desc(meetings.date)).limit(60).all().map((m) => ({ value: `meeting:${m.id}`, label: `${m.body} ${m.date}` })),
-    matter: db().select().from(matters).all().map((m) => ({ value: `matter:${m.id}`, label: `${m.registryNumber} ${m.title}` })),
-    decision: db().select().from(decisions).orderBy(desc(decisions.decidedOn)).limit(100).all().map((d) => ({ value: `decision:${d.id}`, label: `${d.decidedOn} ${d.title}` })),
-    agreement: db().select().from(agreementVersions).all().map((v) => ({ value: `agreement:${v.id}`, label: v.label })),
+    meeting: db()
+      .select({ id: meetings.id, date: meetings.date, body: bodies.shortName })
+      .from(meetings)
+      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+      .orderBy(desc(meetings.date))
+      .limit(60)
+      .all()
+      .map((m) => ({ value: `meeting:${m.id}`, label: `${m.body} ${m.date}` })),
+    matter: db()
+      .select()
+      .from(matters)
+      .all()
+      .map((m) => ({ value: `matter:${m.id}`, label: `${m.registryNumber} ${m.title}` })),
+    decision: db()
+      .select()
+      .from(decisions)
+      .orderBy(desc(decisions.decidedOn))
+      .limit(100)
+      .all()
+      .map((d) => ({ value: `decision:${d.id}`, label: `${d.decidedOn} ${d.title}` })),
+    agreement: db()
+      .select()
+      .from(agreementVersions)
+      .all()
+      .map((v) => ({ value: `agreement:${v.id}`, label: v.label })),
   };
 }
 
 export function addDocumentLink(userId: string, documentId: number, type: LinkType, targetId: number) {
   write((tx) => {
     tx.insert(documentLinks).values({ documentId, targetType: type, targetId }).onConflictDoNothing().run();
-    recordAudit(tx, { userId, action: "create", entityType: "document_link", entityId: documentId, after: { type, targetId } });
+    recordAudit(tx, {
+      userId,
+      action: "create",
+      entityType: "document_link",
+      entityId: documentId,
+      after: { type, targetId },
+    });
   });
 }
 
 export function removeDocumentLink(userId: string, documentId: number, type: LinkType, targetId: number) {
   write((tx) => {
-    tx.delete(documentLinks).where(and(eq(documentLinks.documentId, documentId), eq(documentLinks.targetType, type), eq(documentLinks.targetId, targetId))).run();
-    recordAudit(tx, { userId, action: "delete", entityType: "document_link", entityId: documentId, before: { type, targetId } });
+    tx.delete(documentLinks)
+      .where(
+        and(
+          eq(documentLinks.documentId, documentId),
+          eq(documentLinks.targetType, type),
+          eq(documentLinks.targetId, targetId),
+        ),
+      )
+      .run();
+    recordAudit(tx, {
+      userId,
+      action: "delete",
+      entityType: "document_link",
+      entityId: documentId,
+      before: { type, targetId },
+    });
   });
 }
 

@@ -3,24 +3,36 @@
  * everything (FTS5, kept in step by triggers). Visibility is decided by the policy for
  * every row a list or search returns.
  */
-import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
-import { bodies, documentBodies, documentLinks, documents, documentVersions, files, keyFigures, users } from "../../db/schema";
+import { and, count, desc, eq, gte, lte, max } from "drizzle-orm";
+import { bodies, documentBodies, documents, documentVersions, files, users } from "../../db/schema";
 import type { ValidDocument } from "~/domain/documents";
+import type { PageRequest } from "~/domain/pagination";
 import { can, type Actor, type Resource } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import { buildFtsQuery, MARK_END, MARK_START } from "~/domain/search";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
+import { paginate } from "./paging.server";
+import { documentsReadableBy } from "./read-scope.server";
 
 type Staged = ReturnType<typeof stageFiles>;
 
 export type DocumentRow = typeof documents.$inferSelect;
 
 function bodyIdsOf(documentId: number): number[] {
-  return db().select({ id: documentBodies.bodyId }).from(documentBodies).where(eq(documentBodies.documentId, documentId)).all().map((r) => r.id);
+  return db()
+    .select({ id: documentBodies.bodyId })
+    .from(documentBodies)
+    .where(eq(documentBodies.documentId, documentId))
+    .all()
+    .map((r) => r.id);
 }
 
-export function documentResource(doc: Pick<DocumentRow, "id" | "visibility" | "bodyId">, bodyIds = bodyIdsOf(doc.id)): Resource {
+export function documentResource(
+  doc: Pick<DocumentRow, "id" | "visibility" | "bodyId">,
+  bodyIds = bodyIdsOf(doc.id),
+): Resource {
   return { visibility: doc.visibility, bodyIds, bodyId: doc.bodyId ?? undefined };
 }
 
@@ -42,25 +54,38 @@ export interface DocumentFilter {
   year?: number;
 }
 
-/** Documents the actor may read, newest first. */
-export function listDocuments(actor: Actor | null, filter: DocumentFilter) {
-  const rows = db()
-    .select({ doc: documents, bodyName: bodies.shortName })
-    .from(documents)
-    .leftJoin(bodies, eq(documents.bodyId, bodies.id))
-    .where(
-      and(
-        filter.kind ? eq(documents.kind, filter.kind as DocumentRow["kind"]) : undefined,
-        filter.bodyId ? eq(documents.bodyId, filter.bodyId) : undefined,
-        filter.year ? sql`substr(${documents.date}, 1, 4) = ${String(filter.year)}` : undefined,
-      ),
-    )
-    .orderBy(desc(documents.date), desc(documents.id))
-    .all();
-  const links = rows.length ? db().select().from(documentBodies).where(inArray(documentBodies.documentId, rows.map((r) => r.doc.id))).all() : [];
-  return rows
-    .filter((r) => can(actor, "read:document", documentResource(r.doc, links.filter((l) => l.documentId === r.doc.id).map((l) => l.bodyId))))
-    .map((r) => ({ ...r.doc, bodyName: r.bodyName }));
+/** One page of the documents the actor may read, newest first; access and filters in SQL. */
+export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, request: PageRequest) {
+  const where = and(
+    documentsReadableBy(readScopeOf(actor)),
+    filter.kind ? eq(documents.kind, filter.kind as DocumentRow["kind"]) : undefined,
+    filter.bodyId ? eq(documents.bodyId, filter.bodyId) : undefined,
+    // A range on the date, not substr(), so the date index serves the year filter.
+    filter.year
+      ? and(gte(documents.date, `${filter.year}-01-01`), lte(documents.date, `${filter.year}-12-31`))
+      : undefined,
+  );
+  return paginate(
+    request,
+    () => db().select({ n: count() }).from(documents).where(where).get()?.n ?? 0,
+    (limit, offset) =>
+      db()
+        .select({
+          id: documents.id,
+          title: documents.title,
+          kind: documents.kind,
+          date: documents.date,
+          visibility: documents.visibility,
+          bodyName: bodies.shortName,
+        })
+        .from(documents)
+        .leftJoin(bodies, eq(documents.bodyId, bodies.id))
+        .where(where)
+        .orderBy(desc(documents.date), desc(documents.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
 }
 
 export function versionsOfDocument(documentId: number) {
@@ -83,10 +108,23 @@ export interface VersionContent {
 
 function insertVersion(tx: Db, userId: string, documentId: number, content: VersionContent, staged: Staged | null) {
   const [file] = staged?.insert(tx, userId) ?? [];
-  const last = tx.select({ n: max(documentVersions.versionNo) }).from(documentVersions).where(eq(documentVersions.documentId, documentId)).get()?.n ?? 0;
+  const last =
+    tx
+      .select({ n: max(documentVersions.versionNo) })
+      .from(documentVersions)
+      .where(eq(documentVersions.documentId, documentId))
+      .get()?.n ?? 0;
   const version = tx
     .insert(documentVersions)
-    .values({ documentId, versionNo: last + 1, fileId: file?.id ?? null, markdown: content.markdown, searchText: content.searchText, comment: content.comment, authorId: userId })
+    .values({
+      documentId,
+      versionNo: last + 1,
+      fileId: file?.id ?? null,
+      markdown: content.markdown,
+      searchText: content.searchText,
+      comment: content.comment,
+      authorId: userId,
+    })
     .returning()
     .get();
   // Updating the document re-indexes it (trigger) with the new version's text, in this transaction.
@@ -94,30 +132,63 @@ function insertVersion(tx: Db, userId: string, documentId: number, content: Vers
   return version;
 }
 
-export function createDocument(userId: string, collaborationId: number, value: ValidDocument, content: VersionContent, staged: Staged | null) {
+export function createDocument(
+  userId: string,
+  collaborationId: number,
+  value: ValidDocument,
+  content: VersionContent,
+  staged: Staged | null,
+) {
   return write((tx) => {
     const { bodyIds, ...fields } = value;
-    const doc = tx.insert(documents).values({ ...fields, collaborationId, createdBy: userId }).returning().get();
+    const doc = tx
+      .insert(documents)
+      .values({ ...fields, collaborationId, createdBy: userId })
+      .returning()
+      .get();
     for (const bodyId of bodyIds) tx.insert(documentBodies).values({ documentId: doc.id, bodyId }).run();
     const version = insertVersion(tx, userId, doc.id, content, staged);
-    recordAudit(tx, { userId, action: "create", entityType: "document", entityId: doc.id, after: { ...doc, bodyIds, versionId: version.id } });
+    recordAudit(tx, {
+      userId,
+      action: "create",
+      entityType: "document",
+      entityId: doc.id,
+      after: { ...doc, bodyIds, versionId: version.id },
+    });
     return doc;
   });
 }
 
 /** A new version (upload or edit); refused if someone else saved a version since `expectedVersion`. */
-export function addDocumentVersion(userId: string, documentId: number, expectedVersion: number, content: VersionContent, staged: Staged | null) {
+export function addDocumentVersion(
+  userId: string,
+  documentId: number,
+  expectedVersion: number,
+  content: VersionContent,
+  staged: Staged | null,
+) {
   return write((tx) => {
     const before = tx.select().from(documents).where(eq(documents.id, documentId)).get();
     if (!before) throw new Response("Dokumentet finns inte.", { status: 404 });
     if (before.version !== expectedVersion) return { ok: false as const, current: before };
     const version = insertVersion(tx, userId, documentId, content, staged);
-    tx.update(documents).set({ version: before.version + 1 }).where(eq(documents.id, documentId)).run();
-    recordAudit(tx, { userId, action: "create", entityType: "document_version", entityId: version.id, before: { currentVersionId: before.currentVersionId }, after: { documentId, versionNo: version.versionNo, comment: content.comment } });
+    tx.update(documents)
+      .set({ version: before.version + 1 })
+      .where(eq(documents.id, documentId))
+      .run();
+    recordAudit(tx, {
+      userId,
+      action: "create",
+      entityType: "document_version",
+      entityId: version.id,
+      before: { currentVersionId: before.currentVersionId },
+      after: { documentId, versionNo: version.versionNo, comment: content.comment },
+    });
     return { ok: true as const, version };
   });
 }
 
+/** @public Metadata edit (title, kind, visibility, bodies); its route is issue 12 work in progress. */
 export function updateDocumentMeta(userId: string, documentId: number, expectedVersion: number, value: ValidDocument) {
   return write((tx) => {
     const before = tx.select().from(documents).where(eq(documents.id, documentId)).get();
@@ -132,13 +203,16 @@ export function updateDocumentMeta(userId: string, documentId: number, expectedV
       .get();
     tx.delete(documentBodies).where(eq(documentBodies.documentId, documentId)).run();
     for (const bodyId of bodyIds) tx.insert(documentBodies).values({ documentId, bodyId }).run();
-    recordAudit(tx, { userId, action: "update", entityType: "document", entityId: documentId, before, after: { ...after, bodyIds } });
+    recordAudit(tx, {
+      userId,
+      action: "update",
+      entityType: "document",
+      entityId: documentId,
+      before,
+      after: { ...after, bodyIds },
+    });
     return { ok: true as const };
   });
-}
-
-export function linksOfDocument(documentId: number) {
-  return db().select().from(documentLinks).where(eq(documentLinks.documentId, documentId)).all();
 }
 
 /** The documents that contain this file (any version), for download checks. */
@@ -166,8 +240,8 @@ export interface SearchHit {
 export function searchIndex(query: string, kind?: string, limit = 200): SearchHit[] {
   const fts = buildFtsQuery(query);
   if (!fts) return [];
-  const rows = db().$client
-    .prepare(
+  const rows = db()
+    .$client.prepare(
       `SELECT kind, ref_id AS refId, title, snippet(search_index, 3, ?, ?, '…', 24) AS snippet, bm25(search_index, 0, 0, 5.0, 1.0) AS rank
        FROM search_index WHERE search_index MATCH ? ${kind ? "AND kind = ?" : ""}
        -- bm25 is negative (lower is better): primary texts (the agreement, library documents)
@@ -176,23 +250,4 @@ export function searchIndex(query: string, kind?: string, limit = 200): SearchHi
     )
     .all(...[MARK_START, MARK_END, fts, ...(kind ? [kind] : []), limit]) as SearchHit[];
   return rows;
-}
-
-// --- Key figures ---------------------------------------------------------------------------------
-
-export function keyFiguresOf(collaborationId: number) {
-  return db().select().from(keyFigures).where(eq(keyFigures.collaborationId, collaborationId)).orderBy(asc(keyFigures.year)).all();
-}
-
-export type KeyFigureValues = Omit<typeof keyFigures.$inferInsert, "id" | "collaborationId" | "year">;
-
-export function saveKeyFigures(userId: string, collaborationId: number, year: number, values: KeyFigureValues) {
-  write((tx) => {
-    const before = tx.select().from(keyFigures).where(and(eq(keyFigures.collaborationId, collaborationId), eq(keyFigures.year, year))).get();
-    tx.insert(keyFigures)
-      .values({ collaborationId, year, ...values })
-      .onConflictDoUpdate({ target: [keyFigures.collaborationId, keyFigures.year], set: values })
-      .run();
-    recordAudit(tx, { userId, action: before ? "update" : "create", entityType: "key_figures", entityId: `${collaborationId}:${year}`, before, after: values });
-  });
 }

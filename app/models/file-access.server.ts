@@ -9,13 +9,25 @@ import type { Actor, can as canFn } from "~/domain/policy";
 import { db } from "~/utils/db.server";
 import { canReadDocument, documentsWithFile } from "./documents.server";
 import { recommendationsWithFile } from "./recommendations.server";
-import { getMeeting, meetingContextsOfFile, publishedMeetingIds } from "./meetings.server";
+import { getMeeting } from "./meetings.server";
+import { meetingContextsOfFile } from "./meeting-files.server";
+import { publishedMeetingIds } from "./meeting-notice.server";
+import { recommendationResource } from "~/domain/recommendations";
 
-export function fileAccessAllowed(fileId: number, actor: Actor | null, can: typeof canFn, userId: string | null): boolean {
+export function fileAccessAllowed(
+  fileId: number,
+  actor: Actor | null,
+  can: typeof canFn,
+  userId: string | null,
+): boolean {
   for (const ctx of meetingContextsOfFile(fileId)) {
     const meeting = getMeeting(ctx.meetingId);
     if (!meeting) continue;
-    const resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published: publishedMeetingIds([meeting.id]).has(meeting.id) };
+    const resource = {
+      bodyId: meeting.bodyId,
+      publicRecords: meeting.publicRecords,
+      published: publishedMeetingIds([meeting.id]).has(meeting.id),
+    };
     if (!can(actor, "read:meeting", resource)) continue;
     // A proposal's documents: its proposer and the body's secretary until it is accepted.
     if (ctx.proposalBy !== null) {
@@ -28,7 +40,8 @@ export function fileAccessAllowed(fileId: number, actor: Actor | null, can: type
   // A version of a library document: the document's visibility decides.
   if (documentsWithFile(fileId).some((doc) => canReadDocument(actor, doc))) return true;
   // A party's extract of minutes answering a recommendation: readable where the recommendation is.
-  if (recommendationsWithFile(fileId).some((r) => can(actor, "read:recommendation", { published: r.isPublic }))) return true;
+  if (recommendationsWithFile(fileId).some((r) => can(actor, "read:recommendation", recommendationResource(r))))
+    return true;
   // A party's notice letter: part of the agreement's records, for signed-in users.
   if (actor && db().select({ id: parties.id }).from(parties).where(eq(parties.noticeFileId, fileId)).get()) return true;
   return false;

@@ -1,92 +1,95 @@
 /**
- * Uploaded files: parsing multipart forms with a size limit, deciding the type from the
- * content, storing the bytes under a server-generated name in UPLOAD_DIR (outside anything
- * served statically), and reading them back for download.
+ * Uploaded files: reading a form that may carry files (through `readForm`, which writes each
+ * file to UPLOAD_DIR/.incoming as it arrives), deciding the type from the content, reading
+ * the text in a worker (`extractText`) and refusing files with personal identity numbers or
+ * unreadable text, and moving the accepted files to their server-generated names only when
+ * the database write that records them commits. A refused write leaves nothing behind.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { files } from "../../db/schema";
 import { cleanFileName, detectFileType } from "~/domain/file-type";
-import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { personalDataMessage, personalNumbersIn } from "~/domain/personal-number";
 import { extractText } from "~/utils/text-extract.server";
-import { db, type Db } from "~/utils/db.server";
+import { db, isRefusal, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { incomingPathOf, readForm, receiveFile, TOO_LARGE_MARK } from "~/utils/request-body.server";
 import { recordAudit } from "./audit.server";
 
 export type StoredFile = typeof files.$inferSelect;
 
-export function maxUploadBytes(): number {
-  return env().MAX_UPLOAD_MB * 1024 * 1024;
-}
-
-export function tooLargeMessage(): string {
+function tooLargeMessage(): string {
   return `Filen är för stor. Största tillåtna storlek är ${env().MAX_UPLOAD_MB} MB.`;
 }
 
-/** Marks a file that was over the limit: its bytes were discarded, the form's other fields kept. */
-const TOO_LARGE = "\u0000too-large:";
-
 /**
- * Parses a form that may carry files. A file over the size limit does not abort the parse:
- * its bytes are discarded and `checkUploads` reports it, so every other field the user
- * typed comes back with the error.
+ * Reads a form that may carry files. A file over the size limit does not abort the parse:
+ * its bytes are not kept and `checkUploads` reports it, so every other field the user typed
+ * comes back with the error.
  */
-export async function parseUploadForm(request: Request): Promise<FormData> {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) return request.formData();
-  const limit = maxUploadBytes();
-  const handler: UploadHandler = async ({ filename, contentType: type, data }) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let tooLarge = false;
-    for await (const chunk of data) {
-      size += chunk.byteLength;
-      if (filename === undefined && size > 1_000_000) throw new Response("Ett fält är för långt.", { status: 413 });
-      if (size > limit) {
-        tooLarge = true;
-        chunks.length = 0;
-        continue;
-      }
-      if (!tooLarge) chunks.push(chunk);
-    }
-    if (filename === undefined) return new TextDecoder().decode(Buffer.concat(chunks));
-    if (tooLarge) return `${TOO_LARGE}${filename}`;
-    if (!filename && size === 0) return undefined;
-    return new File(chunks as BlobPart[], filename, { type });
-  };
-  return unstable_parseMultipartFormData(request, handler);
+export function parseUploadForm(request: Request): Promise<FormData> {
+  return readForm(request, { uploads: true });
 }
 
 export interface PendingFile {
   originalName: string;
   mime: string;
   kind: string;
-  bytes: Uint8Array;
-  /** Text extracted for search and the personal-data guard ("" for images and spreadsheets). */
+  /** Where the bytes wait (UPLOAD_DIR/.incoming) until `stageFiles` moves them. */
+  incomingPath: string;
+  size: number;
+  sha256: string;
+  /** Text read from the file, for search (and already checked by the personal-number guard). */
   text: string;
 }
 
+function sha256Of(file: string): string {
+  const hash = crypto.createHash("sha256");
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    let n: number;
+    while ((n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest("hex");
+}
+
 /** Checks the uploaded files of a field; returns them ready to store, or the first error. */
-export async function checkUploads(form: FormData, field = "files"): Promise<{ ok: true; files: PendingFile[] } | { ok: false; error: string }> {
+export async function checkUploads(
+  form: FormData,
+  field = "files",
+): Promise<{ ok: true; files: PendingFile[] } | { ok: false; error: string }> {
   const pending: PendingFile[] = [];
   for (const entry of form.getAll(field)) {
     if (typeof entry === "string") {
-      if (entry.startsWith(TOO_LARGE)) return { ok: false, error: `${cleanFileName(entry.slice(TOO_LARGE.length))}: ${tooLargeMessage()}` };
+      if (entry.startsWith(TOO_LARGE_MARK))
+        return { ok: false, error: `${cleanFileName(entry.slice(TOO_LARGE_MARK.length))}: ${tooLargeMessage()}` };
       continue;
     }
     if (entry.size === 0 && !entry.name) continue; // the empty file input
-    if (entry.size > maxUploadBytes()) return { ok: false, error: tooLargeMessage() };
-    const bytes = new Uint8Array(await entry.arrayBuffer());
-    if (bytes.length === 0) return { ok: false, error: `Filen ${cleanFileName(entry.name)} är tom.` };
-    const detected = detectFileType(bytes, entry.name);
+    const name = cleanFileName(entry.name);
+    const incomingPath = incomingPathOf(entry) ?? (await receiveFile(entry));
+    if (entry.size > env().MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: `${name}: ${tooLargeMessage()}` };
+    if (entry.size === 0) return { ok: false, error: `Filen ${name} är tom.` };
+    const detected = detectFileType(new Uint8Array(fs.readFileSync(incomingPath)), entry.name);
     if (!detected.ok) return { ok: false, error: detected.error };
-    const text = await extractText(bytes, detected.kind);
-    const hits = findPersonalNumbers(text);
-    if (hits.length) return { ok: false, error: `${cleanFileName(entry.name)}: ${personalDataMessage(hits)}` };
-    pending.push({ originalName: cleanFileName(entry.name), mime: detected.mime, kind: detected.kind, bytes, text });
+    const extracted = await extractText(incomingPath, detected.kind, name);
+    if (!extracted.ok) return { ok: false, error: extracted.error };
+    const hits = personalNumbersIn(extracted.text);
+    if (hits.length) return { ok: false, error: `${name}: ${personalDataMessage(hits)}` };
+    pending.push({
+      originalName: name,
+      mime: detected.mime,
+      kind: detected.kind,
+      incomingPath,
+      size: entry.size,
+      sha256: sha256Of(incomingPath),
+      text: extracted.text.slice(0, 2_000_000),
+    });
   }
   return { ok: true, files: pending };
 }
@@ -97,20 +100,29 @@ function uploadDir(): string {
   return dir;
 }
 
+function fsyncPath(file: string, flags = "r") {
+  const fd = fs.openSync(file, flags);
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
- * Writes the bytes to disk (fsync'd) and returns a function that records them in the
- * database inside the caller's transaction. If the transaction fails, call `discard`.
+ * Moves the received bytes to their server-generated names (fsync'd) and returns a function
+ * that records them in the database inside the caller's transaction. If the transaction
+ * fails or refuses, call `discard`.
  */
 export function stageFiles(pending: PendingFile[]) {
   const staged = pending.map((p) => {
     const storageName = `${crypto.randomUUID()}.bin`;
     const full = path.join(uploadDir(), storageName);
-    const fd = fs.openSync(full, "wx", 0o600);
-    fs.writeSync(fd, p.bytes);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    fsyncPath(p.incomingPath);
+    fs.renameSync(p.incomingPath, full);
     return { ...p, storageName, full };
   });
+  if (staged.length) fsyncPath(uploadDir());
   return {
     insert(tx: Db, userId: string): StoredFile[] {
       return staged.map((s) => {
@@ -120,8 +132,8 @@ export function stageFiles(pending: PendingFile[]) {
             storageName: s.storageName,
             originalName: s.originalName,
             mime: s.mime,
-            size: s.bytes.length,
-            sha256: crypto.createHash("sha256").update(s.bytes).digest("hex"),
+            size: s.size,
+            sha256: s.sha256,
             uploadedBy: userId,
           })
           .returning()
@@ -136,24 +148,25 @@ export function stageFiles(pending: PendingFile[]) {
   };
 }
 
-/** Runs `fn` with staged files; removes the bytes again if the database write fails. */
+/**
+ * Runs `fn` with staged files; removes the bytes again if the database write fails or is
+ * refused (returns `{ ok: false, … }`, which `write` also rolls back).
+ */
 export function withStagedFiles<T>(pending: PendingFile[], fn: (staged: ReturnType<typeof stageFiles>) => T): T {
   const staged = stageFiles(pending);
+  let result: T;
   try {
-    return fn(staged);
+    result = fn(staged);
   } catch (error) {
     staged.discard();
     throw error;
   }
+  if (isRefusal(result)) staged.discard();
+  return result;
 }
 
 export function getFile(id: number): StoredFile | undefined {
   return db().select().from(files).where(eq(files.id, id)).get();
-}
-
-export function getFiles(ids: number[]): StoredFile[] {
-  if (ids.length === 0) return [];
-  return db().select().from(files).where(inArray(files.id, ids)).all();
 }
 
 export function readFileBytes(file: StoredFile): Buffer {

@@ -1,10 +1,51 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { agendaItems, bodies, decisions, matters, meetings, organisations, partyAnswers, recommendationParties, recommendations } from "../../db/schema";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import {
+  agendaItems,
+  bodies,
+  decisions,
+  matters,
+  meetings,
+  organisations,
+  partyAnswers,
+  recommendationParties,
+  recommendations,
+} from "../../db/schema";
+import { isPublicDecision } from "~/domain/decisions";
+import type { PageRequest } from "~/domain/pagination";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { paginate } from "./paging.server";
+
+/** One page of the matters, newest first (the registry number is shown, so no text columns). */
+export function pageOfMatters(collaborationId: number, request: PageRequest) {
+  const where = eq(matters.collaborationId, collaborationId);
+  return paginate(
+    request,
+    () => db().select({ n: count() }).from(matters).where(where).get()?.n ?? 0,
+    (limit, offset) =>
+      db()
+        .select({
+          id: matters.id,
+          registryNumber: matters.registryNumber,
+          title: matters.title,
+          status: matters.status,
+        })
+        .from(matters)
+        .where(where)
+        .orderBy(desc(matters.createdAt), desc(matters.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
+}
 
 export function listMatters(collaborationId: number) {
-  return db().select().from(matters).where(eq(matters.collaborationId, collaborationId)).orderBy(desc(matters.createdAt)).all();
+  return db()
+    .select()
+    .from(matters)
+    .where(eq(matters.collaborationId, collaborationId))
+    .orderBy(desc(matters.createdAt))
+    .all();
 }
 
 export function getMatter(id: number) {
@@ -12,13 +53,25 @@ export function getMatter(id: number) {
 }
 
 export function registryNumberTaken(collaborationId: number, registryNumber: string, exceptId?: number): boolean {
-  const row = db().select({ id: matters.id }).from(matters).where(and(eq(matters.collaborationId, collaborationId), eq(matters.registryNumber, registryNumber))).get();
+  const row = db()
+    .select({ id: matters.id })
+    .from(matters)
+    .where(and(eq(matters.collaborationId, collaborationId), eq(matters.registryNumber, registryNumber)))
+    .get();
   return row !== undefined && row.id !== exceptId;
 }
 
-export function createMatter(userId: string, collaborationId: number, value: { registryNumber: string; title: string; description: string }) {
+export function createMatter(
+  userId: string,
+  collaborationId: number,
+  value: { registryNumber: string; title: string; description: string },
+) {
   return write((tx) => {
-    const row = tx.insert(matters).values({ collaborationId, ...value }).returning().get();
+    const row = tx
+      .insert(matters)
+      .values({ collaborationId, ...value })
+      .returning()
+      .get();
     recordAudit(tx, { userId, action: "create", entityType: "matter", entityId: row.id, after: row });
     return row;
   });
@@ -28,7 +81,12 @@ export function setMatterStatus(userId: string, id: number, expectedVersion: num
   return write((tx) => {
     const before = tx.select().from(matters).where(eq(matters.id, id)).get();
     if (!before || before.version !== expectedVersion) return false;
-    const after = tx.update(matters).set({ status, version: before.version + 1 }).where(eq(matters.id, id)).returning().get();
+    const after = tx
+      .update(matters)
+      .set({ status, version: before.version + 1 })
+      .where(eq(matters.id, id))
+      .returning()
+      .get();
     recordAudit(tx, { userId, action: "update", entityType: "matter", entityId: id, before, after });
     return true;
   });
@@ -56,11 +114,43 @@ export function matterTimeline(matterId: number): TimelineEvent[] {
     .where(eq(agendaItems.matterId, matterId))
     .all();
   for (const r of items)
-    events.push({ date: r.meeting.date, kind: "dagordning", bodyId: r.meeting.bodyId, bodyName: r.bodyName, publicRecords: r.publicRecords, text: `På dagordningen: ${r.item.title}`, href: `/moten/${r.meeting.id}#punkt-${r.item.id}` });
-  const decided = db().select({ d: decisions, bodyName: bodies.name }).from(decisions).innerJoin(bodies, eq(decisions.bodyId, bodies.id)).where(eq(decisions.matterId, matterId)).all();
+    events.push({
+      date: r.meeting.date,
+      kind: "dagordning",
+      bodyId: r.meeting.bodyId,
+      bodyName: r.bodyName,
+      publicRecords: r.publicRecords,
+      text: `På dagordningen: ${r.item.title}`,
+      href: `/moten/${r.meeting.id}#punkt-${r.item.id}`,
+    });
+  const decided = db()
+    .select({ d: decisions, bodyName: bodies.name })
+    .from(decisions)
+    .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
+    .where(and(eq(decisions.matterId, matterId), eq(decisions.inRegister, true)))
+    .all();
   for (const r of decided)
-    events.push({ date: r.d.decidedOn, kind: "beslut", bodyId: r.d.bodyId, bodyName: r.bodyName, publicRecords: r.d.isPublic, text: `${r.d.paragraph ? `§ ${r.d.paragraph} ` : ""}${r.d.title}: ${r.d.text}`, href: `/beslut/${r.d.id}` });
-  const recs = db().select().from(recommendations).where(eq(recommendations.matterId, matterId)).all();
+    events.push({
+      date: r.d.decidedOn,
+      kind: "beslut",
+      bodyId: r.d.bodyId,
+      bodyName: r.bodyName,
+      // A draft decision is for the body only (app/domain/decisions.ts), like an internal agenda.
+      publicRecords: isPublicDecision(r.d),
+      text: `${r.d.approval === "utkast" ? "Utkast: " : ""}${r.d.paragraph ? `§ ${r.d.paragraph} ` : ""}${r.d.title}: ${r.d.text}`,
+      href: `/beslut/${r.d.id}`,
+    });
+  // Drafts are the coordinator's until sent to the parties.
+  const recs = db()
+    .select()
+    .from(recommendations)
+    .where(
+      and(
+        eq(recommendations.matterId, matterId),
+        inArray(recommendations.status, ["skickad", "uppföljd", "avslutad", "återkallad"]),
+      ),
+    )
+    .all();
   for (const rec of recs) {
     const answers = db()
       .select({ a: partyAnswers, org: organisations.name })
@@ -81,11 +171,15 @@ export function matterTimeline(matterId: number): TimelineEvent[] {
           text: `${r.org}: ${r.a.status}${r.a.decidingBody ? ` (${r.a.decidingBody})` : ""} – ${rec.title}`,
           href: `/rekommendationer/${rec.id}`,
         });
-    events.push({ date: rec.answerDeadline, kind: "rekommendation", bodyId: null, bodyName: null, publicRecords: true, text: `Sista dag för parternas svar: ${rec.title}`, href: `/rekommendationer/${rec.id}` });
+    events.push({
+      date: rec.answerDeadline,
+      kind: "rekommendation",
+      bodyId: null,
+      bodyName: null,
+      publicRecords: true,
+      text: `Sista dag för parternas svar: ${rec.title}`,
+      href: `/rekommendationer/${rec.id}`,
+    });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
-}
-
-export function mattersByIds(ids: number[]) {
-  return ids.length ? db().select().from(matters).where(inArray(matters.id, ids)).all() : [];
 }

@@ -25,11 +25,15 @@ export function addMembership(userId: string, bodyId: number, value: ValidMember
 }
 
 export type UpdateResult =
-  | { ok: true; row: typeof memberships.$inferSelect }
-  | { ok: false; conflict: typeof memberships.$inferSelect };
+  { ok: true; row: typeof memberships.$inferSelect } | { ok: false; conflict: typeof memberships.$inferSelect };
 
 /** Saves only if nobody else saved since `expectedVersion`; otherwise returns what they saved. */
-export function updateMembership(userId: string, id: number, expectedVersion: number, value: ValidMembership): UpdateResult {
+export function updateMembership(
+  userId: string,
+  id: number,
+  expectedVersion: number,
+  value: ValidMembership,
+): UpdateResult {
   return write((tx) => {
     const before = tx.select().from(memberships).where(eq(memberships.id, id)).get();
     if (!before) throw new Response("Uppdraget finns inte", { status: 404 });

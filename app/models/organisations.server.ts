@@ -1,37 +1,153 @@
-import { asc, eq } from "drizzle-orm";
+/**
+ * Organisations (regions, municipalities) and their participation in collaborations (parties).
+ * The coordinator's writes are audited in the same transaction and version-checked.
+ */
+import { and, asc, eq, ne } from "drizzle-orm";
 import { bodies, collaborations, memberships, organisations, parties, people } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import type { OrganisationKind, PartyRole } from "~/domain/collaboration";
+import { db, write } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import type { Versioned } from "./collaborations.server";
+
+export type Organisation = typeof organisations.$inferSelect;
+type Party = typeof parties.$inferSelect;
+
+export interface OrganisationValues {
+  name: string;
+  kind: OrganisationKind;
+  municipalityCode: string | null;
+}
+
+export interface PartyValues {
+  role: PartyRole;
+  registrarEmail: string;
+  memberSince: string | null;
+  branchClinic: string;
+}
 
 export function listOrganisations() {
   return db().select().from(organisations).orderBy(asc(organisations.name)).all();
 }
 
-/** Parties per collaboration: region first, then municipalities alphabetically (Swedish order). */
-export function listParties() {
+/** Parties of a collaboration: region first, then municipalities alphabetically (Swedish order). */
+export function listParties(collaborationId: number) {
   const rows = db()
     .select({
       partyId: parties.id,
       organisationId: organisations.id,
       name: organisations.name,
       kind: organisations.kind,
+      municipalityCode: organisations.municipalityCode,
+      role: parties.role,
+      registrarEmail: parties.registrarEmail,
       memberSince: parties.memberSince,
       branchClinic: parties.branchClinic,
       status: parties.status,
       exitDate: parties.exitDate,
-      collaborationId: collaborations.id,
-      collaborationName: collaborations.name,
+      version: parties.version,
     })
     .from(parties)
     .innerJoin(organisations, eq(parties.organisationId, organisations.id))
-    .innerJoin(collaborations, eq(parties.collaborationId, collaborations.id))
+    .where(eq(parties.collaborationId, collaborationId))
     .all();
   const collator = new Intl.Collator("sv-SE");
   return rows.sort(
-    (a, b) =>
-      a.collaborationId - b.collaborationId ||
-      (a.kind === "region" ? 0 : 1) - (b.kind === "region" ? 0 : 1) ||
-      collator.compare(a.name, b.name),
+    (a, b) => (a.kind === "region" ? 0 : 1) - (b.kind === "region" ? 0 : 1) || collator.compare(a.name, b.name),
   );
+}
+
+export function organisationNameTaken(name: string, exceptId?: number): boolean {
+  const row = db()
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(exceptId ? and(eq(organisations.name, name), ne(organisations.id, exceptId)) : eq(organisations.name, name))
+    .get();
+  return row !== undefined;
+}
+
+export function municipalityCodeTaken(code: string, exceptId?: number): boolean {
+  const row = db()
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      exceptId
+        ? and(eq(organisations.municipalityCode, code), ne(organisations.id, exceptId))
+        : eq(organisations.municipalityCode, code),
+    )
+    .get();
+  return row !== undefined;
+}
+
+export function createOrganisation(userId: string, value: OrganisationValues): Organisation {
+  return write((tx) => {
+    const row = tx.insert(organisations).values(value).returning().get();
+    recordAudit(tx, { userId, action: "create", entityType: "organisation", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export function updateOrganisation(
+  userId: string,
+  id: number,
+  expectedVersion: number,
+  value: OrganisationValues,
+): Versioned<Organisation> {
+  return write((tx) => {
+    const before = tx.select().from(organisations).where(eq(organisations.id, id)).get();
+    if (!before) throw new Response("Organisationen finns inte", { status: 404 });
+    if (before.version !== expectedVersion) return { ok: false, conflict: before };
+    const row = tx
+      .update(organisations)
+      .set({ ...value, version: before.version + 1 })
+      .where(eq(organisations.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, { userId, action: "update", entityType: "organisation", entityId: id, before, after: row });
+    return { ok: true, row };
+  });
+}
+
+export function partyOf(collaborationId: number, organisationId: number): Party | undefined {
+  return db()
+    .select()
+    .from(parties)
+    .where(and(eq(parties.collaborationId, collaborationId), eq(parties.organisationId, organisationId)))
+    .get();
+}
+
+/** The organisation joins the collaboration as a party (invited until it has decided). */
+export function addParty(
+  userId: string,
+  collaborationId: number,
+  organisationId: number,
+  value: PartyValues & { status: Party["status"] },
+): Party {
+  return write((tx) => {
+    const row = tx
+      .insert(parties)
+      .values({ collaborationId, organisationId, ...value })
+      .returning()
+      .get();
+    recordAudit(tx, { userId, action: "create", entityType: "party", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/** Role, registrar and description of a party; its status and notices are the agreement pages' business. */
+export function updateParty(userId: string, id: number, expectedVersion: number, value: PartyValues): Versioned<Party> {
+  return write((tx) => {
+    const before = tx.select().from(parties).where(eq(parties.id, id)).get();
+    if (!before) throw new Response("Parten finns inte", { status: 404 });
+    if (before.version !== expectedVersion) return { ok: false, conflict: before };
+    const row = tx
+      .update(parties)
+      .set({ ...value, version: before.version + 1 })
+      .where(eq(parties.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, { userId, action: "update", entityType: "party", entityId: id, before, after: row });
+    return { ok: true, row };
+  });
 }
 
 export function getOrganisation(id: number) {
@@ -68,7 +184,10 @@ export function partiesOfOrganisation(organisationId: number) {
   return db()
     .select({
       collaborationId: collaborations.id,
+      collaborationSlug: collaborations.slug,
       collaborationName: collaborations.name,
+      role: parties.role,
+      status: parties.status,
       memberSince: parties.memberSince,
       branchClinic: parties.branchClinic,
     })

@@ -1,11 +1,44 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { organisations, people, users } from "../../db/schema";
+import type { PageRequest } from "~/domain/pagination";
 import { recordAudit } from "./audit.server";
+import { paginate } from "./paging.server";
 import { db, write } from "~/utils/db.server";
+
+/** One page of the people, by name. */
+export function pageOfPeople(request: PageRequest) {
+  return paginate(
+    request,
+    () => db().select({ n: count() }).from(people).get()?.n ?? 0,
+    (limit, offset) =>
+      db()
+        .select({
+          id: people.id,
+          name: people.name,
+          title: people.title,
+          organisation: organisations.name,
+          userId: users.id,
+        })
+        .from(people)
+        .leftJoin(organisations, eq(people.organisationId, organisations.id))
+        .leftJoin(users, eq(users.personId, people.id))
+        .orderBy(asc(people.name), asc(people.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map(({ userId, ...p }) => ({ ...p, hasAccount: userId !== null })),
+  );
+}
 
 export function listPeople() {
   return db()
-    .select({ id: people.id, name: people.name, title: people.title, organisation: organisations.name, userId: users.id })
+    .select({
+      id: people.id,
+      name: people.name,
+      title: people.title,
+      organisation: organisations.name,
+      userId: users.id,
+    })
     .from(people)
     .leftJoin(organisations, eq(people.organisationId, organisations.id))
     .leftJoin(users, eq(users.personId, people.id))
@@ -18,7 +51,10 @@ export function getPerson(id: number) {
   return db().select().from(people).where(eq(people.id, id)).get();
 }
 
-export function addPerson(userId: string, value: { name: string; title: string; email: string | null; organisationId: number | null }) {
+export function addPerson(
+  userId: string,
+  value: { name: string; title: string; email: string | null; organisationId: number | null },
+) {
   return write((tx) => {
     const row = tx.insert(people).values(value).returning().get();
     recordAudit(tx, { userId, action: "create", entityType: "person", entityId: row.id, after: row });

@@ -5,11 +5,15 @@
  */
 import { eq } from "drizzle-orm";
 import { agendaItems, agreementVersions, decisions, matters, recommendations } from "../../db/schema";
+import { canReadDecision } from "~/domain/decisions";
 import { can, type Actor } from "~/domain/policy";
 import { snippetToHtml } from "~/domain/search";
 import { db } from "~/utils/db.server";
 import { canReadDocument, getDocument, searchIndex } from "./documents.server";
-import { getMeeting, publishedMeetingIds } from "./meetings.server";
+import { getMeeting } from "./meetings.server";
+import { minutesOf } from "./meeting-minutes.server";
+import { publishedMeetingIds } from "./meeting-notice.server";
+import { recommendationResource } from "~/domain/recommendations";
 
 export interface SearchResult {
   kind: string;
@@ -24,10 +28,16 @@ function meetingReadable(actor: Actor | null, meetingId: number) {
   const meeting = getMeeting(meetingId);
   if (!meeting) return null;
   const published = publishedMeetingIds([meeting.id]).has(meeting.id);
-  return can(actor, "read:meeting", { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published }) ? meeting : null;
+  return can(actor, "read:meeting", { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published })
+    ? meeting
+    : null;
 }
 
-function resolve(actor: Actor | null, kind: string, refId: number): Omit<SearchResult, "kind" | "title" | "snippetHtml"> | null {
+function resolve(
+  actor: Actor | null,
+  kind: string,
+  refId: number,
+): Omit<SearchResult, "kind" | "title" | "snippetHtml"> | null {
   switch (kind) {
     case "document": {
       const doc = getDocument(refId);
@@ -38,13 +48,20 @@ function resolve(actor: Actor | null, kind: string, refId: number): Omit<SearchR
       const item = db().select().from(agendaItems).where(eq(agendaItems.id, refId)).get();
       const meeting = item ? meetingReadable(actor, item.meetingId) : null;
       if (!item || !meeting) return null;
-      return { href: `/moten/${meeting.id}#punkt-${item.id}`, bodyId: meeting.bodyId, year: Number(meeting.date.slice(0, 4)) };
+      // The item's index text holds its minutes: while they are a draft, only the body may match them.
+      const draftMinutes =
+        (item.minutesNote !== "" || item.decisionText !== "") && minutesOf(meeting.id)?.status !== "justerat";
+      if (draftMinutes && !can(actor, "read:meeting", { bodyId: meeting.bodyId })) return null;
+      return {
+        href: `/moten/${meeting.id}#punkt-${item.id}`,
+        bodyId: meeting.bodyId,
+        year: Number(meeting.date.slice(0, 4)),
+      };
     }
     case "decision": {
       const decision = db().select().from(decisions).where(eq(decisions.id, refId)).get();
-      if (!decision) return null;
-      const readable = can(actor, "read:meeting", { bodyId: decision.bodyId, publicRecords: true, published: decision.isPublic });
-      if (!readable) return null;
+      // A procedural § is not in the register; a draft only for the body (app/domain/decisions.ts).
+      if (!decision || !decision.inRegister || !canReadDecision(actor, decision)) return null;
       return { href: `/beslut/${decision.id}`, bodyId: decision.bodyId, year: decision.year };
     }
     case "matter": {
@@ -55,11 +72,15 @@ function resolve(actor: Actor | null, kind: string, refId: number): Omit<SearchR
     case "agreement_version": {
       const version = db().select().from(agreementVersions).where(eq(agreementVersions.id, refId)).get();
       if (!version || !can(actor, "read:agreement")) return null;
-      return { href: `/avtal/versioner/${version.id}`, bodyId: null, year: version.adoptedOn ? Number(version.adoptedOn.slice(0, 4)) : version.baseYear };
+      return {
+        href: `/avtal/versioner/${version.id}`,
+        bodyId: null,
+        year: version.adoptedOn ? Number(version.adoptedOn.slice(0, 4)) : version.baseYear,
+      };
     }
     case "recommendation": {
       const rec = db().select().from(recommendations).where(eq(recommendations.id, refId)).get();
-      if (!rec || !can(actor, "read:recommendation", { published: rec.isPublic })) return null;
+      if (!rec || !can(actor, "read:recommendation", recommendationResource(rec))) return null;
       return { href: `/rekommendationer/${rec.id}`, bodyId: null, year: Number(rec.answerDeadline.slice(0, 4)) };
     }
     default:
@@ -67,7 +88,12 @@ function resolve(actor: Actor | null, kind: string, refId: number): Omit<SearchR
   }
 }
 
-export function search(actor: Actor | null, query: string, filter: { kind?: string; bodyId?: number; year?: number }, limit = 50): SearchResult[] {
+export function search(
+  actor: Actor | null,
+  query: string,
+  filter: { kind?: string; bodyId?: number; year?: number },
+  limit = 50,
+): SearchResult[] {
   const results: SearchResult[] = [];
   for (const hit of searchIndex(query, filter.kind)) {
     const where = resolve(actor, hit.kind, hit.refId);

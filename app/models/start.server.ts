@@ -1,71 +1,82 @@
-import { asc, eq } from "drizzle-orm";
-import { bodies, collaborations, parties } from "../../db/schema";
-import type { Actor } from "~/domain/policy";
-import { db } from "~/utils/db.server";
-import { agreementStatus, costTable, defaultCollaborationId } from "./agreements.server";
-import { listAssignments } from "./assignments.server";
+import { takesPartIn, type Actor } from "~/domain/policy";
+import { partyCostInYear } from "./agreement-money.server";
+import { agreementStatus } from "./agreements.server";
+import { overdueAssignments as overdueOf } from "./assignments.server";
+import { listBodies } from "./bodies.server";
+import { listCollaborations, type Collaboration } from "./collaborations.server";
 import { upcomingMeetings } from "./meetings.server";
-import { answersOf, listRecommendations } from "./recommendations.server";
-import { isAnswerOverdue, isAnswered, isAssignmentOverdue } from "~/domain/recommendations";
+import { pendingAnswersOf } from "./recommendations.server";
+import { isAnswerOverdue } from "~/domain/recommendations";
 
-/** What the start page shows the viewer: their bodies (with role) and what comes next. */
+/**
+ * What the start page shows the viewer, across every collaboration they take part in:
+ * their bodies (with role), the next meetings, and per collaboration the agreement and
+ * what is waiting for them.
+ */
 export function startPageFor(actor: Actor | null, today: string) {
-  const allBodies = db()
-    .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, collaborationName: collaborations.name })
-    .from(bodies)
-    .innerJoin(collaborations, eq(bodies.collaborationId, collaborations.id))
-    .orderBy(asc(bodies.id))
-    .all();
+  const allBodies = listBodies().map((b) => ({
+    id: b.id,
+    name: b.name,
+    kind: b.kind,
+    collaborationNames: b.collaborations.map((c) => c.name).join(", "),
+  }));
   const myBodies = actor
     ? allBodies.filter((b) => actor.bodyRoles.has(b.id)).map((b) => ({ ...b, role: actor.bodyRoles.get(b.id)! }))
     : [];
-  // Admins and readers follow the whole collaboration; members follow their own bodies.
+  // Admins and readers follow everything; members follow their own bodies.
   const followed = actor && actor.role !== "member" ? allBodies.map((b) => b.id) : myBodies.map((b) => b.id);
-  const partyCount = db().select({ id: parties.id }).from(parties).all().length;
+  // Every collaboration the viewer takes part in, and any other where their organisation has
+  // a recommendation to answer. Someone with neither still sees the first collaboration.
+  const sections = listCollaborations().map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    takesPart: takesPartIn(actor, c.id),
+    followUp: followUp(c, actor, today),
+    agreement: agreementSummary(c, actor, today),
+  }));
+  const concerned = sections.filter((s) => s.takesPart || s.followUp.pendingAnswers.length > 0);
   return {
-    followUp: followUp(actor, today),
-    agreement: agreementSummary(actor, today),
     myBodies,
     nextMeetings: upcomingMeetings(followed, today, 6),
-    bodyCount: allBodies.length,
-    partyCount,
+    collaborations: concerned.length ? concerned : sections.slice(0, 1),
   };
 }
 
 /** The agreement on the start page: the next notice deadline, the term, and the viewer's organisation's cost. */
-function agreementSummary(actor: Actor | null, today: string) {
-  const collaborationId = defaultCollaborationId();
-  if (!collaborationId) return null;
-  const s = agreementStatus(collaborationId, today);
+function agreementSummary(collaboration: Collaboration, actor: Actor | null, today: string) {
+  const s = agreementStatus(collaboration.id, today);
   if (!s) return null;
   const year = Number(today.slice(0, 4));
-  const myRow = actor?.organisationId ? costTable(collaborationId, s.version, year).rows.find((r) => r.organisationId === actor.organisationId) : undefined;
+  // The party's own figures for the year: its share of the budget and what it pays in all.
+  const mine = actor?.organisationId ? partyCostInYear(collaboration.id, actor.organisationId, year) : null;
   return {
     term: s.status.currentTerm,
+    phase: s.status.phase,
     nextExit: s.status.nextPossibleExit,
     year,
-    myOrganisation: myRow ? { name: myRow.name, amount: myRow.amount } : null,
+    myOrganisation: mine
+      ? {
+          name: mine.name,
+          organisationId: mine.organisationId,
+          share: mine.share,
+          net: mine.net,
+          example: mine.populationIllustrative || mine.budgetIllustrative,
+          payment: mine.payment?.text ?? null,
+        }
+      : null,
   };
 }
 
 /** Overdue assignments for the coordinator; for a party's representative, what the organisation has not yet answered. */
-function followUp(actor: Actor | null, today: string) {
-  const collaborationId = defaultCollaborationId();
-  if (!actor || !collaborationId) return { overdueAssignments: [], pendingAnswers: [] };
-  const overdueAssignments =
-    actor.role === "admin"
-      ? listAssignments(collaborationId)
-          .filter((a) => isAssignmentOverdue(a, today))
-          .map((a) => ({ id: a.id, title: a.title, dueDate: a.dueDate, assigneeName: a.assigneeName }))
-      : [];
-  const recs = listRecommendations(collaborationId);
+function followUp(collaboration: Collaboration, actor: Actor | null, today: string) {
+  if (!actor) return { overdueAssignments: [], pendingAnswers: [] };
+  const overdueAssignments = actor.role === "admin" ? overdueOf(collaboration.id, today) : [];
   const pendingAnswers = actor.organisationId
-    ? answersOf(recs.map((r) => r.id))
-        .filter((a) => a.organisationId === actor.organisationId && !isAnswered(a.status))
-        .map((a) => {
-          const rec = recs.find((r) => r.id === a.recommendationId)!;
-          return { recommendationId: rec.id, title: rec.title, deadline: rec.answerDeadline, status: a.status, overdue: isAnswerOverdue(a.status, rec.answerDeadline, today) };
-        })
+    ? pendingAnswersOf(collaboration.id, actor.organisationId).map((a) => ({
+        ...a,
+        overdue: isAnswerOverdue(a.status, a.deadline, today),
+      }))
     : [];
   return { overdueAssignments, pendingAnswers };
 }

@@ -2,21 +2,18 @@ import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { memberships, people, users } from "../../db/schema";
 import type { Actor, BodyRole } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
+import { collaborationIdsOfBodies } from "./collaborations.server";
 import { db, write } from "~/utils/db.server";
 
 export function findUserByEmail(email: string) {
-  return db()
-    .select()
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .get();
+  return db().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 }
 
 export function getUserById(id: string) {
   return db().select().from(users).where(eq(users.id, id)).get();
 }
 
-/** The policy's view of a signed-in user: role plus the bodies the person sits in today. */
+/** The policy's view of a signed-in user: role, the bodies the person sits in today and their collaborations. */
 export function loadActor(user: { id: string; role: Actor["role"]; personId: number | null }, today: string): Actor {
   const bodyRoles = new Map<number, BodyRole>();
   let organisationId: number | null = null;
@@ -35,7 +32,8 @@ export function loadActor(user: { id: string; role: Actor["role"]; personId: num
     for (const seat of seats) bodyRoles.set(seat.bodyId, seat.role);
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
   }
-  return { userId: user.id, role: user.role, personId: user.personId, bodyRoles, organisationId };
+  const collaborationIds = collaborationIdsOfBodies([...bodyRoles.keys()]);
+  return { userId: user.id, role: user.role, personId: user.personId, bodyRoles, organisationId, collaborationIds };
 }
 
 export function setPasswordHash(userId: string, passwordHash: string) {
@@ -56,10 +54,19 @@ export function userOfPerson(personId: number) {
 }
 
 /** Creates a sign-in account for a person (the coordinator sets a first password to hand over). */
-export function createUser(byUserId: string, value: { id: string; email: string; passwordHash: string; role: "admin" | "member" | "reader"; personId: number }) {
+export function createUser(
+  byUserId: string,
+  value: { id: string; email: string; passwordHash: string; role: "admin" | "member" | "reader"; personId: number },
+) {
   return write((tx) => {
     const row = tx.insert(users).values(value).returning().get();
-    recordAudit(tx, { userId: byUserId, action: "create", entityType: "user", entityId: row.id, after: { email: row.email, role: row.role, personId: row.personId } });
+    recordAudit(tx, {
+      userId: byUserId,
+      action: "create",
+      entityType: "user",
+      entityId: row.id,
+      after: { email: row.email, role: row.role, personId: row.personId },
+    });
     return row;
   });
 }
@@ -68,6 +75,13 @@ export function setUserRole(byUserId: string, userId: string, role: "admin" | "m
   write((tx) => {
     const before = tx.select().from(users).where(eq(users.id, userId)).get();
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { userId: byUserId, action: "update", entityType: "user", entityId: userId, before: { role: before?.role }, after: { role } });
+    recordAudit(tx, {
+      userId: byUserId,
+      action: "update",
+      entityType: "user",
+      entityId: userId,
+      before: { role: before?.role },
+      after: { role },
+    });
   });
 }

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { MeetingList } from "~/components/meeting-list";
+import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, todayInStockholm } from "~/domain/format";
-import { listCollaborations } from "~/models/bodies.server";
+import { listCollaborations } from "~/models/collaborations.server";
 import { startPageFor } from "~/models/start.server";
 import { personOfUser } from "~/models/users.server";
 
@@ -12,12 +13,18 @@ export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen"
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const today = todayInStockholm();
-  const collaborations = listCollaborations().map((c) => ({ id: c.id, name: c.name, description: c.description }));
-  if (!viewer) return { signedIn: false as const, collaborations, today };
+  if (!viewer) {
+    const collaborations = listCollaborations().map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      description: c.description,
+    }));
+    return { signedIn: false as const, collaborations, today };
+  }
   const person = personOfUser(viewer.user.personId);
   return {
     signedIn: true as const,
-    collaborations,
     today,
     name: person?.name ?? viewer.user.email,
     role: viewer.user.role,
@@ -35,11 +42,15 @@ export default function Start() {
           <section key={c.id} aria-labelledby={`collab-${c.id}`}>
             <h2 id={`collab-${c.id}`}>{c.name}</h2>
             {c.description ? <p>{c.description}</p> : null}
+            <p>
+              <Link to={withCollaboration("/avtal", c.slug)}>Samarbetsavtalet</Link> ·{" "}
+              <Link to={withCollaboration("/parter", c.slug)}>Parterna</Link>
+            </p>
           </section>
         ))}
         <p>
-          Här förbereds möten, beslut följs upp och samarbetsavtalet hålls aktuellt för samverkans parter. Allmänheten kan se vilka{" "}
-          <Link to="/parter">parter</Link> och <Link to="/organ">organ</Link> som ingår.
+          Här förbereds möten, beslut följs upp och samarbetsavtalet hålls aktuellt för samverkans parter. Allmänheten
+          kan se vilka <Link to="/parter">parter</Link> och <Link to="/organ">organ</Link> som ingår.
         </p>
         <p>
           <Link to="/logga-in" className="button">
@@ -72,61 +83,82 @@ export default function Start() {
                 <p>
                   Din roll: <strong>{b.role}</strong>
                 </p>
-                <p className="muted">{b.collaborationName}</p>
+                <p className="muted">{b.collaborationNames}</p>
               </li>
             ))}
           </ul>
         )}
       </section>
-      {data.followUp.pendingAnswers.length ? (
-        <section aria-labelledby="att-besluta" className="card">
-          <h2 id="att-besluta">Din organisation ska besluta</h2>
-          <ul>
-            {data.followUp.pendingAnswers.map((p) => (
-              <li key={p.recommendationId}>
-                <Link to={`/rekommendationer/${p.recommendationId}`}>{p.title}</Link>: svar senast {p.deadline} ({p.status}
-                {p.overdue ? ", försenat" : ""})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {data.followUp.overdueAssignments.length ? (
-        <section aria-labelledby="forsenade-uppdrag" className="card">
-          <h2 id="forsenade-uppdrag">Försenade uppdrag</h2>
-          <ul>
-            {data.followUp.overdueAssignments.map((a) => (
-              <li key={a.id}>
-                {a.title} ({a.assigneeName}, skulle vara klart {a.dueDate})
-              </li>
-            ))}
-          </ul>
-          <p>
-            <Link to="/uppdrag?visa=forsenade">Alla försenade uppdrag</Link>
-          </p>
-        </section>
-      ) : null}
-      {data.agreement ? (
-        <section aria-labelledby="avtalet" className="card">
-          <h2 id="avtalet">Samarbetsavtalet</h2>
-          <p>
-            Avtalsperiod {data.agreement.term.start} – {data.agreement.term.end}
-            {data.agreement.term.renewals > 0 ? ` (förlängt ${data.agreement.term.renewals} gånger)` : ""}.
-          </p>
-          <p>
-            Nästa sista dag för uppsägning: <strong>{data.agreement.nextExit.noticeDeadline}</strong> (
-            {data.agreement.nextExit.daysLeft === 0 ? "idag" : `${data.agreement.nextExit.daysLeft} dagar kvar`}), för utträde {data.agreement.nextExit.termEnd}.
-          </p>
-          {data.agreement.myOrganisation ? (
-            <p>
-              {data.agreement.myOrganisation.name} betalar <strong>{formatKronor(data.agreement.myOrganisation.amount)}</strong> {data.agreement.year}.
-            </p>
+      {data.collaborations.map((c) => (
+        <section key={c.id} aria-labelledby={`samverkan-${c.id}`} className="collaboration-overview">
+          <h2 id={`samverkan-${c.id}`}>{c.name}</h2>
+          {c.followUp.pendingAnswers.length ? (
+            <section aria-labelledby={`att-besluta-${c.id}`} className="card">
+              <h3 id={`att-besluta-${c.id}`}>Din organisation ska besluta</h3>
+              <ul>
+                {c.followUp.pendingAnswers.map((p) => (
+                  <li key={p.recommendationId}>
+                    <Link to={`/rekommendationer/${p.recommendationId}`}>{p.title}</Link>: svar senast {p.deadline} (
+                    {p.status}
+                    {p.overdue ? ", försenat" : ""})
+                  </li>
+                ))}
+              </ul>
+            </section>
           ) : null}
-          <p>
-            <Link to="/avtal">Till avtalet</Link>
-          </p>
+          {c.followUp.overdueAssignments.length ? (
+            <section aria-labelledby={`forsenade-uppdrag-${c.id}`} className="card">
+              <h3 id={`forsenade-uppdrag-${c.id}`}>Försenade uppdrag</h3>
+              <ul>
+                {c.followUp.overdueAssignments.map((a) => (
+                  <li key={a.id}>
+                    {a.title} ({a.assigneeName}, skulle vara klart {a.dueDate})
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={withCollaboration("/uppdrag?visa=forsenade", c.slug)}>Alla försenade uppdrag</Link>
+              </p>
+            </section>
+          ) : null}
+          {c.agreement ? (
+            <section aria-labelledby={`avtalet-${c.id}`} className="card">
+              <h3 id={`avtalet-${c.id}`}>Samarbetsavtalet</h3>
+              <p>
+                Avtalsperiod {c.agreement.term.start} – {c.agreement.term.end}
+                {c.agreement.term.renewals > 0 ? ` (förlängt ${c.agreement.term.renewals} gånger)` : ""}.
+              </p>
+              <p>
+                Nästa sista dag för uppsägning: <strong>{c.agreement.nextExit.noticeDeadline}</strong> (
+                {c.agreement.nextExit.daysLeft === 0 ? "idag" : `${c.agreement.nextExit.daysLeft} dagar kvar`}), för
+                utträde {c.agreement.nextExit.termEnd}.
+              </p>
+              {c.agreement.myOrganisation ? (
+                <p>
+                  {c.agreement.myOrganisation.name} betalar{" "}
+                  <strong>{formatKronor(c.agreement.myOrganisation.net)}</strong> {c.agreement.year}
+                  {c.agreement.myOrganisation.net !== c.agreement.myOrganisation.share
+                    ? ` (andel av budgeten ${formatKronor(c.agreement.myOrganisation.share)})`
+                    : ""}
+                  .{c.agreement.myOrganisation.example ? " Beräknat på exempeluppgifter." : ""}{" "}
+                  {c.agreement.myOrganisation.payment}{" "}
+                  <Link
+                    to={withCollaboration(
+                      `/avtal/fakturaunderlag?ar=${c.agreement.year}&part=${c.agreement.myOrganisation.organisationId}`,
+                      c.slug,
+                    )}
+                  >
+                    Fakturaunderlag {c.agreement.year}
+                  </Link>
+                </p>
+              ) : null}
+              <p>
+                <Link to={withCollaboration("/avtal", c.slug)}>Till avtalet för {c.name}</Link>
+              </p>
+            </section>
+          ) : null}
         </section>
-      ) : null}
+      ))}
       <section aria-labelledby="nasta-moten">
         <h2 id="nasta-moten">Nästa möten</h2>
         <MeetingList meetings={data.nextMeetings} empty="Inga kommande möten är inplanerade." />

@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/domain/format";
 import { isIsoDate } from "~/domain/membership";
-import { auditEntityTypes, listAudit } from "~/models/audit.server";
+import { formatCount, pageRequestFrom } from "~/domain/pagination";
+import { auditEntityTypes, pageOfAudit } from "~/models/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Händelselogg – Samverkansportalen" }];
 
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter: { typ: q("typ") ?? "", fran: from ?? "", till: to ?? "", text: q("text") ?? "" },
     dateError: (from && !isIsoDate(from)) || (to && !isIsoDate(to)) ? "Skriv datum som ÅÅÅÅ-MM-DD." : null,
     types: auditEntityTypes(),
-    entries: listAudit(filter),
+    entries: pageOfAudit(filter, pageRequestFrom(url.searchParams)),
   };
 }
 
@@ -55,7 +57,13 @@ export default function AuditLog() {
             ))}
           </select>
         </Field>
-        <Field name="fran" label="Från datum" hint="ÅÅÅÅ-MM-DD" defaultValue={filter.fran} error={dateError ?? undefined} />
+        <Field
+          name="fran"
+          label="Från datum"
+          hint="ÅÅÅÅ-MM-DD"
+          defaultValue={filter.fran}
+          error={dateError ?? undefined}
+        />
         <Field name="till" label="Till datum" hint="ÅÅÅÅ-MM-DD" defaultValue={filter.till} />
         <Field name="text" label="Innehåller text" defaultValue={filter.text} />
         <div className="actions">
@@ -66,7 +74,7 @@ export default function AuditLog() {
       </Form>
       <div className="table-wrap">
         <table>
-          <caption>{entries.length} händelser (de senaste 200)</caption>
+          <caption>{formatCount(entries.page.total)} händelser, de senaste först</caption>
           <thead>
             <tr>
               <th scope="col">Tid</th>
@@ -77,7 +85,7 @@ export default function AuditLog() {
             </tr>
           </thead>
           <tbody>
-            {entries.map((e) => (
+            {entries.items.map((e) => (
               <tr key={e.id}>
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.userEmail ?? e.userId ?? "system"}</td>
@@ -95,6 +103,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       </div>
+      <Pagination page={entries.page} label="Sidor i händelseloggen" noun="händelser" />
     </>
   );
 }

@@ -2,16 +2,28 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { LinkedDocuments } from "~/components/linked-documents";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { can } from "~/domain/policy";
+import { matterStatusSchema } from "~/forms/matter";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { getMatter, matterTimeline, setMatterStatus } from "~/models/matters.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.matter.title ?? "Ärende"} – Samverkansportalen` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.matter.title ?? "Ärende"} – Samverkansportalen` },
+];
 
-const KIND_LABEL = { dagordning: "Dagordning", beslut: "Beslut", rekommendation: "Rekommendation", svar: "Partens beslut" } as const;
+const KIND_LABEL = {
+  dagordning: "Dagordning",
+  beslut: "Beslut",
+  rekommendation: "Rekommendation",
+  svar: "Partens beslut",
+} as const;
 
 /** A matter's timeline across bodies: agenda items, decisions, recommendations and every party's answer. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,24 +31,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const matter = getMatter(idParam(params.matterId));
   if (!matter) throw notFound("Ärendet finns inte.");
   // Events from bodies the viewer cannot read (internal agenda items) are left out.
-  const events = matterTimeline(matter.id).filter((e) => e.bodyId === null || can(viewer.actor, "read:meeting", { bodyId: e.bodyId, publicRecords: e.publicRecords, published: true }));
-  return { matter, canManage: can(viewer.actor, "manage:decisions"), events, documents: documentsLinkedTo(viewer.actor, "matter", matter.id) };
+  const events = matterTimeline(matter.id).filter(
+    (e) =>
+      e.bodyId === null ||
+      can(viewer.actor, "read:meeting", { bodyId: e.bodyId, publicRecords: e.publicRecords, published: true }),
+  );
+  return {
+    matter,
+    canManage: can(viewer.actor, "manage:decisions"),
+    events,
+    documents: documentsLinkedTo(viewer.actor, "matter", matter.id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
   const matter = getMatter(idParam(params.matterId));
   if (!matter) throw notFound("Ärendet finns inte.");
-  const form = await request.formData();
-  const status = form.get("status") === "avslutat" ? "avslutat" : "öppet";
-  if (!setMatterStatus(viewer.user.id, matter.id, Number(form.get("version")), status))
-    return data({ error: "Någon annan har ändrat ärendet under tiden. Läs in sidan igen." }, { status: 409 });
-  return redirect(`/arenden/${matter.id}`);
+  const submission = parseForm(await readForm(request), matterStatusSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { version, status } = submission.value;
+  if (!setMatterStatus(viewer.user.id, matter.id, version, status))
+    return data(submission.reply({ formErrors: ["Någon annan har ändrat ärendet under tiden. Läs in sidan igen."] }), {
+      status: 409,
+    });
+  return redirectWithStatus(`/arenden/${matter.id}`, "Ärendets status är sparad.");
 }
 
 export default function MatterPage() {
   const { matter, events, documents, canManage } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const [form] = useSchemaForm(matterStatusSchema, { lastResult: useActionData<typeof action>() });
   return (
     <>
       <Breadcrumbs trail={[["/arenden", "Ärenden"]]} current={`${matter.registryNumber}`} />
@@ -45,13 +69,9 @@ export default function MatterPage() {
         Diarienummer {matter.registryNumber} · {matter.status}
       </p>
       {matter.description ? <p className="pre">{matter.description}</p> : null}
-      {a?.error ? (
-        <p className="notice notice--error" role="alert">
-          {a.error}
-        </p>
-      ) : null}
+      <FormErrorSummary form={form} />
       {canManage ? (
-        <Form method="post" className="no-print">
+        <Form method="post" className="no-print" {...formProps(form)}>
           <input type="hidden" name="version" value={matter.version} />
           <input type="hidden" name="status" value={matter.status === "öppet" ? "avslutat" : "öppet"} />
           <button type="submit" className="button button--secondary">
@@ -67,7 +87,8 @@ export default function MatterPage() {
         <ol className="timeline matter-timeline">
           {events.map((e, i) => (
             <li key={`${e.date}-${i}`}>
-              <strong>{e.date}</strong> <span className="badge badge--neutral">{KIND_LABEL[e.kind]}</span> {e.bodyName && e.kind !== "svar" ? `${e.bodyName}: ` : ""}
+              <strong>{e.date}</strong> <span className="badge badge--neutral">{KIND_LABEL[e.kind]}</span>{" "}
+              {e.bodyName && e.kind !== "svar" ? `${e.bodyName}: ` : ""}
               {e.href ? <Link to={e.href}>{e.text}</Link> : e.text}
             </li>
           ))}

@@ -1,40 +1,49 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { collaborationFor } from "~/auth/collaboration.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
+import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
+import { newMatterSchema } from "~/forms/matter";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { can } from "~/domain/policy";
 import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
-import { defaultCollaborationId } from "~/models/agreements.server";
-import { createMatter, listMatters, registryNumberTaken } from "~/models/matters.server";
+import { createMatter, pageOfMatters, registryNumberTaken } from "~/models/matters.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:matters");
-  return { matters: listMatters(defaultCollaborationId()!), canCreate: can(viewer.actor, "manage:decisions") };
+  const page = pageRequestFrom(new URL(request.url).searchParams);
+  return {
+    matters: pageOfMatters(collaborationFor(request, viewer.actor).id, page),
+    canCreate: can(viewer.actor, "manage:decisions"),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
-  const form = await request.formData();
-  const values = { registryNumber: String(form.get("registryNumber") ?? "").trim(), title: String(form.get("title") ?? "").trim(), description: String(form.get("description") ?? "") };
-  const errors: Record<string, string> = {};
-  const collaborationId = defaultCollaborationId()!;
-  if (!values.registryNumber) errors.registryNumber = "Ange diarienummer.";
-  else if (values.registryNumber.length > 60) errors.registryNumber = "Högst 60 tecken.";
-  else if (registryNumberTaken(collaborationId, values.registryNumber)) errors.registryNumber = `Diarienumret ${values.registryNumber} finns redan. Varje ärende har ett eget nummer.`;
-  if (!values.title) errors.title = "Ange ärendets rubrik.";
+  const submission = parseForm(await readForm(request), newMatterSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const values = submission.value;
+  const collaborationId = collaborationFor(request, viewer.actor).id;
+  if (registryNumberTaken(collaborationId, values.registryNumber))
+    return rejectForm(submission, {
+      fieldErrors: {
+        registryNumber: [`Diarienumret ${values.registryNumber} finns redan. Varje ärende har ett eget nummer.`],
+      },
+    });
   const hits = findPersonalNumbers(`${values.title} ${values.description}`);
-  if (hits.length) errors.description = personalDataMessage(hits);
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+  if (hits.length) return rejectForm(submission, { fieldErrors: { description: [personalDataMessage(hits)] } });
   const matter = createMatter(viewer.user.id, collaborationId, values);
-  return redirect(`/arenden/${matter.id}`);
+  return redirectWithStatus(`/arenden/${matter.id}`, "Ärendet är skapat.");
 }
 
 export default function Matters() {
   const { matters, canCreate } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
   return (
     <>
       <h1>Ärenden</h1>
@@ -48,7 +57,7 @@ export default function Matters() {
             </tr>
           </thead>
           <tbody>
-            {matters.map((m) => (
+            {matters.items.map((m) => (
               <tr key={m.id}>
                 <td>{m.registryNumber}</td>
                 <td>
@@ -60,24 +69,32 @@ export default function Matters() {
           </tbody>
         </table>
       </div>
+      <Pagination page={matters.page} label="Sidor i ärendelistan" noun="ärenden" />
       {canCreate ? (
         <section aria-labelledby="nytt-arende" className="no-print">
           <h2 id="nytt-arende">Nytt ärende</h2>
-          <ErrorSummary errors={a?.errors} />
-          <Form method="post" className="stack" noValidate>
-            <Field name="registryNumber" label="Diarienummer" defaultValue={a?.values.registryNumber} error={a?.errors.registryNumber} required />
-            <Field name="title" label="Rubrik" defaultValue={a?.values.title} error={a?.errors.title} required />
-            <Field name="description" label="Beskrivning" error={a?.errors.description}>
-              <textarea {...controlProps("description", a?.errors.description)} defaultValue={a?.values.description ?? ""} rows={4} />
-            </Field>
-            <div className="actions">
-              <button type="submit" className="button">
-                Skapa ärende
-              </button>
-            </div>
-          </Form>
+          <NewMatterForm />
         </section>
       ) : null}
+    </>
+  );
+}
+
+function NewMatterForm() {
+  const [form, fields] = useSchemaForm(newMatterSchema, { lastResult: useActionData<typeof action>() });
+  return (
+    <>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <TextField field={fields.registryNumber} label="Diarienummer" />
+        <TextField field={fields.title} label="Rubrik" />
+        <TextareaField field={fields.description} label="Beskrivning" />
+        <div className="actions">
+          <button type="submit" className="button">
+            Skapa ärende
+          </button>
+        </div>
+      </Form>
     </>
   );
 }

@@ -1,30 +1,68 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { agreementEndDate, exitOptions } from "~/domain/agreement-terms";
-import { formatKronor, todayInStockholm } from "~/domain/format";
-import { costTable, partiesOf, termsOf, versionsOf } from "~/models/agreements.server";
-import { loadAgreementFor } from "~/utils/agreement-access.server";
+import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { PartyStatusBadge } from "~/components/party-status";
+import { PRINCIPAL_SIDE_LABEL, staffText } from "~/domain/agreement-principals";
+import { agreementEndDate, deadlineWarning, exitOptions, partyStatusOn } from "~/domain/agreement-terms";
+import type { StaffingLine } from "~/domain/agreement-version";
+import { withCollaboration } from "~/domain/collaboration";
+import { formatKronor, todayInStockholm } from "~/domain/format";
+import { yearAccount } from "~/models/agreement-money.server";
+import { partiesOf, principalsOf, termsOf, versionsOf } from "~/models/agreements.server";
 
 export const meta: MetaFunction = () => [{ title: "Samarbetsavtal – Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { agreement, version, collaborationId, canManage } = await loadAgreementFor(request);
+  const { agreement, version, collaboration, canManage } = await loadAgreementFor(request);
   const today = todayInStockholm();
-  const year = Number(today.slice(0, 4));
   const status = exitOptions(termsOf(version), today);
-  const table = costTable(collaborationId, version, year);
+  // Before the first term the figures shown are the first budget year's.
+  const year = Math.max(Number(today.slice(0, 4)), version.baseYear);
+  const account = yearAccount(collaboration.id, version, year);
+  const staffing = JSON.parse(version.staffing) as StaffingLine[];
+  const parties = partiesOf(collaboration.id).map((p) => ({
+    id: p.id,
+    name: p.name,
+    status: partyStatusOn(p, today),
+    memberSince: p.memberSince,
+    exitDate: p.exitDate,
+    noticeReceivedOn: p.noticeReceivedOn,
+  }));
   return {
     today,
     year,
+    slug: collaboration.slug,
     agreement,
-    version: { id: version.id, label: version.label, adoptedOn: version.adoptedOn, noticeMonths: version.noticeMonths, noticeForm: version.noticeForm, renewalMonths: version.renewalMonths },
+    version: {
+      id: version.id,
+      label: version.label,
+      adoptedOn: version.adoptedOn,
+      noticeMonths: version.noticeMonths,
+      noticeForm: version.noticeForm,
+      renewalMonths: version.renewalMonths,
+    },
     versions: versionsOf(agreement.id).map((v) => ({ id: v.id, label: v.label, adoptedOn: v.adoptedOn })),
     status,
-    parties: partiesOf(collaborationId).map((p) => ({ id: p.id, name: p.name, status: p.status, memberSince: p.memberSince, exitDate: p.exitDate, noticeReceivedOn: p.noticeReceivedOn })),
-    total: table.total,
+    warnings: {
+      current: deadlineWarning(status.currentTermDeadline),
+      next: deadlineWarning(status.nextPossibleExit.noticeDeadline),
+    },
+    principals: principalsOf(version.id).map((p) => ({
+      ...p,
+      role: PRINCIPAL_SIDE_LABEL[p.side],
+      staff: staffText(staffing, p.side),
+    })),
+    parties,
+    budget: {
+      total: account.budget.total,
+      explained: account.budgetExplained,
+      noParties: account.shares.noParties,
+      example: account.illustrativePopulation || (account.record?.illustrative ?? false),
+    },
     // When every party has given notice, the agreement ends with the last exit.
-    endsOn: agreementEndDate(partiesOf(collaborationId).map((p) => (p.status === "uppsagd" || p.status === "utträtt" ? p.exitDate : null))),
+    endsOn: agreementEndDate(
+      parties.map((p) => (p.status === "uppsagd" || p.status === "utträtt" ? p.exitDate : null)),
+    ),
     canManage,
   };
 }
@@ -32,103 +70,165 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AgreementPage() {
   const d = useLoaderData<typeof loader>();
   const s = d.status;
+  const to = (href: string) => withCollaboration(href, d.slug);
   return (
     <>
       <h1>{d.agreement.title}</h1>
       <p>
-        Gällande version: <Link to={`/avtal/versioner/${d.version.id}`}>{d.version.label}</Link>
+        Gällande version: <Link to={to(`/avtal/versioner/${d.version.id}`)}>{d.version.label}</Link>
         {d.version.adoptedOn ? `, antagen ${d.version.adoptedOn}` : ", inte antagen"}.
       </p>
+      {s.phase === "kommande" ? (
+        <p className="notice" role="status">
+          Avtalet har ännu inte börjat gälla. Den första avtalsperioden är {s.currentTerm.start} – {s.currentTerm.end}.
+        </p>
+      ) : null}
       {d.endsOn ? (
         <p className="notice notice--warn" role="status">
           Alla parter har sagt upp avtalet. Samverkan upphör den {d.endsOn}; avvecklingen förhandlas i särskild ordning.
         </p>
       ) : null}
       <section aria-labelledby="avtalstid" className="card">
-        <h2 id="avtalstid">Avtalstid idag ({d.today})</h2>
+        <h2 id="avtalstid">
+          {s.phase === "kommande" ? `Kommande avtalstid (idag ${d.today})` : `Avtalstid idag (${d.today})`}
+        </h2>
         <dl className="facts">
-          <dt>Nuvarande avtalsperiod</dt>
+          <dt>{s.phase === "kommande" ? "Första avtalsperiod" : "Nuvarande avtalsperiod"}</dt>
           <dd>
             {s.currentTerm.start} – {s.currentTerm.end}
           </dd>
           <dt>Förlängningar</dt>
-          <dd>{s.currentTerm.renewals === 0 ? "Första avtalsperioden" : `Förlängt ${s.currentTerm.renewals} gånger med ${d.version.renewalMonths} månader`}</dd>
+          <dd>
+            {s.currentTerm.renewals === 0
+              ? "Första avtalsperioden"
+              : `Förlängt ${s.currentTerm.renewals} gånger med ${d.version.renewalMonths} månader`}
+          </dd>
           <dt>Uppsägning för att lämna {s.currentTerm.end}</dt>
-          <dd>{s.currentTermDeadlinePassed ? <>Sista dag var {s.currentTermDeadline}. Tiden har gått ut.</> : <>senast {s.currentTermDeadline}</>}</dd>
+          <dd>
+            {s.currentTermDeadlinePassed ? (
+              <>Sista dag var {s.currentTermDeadline}. Tiden har gått ut.</>
+            ) : (
+              <>
+                senast {s.currentTermDeadline}
+                {d.warnings.current ? <span className="deadline-warning"> {d.warnings.current}</span> : null}
+              </>
+            )}
+          </dd>
           <dt>Tidigaste utträde</dt>
           <dd>
-            <strong>{s.nextPossibleExit.termEnd}</strong>, om uppsägningen kommer in {d.version.noticeForm} senast <strong>{s.nextPossibleExit.noticeDeadline}</strong> (
+            <strong>{s.nextPossibleExit.termEnd}</strong>, om uppsägningen kommer in {d.version.noticeForm} senast{" "}
+            <strong>{s.nextPossibleExit.noticeDeadline}</strong> (
             {s.nextPossibleExit.daysLeft === 0 ? "idag är sista dagen" : `${s.nextPossibleExit.daysLeft} dagar kvar`})
           </dd>
           <dt>Uppsägningstid</dt>
           <dd>
-            {d.version.noticeMonths} månader före avtalsperiodens slut, {d.version.noticeForm}. Utan uppsägning förlängs avtalet med {d.version.renewalMonths} månader i taget.
+            {d.version.noticeMonths} månader före avtalsperiodens slut, {d.version.noticeForm}. Utan uppsägning förlängs
+            avtalet med {d.version.renewalMonths} månader i taget.
           </dd>
           <dt>Budget {d.year}</dt>
           <dd>
-            {formatKronor(d.total)} <Link to={`/avtal/kostnader?ar=${d.year}`}>Se fördelningen per part</Link>
+            {formatKronor(d.budget.total)}. {d.budget.explained}
+            {d.budget.example ? " Beräkningen bygger på exempeluppgifter." : ""}{" "}
+            {d.budget.noParties ? (
+              "Ingen part betalar ännu det året."
+            ) : (
+              <Link to={to(`/avtal/kostnader?ar=${d.year}`)}>Se fördelningen per part</Link>
+            )}
           </dd>
         </dl>
+        {d.warnings.next ? (
+          <p className="notice notice--warn" role="note">
+            {d.warnings.next}
+          </p>
+        ) : null}
       </section>
 
+      <h2>Huvudmän</h2>
+      {d.principals.length === 0 ? (
+        <p>Avtalsversionen anger inga huvudmän.</p>
+      ) : (
+        <ul>
+          {d.principals.map((p) => (
+            <li key={p.side}>
+              <strong>{p.name}</strong>, {p.role}
+              {p.staff ? `: anställer ${p.staff}` : ""}.{" "}
+              {p.invoicesOthers ? "Fakturerar övriga parter på sin sida deras andelar." : "Bär sina kostnader själv."}
+            </li>
+          ))}
+        </ul>
+      )}
+
       <h2>Parter</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Part</th>
-              <th scope="col">Status</th>
-              <th scope="col">Medlem sedan</th>
-              <th scope="col">Uppsägning mottagen</th>
-              <th scope="col">Utträde</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.parties.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/avtal/parter/${p.id}`}>{p.name}</Link>
-                </td>
-                <td>
-                  <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
-                </td>
-                <td>{p.memberSince ?? "–"}</td>
-                <td>{p.noticeReceivedOn ?? "–"}</td>
-                <td>{p.exitDate ?? "–"}</td>
+      {d.parties.length === 0 ? (
+        <p>Inga parter är registrerade ännu.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Part</th>
+                <th scope="col">Status</th>
+                <th scope="col">Medlem sedan</th>
+                <th scope="col">Uppsägning mottagen</th>
+                <th scope="col">Utträde</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {d.parties.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={to(`/avtal/parter/${p.id}`)}>{p.name}</Link>
+                  </td>
+                  <td>
+                    <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
+                  </td>
+                  <td>{p.memberSince ?? "–"}</td>
+                  <td>{p.noticeReceivedOn ?? "–"}</td>
+                  <td>{p.exitDate ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       <h2>Mer om avtalet</h2>
       <ul>
         <li>
-          <Link to={`/avtal/kostnader?ar=${d.year}`}>Kostnadsfördelning per år</Link>
+          <Link to={to("/avtal/budget")}>Budget och resultat per år</Link>
         </li>
         <li>
-          <Link to="/avtal/tank-om">Tänk om: vad händer om en part säger upp avtalet idag?</Link>
+          <Link to={to(`/avtal/kostnader?ar=${d.year}`)}>Kostnadsfördelning per år</Link>
         </li>
         <li>
-          <Link to={`/avtal/folkmangd?ar=${d.year + 1}`}>Folkmängd 1 november</Link>
+          <Link to={to(`/avtal/fakturaunderlag?ar=${d.year}`)}>Fakturaunderlag per part och år</Link>
+        </li>
+        <li>
+          <Link to={to("/avtal/tank-om")}>Tänk om: vad händer om en part säger upp avtalet?</Link>
+        </li>
+        <li>
+          <Link to={to(`/avtal/folkmangd?ar=${d.year + 1}`)}>Folkmängd</Link>
         </li>
       </ul>
       <h2>Versioner</h2>
       <ul>
         {d.versions.map((v) => (
           <li key={v.id}>
-            <Link to={`/avtal/versioner/${v.id}`}>{v.label}</Link> {v.adoptedOn ? `(antagen ${v.adoptedOn})` : "(ej antagen)"}
+            <Link to={to(`/avtal/versioner/${v.id}`)}>{v.label}</Link>{" "}
+            {v.adoptedOn ? `(antagen ${v.adoptedOn})` : "(ej antagen)"}
           </li>
         ))}
       </ul>
       {d.versions.length > 1 ? (
         <p>
-          <Link to={`/avtal/jamfor?a=${d.versions[0].id}&b=${d.versions[d.versions.length - 1].id}`}>Jämför versioner</Link>
+          <Link to={to(`/avtal/jamfor?a=${d.versions[0].id}&b=${d.versions[d.versions.length - 1].id}`)}>
+            Jämför versioner
+          </Link>
         </p>
       ) : null}
       {d.canManage ? (
         <p className="no-print">
-          <Link to="/avtal/versioner/ny" className="button button--secondary">
+          <Link to={to("/avtal/versioner/ny")} className="button button--secondary">
             Ny avtalsversion
           </Link>
         </p>

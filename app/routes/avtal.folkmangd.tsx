@@ -1,142 +1,265 @@
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { requirePermission } from "~/auth/session.server";
-import { controlProps, Field } from "~/components/forms";
-import { parsePopulationCsv, populationError } from "~/domain/cost-allocation";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
+import { withCollaboration } from "~/domain/collaboration";
 import { todayInStockholm } from "~/domain/format";
-import { partiesOf, populationsFor, savePopulations } from "~/models/agreements.server";
-import { loadAgreementFor } from "~/utils/agreement-access.server";
+import {
+  describePopulationRule,
+  matchMunicipality,
+  parsePopulationPaste,
+  populationBasis,
+  populationReferenceDate,
+} from "~/domain/population";
+import { populationFormSchema, populationIntentSchema, populationPasteSchema } from "~/forms/agreement";
+import { populationFiguresOf, populationRuleOf, savePopulations } from "~/models/agreement-population.server";
+import { partiesOf } from "~/models/agreements.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
+import { idFromQuery, yearFromQuery } from "~/utils/query";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Folkmängd – Samverkansportalen" }];
 
+/** The budget year whose population figures are shown (default: next year). */
 function yearFrom(request: Request) {
-  const y = Number(new URL(request.url).searchParams.get("ar"));
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(todayInStockholm().slice(0, 4)) + 1;
+  return yearFromQuery(request, Number(todayInStockholm().slice(0, 4)) + 1);
+}
+
+async function load(request: Request) {
+  const access = await loadAgreementFor(request);
+  const year = yearFrom(request);
+  const rule = populationRuleOf(access.version);
+  const asOf = populationReferenceDate(rule, year);
+  const municipalities = partiesOf(access.collaborationId).filter((p) => p.kind === "kommun");
+  return { ...access, year, rule, asOf, municipalities };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { collaborationId, canManage } = await loadAgreementFor(request);
-  const year = yearFrom(request);
-  const figures = populationsFor(year);
-  const municipalities = partiesOf(collaborationId)
-    .filter((p) => p.kind === "kommun")
-    .map((p) => ({ organisationId: p.organisationId, name: p.name, population: figures.find((f) => f.organisationId === p.organisationId)?.population ?? null }));
-  return { year, municipalities, canManage };
+  const { collaboration, canManage, year, rule, asOf, municipalities } = await load(request);
+  const figures = populationFiguresOf(municipalities.map((m) => m.organisationId));
+  return {
+    slug: collaboration.slug,
+    year,
+    asOf,
+    rule: describePopulationRule(rule),
+    saved: idFromQuery(request, "sparat"),
+    municipalities: municipalities.map((m) => {
+      const basis = populationBasis(figures.get(m.organisationId) ?? [], asOf);
+      return {
+        organisationId: m.organisationId,
+        name: m.name,
+        population: basis && !basis.carriedForward ? basis.population : null,
+        illustrative: basis && !basis.carriedForward ? basis.illustrative : false,
+        carriedForward: basis?.carriedForward ? { population: basis.population, asOf: basis.asOf } : null,
+      };
+    }),
+    canManage,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, collaborationId } = await loadAgreementFor(request);
+  const { viewer, collaboration, year, asOf, municipalities } = await load(request);
   requirePermission(viewer?.actor ?? null, "manage:agreement");
-  const year = yearFrom(request);
-  const form = await request.formData();
-  const municipalities = partiesOf(collaborationId).filter((p) => p.kind === "kommun");
-  const values: Record<string, string> = {};
-  const errors: Record<string, string> = {};
-  let figures: { organisationId: number; population: number }[] = [];
-  if (form.get("intent") === "csv") {
-    const csv = String(form.get("csv") ?? "");
-    values.csv = csv;
-    const parsed = parsePopulationCsv(csv);
-    if (!parsed.ok) return data({ errors: { csv: parsed.errors.join(" ") } as Record<string, string>, values }, { status: 400 });
-    const normalise = (n: string) => n.toLowerCase().replace(/s? kommun$/, "").replace(/s$/, "");
+  const formData = await readForm(request);
+  const which = parseForm(formData, populationIntentSchema);
+  const back = (saved: number, skipped = 0) =>
+    redirectWithStatus(
+      withCollaboration(`/avtal/folkmangd?ar=${year}&sparat=${saved}`, collaboration.slug),
+      `Folkmängd ${asOf} sparad för ${saved} ${saved === 1 ? "kommun" : "kommuner"}${
+        skipped ? `; ${skipped} rader hoppades över (rubriker, län eller kommuner utanför samverkan)` : ""
+      }.`,
+    );
+  if (which.status === "success" && which.value.intent === "paste") {
+    const submission = parseForm(formData, populationPasteSchema);
+    if (submission.status !== "success") return rejectForm(submission);
+    const parsed = parsePopulationPaste(submission.value.text);
+    if (!parsed.ok) return rejectForm(submission, { fieldErrors: { text: parsed.errors } });
+    const figures = new Map<number, number>();
+    const problems: string[] = [];
+    let skipped = parsed.skipped.length;
     for (const row of parsed.rows) {
-      const match = municipalities.find((m) => normalise(m.name) === normalise(row.name) || m.name.toLowerCase() === row.name.toLowerCase());
+      const match = matchMunicipality(row, municipalities);
       if (!match) {
-        errors.csv = `Kommunen ”${row.name}” är inte part i samverkan. Kontrollera stavningen.`;
-        break;
+        // SCB's table may list every municipality of the county; one that is not a party is skipped.
+        if (row.code) skipped += 1;
+        else problems.push(`Rad ${row.line}: ”${row.name}” är inte en kommun i samverkan. Kontrollera stavningen.`);
+        continue;
       }
-      figures.push({ organisationId: match.organisationId, population: row.population });
+      const earlier = figures.get(match.organisationId);
+      if (earlier !== undefined && earlier !== row.population)
+        problems.push(`Rad ${row.line}: ${match.name} finns två gånger med olika folkmängd.`);
+      figures.set(match.organisationId, row.population);
     }
-  } else {
-    for (const m of municipalities) {
-      const raw = String(form.get(`pop-${m.organisationId}`) ?? "");
-      values[`pop-${m.organisationId}`] = raw;
-      if (!raw.trim()) continue;
-      const problem = populationError(raw);
-      if (problem) errors[`pop-${m.organisationId}`] = problem;
-      else figures.push({ organisationId: m.organisationId, population: Number(raw.replace(/[\s\u00a0]/g, "")) });
-    }
+    if (problems.length) return rejectForm(submission, { fieldErrors: { text: problems } });
+    if (figures.size === 0)
+      return rejectForm(submission, { fieldErrors: { text: ["Ingen rad gällde en kommun i samverkan."] } });
+    savePopulations(
+      viewer!.user.id,
+      asOf,
+      [...figures].map(([organisationId, population]) => ({ organisationId, population })),
+      `SCB, folkmängd ${asOf} (inklistrad)`,
+    );
+    return back(figures.size, skipped);
   }
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  if (figures.length === 0) return data({ errors: { form: "Fyll i minst en kommuns folkmängd." } as Record<string, string>, values }, { status: 400 });
-  figures = figures.filter((f, i, all) => all.findIndex((x) => x.organisationId === f.organisationId) === i);
-  savePopulations(viewer!.user.id, year, figures);
-  return redirect(`/avtal/folkmangd?ar=${year}&sparat=1`);
+  const submission = parseForm(formData, populationFormSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const allowed = new Set(municipalities.map((m) => m.organisationId));
+  const figures = submission.value.figures.flatMap((f) =>
+    f.population === null || !allowed.has(f.organisationId)
+      ? []
+      : [{ organisationId: f.organisationId, population: f.population }],
+  );
+  if (figures.length === 0) return rejectForm(submission, { formErrors: ["Fyll i minst en kommuns folkmängd."] });
+  savePopulations(viewer!.user.id, asOf, figures, `Folkmängd ${asOf}, inskriven`);
+  return back(figures.length);
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+function FiguresForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
+  const [form, fields] = useSchemaForm(populationFormSchema, {
+    id: "folkmangd",
+    lastResult,
+    defaultValue: {
+      intent: "form",
+      figures: d.municipalities.map((m) => ({
+        organisationId: String(m.organisationId),
+        population: m.population === null || m.illustrative ? "" : String(m.population),
+      })),
+    },
+  });
+  const rows = fields.figures.getFieldList();
+  return (
+    <>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="form" />
+        {rows.map((row, i) => {
+          const m = d.municipalities[i];
+          if (!m) return null;
+          const f = row.getFieldset();
+          return (
+            <div key={row.key}>
+              <input type="hidden" name={f.organisationId.name} value={m.organisationId} />
+              <TextField
+                field={f.population}
+                label={m.name}
+                inputMode="numeric"
+                hint={
+                  m.illustrative
+                    ? `Exempel i portalen: ${m.population?.toLocaleString("sv-SE")}. Skriv SCB:s siffra.`
+                    : m.carriedForward
+                      ? `Saknas; ${m.carriedForward.population.toLocaleString("sv-SE")} per ${m.carriedForward.asOf} används tills vidare.`
+                      : undefined
+                }
+              />
+            </div>
+          );
+        })}
+        <div className="actions">
+          <button type="submit" className="button">
+            Spara folkmängd
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function PasteForm({ lastResult }: { lastResult: ActionData }) {
+  const [form, fields] = useSchemaForm(populationPasteSchema, {
+    id: "scb",
+    lastResult,
+    defaultValue: { intent: "paste" },
+  });
+  return (
+    <>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="paste" />
+        <TextareaField
+          field={fields.text}
+          label="Tabellen från SCB"
+          hint="Kopiera tabellen ”Folkmängden den 1 november” från SCB:s statistikdatabas och klistra in den som den är, med rubriker och kommunkoder (till exempel ”2326 Berg 6959”). Rader för län, riket och kommuner utanför samverkan hoppas över."
+          rows={10}
+        />
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Läs in
+          </button>
+        </div>
+      </Form>
+    </>
+  );
 }
 
 export default function Population() {
-  const { year, municipalities, canManage } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const intent = lastResult?.initialValue?.intent;
+  const to = (href: string) => withCollaboration(href, d.slug);
   return (
     <>
-      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current="Folkmängd" />
-      <h1>Folkmängd 1 november {year - 1}</h1>
+      <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current="Folkmängd" />
+      <h1>Folkmängd {d.asOf}</h1>
       <p>
-        Underlag för kommunernas fördelning {year}. <Link to={`/avtal/folkmangd?ar=${year - 1}`}>Föregående år</Link> ·{" "}
-        <Link to={`/avtal/folkmangd?ar=${year + 1}`}>Nästa år</Link> · <Link to={`/avtal/kostnader?ar=${year}`}>Fördelningen {year}</Link>
+        Underlag för kommunernas fördelning {d.year}: folkmängden {d.rule}, enligt avtalsversionen.{" "}
+        <Link to={to(`/avtal/folkmangd?ar=${d.year - 1}`)}>Föregående år</Link> ·{" "}
+        <Link to={to(`/avtal/folkmangd?ar=${d.year + 1}`)}>Nästa år</Link> ·{" "}
+        <Link to={to(`/avtal/kostnader?ar=${d.year}`)}>Fördelningen {d.year}</Link>
       </p>
-      {a?.errors.form ? (
-        <p className="notice notice--error" role="alert">
-          {a.errors.form}
+      {d.municipalities.some((m) => m.illustrative) ? (
+        <p className="notice notice--warn" role="status">
+          Siffrorna markerade som exempel är inte SCB:s. Fyll i eller klistra in SCB:s siffror.
         </p>
       ) : null}
-      {canManage ? (
-        <>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="form" />
-            {municipalities.map((m) => (
-              <Field
-                key={m.organisationId}
-                name={`pop-${m.organisationId}`}
-                label={m.name}
-                inputMode="numeric"
-                defaultValue={a?.values[`pop-${m.organisationId}`] ?? (m.population === null ? "" : String(m.population))}
-                error={a?.errors[`pop-${m.organisationId}`]}
-              />
-            ))}
-            <div className="actions">
-              <button type="submit" className="button">
-                Spara folkmängd
-              </button>
-            </div>
-          </Form>
-          <h2>Klistra in från SCB</h2>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="csv" />
-            <Field name="csv" label="CSV" hint='En rad per kommun: namn;folkmängd, till exempel "Berg;6959". En rubrikrad får finnas.' error={a?.errors.csv}>
-              <textarea {...controlProps("csv", a?.errors.csv, "x")} defaultValue={a?.values.csv ?? ""} rows={8} />
-            </Field>
-            <div className="actions">
-              <button type="submit" className="button button--secondary">
-                Läs in
-              </button>
-            </div>
-          </Form>
-        </>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Kommun</th>
-                <th scope="col" className="num">
-                  Folkmängd
-                </th>
+      <div className="table-wrap">
+        <table>
+          <caption>Folkmängd {d.asOf}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kommun</th>
+              <th scope="col" className="num">
+                Folkmängd
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.municipalities.map((m) => (
+              <tr key={m.organisationId}>
+                <th scope="row">{m.name}</th>
+                <td className="num">
+                  {m.population !== null
+                    ? `${m.population.toLocaleString("sv-SE")}${m.illustrative ? " (exempel)" : ""}`
+                    : m.carriedForward
+                      ? `saknas (${m.carriedForward.population.toLocaleString("sv-SE")} per ${m.carriedForward.asOf} framskriven)`
+                      : "saknas"}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {municipalities.map((m) => (
-                <tr key={m.organisationId}>
-                  <th scope="row">{m.name}</th>
-                  <td className="num">{m.population === null ? "saknas" : m.population.toLocaleString("sv-SE")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {d.canManage ? (
+        <>
+          <section aria-labelledby="klistra-in" className="no-print">
+            <h2 id="klistra-in">Klistra in från SCB</h2>
+            <PasteForm key={`paste-${d.saved ?? 0}`} lastResult={intent === "paste" ? lastResult : undefined} />
+          </section>
+          <section aria-labelledby="skriv-in" className="no-print">
+            <h2 id="skriv-in">Skriv in per kommun</h2>
+            <FiguresForm
+              key={`form-${d.year}-${d.saved ?? 0}`}
+              d={d}
+              lastResult={intent === "form" ? lastResult : undefined}
+            />
+          </section>
+        </>
+      ) : null}
     </>
   );
 }

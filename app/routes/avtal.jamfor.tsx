@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { controlProps, Field } from "~/components/forms";
 import { termDifferences, textDifferences } from "~/domain/agreement-version";
 import { versionsOf } from "~/models/agreements.server";
-import { loadAgreementFor } from "~/utils/agreement-access.server";
+import { loadAgreementFor } from "~/auth/agreement-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Jämför avtalsversioner – Samverkansportalen" }];
 
@@ -55,7 +55,9 @@ export default function Compare() {
       </Form>
       <h2>Villkor som skiljer sig</h2>
       {terms.length === 0 ? (
-        <p>Villkoren är desamma i ”{a.label}” och ”{b.label}”.</p>
+        <p>
+          Villkoren är desamma i ”{a.label}” och ”{b.label}”.
+        </p>
       ) : (
         <div className="table-wrap">
           <table>

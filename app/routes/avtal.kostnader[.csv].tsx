@@ -1,18 +1,38 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { csvResponse, toCsv } from "~/domain/csv";
 import { todayInStockholm } from "~/domain/format";
-import { costTable } from "~/models/agreements.server";
-import { loadAgreementFor } from "~/utils/agreement-access.server";
+import { yearAccount } from "~/models/agreement-money.server";
+import { yearFromQuery } from "~/utils/query";
 
-/** The year's cost per party as CSV for invoicing (Excel-ready, formula-safe). */
+/** The year's share of the budget per party as CSV for Swedish Excel, with the population basis and its flags. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { collaborationId, version } = await loadAgreementFor(request);
-  const raw = Number(new URL(request.url).searchParams.get("ar"));
-  const year = Number.isInteger(raw) && raw >= version.baseYear && raw <= 2100 ? raw : Number(todayInStockholm().slice(0, 4));
-  const table = costTable(collaborationId, version, year);
+  const { collaboration, version } = await loadAgreementFor(request);
+  const year = yearFromQuery(request, Number(todayInStockholm().slice(0, 4)));
+  const a = yearAccount(collaboration.id, version, year);
   const csv = toCsv(
-    ["År", "Part", "Folkmängd 1 november föregående år", "Belopp (kr)"],
-    table.rows.map((r) => [year, r.name, r.population, r.amount]),
+    [
+      "År",
+      "Part",
+      "Folkmängd",
+      "Folkmängd per",
+      "Anmärkning om folkmängden",
+      "Belopp (kr)",
+      "Budget",
+      "Budgetens grund",
+    ],
+    a.rows.map((r) => [
+      a.year,
+      r.name,
+      r.population,
+      r.populationAsOf,
+      [r.populationIllustrative ? "exempel, inte SCB" : "", r.populationCarriedForward ? "framskriven" : ""]
+        .filter(Boolean)
+        .join("; "),
+      r.share,
+      a.budget.total,
+      a.budgetExplained,
+    ]),
   );
-  return csvResponse(csv, `kostnadsfordelning-${year}.csv`);
+  return csvResponse(csv, `kostnadsfordelning-${a.year}.csv`);
 }

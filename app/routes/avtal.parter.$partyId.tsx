@@ -1,99 +1,255 @@
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { loadAgreementOf } from "~/auth/agreement-access.server";
 import { notFound, requirePermission } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { PARTY_STATUS_LABEL, PartyStatusBadge } from "~/components/party-status";
-import { exitDateForNotice } from "~/domain/agreement-terms";
-import { parseIsoDate } from "~/domain/calendar-dates";
+import { staffText } from "~/domain/agreement-principals";
+import { deadlineWarning, exitDateForNotice, PARTY_STATUSES, partyStatusOn } from "~/domain/agreement-terms";
+import type { StaffingLine } from "~/domain/agreement-version";
+import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, todayInStockholm } from "~/domain/format";
+import { noticeSchema, partyIntentSchema, partyStatusSchema } from "~/forms/agreement";
+import { partyCostInYear } from "~/models/agreement-money.server";
+import { getParty, principalsOf, recordNotice, termsOf, updatePartyStatus } from "~/models/agreements.server";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
-import { costTable, getParty, recordNotice, termsOf, updatePartyStatus } from "~/models/agreements.server";
-import { loadAgreementFor } from "~/utils/agreement-access.server";
 import { write } from "~/utils/db.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.party.name ?? "Part"} i avtalet – Samverkansportalen` }];
-
-const STATUSES = Object.keys(PARTY_STATUS_LABEL);
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.party.name ?? "Part"} i avtalet – Samverkansportalen` },
+];
 
 async function load(request: Request, partyId: string | undefined) {
-  const access = await loadAgreementFor(request);
   const party = getParty(idParam(partyId));
-  if (!party || party.collaborationId !== access.collaborationId) throw notFound("Parten finns inte.");
+  if (!party) throw notFound("Parten finns inte.");
+  // The collaboration is the party's own (an object page), not the URL's.
+  const access = await loadAgreementOf(request, party.collaborationId);
   return { ...access, party };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { party, version, collaborationId, canManage } = await load(request, params.partyId);
+  const { party, version, collaboration, canManage } = await load(request, params.partyId);
   const today = todayInStockholm();
-  const year = Number(today.slice(0, 4));
-  const share = costTable(collaborationId, version, year).rows.find((r) => r.organisationId === party.organisationId)?.amount ?? null;
+  const year = Math.max(Number(today.slice(0, 4)), version.baseYear);
+  const cost = partyCostInYear(collaboration.id, party.organisationId, year);
+  const principal = principalsOf(version.id).find((p) => p.organisationId === party.organisationId) ?? null;
+  const status = partyStatusOn(party, today);
   const timeline = [
     party.directionDecisionOn ? { date: party.directionDecisionOn, text: "Inriktningsbeslut fattat" } : null,
     party.memberSince ? { date: party.memberSince, text: "Medlem i samverkan" } : null,
-    party.noticeReceivedOn ? { date: party.noticeReceivedOn, text: `Skriftlig uppsägning mottagen${party.noticeFileId ? " (brevet finns som fil)" : ""}` } : null,
-    party.exitDate ? { date: party.exitDate, text: party.status === "utträtt" ? "Utträtt" : "Sista dag som part" } : null,
+    party.noticeReceivedOn
+      ? {
+          date: party.noticeReceivedOn,
+          text: `Skriftlig uppsägning mottagen${party.noticeFileId ? " (brevet finns som fil)" : ""}`,
+        }
+      : null,
+    party.exitDate ? { date: party.exitDate, text: status === "utträtt" ? "Utträdd" : "Sista dag som part" } : null,
   ].filter((e): e is { date: string; text: string } => e !== null);
+  const ifToday = exitDateForNotice(termsOf(version), today);
   return {
-    party: { id: party.id, name: party.name, organisationId: party.organisationId, status: party.status, exitDate: party.exitDate, withdrawalNote: party.withdrawalNote, branchClinic: party.branchClinic, version: party.version, noticeFileId: party.noticeFileId },
+    slug: collaboration.slug,
+    party: {
+      id: party.id,
+      name: party.name,
+      organisationId: party.organisationId,
+      status,
+      storedStatus: party.status,
+      exitDate: party.exitDate,
+      withdrawalNote: party.withdrawalNote,
+      branchClinic: party.branchClinic,
+      version: party.version,
+      noticeFileId: party.noticeFileId,
+    },
+    principal: principal
+      ? { side: principal.side, staff: staffText(JSON.parse(version.staffing) as StaffingLine[], principal.side) }
+      : null,
     timeline: timeline.sort((a, b) => a.date.localeCompare(b.date)),
     year,
-    share,
+    cost: cost
+      ? {
+          share: cost.share,
+          net: cost.net,
+          payment: cost.payment?.text ?? null,
+          example: cost.populationIllustrative || cost.budgetIllustrative,
+          carriedForward: cost.populationCarriedForward,
+        }
+      : null,
     today,
-    noticeIfToday: exitDateForNotice(termsOf(version), today),
+    noticeIfToday: ifToday.ok ? { ...ifToday, warning: deadlineWarning(ifToday.noticeDeadline) } : null,
     canManage,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, party, version } = await load(request, params.partyId);
+  const { viewer, party, version, collaboration } = await load(request, params.partyId);
   requirePermission(viewer?.actor ?? null, "manage:agreement");
-  const form = await parseUploadForm(request);
-  const expected = Number(form.get("version"));
-  if (form.get("intent") === "status") {
-    const status = String(form.get("status") ?? "");
-    const values = { status, withdrawalNote: String(form.get("withdrawalNote") ?? ""), branchClinic: String(form.get("branchClinic") ?? "") };
-    if (!STATUSES.includes(status)) return data({ errors: { status: "Välj en status i listan." } as Record<string, string>, values, intent: "status" }, { status: 400 });
-    const saved = updatePartyStatus(viewer!.user.id, party.id, expected, { ...values, status: status as typeof party.status });
-    if (!saved.ok) return data({ errors: { status: "Någon annan har ändrat parten under tiden. Läs in sidan igen och gör om ändringen." } as Record<string, string>, values, intent: "status" }, { status: 409 });
-    return redirect(`/avtal/parter/${party.id}`);
+  const userId = viewer!.user.id;
+  const formData = await parseUploadForm(request);
+  const which = parseForm(formData, partyIntentSchema);
+  const back = (message: string, query = "") =>
+    redirectWithStatus(withCollaboration(`/avtal/parter/${party.id}${query}`, collaboration.slug), message);
+  const stale = "Någon annan har ändrat parten under tiden. Läs in sidan igen och gör om ändringen.";
+  if (which.status === "success" && which.value.intent === "status") {
+    const submission = parseForm(formData, partyStatusSchema);
+    if (submission.status !== "success") return rejectForm(submission);
+    const { version: expected, ...values } = submission.value;
+    const saved = updatePartyStatus(userId, party.id, expected, values);
+    if (!saved.ok) return rejectForm(submission, { formErrors: [stale] });
+    return back("Partens uppgifter är sparade.");
   }
-  const receivedOn = String(form.get("receivedOn") ?? "").trim();
-  const note = String(form.get("note") ?? "");
-  const values = { receivedOn, note };
-  if (!parseIsoDate(receivedOn)) return data({ errors: { receivedOn: "Skriv datumet som ÅÅÅÅ-MM-DD." } as Record<string, string>, values, intent: "notice" }, { status: 400 });
-  if (receivedOn > todayInStockholm()) return data({ errors: { receivedOn: "Uppsägningen kan inte vara mottagen i framtiden." } as Record<string, string>, values, intent: "notice" }, { status: 400 });
+  const submission = parseForm(formData, noticeSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { receivedOn, note, version: expected } = submission.value;
+  if (receivedOn > todayInStockholm())
+    return rejectForm(submission, {
+      fieldErrors: {
+        receivedOn: ["Uppsägningen kan inte vara mottagen i framtiden. Använd Tänk om för ett kommande datum."],
+      },
+    });
   const exit = exitDateForNotice(termsOf(version), receivedOn);
-  if (!exit.ok) return data({ errors: { receivedOn: exit.error } as Record<string, string>, values, intent: "notice" }, { status: 400 });
-  const uploads = await checkUploads(form, "letter");
-  if (!uploads.ok) return data({ errors: { letter: uploads.error } as Record<string, string>, values, intent: "notice" }, { status: 400 });
+  if (!exit.ok) return rejectForm(submission, { fieldErrors: { receivedOn: [exit.error] } });
+  const uploads = await checkUploads(formData, "letter");
+  if (!uploads.ok) return rejectForm(submission, { fieldErrors: { letter: [uploads.error] } });
   const saved = withStagedFiles(uploads.files, (staged) =>
     write((tx) => {
-      const [file] = staged.insert(tx, viewer!.user.id);
-      return recordNotice(viewer!.user.id, party.id, expected, receivedOn, exit.exitDate, note, file?.id ?? null);
+      const [file] = staged.insert(tx, userId);
+      return recordNotice(userId, party.id, expected, receivedOn, exit.exitDate, note, file?.id ?? null);
     }),
   );
-  if (!saved.ok) return data({ errors: { receivedOn: "Någon annan har ändrat parten under tiden. Läs in sidan igen." } as Record<string, string>, values, intent: "notice" }, { status: 409 });
-  return redirect(`/avtal/parter/${party.id}?uppsagd=1`);
+  if (!saved.ok) return rejectForm(submission, { formErrors: [stale] });
+  return back("Uppsägningen är registrerad.", "?uppsagd=1");
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+function NoticeForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
+  const [form, fields] = useSchemaForm(noticeSchema, {
+    id: "f",
+    lastResult,
+    defaultValue: {
+      intent: "notice",
+      version: String(d.party.version),
+      receivedOn: d.today,
+      note: d.party.withdrawalNote,
+    },
+  });
+  const letterError = form.allErrors.letter?.[0];
+  return (
+    <>
+      <FormErrorSummary form={form} />
+      <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="notice" />
+        <input type="hidden" name="version" value={d.party.version} />
+        <TextField field={fields.receivedOn} label="Uppsägningen mottagen" hint="ÅÅÅÅ-MM-DD" />
+        <div className={`field${letterError ? " field--error" : ""}`}>
+          <label htmlFor="f-letter">Uppsägningsbrevet</label>
+          <span className="hint" id="f-letter-hint">
+            PDF eller skannad bild.
+          </span>
+          <input
+            id="f-letter"
+            name="letter"
+            type="file"
+            aria-describedby={letterError ? "f-letter-hint f-letter-error" : "f-letter-hint"}
+            aria-invalid={letterError ? true : undefined}
+          />
+          {letterError ? (
+            <p className="field-error" id="f-letter-error">
+              {letterError}
+            </p>
+          ) : null}
+        </div>
+        <TextareaField field={fields.note} label="Anteckning om utträde och avveckling" rows={3} />
+        <div className="actions">
+          <button type="submit" className="button">
+            Registrera uppsägning
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function StatusForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
+  const [form, fields] = useSchemaForm(partyStatusSchema, {
+    id: "status",
+    lastResult,
+    defaultValue: {
+      intent: "status",
+      version: String(d.party.version),
+      status: d.party.storedStatus,
+      withdrawalNote: d.party.withdrawalNote,
+      branchClinic: d.party.branchClinic,
+    },
+  });
+  return (
+    <>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name="version" value={d.party.version} />
+        <SelectField
+          field={fields.status}
+          label="Status"
+          hint="Efter utträdesdagen visas en uppsagd part som Utträdd utan att statusen behöver ändras."
+          options={PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABEL[s] }))}
+        />
+        <TextareaField field={fields.withdrawalNote} label="Utträde och avveckling (förhandling)" rows={3} />
+        <TextField field={fields.branchClinic} label="Mottagning" />
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Spara status
+          </button>
+        </div>
+      </Form>
+    </>
+  );
 }
 
 export default function PartyInAgreement() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
-  const noticeErrors = a?.intent === "notice" ? a.errors : undefined;
-  const statusErrors = a?.intent === "status" ? a.errors : undefined;
+  const lastResult = useActionData<typeof action>();
+  const intent = lastResult?.initialValue?.intent;
+  const to = (href: string) => withCollaboration(href, d.slug);
   return (
     <>
-      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current={`${d.party.name}`} />
+      <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current={d.party.name} />
       <h1>{d.party.name}</h1>
       <p>
         <PartyStatusBadge status={d.party.status} exitDate={d.party.exitDate} />
       </p>
       <dl className="facts">
+        {d.principal ? (
+          <>
+            <dt>Huvudman</dt>
+            <dd>
+              Ja{d.principal.staff ? `, anställer ${d.principal.staff}` : ""}. Om {d.party.name} säger upp avtalet
+              upphör samverkan.
+            </dd>
+          </>
+        ) : null}
         <dt>Kostnad {d.year}</dt>
-        <dd>{d.share === null ? "Betalar inte i år" : formatKronor(d.share)}</dd>
+        <dd>
+          {d.cost === null ? (
+            "Betalar inte det året"
+          ) : (
+            <>
+              {formatKronor(d.cost.net)}
+              {d.cost.net !== d.cost.share ? ` (andel av budgeten ${formatKronor(d.cost.share)})` : ""}.{" "}
+              {d.cost.payment}
+              {d.cost.example ? " Beräknat på exempeluppgifter." : ""}
+              {d.cost.carriedForward ? " Folkmängden är framskriven från ett tidigare år." : ""}{" "}
+              <Link to={to(`/avtal/fakturaunderlag?ar=${d.year}&part=${d.party.organisationId}`)}>
+                Fakturaunderlag {d.year}
+              </Link>
+            </>
+          )}
+        </dd>
         <dt>Mottagning</dt>
         <dd>{d.party.branchClinic || "–"}</dd>
         {d.party.withdrawalNote ? (
@@ -112,7 +268,8 @@ export default function PartyInAgreement() {
         ) : null}
       </dl>
       <p>
-        <Link to={`/parter/${d.party.organisationId}`}>Företrädare i organen</Link> · <Link to={`/avtal/tank-om?part=${d.party.id}`}>Tänk om {d.party.name} säger upp avtalet</Link>
+        <Link to={`/parter/${d.party.organisationId}`}>Företrädare i organen</Link> ·{" "}
+        <Link to={to(`/avtal/tank-om?part=${d.party.id}`)}>Tänk om {d.party.name} säger upp avtalet</Link>
       </p>
       <h2>Tidslinje</h2>
       <ol className="timeline">
@@ -125,53 +282,25 @@ export default function PartyInAgreement() {
       {d.canManage && d.party.status !== "utträtt" ? (
         <section aria-labelledby="uppsagning" className="no-print">
           <h2 id="uppsagning">Registrera skriftlig uppsägning</h2>
-          {d.noticeIfToday.ok ? (
-            <p>En uppsägning som kommer in idag ({d.today}) ger utträde den {d.noticeIfToday.exitDate}.</p>
+          {d.noticeIfToday ? (
+            <p>
+              En uppsägning som kommer in idag ({d.today}) ger utträde den {d.noticeIfToday.exitDate}
+              {d.principal ? " och samverkan upphör då" : ""}. Sista dag för den uppsägningen är{" "}
+              {d.noticeIfToday.noticeDeadline}.
+            </p>
           ) : null}
-          <ErrorSummary errors={noticeErrors} />
-          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-            <input type="hidden" name="intent" value="notice" />
-            <input type="hidden" name="version" value={d.party.version} />
-            <Field name="receivedOn" label="Uppsägningen mottagen" hint="ÅÅÅÅ-MM-DD" defaultValue={a?.intent === "notice" && "receivedOn" in a.values ? a.values.receivedOn : d.today} error={noticeErrors?.receivedOn} required />
-            <Field name="letter" label="Uppsägningsbrevet" hint="PDF eller skannad bild." error={noticeErrors?.letter}>
-              <input type="file" {...controlProps("letter", noticeErrors?.letter, "x")} />
-            </Field>
-            <Field name="note" label="Anteckning om utträde och avveckling">
-              <textarea {...controlProps("note")} defaultValue={a?.intent === "notice" && "note" in a.values ? a.values.note : d.party.withdrawalNote} rows={3} />
-            </Field>
-            <div className="actions">
-              <button type="submit" className="button">
-                Registrera uppsägning
-              </button>
-            </div>
-          </Form>
+          {d.noticeIfToday?.warning ? (
+            <p className="notice notice--warn" role="note">
+              {d.noticeIfToday.warning}
+            </p>
+          ) : null}
+          <NoticeForm key={d.party.version} d={d} lastResult={intent === "notice" ? lastResult : undefined} />
         </section>
       ) : null}
       {d.canManage ? (
         <section aria-labelledby="status-rubrik" className="no-print">
           <h2 id="status-rubrik">Ändra status</h2>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="status" />
-            <input type="hidden" name="version" value={d.party.version} />
-            <Field name="status" label="Status" error={statusErrors?.status}>
-              <select {...controlProps("status", statusErrors?.status)} defaultValue={d.party.status}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {PARTY_STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field name="withdrawalNote" label="Utträde och avveckling (förhandling)">
-              <textarea {...controlProps("withdrawalNote")} defaultValue={d.party.withdrawalNote} rows={3} />
-            </Field>
-            <Field name="branchClinic" label="Mottagning" defaultValue={d.party.branchClinic} />
-            <div className="actions">
-              <button type="submit" className="button button--secondary">
-                Spara status
-              </button>
-            </div>
-          </Form>
+          <StatusForm key={d.party.version} d={d} lastResult={intent === "status" ? lastResult : undefined} />
         </section>
       ) : null}
     </>

@@ -1,104 +1,186 @@
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { loadAgreementFor } from "~/auth/agreement-access.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { controlProps, Field } from "~/components/forms";
-import { exitDateForNotice } from "~/domain/agreement-terms";
+import { staffText } from "~/domain/agreement-principals";
+import { partyStatusOn } from "~/domain/agreement-terms";
+import type { StaffingLine } from "~/domain/agreement-version";
+import { parseIsoDate } from "~/domain/calendar-dates";
+import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, todayInStockholm } from "~/domain/format";
-import { costTable, partiesOf, termsOf } from "~/models/agreements.server";
-import { loadAgreementFor } from "~/utils/agreement-access.server";
+import { exitScenario } from "~/domain/party-exit";
+import { yearAccountsAssuming } from "~/models/agreement-money.server";
+import { partiesOf, principalsOf, termsOf } from "~/models/agreements.server";
+import { idFromQuery, textFromQuery } from "~/utils/query";
 
 export const meta: MetaFunction = () => [{ title: "Tänk om en part säger upp avtalet – Samverkansportalen" }];
 
-/** What if party X gives written notice today: its exit date, and every remaining party's share from then on. */
+/**
+ * What if party X gives written notice on a chosen date: its exit date, and either the end of
+ * the collaboration (a principal) or every remaining party's share from the first year after.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { collaborationId, version } = await loadAgreementFor(request);
+  const { collaboration, version } = await loadAgreementFor(request);
   const today = todayInStockholm();
-  const all = partiesOf(collaborationId).filter((p) => p.status === "medlem");
-  const partyId = Number(new URL(request.url).searchParams.get("part")) || null;
-  const party = all.find((p) => p.id === partyId) ?? null;
-  const parties = all.map((p) => ({ id: p.id, name: p.name }));
-  if (!party) return { today, parties, partyId, result: null };
-  const exit = exitDateForNotice(termsOf(version), today);
-  if (!exit.ok) return { today, parties, partyId, result: null };
-  const firstYearWithout = Number(exit.exitDate.slice(0, 4)) + 1;
-  const years = [firstYearWithout, firstYearWithout + 1, firstYearWithout + 2].map((year) => {
-    const before = costTable(collaborationId, version, year);
-    const after = costTable(collaborationId, version, year, { partyId: party.id, exitDate: exit.exitDate });
-    return {
-      year,
-      total: after.total,
-      rows: before.rows.map((r) => {
-        const changed = after.rows.find((x) => x.organisationId === r.organisationId);
-        return { name: r.name, before: r.amount, after: changed?.amount ?? null };
-      }),
-    };
-  });
-  return { today, parties, partyId, result: { name: party.name, exitDate: exit.exitDate, deadline: exit.noticeDeadline, years } };
+  const rawDate = textFromQuery(request, "datum");
+  const noticeOn = rawDate || today;
+  const dateError = parseIsoDate(noticeOn) ? null : "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.";
+  const candidates = partiesOf(collaboration.id).filter((p) => partyStatusOn(p, today) !== "utträtt");
+  const partyId = idFromQuery(request, "part");
+  const party = candidates.find((p) => p.id === partyId) ?? null;
+  const base = {
+    today,
+    slug: collaboration.slug,
+    noticeOn: rawDate || today,
+    dateError,
+    parties: candidates.map((p) => ({ id: p.id, name: p.name })),
+    partyId,
+  };
+  if (!party || dateError) return { ...base, result: null };
+  const principal = principalsOf(version.id).find((p) => p.organisationId === party.organisationId) ?? null;
+  const staffing = JSON.parse(version.staffing) as StaffingLine[];
+  const scenario = exitScenario(
+    termsOf(version),
+    { name: party.name, isPrincipal: principal !== null, staff: principal ? staffText(staffing, principal.side) : "" },
+    noticeOn,
+  );
+  if (!scenario.ok) return { ...base, dateError: scenario.error, result: null };
+  const from = scenario.firstAffectedYear;
+  const years = scenario.endsCollaboration
+    ? []
+    : (() => {
+        const before = yearAccountsAssuming(collaboration.id, version, from, from + 2);
+        const after = yearAccountsAssuming(collaboration.id, version, from, from + 2, {
+          partyId: party.id,
+          exitDate: scenario.exitDate,
+        });
+        return before.map((b, i) => ({
+          year: b.year,
+          flags: [
+            after[i].illustrativePopulation ? "folkmängderna är exempel, inte SCB:s" : "",
+            after[i].missingPopulation.length
+              ? `folkmängd per ${after[i].populationDate} saknas och är framskriven`
+              : "",
+          ].filter(Boolean),
+          total: after[i].budget.total,
+          explained: after[i].budgetExplained,
+          rows: b.rows.map((r) => {
+            const changed = after[i].rows.find((x) => x.organisationId === r.organisationId);
+            return { name: r.name, before: r.share, after: changed?.share ?? null };
+          }),
+        }));
+      })();
+  return { ...base, result: { name: party.name, principal: principal !== null, scenario, years } };
 }
 
 export default function WhatIf() {
-  const { today, parties, partyId, result } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const r = d.result;
+  const to = (href: string) => withCollaboration(href, d.slug);
   return (
     <>
-      <Breadcrumbs trail={[["/avtal", "Avtal"]]} current="Tänk om" />
-      <h1>Tänk om en part säger upp avtalet idag</h1>
-      <Form method="get" className="actions no-print" aria-label="Välj part">
+      <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current="Tänk om" />
+      <h1>Tänk om en part säger upp avtalet</h1>
+      <Form method="get" className="actions no-print" aria-label="Välj part och datum">
+        <input type="hidden" name="samverkan" value={d.slug} />
         <Field name="part" label="Part">
-          <select {...controlProps("part")} defaultValue={partyId ?? ""}>
+          <select {...controlProps("part")} defaultValue={d.partyId ?? ""}>
             <option value="">Välj part …</option>
-            {parties.map((p) => (
+            {d.parties.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
           </select>
         </Field>
+        <Field
+          name="datum"
+          label="Uppsägningen kommer in"
+          hint="ÅÅÅÅ-MM-DD; idag om tomt."
+          defaultValue={d.noticeOn}
+          error={d.dateError ?? undefined}
+        />
         <button type="submit" className="button">
           Räkna
         </button>
       </Form>
-      {result ? (
+      {r ? (
         <>
           <p className="notice">
-            Om {result.name} lämnar in en skriftlig uppsägning idag ({today}) är sista dagen som part <strong>{result.exitDate}</strong>. Från{" "}
-            {Number(result.exitDate.slice(0, 4)) + 1} delar de kvarvarande parterna på kostnaderna. Fördelningen av avvecklingskostnader förhandlas i särskild ordning.
+            Om {r.name} lämnar in en skriftlig uppsägning{" "}
+            {r.scenario.noticeOn === d.today ? `idag (${d.today})` : `den ${r.scenario.noticeOn}`} är sista dagen som
+            part <strong>{r.scenario.exitDate}</strong> (sista dag för uppsägning till den dagen:{" "}
+            {r.scenario.noticeDeadline}).
           </p>
-          {result.years.map((y) => (
-            <div className="table-wrap" key={y.year}>
-              <table>
-                <caption>
-                  {y.year}: total budget {formatKronor(y.total)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Part</th>
-                    <th scope="col" className="num">
-                      Som idag
-                    </th>
-                    <th scope="col" className="num">
-                      Om {result.name} lämnar
-                    </th>
-                    <th scope="col" className="num">
-                      Skillnad
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {y.rows.map((r) => (
-                    <tr key={r.name}>
-                      <th scope="row">{r.name}</th>
-                      <td className="num">{formatKronor(r.before)}</td>
-                      <td className="num">{r.after === null ? "lämnat" : formatKronor(r.after)}</td>
-                      <td className="num">{r.after === null ? formatKronor(-r.before) : formatKronor(r.after - r.before)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
+          {r.scenario.deadlineWarning ? (
+            <p className="notice notice--warn" role="note">
+              {r.scenario.deadlineWarning}
+            </p>
+          ) : null}
+          {r.scenario.endsCollaboration ? (
+            <section aria-labelledby="samverkan-upphor" className="card">
+              <h2 id="samverkan-upphor">Samverkan upphör den {r.scenario.exitDate}</h2>
+              <ul>
+                {r.scenario.consequences.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <>
+              <ul>
+                {r.scenario.consequences.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+              <h2>Antaganden</h2>
+              <ul>
+                {r.scenario.assumptions.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+              {r.years.map((y) => (
+                <div className="table-wrap" key={y.year}>
+                  <table>
+                    <caption>
+                      {y.year}: total budget {formatKronor(y.total)}. {y.explained}
+                      {y.flags.length ? ` Obs: ${y.flags.join("; ")}.` : ""}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Part</th>
+                        <th scope="col" className="num">
+                          Som idag
+                        </th>
+                        <th scope="col" className="num">
+                          Om {r.name} lämnar
+                        </th>
+                        <th scope="col" className="num">
+                          Skillnad
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {y.rows.map((row) => (
+                        <tr key={row.name}>
+                          <th scope="row">{row.name}</th>
+                          <td className="num">{formatKronor(row.before)}</td>
+                          <td className="num">{row.after === null ? "lämnat" : formatKronor(row.after)}</td>
+                          <td className="num">
+                            {row.after === null ? formatKronor(-row.before) : formatKronor(row.after - row.before)}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ))}
+            </>
+          )}
         </>
       ) : (
-        <p>Välj en part för att se dess utträdesdatum och hur de andras andelar ändras.</p>
+        <p>Välj en part och ett datum för att se utträdesdatum och vad det betyder för de andra parterna.</p>
       )}
     </>
   );

@@ -1,85 +1,102 @@
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { loadAgreementOf } from "~/auth/agreement-access.server";
 import { notFound } from "~/auth/session.server";
-import { readVersionForm, VersionForm } from "~/components/version-form";
-import { termDifferences, validateVersion } from "~/domain/agreement-version";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { VersionForm } from "~/components/version-form";
+import { termDifferences } from "~/domain/agreement-version";
+import { withCollaboration } from "~/domain/collaboration";
+import { todayInStockholm } from "~/domain/format";
+import { versionSchema } from "~/forms/agreement";
+import { approvalOfVersion } from "~/models/agreement-approvals.server";
 import { versionToInput } from "~/models/agreement-form.server";
-import { getVersion, updateVersion } from "~/models/agreements.server";
-import { loadAgreementForManager } from "~/utils/agreement-access.server";
+import { agreementById, getVersion, partiesOf, updateVersion } from "~/models/agreements.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra avtalsversion – Samverkansportalen" }];
 
 async function load(request: Request, versionId: string | undefined) {
-  const access = await loadAgreementForManager(request);
-  const version = getVersion(idParam(versionId));
-  if (!version || version.agreementId !== access.agreement.id) throw notFound("Avtalsversionen finns inte.");
-  return { ...access, target: version };
+  const target = getVersion(idParam(versionId));
+  const agreement = target ? agreementById(target.agreementId) : undefined;
+  if (!target || !agreement) throw notFound("Avtalsversionen finns inte.");
+  const access = await loadAgreementOf(request, agreement.collaborationId, true);
+  return { ...access, target };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { target } = await load(request, params.versionId);
-  return { id: target.id, label: target.label, version: target.version, values: versionToInput(target) };
+  const { target, collaboration } = await load(request, params.versionId);
+  return {
+    slug: collaboration.slug,
+    id: target.id,
+    label: target.label,
+    version: target.version,
+    defaults: versionToInput(target),
+    organisations: partiesOf(collaboration.id).map((p) => ({ id: p.organisationId, name: p.name, kind: p.kind })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, target } = await load(request, params.versionId);
-  const form = await request.formData();
-  const input = readVersionForm(form);
-  const result = validateVersion(input);
-  if (!result.ok) return data({ errors: result.errors, values: input, conflict: null }, { status: 400 });
-  const saved = updateVersion(viewer.user.id, target.id, Number(form.get("version")), result.value);
+  const { viewer, target, collaboration } = await load(request, params.versionId);
+  const submission = parseForm(await readForm(request), versionSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { terms, principals, version } = submission.value;
+  const parties = new Set(partiesOf(collaboration.id).map((p) => p.organisationId));
+  if (principals.some((p) => !parties.has(p.organisationId)))
+    return rejectForm(submission, { formErrors: ["En huvudman måste vara part i samverkan."] });
+  if (terms.adoptedOn && !target.adoptedOn) {
+    const approval = approvalOfVersion(target.id, collaboration.id, todayInStockholm());
+    if (approval.registered && !approval.state.allApproved)
+      return rejectForm(submission, {
+        fieldErrors: {
+          adoptedOn: [
+            `Versionen kan inte vara antagen förrän alla parter har godkänt den. Godkännande saknas från: ${approval.state.missing.join(", ")}.`,
+          ],
+        },
+      });
+  }
+  const saved = updateVersion(viewer!.user.id, target.id, version ?? 0, terms, principals);
   if (!saved.ok) {
     const theirs = saved.conflict;
-    return data(
-      {
-        errors: {},
-        values: input,
-        conflict: {
-          version: theirs.version,
-          differences: termDifferences(theirs, result.value),
-          textChanged: theirs.text !== result.value.text,
-          theirText: theirs.text,
-        },
-      },
-      { status: 409 },
-    );
+    const differences = termDifferences(theirs, terms);
+    return rejectForm(submission, {
+      formErrors: [
+        `Någon annan har ändrat avtalsversionen medan du arbetade (nu version ${theirs.version}). Dina ändringar är inte sparade men står kvar i formuläret.`,
+        ...differences.map((d) => `${d.term}: sparat ”${d.before}”, ditt förslag ”${d.after}”.`),
+        ...(theirs.text !== terms.text ? ["Avtalstexten som sparades skiljer sig från din."] : []),
+        "Ladda om sidan för att se den sparade versionen, eller spara igen efter omladdning.",
+      ],
+    });
   }
-  return redirect(`/avtal/versioner/${target.id}`);
+  return redirectWithStatus(
+    withCollaboration(`/avtal/versioner/${target.id}`, collaboration.slug),
+    "Avtalsversionen är sparad.",
+  );
 }
 
 export default function EditVersion() {
-  const { id, label, version, values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const conflict = actionData?.conflict;
+  const { id, label, version, defaults, organisations, slug } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const to = (href: string) => withCollaboration(href, slug);
   return (
     <>
-      <Breadcrumbs trail={[["/avtal", "Avtal"], [`/avtal/versioner/${id}`, `${label}`]]} current="Ändra" />
+      <Breadcrumbs
+        trail={[
+          [to("/avtal"), "Avtal"],
+          [to(`/avtal/versioner/${id}`), label],
+        ]}
+        current="Ändra"
+      />
       <h1>Ändra {label}</h1>
-      {conflict ? (
-        <div className="notice notice--error" role="alert">
-          <h2>Någon annan har ändrat avtalsversionen medan du arbetade</h2>
-          <p>Dina ändringar är inte sparade men står kvar i formuläret. Det här skiljer din version från den som sparades:</p>
-          {conflict.differences.length ? (
-            <ul>
-              {conflict.differences.map((d) => (
-                <li key={d.term}>
-                  {d.term}: sparat ”{d.before}”, ditt förslag ”{d.after}”
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {conflict.textChanged ? (
-            <details>
-              <summary>Avtalstexten som sparades</summary>
-              <pre className="pre">{conflict.theirText}</pre>
-            </details>
-          ) : null}
-        </div>
-      ) : null}
-      <VersionForm values={actionData?.values ?? values} errors={actionData?.errors} version={conflict ? conflict.version : version} submitLabel={conflict ? "Spara min version ändå" : "Spara"} />
+      <VersionForm
+        defaults={defaults}
+        lastResult={lastResult}
+        version={version}
+        organisations={organisations}
+        submitLabel="Spara"
+      />
     </>
   );
 }

@@ -1,43 +1,55 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { controlProps, Field } from "~/components/forms";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { decisionStatusSchema } from "~/forms/decision";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
+import { canReadDecision, DECISION_STATUSES } from "~/domain/decisions";
 import { can } from "~/domain/policy";
-import { canReadDecision, getDecision, setDecisionStatus } from "~/models/decisions.server";
+import { recommendationResource } from "~/domain/recommendations";
+import { getDecision, setDecisionStatus } from "~/models/decisions.server";
 import { listRecommendationsForDecision } from "~/models/decision-links.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const actor = viewer?.actor ?? null;
   const decision = getDecision(idParam(params.decisionId));
-  if (!decision) throw notFound("Beslutet finns inte.");
+  // A procedural § (formalia) is part of the minutes, not a decision in the register.
+  if (!decision || !decision.inRegister) throw notFound("Beslutet finns inte.");
   if (!canReadDecision(actor, decision)) requirePermission(actor, "read:meeting", { bodyId: decision.bodyId });
   return {
     decision,
-    recommendations: listRecommendationsForDecision(decision.id).filter((r) => can(actor, "read:recommendation", { published: r.isPublic })),
+    recommendations: listRecommendationsForDecision(decision.id).filter((r) =>
+      can(actor, "read:recommendation", recommendationResource(r)),
+    ),
     canCreateRecommendation: can(actor, "manage:decisions"),
   };
 }
-
-const STATUSES = ["gäller", "verkställt", "upphävt"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
   const decision = getDecision(idParam(params.decisionId));
   if (!decision) throw notFound("Beslutet finns inte.");
-  const status = String((await request.formData()).get("status"));
-  if (!STATUSES.includes(status as (typeof STATUSES)[number])) throw new Response("Välj status i listan.", { status: 400 });
-  setDecisionStatus(viewer.user.id, decision.id, status as (typeof STATUSES)[number]);
-  return redirect(`/beslut/${decision.id}`);
+  const submission = parseForm(await readForm(request), decisionStatusSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  setDecisionStatus(viewer.user.id, decision.id, submission.value.status);
+  return redirectWithStatus(`/beslut/${decision.id}`, "Beslutets status är sparad.");
 }
 
 export default function DecisionPage() {
   const { decision: d, recommendations, canCreateRecommendation } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(decisionStatusSchema, {
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { status: d.status },
+  });
   return (
     <article>
       <Breadcrumbs trail={[["/beslut", "Beslutsregister"]]} current={`${d.title}`} />
@@ -45,7 +57,21 @@ export default function DecisionPage() {
         {d.bodyName} · {d.decidedOn}
         {d.paragraph ? ` · § ${d.paragraph}` : ""} · {d.kind} · {d.status}
       </p>
-      <h1>{d.title}</h1>
+      <h1>
+        {d.title}
+        {d.approval === "utkast" ? (
+          <>
+            {" "}
+            <span className="badge badge--warn">utkast</span>
+          </>
+        ) : null}
+      </h1>
+      {d.approval === "utkast" ? (
+        <p className="notice notice--warn">
+          Utkast: protokollet är inte justerat. Beslutet syns bara för organets ledamöter och sekreterare tills det
+          justeras.
+        </p>
+      ) : null}
       <h2>Beslut</h2>
       <p className="pre">{d.text || "–"}</p>
       <dl className="facts">
@@ -79,16 +105,12 @@ export default function DecisionPage() {
         </>
       ) : null}
       {canCreateRecommendation ? (
-        <Form method="post" className="actions no-print">
-          <Field name="status" label="Status">
-            <select {...controlProps("status")} defaultValue={d.status}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </Field>
+        <Form method="post" className="actions no-print" {...formProps(form)}>
+          <SelectField
+            field={fields.status}
+            label="Status"
+            options={DECISION_STATUSES.map((s) => ({ value: s, label: s }))}
+          />
           <button type="submit" className="button button--secondary">
             Spara status
           </button>

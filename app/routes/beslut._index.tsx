@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { BodyFilter, controlProps, Field } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
-import { defaultCollaborationId } from "~/models/agreements.server";
 import { listBodies } from "~/models/bodies.server";
-import { decisionFilterFromUrl, listDecisions } from "~/models/decisions.server";
-import { listMatters } from "~/models/matters.server";
+import { decisionFilterFromUrl, pageOfDecisions } from "~/models/decisions.server";
 
 export const meta: MetaFunction = () => [{ title: "Beslutsregister – Samverkansportalen" }];
 
@@ -17,9 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     search: url.search,
     filter: Object.fromEntries(Object.entries(Object.fromEntries(url.searchParams)).map(([k, v]) => [k, String(v)])),
-    decisions: listDecisions(viewer?.actor ?? null, filter),
+    decisions: pageOfDecisions(viewer?.actor ?? null, filter, pageRequestFrom(url.searchParams)),
     bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
-    matters: viewer ? listMatters(defaultCollaborationId()!).map((m) => ({ id: m.id, label: `${m.registryNumber} ${m.title}` })) : [],
     canCreate: can(viewer?.actor ?? null, "manage:decisions"),
   };
 }
@@ -29,7 +28,10 @@ export default function DecisionRegister() {
   return (
     <>
       <h1>Beslutsregister</h1>
-      <p>Alla beslut i samverkans organ: från justerade protokoll och inlagda i efterhand.</p>
+      <p>
+        Alla beslut i samverkans organ: från justerade protokoll och inlagda i efterhand. Beslut i protokoll som inte är
+        justerade visas bara för organets ledamöter, märkta ”utkast”.
+      </p>
       {d.canCreate ? (
         <p className="no-print">
           <Link to="/beslut/ny" className="button">
@@ -57,18 +59,12 @@ export default function DecisionRegister() {
               <option value="upphävt">upphävt</option>
             </select>
           </Field>
-          {d.matters.length ? (
-            <Field name="arende" label="Ärende">
-              <select {...controlProps("arende")} defaultValue={d.filter.arende ?? ""}>
-                <option value="">Alla</option>
-                {d.matters.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          ) : null}
+          <Field
+            name="dnr"
+            label="Diarienummer"
+            hint="Hela numret eller början, t.ex. 2022/"
+            defaultValue={d.filter.dnr}
+          />
           <Field name="q" label="Fritext" defaultValue={d.filter.q} />
         </div>
         <div className="actions">
@@ -80,7 +76,7 @@ export default function DecisionRegister() {
       </Form>
       <div className="table-wrap">
         <table>
-          <caption>{d.decisions.length} beslut</caption>
+          <caption>{formatCount(d.decisions.page.total)} beslut</caption>
           <thead>
             <tr>
               <th scope="col">Datum</th>
@@ -93,13 +89,19 @@ export default function DecisionRegister() {
             </tr>
           </thead>
           <tbody>
-            {d.decisions.map((x) => (
+            {d.decisions.items.map((x) => (
               <tr key={x.id}>
                 <td>{x.decidedOn}</td>
                 <td>{x.bodyName}</td>
                 <td>{x.paragraph ?? "–"}</td>
                 <td>
                   <Link to={`/beslut/${x.id}`}>{x.title}</Link>
+                  {x.approval === "utkast" ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--warn">utkast</span>
+                    </>
+                  ) : null}
                 </td>
                 <td>{x.kind}</td>
                 <td>{x.registryNumber ?? "–"}</td>
@@ -109,6 +111,7 @@ export default function DecisionRegister() {
           </tbody>
         </table>
       </div>
+      <Pagination page={d.decisions.page} label="Sidor i beslutsregistret" noun="beslut" />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { fileSize } from "~/components/agenda";
@@ -11,24 +11,46 @@ import { requirePermission } from "~/auth/session.server";
 import { getBody } from "~/models/bodies.server";
 import { readVersionContent } from "~/models/document-content.server";
 import { addDocumentVersion, versionsOfDocument } from "~/models/documents.server";
-import { addDocumentLink, linkOptions, removeDocumentLink, targetExists, targetsOfDocument, type LinkType } from "~/models/document-links.server";
+import {
+  addDocumentLink,
+  linkOptions,
+  removeDocumentLink,
+  targetExists,
+  targetsOfDocument,
+  type LinkType,
+} from "~/models/document-links.server";
 import { parseUploadForm, withStagedFiles } from "~/models/files.server";
-import { loadDocumentFor } from "~/utils/document-access.server";
+import { loadDocumentFor } from "~/auth/document-access.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { redirectWithStatus } from "~/utils/flash.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.title ?? "Dokument"} – Samverkansportalen` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.doc.title ?? "Dokument"} – Samverkansportalen` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { doc, resource, canEdit } = await loadDocumentFor(request, params.documentId);
   const versions = versionsOfDocument(doc.id);
   const current = versions.find((v) => v.id === doc.currentVersionId) ?? versions[0];
   return {
-    doc: { id: doc.id, title: doc.title, kind: doc.kind, date: doc.date, visibility: doc.visibility, version: doc.version },
+    doc: {
+      id: doc.id,
+      title: doc.title,
+      kind: doc.kind,
+      date: doc.date,
+      visibility: doc.visibility,
+      version: doc.version,
+    },
     owner: doc.bodyId ? (getBody(doc.bodyId)?.name ?? null) : null,
     visibleTo: (resource.bodyIds ?? []).map((id) => getBody(id)?.name ?? String(id)),
     current: current
-      ? { versionNo: current.versionNo, html: current.markdown ? renderMarkdown(current.markdown) : null, markdown: current.markdown, file: current.file ? { id: current.file.id, name: current.file.originalName, size: current.file.size } : null }
+      ? {
+          versionNo: current.versionNo,
+          html: current.markdown ? renderMarkdown(current.markdown) : null,
+          markdown: current.markdown,
+          file: current.file ? { id: current.file.id, name: current.file.originalName, size: current.file.size } : null,
+        }
       : null,
     versions: versions.map((v) => ({
       id: v.id,
@@ -54,25 +76,58 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "link" || intent === "unlink") {
     const [type, id] = String(form.get("target") ?? "").split(":");
     if (!["meeting", "matter", "decision", "agreement"].includes(type) || !targetExists(type as LinkType, Number(id)))
-      return data({ errors: { target: "Välj vad dokumentet ska kopplas till." } as Record<string, string>, values: { markdown: "", comment: "" }, preview: null, conflict: false }, { status: 400 });
+      return data(
+        {
+          errors: { target: "Välj vad dokumentet ska kopplas till." } as Record<string, string>,
+          values: { markdown: "", comment: "" },
+          preview: null,
+          conflict: false,
+        },
+        { status: 400 },
+      );
     if (intent === "link") addDocumentLink(viewer!.user.id, doc.id, type as LinkType, Number(id));
     else removeDocumentLink(viewer!.user.id, doc.id, type as LinkType, Number(id));
-    return redirect(`/dokument/${doc.id}#kopplingar`);
+    return redirectWithStatus(
+      `/dokument/${doc.id}#kopplingar`,
+      intent === "link" ? "Kopplingen är sparad." : "Kopplingen är borttagen.",
+    );
   }
   const values = { markdown: String(form.get("markdown") ?? ""), comment: String(form.get("comment") ?? "") };
   const preview = form.get("intent") === "preview";
   const content = await readVersionContent(form, !preview);
-  if (!content.ok) return data({ errors: content.errors, values, preview: null as string | null, conflict: false }, { status: 400 });
-  if (preview) return data({ errors: {} as Record<string, string>, values, preview: content.preview as string | null, conflict: false }, { status: 200 });
+  if (!content.ok)
+    return data({ errors: content.errors, values, preview: null as string | null, conflict: false }, { status: 400 });
+  if (preview)
+    return data(
+      { errors: {} as Record<string, string>, values, preview: content.preview as string | null, conflict: false },
+      { status: 200 },
+    );
   const saved = withStagedFiles(content.files, (staged) =>
-    addDocumentVersion(viewer!.user.id, doc.id, Number(form.get("version")), { markdown: content.markdown, searchText: content.searchText, comment: values.comment.trim() }, staged),
+    addDocumentVersion(
+      viewer!.user.id,
+      doc.id,
+      Number(form.get("version")),
+      { markdown: content.markdown, searchText: content.searchText, comment: values.comment.trim() },
+      staged,
+    ),
   );
   if (!saved.ok)
     return data(
-      { errors: { markdown: "Någon annan har sparat en ny version medan du arbetade. Din text står kvar; jämför med den nya versionen och spara igen." } as Record<string, string>, values, preview: null, conflict: true },
+      {
+        errors: {
+          markdown:
+            "Någon annan har sparat en ny version medan du arbetade. Din text står kvar; jämför med den nya versionen och spara igen.",
+        } as Record<string, string>,
+        values,
+        preview: null,
+        conflict: true,
+      },
       { status: 409 },
     );
-  return redirect(`/dokument/${doc.id}?ny=${saved.version.versionNo}`);
+  return redirectWithStatus(
+    `/dokument/${doc.id}?ny=${saved.version.versionNo}`,
+    `Version ${saved.version.versionNo} är sparad.`,
+  );
 }
 
 export default function DocumentPage() {
@@ -109,7 +164,9 @@ export default function DocumentPage() {
           <span className="muted">({fileSize(d.current.file.size)})</span>
         </p>
       ) : null}
-      {d.current?.html ? <div className="markdown document-text" dangerouslySetInnerHTML={{ __html: d.current.html }} /> : null}
+      {d.current?.html ? (
+        <div className="markdown document-text" dangerouslySetInnerHTML={{ __html: d.current.html }} />
+      ) : null}
 
       <section aria-labelledby="kopplingar" id="kopplingar-sektion">
         <h2 id="kopplingar">Kopplat till</h2>
@@ -124,7 +181,11 @@ export default function DocumentPage() {
                   <Form method="post" encType="multipart/form-data" className="inline-form no-print">
                     <input type="hidden" name="intent" value="unlink" />
                     <input type="hidden" name="target" value={`${l.type}:${l.id}`} />
-                    <button type="submit" className="button button--link" aria-label={`Ta bort kopplingen till ${l.label}`}>
+                    <button
+                      type="submit"
+                      className="button button--link"
+                      aria-label={`Ta bort kopplingen till ${l.label}`}
+                    >
                       Ta bort
                     </button>
                   </Form>
@@ -229,8 +290,17 @@ export default function DocumentPage() {
           ) : null}
           <Form method="post" encType="multipart/form-data" className="stack" noValidate>
             <input type="hidden" name="version" value={d.doc.version} />
-            <Field name="markdown" label="Text" hint="Markdown. Lämna tomt om du laddar upp en fil." error={a?.errors.markdown}>
-              <textarea {...controlProps("markdown", a?.errors.markdown, "x")} defaultValue={a?.values.markdown ?? d.current?.markdown ?? ""} rows={12} />
+            <Field
+              name="markdown"
+              label="Text"
+              hint="Markdown. Lämna tomt om du laddar upp en fil."
+              error={a?.errors.markdown}
+            >
+              <textarea
+                {...controlProps("markdown", a?.errors.markdown, "x")}
+                defaultValue={a?.values.markdown ?? d.current?.markdown ?? ""}
+                rows={12}
+              />
             </Field>
             <Field name="file" label="Eller ny fil" hint={`Högst ${d.maxUploadMb} MB.`} error={a?.errors.file}>
               <input type="file" {...controlProps("file", a?.errors.file, "x")} />

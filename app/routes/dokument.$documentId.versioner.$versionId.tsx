@@ -4,11 +4,13 @@ import { notFound } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { formatDateTime } from "~/domain/format";
 import { versionsOfDocument } from "~/models/documents.server";
-import { loadDocumentFor } from "~/utils/document-access.server";
+import { loadDocumentFor } from "~/auth/document-access.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { idParam } from "~/utils/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.title ?? "Dokument"}, version ${data?.version.versionNo ?? ""} – Samverkansportalen` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.doc.title ?? "Dokument"}, version ${data?.version.versionNo ?? ""} – Samverkansportalen` },
+];
 
 /** An older (or the current) version of a document, read-only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,7 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!version) throw notFound("Versionen finns inte.");
   return {
     doc: { id: doc.id, title: doc.title },
-    version: { versionNo: version.versionNo, createdAt: version.createdAt, author: version.author, comment: version.comment, current: version.id === doc.currentVersionId },
+    version: {
+      versionNo: version.versionNo,
+      createdAt: version.createdAt,
+      author: version.author,
+      comment: version.comment,
+      current: version.id === doc.currentVersionId,
+    },
     html: version.markdown ? renderMarkdown(version.markdown) : null,
     file: version.file ? { id: version.file.id, name: version.file.originalName } : null,
   };
@@ -27,12 +35,19 @@ export default function DocumentVersion() {
   const { doc, version, html, file } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumbs trail={[["/dokument", "Dokument"], [`/dokument/${doc.id}`, doc.title]]} current={`Version ${version.versionNo}`} />
+      <Breadcrumbs
+        trail={[
+          ["/dokument", "Dokument"],
+          [`/dokument/${doc.id}`, doc.title],
+        ]}
+        current={`Version ${version.versionNo}`}
+      />
       <h1>
         {doc.title}, version {version.versionNo}
       </h1>
       <p className={version.current ? "notice notice--ok" : "notice notice--warn"}>
-        {version.current ? "Det här är den gällande versionen." : "Det här är en äldre version."} Sparad {formatDateTime(version.createdAt)}
+        {version.current ? "Det här är den gällande versionen." : "Det här är en äldre version."} Sparad{" "}
+        {formatDateTime(version.createdAt)}
         {version.author ? ` av ${version.author}` : ""}
         {version.comment ? `: ${version.comment}` : ""}. <Link to={`/dokument/${doc.id}`}>Till dokumentet</Link>
       </p>

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { BodyFilter, controlProps, Field } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { DOCUMENT_KINDS, VISIBILITY_LABEL } from "~/domain/documents";
+import { pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
-import { listDocuments } from "~/models/documents.server";
+import { pageOfDocuments } from "~/models/documents.server";
 
 export const meta: MetaFunction = () => [{ title: "Dokument – Samverkansportalen" }];
 
@@ -17,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = Number(url.searchParams.get("ar")) || undefined;
   return {
     filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
-    documents: listDocuments(viewer?.actor ?? null, { kind, bodyId, year }),
+    documents: pageOfDocuments(viewer?.actor ?? null, { kind, bodyId, year }, pageRequestFrom(url.searchParams)),
     bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
     canCreate: can(viewer?.actor ?? null, "create:document"),
     signedIn: viewer !== null,
@@ -57,7 +59,7 @@ export default function Documents() {
           Visa
         </button>
       </Form>
-      {documents.length === 0 ? (
+      {documents.items.length === 0 ? (
         <p>Inga dokument.</p>
       ) : (
         <div className="table-wrap">
@@ -72,7 +74,7 @@ export default function Documents() {
               </tr>
             </thead>
             <tbody>
-              {documents.map((d) => (
+              {documents.items.map((d) => (
                 <tr key={d.id}>
                   <td>
                     <Link to={`/dokument/${d.id}`}>{d.title}</Link>
@@ -87,6 +89,7 @@ export default function Documents() {
           </table>
         </div>
       )}
+      <Pagination page={documents.page} label="Sidor i dokumentlistan" noun="dokument" />
     </>
   );
 }

@@ -11,6 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const file = getFile(idParam(params.fileId));
   if (!file) throw notFound("Filen finns inte.");
-  if (!fileAccessAllowed(file.id, viewer?.actor ?? null, can, viewer?.user.id ?? null)) throw viewer ? forbidden("Du har inte behörighet till filen.") : forbidden("Logga in för att hämta filen.");
+  if (!fileAccessAllowed(file.id, viewer?.actor ?? null, can, viewer?.user.id ?? null))
+    throw viewer ? forbidden("Du har inte behörighet till filen.") : forbidden("Logga in för att hämta filen.");
   return new Response(createReadableStreamFromReadable(fileStream(file)), { headers: downloadHeaders(file) });
 }

@@ -5,7 +5,7 @@ import { buildCalendar } from "~/domain/ics";
 import { can } from "~/domain/policy";
 import { getBody } from "~/models/bodies.server";
 import { calendarMeetings, icsResponse, userByCalendarToken } from "~/models/calendar.server";
-import { publishedMeetingIds } from "~/models/meetings.server";
+import { publishedMeetingIds } from "~/models/meeting-notice.server";
 import { loadActor } from "~/models/users.server";
 import { idParam } from "~/utils/params";
 import { publicOrigin } from "~/utils/origin.server";
@@ -23,9 +23,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInStockholm();
   const actor = user ? loadActor(user, today) : null;
   const origin = publicOrigin(request);
-  const all = calendarMeetings({ bodyIds: [body.id], from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}` }, origin);
+  const all = calendarMeetings(
+    { bodyIds: [body.id], from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}` },
+    origin,
+  );
   const published = publishedMeetingIds(all.map((m) => m.id));
-  const events = all.filter((m) => can(actor, "read:meeting", { bodyId: body.id, publicRecords: body.publicRecords, published: published.has(m.id) }));
-  if (events.length === 0 && !can(actor, "read:meeting", { bodyId: body.id, publicRecords: body.publicRecords, published: true })) throw forbidden();
+  const events = all.filter((m) =>
+    can(actor, "read:meeting", { bodyId: body.id, publicRecords: body.publicRecords, published: published.has(m.id) }),
+  );
+  if (
+    events.length === 0 &&
+    !can(actor, "read:meeting", { bodyId: body.id, publicRecords: body.publicRecords, published: true })
+  )
+    throw forbidden();
   return icsResponse(buildCalendar(`${body.name} – möten`, events, new URL(origin).host), `${body.slug}.ics`);
 }

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { createSession, endAllSessionsOf } from "~/auth/lucia.server";
+import { createSession, endAllSessionsOf } from "~/auth/sessions.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/password.server";
 import { requireViewerWith } from "~/auth/session.server";
 import { ErrorSummary, Field } from "~/components/forms";
-import { calendarTokenOf } from "~/models/calendar.server";
+import { calendarTokenOf, revokeCalendarToken, rotateCalendarToken } from "~/models/calendar.server";
 import { getUserById, personOfUser, setPasswordHash } from "~/models/users.server";
 import { publicOrigin } from "~/utils/origin.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto – Samverkansportalen" }];
 
@@ -27,10 +29,19 @@ type Errors = { current?: string; next?: string; confirm?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "change:own-password");
-  const form = await request.formData();
-  if (form.get("intent") === "calendar") {
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "calendar") {
     calendarTokenOf(viewer.user.id);
-    return redirect("/konto#kalender");
+    return redirectWithStatus("/konto#kalender", "Din kalenderlänk är skapad.");
+  }
+  if (intent === "calendar-rotate") {
+    rotateCalendarToken(viewer.user.id);
+    return redirect("/konto?kalender=ny#kalender");
+  }
+  if (intent === "calendar-revoke") {
+    revokeCalendarToken(viewer.user.id);
+    return redirect("/konto?kalender=borttagen#kalender");
   }
   const current = String(form.get("current") ?? "");
   const next = String(form.get("next") ?? "");
@@ -46,8 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: { current: "Det nuvarande lösenordet stämmer inte." } satisfies Errors }, { status: 400 });
   setPasswordHash(user.id, await hashPassword(next));
   // A changed password ends every session of the account, everywhere; this device gets a new one.
-  await endAllSessionsOf(user.id);
-  const cookie = await createSession(user.id);
+  endAllSessionsOf(user.id);
+  const cookie = createSession(user.id);
   return redirect("/konto?klart=1", { headers: { "Set-Cookie": cookie } });
 }
 
@@ -76,11 +87,33 @@ export default function Account() {
         <dd>{email}</dd>
       </dl>
       <h2 id="kalender">Mina möten i kalendern</h2>
-      {calendarUrl ? (
-        <p>
-          Prenumerera på den här adressen i din kalender (Outlook, Google, Apple) så kommer alla möten i dina organ dit och uppdateras när de ändras. Adressen är
-          personlig; dela den inte: <code className="calendar-url">{calendarUrl}</code>
+      {params.get("kalender") === "ny" ? (
+        <p className="notice notice--ok" role="status">
+          Du har fått en ny kalenderadress. Den gamla fungerar inte längre; byt adressen i din kalender.
         </p>
+      ) : null}
+      {params.get("kalender") === "borttagen" ? (
+        <p className="notice notice--ok" role="status">
+          Kalenderadressen är borttagen. Ingen kan längre hämta dina möten med den.
+        </p>
+      ) : null}
+      {calendarUrl ? (
+        <>
+          <p>
+            Prenumerera på den här adressen i din kalender (Outlook, Google, Apple) så kommer alla möten i dina organ
+            dit och uppdateras när de ändras. Adressen är personlig; dela den inte:{" "}
+            <code className="calendar-url">{calendarUrl}</code>
+          </p>
+          <Form method="post" className="actions">
+            <p>Har adressen kommit i fel händer? Byt den, eller ta bort den helt.</p>
+            <button type="submit" name="intent" value="calendar-rotate" className="button button--secondary">
+              Byt kalenderadress
+            </button>
+            <button type="submit" name="intent" value="calendar-revoke" className="button button--secondary">
+              Ta bort kalenderadressen
+            </button>
+          </Form>
+        </>
       ) : (
         <Form method="post">
           <input type="hidden" name="intent" value="calendar" />
@@ -98,9 +131,31 @@ export default function Account() {
       ) : null}
       <ErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
-        <Field name="current" label="Nuvarande lösenord" type="password" autoComplete="current-password" error={errors?.current} required />
-        <Field name="next" label="Nytt lösenord" type="password" autoComplete="new-password" hint="Minst 12 tecken." error={errors?.next} required />
-        <Field name="confirm" label="Upprepa nytt lösenord" type="password" autoComplete="new-password" error={errors?.confirm} required />
+        <Field
+          name="current"
+          label="Nuvarande lösenord"
+          type="password"
+          autoComplete="current-password"
+          error={errors?.current}
+          required
+        />
+        <Field
+          name="next"
+          label="Nytt lösenord"
+          type="password"
+          autoComplete="new-password"
+          hint="Minst 12 tecken."
+          error={errors?.next}
+          required
+        />
+        <Field
+          name="confirm"
+          label="Upprepa nytt lösenord"
+          type="password"
+          autoComplete="new-password"
+          error={errors?.confirm}
+          required
+        />
         <div className="actions">
           <button type="submit" className="button">
             Byt lösenord

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createSession } from "~/auth/lucia.server";
+import { createSession } from "~/auth/sessions.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getViewer, safeRedirectTo } from "~/auth/session.server";
 import { signInLimiter } from "~/auth/signin-limit.server";
@@ -9,6 +9,7 @@ import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/users.server";
 import { write } from "~/utils/db.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Samverkansportalen" }];
 
@@ -24,13 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const GENERIC_ERROR = "Fel e-postadress eller lösenord.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  const form = await readForm(request);
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   const password = String(form.get("password") ?? "");
   const redirectTo = safeRedirectTo(form.get("redirectTo"));
   const errors: { email?: string; password?: string; form?: string } = {};
   if (!email) errors.email = "Ange din e-postadress.";
-  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = "Ange en giltig e-postadress, till exempel namn@kommun.se.";
+  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email))
+    errors.email = "Ange en giltig e-postadress, till exempel namn@kommun.se.";
   if (!password) errors.password = "Ange ditt lösenord.";
   if (errors.email || errors.password) return data({ errors, email }, { status: 400 });
 
@@ -38,7 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (limited) {
     const minutes = Math.ceil(limited / 60000);
     return data(
-      { errors: { form: `För många inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.` }, email },
+      {
+        errors: {
+          form: `För många inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`,
+        },
+        email,
+      },
       { status: 429 },
     );
   }
@@ -50,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   signInLimiter.succeeded(email);
   // A new session id at every sign-in: a session fixed before sign-in is worthless.
-  const cookie = await createSession(user.id);
+  const cookie = createSession(user.id);
   write((tx) => recordAudit(tx, { userId: user.id, action: "signin", entityType: "session", entityId: user.id }));
   return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
@@ -75,8 +84,23 @@ export default function SignIn() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="email" label="E-postadress" type="email" autoComplete="username" defaultValue={actionData?.email} error={errors?.email} required />
-        <Field name="password" label="Lösenord" type="password" autoComplete="current-password" error={errors?.password} required />
+        <Field
+          name="email"
+          label="E-postadress"
+          type="email"
+          autoComplete="username"
+          defaultValue={actionData?.email}
+          error={errors?.email}
+          required
+        />
+        <Field
+          name="password"
+          label="Lösenord"
+          type="password"
+          autoComplete="current-password"
+          error={errors?.password}
+          required
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Logga in

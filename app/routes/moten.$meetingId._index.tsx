@@ -2,30 +2,27 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { LinkedDocuments } from "~/components/linked-documents";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaList, fileSize } from "~/components/agenda";
 import { itemViews } from "~/models/agenda-view.server";
 import { controlProps, Field } from "~/components/forms";
 import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import { agendaChanges, canProposeOn, describeChange, proposalDeadline } from "~/domain/meetings";
-import {
-  acceptProposal,
-  agendaOf,
-  agendaVersionsOf,
-  declineProposal,
-  getProposal,
-  minutesOf,
-  moveAgendaItem,
-  proposalsOf,
-  publishAgenda,
-  snapshotOf,
-  startMinutes,
-} from "~/models/meetings.server";
-import { loadMeetingFor, loadMeetingForManager } from "~/utils/meeting-access.server";
+import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
+import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
+import { agendaVersionsOf, publishNotice, snapshotOf } from "~/models/meeting-notice.server";
+import { minutesOf, startMinutes } from "~/models/meeting-minutes.server";
+import { loadMeetingFor, loadMeetingForManager } from "~/auth/meeting-access.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.meeting.bodyShortName} ${data.meeting.date} – Samverkansportalen` : "Möte – Samverkansportalen" },
+  {
+    title: data
+      ? `${data.meeting.bodyShortName} ${data.meeting.date} – Samverkansportalen`
+      : "Möte – Samverkansportalen",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,37 +57,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, viewer } = await loadMeetingForManager(request, params.meetingId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const userId = viewer.user.id;
   switch (intent) {
     case "publish": {
-      const version = publishAgenda(userId, meeting.id);
-      return redirect(`/moten/${meeting.id}?publicerad=${version.versionNo}`);
+      const version = publishNotice(userId, meeting.id);
+      return redirectWithStatus(
+        `/moten/${meeting.id}?publicerad=${version.versionNo}`,
+        `Kallelsen är publicerad (dagordning version ${version.versionNo}).`,
+      );
     }
     case "move": {
       const direction = form.get("direction") === "up" ? "up" : "down";
       moveAgendaItem(userId, meeting.id, Number(form.get("itemId")), direction);
-      return redirect(`/moten/${meeting.id}#punkt-${Number(form.get("itemId"))}`);
+      return redirectWithStatus(`/moten/${meeting.id}#punkt-${Number(form.get("itemId"))}`, "Punkten är flyttad.");
     }
     case "accept": {
       const proposal = getProposal(Number(form.get("proposalId")));
       if (!proposal || proposal.meetingId !== meeting.id) throw new Response("Förslaget finns inte.", { status: 404 });
       acceptProposal(userId, proposal.id);
-      return redirect(`/moten/${meeting.id}#forslag`);
+      return redirectWithStatus(`/moten/${meeting.id}#forslag`, "Förslaget är godtaget och lagt på dagordningen.");
     }
     case "decline": {
       const proposal = getProposal(Number(form.get("proposalId")));
       if (!proposal || proposal.meetingId !== meeting.id) throw new Response("Förslaget finns inte.", { status: 404 });
       const reason = String(form.get("reason") ?? "").trim();
       if (!reason)
-        return data({ declineError: { proposalId: proposal.id, message: "Skriv varför förslaget avslås; förslagsställaren ser skälet." } }, { status: 400 });
+        return data(
+          {
+            declineError: {
+              proposalId: proposal.id,
+              message: "Skriv varför förslaget avslås; förslagsställaren ser skälet.",
+            },
+          },
+          { status: 400 },
+        );
       declineProposal(userId, proposal.id, reason.slice(0, 2000));
-      return redirect(`/moten/${meeting.id}#forslag`);
+      return redirectWithStatus(`/moten/${meeting.id}#forslag`, "Förslaget är avslaget.");
     }
     case "start-minutes": {
       startMinutes(userId, meeting.id);
-      return redirect(`/moten/${meeting.id}/protokoll`);
+      return redirectWithStatus(`/moten/${meeting.id}/protokoll`, "Protokollet är påbörjat.");
     }
     default:
       throw new Response("Okänd åtgärd.", { status: 400 });
@@ -102,7 +110,9 @@ export default function MeetingPage() {
   const actionData = useActionData<typeof action>();
   const m = d.meeting;
   const declineErrorFor = (id: number) =>
-    actionData && "declineError" in actionData && actionData.declineError.proposalId === id ? actionData.declineError.message : undefined;
+    actionData && "declineError" in actionData && actionData.declineError.proposalId === id
+      ? actionData.declineError.message
+      : undefined;
   return (
     <>
       <Breadcrumbs trail={[["/moten", "Möten"]]} current={`${m.bodyShortName} ${m.date}`} />
@@ -129,7 +139,11 @@ export default function MeetingPage() {
         <dt>Status</dt>
         <dd>{m.status}</dd>
         <dt>Kallelse</dt>
-        <dd>{d.notice ? `publicerad ${formatDateTime(d.notice.publishedAt)}${d.latestVersionNo > 1 ? `, ändrad (version ${d.latestVersionNo})` : ""}` : "inte publicerad"}</dd>
+        <dd>
+          {d.notice
+            ? `publicerad ${formatDateTime(d.notice.publishedAt)}${d.latestVersionNo > 1 ? `, ändrad (version ${d.latestVersionNo})` : ""}`
+            : "inte publicerad"}
+        </dd>
         {d.isMember ? (
           <>
             <dt>Förslag till punkter</dt>
@@ -211,7 +225,11 @@ export default function MeetingPage() {
               <li key={p.id} className="card">
                 <h3>{p.title}</h3>
                 <p>
-                  <span className={`badge ${p.status === "accepterat" ? "badge--ok" : p.status === "avslaget" ? "badge--bad" : "badge--warn"}`}>{p.status}</span>{" "}
+                  <span
+                    className={`badge ${p.status === "accepterat" ? "badge--ok" : p.status === "avslaget" ? "badge--bad" : "badge--warn"}`}
+                  >
+                    {p.status}
+                  </span>{" "}
                   <span className="muted">från {p.proposer}</span>
                 </p>
                 {p.status === "avslaget" ? <p>Skäl: {p.declineReason}</p> : null}
@@ -220,7 +238,8 @@ export default function MeetingPage() {
                   <ul className="files">
                     {p.files.map((f) => (
                       <li key={f.id}>
-                        <a href={`/filer/${f.id}`}>{f.originalName}</a> <span className="muted">({fileSize(f.size)})</span>
+                        <a href={`/filer/${f.id}`}>{f.originalName}</a>{" "}
+                        <span className="muted">({fileSize(f.size)})</span>
                       </li>
                     ))}
                   </ul>

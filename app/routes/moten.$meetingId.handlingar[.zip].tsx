@@ -1,23 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { zipSync } from "fflate";
 import { notFound } from "~/auth/session.server";
+import { archivePaths } from "~/domain/archive";
 import { readFileBytes } from "~/models/files.server";
-import { agendaOf } from "~/models/meetings.server";
-import { loadMeetingFor } from "~/utils/meeting-access.server";
+import { agendaOf } from "~/models/meeting-agenda.server";
+import { loadMeetingFor } from "~/auth/meeting-access.server";
 
 /** All documents of the agenda the viewer may read, as one zip, named by item order. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, canReadConfidential } = await loadMeetingFor(request, params.meetingId);
-  const entries: Record<string, Uint8Array> = {};
-  agendaOf(meeting.id).forEach((item, index) => {
+  const agenda = agendaOf(meeting.id);
+  const picked: { folder: string; name: string; file: (typeof agenda)[number]["files"][number] }[] = [];
+  agenda.forEach((item, index) => {
     if (item.confidential && !canReadConfidential) return;
-    for (const file of item.files) {
-      const prefix = String(index + 1).padStart(2, "0");
-      let name = `${prefix} ${item.title.replace(/[\\/:*?"<>|]/g, "_").slice(0, 60)}/${file.originalName}`;
-      for (let n = 2; entries[name]; n++) name = `${prefix} ${item.title.slice(0, 60)}/${n}-${file.originalName}`;
-      entries[name] = new Uint8Array(readFileBytes(file));
-    }
+    const folder = `${String(index + 1).padStart(2, "0")} ${item.title}`;
+    for (const file of item.files) picked.push({ folder, name: file.originalName, file });
   });
+  const entries: Record<string, Uint8Array> = {};
+  archivePaths(picked).forEach((name, i) => (entries[name] = new Uint8Array(readFileBytes(picked[i].file))));
   if (Object.keys(entries).length === 0) throw notFound("Mötet har inga handlingar att hämta.");
   const zip = zipSync(entries, { level: 6 });
   const filename = `handlingar-${meeting.bodyShortName.replace(/\W+/g, "-").toLowerCase()}-${meeting.date}.zip`;

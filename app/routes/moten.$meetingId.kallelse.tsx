@@ -2,11 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaList } from "~/components/agenda";
 import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
-import { agendaOf, agendaVersionsOf, membersOnDate } from "~/models/meetings.server";
-import { loadMeetingFor } from "~/utils/meeting-access.server";
+import { agendaOf } from "~/models/meeting-agenda.server";
+import { agendaVersionsOf } from "~/models/meeting-notice.server";
+import { membersOnDate } from "~/models/meeting-attendance.server";
+import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { itemViews } from "~/models/agenda-view.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kallelse ${data.meeting.bodyShortName} ${data.meeting.date}` : "Kallelse" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Kallelse ${data.meeting.bodyShortName} ${data.meeting.date}` : "Kallelse" },
+];
 
 /** The printable notice of meeting (kallelse) with the agenda and its documents listed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +49,11 @@ export default function Notice() {
           </>
         ) : null}
         <dt>Publicerad</dt>
-        <dd>{publishedAt ? `${formatDateTime(publishedAt)}${versionNo > 1 ? ` (version ${versionNo})` : ""}` : "Utkast, inte publicerad"}</dd>
+        <dd>
+          {publishedAt
+            ? `${formatDateTime(publishedAt)}${versionNo > 1 ? ` (version ${versionNo})` : ""}`
+            : "Utkast, inte publicerad"}
+        </dd>
       </dl>
       <h2>Kallade</h2>
       <ul>

@@ -1,16 +1,18 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaItemForm, readItemForm, type ItemFormValues } from "~/components/item-form";
 import { notFound } from "~/auth/session.server";
 import { validateAgendaItem, type AgendaItemInput } from "~/domain/meetings";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
-import { getAgendaItem, minutesOf, removeAgendaItem, updateAgendaItem } from "~/models/meetings.server";
+import { getAgendaItem, removeAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
+import { minutesOf } from "~/models/meeting-minutes.server";
 import { mattersForSelect } from "~/models/matter-options.server";
 import { env } from "~/utils/env.server";
-import { loadMeetingForManager } from "~/utils/meeting-access.server";
+import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra punkt – Samverkansportalen" }];
 
@@ -37,7 +39,13 @@ async function load(request: Request, params: { meetingId?: string; itemId?: str
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, item } = await load(request, params);
-  return { meeting, item, values: asValues(item), maxUploadMb: env().MAX_UPLOAD_MB, matters: mattersForSelect(meeting.bodyId) };
+  return {
+    meeting,
+    item,
+    values: asValues(item),
+    maxUploadMb: env().MAX_UPLOAD_MB,
+    matters: mattersForSelect(meeting.bodyId),
+  };
 }
 
 type Conflict = { values: ItemFormValues; version: number };
@@ -45,21 +53,47 @@ type Conflict = { values: ItemFormValues; version: number };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, item, viewer } = await load(request, params);
   if (minutesOf(meeting.id)?.status === "justerat")
-    return data({ errors: { title: "Protokollet är justerat; dagordningen kan inte ändras." } as Partial<Record<string, string>>, values: asValues(item), conflict: null as Conflict | null }, { status: 409 });
+    return data(
+      {
+        errors: { title: "Protokollet är justerat; dagordningen kan inte ändras." } as Partial<Record<string, string>>,
+        values: asValues(item),
+        conflict: null as Conflict | null,
+      },
+      { status: 409 },
+    );
   const form = await parseUploadForm(request);
   if (form.get("intent") === "remove") {
-    if (item.standard) return data({ errors: { title: "Standardpunkterna kan inte tas bort." }, values: asValues(item), conflict: null }, { status: 400 });
+    if (item.standard)
+      return data(
+        { errors: { title: "Standardpunkterna kan inte tas bort." }, values: asValues(item), conflict: null },
+        { status: 400 },
+      );
     removeAgendaItem(viewer.user.id, item.id);
-    return redirect(`/moten/${meeting.id}`);
+    return redirectWithStatus(`/moten/${meeting.id}`, "Punkten är borttagen från dagordningen.");
   }
   const input = readItemForm(form);
   const result = validateAgendaItem(input);
-  if (!result.ok) return data({ errors: result.errors as Partial<Record<string, string>>, values: input as ItemFormValues, conflict: null }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { errors: result.errors as Partial<Record<string, string>>, values: input as ItemFormValues, conflict: null },
+      { status: 400 },
+    );
   const uploads = await checkUploads(form);
-  if (!uploads.ok) return data({ errors: { files: uploads.error }, values: input as ItemFormValues, conflict: null }, { status: 400 });
-  const saved = withStagedFiles(uploads.files, (staged) => updateAgendaItem(viewer.user.id, item.id, Number(form.get("version")), result.value, staged));
-  if (!saved.ok) return data({ errors: {}, values: input as ItemFormValues, conflict: { values: asValues(saved.conflict), version: saved.conflict.version } }, { status: 409 });
-  return redirect(`/moten/${meeting.id}#punkt-${item.id}`);
+  if (!uploads.ok)
+    return data({ errors: { files: uploads.error }, values: input as ItemFormValues, conflict: null }, { status: 400 });
+  const saved = withStagedFiles(uploads.files, (staged) =>
+    updateAgendaItem(viewer.user.id, item.id, Number(form.get("version")), result.value, staged),
+  );
+  if (!saved.ok)
+    return data(
+      {
+        errors: {},
+        values: input as ItemFormValues,
+        conflict: { values: asValues(saved.conflict), version: saved.conflict.version },
+      },
+      { status: 409 },
+    );
+  return redirectWithStatus(`/moten/${meeting.id}#punkt-${item.id}`, "Punkten är sparad.");
 }
 
 const LABELS: [keyof AgendaItemInput, string][] = [
@@ -76,7 +110,13 @@ export default function EditItem() {
   const conflict = actionData?.conflict ?? null;
   return (
     <>
-      <Breadcrumbs trail={[["/moten", "Möten"], [`/moten/${meeting.id}`, `${meeting.bodyShortName} ${meeting.date}`]]} current="Ändra punkt" />
+      <Breadcrumbs
+        trail={[
+          ["/moten", "Möten"],
+          [`/moten/${meeting.id}`, `${meeting.bodyShortName} ${meeting.date}`],
+        ]}
+        current="Ändra punkt"
+      />
       <h1>Ändra punkten ”{item.title}”</h1>
       {conflict ? (
         <div className="notice notice--error" role="alert">

@@ -2,12 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { forbidden, notFound, requirePermission } from "~/auth/session.server";
 import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
-import { agendaOf, attendanceOf, membersOnDate, minutesOf, signaturesOf } from "~/models/meetings.server";
-import { loadMeetingFor } from "~/utils/meeting-access.server";
+import { minutesOf } from "~/models/meeting-minutes.server";
+import { extractOf } from "~/models/meeting-extracts.server";
+import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Protokollsutdrag § ${data.item.paragraph} ${data.meeting.bodyShortName} ${data.meeting.date}` : "Protokollsutdrag" },
+  {
+    title: data
+      ? `Protokollsutdrag § ${data.item.paragraph} ${data.meeting.bodyShortName} ${data.meeting.date}`
+      : "Protokollsutdrag",
+  },
 ];
 
 /** Protokollsutdrag: one paragraph with the header, attendance and decision, for a party's own council. */
@@ -17,18 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const approved = record?.status === "justerat";
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
   if (!approved && !access.canPropose && !access.canManage) throw forbidden("Protokollet är inte justerat ännu.");
-  const item = agendaOf(access.meeting.id).find((i) => i.id === idParam(params.itemId));
-  if (!item || !record) throw notFound("Paragrafen finns inte.");
-  const members = membersOnDate(access.meeting.bodyId, access.meeting.date);
+  const extract = extractOf(access.meeting, idParam(params.itemId));
+  if (!extract) throw notFound("Paragrafen finns inte.");
   return {
     meeting: access.meeting,
     approved,
-    approvedAt: record.approvedAt,
-    item: { title: item.title, paragraph: item.paragraph, decisionText: item.decisionText, minutesNote: item.minutesNote, proposedDecision: item.proposedDecision },
-    present: attendanceOf(access.meeting.id)
-      .filter((a) => a.status !== "frånvarande")
-      .map((a) => ({ name: a.name, role: members.find((m) => m.personId === a.personId)?.role ?? "", substitute: a.status === "ersättare tjänstgör" })),
-    signatures: signaturesOf(access.meeting.id),
+    approvedAt: extract.record.approvedAt,
+    item: extract.item,
+    present: extract.present,
+    signatures: extract.signatures,
   };
 }
 
@@ -37,12 +39,14 @@ export default function Extract() {
   return (
     <article className="printable extract">
       <p className="no-print">
-        <Link to={`/moten/${d.meeting.id}/protokoll`}>Tillbaka till protokollet</Link> · Skriv ut med webbläsarens utskriftsfunktion.
+        <Link to={`/moten/${d.meeting.id}/protokoll`}>Tillbaka till protokollet</Link> · Skriv ut med webbläsarens
+        utskriftsfunktion.
       </p>
       <p className="muted">PROTOKOLLSUTDRAG</p>
       <h1>{d.meeting.bodyName}</h1>
       <p>
-        Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}, {d.meeting.startTime}–{d.meeting.endTime}, {d.meeting.place || "digitalt"}
+        Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}, {d.meeting.startTime}–{d.meeting.endTime},{" "}
+        {d.meeting.place || "digitalt"}
       </p>
       {!d.approved ? (
         <p className="notice notice--warn" role="status">
@@ -68,7 +72,8 @@ export default function Extract() {
       <h2>Justering</h2>
       {d.approved ? (
         <p>
-          Protokollet justerades {d.approvedAt ? formatDateTime(d.approvedAt) : ""} av {d.signatures.map((s) => `${s.name} (${s.role})`).join(", ")}.
+          Protokollet justerades {d.approvedAt ? formatDateTime(d.approvedAt) : ""} av{" "}
+          {d.signatures.map((s) => `${s.name} (${s.role})`).join(", ")}.
         </p>
       ) : (
         <p>Inte justerat.</p>

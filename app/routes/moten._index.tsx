@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { collaborationFor } from "~/auth/collaboration.server";
 import { getViewer } from "~/auth/session.server";
 import { BodyFilter } from "~/components/forms";
 import { todayInStockholm } from "~/domain/format";
 import { MeetingList } from "~/components/meeting-list";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
-import { listMeetings, publishedMeetingIds } from "~/models/meetings.server";
+import { pageOfPastMeetings, upcomingMeetingsFor } from "~/models/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Möten – Samverkansportalen" }];
 
@@ -15,20 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = viewer?.actor ?? null;
   const url = new URL(request.url);
   const bodyFilter = Number(url.searchParams.get("organ")) || null;
-  const bodies = listBodies();
+  const bodies = listBodies(collaborationFor(request, actor).id);
   const today = todayInStockholm();
-  const scope = bodyFilter ? [bodyFilter] : bodies.map((b) => b.id);
-  const all = listMeetings({ bodyIds: scope, today });
-  const published = publishedMeetingIds([...all.upcoming, ...all.past].map((m) => m.id));
-  // Each meeting through the policy: the list never shows what the page would refuse.
-  const readable = (m: (typeof all.upcoming)[number]) =>
-    can(actor, "read:meeting", { bodyId: m.bodyId, publicRecords: m.publicRecords, published: published.has(m.id) });
   return {
     today,
     bodyFilter,
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
-    upcoming: all.upcoming.filter(readable),
-    past: all.past.filter(readable),
+    // Access is applied in the query: the list never shows what the meeting page would refuse.
+    upcoming: upcomingMeetingsFor(actor, bodyFilter, today),
+    past: pageOfPastMeetings(actor, bodyFilter, today, pageRequestFrom(url.searchParams)),
     canCreate: bodies.some((b) => can(actor, "create:meeting", { bodyId: b.id })),
     signedIn: viewer !== null,
   };
@@ -46,7 +44,9 @@ export default function Meetings() {
           </Link>
         </p>
       ) : null}
-      {!signedIn ? <p>Du ser publicerade möten i organ vars handlingar är allmänna. Logga in för att se dina organs möten.</p> : null}
+      {!signedIn ? (
+        <p>Du ser publicerade möten i organ vars handlingar är allmänna. Logga in för att se dina organs möten.</p>
+      ) : null}
       <Form method="get" className="actions no-print" aria-label="Filtrera möten">
         <BodyFilter bodies={bodies} value={bodyFilter} />
         <button type="submit" className="button button--secondary">
@@ -56,7 +56,8 @@ export default function Meetings() {
       <h2>Kommande möten</h2>
       <MeetingList meetings={upcoming} caption="Kommande möten" empty="Inga möten." />
       <h2>Tidigare möten</h2>
-      <MeetingList meetings={past} caption="Tidigare möten" empty="Inga möten." />
+      <MeetingList meetings={past.items} caption="Tidigare möten" empty="Inga möten." />
+      <Pagination page={past.page} label="Sidor med tidigare möten" noun="tidigare möten" />
     </>
   );
 }

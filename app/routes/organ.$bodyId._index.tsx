@@ -3,13 +3,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
 import { MeetingList } from "~/components/meeting-list";
+import { withCollaboration } from "~/domain/collaboration";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
 import { meetingsOfBody } from "~/models/meetings.server";
 import { idParam } from "~/utils/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? "Organ"} – Samverkansportalen` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.body.name ?? "Organ"} – Samverkansportalen` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -25,11 +28,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: showMembers ? membersOfBody(body.id, today) : null,
     meetings: meetingsOfBody(body.id, today),
     canManage: can(actor, "manage:memberships", { bodyId: body.id }),
+    canEdit: can(actor, "manage:collaborations"),
     myRole: actor?.bodyRoles.get(body.id) ?? null,
   };
 }
 
-function MemberTable({ caption, rows, canManage, bodyId, showEnd }: { caption: string; rows: BodyMember[]; canManage: boolean; bodyId: number; showEnd: boolean }) {
+function MemberTable({
+  caption,
+  rows,
+  canManage,
+  bodyId,
+  showEnd,
+}: {
+  caption: string;
+  rows: BodyMember[];
+  canManage: boolean;
+  bodyId: number;
+  showEnd: boolean;
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -41,7 +57,11 @@ function MemberTable({ caption, rows, canManage, bodyId, showEnd }: { caption: s
             <th scope="col">Företräder</th>
             <th scope="col">Från</th>
             {showEnd ? <th scope="col">Till</th> : null}
-            {canManage ? <th scope="col" className="no-print">Åtgärd</th> : null}
+            {canManage ? (
+              <th scope="col" className="no-print">
+                Åtgärd
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -57,7 +77,10 @@ function MemberTable({ caption, rows, canManage, bodyId, showEnd }: { caption: s
               {showEnd ? <td>{m.endDate ?? "tills vidare"}</td> : null}
               {canManage ? (
                 <td className="no-print">
-                  <Link to={`/organ/${bodyId}/ledamoter/${m.membershipId}`} aria-label={`Ändra uppdraget för ${m.personName}`}>
+                  <Link
+                    to={`/organ/${bodyId}/ledamoter/${m.membershipId}`}
+                    aria-label={`Ändra uppdraget för ${m.personName}`}
+                  >
                     Ändra
                   </Link>
                 </td>
@@ -71,13 +94,26 @@ function MemberTable({ caption, rows, canManage, bodyId, showEnd }: { caption: s
 }
 
 export default function BodyPage() {
-  const { body, members, meetings, canManage, myRole } = useLoaderData<typeof loader>();
+  const { body, members, meetings, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/organ", "Organ"]]} current={`${body.shortName}`} />
       <h1>{body.name}</h1>
-      <p className="muted">{body.collaborationName}</p>
+      <p className="muted">
+        {body.kind} · {body.collaborations.length > 1 ? "Organ för " : ""}
+        {body.collaborations.map((c, i) => (
+          <span key={c.id}>
+            {i > 0 ? ", " : ""}
+            <Link to={withCollaboration("/organ", c.slug)}>{c.name}</Link>
+          </span>
+        ))}
+      </p>
       {body.description ? <p>{body.description}</p> : null}
+      {canEdit ? (
+        <p className="no-print">
+          <Link to={`/organ/${body.id}/redigera`}>Ändra organet och dess stående punkter</Link>
+        </p>
+      ) : null}
       {myRole ? (
         <p className="notice">
           Du är <strong>{myRole}</strong> i {body.shortName}.
@@ -97,15 +133,33 @@ export default function BodyPage() {
         ) : (
           <>
             {members.current.length ? (
-              <MemberTable caption="Nuvarande ledamöter" rows={members.current} canManage={canManage} bodyId={body.id} showEnd />
+              <MemberTable
+                caption="Nuvarande ledamöter"
+                rows={members.current}
+                canManage={canManage}
+                bodyId={body.id}
+                showEnd
+              />
             ) : (
               <p>Organet har inga ledamöter just nu.</p>
             )}
             {members.upcoming.length ? (
-              <MemberTable caption="Tillträder senare" rows={members.upcoming} canManage={canManage} bodyId={body.id} showEnd />
+              <MemberTable
+                caption="Tillträder senare"
+                rows={members.upcoming}
+                canManage={canManage}
+                bodyId={body.id}
+                showEnd
+              />
             ) : null}
             {members.former.length ? (
-              <MemberTable caption="Tidigare ledamöter" rows={members.former} canManage={canManage} bodyId={body.id} showEnd />
+              <MemberTable
+                caption="Tidigare ledamöter"
+                rows={members.former}
+                canManage={canManage}
+                bodyId={body.id}
+                showEnd
+              />
             ) : null}
           </>
         )}

@@ -1,6 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Field } from "~/components/forms";
@@ -12,6 +12,8 @@ import { getMembership, updateMembership } from "~/models/memberships.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPerson, listPeople } from "~/models/people.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra uppdrag – Samverkansportalen" }];
 
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { body, membership } = load(params);
   const viewer = await requireViewerWith(request, "manage:memberships", { bodyId: body.id });
-  const form = await request.formData();
+  const form = await readForm(request);
   const version = Number(form.get("version"));
   const intent = form.get("intent");
 
@@ -62,7 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : endDate < membership.startDate
         ? `Slutdatum kan inte vara före startdatum (${membership.startDate}).`
         : null;
-    if (endError) return data({ intent: "end", endError, endValue: endDate, errors: null, values: null, conflict: null }, { status: 400 });
+    if (endError)
+      return data(
+        { intent: "end", endError, endValue: endDate, errors: null, values: null, conflict: null },
+        { status: 400 },
+      );
     input = { ...asInput(membership), endDate };
   } else {
     input = readMembershipForm(form);
@@ -70,19 +76,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input.personId = String(membership.personId);
   }
   const result = validateMembership(input);
-  if (!result.ok) return data({ intent: "save", errors: result.errors, values: input, conflict: null, endError: null, endValue: null }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { intent: "save", errors: result.errors, values: input, conflict: null, endError: null, endValue: null },
+      { status: 400 },
+    );
   if (result.value.organisationId && !getOrganisation(result.value.organisationId))
     return data(
-      { intent: "save", errors: { organisationId: "Organisationen finns inte." }, values: input, conflict: null, endError: null, endValue: null },
+      {
+        intent: "save",
+        errors: { organisationId: "Organisationen finns inte." },
+        values: input,
+        conflict: null,
+        endError: null,
+        endValue: null,
+      },
       { status: 400 },
     );
   const saved = updateMembership(viewer.user.id, membership.id, version, result.value);
   if (!saved.ok)
     return data(
-      { intent: "save", errors: null, values: input, conflict: { ...asInput(saved.conflict), version: saved.conflict.version }, endError: null, endValue: null },
+      {
+        intent: "save",
+        errors: null,
+        values: input,
+        conflict: { ...asInput(saved.conflict), version: saved.conflict.version },
+        endError: null,
+        endValue: null,
+      },
       { status: 409 },
     );
-  return redirect(`/organ/${body.id}`);
+  return redirectWithStatus(`/organ/${body.id}`, "Ledamotskapet är sparat.");
 }
 
 export default function EditMembership() {
@@ -92,7 +116,13 @@ export default function EditMembership() {
   const orgName = (id: string) => organisations.find((o) => String(o.id) === id)?.name ?? "ingen part";
   return (
     <>
-      <Breadcrumbs trail={[["/organ", "Organ"], [`/organ/${body.id}`, `${body.shortName}`]]} current="Ändra uppdrag" />
+      <Breadcrumbs
+        trail={[
+          ["/organ", "Organ"],
+          [`/organ/${body.id}`, `${body.shortName}`],
+        ]}
+        current="Ändra uppdrag"
+      />
       <h1>
         {person?.name} i {body.name}
       </h1>

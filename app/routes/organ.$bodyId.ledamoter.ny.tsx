@@ -1,6 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { MembershipForm, readMembershipForm } from "~/components/membership-form";
@@ -11,6 +11,8 @@ import { addMembership } from "~/models/memberships.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { getPerson, listPeople } from "~/models/people.server";
 import { idParam } from "~/utils/params";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Lägg till ledamot – Samverkansportalen" }];
 
@@ -29,13 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const body = loadBody(params.bodyId);
   const viewer = await requireViewerWith(request, "manage:memberships", { bodyId: body.id });
-  const input = readMembershipForm(await request.formData());
+  const input = readMembershipForm(await readForm(request));
   const result = validateMembership(input);
   if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
   if (!getPerson(result.value.personId))
-    return data({ errors: { personId: "Personen finns inte. Välj en person i listan." }, values: input }, { status: 400 });
+    return data(
+      { errors: { personId: "Personen finns inte. Välj en person i listan." }, values: input },
+      { status: 400 },
+    );
   addMembership(viewer.user.id, body.id, result.value);
-  return redirect(`/organ/${body.id}`);
+  return redirectWithStatus(`/organ/${body.id}`, "Ledamoten är tillagd.");
 }
 
 export default function NewMembership() {
@@ -43,7 +48,13 @@ export default function NewMembership() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <Breadcrumbs trail={[["/organ", "Organ"], [`/organ/${body.id}`, `${body.shortName}`]]} current="Lägg till ledamot" />
+      <Breadcrumbs
+        trail={[
+          ["/organ", "Organ"],
+          [`/organ/${body.id}`, `${body.shortName}`],
+        ]}
+        current="Lägg till ledamot"
+      />
       <h1>Lägg till ledamot i {body.name}</h1>
       <MembershipForm
         values={actionData?.values ?? { startDate: today, role: "ledamot" }}

@@ -1,13 +1,35 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getViewer, notFound, requirePermission } from "~/auth/session.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import {
+  ORGANISATION_KIND_LABEL,
+  ORGANISATION_KINDS,
+  PARTY_ROLE_LABEL,
+  withCollaboration,
+  type OrganisationKind,
+} from "~/domain/collaboration";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
-import { getOrganisation, partiesOfOrganisation, representativesOf } from "~/models/organisations.server";
+import { editOrganisationSchema } from "~/forms/collaboration";
+import {
+  getOrganisation,
+  municipalityCodeTaken,
+  organisationNameTaken,
+  partiesOfOrganisation,
+  representativesOf,
+  updateOrganisation,
+} from "~/models/organisations.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
+import { readForm } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Part"} – Samverkansportalen` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Part"} – Samverkansportalen` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -26,20 +48,110 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current: visible(reps.current),
     former: visible(reps.former),
     signedIn: viewer !== null,
+    canManage: can(actor, "manage:collaborations"),
   };
 }
 
+type Theirs = { name: string; kind: OrganisationKind; municipalityCode: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewerWith(request, "manage:collaborations");
+  const organisation = getOrganisation(idParam(params.organisationId));
+  if (!organisation) throw notFound("Parten finns inte.");
+  const submission = parseForm(await readForm(request), editOrganisationSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { version, ...value } = submission.value;
+  const fieldErrors: Record<string, string[]> = {};
+  if (organisationNameTaken(value.name, organisation.id))
+    fieldErrors.name = ["Det finns redan en organisation med det namnet."];
+  if (value.municipalityCode && municipalityCodeTaken(value.municipalityCode, organisation.id))
+    fieldErrors.municipalityCode = [`Koden ${value.municipalityCode} hör redan till en annan organisation.`];
+  if (Object.keys(fieldErrors).length) return rejectForm(submission, { fieldErrors });
+  const saved = updateOrganisation(viewer.user.id, organisation.id, version, value);
+  if (!saved.ok) {
+    const o = saved.conflict;
+    const theirs: Theirs = { name: o.name, kind: o.kind, municipalityCode: o.municipalityCode };
+    return rejectConflict(submission, theirs, o.version);
+  }
+  return redirectWithStatus(`/parter/${organisation.id}`, "Organisationen är sparad.");
+}
+
+function EditOrganisation({
+  organisation,
+}: {
+  organisation: { id: number; name: string; kind: OrganisationKind; municipalityCode: string | null; version: number };
+}) {
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<Theirs>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const [form, fields] = useSchemaForm(editOrganisationSchema, {
+    lastResult,
+    defaultValue: {
+      name: organisation.name,
+      kind: organisation.kind,
+      municipalityCode: organisation.municipalityCode ?? "",
+      version: String(organisation.version),
+    },
+  });
+  return (
+    <section aria-labelledby="andra-organisation" className="no-print">
+      <h2 id="andra-organisation">Ändra organisationen</h2>
+      {conflict ? (
+        <ConflictNotice
+          what="organisationen"
+          rows={[
+            ["Namn", conflict.theirs.name, typed.name ?? ""],
+            [
+              "Typ",
+              ORGANISATION_KIND_LABEL[conflict.theirs.kind],
+              typed.kind ? (ORGANISATION_KIND_LABEL[typed.kind as OrganisationKind] ?? typed.kind) : "",
+            ],
+            ["Kommun- eller länskod", conflict.theirs.municipalityCode ?? "", typed.municipalityCode ?? ""],
+          ]}
+        />
+      ) : null}
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name={fields.version.name} value={conflict?.version ?? organisation.version} />
+        <TextField field={fields.name} label="Namn" />
+        <SelectField
+          field={fields.kind}
+          label="Typ"
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABEL[k] }))}
+        />
+        <TextField
+          field={fields.municipalityCode}
+          label="Kommun- eller länskod"
+          inputMode="numeric"
+          hint="Fyra siffror för en kommun, två för en region."
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
 export default function PartyPage() {
-  const { organisation, collaborations, current, former, signedIn } = useLoaderData<typeof loader>();
+  const { organisation, collaborations, current, former, signedIn, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/parter", "Parter"]]} current={`${organisation.name}`} />
       <h1>{organisation.name}</h1>
+      <p className="muted">
+        {ORGANISATION_KIND_LABEL[organisation.kind]}
+        {organisation.municipalityCode ? `, kod ${organisation.municipalityCode}` : ""}
+      </p>
       <h2>Samverkan</h2>
+      {collaborations.length === 0 ? <p>Organisationen är inte part i någon samverkan.</p> : null}
       <ul>
         {collaborations.map((c) => (
           <li key={c.collaborationId}>
-            {c.collaborationName}
+            <Link to={withCollaboration("/parter", c.collaborationSlug)}>{c.collaborationName}</Link>:{" "}
+            {PARTY_ROLE_LABEL[c.role].toLowerCase()}
             {c.memberSince ? `, medlem sedan ${c.memberSince}` : ""}
             {c.branchClinic ? `. Mottagning: ${c.branchClinic}` : ""}
           </li>
@@ -47,7 +159,9 @@ export default function PartyPage() {
       </ul>
       <h2>Företrädare i organen</h2>
       {current.length === 0 ? (
-        <p>{signedIn ? "Inga nuvarande företrädare finns registrerade." : "Företrädare visas för inloggade användare."}</p>
+        <p>
+          {signedIn ? "Inga nuvarande företrädare finns registrerade." : "Företrädare visas för inloggade användare."}
+        </p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -89,6 +203,7 @@ export default function PartyPage() {
           </ul>
         </>
       ) : null}
+      {canManage ? <EditOrganisation organisation={organisation} /> : null}
     </>
   );
 }

@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { collaborationFor } from "~/auth/collaboration.server";
 import { getViewer, requirePermission } from "~/auth/session.server";
 import { PartyStatusBadge } from "~/components/party-status";
+import { ORGANISATION_KIND_LABEL, PARTY_ROLE_LABEL } from "~/domain/collaboration";
+import { can } from "~/domain/policy";
 import { listParties } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: "Parter – Samverkansportalen" }];
@@ -9,53 +12,66 @@ export const meta: MetaFunction = () => [{ title: "Parter – Samverkansportalen
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   requirePermission(viewer?.actor ?? null, "read:parties");
-  return { parties: listParties() };
+  const collaboration = collaborationFor(request, viewer?.actor ?? null);
+  return {
+    collaboration: { id: collaboration.id, name: collaboration.name },
+    parties: listParties(collaboration.id),
+    canManage: can(viewer?.actor ?? null, "manage:collaborations"),
+  };
 }
 
 export default function Parties() {
-  const { parties } = useLoaderData<typeof loader>();
-  const groups = new Map<string, typeof parties>();
-  for (const p of parties) groups.set(p.collaborationName, [...(groups.get(p.collaborationName) ?? []), p]);
+  const { collaboration, parties, canManage } = useLoaderData<typeof loader>();
+  const regions = parties.filter((p) => p.kind === "region").length;
+  const municipalities = parties.filter((p) => p.kind === "kommun").length;
+  const others = parties.length - regions - municipalities;
   return (
     <>
       <h1>Parter</h1>
-      {[...groups].map(([collab, list]) => (
-        <section key={collab} aria-label={collab}>
-          <h2>{collab}</h2>
-          <p>
-            {list.length} parter: {list.filter((p) => p.kind === "region").length} region och {list.filter((p) => p.kind === "kommun").length}{" "}
-            kommuner.
-          </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Part</th>
-                  <th scope="col">Typ</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Medlem sedan</th>
-                  <th scope="col">Mottagning</th>
+      <section aria-labelledby="parter-i-samverkan">
+        <h2 id="parter-i-samverkan">{collaboration.name}</h2>
+        <p>
+          {parties.length} parter: {regions} {regions === 1 ? "region" : "regioner"}, {municipalities}{" "}
+          {municipalities === 1 ? "kommun" : "kommuner"}
+          {others ? ` och ${others} ${others === 1 ? "annan organisation" : "andra organisationer"}` : ""}.
+        </p>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Part</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Roll</th>
+                <th scope="col">Status</th>
+                <th scope="col">Medlem sedan</th>
+                <th scope="col">Mottagning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p) => (
+                <tr key={p.partyId}>
+                  <td>
+                    <Link to={`/parter/${p.organisationId}`}>{p.name}</Link>
+                  </td>
+                  <td>{ORGANISATION_KIND_LABEL[p.kind]}</td>
+                  <td>{PARTY_ROLE_LABEL[p.role]}</td>
+                  <td>
+                    <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
+                  </td>
+                  <td>{p.memberSince ?? "–"}</td>
+                  <td>{p.branchClinic || "–"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((p) => (
-                  <tr key={p.partyId}>
-                    <td>
-                      <Link to={`/parter/${p.organisationId}`}>{p.name}</Link>
-                    </td>
-                    <td>{p.kind === "region" ? "Region" : p.kind === "kommun" ? "Kommun" : "Annan"}</td>
-                    <td>
-                      <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
-                    </td>
-                    <td>{p.memberSince ?? "–"}</td>
-                    <td>{p.branchClinic || "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ))}
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {canManage ? (
+        <p className="no-print">
+          <Link to={`/samverkan/${collaboration.id}`}>Ändra parterna i {collaboration.name}</Link> ·{" "}
+          <Link to="/parter/ny">Ny organisation</Link>
+        </p>
+      ) : null}
     </>
   );
 }

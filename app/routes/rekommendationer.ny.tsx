@@ -1,112 +1,84 @@
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { collaborationFor } from "~/auth/collaboration.server";
+import { queryParam } from "~/auth/recommendation-access.server";
 import { requireViewerWith } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DraftForm } from "~/components/recommendation-form";
 import { todayInStockholm } from "~/domain/format";
-import { partiesToAsk, validateRecommendation, type RecommendationInput } from "~/domain/recommendations";
-import { defaultCollaborationId, partiesOf } from "~/models/agreements.server";
+import { draftSchema } from "~/forms/recommendation";
 import { getDecision } from "~/models/decisions.server";
-import { listMatters } from "~/models/matters.server";
-import { createRecommendation } from "~/models/recommendations.server";
+import { checkDraft, draftOptions } from "~/models/recommendation-draft.server";
+import { createDraft } from "~/models/recommendations.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ny rekommendation – Samverkansportalen" }];
 
-function context() {
-  const collaborationId = defaultCollaborationId()!;
-  const parties = partiesOf(collaborationId);
-  const askable = partiesToAsk(parties, todayInStockholm());
-  return { collaborationId, parties: parties.filter((p) => askable.includes(p.organisationId)).map((p) => ({ id: p.organisationId, name: p.name })), askable };
+/** `?beslut=<id>`: drafted from a decision in the register; its text is the starting point. */
+function decisionFrom(request: Request) {
+  const id = Number(queryParam(request, "beslut"));
+  return Number.isSafeInteger(id) && id > 0 ? getDecision(id) : undefined;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewerWith(request, "manage:decisions");
-  const { collaborationId, parties } = context();
-  const decisionId = Number(new URL(request.url).searchParams.get("beslut")) || null;
-  const decision = decisionId ? getDecision(decisionId) : undefined;
+  const viewer = await requireViewerWith(request, "manage:decisions");
+  const collaboration = collaborationFor(request, viewer.actor);
+  const options = draftOptions(collaboration.id, todayInStockholm());
+  const decision = decisionFrom(request);
   return {
-    parties,
-    matters: listMatters(collaborationId).map((m) => ({ id: m.id, label: `${m.registryNumber} ${m.title}` })),
-    decision: decision ? { id: decision.id, title: decision.title, text: decision.text, matterId: decision.matterId } : null,
+    collaborationName: collaboration.name,
+    options,
+    decision: decision ? { id: decision.id, title: decision.title } : null,
+    defaults: {
+      title: decision?.title ?? "",
+      ask: decision?.text ?? "",
+      summary: "",
+      answerDeadline: "",
+      costYear: "",
+      isPublic: true,
+      matterId: decision?.matterId ? String(decision.matterId) : "",
+      agreementVersionId: "",
+      parties: options.parties.map((p) => ({ organisationId: p.id, name: p.name, asked: true, deadline: "" })),
+    },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
-  const { collaborationId, askable } = context();
-  const form = await request.formData();
-  const input: RecommendationInput = {
-    title: String(form.get("title") ?? ""),
-    summary: String(form.get("summary") ?? ""),
-    ask: String(form.get("ask") ?? ""),
-    answerDeadline: String(form.get("answerDeadline") ?? "").trim(),
-    isPublic: form.get("isPublic") === "1",
-    organisationIds: form.getAll("organisationIds").map(String),
-  };
-  const result = validateRecommendation(input, askable);
-  if (!result.ok) return data({ errors: result.errors as Record<string, string>, values: input }, { status: 400 });
-  const rec = createRecommendation(viewer.user.id, collaborationId, {
-    ...result.value,
-    decisionId: Number(form.get("decisionId")) || null,
-    matterId: Number(form.get("matterId")) || null,
-  });
-  return redirect(`/rekommendationer/${rec.id}`);
+  const collaboration = collaborationFor(request, viewer.actor);
+  const submission = parseForm(await readForm(request), draftSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const checked = checkDraft(submission.value, draftOptions(collaboration.id, todayInStockholm()));
+  if (!checked.ok) return rejectForm(submission, { fieldErrors: checked.fieldErrors });
+  const rec = createDraft(viewer.user.id, collaboration.id, checked.value);
+  // From a decision in the register: go on to link it as the deciding §.
+  const decision = decisionFrom(request);
+  return redirectWithStatus(
+    decision ? `/rekommendationer/${rec.id}/beslut?beslut=${decision.id}` : `/rekommendationer/${rec.id}`,
+    "Utkastet är sparat.",
+  );
 }
 
 export default function NewRecommendation() {
-  const { parties, matters, decision } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
-  const v = a?.values;
-  const checked = (id: number) => (v ? v.organisationIds.includes(String(id)) : true);
+  const d = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/rekommendationer", "Rekommendationer"]]} current="Ny" />
       <h1>Ny rekommendation till parterna</h1>
-      {decision ? <p>Från beslutet ”{decision.title}”.</p> : null}
-      <ErrorSummary errors={a?.errors} />
-      <Form method="post" className="stack" noValidate>
-        {decision ? <input type="hidden" name="decisionId" value={decision.id} /> : null}
-        <Field name="title" label="Rubrik" defaultValue={v?.title ?? decision?.title} error={a?.errors.title} required />
-        <Field name="ask" label="Vad varje part ska besluta" error={a?.errors.ask} required>
-          <textarea {...controlProps("ask", a?.errors.ask)} defaultValue={v?.ask ?? decision?.text ?? ""} rows={3} />
-        </Field>
-        <Field name="summary" label="Vad föreslås och varför" hint="Markdown, klarspråk för politiker." error={a?.errors.summary}>
-          <textarea {...controlProps("summary", a?.errors.summary, "x")} defaultValue={v?.summary ?? ""} rows={8} />
-        </Field>
-        <Field name="answerDeadline" label="Sista svarsdag" hint="ÅÅÅÅ-MM-DD" defaultValue={v?.answerDeadline} error={a?.errors.answerDeadline} required />
-        <Field name="matterId" label="Ärende">
-          <select {...controlProps("matterId")} defaultValue={decision?.matterId ?? ""}>
-            <option value="">Inget ärende</option>
-            {matters.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <fieldset className="field" aria-describedby={a?.errors.organisationIds ? "f-organisationIds-error" : undefined}>
-          <legend>Parter som tillfrågas</legend>
-          {parties.map((p) => (
-            <label key={p.id} className="choice">
-              <input type="checkbox" name="organisationIds" value={p.id} defaultChecked={checked(p.id)} /> {p.name}
-            </label>
-          ))}
-          {a?.errors.organisationIds ? (
-            <p className="field-error" id="f-organisationIds-error">
-              {a.errors.organisationIds}
-            </p>
-          ) : null}
-        </fieldset>
-        <label className="choice">
-          <input type="checkbox" name="isPublic" value="1" defaultChecked={v ? v.isPublic : true} /> Offentlig (kan läsas utan inloggning)
-        </label>
-        <div className="actions">
-          <button type="submit" className="button">
-            Skicka till parterna
-          </button>
-        </div>
-      </Form>
+      <p>
+        Ett utkast för {d.collaborationName}. Bara samordnaren ser det tills det är kopplat till den justerade paragraf
+        som beslutade det och skickat till parterna.
+        {d.decision ? ` Texten är hämtad från beslutet ”${d.decision.title}”.` : ""}
+      </p>
+      <DraftForm
+        defaults={d.defaults}
+        lastResult={useActionData<typeof action>()}
+        matters={d.options.matters}
+        agreementVersions={d.options.agreementVersions}
+        submitLabel="Spara utkastet"
+      />
     </>
   );
 }

@@ -18,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     q,
     filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
-    results: q.trim() ? search(viewer?.actor ?? null, q, { kind: kind && kind in SEARCH_KIND_LABEL ? kind : undefined, bodyId, year }) : [],
+    results: q.trim()
+      ? search(viewer?.actor ?? null, q, { kind: kind && kind in SEARCH_KIND_LABEL ? kind : undefined, bodyId, year })
+      : [],
     bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
   };
 }
@@ -29,7 +31,13 @@ export default function Search() {
     <>
       <h1>Sök</h1>
       <Form method="get" role="search" className="stack" aria-label="Sök i portalen">
-        <Field name="q" label="Sökord" hint="Sök i dokument, dagordningar, beslut, ärenden och avtal. Början av ett ord räcker." defaultValue={q} type="search" />
+        <Field
+          name="q"
+          label="Sökord"
+          hint="Sök i dokument, dagordningar, beslut, ärenden och avtal. Början av ett ord räcker."
+          defaultValue={q}
+          type="search"
+        />
         <div className="actions">
           <Field name="typ" label="Typ">
             <select {...controlProps("typ")} defaultValue={filter.typ}>

@@ -1,73 +1,98 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { collaborationFor } from "~/auth/collaboration.server";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requireViewerWith } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
-import { parseIsoDate } from "~/domain/calendar-dates";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
+import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { assignmentSchema } from "~/forms/assignment";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
-import { ASSIGNMENT_STATUSES, isAssignmentOverdue, type AssignmentStatus } from "~/domain/recommendations";
-import { defaultCollaborationId } from "~/models/agreements.server";
-import { createAssignment, getAssignment, isAssignee, listAssignments, setAssignmentStatus } from "~/models/assignments.server";
+import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
+import {
+  createAssignment,
+  getAssignment,
+  isAssignee,
+  pageOfAssignments,
+  setAssignmentStatus,
+  type AssignmentView,
+} from "~/models/assignments.server";
 import { listBodies } from "~/models/bodies.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPeople } from "~/models/people.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Uppdrag – Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:assignments");
   const url = new URL(request.url);
-  const show = url.searchParams.get("visa") ?? "alla";
+  const requested = url.searchParams.get("visa");
+  const show: AssignmentView =
+    requested === "mina" || requested === "skapade" || requested === "forsenade" ? requested : "alla";
   const today = todayInStockholm();
-  const all = listAssignments(defaultCollaborationId()!).map((a) => ({
+  const page = pageOfAssignments(
+    viewer.actor,
+    collaborationFor(request, viewer.actor).id,
+    show,
+    today,
+    pageRequestFrom(url.searchParams),
+  );
+  const rows = page.items.map((a) => ({
     ...a,
     overdue: isAssignmentOverdue(a, today),
-    mine: isAssignee(a, viewer.actor),
     canUpdate: can(viewer.actor, "update:assignment", { assignee: isAssignee(a, viewer.actor) }),
   }));
-  const rows = all.filter((a) => (show === "mina" ? a.mine : show === "skapade" ? a.createdBy === viewer.user.id : show === "forsenade" ? a.overdue : true));
   const canCreate = can(viewer.actor, "manage:decisions");
   return {
     show,
     rows,
+    page: page.page,
     canCreate,
     options: canCreate
-      ? { people: listPeople().map((p) => ({ id: p.id, name: p.name })), bodies: listBodies().map((b) => ({ id: b.id, name: b.name })), parties: listOrganisations().map((o) => ({ id: o.id, name: o.name })) }
+      ? {
+          people: listPeople().map((p) => ({ id: p.id, name: p.name })),
+          bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
+          parties: listOrganisations().map((o) => ({ id: o.id, name: o.name })),
+        }
       : null,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:assignments");
-  const form = await request.formData();
-  if (form.get("intent") === "status") {
-    const assignment = getAssignment(Number(form.get("id")));
+  // Refuse before reading the form: only the coordinator or someone who may hold an assignment writes here.
+  if (!can(viewer.actor, "manage:decisions") && !can(viewer.actor, "update:assignment", { assignee: true }))
+    throw forbidden();
+  const submission = parseForm(await readForm(request), assignmentSchema);
+  // Anything but a status change is a new assignment: the coordinator's, refused before validation.
+  if (submission.payload.intent !== "status" && !can(viewer.actor, "manage:decisions")) throw forbidden();
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  if (value.intent === "status") {
+    const assignment = getAssignment(value.id);
     if (!assignment) throw new Response("Uppdraget finns inte.", { status: 404 });
-    if (!can(viewer.actor, "update:assignment", { assignee: isAssignee(assignment, viewer.actor) })) throw forbidden("Bara den som har uppdraget, eller samordnaren, kan ändra status.");
-    const status = String(form.get("status"));
-    if (!ASSIGNMENT_STATUSES.includes(status as AssignmentStatus)) throw new Response("Okänd status.", { status: 400 });
-    if (!setAssignmentStatus(viewer.user.id, assignment.id, Number(form.get("version")), status as AssignmentStatus))
-      return data({ errors: { status: "Någon annan har ändrat uppdraget under tiden. Läs in sidan igen." } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
-    return redirect("/uppdrag");
+    if (!can(viewer.actor, "update:assignment", { assignee: isAssignee(assignment, viewer.actor) }))
+      throw forbidden("Bara den som har uppdraget, eller samordnaren, kan ändra status.");
+    if (!setAssignmentStatus(viewer.user.id, assignment.id, value.version, value.status))
+      return data(
+        submission.reply({ formErrors: ["Någon annan har ändrat uppdraget under tiden. Läs in sidan igen."] }),
+        { status: 409 },
+      );
+    return redirectWithStatus("/uppdrag", "Uppdragets status är sparad.");
   }
-  if (!can(viewer.actor, "manage:decisions")) throw forbidden();
-  const values = Object.fromEntries(["title", "description", "assignee", "dueDate"].map((k) => [k, String(form.get(k) ?? "")]));
-  const errors: Record<string, string> = {};
-  if (!values.title.trim()) errors.title = "Ange vad uppdraget gäller.";
-  const [type, id] = values.assignee.split(":");
-  if (!["person", "body", "party"].includes(type) || !Number(id)) errors.assignee = "Välj vem som har uppdraget.";
-  if (values.dueDate && !parseIsoDate(values.dueDate)) errors.dueDate = "Skriv datumet som ÅÅÅÅ-MM-DD.";
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  createAssignment(viewer.user.id, defaultCollaborationId()!, {
+  createAssignment(viewer.user.id, collaborationFor(request, viewer.actor).id, {
     decisionId: null,
-    title: values.title.trim(),
-    description: values.description.trim(),
-    assigneeType: type as "person" | "body" | "party",
-    assigneeId: Number(id),
-    dueDate: values.dueDate || null,
+    title: value.title,
+    description: value.description,
+    assigneeType: value.assignee.type,
+    assigneeId: value.assignee.id,
+    dueDate: value.dueDate,
   });
-  return redirect("/uppdrag");
+  return redirectWithStatus("/uppdrag", "Uppdraget är skapat.");
 }
 
 export default function Assignments() {
@@ -89,11 +114,6 @@ export default function Assignments() {
           </Link>
         ))}
       </nav>
-      {a?.errors.status ? (
-        <p className="notice notice--error" role="alert">
-          {a.errors.status}
-        </p>
-      ) : null}
       <div className="table-wrap">
         <table>
           <thead>
@@ -118,24 +138,10 @@ export default function Assignments() {
                 </td>
                 <td>
                   {r.canUpdate ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="status" />
-                      <input type="hidden" name="id" value={r.id} />
-                      <input type="hidden" name="version" value={r.version} />
-                      <label className="visually-hidden" htmlFor={`status-${r.id}`}>
-                        Status för {r.title}
-                      </label>
-                      <select id={`status-${r.id}`} name="status" defaultValue={r.status}>
-                        {ASSIGNMENT_STATUSES.map((s) => (
-                          <option key={s} value={s}>
-                            {s}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button button--small button--secondary">
-                        Spara
-                      </button>
-                    </Form>
+                    <StatusForm
+                      assignment={r}
+                      lastResult={lastResultFor(a, (v) => v.intent === "status" && v.id === String(r.id))}
+                    />
                   ) : (
                     r.status
                   )}
@@ -146,49 +152,138 @@ export default function Assignments() {
           </tbody>
         </table>
       </div>
+      <Pagination page={d.page} label="Sidor i uppdragslistan" noun="uppdrag" />
       {d.canCreate && d.options ? (
         <section aria-labelledby="nytt-uppdrag" className="no-print">
           <h2 id="nytt-uppdrag">Nytt uppdrag</h2>
-          <ErrorSummary errors={a?.errors} />
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="create" />
-            <Field name="title" label="Uppdrag" defaultValue={a?.values.title} error={a?.errors.title} required />
-            <Field name="description" label="Beskrivning" defaultValue={a?.values.description} />
-            <Field name="assignee" label="Ansvarig" error={a?.errors.assignee} required>
-              <select {...controlProps("assignee", a?.errors.assignee)} defaultValue={a?.values.assignee ?? ""}>
-                <option value="">Välj …</option>
-                <optgroup label="Organ">
-                  {d.options.bodies.map((b) => (
-                    <option key={b.id} value={`body:${b.id}`}>
-                      {b.name}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Parter">
-                  {d.options.parties.map((p) => (
-                    <option key={p.id} value={`party:${p.id}`}>
-                      {p.name}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Personer">
-                  {d.options.people.map((p) => (
-                    <option key={p.id} value={`person:${p.id}`}>
-                      {p.name}
-                    </option>
-                  ))}
-                </optgroup>
-              </select>
-            </Field>
-            <Field name="dueDate" label="Klart senast" hint="ÅÅÅÅ-MM-DD" defaultValue={a?.values.dueDate} error={a?.errors.dueDate} />
-            <div className="actions">
-              <button type="submit" className="button">
-                Skapa uppdrag
-              </button>
-            </div>
-          </Form>
+          <CreateForm options={d.options} lastResult={lastResultFor(a, (v) => v.intent === "create")} />
         </section>
       ) : null}
+    </>
+  );
+}
+
+type Reply = ReturnType<typeof useActionData<typeof action>>;
+
+/** The action's reply belongs to one of the page's forms: the one whose submitted values match. */
+function lastResultFor(reply: Reply, matches: (values: Record<string, unknown>) => boolean) {
+  return reply && matches((reply.initialValue ?? {}) as Record<string, unknown>) ? reply : null;
+}
+
+function StatusForm({
+  assignment,
+  lastResult,
+}: {
+  assignment: { id: number; version: number; status: string; title: string };
+  lastResult: Reply | null;
+}) {
+  const [form, fields] = useSchemaForm(assignmentSchema, {
+    id: `status-${assignment.id}`,
+    lastResult,
+    defaultValue: { status: assignment.status },
+  });
+  const error = form.errors?.[0] ?? fields.status.errors?.[0];
+  return (
+    <Form method="post" className="inline-form" {...formProps(form)}>
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="id" value={assignment.id} />
+      <input type="hidden" name="version" value={assignment.version} />
+      <label className="visually-hidden" htmlFor={fields.status.id}>
+        Status för {assignment.title}
+      </label>
+      <select
+        id={fields.status.id}
+        name={fields.status.name}
+        defaultValue={assignment.status}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? fields.status.errorId : undefined}
+      >
+        {ASSIGNMENT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--small button--secondary">
+        Spara
+      </button>
+      {error ? (
+        <p className="field-error" id={fields.status.errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Form>
+  );
+}
+
+function CreateForm({
+  options,
+  lastResult,
+}: {
+  options: {
+    bodies: { id: number; name: string }[];
+    parties: { id: number; name: string }[];
+    people: { id: number; name: string }[];
+  };
+  lastResult: Reply | null;
+}) {
+  const [form, fields] = useSchemaForm(assignmentSchema, { lastResult });
+  const assignee = fields.assignee;
+  const assigneeError = assignee.errors?.[0];
+  return (
+    <>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="create" />
+        <TextField field={fields.title} label="Uppdrag" />
+        <TextField field={fields.description} label="Beskrivning" />
+        <div className={`field${assigneeError ? " field--error" : ""}`}>
+          <label htmlFor={assignee.id}>
+            Ansvarig<span aria-hidden="true"> *</span>
+          </label>
+          <select
+            id={assignee.id}
+            name={assignee.name}
+            defaultValue={typeof assignee.initialValue === "string" ? assignee.initialValue : ""}
+            aria-invalid={assigneeError ? true : undefined}
+            aria-describedby={assigneeError ? assignee.errorId : undefined}
+          >
+            <option value="">Välj …</option>
+            <optgroup label="Organ">
+              {options.bodies.map((b) => (
+                <option key={b.id} value={`body:${b.id}`}>
+                  {b.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Parter">
+              {options.parties.map((p) => (
+                <option key={p.id} value={`party:${p.id}`}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Personer">
+              {options.people.map((p) => (
+                <option key={p.id} value={`person:${p.id}`}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+          {assigneeError ? (
+            <p className="field-error" id={assignee.errorId}>
+              {assigneeError}
+            </p>
+          ) : null}
+        </div>
+        <TextField field={fields.dueDate} label="Klart senast" hint="ÅÅÅÅ-MM-DD" />
+        <div className="actions">
+          <button type="submit" className="button">
+            Skapa uppdrag
+          </button>
+        </div>
+      </Form>
     </>
   );
 }

@@ -6,7 +6,6 @@ import { openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { env } from "./env.server";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __portalDb: Db | undefined;
 }
 
@@ -15,9 +14,32 @@ export function db(): Db {
   return globalThis.__portalDb;
 }
 
-/** Every write goes through here: one IMMEDIATE transaction, all or nothing. */
+/** A result that says the write was refused: an object whose own `ok` is false. */
+export function isRefusal(value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.getOwnPropertyDescriptor(value, "ok")?.value === false;
+}
+
+/** Carries a refusal out of the transaction so that it rolls back. */
+class Refused {
+  constructor(readonly value: unknown) {}
+}
+
+/**
+ * Every write goes through here: one IMMEDIATE transaction, all or nothing. A write that
+ * refuses (returns `{ ok: false, … }`: a stale version, a locked record) is rolled back
+ * as a whole, so nothing it did before refusing (a file row, an audit entry) is kept.
+ */
 export function write<T>(fn: (tx: Db) => T): T {
-  return writeTransaction(db(), fn);
+  try {
+    return writeTransaction(db(), (tx) => {
+      const result = fn(tx);
+      if (isRefusal(result)) throw new Refused(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.value as T;
+    throw error;
+  }
 }
 
 export type { Db };

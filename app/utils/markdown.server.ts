@@ -45,12 +45,28 @@ const markdown = new Marked({
 const EXTERNAL = /^https?:\/\//i;
 
 /** Elements whose whole content is dropped with them (not kept as text). */
-const NON_TEXT_TAGS = ["script", "style", "textarea", "option", "noscript", "title", "xmp", "template", "iframe", "noembed", "noframes", "object", "applet", "select"];
+const NON_TEXT_TAGS = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "title",
+  "xmp",
+  "template",
+  "iframe",
+  "noembed",
+  "noframes",
+  "object",
+  "applet",
+  "select",
+];
 
 const ALLOWED_SCHEMES = ["http", "https", "mailto"];
 
 /** Characters some URL consumer might skip: whitespace, controls, soft hyphen, zero-width, BOM. */
-const INVISIBLE = /[\u0000-\u0020\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+const INVISIBLE =
+  /[\u0000-\u0020\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
 
 const SCHEME_ENTITIES: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", nbsp: " ", amp: "&" };
 
@@ -107,9 +123,31 @@ const cellTransform: sanitizeHtml.Transformer = (tagName, attribs) => {
 
 const BLOCK_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr",
-    "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "del", "a",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
   ],
   allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"], ol: ["start"] },
   allowedClasses: { code: [/^language-[\w-]+$/] },

@@ -1,36 +1,116 @@
 /**
- * Text from uploads, for search and for the personal-data guard. PDF with Mozilla's pdf.js
- * (pdfjs-dist, pure JavaScript), DOCX with mammoth; text and Markdown as they are.
- * Other kinds (images, spreadsheets) yield no text.
+ * Text from uploads, for search and for the personal-number guard. The parsing runs in a
+ * worker thread (server/extract-worker.js), one per file, with a heap limit, a time limit
+ * and a budget on the bytes an archive really inflates to, and at most two at a time: a
+ * parser bomb exhausts its worker, never the server, and everyone else keeps being answered.
+ * A file whose text cannot be read is refused (the guard cannot vouch for it).
  */
-import mammoth from "mammoth";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { env } from "./env.server";
 
-const MAX_TEXT = 2_000_000;
+export type Extraction = { ok: true; text: string } | { ok: false; error: string };
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-  const parts: string[] = [];
-  try {
-    for (let n = 1; n <= doc.numPages && parts.join(" ").length < MAX_TEXT; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      parts.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-    }
-  } finally {
-    await doc.destroy();
+/** Longest text we accept from one file (a 3 000-page report fits; a bomb does not). */
+const MAX_TEXT_CHARS = 8_000_000;
+const MAX_ENTRIES = 5_000;
+const MAX_CONCURRENT = 2;
+const MAX_WAITING = 20;
+
+function workerPath(): string {
+  // From app/utils (tests) or build/ (production) up to the folder that holds server/.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, "server", "extract-worker.js");
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
   }
-  return parts.join("\n");
+  throw new Error("server/extract-worker.js not found");
 }
 
-export async function extractText(bytes: Uint8Array, kind: string): Promise<string> {
-  try {
-    if (kind === "pdf") return (await pdfText(bytes)).slice(0, MAX_TEXT);
-    if (kind === "docx") return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.slice(0, MAX_TEXT);
-    if (kind === "txt" || kind === "md") return new TextDecoder().decode(bytes).slice(0, MAX_TEXT);
-  } catch {
-    // A file we cannot read is still stored; it is just not searchable.
-    return "";
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<(() => void) | null> {
+  if (running >= MAX_CONCURRENT) {
+    if (waiting.length >= MAX_WAITING) return null;
+    await new Promise<void>((resolve) => waiting.push(resolve));
   }
-  return "";
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+type Reason = "unreadable" | "encrypted" | "too-large" | "too-much-text" | "timeout" | "memory" | "busy";
+
+function message(reason: Reason, name: string): string {
+  const e = env();
+  switch (reason) {
+    case "encrypted":
+      return `${name} är lösenordsskyddad eller krypterad, så innehållet kan inte kontrolleras. Spara filen utan lösenord och försök igen.`;
+    case "too-large":
+      return `${name} packas upp till mer än ${e.MAX_UNCOMPRESSED_MB} MB eller har för många delar och kan inte laddas upp.`;
+    case "too-much-text":
+      return `${name} innehåller mer text än portalen kan kontrollera (högst ${MAX_TEXT_CHARS.toLocaleString("sv-SE")} tecken). Dela upp filen och försök igen.`;
+    case "timeout":
+      return `${name} tog för lång tid att läsa (mer än ${e.EXTRACT_TIMEOUT_SECONDS} sekunder) och kan inte laddas upp.`;
+    case "memory":
+      return `${name} kräver för mycket minne för att läsas och kan inte laddas upp.`;
+    case "busy":
+      return "Portalen läser just nu många filer. Vänta en stund och försök igen.";
+    default:
+      return `Texten i ${name} gick inte att läsa, så filen kan inte kontrolleras. Spara den på nytt (till exempel som PDF) och försök igen.`;
+  }
+}
+
+/** Reads the text of the file at `file` (already typed by its content as `kind`). */
+export async function extractText(file: string, kind: string, name: string): Promise<Extraction> {
+  const release = await slot();
+  if (!release) return { ok: false, error: message("busy", name) };
+  const e = env();
+  try {
+    const reason = await new Promise<{ text: string } | Reason>((resolve) => {
+      const worker = new Worker(workerPath(), {
+        workerData: {
+          path: file,
+          kind,
+          limits: {
+            maxUncompressedBytes: e.MAX_UNCOMPRESSED_MB * 1024 * 1024,
+            maxEntries: MAX_ENTRIES,
+            maxTextChars: MAX_TEXT_CHARS,
+          },
+        },
+        resourceLimits: {
+          maxOldGenerationSizeMb: e.EXTRACT_MEMORY_MB,
+          maxYoungGenerationSizeMb: 32,
+          stackSizeMb: 4,
+        },
+        stdout: true,
+        stderr: true,
+      });
+      let settled = false;
+      const settle = (value: { text: string } | Reason) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(value);
+      };
+      const timer = setTimeout(() => settle("timeout"), e.EXTRACT_TIMEOUT_SECONDS * 1000);
+      worker.on("message", (m: { ok: true; text: string } | { ok: false; reason: Reason }) =>
+        settle(m.ok ? { text: m.text } : m.reason),
+      );
+      worker.on("error", (error: Error & { code?: string }) =>
+        settle(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "unreadable"),
+      );
+      worker.on("exit", () => settle("unreadable"));
+    });
+    return typeof reason === "string" ? { ok: false, error: message(reason, name) } : { ok: true, text: reason.text };
+  } finally {
+    release();
+  }
 }

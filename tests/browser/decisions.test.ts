@@ -13,7 +13,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-
 function inDays(n: number) {
   const d = new Date(`${todayInStockholm()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -37,12 +36,20 @@ describe("a recommendation from SVOM to nine councils", () => {
     await page.getByRole("button", { name: "Spara beslutet" }).click();
     await page.getByRole("link", { name: "Skicka som rekommendation till parterna" }).click();
     await page.waitForURL(/rekommendationer\/ny/);
-    await page.getByLabel("Sista svarsdag").fill(inDays(30));
+    await page.getByLabel(/^Sista svarsdag/).fill(inDays(30));
     await page.getByLabel("Vad föreslås och varför").fill("Planen beskriver **prioriteringarna** för 2027.");
     await expectAccessible(page);
+    await page.getByRole("button", { name: "Spara utkastet" }).click();
+    // Drafted from the decision: on to link it as the deciding §, already chosen.
+    await page.waitForURL(/rekommendationer\/\d+\/beslut/);
+    await page.getByRole("button", { name: "Koppla beslutet" }).click();
+    await page.waitForURL(/rekommendationer\/\d+$/);
+    await page.getByRole("link", { name: "Skicka till parterna" }).click();
+    await page.waitForURL(/skicka$/);
     await page.getByRole("button", { name: "Skicka till parterna" }).click();
     await page.waitForURL(/rekommendationer\/\d+$/);
     recUrl = new URL(page.url()).pathname;
+    await page.locator("tbody tr").nth(8).waitFor();
     expect(await page.locator("tbody tr").count()).toBe(9);
     expect((await page.locator("tbody .badge").allInnerTexts()).every((t) => t.startsWith("Väntar"))).toBe(true);
     await expectAccessible(page);
@@ -58,13 +65,17 @@ describe("a recommendation from SVOM to nine councils", () => {
     await expectAccessible(page);
     await page.getByLabel("Status").selectOption("antagen");
     await page.getByLabel("Datum").fill(inDays(3));
-    await page.getByLabel("Beslutande organ").fill("Socialnämnden");
-    await page.getByLabel("Referens (§ / dnr)").fill("SN § 101");
+    await page.getByLabel("Beslutande organ").selectOption("Socialnämnden");
+    await page.getByLabel("Paragraf (§)").fill("101");
     await page.getByRole("button", { name: "Rapportera svaret" }).click();
     await waitForText(page.locator("#f-decisionDate-error"), "framtiden");
-    expect(await page.getByLabel("Referens (§ / dnr)").inputValue()).toBe("SN § 101");
+    expect(await page.getByLabel("Paragraf (§)").inputValue()).toBe("101");
     await page.getByLabel("Datum").fill(todayInStockholm());
-    await page.getByLabel("Protokollsutdrag").setInputFiles({ name: "utdrag.pdf", mimeType: "application/pdf", buffer: makePdf(["Protokollsutdrag SN § 101"]) });
+    await page.getByLabel("Protokollsutdrag").setInputFiles({
+      name: "utdrag.pdf",
+      mimeType: "application/pdf",
+      buffer: makePdf(["Protokollsutdrag SN § 101"]),
+    });
     await page.getByRole("button", { name: "Rapportera svaret" }).click();
     await page.waitForURL(/rekommendationer\/\d+$/);
     const row = page.locator("tbody tr", { hasText: "Östersunds kommun" });
@@ -85,12 +96,16 @@ describe("a recommendation from SVOM to nine councils", () => {
     await expectAccessible(page);
     // Move the deadline into the past: everyone without an answer is overdue.
     const recId = Number(recUrl.split("/").pop());
-    app.db.update(recommendations).set({ answerDeadline: inDays(-1) }).where(eq(recommendations.id, recId)).run();
+    app.db
+      .update(recommendations)
+      .set({ answerDeadline: inDays(-1) })
+      .where(eq(recommendations.id, recId))
+      .run();
     await page.reload();
     await waitForText(page.locator("tbody tr", { hasText: title }), "Väntar – försenat");
     await waitForText(page.locator("main"), "Bergs kommun (försenat)");
     await page.goto(recUrl);
-    await waitForText(page.locator("#parterna ~ p"), "1 har antagit");
+    await waitForText(page.locator("#parterna-summering"), "1 av 9 har antagit");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".main-nav").isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
@@ -136,7 +151,15 @@ describe("a recommendation from SVOM to nine councils", () => {
 
   it("refuses an answer from a party that was not asked", async () => {
     const recId = Number(recUrl.split("/").pop());
-    app.db.delete(recommendationParties).where(and(eq(recommendationParties.recommendationId, recId), eq(recommendationParties.organisationId, app.world.organisationIds.Åre))).run();
+    app.db
+      .delete(recommendationParties)
+      .where(
+        and(
+          eq(recommendationParties.recommendationId, recId),
+          eq(recommendationParties.organisationId, app.world.organisationIds.Åre),
+        ),
+      )
+      .run();
     const { page } = await app.page("demo-samordnare");
     const res = await page.goto(`${recUrl}/svar/${app.world.organisationIds.Åre}`);
     expect(res?.status()).toBe(404);
@@ -145,13 +168,13 @@ describe("a recommendation from SVOM to nine councils", () => {
   });
 
   it("exports the register as formula-safe CSV and lists the coordinator's overdue assignments", async () => {
-    app.db.update(decisions).set({ title: "=HYPERLINK(\"http://evil\")" }).where(eq(decisions.title, title)).run();
+    app.db.update(decisions).set({ title: '=HYPERLINK("http://evil")' }).where(eq(decisions.title, title)).run();
     const { page } = await app.page("demo-samordnare");
     const csv = await (await page.request.get("/beslut.csv?typ=rekommendation")).text();
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).not.toMatch(/;=HYPERLINK/);
     await page.goto("/");
-    await waitForText(page.locator("#forsenade-uppdrag ~ ul"), "Rutin för närmottagningar i alla kommuner");
+    await waitForText(page.locator("[id^=forsenade-uppdrag] ~ ul"), "Rutin för närmottagningar i alla kommuner");
     await page.goto("/uppdrag?visa=forsenade");
     await expectAccessible(page);
     await page.goto("/beslut");

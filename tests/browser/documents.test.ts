@@ -12,7 +12,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-
 const ROUTINE = "Rutin för samverkan vid ungdomskontrakt";
 
 describe("documents and search", () => {
@@ -37,7 +36,11 @@ describe("documents and search", () => {
     await waitForText(page.getByRole("heading", { level: 1 }), ROUTINE);
     await expectAccessible(page);
     await page.getByLabel("Text", { exact: true }).fill("");
-    await page.getByLabel("Eller ny fil").setInputFiles({ name: "rutin-v3.pdf", mimeType: "application/pdf", buffer: makePdf(["Rutin version tre: kontaktperson i varje kommun"]) });
+    await page.getByLabel("Eller ny fil").setInputFiles({
+      name: "rutin-v3.pdf",
+      mimeType: "application/pdf",
+      buffer: makePdf(["Rutin version tre: kontaktperson i varje kommun"]),
+    });
     await page.getByLabel("Vad är ändrat?").fill("Kontaktperson per kommun");
     await page.getByRole("button", { name: "Spara ny version" }).click();
     await page.waitForURL(/\?ny=3/);
@@ -61,7 +64,9 @@ describe("documents and search", () => {
   });
 
   it("links a document to a meeting so it shows on the meeting's page, for those who may read it", async () => {
-    const meeting = app.db.$client.prepare("select id, date from meetings where body_id = ? and status = 'kallelse skickad'").get(app.world.bodyIds.styrgrupp) as { id: number; date: string };
+    const meeting = app.db.$client
+      .prepare("select id, date from meetings where body_id = ? and status = 'kallelse skickad'")
+      .get(app.world.bodyIds.styrgrupp) as { id: number; date: string };
     const { page, errors } = await app.page("demo-ifochef");
     await page.goto("/dokument");
     await page.getByRole("link", { name: ROUTINE }).click();
@@ -80,7 +85,9 @@ describe("documents and search", () => {
     await page.goto("/dokument/nytt");
     await expectAccessible(page);
     await page.getByLabel("Titel").fill("Klientlista");
-    await page.getByLabel("Fil").setInputFiles({ name: "lista.pdf", mimeType: "application/pdf", buffer: makePdf(["Klient 19121212-1212"]) });
+    await page
+      .getByLabel("Fil")
+      .setInputFiles({ name: "lista.pdf", mimeType: "application/pdf", buffer: makePdf(["Klient 19121212-1212"]) });
     await page.getByRole("button", { name: "Spara dokumentet" }).click();
     await waitForText(page.locator("#f-file-error"), "personnummer");
     expect(await page.getByLabel("Titel").inputValue()).toBe("Klientlista");
@@ -100,7 +107,9 @@ describe("documents and search", () => {
     expect(await page.locator("main").innerText()).not.toContain(ROUTINE);
     const direct = await page.goto(`/dokument/${routine.id}`);
     expect(direct?.status()).toBe(403);
-    const fileVersion = await app.db.$client.prepare("select file_id from document_versions where document_id = ? and file_id is not null").get(routine.id) as { file_id: number } | undefined;
+    const fileVersion = (await app.db.$client
+      .prepare("select file_id from document_versions where document_id = ? and file_id is not null")
+      .get(routine.id)) as { file_id: number } | undefined;
     if (fileVersion) expect((await page.request.get(`/filer/${fileVersion.file_id}`)).status()).toBe(403);
     await page.context().close();
   });

@@ -4,15 +4,13 @@
  * two concurrent saves of the same minutes, online backup and restore, and SIGTERM.
  * The figures are printed for docs/security.md.
  */
-import { spawn } from "node:child_process";
-import crypto from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "../../db/backup";
-import { sessions } from "../../db/schema";
-import { spawnServer, startApp, type TestApp } from "../support/browser";
+import { sessionToken, spawnServer, startApp, type TestApp } from "../support/browser";
 
 let app: TestApp;
 let cookie = "";
@@ -20,10 +18,7 @@ const figures: Record<string, unknown> = {};
 
 beforeAll(async () => {
   app = await startApp({ env: { WRITE_LIMIT_PER_MINUTE: "100000" } });
-  const id = crypto.randomBytes(20).toString("hex");
-  const now = Math.floor(Date.now() / 1000);
-  app.db.insert(sessions).values({ id, userId: "demo-samordnare", expiresAt: now + 3600, createdAt: now }).run();
-  cookie = `session=${id}`;
+  cookie = `session=${sessionToken(app.db, "demo-samordnare")}`;
 });
 afterAll(async () => {
   console.log(`SECURITY-FIGURES ${JSON.stringify(figures)}`);
@@ -41,13 +36,18 @@ function postForm(pathname: string, fields: Record<string, string>) {
   });
 }
 
-function waitForExit(proc: import("node:child_process").ChildProcess): Promise<number | null> {
+function waitForExit(proc: ChildProcess): Promise<number | null> {
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode);
   return new Promise((resolve) => proc.once("exit", (code) => resolve(code)));
 }
 
 async function restartServer(env: Record<string, string> = {}) {
-  app.server = await spawnServer({ dbPath: app.dbPath, port: app.port, uploadDir: path.join(app.dir, "uploads"), env: { WRITE_LIMIT_PER_MINUTE: "100000", ...env } });
+  app.server = await spawnServer({
+    dbPath: app.dbPath,
+    port: app.port,
+    uploadDir: path.join(app.dir, "uploads"),
+    env: { WRITE_LIMIT_PER_MINUTE: "100000", ...env },
+  });
 }
 
 describe("durability", () => {
@@ -80,7 +80,11 @@ describe("durability", () => {
       await restartServer();
     }
     const db = new Database(app.dbPath, { readonly: true });
-    const stored = new Set((db.prepare("select name from people where name like 'Skrivtest %'").all() as { name: string }[]).map((r) => r.name));
+    const stored = new Set(
+      (db.prepare("select name from people where name like 'Skrivtest %'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
     db.close();
     const lost = acknowledged.filter((n) => !stored.has(n));
     figures.killRounds = 20;
@@ -106,7 +110,11 @@ describe("durability", () => {
     );
     await new Promise<void>((resolve) => holder.stdout.on("data", (d) => String(d).includes("locked") && resolve()));
     const started = Date.now();
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => postForm("/personer", { name: `Låstest ${i}`, title: "", email: "", organisationId: "" }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        postForm("/personer", { name: `Låstest ${i}`, title: "", email: "", organisationId: "" }).then((r) => r.status),
+      ),
+    );
     figures.lockHolderMs = 1000;
     figures.lockedWrites = statuses.length;
     figures.lockedWrite5xx = statuses.filter((s) => s >= 500).length;
@@ -116,12 +124,26 @@ describe("durability", () => {
   });
 
   it("lets exactly one of two concurrent saves of the same minutes win", async () => {
-    const created = await postForm("/moten/nytt", { bodyId: String(app.world.bodyIds.styrgrupp), date: "2027-03-10", startTime: "09:00", endTime: "10:00", place: "Östersund", videoUrl: "" });
+    const created = await postForm("/moten/nytt", {
+      bodyId: String(app.world.bodyIds.styrgrupp),
+      date: "2027-03-10",
+      startTime: "09:00",
+      endTime: "10:00",
+      place: "Östersund",
+      videoUrl: "",
+    });
     const meetingPath = created.headers.get("location")!;
     expect(meetingPath).toMatch(/^\/moten\/\d+$/);
     await postForm(`${meetingPath}/protokoll`, { intent: "start" });
-    const items = app.db.$client.prepare("select id from agenda_items where meeting_id = ?").all(Number(meetingPath.split("/").pop())) as { id: number }[];
-    const save = (text: string) => postForm(`${meetingPath}/protokoll`, { intent: "save", version: "1", ...Object.fromEntries(items.map((i) => [`decision-${i.id}`, text])) });
+    const items = app.db.$client
+      .prepare("select id from agenda_items where meeting_id = ?")
+      .all(Number(meetingPath.split("/").pop())) as { id: number }[];
+    const save = (text: string) =>
+      postForm(`${meetingPath}/protokoll`, {
+        intent: "save",
+        version: "1",
+        ...Object.fromEntries(items.map((i) => [`decision-${i.id}`, text])),
+      });
     const [a, b] = await Promise.all([save("Version A"), save("Version B")]);
     const statuses = [a.status, b.status].sort();
     figures.concurrentMinutesSaves = statuses;
@@ -134,10 +156,18 @@ describe("durability", () => {
     expect(integrity).toBe("ok");
     const restoredPath = path.join(app.dir, "restored.db");
     fs.copyFileSync(target, restoredPath);
-    const tables = (new Database(app.dbPath, { readonly: true }).prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      new Database(app.dbPath, { readonly: true })
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%'",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     const count = (file: string) => {
       const db = new Database(file, { readonly: true });
-      const result = Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
+      const result = Object.fromEntries(
+        tables.map((t) => [t, (db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]),
+      );
       const ok = db.pragma("integrity_check", { simple: true });
       db.close();
       return { result, ok };

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, memberships, sessions } from "../../db/schema";
+import { sessionIdOf } from "~/auth/sessions.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-world";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
@@ -12,7 +13,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-
 describe("sign-in", () => {
   it("refuses a wrong password with one generic message and keeps the e-mail", async () => {
     const { page, errors } = await app.page();
@@ -21,46 +21,61 @@ describe("sign-in", () => {
     await page.getByLabel("E-postadress").fill("samordnare@demo.example");
     await page.getByLabel("Lösenord").fill("fel-lösenord-123");
     await page.getByRole("button", { name: "Logga in" }).click();
-    expect(await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.")).toBe("Fel e-postadress eller lösenord.");
+    expect(await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.")).toBe(
+      "Fel e-postadress eller lösenord.",
+    );
     expect(await page.getByLabel("E-postadress").inputValue()).toBe("samordnare@demo.example");
     await expectAccessible(page);
 
     await page.getByLabel("E-postadress").fill("finns.inte@demo.example");
     await page.getByLabel("Lösenord").fill("fel-lösenord-123");
     await page.getByRole("button", { name: "Logga in" }).click();
-    expect(await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.")).toBe("Fel e-postadress eller lösenord.");
+    expect(await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.")).toBe(
+      "Fel e-postadress eller lösenord.",
+    );
     expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
     await page.context().close();
   });
 
-  it.each(DEMO_ACCOUNTS.map((a) => [a.email, a.person] as const))("signs in %s and shows that person's bodies", async (email, person) => {
-    // Without JavaScript, as on a locked-down council laptop: plain form posts.
-    const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto("/logga-in");
-    await page.getByLabel("E-postadress").fill(email);
-    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Logga in" }).click();
-    expect(await waitForText(page.getByRole("heading", { level: 1 }), `Hej ${person}`)).toBe(`Hej ${person}`);
-    const bodies = await page.locator("#mina-organ ~ ul .card h3").allTextContents();
-    const expected: Record<string, string[]> = {
-      "samordnare@demo.example": ["Sociala vård- och omsorgsgruppen (SVOM)", "Styrgruppen för Mini-Maria", "Referensgruppen för Mini-Maria"],
-      "ifochef.ostersund@demo.example": ["Styrgruppen för Mini-Maria", "Referensgruppen för Mini-Maria"],
-      "politiker.krokom@demo.example": ["Sociala vård- och omsorgsgruppen (SVOM)"],
-      "chef.minimaria@demo.example": ["Referensgruppen för Mini-Maria", "Arbetsgruppen (operativ)"],
-    };
-    expect(bodies).toEqual(expected[email]);
-    // (axe needs JavaScript; the start page is checked with axe in "pages and access".)
-    // Sign out ends the session on the server.
-    await page.getByRole("button", { name: "Logga ut" }).click();
-    await page.getByRole("link", { name: "Logga in" }).first().waitFor();
-    await context.close();
-  });
+  it.each(DEMO_ACCOUNTS.map((a) => [a.email, a.person] as const))(
+    "signs in %s and shows that person's bodies",
+    async (email, person) => {
+      // Without JavaScript, as on a locked-down council laptop: plain form posts.
+      const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto("/logga-in");
+      await page.getByLabel("E-postadress").fill(email);
+      await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      expect(await waitForText(page.getByRole("heading", { level: 1 }), `Hej ${person}`)).toBe(`Hej ${person}`);
+      const bodies = await page.locator("#mina-organ ~ ul .card h3").allTextContents();
+      const expected: Record<string, string[]> = {
+        "samordnare@demo.example": [
+          "Sociala vård- och omsorgsgruppen (SVOM)",
+          "Styrgruppen för Mini-Maria",
+          "Referensgruppen för Mini-Maria",
+        ],
+        "ifochef.ostersund@demo.example": ["Styrgruppen för Mini-Maria", "Referensgruppen för Mini-Maria"],
+        "politiker.krokom@demo.example": ["Sociala vård- och omsorgsgruppen (SVOM)"],
+        "chef.minimaria@demo.example": ["Referensgruppen för Mini-Maria", "Arbetsgruppen (operativ)"],
+      };
+      expect(bodies).toEqual(expected[email]);
+      // (axe needs JavaScript; the start page is checked with axe in "pages and access".)
+      // Sign out ends the session on the server.
+      await page.getByRole("button", { name: "Logga ut" }).click();
+      await page.getByRole("link", { name: "Logga in" }).first().waitFor();
+      await context.close();
+    },
+  );
 
   it("sends an expired session to sign-in with a clear message", async () => {
     const context = await app.context("demo-ifochef");
     const [cookie] = await context.cookies();
-    app.db.update(sessions).set({ expiresAt: 1 }).where(eq(sessions.id, cookie.value)).run();
+    app.db
+      .update(sessions)
+      .set({ expiresAt: 1 })
+      .where(eq(sessions.id, sessionIdOf(cookie.value)))
+      .run();
     const page = await context.newPage();
     await page.goto("/konto");
     expect(new URL(page.url()).pathname).toBe("/logga-in");
@@ -106,7 +121,9 @@ describe("pages and access", () => {
     const before = app.db.select().from(auditLog).all().length;
     const response = await page.goto(`/organ/${app.world.bodyIds.styrgrupp}/ledamoter/ny`);
     expect(response?.status()).toBe(403);
-    expect(await waitForText(page.getByRole("heading", { level: 1 }), "Du saknar behörighet")).toBe("Du saknar behörighet");
+    expect(await waitForText(page.getByRole("heading", { level: 1 }), "Du saknar behörighet")).toBe(
+      "Du saknar behörighet",
+    );
     await expectAccessible(page);
     const audit = await page.goto("/admin/logg");
     expect(audit?.status()).toBe(403);
@@ -177,7 +194,9 @@ describe("memberships", () => {
     await page.getByLabel("Till och med").fill("2026-12-31");
     await page.getByLabel("Anteckning").fill("Ersätter under våren");
     await page.getByRole("button", { name: "Lägg till" }).click();
-    expect(await waitForText(page.locator("#f-endDate-error"), "Slutdatum kan inte vara före startdatum.")).toBe("Slutdatum kan inte vara före startdatum.");
+    expect(await waitForText(page.locator("#f-endDate-error"), "Slutdatum kan inte vara före startdatum.")).toBe(
+      "Slutdatum kan inte vara före startdatum.",
+    );
     // Nothing typed is lost.
     expect(await page.getByLabel("Från och med").inputValue()).toBe("2027-01-01");
     expect(await page.getByLabel("Anteckning").inputValue()).toBe("Ersätter under våren");
@@ -209,13 +228,19 @@ describe("memberships", () => {
     const a = await app.page("demo-samordnare");
     await a.page.goto(`/organ/${bodyId}/ledamoter/${seat.id}`);
     // Someone else saves first.
-    app.db.update(memberships).set({ note: "Ändrat av någon annan", version: seat.version + 1 }).where(eq(memberships.id, seat.id)).run();
+    app.db
+      .update(memberships)
+      .set({ note: "Ändrat av någon annan", version: seat.version + 1 })
+      .where(eq(memberships.id, seat.id))
+      .run();
     await a.page.getByLabel("Anteckning").fill("Min anteckning");
     await a.page.getByRole("button", { name: "Spara" }).click();
     await waitForText(a.page.getByRole("alert"), "Någon annan har ändrat uppdraget");
     await waitForText(a.page.getByRole("alert"), "Ändrat av någon annan");
     expect(await a.page.getByLabel("Anteckning").inputValue()).toBe("Min anteckning");
-    expect(app.db.select().from(memberships).where(eq(memberships.id, seat.id)).get()?.note).toBe("Ändrat av någon annan");
+    expect(app.db.select().from(memberships).where(eq(memberships.id, seat.id)).get()?.note).toBe(
+      "Ändrat av någon annan",
+    );
     await expectAccessible(a.page);
     await a.page.context().close();
   });

@@ -3,13 +3,11 @@
  * __Host- cookies over HTTPS, request size limit, write rate limit, and clear answers to
  * malformed input.
  */
-import crypto from "node:crypto";
-import http from "node:http";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessions } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/demo-world";
-import { freePort, spawnServer, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, freePort, sessionToken, spawnServer, startApp, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -20,10 +18,7 @@ afterAll(async () => {
 });
 
 function adminCookie() {
-  const id = crypto.randomBytes(20).toString("hex");
-  const now = Math.floor(Date.now() / 1000);
-  app.db.insert(sessions).values({ id, userId: "demo-samordnare", expiresAt: now + 3600, createdAt: now }).run();
-  return `session=${id}`;
+  return `session=${sessionToken(app.db, "demo-samordnare")}`;
 }
 
 describe("security headers", () => {
@@ -53,22 +48,6 @@ describe("security headers", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull(); // plain HTTP here
   });
 
-  it("answers an oversized request with 413 before reading it", async () => {
-    const url = new URL(`${app.baseUrl}/dokument/nytt`);
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { Origin: app.baseUrl, Cookie: adminCookie(), "Content-Type": "application/octet-stream", "Content-Length": String(27 * 1024 * 1024) } },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on("error", reject);
-      req.write(Buffer.alloc(1024));
-    });
-    expect(status).toBe(413);
-  });
-
   it("answers malformed input with clear messages, not server errors", async () => {
     const cookie = adminCookie();
     expect((await fetch(`${app.baseUrl}/moten/abc`)).status).toBe(404);
@@ -89,7 +68,12 @@ describe("over HTTPS (APP_ORIGIN=https://…)", () => {
   it("sends HSTS and a Secure __Host- session cookie, and limits writes per client", async () => {
     const port = await freePort();
     const origin = "https://portal.example.se";
-    const server = await spawnServer({ dbPath: app.dbPath, port, uploadDir: path.join(app.dir, "uploads"), env: { APP_ORIGIN: origin, WRITE_LIMIT_PER_MINUTE: "3" } });
+    const server = await spawnServer({
+      dbPath: app.dbPath,
+      port,
+      uploadDir: path.join(app.dir, "uploads"),
+      env: { APP_ORIGIN: origin, WRITE_LIMIT_PER_MINUTE: "3" },
+    });
     try {
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(page.headers.get("strict-transport-security")).toContain("max-age=31536000");
@@ -108,12 +92,101 @@ describe("over HTTPS (APP_ORIGIN=https://…)", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++)
         statuses.push(
-          (await fetch(`http://127.0.0.1:${port}/logga-in`, { method: "POST", redirect: "manual", headers: { Origin: origin, Cookie: cookie.split(";")[0], "Content-Type": "application/x-www-form-urlencoded" }, body: "" })).status,
+          (
+            await fetch(`http://127.0.0.1:${port}/logga-in`, {
+              method: "POST",
+              redirect: "manual",
+              headers: {
+                Origin: origin,
+                Cookie: cookie.split(";")[0],
+                "Content-Type": "application/x-www-form-urlencoded",
+              },
+              body: "",
+            })
+          ).status,
         );
       expect(statuses.at(-1)).toBe(429);
     } finally {
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));
     }
+  });
+});
+
+describe("configuration (class 7)", () => {
+  /** Runs the server with the given environment until it prints or exits; returns its output. */
+  async function runServer(env: Record<string, string>) {
+    const childEnv: Record<string, string | undefined> = {
+      ...process.env,
+      HOST: "127.0.0.1",
+      DATABASE_PATH: app.dbPath,
+      UPLOAD_DIR: path.join(app.dir, "uploads"),
+      ...env,
+    };
+    delete childEnv.NODE_ENV; // as `npm start` on a server where nothing sets it
+    const child: ChildProcess = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../server/index.js")], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: childEnv as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setInterval(() => {
+        if (output.includes("lyssnar på")) {
+          clearInterval(timer);
+          child.kill("SIGTERM");
+          child.once("exit", () => resolve(null));
+        }
+      }, 25);
+      child.once("exit", (c: number | null) => {
+        clearInterval(timer);
+        resolve(c);
+      });
+    });
+    return { code, output };
+  }
+
+  it("runs in production when nothing says otherwise", async () => {
+    const { output } = await runServer({ PORT: String(await freePort()) });
+    expect(output).toContain("(production)");
+  });
+
+  it.each([
+    ["PORT", "tusen"],
+    ["MAX_UPLOAD_MB", "9".repeat(40)],
+    ["WRITE_LIMIT_PER_MINUTE", "0"],
+    ["APP_ORIGIN", "portal.example.se"],
+    ["TRUST_PROXY", "ja"],
+  ])("refuses to start with %s=%s, naming it, without a stack trace", async (name, value) => {
+    const { code, output } = await runServer({ PORT: String(await freePort()), [name]: value });
+    expect(code).toBe(1);
+    expect(output).toContain("Ogiltig konfiguration");
+    expect(output).toContain(name);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("calendar address (class 11)", () => {
+  it("lets its owner create, rotate and revoke it", async () => {
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto("/konto");
+    await page.getByRole("button", { name: "Skapa kalenderadress" }).click();
+    const first = (await page.locator(".calendar-url").innerText()).trim();
+    expect((await fetch(first.replace(/^https?:\/\/[^/]+/, app.baseUrl))).status).toBe(200);
+    await page.getByRole("button", { name: "Byt kalenderadress" }).click();
+    await page.getByRole("status").filter({ hasText: "ny kalenderadress" }).waitFor();
+    const second = (await page.locator(".calendar-url").innerText()).trim();
+    expect(second).not.toBe(first);
+    expect((await fetch(first.replace(/^https?:\/\/[^/]+/, app.baseUrl))).status).toBe(404);
+    expect((await fetch(second.replace(/^https?:\/\/[^/]+/, app.baseUrl))).status).toBe(200);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ta bort kalenderadressen" }).click();
+    await page.getByRole("status").filter({ hasText: "borttagen" }).waitFor();
+    expect((await fetch(second.replace(/^https?:\/\/[^/]+/, app.baseUrl))).status).toBe(404);
+    expect(await page.locator(".calendar-url").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

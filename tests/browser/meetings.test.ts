@@ -11,9 +11,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-
 /** A minimal but real PDF (the server decides the type from these bytes). */
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 function isoInDays(days: number) {
   const d = new Date();
@@ -59,7 +60,11 @@ describe("a steering-group meeting from notice to extract", () => {
     await expectAccessible(page);
     await page.getByLabel("Rubrik").fill("Rutin för närmottagningarna");
     await page.getByLabel("Förslag till beslut").fill("Styrgruppen godkänner rutinen.");
-    await page.getByLabel("Handlingar").setInputFiles({ name: "rutin.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+    await page.getByLabel("Handlingar").setInputFiles({
+      name: "rutin.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+    });
     await page.getByRole("button", { name: "Skicka förslaget" }).click();
     await page.locator("#f-files-error").waitFor();
     // Nothing typed is lost.
@@ -116,7 +121,12 @@ describe("a steering-group meeting from notice to extract", () => {
     await page.getByLabel("Närvaro för Ingrid IFO-chef Östersund").selectOption("närvarande");
     await page.getByLabel("Närvaro för IFO-chef Berg").selectOption("närvarande");
     await page.getByLabel("IFO-chef Berg är justerare").check();
-    const proposalItem = app.db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all().find((i) => i.title === "Rutin för närmottagningarna")!;
+    const proposalItem = app.db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .all()
+      .find((i) => i.title === "Rutin för närmottagningarna")!;
     await page.locator(`#f-decision-${proposalItem.id}`).fill("Styrgruppen godkänner rutinen för närmottagningarna.");
     await page.getByRole("button", { name: "Spara protokollet" }).click();
     await page.waitForURL(/sparat=1/);
@@ -135,10 +145,16 @@ describe("a steering-group meeting from notice to extract", () => {
     await expectAccessible(chair.page);
 
     // An edit of approved minutes is refused with a clear message.
-    const refused = await chair.page.request.post(`${meetingUrl}/protokoll`, { form: { intent: "save", version: "1" }, headers: { Origin: app.baseUrl } });
+    const refused = await chair.page.request.post(`${meetingUrl}/protokoll`, {
+      form: { intent: "save", version: "1" },
+      headers: { Origin: app.baseUrl },
+    });
     expect(refused.status()).toBe(403);
     const coordinator = await app.context("demo-samordnare");
-    const locked = await coordinator.request.post(`${meetingUrl}/protokoll`, { form: { intent: "save", version: "99" }, headers: { Origin: app.baseUrl } });
+    const locked = await coordinator.request.post(`${meetingUrl}/protokoll`, {
+      form: { intent: "save", version: "99" },
+      headers: { Origin: app.baseUrl },
+    });
     expect(locked.status()).toBe(409);
     await coordinator.close();
 
@@ -157,7 +173,13 @@ describe("a steering-group meeting from notice to extract", () => {
   it("refuses a proposal after the deadline with the text kept", async () => {
     const soon = app.db
       .insert(meetings)
-      .values({ bodyId: app.world.bodyIds.styrgrupp, date: isoInDays(3), startTime: "09:00", endTime: "10:00", place: "Digitalt" })
+      .values({
+        bodyId: app.world.bodyIds.styrgrupp,
+        date: isoInDays(3),
+        startTime: "09:00",
+        endTime: "10:00",
+        place: "Digitalt",
+      })
       .returning()
       .get();
     const { page } = await app.page("demo-ifochef");

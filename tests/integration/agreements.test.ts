@@ -1,14 +1,22 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { exitDateForNotice } from "~/domain/agreement-terms";
-import { agreementStatus, costTable, currentVersion, agreementOf, getParty, partiesOf, recordNotice, termsOf, savePopulations, populationsFor } from "~/models/agreements.server";
+import { costTable, saveBudgetYear } from "~/models/agreement-money.server";
+import { populationsOn, savePopulations } from "~/models/agreement-population.server";
+import {
+  agreementStatus,
+  currentVersion,
+  agreementOf,
+  getParty,
+  partiesOf,
+  recordNotice,
+  termsOf,
+} from "~/models/agreements.server";
 import { demoDatabase } from "../support/test-db";
 
-let db: Db;
 let world: DemoWorld;
 beforeEach(async () => {
-  ({ db, world } = await demoDatabase("2026-11-23"));
+  ({ world } = await demoDatabase("2026-11-23"));
 });
 
 function version() {
@@ -27,7 +35,7 @@ describe("the agreement in the database", () => {
     const t = costTable(world.collaborationId, version(), 2023);
     expect(t.total).toBe(5_720_000);
     expect(t.rows[0]).toMatchObject({ name: "Region Jämtland Härjedalen", amount: 2_675_000 });
-    expect(t.split.municipalTotal).toBe(3_045_000);
+    expect(t.municipalTotal).toBe(3_045_000);
     expect(t.rows.slice(1).reduce((s, r) => s + r.amount, 0)).toBe(3_045_000);
     expect(t.rows).toHaveLength(9);
   });
@@ -37,6 +45,32 @@ describe("the agreement in the database", () => {
     expect(t.total).toBe(6_250_398);
     expect(t.totalSource).toBe("uppräkning");
     expect(t.rows.reduce((s, r) => s + r.amount, 0)).toBe(6_250_398);
+  });
+
+  it("indexes 2026 from the 2025 budget decided, and recording the same total moves no krona", () => {
+    const values = { decidedOn: null, decisionRef: "", outcome: null, note: "" };
+    const before = costTable(world.collaborationId, version(), 2026);
+    const first = saveBudgetYear("demo-samordnare", world.collaborationId, 2026, null, {
+      ...values,
+      totalByDecision: 6_250_398,
+    });
+    expect(first.ok).toBe(true);
+    const same = costTable(world.collaborationId, version(), 2026);
+    expect(same.totalSource).toBe("beslut");
+    expect(same.rows).toEqual(before.rows);
+    // A stale save (the form read no row) is refused and returns the other person's row.
+    const stale = saveBudgetYear("demo-samordnare", world.collaborationId, 2026, null, {
+      ...values,
+      totalByDecision: 1,
+    });
+    expect(stale).toMatchObject({ ok: false, conflict: { totalByDecision: 6_250_398 } });
+    saveBudgetYear("demo-samordnare", world.collaborationId, 2026, 1, { ...values, totalByDecision: null });
+    // 2025 has an example row in the demo (version 1).
+    saveBudgetYear("demo-samordnare", world.collaborationId, 2025, 1, { ...values, totalByDecision: 6_100_000 });
+    const y2026 = costTable(world.collaborationId, version(), 2026);
+    expect(y2026.total).toBe(6_283_000);
+    expect(y2026.totalExplained).toContain("från 2025");
+    expect(y2026.rows[0].amount).toBe(2_937_303); // 6 283 000 × 46,75 % = 2 937 302,5 → 2 937 303
   });
 
   it("takes a party out of the split from the year after its exit date when its notice is recorded", () => {
@@ -56,9 +90,21 @@ describe("the agreement in the database", () => {
   });
 
   it("stores population figures per year and replaces them on a new save", () => {
-    savePopulations("demo-samordnare", 2030, [{ organisationId: world.organisationIds.Berg, population: 7000 }]);
-    savePopulations("demo-samordnare", 2030, [{ organisationId: world.organisationIds.Berg, population: 7001 }]);
-    expect(populationsFor(2030)).toEqual([expect.objectContaining({ population: 7001 })]);
+    savePopulations(
+      "demo-samordnare",
+      "2029-11-01",
+      [{ organisationId: world.organisationIds.Berg, population: 7000 }],
+      "SCB",
+    );
+    savePopulations(
+      "demo-samordnare",
+      "2029-11-01",
+      [{ organisationId: world.organisationIds.Berg, population: 7001 }],
+      "SCB",
+    );
+    expect(populationsOn("2029-11-01")).toEqual([
+      expect.objectContaining({ population: 7001, illustrative: false, source: "SCB" }),
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, sessions } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/demo-world";
 import { demoDatabase } from "../support/test-db";
+import { purgeExpiredSessions, sessionIdOf, validateSession } from "~/auth/sessions.server";
 import type { Db } from "../../db/connection";
 
 let db: Db;
@@ -20,7 +21,11 @@ function post(path: string, fields: Record<string, string>, cookie?: string) {
 
 async function signIn(email: string, password: string, ip = "10.0.0.1") {
   const { action } = await import("~/routes/logga-in");
-  const result = await action({ request: post("/logga-in", { email, password }), params: {}, context: { clientIp: ip } });
+  const result = await action({
+    request: post("/logga-in", { email, password }),
+    params: {},
+    context: { clientIp: ip },
+  });
   return result as Response | { data: unknown; init: ResponseInit | null };
 }
 
@@ -39,7 +44,10 @@ describe("sign-in", () => {
   });
 
   it("answers a wrong password and an unknown e-mail with the same message, creating no session", async () => {
-    const wrong = (await signIn("samordnare@demo.example", "fel-lösenord")) as { data: { errors: { form: string } }; init: ResponseInit };
+    const wrong = (await signIn("samordnare@demo.example", "fel-lösenord")) as {
+      data: { errors: { form: string } };
+      init: ResponseInit;
+    };
     const unknown = (await signIn("ingen@demo.example", "fel-lösenord")) as typeof wrong;
     expect(wrong.data.errors.form).toBe("Fel e-postadress eller lösenord.");
     expect(unknown.data.errors.form).toBe(wrong.data.errors.form);
@@ -54,21 +62,25 @@ describe("sign-in", () => {
     // Even the right password waits until the window has passed.
     const right = (await signIn("chef.minimaria@demo.example", DEMO_PASSWORD, "10.0.2.1")) as { init: ResponseInit };
     expect(right.init.status).toBe(429);
-  });
+  }, 30_000);
 
   it("ends every session of the account when the password changes", async () => {
     const a = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD)) as Response);
     const b = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD)) as Response);
     const { action } = await import("~/routes/konto");
     const res = (await action({
-      request: post("/konto", { current: DEMO_PASSWORD, next: "ett-nytt-långt-lösenord", confirm: "ett-nytt-långt-lösenord" }, a),
+      request: post(
+        "/konto",
+        { current: DEMO_PASSWORD, next: "ett-nytt-långt-lösenord", confirm: "ett-nytt-långt-lösenord" },
+        a,
+      ),
       params: {},
       context: {},
     })) as Response;
     expect(res.status).toBe(302);
     const remaining = db.select().from(sessions).where(eq(sessions.userId, "demo-ifochef")).all();
     expect(remaining).toHaveLength(1);
-    const idOf = (c: string) => c.split("=")[1];
+    const idOf = (c: string) => sessionIdOf(c.split("=")[1]);
     expect(remaining.map((s) => s.id)).not.toContain(idOf(a));
     expect(remaining.map((s) => s.id)).not.toContain(idOf(b));
     expect(remaining[0].id).toBe(idOf(cookieOf(res)));
@@ -78,18 +90,64 @@ describe("sign-in", () => {
 
 describe("session lifetime", () => {
   it("ends a session after the idle timeout and after the absolute lifetime", async () => {
-    const { validateSession } = await import("~/auth/lucia.server");
     const cookie = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response);
-    expect(await validateSession(cookie)).not.toBeNull();
-    const id = cookie.split("=")[1];
+    expect(validateSession(cookie)).not.toBeNull();
+    const id = sessionIdOf(cookie.split("=")[1]);
     // Idle: the sliding expiry has passed.
-    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, id)).run();
-    expect(await validateSession(cookie)).toBeNull();
+    db.update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .where(eq(sessions.id, id))
+      .run();
+    expect(validateSession(cookie)).toBeNull();
     // Absolute: signed in 13 hours ago, active a minute ago.
     const fresh = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD, "10.9.9.9")) as Response);
-    const freshId = fresh.split("=")[1];
-    db.update(sessions).set({ createdAt: Math.floor(Date.now() / 1000) - 13 * 3600 }).where(eq(sessions.id, freshId)).run();
-    expect(await validateSession(fresh)).toBeNull();
+    const freshId = sessionIdOf(fresh.split("=")[1]);
+    db.update(sessions)
+      .set({ createdAt: Math.floor(Date.now() / 1000) - 13 * 3600 })
+      .where(eq(sessions.id, freshId))
+      .run();
+    expect(validateSession(fresh)).toBeNull();
     expect(db.select().from(sessions).where(eq(sessions.id, freshId)).get()).toBeUndefined();
+  });
+});
+
+describe("sessions (class 11)", () => {
+  it("stores only the hash of the token, and the cookie lives no longer than the session", async () => {
+    const res = (await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response;
+    const header = res.headers.get("Set-Cookie") ?? "";
+    const token = cookieOf(res).split("=")[1];
+    const stored = db.select().from(sessions).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0].id).not.toBe(token);
+    expect(stored[0].id).toBe(sessionIdOf(token));
+    // The database holds nothing that works as a cookie.
+    expect(validateSession(`session=${stored[0].id}`)).toBeNull();
+    const maxAge = Number(/Max-Age=(\d+)/.exec(header)?.[1]);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(12 * 3600);
+    const expires = Date.parse(/Expires=([^;]+)/.exec(header)?.[1] ?? "");
+    expect(expires - Date.now()).toBeLessThanOrEqual(12 * 3600 * 1000 + 1000);
+  });
+
+  it("purges ended sessions", async () => {
+    await signIn("samordnare@demo.example", DEMO_PASSWORD);
+    await signIn("samordnare@demo.example", DEMO_PASSWORD, "10.0.0.2");
+    const now = Math.floor(Date.now() / 1000);
+    const [idle, old] = db.select().from(sessions).all();
+    db.update(sessions)
+      .set({ expiresAt: now - 10 })
+      .where(eq(sessions.id, idle.id))
+      .run();
+    db.update(sessions)
+      .set({ createdAt: now - 13 * 3600 })
+      .where(eq(sessions.id, old.id))
+      .run();
+    expect(purgeExpiredSessions()).toBe(2);
+    expect(db.select().from(sessions).all()).toHaveLength(0);
+  });
+
+  it("ignores cookies that are not our tokens, without touching the database", () => {
+    for (const junk of ["", "session=", "session=abc", "session=' OR 1=1 --", `session=${"g".repeat(40)}`])
+      expect(validateSession(junk)).toBeNull();
   });
 });

@@ -38,29 +38,55 @@ describe("demo world", () => {
   });
 
   it("has the real SVOM meeting dates of the Mini-Maria history", () => {
-    const dates = db.select().from(meetings).where(eq(meetings.bodyId, world.bodyIds.svom)).all().map((m) => m.date);
+    const dates = db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.bodyId, world.bodyIds.svom))
+      .all()
+      .map((m) => m.date);
     for (const d of ["2021-12-03", "2022-02-25", "2022-06-03", "2022-10-07", "2022-12-02"]) expect(dates).toContain(d);
   });
 });
 
 describe("memberships", () => {
-  const value = { personId: 0, organisationId: null, role: "ledamot" as const, startDate: "2026-01-01", endDate: null, note: "" };
+  const value = {
+    personId: 0,
+    organisationId: null,
+    role: "ledamot" as const,
+    startDate: "2026-01-01",
+    endDate: null,
+    note: "",
+  };
 
   it("adds a membership with an audit entry in the same transaction", () => {
-    const row = addMembership("demo-samordnare", world.bodyIds.arbetsgrupp, { ...value, personId: world.personIds["IFO-chef Berg"] });
-    const entry = db.select().from(auditLog).where(eq(auditLog.entityId, String(row.id))).get();
+    const row = addMembership("demo-samordnare", world.bodyIds.arbetsgrupp, {
+      ...value,
+      personId: world.personIds["IFO-chef Berg"],
+    });
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(row.id)))
+      .get();
     expect(entry?.action).toBe("create");
     expect(JSON.parse(entry!.after!).personId).toBe(world.personIds["IFO-chef Berg"]);
   });
 
   it("saves with the right version and refuses a stale one, returning what was saved", () => {
-    const row = addMembership("demo-samordnare", world.bodyIds.arbetsgrupp, { ...value, personId: world.personIds["IFO-chef Berg"] });
+    const row = addMembership("demo-samordnare", world.bodyIds.arbetsgrupp, {
+      ...value,
+      personId: world.personIds["IFO-chef Berg"],
+    });
     const first = updateMembership("demo-samordnare", row.id, 1, { ...value, personId: row.personId, note: "först" });
     expect(first.ok).toBe(true);
     const stale = updateMembership("demo-samordnare", row.id, 1, { ...value, personId: row.personId, note: "sent" });
     expect(stale).toMatchObject({ ok: false, conflict: { note: "först", version: 2 } });
     expect(db.select().from(memberships).where(eq(memberships.id, row.id)).get()?.note).toBe("först");
-    const entries = db.select().from(auditLog).where(eq(auditLog.entityId, String(row.id))).all();
+    const entries = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(row.id)))
+      .all();
     expect(entries.map((e) => e.action)).toEqual(["create", "update"]);
     expect(JSON.parse(entries[1].before!).note).toBe("");
   });
@@ -69,7 +95,9 @@ describe("memberships", () => {
     const before = db.select().from(memberships).all().length;
     expect(() =>
       writeTransaction(db, (tx) => {
-        tx.insert(memberships).values({ ...value, bodyId: world.bodyIds.arbetsgrupp, personId: world.personIds["IFO-chef Berg"] }).run();
+        tx.insert(memberships)
+          .values({ ...value, bodyId: world.bodyIds.arbetsgrupp, personId: world.personIds["IFO-chef Berg"] })
+          .run();
         throw new Error("audit failed");
       }),
     ).toThrow("audit failed");
@@ -86,11 +114,21 @@ describe("memberships", () => {
 
 describe("audit log", () => {
   it("cannot be changed or deleted by anyone", () => {
-    addMembership("demo-samordnare", world.bodyIds.arbetsgrupp, { ...value(), personId: world.personIds["IFO-chef Berg"] });
+    addMembership("demo-samordnare", world.bodyIds.arbetsgrupp, {
+      ...value(),
+      personId: world.personIds["IFO-chef Berg"],
+    });
     expect(() => db.update(auditLog).set({ action: "x" }).run()).toThrow(/append-only/);
     expect(() => db.delete(auditLog).run()).toThrow(/append-only/);
   });
   function value() {
-    return { personId: 0, organisationId: null, role: "ledamot" as const, startDate: "2026-01-01", endDate: null, note: "" };
+    return {
+      personId: 0,
+      organisationId: null,
+      role: "ledamot" as const,
+      startDate: "2026-01-01",
+      endDate: null,
+      note: "",
+    };
   }
 });

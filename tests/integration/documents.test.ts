@@ -4,7 +4,13 @@ import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { documents } from "../../db/schema";
 import type { Actor } from "~/domain/policy";
-import { addDocumentVersion, createDocument, listDocuments, searchIndex, versionsOfDocument } from "~/models/documents.server";
+import {
+  addDocumentVersion,
+  createDocument,
+  pageOfDocuments,
+  searchIndex,
+  versionsOfDocument,
+} from "~/models/documents.server";
 import { fileAccessAllowed } from "~/models/file-access.server";
 import { checkUploads, withStagedFiles } from "~/models/files.server";
 import { search } from "~/models/search.server";
@@ -34,7 +40,7 @@ beforeEach(async () => {
   };
 });
 
-const titles = (actor: Actor | null) => listDocuments(actor, {}).map((d) => d.title);
+const titles = (actor: Actor | null) => pageOfDocuments(actor, {}, { page: 1, size: 1000 }).items.map((d) => d.title);
 const ROUTINE = "Rutin för samverkan vid ungdomskontrakt";
 
 function formWith(name: string, bytes: Buffer, field = "files") {
@@ -45,7 +51,10 @@ function formWith(name: string, bytes: Buffer, field = "files") {
 
 describe("visibility", () => {
   it("lists public documents to everyone, members' documents to signed-in users, and body documents to the body only", () => {
-    expect(titles(actors.anonymous)).toEqual(["Verksamhetsberättelse 2025", "Samarbetsavtal MiniMaria Jämtland Härjedalen"]);
+    expect(titles(actors.anonymous)).toEqual([
+      "Verksamhetsberättelse 2025",
+      "Samarbetsavtal MiniMaria Jämtland Härjedalen",
+    ]);
     expect(titles(actors.politician)).not.toContain(ROUTINE);
     expect(titles(actors.politician)).toContain("Uppföljningsplan");
     // Maja sits in the reference and working groups, not the steering group.
@@ -67,7 +76,14 @@ describe("visibility", () => {
       createDocument(
         "demo-samordnare",
         world.collaborationId,
-        { title: "Intern plan", kind: "rapport", bodyId: world.bodyIds.styrgrupp, date: "2026-11-01", visibility: "bodies", bodyIds: [world.bodyIds.styrgrupp] },
+        {
+          title: "Intern plan",
+          kind: "rapport",
+          bodyId: world.bodyIds.styrgrupp,
+          date: "2026-11-01",
+          visibility: "bodies",
+          bodyIds: [world.bodyIds.styrgrupp],
+        },
         { markdown: null, searchText: uploads.files[0].text, comment: "" },
         staged,
       ),
@@ -98,7 +114,9 @@ describe("search", () => {
   });
 
   it("finds recommendations to the parties", () => {
-    expect(search(actors.anonymous, "inriktningsbeslut", { kind: "recommendation" }).map((r) => r.href)).toEqual([expect.stringMatching(/^\/rekommendationer\/\d+$/)]);
+    expect(search(actors.anonymous, "inriktningsbeslut", { kind: "recommendation" }).map((r) => r.href)).toEqual([
+      expect.stringMatching(/^\/rekommendationer\/\d+$/),
+    ]);
   });
 
   it("ranks a title hit above a body hit", () => {
@@ -113,15 +131,32 @@ describe("search", () => {
       createDocument(
         "demo-samordnare",
         world.collaborationId,
-        { title: "Rutin närmottagning", kind: "rutin", bodyId: world.bodyIds.styrgrupp, date: "2026-11-01", visibility: "members", bodyIds: [] },
+        {
+          title: "Rutin närmottagning",
+          kind: "rutin",
+          bodyId: world.bodyIds.styrgrupp,
+          date: "2026-11-01",
+          visibility: "members",
+          bodyIds: [],
+        },
         { markdown: null, searchText: uploads.files[0].text, comment: "" },
-        null,
+        staged,
       ),
     );
-    expect(search(actors.politician, "närmottagningar härjedalen", {}).map((r) => r.title)).toContain("Rutin närmottagning");
-    const saved = addDocumentVersion("demo-samordnare", doc.id, 1, { markdown: "Helt ny text om lokaler", searchText: "Helt ny text om lokaler", comment: "" }, null);
+    expect(search(actors.politician, "närmottagningar härjedalen", {}).map((r) => r.title)).toContain(
+      "Rutin närmottagning",
+    );
+    const saved = addDocumentVersion(
+      "demo-samordnare",
+      doc.id,
+      1,
+      { markdown: "Helt ny text om lokaler", searchText: "Helt ny text om lokaler", comment: "" },
+      null,
+    );
     expect(saved.ok).toBe(true);
-    expect(search(actors.politician, "närmottagningar härjedalen", {}).map((r) => r.title)).not.toContain("Rutin närmottagning");
+    expect(search(actors.politician, "närmottagningar härjedalen", {}).map((r) => r.title)).not.toContain(
+      "Rutin närmottagning",
+    );
     expect(search(actors.politician, "lokaler", {}).map((r) => r.title)).toContain("Rutin närmottagning");
     // A failed write leaves the index as it was.
     expect(() =>
@@ -137,16 +172,32 @@ describe("search", () => {
 describe("versions and uploads", () => {
   it("keeps older versions when a new one is added, and refuses a stale save", () => {
     const routine = db.select().from(documents).where(eq(documents.title, ROUTINE)).get()!;
-    const result = addDocumentVersion("demo-ifochef", routine.id, routine.version, { markdown: "v3", searchText: "v3", comment: "tredje" }, null);
+    const result = addDocumentVersion(
+      "demo-ifochef",
+      routine.id,
+      routine.version,
+      { markdown: "v3", searchText: "v3", comment: "tredje" },
+      null,
+    );
     expect(result.ok).toBe(true);
     expect(versionsOfDocument(routine.id).map((v) => v.versionNo)).toEqual([3, 2, 1]);
-    expect(addDocumentVersion("demo-ifochef", routine.id, routine.version, { markdown: "x", searchText: "x", comment: "" }, null).ok).toBe(false);
+    expect(
+      addDocumentVersion(
+        "demo-ifochef",
+        routine.id,
+        routine.version,
+        { markdown: "x", searchText: "x", comment: "" },
+        null,
+      ).ok,
+    ).toBe(false);
   });
 
   it("refuses an upload whose content does not match its name, a path-traversal name, and a personal identity number", async () => {
     const html = await checkUploads(formWith("rapport.pdf", Buffer.from("<html><script>alert(1)</script></html>")));
     expect(html).toMatchObject({ ok: false, error: expect.stringContaining("webbkod") });
-    const renamedPng = await checkUploads(formWith("bild.pdf", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])));
+    const renamedPng = await checkUploads(
+      formWith("bild.pdf", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])),
+    );
     expect(renamedPng).toMatchObject({ ok: false, error: expect.stringContaining("stämmer inte") });
     const traversal = await checkUploads(formWith("../../etc/passwd.txt", Buffer.from("hej")));
     expect(traversal.ok && traversal.files[0].originalName).toBe("passwd.txt");

@@ -11,22 +11,31 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
 import { buildDemoDecisions } from "../../db/demo-decisions";
 import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoMeetings } from "../../db/demo-meetings";
-import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
+import { buildDemoWorld, type DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
 import { sessions } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
+import { sessionIdOf } from "../../app/auth/sessions.server";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export type DemoAccount = (typeof DEMO_ACCOUNTS)[number]["id"];
+/** A demo account, or a user a test created itself (its id starts with "test-"). */
+type DemoAccount = (typeof DEMO_ACCOUNTS)[number]["id"] | `test-${string}`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,8 +57,8 @@ export interface TestApp {
   port: number;
   server: ChildProcess;
   browser: Browser;
-  /** A new browser context, signed in as the account when given. */
-  context(account?: DemoAccount): Promise<BrowserContext>;
+  /** A new browser context, signed in as the account when given (options: no JavaScript, a phone's viewport …). */
+  context(account?: DemoAccount, options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Opens a page that records console errors; `errors` must stay empty. */
   page(account?: DemoAccount): Promise<{ page: Page; errors: string[] }>;
   stop(): Promise<void>;
@@ -73,6 +82,7 @@ export async function spawnServer({ dbPath, port, uploadDir, env }: SpawnOptions
       HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,
       UPLOAD_DIR: uploadDir,
+      MAIL_DIR: path.join(path.dirname(uploadDir), "mail"),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -97,6 +107,16 @@ export async function spawnServer({ dbPath, port, uploadDir, env }: SpawnOptions
 }
 
 export { freePort };
+
+/** A signed-in session for the user, stored as the app stores it (hashed); returns the token. */
+export function sessionToken(db: Db, userId: string): string {
+  const token = crypto.randomBytes(20).toString("hex");
+  const now = Math.floor(Date.now() / 1000);
+  db.insert(sessions)
+    .values({ id: sessionIdOf(token), userId, expiresAt: now + 3600, createdAt: now })
+    .run();
+  return token;
+}
 
 export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
@@ -141,13 +161,16 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     port,
     server,
     browser,
-    async context(account) {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+    async context(account, options = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: "sv-SE",
+        timezoneId: "Europe/Stockholm",
+        ...options,
+      });
       if (account) {
-        const id = crypto.randomBytes(20).toString("hex");
-        const now = Math.floor(Date.now() / 1000);
-        db.insert(sessions).values({ id, userId: account, expiresAt: now + 3600, createdAt: now }).run();
-        await context.addCookies([{ name: "session", value: id, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
+        const token = sessionToken(db, account);
+        await context.addCookies([{ name: "session", value: token, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
       }
       return context;
     },
@@ -157,7 +180,10 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       const errors: string[] = [];
       page.on("console", (msg) => {
         // A rejected form answers 4xx on purpose; Chromium logs that as a resource error.
-        if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text()))
+        if (
+          msg.type() === "error" &&
+          !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())
+        )
           errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(String(err)));
@@ -176,7 +202,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   return app;
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -184,23 +210,32 @@ export interface AxeViolation {
 }
 
 /** Runs axe (WCAG 2.1 A and AA rules) on the page; returns the violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluate() runs outside the page's CSP, so axe needs no inline script.
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     // @ts-expect-error axe is a global injected above
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((v: AxeViolation) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
 }
 
 /** Formats violations for an assertion message. */
-export function describeViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+    .join("\n");
 }
 
 /** Waits until the locator shows the text (substring), then returns its full text. */
-export async function waitForText(locator: import("playwright-core").Locator, text: string, timeout = 10_000): Promise<string> {
+export async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<string> {
   const match = locator.filter({ hasText: text }).first();
   await match.waitFor({ state: "visible", timeout });
   return (await match.innerText()).trim();

@@ -20,7 +20,7 @@ async function demoPasswordHash(): Promise<string> {
   return demoHash;
 }
 
-export function freshDatabase(): Db {
+function freshDatabase(): Db {
   const db = openDatabase(":memory:");
   migrateDatabase(db);
   globalThis.__portalDb = db;

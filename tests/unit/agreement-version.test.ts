@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseStaffing, staffingToText, termDifferences, textDifferences, validateVersion, type VersionInput } from "~/domain/agreement-version";
+import {
+  describeTerms,
+  parseStaffing,
+  staffingToText,
+  termDifferences,
+  textDifferences,
+  validateVersion,
+  approvalState,
+  type VersionInput,
+} from "~/domain/agreement-version";
 
 const input: VersionInput = {
   label: "Samarbetsavtal 2023",
@@ -17,13 +26,25 @@ const input: VersionInput = {
   regionPercent: "46,75",
   municipalPercent: "53,25",
   regionBaseAmount: "2 675 000",
+  populationMonthDay: "11-01",
+  populationYearOffset: "-1",
+  changeSummary: "",
   staffing: "Kommunerna;Socionom;3,0\nRegionen;Sjuksköterska;2",
 };
 
 describe("agreement version form", () => {
   it("turns a valid form into exact terms", () => {
     const r = validateVersion(input);
-    expect(r).toMatchObject({ ok: true, value: { baseBudget: 5_720_000, indexBasisPoints: 300, regionShareBasisPoints: 4675, regionBaseAmount: 2_675_000, noticeMonths: 12 } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        baseBudget: 5_720_000,
+        indexBasisPoints: 300,
+        regionShareBasisPoints: 4675,
+        regionBaseAmount: 2_675_000,
+        noticeMonths: 12,
+      },
+    });
   });
   it("refuses a term end before its start and percentages that do not make 100, keeping Swedish messages per field", () => {
     const r = validateVersion({ ...input, firstTermEnd: "2022-12-31", municipalPercent: "50" });
@@ -62,5 +83,53 @@ describe("comparing versions", () => {
       { kind: "removed", text: "b\n" },
       { kind: "added", text: "B\n" },
     ]);
+  });
+});
+
+describe("the population date rule of a version", () => {
+  it("is part of the terms and refuses days that do not exist every year", () => {
+    const r = validateVersion({ ...input, populationMonthDay: "02-29" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.populationMonthDay).toMatch(/MM-DD/);
+    const y = validateVersion({ ...input, populationYearOffset: "1" });
+    expect(y.ok).toBe(false);
+    if (!y.ok) expect(y.errors.populationYearOffset).toBeDefined();
+    const ok = validateVersion({ ...input, populationMonthDay: "12-31", populationYearOffset: "0" });
+    expect(ok.ok).toBe(true);
+    if (ok.ok)
+      expect(describeTerms(ok.value).find(([t]) => t === "Kommunernas andel")?.[1]).toContain("31 december budgetåret");
+  });
+});
+
+describe("approval of an amendment by every party", () => {
+  const names = ["Region", "Berg", "Krokom"];
+  it("is complete only when every party has approved, dated by the last approval", () => {
+    const s = approvalState(names, [
+      { organisation: "Region", status: "antagen", decisionDate: "2023-03-01" },
+      { organisation: "Berg", status: "antagen", decisionDate: "2023-03-31" },
+      { organisation: "Krokom", status: "antagen", decisionDate: "2023-02-15" },
+    ]);
+    expect(s).toMatchObject({ allApproved: true, missing: [], approvedOn: "2023-03-31" });
+  });
+  it("shows per party who has not approved; approval with changes is a counter-offer", () => {
+    const s = approvalState(names, [
+      { organisation: "Region", status: "antagen", decisionDate: "2023-03-01" },
+      { organisation: "Berg", status: "antagen med ändringar", decisionDate: "2023-03-31" },
+    ]);
+    expect(s.allApproved).toBe(false);
+    expect(s.missing).toEqual(["Berg", "Krokom"]);
+    expect(s.parties.map((p) => p.status)).toEqual(["godkänt", "godkänt med ändringar", "väntar"]);
+    expect(s.approvedOn).toBeNull();
+  });
+  it("takes the best answer when a party was asked twice, and is never complete without parties", () => {
+    const s = approvalState(
+      ["Berg"],
+      [
+        { organisation: "Berg", status: "avslagen", decisionDate: "2023-01-01" },
+        { organisation: "Berg", status: "antagen", decisionDate: "2023-05-01" },
+      ],
+    );
+    expect(s).toMatchObject({ allApproved: true, approvedOn: "2023-05-01" });
+    expect(approvalState([], []).allApproved).toBe(false);
   });
 });

@@ -10,15 +10,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ";") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
+    else if (c === ";") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -46,14 +58,25 @@ describe("toCsv", () => {
   });
 
   it("round-trips awkward text through an RFC 4180 reader", () => {
-    const rows = [["Bergs kommun; \"Berg\"", "rad 1\r\nrad 2", "plain"], ["a\nb", '"', ";"]];
+    const rows = [
+      ['Bergs kommun; "Berg"', "rad 1\r\nrad 2", "plain"],
+      ["a\nb", '"', ";"],
+    ];
     const csv = toCsv(["x", "y", "z"], rows);
     expect(parseCsv(csv.slice(1))).toEqual([["x", "y", "z"], ...rows]);
   });
 
   it("matches the cost export used by the agreement page", () => {
-    const csv = toCsv(["År", "Part", "Folkmängd 1 november föregående år", "Belopp (kr)"], [[2023, "Region Jämtland Härjedalen", null, 2675000], [2023, "Bergs kommun", 6949, -22570]]);
-    expect(csv).toBe("\uFEFFÅr;Part;Folkmängd 1 november föregående år;Belopp (kr)\r\n2023;Region Jämtland Härjedalen;;2675000\r\n2023;Bergs kommun;6949;-22570\r\n");
+    const csv = toCsv(
+      ["År", "Part", "Folkmängd 1 november föregående år", "Belopp (kr)"],
+      [
+        [2023, "Region Jämtland Härjedalen", null, 2675000],
+        [2023, "Bergs kommun", 6949, -22570],
+      ],
+    );
+    expect(csv).toBe(
+      "\uFEFFÅr;Part;Folkmängd 1 november föregående år;Belopp (kr)\r\n2023;Region Jämtland Härjedalen;;2675000\r\n2023;Bergs kommun;6949;-22570\r\n",
+    );
   });
 });
 
@@ -74,15 +97,25 @@ describe("csvCell: formula injection", () => {
     [" =1", "' =1"],
     ["   +1", "'   +1"],
     ["\u00a0=1", "'\u00a0=1"],
-    ["\r=1", "\"'\r=1\""],
-    ["\rtext", "\"'\rtext\""],
-    ["\n=1", "\"'\n=1\""],
-    ["\r\n@x", "\"'\r\n@x\""],
+    ["\r=1", '"\'\r=1"'],
+    ["\rtext", '"\'\rtext"'],
+    ["\n=1", '"\'\n=1"'],
+    ["\r\n@x", '"\'\r\n@x"'],
   ])("neutralises %j", (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
 
-  it.each(["Berg", "1+1", "a=b", "e-post@example.se", "Summa: -5", "'redan citerad", " mellanslag först", "", "−22 570"])("leaves harmless text %j alone", (input) => {
+  it.each([
+    "Berg",
+    "1+1",
+    "a=b",
+    "e-post@example.se",
+    "Summa: -5",
+    "'redan citerad",
+    " mellanslag först",
+    "",
+    "−22 570",
+  ])("leaves harmless text %j alone", (input) => {
     expect(csvCell(input)).toBe(input);
   });
 });

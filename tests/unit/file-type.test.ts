@@ -1,6 +1,13 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { ALLOWED_UPLOAD_KINDS, cleanFileName, detectFileType, fileExtension, sniffKind, zipEntryNames } from "~/domain/file-type";
+import {
+  ALLOWED_UPLOAD_KINDS,
+  cleanFileName,
+  detectFileType,
+  fileExtension,
+  sniffKind,
+  zipEntryNames,
+} from "~/domain/file-type";
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
@@ -41,16 +48,41 @@ function buildZip(entries: Entry[], { centralDirectory = true } = {}): Buffer {
     const method = entry.method ?? 0;
     const size = entry.descriptor ? 0 : data.length;
     const local = Buffer.from([
-      ...[0x50, 0x4b, 0x03, 0x04], ...le16(20), ...le16(flags), ...le16(method), ...le16(0), ...le16(0x21),
-      ...le32(entry.descriptor ? 0 : crc), ...le32(size), ...le32(size), ...le16(name.length), ...le16(0),
+      ...[0x50, 0x4b, 0x03, 0x04],
+      ...le16(20),
+      ...le16(flags),
+      ...le16(method),
+      ...le16(0),
+      ...le16(0x21),
+      ...le32(entry.descriptor ? 0 : crc),
+      ...le32(size),
+      ...le32(size),
+      ...le16(name.length),
+      ...le16(0),
     ]);
-    const descriptor = entry.descriptor ? Buffer.from([0x50, 0x4b, 0x07, 0x08, ...le32(crc), ...le32(data.length), ...le32(data.length)]) : Buffer.alloc(0);
+    const descriptor = entry.descriptor
+      ? Buffer.from([0x50, 0x4b, 0x07, 0x08, ...le32(crc), ...le32(data.length), ...le32(data.length)])
+      : Buffer.alloc(0);
     locals.push(local, name, data, descriptor);
     centrals.push(
       Buffer.from([
-        ...[0x50, 0x4b, 0x01, 0x02], ...le16(20), ...le16(20), ...le16(flags), ...le16(method), ...le16(0), ...le16(0x21),
-        ...le32(crc), ...le32(data.length), ...le32(data.length), ...le16(name.length), ...le16(0), ...le16(0),
-        ...le16(0), ...le16(0), ...le32(0), ...le32(offset),
+        ...[0x50, 0x4b, 0x01, 0x02],
+        ...le16(20),
+        ...le16(20),
+        ...le16(flags),
+        ...le16(method),
+        ...le16(0),
+        ...le16(0x21),
+        ...le32(crc),
+        ...le32(data.length),
+        ...le32(data.length),
+        ...le16(name.length),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le16(0),
+        ...le32(0),
+        ...le32(offset),
       ]),
       name,
     );
@@ -59,31 +91,75 @@ function buildZip(entries: Entry[], { centralDirectory = true } = {}): Buffer {
   if (!centralDirectory) return Buffer.concat(locals);
   const cd = Buffer.concat(centrals);
   const end = Buffer.from([
-    ...[0x50, 0x4b, 0x05, 0x06], ...le16(0), ...le16(0), ...le16(entries.length), ...le16(entries.length),
-    ...le32(cd.length), ...le32(offset), ...le16(0),
+    ...[0x50, 0x4b, 0x05, 0x06],
+    ...le16(0),
+    ...le16(0),
+    ...le16(entries.length),
+    ...le16(entries.length),
+    ...le32(cd.length),
+    ...le32(offset),
+    ...le16(0),
   ]);
   return Buffer.concat([...locals, cd, end]);
 }
 
-const CONTENT_TYPES = { name: "[Content_Types].xml", content: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' };
+const CONTENT_TYPES = {
+  name: "[Content_Types].xml",
+  content: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+};
 const RELS = { name: "_rels/.rels", content: "<Relationships/>" };
 
-const docx = () => buildZip([CONTENT_TYPES, RELS, { name: "word/document.xml", content: "<w:document/>" }, { name: "word/styles.xml", content: "<w:styles/>" }]);
-const xlsx = () => buildZip([CONTENT_TYPES, RELS, { name: "xl/workbook.xml", content: "<workbook/>" }, { name: "xl/worksheets/sheet1.xml", content: "<worksheet/>" }]);
-const pptx = () => buildZip([CONTENT_TYPES, RELS, { name: "ppt/presentation.xml", content: "<p:presentation/>" }, { name: "ppt/slides/slide1.xml", content: "<p:sld/>" }]);
-const odf = (mime: string) => buildZip([{ name: "mimetype", content: mime }, { name: "META-INF/manifest.xml", content: "<manifest/>" }, { name: "content.xml", content: "<office:document-content/>" }]);
+const docx = () =>
+  buildZip([
+    CONTENT_TYPES,
+    RELS,
+    { name: "word/document.xml", content: "<w:document/>" },
+    { name: "word/styles.xml", content: "<w:styles/>" },
+  ]);
+const xlsx = () =>
+  buildZip([
+    CONTENT_TYPES,
+    RELS,
+    { name: "xl/workbook.xml", content: "<workbook/>" },
+    { name: "xl/worksheets/sheet1.xml", content: "<worksheet/>" },
+  ]);
+const pptx = () =>
+  buildZip([
+    CONTENT_TYPES,
+    RELS,
+    { name: "ppt/presentation.xml", content: "<p:presentation/>" },
+    { name: "ppt/slides/slide1.xml", content: "<p:sld/>" },
+  ]);
+const odf = (mime: string) =>
+  buildZip([
+    { name: "mimetype", content: mime },
+    { name: "META-INF/manifest.xml", content: "<manifest/>" },
+    { name: "content.xml", content: "<office:document-content/>" },
+  ]);
 const ODT = "application/vnd.oasis.opendocument.text";
 const ODS = "application/vnd.oasis.opendocument.spreadsheet";
 
 /** The same documents as real archives with deflated entries, written by fflate. */
 const deflated = (files: Record<string, string>, firstStored?: string) =>
-  zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { level: name === firstStored ? 0 : 6 }]])));
+  zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, text]) => [name, [strToU8(text), { level: name === firstStored ? 0 : 6 }]]),
+    ),
+  );
 
 // ---- Other signatures ----
 
-const PDF = bytes("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
-const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+const PDF = bytes(
+  "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
+const PNG = bytes([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
+  0, 0, 0,
+]);
+const JPEG = bytes([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+  0x00, 0xff, 0xd9,
+]);
 const GIF = bytes("GIF89a", [1, 0, 1, 0, 0x80, 0, 0]);
 const MZ = bytes("MZ", [0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0], "This program cannot be run in DOS mode.");
 const ELF = bytes([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]);
@@ -95,7 +171,18 @@ const refused = (text: string | RegExp) => ({ ok: false, error: expect.stringMat
 
 describe("ALLOWED_UPLOAD_KINDS", () => {
   it("lists exactly the kinds we accept", () => {
-    expect([...ALLOWED_UPLOAD_KINDS]).toEqual(["pdf", "docx", "xlsx", "pptx", "odt", "ods", "png", "jpeg", "txt", "md"]);
+    expect([...ALLOWED_UPLOAD_KINDS]).toEqual([
+      "pdf",
+      "docx",
+      "xlsx",
+      "pptx",
+      "odt",
+      "ods",
+      "png",
+      "jpeg",
+      "txt",
+      "md",
+    ]);
   });
 });
 
@@ -106,9 +193,21 @@ describe("detectFileType: accepted content", () => {
     ["karta.png", PNG, "png", "png", "image/png"],
     ["foto.jpg", JPEG, "jpeg", "jpg", "image/jpeg"],
     ["foto.JPEG", JPEG, "jpeg", "jpeg", "image/jpeg"],
-    ["protokoll.docx", docx(), "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+    [
+      "protokoll.docx",
+      docx(),
+      "docx",
+      "docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
     ["budget.xlsx", xlsx(), "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-    ["bilder.pptx", pptx(), "pptx", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
+    [
+      "bilder.pptx",
+      pptx(),
+      "pptx",
+      "pptx",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ],
     ["protokoll.odt", odf(ODT), "odt", "odt", "application/vnd.oasis.opendocument.text"],
     ["budget.ods", odf(ODS), "ods", "ods", "application/vnd.oasis.opendocument.spreadsheet"],
     ["anteckning.txt", bytes("Möte i Östersund, Åre och Härjedalen.\n"), "txt", "txt", "text/plain; charset=utf-8"],
@@ -120,11 +219,21 @@ describe("detectFileType: accepted content", () => {
 
   it("accepts real (deflated) Office and OpenDocument archives written by fflate", () => {
     const ct = CONTENT_TYPES.content;
-    expect(detectFileType(deflated({ "[Content_Types].xml": ct, "word/document.xml": "<w:document/>" }), "a.docx")).toEqual(ok("docx", "docx"));
-    expect(detectFileType(deflated({ "[Content_Types].xml": ct, "xl/workbook.xml": "<workbook/>" }), "a.xlsx")).toEqual(ok("xlsx", "xlsx"));
-    expect(detectFileType(deflated({ "[Content_Types].xml": ct, "ppt/presentation.xml": "<p/>" }), "a.pptx")).toEqual(ok("pptx", "pptx"));
-    expect(detectFileType(deflated({ mimetype: ODT, "content.xml": "<x/>" }, "mimetype"), "a.odt")).toEqual(ok("odt", "odt"));
-    expect(detectFileType(deflated({ mimetype: ODS, "content.xml": "<x/>" }, "mimetype"), "a.ods")).toEqual(ok("ods", "ods"));
+    expect(
+      detectFileType(deflated({ "[Content_Types].xml": ct, "word/document.xml": "<w:document/>" }), "a.docx"),
+    ).toEqual(ok("docx", "docx"));
+    expect(detectFileType(deflated({ "[Content_Types].xml": ct, "xl/workbook.xml": "<workbook/>" }), "a.xlsx")).toEqual(
+      ok("xlsx", "xlsx"),
+    );
+    expect(detectFileType(deflated({ "[Content_Types].xml": ct, "ppt/presentation.xml": "<p/>" }), "a.pptx")).toEqual(
+      ok("pptx", "pptx"),
+    );
+    expect(detectFileType(deflated({ mimetype: ODT, "content.xml": "<x/>" }, "mimetype"), "a.odt")).toEqual(
+      ok("odt", "odt"),
+    );
+    expect(detectFileType(deflated({ mimetype: ODS, "content.xml": "<x/>" }, "mimetype"), "a.ods")).toEqual(
+      ok("ods", "ods"),
+    );
   });
 
   it("accepts a Uint8Array as well as a Buffer", () => {
@@ -138,7 +247,9 @@ describe("detectFileType: accepted content", () => {
   });
 
   it("treats a PDF with HTML after its header as PDF (a polyglot is still served as PDF)", () => {
-    expect(detectFileType(bytes("%PDF-1.4\n<html><script>alert(1)</script></html>"), "a.pdf")).toEqual(ok("pdf", "pdf"));
+    expect(detectFileType(bytes("%PDF-1.4\n<html><script>alert(1)</script></html>"), "a.pdf")).toEqual(
+      ok("pdf", "pdf"),
+    );
   });
 
   it("keeps the real extension when the name has several dots", () => {
@@ -163,12 +274,31 @@ describe("detectFileType: content that does not match the name", () => {
     ["an ODS renamed .docx", odf(ODS), "budget.docx"],
     ["an ODP (presentation) renamed .odt", odf("application/vnd.oasis.opendocument.presentation"), "a.odt"],
     ["an ODT template renamed .odt", odf("application/vnd.oasis.opendocument.text-template"), "a.odt"],
-    ["ODF whose mimetype is not the first entry", buildZip([{ name: "content.xml", content: "<x/>" }, { name: "mimetype", content: ODT }]), "a.odt"],
+    [
+      "ODF whose mimetype is not the first entry",
+      buildZip([
+        { name: "content.xml", content: "<x/>" },
+        { name: "mimetype", content: ODT },
+      ]),
+      "a.odt",
+    ],
     ["ODF whose mimetype is compressed", buildZip([{ name: "mimetype", content: ODT, method: 8 }]), "a.odt"],
     ["a plain ZIP renamed .docx", buildZip([{ name: "word/document.xml", content: "x" }]), "a.docx"],
-    ["a ZIP that only mentions word/ in its data", buildZip([CONTENT_TYPES, { name: "notes.txt", content: "word/document.xml xl/workbook.xml" }]), "a.docx"],
-    ["a ZIP with both word/ and xl/ main parts", buildZip([CONTENT_TYPES, { name: "word/document.xml" }, { name: "xl/workbook.xml" }]), "a.docx"],
-    ["a JAR renamed .docx", buildZip([{ name: "META-INF/MANIFEST.MF", content: "Main-Class: X" }, { name: "X.class" }]), "a.docx"],
+    [
+      "a ZIP that only mentions word/ in its data",
+      buildZip([CONTENT_TYPES, { name: "notes.txt", content: "word/document.xml xl/workbook.xml" }]),
+      "a.docx",
+    ],
+    [
+      "a ZIP with both word/ and xl/ main parts",
+      buildZip([CONTENT_TYPES, { name: "word/document.xml" }, { name: "xl/workbook.xml" }]),
+      "a.docx",
+    ],
+    [
+      "a JAR renamed .docx",
+      buildZip([{ name: "META-INF/MANIFEST.MF", content: "Main-Class: X" }, { name: "X.class" }]),
+      "a.docx",
+    ],
     ["a GIF renamed .png", GIF, "bild.png"],
     ["binary with NUL bytes renamed .txt", bytes("abc", [0], "def"), "a.txt"],
     ["UTF-16 text renamed .txt", Buffer.from("\ufeffHej", "utf16le"), "a.txt"],
@@ -214,7 +344,11 @@ describe("detectFileType: dangerous content", () => {
   });
 
   it("refuses Office documents with macros", () => {
-    const macro = buildZip([CONTENT_TYPES, { name: "word/document.xml", content: "<w/>" }, { name: "word/vbaProject.bin", content: "x" }]);
+    const macro = buildZip([
+      CONTENT_TYPES,
+      { name: "word/document.xml", content: "<w/>" },
+      { name: "word/vbaProject.bin", content: "x" },
+    ]);
     expect(detectFileType(macro, "a.docx")).toEqual(refused(/makron/));
   });
 
@@ -261,12 +395,19 @@ describe("sniffKind and zipEntryNames", () => {
   });
 
   it("reads entry names from the central directory", () => {
-    expect(zipEntryNames(docx())).toEqual(["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"]);
+    expect(zipEntryNames(docx())).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "word/document.xml",
+      "word/styles.xml",
+    ]);
     expect(zipEntryNames(bytes("not a zip"))).toEqual([]);
   });
 
   it("falls back to the local headers for the head of an archive", () => {
-    const head = buildZip([CONTENT_TYPES, RELS, { name: "xl/workbook.xml", content: "<workbook/>" }], { centralDirectory: false });
+    const head = buildZip([CONTENT_TYPES, RELS, { name: "xl/workbook.xml", content: "<workbook/>" }], {
+      centralDirectory: false,
+    });
     expect(zipEntryNames(head)).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml"]);
     expect(detectFileType(head, "a.xlsx")).toEqual(ok("xlsx", "xlsx"));
     // A head cut inside the central directory: still the local headers.
@@ -275,7 +416,10 @@ describe("sniffKind and zipEntryNames", () => {
   });
 
   it("stops at an entry whose size is only in a data descriptor, unless there is a central directory", () => {
-    const entries = [{ ...CONTENT_TYPES, descriptor: true }, { name: "word/document.xml", content: "<w/>", descriptor: true }];
+    const entries = [
+      { ...CONTENT_TYPES, descriptor: true },
+      { name: "word/document.xml", content: "<w/>", descriptor: true },
+    ];
     expect(zipEntryNames(buildZip(entries, { centralDirectory: false }))).toEqual(["[Content_Types].xml"]);
     expect(zipEntryNames(buildZip(entries))).toEqual(["[Content_Types].xml", "word/document.xml"]);
     expect(detectFileType(buildZip(entries), "a.docx")).toEqual(ok("docx", "docx"));

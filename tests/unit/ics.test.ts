@@ -51,3 +51,115 @@ describe("ICS", () => {
     expect(ics.split("\r\n").every((l) => Buffer.byteLength(l, "utf8") <= 75)).toBe(true);
   });
 });
+
+/**
+ * Hunts the class "user text that breaks out of its iCalendar property": random strings
+ * full of line breaks (CRLF, bare CR, bare LF, U+2028), control characters, delimiters and
+ * multi-byte characters go into every text a meeting carries; the output must stay a
+ * well-formed calendar whose properties are only ours, and every value must read back as
+ * what was typed (line breaks normalised, control characters dropped).
+ */
+describe("ICS injection (class)", () => {
+  const ALPHABET = [
+    "\r",
+    "\n",
+    "\r\n",
+    "\u2028",
+    "\u0000",
+    "\u0007",
+    "\u001b",
+    "\t",
+    ";",
+    ",",
+    "\\",
+    ":",
+    "å",
+    "😀",
+    "X-EVIL:1",
+    "BEGIN:VEVENT",
+    " ",
+    "a",
+  ];
+  let seed = 20261123;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const randomText = () =>
+    Array.from({ length: Math.floor(random() * 40) }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("");
+  const ALLOWED = new Set([
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "CALSCALE",
+    "METHOD",
+    "X-WR-CALNAME",
+    "X-WR-TIMEZONE",
+    "TZID",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "TZNAME",
+    "DTSTART",
+    "RRULE",
+    "UID",
+    "SEQUENCE",
+    "DTSTAMP",
+    "DTEND",
+    "SUMMARY",
+    "LOCATION",
+    "DESCRIPTION",
+    "URL",
+    "STATUS",
+  ]);
+  const unescape = (v: string) => v.replace(/\\([\\;,nN])/g, (_m, c: string) => (c.toLowerCase() === "n" ? "\n" : c));
+  const expected = (typed: string) =>
+    typed.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+
+  it("keeps 300 hostile meetings well-formed", () => {
+    let checked = 0;
+    for (let round = 0; round < 300; round++) {
+      const m = {
+        ...meeting,
+        bodyName: randomText(),
+        place: randomText(),
+        videoUrl: randomText(),
+        status: randomText(),
+      };
+      const name = randomText();
+      const ics = buildCalendar(name, [m], "portal.example.se");
+      // Only CRLF line ends; every physical line at most 75 octets.
+      expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      const physical = ics.split("\r\n").slice(0, -1);
+      for (const line of physical) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+      const logical = ics
+        .replace(/\r\n[ \t]/g, "")
+        .split("\r\n")
+        .slice(0, -1);
+      const events = logical.filter((l) => l === "BEGIN:VEVENT").length;
+      expect(events).toBe(1);
+      for (const line of logical) {
+        const name = /^([A-Z-]+)[;:]/.exec(line)?.[1];
+        expect(ALLOWED.has(name ?? ""), line).toBe(true);
+        expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+      }
+      const value = (prop: string) => logical.find((l) => l.startsWith(`${prop}:`))?.slice(prop.length + 1);
+      expect(unescape(value("X-WR-CALNAME") ?? "")).toBe(expected(name));
+      expect(unescape(value("SUMMARY") ?? "")).toBe(expected(`${m.bodyName}: sammanträde`));
+      const location = [m.place, m.videoUrl].filter(Boolean).join(" · ");
+      if (location) expect(unescape(value("LOCATION") ?? "")).toBe(expected(location));
+      checked++;
+    }
+    expect(checked).toBe(300);
+  }, 30_000);
+
+  it("drops a bare CR that would start a property", () => {
+    const ics = buildCalendar("x", [{ ...meeting, place: "Rum 1\rATTENDEE:mailto:evil@example.com" }], "h");
+    expect(ics).not.toMatch(/\r(?!\n)/);
+    expect(ics.replace(/\r\n /g, "")).toContain("LOCATION:Rum 1\\nATTENDEE:mailto:evil@example.com");
+  });
+
+  it("refuses a non-text value that is not plain", () => {
+    expect(() => buildCalendar("x", [{ ...meeting, date: "2027-01-01\r\nX:1" }], "h")).toThrow();
+  });
+});

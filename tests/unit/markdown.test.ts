@@ -5,9 +5,31 @@ import { XSS_VECTORS } from "../fixtures/xss-vectors";
 
 /** Every element and attribute the renderer may ever emit. */
 const ALLOWED: Record<string, string[]> = {
-  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], p: [], br: [], hr: [], ul: [], ol: ["start"], li: [],
-  blockquote: [], pre: [], code: ["class"], em: [], strong: [], del: [], a: ["href", "title", "rel"],
-  table: [], thead: [], tbody: [], tr: [], th: ["align"], td: ["align"],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  p: [],
+  br: [],
+  hr: [],
+  ul: [],
+  ol: ["start"],
+  li: [],
+  blockquote: [],
+  pre: [],
+  code: ["class"],
+  em: [],
+  strong: [],
+  del: [],
+  a: ["href", "title", "rel"],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ["align"],
+  td: ["align"],
 };
 
 /** Tags and attributes in `html` that are not on the allow-list (regex over the tags). */
@@ -19,7 +41,8 @@ function offAllowList(html: string): string[] {
       problems.push(`<${tag}>`);
       continue;
     }
-    for (const [, attr] of rest.matchAll(/([^\s"'=/]+)(?:="[^"]*")?/g)) if (!ALLOWED[tag].includes(attr)) problems.push(`${tag}[${attr}]`);
+    for (const [, attr] of rest.matchAll(/([^\s"'=/]+)(?:="[^"]*")?/g))
+      if (!ALLOWED[tag].includes(attr)) problems.push(`${tag}[${attr}]`);
   }
   return problems;
 }
@@ -31,7 +54,9 @@ describe("renderMarkdown: ordinary Markdown", () => {
     expect(renderMarkdown("# Ett\n## Två\n### Tre\n#### Fyra\n##### Fem\n###### Sex")).toBe(
       "<h1>Ett</h1>\n<h2>Två</h2>\n<h3>Tre</h3>\n<h4>Fyra</h4>\n<h5>Fem</h5>\n<h6>Sex</h6>\n",
     );
-    expect(renderMarkdown("Rubrik\n======\n\nUnderrubrik\n-----------")).toBe("<h1>Rubrik</h1>\n<h2>Underrubrik</h2>\n");
+    expect(renderMarkdown("Rubrik\n======\n\nUnderrubrik\n-----------")).toBe(
+      "<h1>Rubrik</h1>\n<h2>Underrubrik</h2>\n",
+    );
   });
 
   it("renders paragraphs, emphasis, strikethrough and inline code", () => {
@@ -41,7 +66,9 @@ describe("renderMarkdown: ordinary Markdown", () => {
   });
 
   it("renders unordered, ordered (with start) and nested lists", () => {
-    expect(renderMarkdown("- ett\n- två\n  - två a")).toBe("<ul>\n<li>ett</li>\n<li>två<ul>\n<li>två a</li>\n</ul>\n</li>\n</ul>\n");
+    expect(renderMarkdown("- ett\n- två\n  - två a")).toBe(
+      "<ul>\n<li>ett</li>\n<li>två<ul>\n<li>två a</li>\n</ul>\n</li>\n</ul>\n",
+    );
     expect(renderMarkdown("1. a\n2. b")).toBe("<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n");
     expect(renderMarkdown("3. c\n4. d")).toContain('<ol start="3">');
   });
@@ -74,14 +101,18 @@ describe("renderMarkdown: ordinary Markdown", () => {
   });
 
   it("renders fenced and indented code blocks, escaping their content and keeping only language-* classes", () => {
-    expect(renderMarkdown("```js\nconst a = '<b>';\n```")).toBe('<pre><code class="language-js">const a = \'&lt;b&gt;\';\n</code></pre>\n');
+    expect(renderMarkdown("```js\nconst a = '<b>';\n```")).toBe(
+      "<pre><code class=\"language-js\">const a = '&lt;b&gt;';\n</code></pre>\n",
+    );
     expect(renderMarkdown("    <script>x</script>")).toBe("<pre><code>&lt;script&gt;x&lt;/script&gt;\n</code></pre>\n");
-    expect(renderMarkdown('<code class="language-ts evil">x</code>')).toBe('<p><code class="language-ts">x</code></p>\n');
+    expect(renderMarkdown('<code class="language-ts evil">x</code>')).toBe(
+      '<p><code class="language-ts">x</code></p>\n',
+    );
     expect(renderMarkdown('<pre class="x" id="y">x</pre>')).toBe("<pre>x</pre>");
   });
 
   it("escapes special characters in text", () => {
-    expect(renderMarkdown("Tom & Jerry < 3 > 2 \"citat\"")).toBe("<p>Tom &amp; Jerry &lt; 3 &gt; 2 \"citat\"</p>\n");
+    expect(renderMarkdown('Tom & Jerry < 3 > 2 "citat"')).toBe('<p>Tom &amp; Jerry &lt; 3 &gt; 2 "citat"</p>\n');
     expect(renderMarkdown("&lt;script&gt;")).toBe("<p>&lt;script&gt;</p>\n");
   });
 
@@ -105,8 +136,12 @@ describe("renderMarkdown: ordinary Markdown", () => {
 
 describe("renderMarkdown: links", () => {
   it("marks absolute http(s) links noopener noreferrer", () => {
-    expect(renderMarkdown("[Regionen](https://www.regionjh.se)")).toBe('<p><a href="https://www.regionjh.se" rel="noopener noreferrer">Regionen</a></p>\n');
-    expect(renderMarkdown("[gammal](http://example.org/a?b=1&c=2)")).toBe('<p><a href="http://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">gammal</a></p>\n');
+    expect(renderMarkdown("[Regionen](https://www.regionjh.se)")).toBe(
+      '<p><a href="https://www.regionjh.se" rel="noopener noreferrer">Regionen</a></p>\n',
+    );
+    expect(renderMarkdown("[gammal](http://example.org/a?b=1&c=2)")).toBe(
+      '<p><a href="http://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">gammal</a></p>\n',
+    );
     expect(renderMarkdown("[versaler](HTTPS://EXAMPLE.ORG)")).toContain('rel="noopener noreferrer"');
   });
 
@@ -115,7 +150,9 @@ describe("renderMarkdown: links", () => {
     expect(renderMarkdown("[avsnitt](#budget)")).toBe('<p><a href="#budget">avsnitt</a></p>\n');
     expect(renderMarkdown("[relativ](bilaga.pdf)")).toBe('<p><a href="bilaga.pdf">relativ</a></p>\n');
     expect(renderMarkdown("[sök](?q=avtal)")).toBe('<p><a href="?q=avtal">sök</a></p>\n');
-    expect(renderMarkdown("[mejl](mailto:kansli@example.se)")).toBe('<p><a href="mailto:kansli@example.se">mejl</a></p>\n');
+    expect(renderMarkdown("[mejl](mailto:kansli@example.se)")).toBe(
+      '<p><a href="mailto:kansli@example.se">mejl</a></p>\n',
+    );
   });
 
   it("keeps link titles (escaped)", () => {
@@ -128,16 +165,24 @@ describe("renderMarkdown: links", () => {
     expect(renderMarkdown("Se [avtalet][a].\n\n[a]: https://example.org/avtal")).toBe(
       '<p>Se <a href="https://example.org/avtal" rel="noopener noreferrer">avtalet</a>.</p>\n',
     );
-    expect(renderMarkdown("<https://example.org>")).toBe('<p><a href="https://example.org" rel="noopener noreferrer">https://example.org</a></p>\n');
-    expect(renderMarkdown("www.example.org")).toBe('<p><a href="http://www.example.org" rel="noopener noreferrer">www.example.org</a></p>\n');
-    expect(renderMarkdown("kansli@example.se")).toBe('<p><a href="mailto:kansli@example.se">kansli@example.se</a></p>\n');
+    expect(renderMarkdown("<https://example.org>")).toBe(
+      '<p><a href="https://example.org" rel="noopener noreferrer">https://example.org</a></p>\n',
+    );
+    expect(renderMarkdown("www.example.org")).toBe(
+      '<p><a href="http://www.example.org" rel="noopener noreferrer">www.example.org</a></p>\n',
+    );
+    expect(renderMarkdown("kansli@example.se")).toBe(
+      '<p><a href="mailto:kansli@example.se">kansli@example.se</a></p>\n',
+    );
   });
 
   it("drops target and author-written rel, and forces rel on external links", () => {
     expect(renderMarkdown('<a href="https://example.org" target="_blank" rel="opener">x</a>')).toBe(
       '<p><a href="https://example.org" rel="noopener noreferrer">x</a></p>\n',
     );
-    expect(renderMarkdown('<a href="/intern" rel="opener" target="_top">x</a>')).toBe('<p><a href="/intern">x</a></p>\n');
+    expect(renderMarkdown('<a href="/intern" rel="opener" target="_top">x</a>')).toBe(
+      '<p><a href="/intern">x</a></p>\n',
+    );
   });
 
   it.each([
@@ -177,8 +222,8 @@ describe("renderMarkdown: images and raw HTML", () => {
 
   it("removes disallowed elements, dropping script-like content and keeping other text", () => {
     expect(renderMarkdown("före <script>alert(1)</script> efter")).toBe("<p>före  efter</p>\n");
-    expect(renderMarkdown("<div>behållen <span style=\"color:red\">text</span></div>")).toBe("behållen text");
-    expect(renderMarkdown("<iframe src=\"https://example.org\">inuti</iframe>")).toBe("");
+    expect(renderMarkdown('<div>behållen <span style="color:red">text</span></div>')).toBe("behållen text");
+    expect(renderMarkdown('<iframe src="https://example.org">inuti</iframe>')).toBe("");
     expect(renderMarkdown("<svg><text>ord</text></svg>")).toBe("<p>ord</p>\n");
     expect(renderMarkdown("<!-- kommentar -->synlig")).toBe("synlig");
   });
@@ -202,7 +247,9 @@ describe("renderMarkdownInline", () => {
 
 describe("markdownToPlainText", () => {
   it("strips all markup, decodes entities and collapses whitespace", () => {
-    expect(markdownToPlainText("# Rubrik\n\nTom & Jerry's *\"citat\"* &lt;x&gt;\n\n- ett\n- två")).toBe("Rubrik Tom & Jerry's \"citat\" <x> ett två");
+    expect(markdownToPlainText('# Rubrik\n\nTom & Jerry\'s *"citat"* &lt;x&gt;\n\n- ett\n- två')).toBe(
+      'Rubrik Tom & Jerry\'s "citat" <x> ett två',
+    );
   });
 
   it("separates block elements and table cells with spaces", () => {
@@ -297,7 +344,9 @@ describe("hostile input corpus", () => {
   });
 
   it.each(cases)("vector $i is harmless inside surrounding Markdown: $label", ({ vector }) => {
-    const html = renderMarkdown(`# Rubrik\n\nText före ${vector} text efter.\n\n- punkt ${vector}\n\n> ${vector}\n\n| a |\n|---|\n| ${vector.replace(/\n/g, " ")} |`);
+    const html = renderMarkdown(
+      `# Rubrik\n\nText före ${vector} text efter.\n\n- punkt ${vector}\n\n> ${vector}\n\n| a |\n|---|\n| ${vector.replace(/\n/g, " ")} |`,
+    );
     assertNoExecutableHtml(html);
     expect(offAllowList(html)).toEqual([]);
   });
@@ -311,8 +360,15 @@ describe("hostile input corpus", () => {
   it("gives, for every vector, plain text that matches the text of the rendered HTML", () => {
     // sanitize-html output escapes only these four characters in text.
     const textOf = (html: string) =>
-      html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-    const mismatches = XSS_VECTORS.filter((v) => markdownToPlainText(v).replace(/\s/g, "") !== textOf(renderMarkdown(v)).replace(/\s/g, ""));
+      html
+        .replace(/<[^>]*>/g, "")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
+    const mismatches = XSS_VECTORS.filter(
+      (v) => markdownToPlainText(v).replace(/\s/g, "") !== textOf(renderMarkdown(v)).replace(/\s/g, ""),
+    );
     expect(mismatches).toEqual([]);
   });
 });

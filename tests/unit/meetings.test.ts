@@ -15,14 +15,24 @@ import {
   type ItemSnapshot,
 } from "~/domain/meetings";
 
-const meeting = { bodyId: "2", date: "2027-02-12", startTime: "09:00", endTime: "12:00", place: "Östersund", videoUrl: "" };
+const meeting = {
+  bodyId: "2",
+  date: "2027-02-12",
+  startTime: "09:00",
+  endTime: "12:00",
+  place: "Östersund",
+  videoUrl: "",
+};
 
 describe("validateMeeting", () => {
   it("accepts a valid meeting", () => {
     expect(validateMeeting(meeting).ok).toBe(true);
   });
   it("refuses an end before the start", () => {
-    expect(validateMeeting({ ...meeting, endTime: "08:30" })).toEqual({ ok: false, errors: { endTime: "Mötet kan inte sluta innan det börjar." } });
+    expect(validateMeeting({ ...meeting, endTime: "08:30" })).toEqual({
+      ok: false,
+      errors: { endTime: "Mötet kan inte sluta innan det börjar." },
+    });
     expect(validateMeeting({ ...meeting, endTime: "09:00" }).ok).toBe(false);
   });
   it("refuses impossible dates and times", () => {
@@ -56,16 +66,34 @@ describe("proposal deadline", () => {
 
 describe("agenda", () => {
   it("validates an item and requires a reason for confidentiality", () => {
-    const base = { title: "Budget 2027", kind: "beslut", presenter: "", minutesEstimate: "20", description: "", proposedDecision: "", confidential: false, confidentialReason: "", matterId: "" };
+    const base = {
+      title: "Budget 2027",
+      kind: "beslut",
+      presenter: "",
+      minutesEstimate: "20",
+      description: "",
+      proposedDecision: "",
+      confidential: false,
+      confidentialReason: "",
+      matterId: "",
+    };
     expect(validateAgendaItem(base)).toMatchObject({ ok: true, value: { minutesEstimate: 20 } });
-    expect(validateAgendaItem({ ...base, confidential: true })).toMatchObject({ ok: false, errors: { confidentialReason: expect.any(String) } });
+    expect(validateAgendaItem({ ...base, confidential: true })).toMatchObject({
+      ok: false,
+      errors: { confidentialReason: expect.any(String) },
+    });
     expect(validateAgendaItem({ ...base, title: " ", kind: "fest", minutesEstimate: "-3" })).toMatchObject({
       ok: false,
       errors: { title: expect.any(String), kind: expect.any(String), minutesEstimate: expect.any(String) },
     });
   });
   it("puts a new item before the closing item", () => {
-    expect(positionForNewItem([{ position: 1, standard: "opening" }, { position: 2, standard: "closing" }])).toEqual({ position: 2, shiftFrom: 2 });
+    expect(
+      positionForNewItem([
+        { position: 1, standard: "opening" },
+        { position: 2, standard: "closing" },
+      ]),
+    ).toEqual({ position: 2, shiftFrom: 2 });
     expect(positionForNewItem([{ position: 1, standard: null }])).toEqual({ position: 2, shiftFrom: null });
     expect(positionForNewItem([])).toEqual({ position: 1, shiftFrom: null });
   });
@@ -118,7 +146,14 @@ describe("minutes", () => {
     ]);
   });
   it("keeps existing numbers and gives a late item the next free number", () => {
-    const numbered = assignParagraphs([10, 13, 11], new Map([[10, 1], [11, 2]]), 2);
+    const numbered = assignParagraphs(
+      [10, 13, 11],
+      new Map([
+        [10, 1],
+        [11, 2],
+      ]),
+      2,
+    );
     expect(numbered.get(13)).toBe(3);
     expect(numbered.get(10)).toBe(1);
   });
@@ -142,7 +177,17 @@ describe("minutes", () => {
 
 describe("personal data in agenda items", () => {
   it("refuses a description that contains a personal identity number", () => {
-    const r = validateAgendaItem({ title: "Ärende", kind: "information", presenter: "", minutesEstimate: "", description: "Gäller 19121212-1212", proposedDecision: "", confidential: false, confidentialReason: "", matterId: "" });
+    const r = validateAgendaItem({
+      title: "Ärende",
+      kind: "information",
+      presenter: "",
+      minutesEstimate: "",
+      description: "Gäller 19121212-1212",
+      proposedDecision: "",
+      confidential: false,
+      confidentialReason: "",
+      matterId: "",
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.description).toMatch(/personnummer/);
   });

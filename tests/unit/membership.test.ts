@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isCurrentMembership, isIsoDate, validateMembership, type MembershipInput } from "~/domain/membership";
 
-const valid: MembershipInput = { personId: "3", organisationId: "2", role: "ledamot", startDate: "2026-01-01", endDate: "", note: "" };
+const valid: MembershipInput = {
+  personId: "3",
+  organisationId: "2",
+  role: "ledamot",
+  startDate: "2026-01-01",
+  endDate: "",
+  note: "",
+};
 
 describe("isIsoDate", () => {
   it.each([
@@ -21,7 +28,10 @@ describe("isIsoDate", () => {
 describe("validateMembership", () => {
   it("accepts a valid open-ended membership", () => {
     const r = validateMembership(valid);
-    expect(r).toEqual({ ok: true, value: { personId: 3, organisationId: 2, role: "ledamot", startDate: "2026-01-01", endDate: null, note: "" } });
+    expect(r).toEqual({
+      ok: true,
+      value: { personId: 3, organisationId: 2, role: "ledamot", startDate: "2026-01-01", endDate: null, note: "" },
+    });
   });
 
   it("refuses an end date before the start date", () => {
@@ -34,10 +44,24 @@ describe("validateMembership", () => {
   });
 
   it("reports every bad field at once, in Swedish", () => {
-    const r = validateMembership({ personId: "", organisationId: "x", role: "kung", startDate: "2026-02-30", endDate: "i morgon", note: "a".repeat(1001) });
+    const r = validateMembership({
+      personId: "",
+      organisationId: "x",
+      role: "kung",
+      startDate: "2026-02-30",
+      endDate: "i morgon",
+      note: "a".repeat(1001),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(Object.keys(r.errors).sort()).toEqual(["endDate", "note", "organisationId", "personId", "role", "startDate"]);
+      expect(Object.keys(r.errors).sort()).toEqual([
+        "endDate",
+        "note",
+        "organisationId",
+        "personId",
+        "role",
+        "startDate",
+      ]);
       expect(r.errors.startDate).toMatch(/ÅÅÅÅ-MM-DD/);
     }
   });

@@ -6,7 +6,9 @@ describe("search input", () => {
     expect(buildFtsQuery("Uppsäg avtal")).toBe('"uppsäg"* "avtal"*');
   });
   it("keeps Swedish letters and drops FTS syntax", () => {
-    expect(buildFtsQuery('ÖSTERSUND OR "x" NEAR(a b) -kommun*')).toBe('"östersund"* "or"* "x"* "near"* "a"* "b"* "kommun"*');
+    expect(buildFtsQuery('ÖSTERSUND OR "x" NEAR(a b) -kommun*')).toBe(
+      '"östersund"* "or"* "x"* "near"* "a"* "b"* "kommun"*',
+    );
     expect(buildFtsQuery("  ")).toBeNull();
     expect(buildFtsQuery("*:^")).toBeNull();
   });

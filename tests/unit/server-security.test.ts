@@ -29,7 +29,9 @@ describe("isOriginAllowed (CSRF)", () => {
 
 describe("ownOrigins", () => {
   it("prefers the configured origin", () => {
-    expect(ownOrigins({ protocol: "http", host: "internal:3000" }, "https://portal.example.se/")).toEqual(["https://portal.example.se"]);
+    expect(ownOrigins({ protocol: "http", host: "internal:3000" }, "https://portal.example.se/")).toEqual([
+      "https://portal.example.se",
+    ]);
   });
   it("falls back to the request's own host", () => {
     expect(ownOrigins({ protocol: "http", host: "127.0.0.1:4000" }, undefined)).toEqual(["http://127.0.0.1:4000"]);

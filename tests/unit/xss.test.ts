@@ -18,12 +18,17 @@ describe("hostile input", () => {
   });
 
   it("renders every vector through Markdown with 0 executable outputs", () => {
-    const failures = XSS_VECTORS.map((v) => ({ v, problems: executableProblems(renderMarkdown(v)) })).filter((r) => r.problems.length);
+    const failures = XSS_VECTORS.map((v) => ({ v, problems: executableProblems(renderMarkdown(v)) })).filter(
+      (r) => r.problems.length,
+    );
     expect(failures).toEqual([]);
   });
 
   it("renders every vector inside surrounding Markdown with 0 executable outputs", () => {
-    const failures = XSS_VECTORS.map((v) => ({ v, problems: executableProblems(renderMarkdown(`# Rubrik\n\nText före ${v} text efter.\n\n- punkt ${v}`)) })).filter((r) => r.problems.length);
+    const failures = XSS_VECTORS.map((v) => ({
+      v,
+      problems: executableProblems(renderMarkdown(`# Rubrik\n\nText före ${v} text efter.\n\n- punkt ${v}`)),
+    })).filter((r) => r.problems.length);
     expect(failures).toEqual([]);
   });
 
@@ -37,7 +42,9 @@ describe("hostile input", () => {
   });
 
   it("keeps ordinary Markdown working and marks external links noopener", () => {
-    const html = renderMarkdown("## Budget\n\n- **5 720 000 kr**\n- [Regionen](https://www.regionjh.se)\n\n| Part | Andel |\n|---|---|\n| Region | 46,75 % |");
+    const html = renderMarkdown(
+      "## Budget\n\n- **5 720 000 kr**\n- [Regionen](https://www.regionjh.se)\n\n| Part | Andel |\n|---|---|\n| Region | 46,75 % |",
+    );
     expect(html).toContain("<h2>Budget</h2>");
     expect(html).toContain("<strong>5 720 000 kr</strong>");
     expect(html).toContain('<a href="https://www.regionjh.se" rel="noopener noreferrer">Regionen</a>');

@@ -1,7 +1,7 @@
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
 import { can } from "~/domain/policy";
 import { documentBodiesOf, documentResource, getDocument } from "~/models/documents.server";
-import { idParam } from "./params";
+import { idParam } from "~/utils/params";
 
 /** Loads a document the viewer may read (403 otherwise, also for direct links). */
 export async function loadDocumentFor(request: Request, documentIdParam: string | undefined) {

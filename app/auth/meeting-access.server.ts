@@ -4,8 +4,9 @@
  */
 import { getViewer, notFound, requirePermission, type Viewer } from "~/auth/session.server";
 import { can, type Resource } from "~/domain/policy";
-import { getMeeting, publishedMeetingIds } from "~/models/meetings.server";
-import { idParam } from "./params";
+import { getMeeting } from "~/models/meetings.server";
+import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import { idParam } from "~/utils/params";
 
 export async function loadMeetingFor(request: Request, meetingIdParam: string | undefined) {
   const viewer: Viewer | null = await getViewer(request);
@@ -27,7 +28,7 @@ export async function loadMeetingFor(request: Request, meetingIdParam: string | 
   };
 }
 
-export type MeetingAccess = Awaited<ReturnType<typeof loadMeetingFor>>;
+type MeetingAccess = Awaited<ReturnType<typeof loadMeetingFor>>;
 
 /** Signed in and allowed to manage the meeting (secretary of the body or administrator). */
 export async function loadMeetingForManager(request: Request, meetingIdParam: string | undefined) {

@@ -1,0 +1,98 @@
+/** Pieces shared by the coordinator's step pages for a recommendation. */
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+
+export interface ConflictValues {
+  title: string;
+  ask: string;
+  answerDeadline: string;
+}
+
+/** What the other person saved, shown when a save was refused because someone saved in between. */
+export function ConflictNotice({ values }: { values: ConflictValues }) {
+  return (
+    <section className="notice notice--warn" aria-labelledby="conflict-heading">
+      <h2 id="conflict-heading">Sparat av någon annan under tiden</h2>
+      <dl className="facts">
+        <dt>Rubrik</dt>
+        <dd>{values.title}</dd>
+        <dt>Vad parterna ska besluta</dt>
+        <dd className="pre">{values.ask}</dd>
+        <dt>Sista svarsdag</dt>
+        <dd>{values.answerDeadline}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** The frame of a step page: breadcrumbs, heading, and the refusal instead of the form when the step is not allowed now. */
+export function StepPage({
+  rec,
+  step,
+  heading,
+  refusal,
+  children,
+}: {
+  rec: { id: number; title: string };
+  step: string;
+  heading: string;
+  refusal: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          ["/rekommendationer", "Rekommendationer"],
+          [`/rekommendationer/${rec.id}`, rec.title],
+        ]}
+        current={step}
+      />
+      <h1>{heading}</h1>
+      {refusal ? (
+        <p className="notice notice--warn">
+          {refusal} <Link to={`/rekommendationer/${rec.id}`}>Tillbaka till rekommendationen</Link>
+        </p>
+      ) : (
+        children
+      )}
+    </>
+  );
+}
+
+/** A file input wired to its schema field (its message comes from `checkUploads` as a late error). */
+export function FileField({
+  field,
+  label,
+  hint,
+  multiple = false,
+}: {
+  field: { id: string; name: string; errorId: string; descriptionId: string; errors?: string[] };
+  label: string;
+  hint: string;
+  multiple?: boolean;
+}) {
+  const error = field.errors?.[0];
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <span className="hint" id={field.descriptionId}>
+        {hint}
+      </span>
+      <input
+        type="file"
+        id={field.id}
+        name={field.name}
+        multiple={multiple}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[field.descriptionId, error ? field.errorId : null].filter(Boolean).join(" ")}
+      />
+      {error ? (
+        <p className="field-error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

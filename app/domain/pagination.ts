@@ -1,0 +1,97 @@
+/**
+ * Pages of a long list: the one page model every list in the portal uses (the decision
+ * register, documents, recommendations, matters, assignments, meetings, the audit log,
+ * people, search). Pure: the query string goes in, numbers for LIMIT/OFFSET and for the
+ * page links come out. A list's order must be stable (ties broken by id) so that a row is on
+ * exactly one page.
+ */
+
+/** The query-string parameter that names the page ("?sida=3"). Page 1 has none. */
+const PAGE_PARAM = "sida";
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/** Past this, a page number is a typo or a probe, not a page anyone reads. */
+const MAX_PAGE = 1_000_000;
+
+/** What the visitor asked for: a page number (1-based) and the size of a page. */
+export interface PageRequest {
+  page: number;
+  size: number;
+}
+
+/** A page of a list whose total is known: where it starts and how many pages there are. */
+export interface Page {
+  /** 1-based, clamped to the pages that exist (an empty list has one, empty, page). */
+  page: number;
+  size: number;
+  total: number;
+  pageCount: number;
+  /** Rows to skip (SQL OFFSET). */
+  offset: number;
+  /** 1-based positions of the first and last row shown; 0 and 0 for an empty list. */
+  first: number;
+  last: number;
+}
+
+export interface Paged<T> {
+  page: Page;
+  items: T[];
+}
+
+/** "?sida=3" → page 3; anything else (missing, 0, -1, "x", 3.5, huge) → page 1. */
+export function pageRequestFrom(params: URLSearchParams, size: number = DEFAULT_PAGE_SIZE): PageRequest {
+  const raw = params.get(PAGE_PARAM) ?? "";
+  const page = /^\d{1,7}$/.test(raw) ? Number(raw) : 1;
+  return { page: page >= 1 && page <= MAX_PAGE ? page : 1, size: Math.max(1, Math.floor(size)) };
+}
+
+/** The page to show once the total is known; a page past the end shows the last page. */
+export function pageOf(request: PageRequest, total: number): Page {
+  const size = Math.max(1, Math.floor(request.size));
+  const count = Math.max(0, Math.floor(total));
+  const pageCount = Math.max(1, Math.ceil(count / size));
+  const page = Math.min(Math.max(1, Math.floor(request.page)), pageCount);
+  const offset = (page - 1) * size;
+  return {
+    page,
+    size,
+    total: count,
+    pageCount,
+    offset,
+    first: count === 0 ? 0 : offset + 1,
+    last: Math.min(offset + size, count),
+  };
+}
+
+/**
+ * The page numbers to link to: the first, the last, and two either side of the current one,
+ * with "gap" where numbers are left out (1 … 4 5 6 7 8 … 20).
+ */
+export function pageNumbers(page: Pick<Page, "page" | "pageCount">, around = 2): (number | "gap")[] {
+  const shown = new Set<number>([1, page.pageCount]);
+  for (let n = page.page - around; n <= page.page + around; n++) if (n >= 1 && n <= page.pageCount) shown.add(n);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const out: (number | "gap")[] = [];
+  sorted.forEach((n, i) => {
+    const previous = sorted[i - 1];
+    if (previous !== undefined && n - previous === 2) out.push(n - 1);
+    else if (previous !== undefined && n - previous > 2) out.push("gap");
+    out.push(n);
+  });
+  return out;
+}
+
+/** The query string for page `n` of the same list: every filter kept, "sida" set (none for page 1). */
+export function pageSearch(search: string, n: number): string {
+  const params = new URLSearchParams(search);
+  params.delete(PAGE_PARAM);
+  if (n > 1) params.set(PAGE_PARAM, String(n));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** "1 234" with a no-break space, as Swedish writes counts. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}

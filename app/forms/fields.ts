@@ -1,0 +1,127 @@
+/**
+ * Building blocks for form schemas (zod), with the Swedish messages users see at the field.
+ * One schema per form lives in app/forms/; the route's action parses with it
+ * (`parseForm` in app/utils/forms.server.ts) and the browser validates with the same schema
+ * through conform (`useSchemaForm` in app/components/forms.tsx).
+ *
+ * conform hands the schema strings (empty inputs arrive as undefined), so every builder
+ * starts from a string and says in Swedish what is wrong.
+ */
+import { z } from "zod";
+import { parseIsoDate } from "~/domain/calendar-dates";
+import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+
+/** Longest free text we store in one field (a long minutes note or agreement text fits). */
+export const MAX_LONG_TEXT = 100_000;
+/** Titles, names and other one-line texts. @public */
+export const MAX_LINE = 300;
+
+/** A required one-line or multi-line text, trimmed. */
+export function requiredText(message: string, max = MAX_LINE) {
+  return z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`);
+}
+
+/** An optional text, trimmed; empty becomes "". */
+export function optionalText(max = MAX_LINE) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`)
+    .optional()
+    .transform((v) => v ?? "");
+}
+
+const DATE_MESSAGE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";
+
+/** A required calendar date as ISO text ("2026-12-31"); impossible dates (2026-02-30) are refused. */
+export function isoDate(message = DATE_MESSAGE) {
+  return z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .refine((v) => parseIsoDate(v) !== null, message);
+}
+
+/** An optional date: empty becomes null. */
+export function optionalIsoDate(message = DATE_MESSAGE) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => parseIsoDate(v) !== null, message)
+    .optional()
+    .transform((v) => v ?? null);
+}
+
+/** A time of day, "09:30". @public */
+export function timeOfDay(message = "Skriv tiden som TT:MM, till exempel 09:30.") {
+  return z
+    .string({ required_error: message })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+}
+
+/**
+ * A whole number within bounds, written by a person: spaces as thousands separators are
+ * accepted ("5 720 000"); anything else (1e20, 12.5, 400 digits) is refused, never coerced.
+ */
+export function wholeNumber(message: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+  return z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .transform((v) => v.replace(/[\s\u00a0\u202f]/g, ""))
+    .refine((v) => /^-?\d{1,16}$/.test(v), message)
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, message);
+}
+
+/** An optional whole number: empty becomes null. */
+export function optionalWholeNumber(message: string, bounds: { min?: number; max?: number } = {}) {
+  return wholeNumber(message, bounds)
+    .optional()
+    .transform((v) => v ?? null);
+}
+
+/** The id of a row picked in a <select> or carried in a hidden field. */
+export function id(message = "Välj ett värde i listan.") {
+  return wholeNumber(message, { min: 1 });
+}
+
+/** An optional id: the empty option becomes null. */
+export function optionalId(message = "Välj ett värde i listan.") {
+  return optionalWholeNumber(message, { min: 1 });
+}
+
+/** One of a fixed list of values. Anything else (including `__proto__`) gets the message. */
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  message = "Välj ett av alternativen.",
+) {
+  return z.enum(values, { errorMap: () => ({ message }) });
+}
+
+/** A checkbox: present ("on" or any value) is true, absent is false. */
+export function checkbox() {
+  return z
+    .string()
+    .optional()
+    .transform((v) => v !== undefined);
+}
+
+/** The optimistic-lock version the form was rendered with (a hidden field). */
+export function formVersion() {
+  return wholeNumber("Formuläret saknar versionsnummer. Ladda om sidan och försök igen.", { min: 1 });
+}
+
+/**
+ * The personal-number guard on a text field: a text with a personal identity number
+ * (personnummer) is refused at the field, because client data never enters the portal.
+ */
+export function withoutPersonalNumbers<Schema extends z.ZodType<string, z.ZodTypeDef, unknown>>(schema: Schema) {
+  return schema.superRefine((value, ctx) => {
+    const hits = findPersonalNumbers(value);
+    if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: personalDataMessage(hits) });
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Collaborations (samverkan): the list, one by id or URL slug, who takes part in which, and
+ * the coordinator's writes. Every write is one immediate transaction with its audit entry;
+ * edits name the version they read (optimistic locking).
+ */
+import { asc, eq, inArray } from "drizzle-orm";
+import { bodyCollaborations, collaborations } from "../../db/schema";
+import { db, write } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+
+export type Collaboration = typeof collaborations.$inferSelect;
+
+export interface CollaborationValues {
+  slug: string;
+  name: string;
+  description: string;
+  isExample: boolean;
+}
+
+export function listCollaborations(): Collaboration[] {
+  return db().select().from(collaborations).orderBy(asc(collaborations.id)).all();
+}
+
+export function getCollaboration(id: number): Collaboration | undefined {
+  return db().select().from(collaborations).where(eq(collaborations.id, id)).get();
+}
+
+export function collaborationSlugTaken(slug: string, exceptId?: number): boolean {
+  const row = db().select({ id: collaborations.id }).from(collaborations).where(eq(collaborations.slug, slug)).get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+export function collaborationNameTaken(name: string, exceptId?: number): boolean {
+  const row = db().select({ id: collaborations.id }).from(collaborations).where(eq(collaborations.name, name)).get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+/** The collaborations served by these bodies (a person takes part through their seats). */
+export function collaborationIdsOfBodies(bodyIds: readonly number[]): Set<number> {
+  if (bodyIds.length === 0) return new Set();
+  const rows = db()
+    .selectDistinct({ id: bodyCollaborations.collaborationId })
+    .from(bodyCollaborations)
+    .where(inArray(bodyCollaborations.bodyId, [...bodyIds]))
+    .all();
+  return new Set(rows.map((r) => r.id));
+}
+
+export function createCollaboration(userId: string, value: CollaborationValues): Collaboration {
+  return write((tx) => {
+    const row = tx.insert(collaborations).values(value).returning().get();
+    recordAudit(tx, { userId, action: "create", entityType: "collaboration", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export type Versioned<T> = { ok: true; row: T } | { ok: false; conflict: T };
+
+/** Saves only if nobody else saved since `expectedVersion`; otherwise returns what they saved. */
+export function updateCollaboration(
+  userId: string,
+  id: number,
+  expectedVersion: number,
+  value: CollaborationValues,
+): Versioned<Collaboration> {
+  return write((tx) => {
+    const before = tx.select().from(collaborations).where(eq(collaborations.id, id)).get();
+    if (!before) throw new Response("Samverkan finns inte", { status: 404 });
+    if (before.version !== expectedVersion) return { ok: false, conflict: before };
+    const row = tx
+      .update(collaborations)
+      .set({ ...value, version: before.version + 1 })
+      .where(eq(collaborations.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, { userId, action: "update", entityType: "collaboration", entityId: id, before, after: row });
+    return { ok: true, row };
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The agenda (dagordning) of a meeting: its items, their documents and their order.
+ * Every write is one immediate transaction with its audit entry.
+ */
+import { and, asc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { agendaItemFiles, agendaItems, decisions, files, itemProposals, meetings } from "../../db/schema";
+import { moveItem, positionForNewItem, type ValidAgendaItem } from "~/domain/meetings";
+import { db, write, type Db } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { standardItemsOf } from "./bodies.server";
+import type { stageFiles } from "./files.server";
+
+type Staged = ReturnType<typeof stageFiles>;
+
+/**
+ * The standard items a new meeting of the body starts with, in order: the body's own list
+ * (body_standard_items), kept by the coordinator on the body's edit page.
+ */
+export function standardItemsForNewMeeting(tx: Db, bodyId: number) {
+  return standardItemsOf(bodyId, tx).map((i) => ({ key: i.key, title: i.title, kind: i.kind }));
+}
+
+export function agendaOf(meetingId: number) {
+  const items = db()
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position))
+    .all();
+  const links = items.length
+    ? db()
+        .select({ itemId: agendaItemFiles.agendaItemId, file: files })
+        .from(agendaItemFiles)
+        .innerJoin(files, eq(agendaItemFiles.fileId, files.id))
+        .where(
+          inArray(
+            agendaItemFiles.agendaItemId,
+            items.map((i) => i.id),
+          ),
+        )
+        .all()
+    : [];
+  const paragraphs = paragraphsOf(meetingId);
+  return items.map((item) => ({
+    ...item,
+    files: links.filter((l) => l.itemId === item.id).map((l) => l.file),
+    paragraph: paragraphs.get(item.id) ?? null,
+  }));
+}
+
+export type AgendaItem = ReturnType<typeof agendaOf>[number];
+
+export function getAgendaItem(id: number) {
+  return db().select().from(agendaItems).where(eq(agendaItems.id, id)).get();
+}
+
+/** The § numbers given to the meeting's items so far (item id → §). */
+export function paragraphsOf(meetingId: number, conn: Db = db()): Map<number, number> {
+  const rows = conn
+    .select({ itemId: decisions.agendaItemId, paragraph: decisions.paragraph })
+    .from(decisions)
+    .where(and(eq(decisions.meetingId, meetingId), isNotNull(decisions.agendaItemId)))
+    .all();
+  return new Map(rows.filter((r) => r.itemId !== null && r.paragraph !== null).map((r) => [r.itemId!, r.paragraph!]));
+}
+
+/** An agenda change: the meeting's version (the agenda's lock) and its calendar sequence go up. */
+export function bumpMeeting(tx: Db, meetingId: number) {
+  tx.update(meetings)
+    .set({ version: sql`${meetings.version} + 1`, calendarSequence: sql`${meetings.calendarSequence} + 1` })
+    .where(eq(meetings.id, meetingId))
+    .run();
+}
+
+/** Inserts an item before the closing item (if there is one), moving the later items down. */
+export function insertItem(tx: Db, meetingId: number, value: ValidAgendaItem) {
+  const existing = tx
+    .select({ position: agendaItems.position, standard: agendaItems.standard })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .all();
+  const { position, shiftFrom } = positionForNewItem(existing);
+  if (shiftFrom !== null)
+    tx.update(agendaItems)
+      .set({ position: sql`${agendaItems.position} + 1` })
+      .where(and(eq(agendaItems.meetingId, meetingId), gte(agendaItems.position, shiftFrom)))
+      .run();
+  return tx
+    .insert(agendaItems)
+    .values({ meetingId, position, ...value })
+    .returning()
+    .get();
+}
+
+export function addAgendaItem(userId: string, meetingId: number, value: ValidAgendaItem, staged: Staged | null) {
+  return write((tx) => {
+    const item = insertItem(tx, meetingId, value);
+    for (const f of staged?.insert(tx, userId) ?? [])
+      tx.insert(agendaItemFiles).values({ agendaItemId: item.id, fileId: f.id }).run();
+    bumpMeeting(tx, meetingId);
+    recordAudit(tx, { userId, action: "create", entityType: "agenda_item", entityId: item.id, after: item });
+    return item;
+  });
+}
+
+export function updateAgendaItem(
+  userId: string,
+  itemId: number,
+  expectedVersion: number,
+  value: ValidAgendaItem,
+  staged: Staged | null,
+) {
+  return write((tx) => {
+    const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!before) throw new Response("Punkten finns inte.", { status: 404 });
+    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
+    const row = tx
+      .update(agendaItems)
+      .set({ ...value, version: before.version + 1 })
+      .where(eq(agendaItems.id, itemId))
+      .returning()
+      .get();
+    for (const f of staged?.insert(tx, userId) ?? [])
+      tx.insert(agendaItemFiles).values({ agendaItemId: itemId, fileId: f.id }).run();
+    bumpMeeting(tx, before.meetingId);
+    recordAudit(tx, { userId, action: "update", entityType: "agenda_item", entityId: itemId, before, after: row });
+    return { ok: true as const, row };
+  });
+}
+
+export function moveAgendaItem(userId: string, meetingId: number, itemId: number, direction: "up" | "down") {
+  write((tx) => {
+    const items = tx
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position))
+      .all();
+    const before = items.map((i) => i.id);
+    const after = moveItem(before, itemId, direction);
+    after.forEach((id, index) =>
+      tx
+        .update(agendaItems)
+        .set({ position: index + 1 })
+        .where(eq(agendaItems.id, id))
+        .run(),
+    );
+    bumpMeeting(tx, meetingId);
+    recordAudit(tx, { userId, action: "update", entityType: "agenda_order", entityId: meetingId, before, after });
+  });
+}
+
+export function removeAgendaItem(userId: string, itemId: number) {
+  write((tx) => {
+    const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!before) return;
+    tx.delete(agendaItemFiles).where(eq(agendaItemFiles.agendaItemId, itemId)).run();
+    tx.update(itemProposals).set({ agendaItemId: null }).where(eq(itemProposals.agendaItemId, itemId)).run();
+    tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
+    bumpMeeting(tx, before.meetingId);
+    recordAudit(tx, { userId, action: "delete", entityType: "agenda_item", entityId: itemId, before });
+  });
+}

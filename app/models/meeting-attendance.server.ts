@@ -1,0 +1,52 @@
+/** Who is called to a meeting and who attended it (närvaro). */
+import { eq } from "drizzle-orm";
+import { attendance, memberships, people } from "../../db/schema";
+import { isCurrentMembership } from "~/domain/membership";
+import { db } from "~/utils/db.server";
+
+/** Members of the body on the meeting day (the people expected at the meeting). */
+export function membersOnDate(bodyId: number, date: string) {
+  return db()
+    .select({
+      personId: people.id,
+      name: people.name,
+      role: memberships.role,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(memberships.personId, people.id))
+    .where(eq(memberships.bodyId, bodyId))
+    .all()
+    .filter((m) => isCurrentMembership(m, date));
+}
+
+/** The body's chair on the meeting day (person ids; the first one signs). */
+export function chairsOn(bodyId: number, date: string): number[] {
+  return membersOnDate(bodyId, date)
+    .filter((m) => m.role === "ordförande")
+    .map((m) => m.personId);
+}
+
+export function attendanceOf(meetingId: number) {
+  return db()
+    .select({
+      id: attendance.id,
+      personId: attendance.personId,
+      status: attendance.status,
+      substituteForPersonId: attendance.substituteForPersonId,
+      adjuster: attendance.adjuster,
+      name: people.name,
+    })
+    .from(attendance)
+    .innerJoin(people, eq(attendance.personId, people.id))
+    .where(eq(attendance.meetingId, meetingId))
+    .all();
+}
+
+export interface AttendanceRow {
+  personId: number;
+  status: "närvarande" | "frånvarande" | "ersättare tjänstgör";
+  substituteForPersonId: number | null;
+  adjuster: boolean;
+}

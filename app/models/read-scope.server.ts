@@ -1,0 +1,76 @@
+/**
+ * Access as SQL: what a ReadScope (app/domain/read-scope.ts) may read of each kind of record,
+ * as a WHERE condition, so lists, counts and search filter by access inside the query.
+ * Each function mirrors one rule of app/domain/policy.ts; tests/integration/read-scope.test.ts
+ * holds them to `can` for every row and every kind of actor.
+ */
+import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  agendaVersions,
+  bodies,
+  decisions,
+  documentBodies,
+  documents,
+  meetings,
+  recommendations,
+} from "../../db/schema";
+import type { ReadScope } from "~/domain/read-scope";
+import { db } from "~/utils/db.server";
+
+function inBodies(column: Parameters<typeof inArray>[0], scope: ReadScope): SQL | undefined {
+  return scope.bodyIds.length ? inArray(column, scope.bodyIds) : undefined;
+}
+
+/**
+ * canReadDecision (app/domain/decisions.ts): the body's members, drafts included; everyone
+ * else only an approved public decision.
+ */
+export function decisionsReadableBy(scope: ReadScope): SQL | undefined {
+  if (scope.everything) return undefined;
+  return or(and(eq(decisions.isPublic, true), eq(decisions.approval, "justerat")), inBodies(decisions.bodyId, scope));
+}
+
+/** read:meeting: the body's members; everyone for a published agenda of a body with public records. */
+export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
+  if (scope.everything) return undefined;
+  const published = exists(
+    db()
+      .select({ one: sql`1` })
+      .from(agendaVersions)
+      .where(eq(agendaVersions.meetingId, meetings.id)),
+  );
+  const publicRecords = exists(
+    db()
+      .select({ one: sql`1` })
+      .from(bodies)
+      .where(and(eq(bodies.id, meetings.bodyId), eq(bodies.publicRecords, true))),
+  );
+  return or(inBodies(meetings.bodyId, scope), and(publicRecords, published));
+}
+
+/** read:document: public; every signed-in user; or the members of the chosen bodies. */
+export function documentsReadableBy(scope: ReadScope): SQL | undefined {
+  if (scope.everything) return undefined;
+  return or(
+    eq(documents.visibility, "public"),
+    scope.signedIn ? eq(documents.visibility, "members") : undefined,
+    scope.bodyIds.length
+      ? and(
+          eq(documents.visibility, "bodies"),
+          exists(
+            db()
+              .select({ one: sql`1` })
+              .from(documentBodies)
+              .where(and(eq(documentBodies.documentId, documents.id), inArray(documentBodies.bodyId, scope.bodyIds))),
+          ),
+        )
+      : undefined,
+  );
+}
+
+/** read:recommendation: once sent to the parties, public ones for everyone, all for signed-in users; drafts for the coordinator. */
+export function recommendationsReadableBy(scope: ReadScope): SQL | undefined {
+  if (scope.everything) return undefined;
+  const sent = inArray(recommendations.status, ["skickad", "uppföljd", "avslutad", "återkallad"]);
+  return scope.signedIn ? sent : and(sent, eq(recommendations.isPublic, true));
+}

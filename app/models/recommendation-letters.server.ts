@@ -1,0 +1,40 @@
+/**
+ * Letters about a recommendation to the parties: the recommendation itself when sent, a
+ * correction, the withdrawal, and reminders before and after the deadline. Each is recorded
+ * per party in the same transaction as the step that causes it, so the follow-up knows what
+ * every party has received and when (reminders are counted from these rows).
+ *
+ * Delivery: the mail path delivers each letter to the party's registrar (registrator). This
+ * function is the one place to hook it: enqueue one message per recorded row, in the same
+ * transaction `tx`, so a letter is queued exactly when its step is saved.
+ */
+import { recommendationLetters } from "../../db/schema";
+import type { RecommendationLetterKind } from "~/domain/recommendations";
+import type { Db } from "~/utils/db.server";
+
+export interface LetterToParties {
+  recommendationId: number;
+  organisationIds: number[];
+  kind: RecommendationLetterKind;
+  /** The version of the text the letter carries. */
+  versionNo: number;
+  /** The day it is sent, in Stockholm. */
+  today: string;
+}
+
+export function recordLetters(tx: Db, userId: string, letter: LetterToParties) {
+  return letter.organisationIds.map((organisationId) =>
+    tx
+      .insert(recommendationLetters)
+      .values({
+        recommendationId: letter.recommendationId,
+        organisationId,
+        kind: letter.kind,
+        versionNo: letter.versionNo,
+        sentOn: letter.today,
+        createdBy: userId,
+      })
+      .returning()
+      .get(),
+  );
+}

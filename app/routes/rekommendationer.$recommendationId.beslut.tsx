@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { loadRecommendationStep, queryParam } from "~/auth/recommendation-access.server";
+import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { FileField, StepPage } from "~/components/recommendation-steps";
+import { decideSchema } from "~/forms/recommendation";
+import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
+import { decideRecommendation, decisionOptions, filesOf } from "~/models/recommendations.server";
+import { env } from "~/utils/env.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Koppla beslutet – Samverkansportalen" }];
+
+function label(d: { bodyName: string; decidedOn: string; paragraph: number | null; title: string }) {
+  return `${d.bodyName} ${d.decidedOn}${d.paragraph ? ` § ${d.paragraph}` : ""}: ${d.title}`;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { rec, refusal } = await loadRecommendationStep(request, params, "decide");
+  const chosen = Number(queryParam(request, "beslut")) || rec.decisionId;
+  const options = decisionOptions(rec.collaborationId);
+  return {
+    rec: { id: rec.id, title: rec.title, version: rec.version },
+    refusal,
+    options: options.map((d) => ({ value: d.id, label: label(d) })),
+    chosen: options.some((d) => d.id === chosen) ? String(chosen) : "",
+    files: filesOf(rec.id),
+    maxUploadMb: env().MAX_UPLOAD_MB,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, rec, refusal } = await loadRecommendationStep(request, params, "decide");
+  const form = await parseUploadForm(request);
+  const submission = parseForm(form, decideSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  if (refusal) return rejectForm(submission, { formErrors: [refusal] });
+  const extract = await checkUploads(form, "extract");
+  if (!extract.ok) return rejectForm(submission, { fieldErrors: { extract: [extract.error] } });
+  const documents = await checkUploads(form, "documents");
+  if (!documents.ok) return rejectForm(submission, { fieldErrors: { documents: [documents.error] } });
+  const roles = [...extract.files.map(() => "utdrag" as const), ...documents.files.map(() => "underlag" as const)];
+  const saved = withStagedFiles([...extract.files, ...documents.files], (staged) => {
+    const result = decideRecommendation(
+      viewer.user.id,
+      rec.id,
+      submission.value.version,
+      submission.value.decisionId,
+      staged,
+      roles,
+    );
+    if (!result.ok) staged.discard();
+    return result;
+  });
+  if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Beslutet är kopplat.");
+  if (saved.reason === "conflict")
+    return rejectForm(submission, {
+      formErrors: ["Någon annan har ändrat rekommendationen under tiden. Kontrollera och spara igen."],
+    });
+  return rejectForm(submission, {
+    fieldErrors: { decisionId: ["Bara ett justerat beslut i samverkan som fortfarande gäller kan kopplas."] },
+  });
+}
+
+export default function DecideRecommendation() {
+  const d = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(decideSchema, {
+    lastResult: useActionData<typeof action>(),
+    defaultValue: { decisionId: d.chosen },
+  });
+  return (
+    <StepPage
+      rec={d.rec}
+      step="Koppla beslut"
+      heading="Koppla beslutet som fattade rekommendationen"
+      refusal={d.refusal}
+    >
+      <p>
+        Välj den paragraf i SVOM:s (eller Barnarenans) justerade protokoll som beslutade rekommendationen. Bifoga
+        protokollsutdraget och beslutsunderlaget; parterna ser dem tillsammans med rekommendationen.
+      </p>
+      {d.files.length ? (
+        <>
+          <h2>Redan bifogat</h2>
+          <ul>
+            {d.files.map((f) => (
+              <li key={f.id}>
+                <a href={`/filer/${f.id}`}>{f.name}</a> ({f.role === "utdrag" ? "protokollsutdrag" : "underlag"})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <FormErrorSummary form={form} />
+      <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
+        <input type="hidden" name="version" value={d.rec.version} />
+        <SelectField
+          field={fields.decisionId}
+          label="Beslut (justerad paragraf)"
+          hint="Bara beslut ur justerade protokoll, eller beslut som förts in i registret, kan väljas."
+          emptyOption="Välj beslut"
+          options={d.options}
+        />
+        <FileField field={fields.extract} label="Protokollsutdrag" hint={`PDF, högst ${d.maxUploadMb} MB.`} />
+        <FileField
+          field={fields.documents}
+          label="Beslutsunderlag"
+          hint={`PDF, Word eller Excel, högst ${d.maxUploadMb} MB per fil. Flera filer går bra.`}
+          multiple
+        />
+        <div className="actions">
+          <button type="submit" className="button">
+            Koppla beslutet
+          </button>
+        </div>
+      </Form>
+    </StepPage>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { loadRecommendationStep } from "~/auth/recommendation-access.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DraftForm } from "~/components/recommendation-form";
+import { ConflictNotice, type ConflictValues } from "~/components/recommendation-steps";
+import { todayInStockholm } from "~/domain/format";
+import { draftSchema } from "~/forms/recommendation";
+import { checkDraft, draftDefaults, draftOptions } from "~/models/recommendation-draft.server";
+import { updateDraft } from "~/models/recommendations.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
+import { readForm } from "~/utils/request-body.server";
+
+export const meta: MetaFunction = () => [{ title: "Redigera rekommendationen – Samverkansportalen" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { rec, refusal } = await loadRecommendationStep(request, params, "edit");
+  const options = draftOptions(rec.collaborationId, todayInStockholm());
+  return {
+    rec: { id: rec.id, title: rec.title, version: rec.version },
+    refusal,
+    options,
+    defaults: draftDefaults(rec, options),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, rec, refusal } = await loadRecommendationStep(request, params, "edit");
+  const submission = parseForm(await readForm(request), draftSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  if (refusal) return rejectForm(submission, { formErrors: [refusal] });
+  const checked = checkDraft(submission.value, draftOptions(rec.collaborationId, todayInStockholm()));
+  if (!checked.ok) return rejectForm(submission, { fieldErrors: checked.fieldErrors });
+  const saved = updateDraft(viewer.user.id, rec.id, submission.value.version ?? 0, checked.value);
+  if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Utkastet är sparat.");
+  if (saved.reason === "refused")
+    return rejectForm(submission, { formErrors: ["Utkastet kan inte längre redigeras."] });
+  return data(
+    {
+      ...submission.reply({
+        formErrors: ["Någon annan har ändrat utkastet under tiden. Dina ändringar står kvar; jämför och spara igen."],
+      }),
+      conflict: { title: saved.current.title, ask: saved.current.ask, answerDeadline: saved.current.answerDeadline },
+    },
+    { status: 409 },
+  );
+}
+
+export default function EditRecommendation() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          ["/rekommendationer", "Rekommendationer"],
+          [`/rekommendationer/${d.rec.id}`, d.rec.title],
+        ]}
+        current="Redigera"
+      />
+      <h1>Redigera utkastet</h1>
+      {d.refusal ? (
+        <p className="notice notice--warn">
+          {d.refusal} <Link to={`/rekommendationer/${d.rec.id}`}>Tillbaka till rekommendationen</Link>
+        </p>
+      ) : (
+        <>
+          {result && "conflict" in result ? <ConflictNotice values={result.conflict as ConflictValues} /> : null}
+          <DraftForm
+            defaults={d.defaults}
+            lastResult={result}
+            matters={d.options.matters}
+            agreementVersions={d.options.agreementVersions}
+            version={d.rec.version}
+            submitLabel="Spara utkastet"
+          />
+        </>
+      )}
+    </>
+  );
+}

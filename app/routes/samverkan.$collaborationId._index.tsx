@@ -1,0 +1,207 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf, ExampleBadge } from "~/components/conflict-notice";
+import {
+  CheckboxField,
+  FormErrorSummary,
+  formProps,
+  TextareaField,
+  TextField,
+  useSchemaForm,
+} from "~/components/forms";
+import { PartyStatusBadge } from "~/components/party-status";
+import { ORGANISATION_KIND_LABEL, PARTY_ROLE_LABEL, withCollaboration } from "~/domain/collaboration";
+import { can } from "~/domain/policy";
+import { editCollaborationSchema } from "~/forms/collaboration";
+import { listBodies } from "~/models/bodies.server";
+import {
+  collaborationNameTaken,
+  collaborationSlugTaken,
+  getCollaboration,
+  updateCollaboration,
+} from "~/models/collaborations.server";
+import { listParties } from "~/models/organisations.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/params";
+import { readForm } from "~/utils/request-body.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.collaboration.name ?? "Samverkan"} – Samverkansportalen` },
+];
+
+function load(id: string | undefined) {
+  const collaboration = getCollaboration(idParam(id));
+  if (!collaboration) throw notFound("Samverkan finns inte.");
+  return collaboration;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  requirePermission(viewer?.actor ?? null, "read:parties");
+  const collaboration = load(params.collaborationId);
+  return {
+    collaboration,
+    parties: listParties(collaboration.id),
+    bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+    canManage: can(viewer?.actor ?? null, "manage:collaborations"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewerWith(request, "manage:collaborations");
+  const collaboration = load(params.collaborationId);
+  const submission = parseForm(await readForm(request), editCollaborationSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { version, ...value } = submission.value;
+  const fieldErrors: Record<string, string[]> = {};
+  if (collaborationNameTaken(value.name, collaboration.id))
+    fieldErrors.name = ["Det finns redan en samverkan med det namnet."];
+  if (collaborationSlugTaken(value.slug, collaboration.id))
+    fieldErrors.slug = [`Kortnamnet ${value.slug} används redan.`];
+  if (Object.keys(fieldErrors).length) return rejectForm(submission, { fieldErrors });
+  const saved = updateCollaboration(viewer.user.id, collaboration.id, version, value);
+  if (!saved.ok) {
+    const c = saved.conflict;
+    return rejectConflict(submission, { name: c.name, slug: c.slug, description: c.description }, c.version);
+  }
+  return redirectWithStatus(`/samverkan/${collaboration.id}`, "Uppgifterna är sparade.");
+}
+
+export default function CollaborationPage() {
+  const { collaboration: c, parties, bodies, canManage } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<{ name: string; slug: string; description: string }>(lastResult);
+  const [form, fields] = useSchemaForm(editCollaborationSchema, {
+    lastResult,
+    defaultValue: {
+      name: c.name,
+      slug: c.slug,
+      description: c.description,
+      isExample: c.isExample ? "on" : undefined,
+      version: String(c.version),
+    },
+  });
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  return (
+    <>
+      <Breadcrumbs trail={[["/samverkan", "Samverkan"]]} current={c.name} />
+      <h1>
+        {c.name} {c.isExample ? <ExampleBadge /> : null}
+      </h1>
+      {c.description ? <p>{c.description}</p> : null}
+      <p>
+        <Link to={withCollaboration("/avtal", c.slug)}>Samarbetsavtalet</Link> ·{" "}
+        <Link to={withCollaboration("/uppfoljning", c.slug)}>Uppföljning</Link> ·{" "}
+        <Link to={withCollaboration("/moten", c.slug)}>Möten</Link>
+      </p>
+
+      <section aria-labelledby="parter">
+        <h2 id="parter">Parter</h2>
+        {parties.length === 0 ? <p>Inga parter är registrerade ännu.</p> : null}
+        {parties.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Part</th>
+                  <th scope="col">Typ</th>
+                  <th scope="col">Roll</th>
+                  <th scope="col">Status</th>
+                  {canManage ? <th scope="col">Registratur</th> : null}
+                  {canManage ? (
+                    <th scope="col" className="no-print">
+                      Åtgärd
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {parties.map((p) => (
+                  <tr key={p.partyId}>
+                    <td>
+                      <Link to={`/parter/${p.organisationId}`}>{p.name}</Link>
+                    </td>
+                    <td>{ORGANISATION_KIND_LABEL[p.kind]}</td>
+                    <td>{PARTY_ROLE_LABEL[p.role]}</td>
+                    <td>
+                      <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
+                    </td>
+                    {canManage ? <td>{p.registrarEmail || "–"}</td> : null}
+                    {canManage ? (
+                      <td className="no-print">
+                        <Link to={`/samverkan/${c.id}/parter/${p.partyId}`} aria-label={`Ändra ${p.name} som part`}>
+                          Ändra
+                        </Link>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {canManage ? (
+          <p className="no-print">
+            <Link to={`/samverkan/${c.id}/parter/ny`} className="button">
+              Lägg till part
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="organ">
+        <h2 id="organ">Organ</h2>
+        {bodies.length === 0 ? <p>Inga organ arbetar för denna samverkan ännu.</p> : null}
+        <ul>
+          {bodies.map((b) => (
+            <li key={b.id}>
+              <Link to={`/organ/${b.id}`}>{b.name}</Link> <span className="muted">({b.kind})</span>
+            </li>
+          ))}
+        </ul>
+        {canManage ? (
+          <p className="no-print">
+            <Link to={`/organ/nytt?samverkan=${c.slug}`}>Nytt organ</Link> · Ett befintligt organ (till exempel en
+            politisk ledningsgrupp) kan också arbeta för denna samverkan: välj det under Organ och ändra det.
+          </p>
+        ) : null}
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="andra" className="no-print">
+          <h2 id="andra">Ändra uppgifterna</h2>
+          {conflict ? (
+            <ConflictNotice
+              what="samverkan"
+              rows={[
+                ["Namn", conflict.theirs.name, typed.name ?? ""],
+                ["Kortnamn", conflict.theirs.slug, typed.slug ?? ""],
+                ["Beskrivning", conflict.theirs.description, typed.description ?? ""],
+              ]}
+            />
+          ) : null}
+          <FormErrorSummary form={form} />
+          <Form method="post" className="stack" {...formProps(form)}>
+            <input type="hidden" name={fields.version.name} value={conflict?.version ?? c.version} />
+            <TextField field={fields.name} label="Namn" />
+            <TextField
+              field={fields.slug}
+              label="Kortnamn i adressen"
+              hint="Ändras det slutar gamla länkar att fungera."
+            />
+            <TextareaField field={fields.description} label="Beskrivning" />
+            <CheckboxField field={fields.isExample} label="Exempel (demodata som inte finns i källorna)" />
+            <div className="actions">
+              <button type="submit" className="button">
+                {conflict ? "Spara mina uppgifter ändå" : "Spara"}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

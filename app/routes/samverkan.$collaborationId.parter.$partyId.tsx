@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireViewerWith } from "~/auth/session.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { PARTY_ROLE_LABEL, PARTY_ROLES, type PartyRole } from "~/domain/collaboration";
+import { editPartySchema } from "~/forms/collaboration";
+import { getCollaboration } from "~/models/collaborations.server";
+import { listParties, updateParty } from "~/models/organisations.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/page-title";
+import { idParam } from "~/utils/params";
+import { readForm } from "~/utils/request-body.server";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Ändra part") }];
+
+function load(params: { collaborationId?: string; partyId?: string }) {
+  const collaboration = getCollaboration(idParam(params.collaborationId));
+  const partyId = idParam(params.partyId);
+  const party = collaboration ? listParties(collaboration.id).find((p) => p.partyId === partyId) : undefined;
+  if (!collaboration || !party) throw notFound("Parten finns inte.");
+  return { collaboration, party };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireViewerWith(request, "manage:collaborations");
+  const { collaboration, party } = load(params);
+  return { collaboration: { id: collaboration.id, name: collaboration.name }, party };
+}
+
+type Theirs = { role: PartyRole; registrarEmail: string; memberSince: string | null; branchClinic: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewerWith(request, "manage:collaborations");
+  const { collaboration, party } = load(params);
+  const submission = parseForm(await readForm(request), editPartySchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { version, ...value } = submission.value;
+  const saved = updateParty(viewer.user.id, party.partyId, version, value);
+  if (!saved.ok) {
+    const p = saved.conflict;
+    const theirs: Theirs = {
+      role: p.role,
+      registrarEmail: p.registrarEmail,
+      memberSince: p.memberSince,
+      branchClinic: p.branchClinic,
+    };
+    return rejectConflict(submission, theirs, p.version);
+  }
+  return redirectWithStatus(`/samverkan/${collaboration.id}`, `${party.name} är sparad.`);
+}
+
+export default function EditParty() {
+  const { collaboration, party } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<Theirs>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const [form, fields] = useSchemaForm(editPartySchema, {
+    lastResult,
+    defaultValue: {
+      role: party.role,
+      registrarEmail: party.registrarEmail,
+      memberSince: party.memberSince ?? "",
+      branchClinic: party.branchClinic,
+      version: String(party.version),
+    },
+  });
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          ["/samverkan", "Samverkan"],
+          [`/samverkan/${collaboration.id}`, collaboration.name],
+        ]}
+        current={party.name}
+      />
+      <h1>
+        {party.name} i {collaboration.name}
+      </h1>
+      {conflict ? (
+        <ConflictNotice
+          what="parten"
+          rows={[
+            [
+              "Roll",
+              PARTY_ROLE_LABEL[conflict.theirs.role],
+              typed.role ? PARTY_ROLE_LABEL[typed.role as PartyRole] : "",
+            ],
+            ["Registraturens e-post", conflict.theirs.registrarEmail, typed.registrarEmail ?? ""],
+            ["Medlem från och med", conflict.theirs.memberSince ?? "", typed.memberSince ?? ""],
+            ["Mottagning", conflict.theirs.branchClinic, typed.branchClinic ?? ""],
+          ]}
+        />
+      ) : null}
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name={fields.version.name} value={conflict?.version ?? party.version} />
+        <SelectField
+          field={fields.role}
+          label="Roll"
+          hint="Huvudman anställer personal för de andras räkning; part betalar sin andel."
+          options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABEL[r] }))}
+        />
+        <TextField
+          field={fields.registrarEmail}
+          label="Registraturens e-post"
+          type="email"
+          hint="Dit rekommendationer skickas, till exempel registrator@kommun.se."
+        />
+        <TextField field={fields.memberSince} label="Medlem från och med" hint="ÅÅÅÅ-MM-DD" />
+        <TextField field={fields.branchClinic} label="Mottagning" />
+        <div className="actions">
+          <button type="submit" className="button">
+            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
+          </button>
+        </div>
+      </Form>
+      <p className="muted">Partens status, uppsägning och utträde sköts på avtalets sidor.</p>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The server half of the one form pattern: parse a submission with the form's zod schema
+ * (conform), and answer a rejected one with 400 and conform's reply, which carries the
+ * Swedish message per field and everything the user typed, so nothing is lost.
+ */
+import { type Submission, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+
+export function parseForm<Schema extends z.ZodTypeAny>(
+  formData: FormData,
+  schema: Schema,
+): Submission<z.input<Schema>, string[], z.output<Schema>> {
+  return parseWithZod(formData, { schema });
+}
+
+/** Messages found after parsing (a taken §, a stale version): per field, or for the whole form. */
+export interface LateErrors {
+  fieldErrors?: Record<string, string[]>;
+  formErrors?: string[];
+}
+
+/** 400 with the field messages and the typed values. */
+export function rejectForm(submission: Submission<unknown, string[], unknown>, late?: LateErrors) {
+  return data(submission.reply(late) as SubmissionResult<string[]>, { status: 400 });
+}
+
+/**
+ * 409: someone else saved first (optimistic locking). The reply keeps what the user typed and
+ * says so for the whole form; `conflict` carries what the other person saved and the version
+ * to name when the user saves again.
+ */
+export function rejectConflict<Theirs>(
+  submission: Submission<unknown, string[], unknown>,
+  theirs: Theirs,
+  version: number,
+) {
+  const reply = submission.reply({
+    formErrors: ["Någon annan har sparat ändringar medan du arbetade. Dina ändringar är inte sparade."],
+  }) as SubmissionResult<string[]>;
+  return data({ ...reply, conflict: { theirs, version } }, { status: 409 });
+}

@@ -1,0 +1,104 @@
+/**
+ * The shared accessibility mechanisms (issue 15): the success message after a save
+ * (role=status, with and without JavaScript), focus and title after navigation, focus on the
+ * error summary after a failed submit, unique titles on error pages, the folding menu and the
+ * footer link to the accessibility statement.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("success message after a save", () => {
+  it("says what was saved, moves focus to the new page's heading, and is gone on the next page", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto("/arenden");
+    await page.getByLabel("Diarienummer").fill("TEST 2026/1");
+    await page.getByLabel("Rubrik").fill("Ärende för statusmeddelandet");
+    await page.getByRole("button", { name: "Skapa ärende" }).click();
+    await page.waitForURL(/\/arenden\/\d+$/);
+    expect(await waitForText(page.getByRole("status"), "Ärendet är skapat.")).toBe("Ärendet är skapat.");
+    // Focus and title say where we are.
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Ärende för statusmeddelandet");
+    expect(await page.title()).toContain("Ärende för statusmeddelandet");
+    await expectAccessible(page);
+    // The message is shown once.
+    await page.getByRole("navigation", { name: "Brödsmulor" }).getByRole("link", { name: "Ärenden" }).click();
+    await page.waitForURL(/\/arenden$/);
+    await page.waitForFunction(() => !document.querySelector("[data-flash]"));
+    expect((await page.getByRole("status").first().innerText()).trim()).toBe("");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("works without JavaScript: a plain form post gets the same message", async () => {
+    const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/arenden");
+    await page.getByLabel("Diarienummer").fill("TEST 2026/2");
+    await page.getByLabel("Rubrik").fill("Ärende utan JavaScript");
+    await page.getByRole("button", { name: "Skapa ärende" }).click();
+    await page.waitForURL(/\/arenden\/\d+$/);
+    expect((await page.getByRole("status").innerText()).trim()).toBe("Ärendet är skapat.");
+    // A reload does not show it again.
+    await page.reload();
+    expect((await page.getByRole("status").innerText()).trim()).toBe("");
+    await context.close();
+  });
+});
+
+describe("failed submit", () => {
+  it("moves focus to the error summary", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto("/arenden");
+    await page.getByRole("button", { name: "Skapa ärende" }).click();
+    await waitForText(page.getByRole("alert"), "Formuläret har fel");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "alert");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("titles and navigation", () => {
+  it("names the 403 and 404 pages", async () => {
+    const { page } = await app.page("demo-politiker");
+    const forbidden = await page.goto("/admin/logg");
+    expect(forbidden?.status()).toBe(403);
+    expect(await page.title()).toBe("Du saknar behörighet – Samverkansportalen");
+    await expectAccessible(page);
+    const missing = await page.goto("/finns-inte");
+    expect(missing?.status()).toBe(404);
+    expect(await page.title()).toBe("Sidan finns inte – Samverkansportalen");
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("folds the menu on a phone, opens it without JavaScript, and links the statement from the footer", async () => {
+    const context = await app.browser.newContext({
+      baseURL: app.baseUrl,
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+    });
+    const page = await context.newPage();
+    await page.goto("/");
+    const menuLink = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Beslut" });
+    expect(await menuLink.isVisible()).toBe(false);
+    await page.getByText("Meny", { exact: true }).click();
+    expect(await menuLink.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/beslut");
+    expect(await menuLink.isVisible()).toBe(true);
+    expect(await page.getByText("Meny", { exact: true }).isVisible()).toBe(false);
+    await page.getByRole("contentinfo").getByRole("link", { name: "Tillgänglighetsredogörelse" }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), "Tillgänglighetsredogörelse");
+    await context.close();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Long lists come in pages: the register and the document library with more rows than a
+ * page holds, paged with links that keep the filters, with and without JavaScript.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decisions, documents } from "../../db/schema";
+import { expectAccessible, startApp, type TestApp } from "../support/browser";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+  const { bodyIds, collaborationId } = app.world;
+  app.db.$client.transaction(() => {
+    // 120 public SVOM decisions in 2019 (with §), and 130 documents for every signed-in user.
+    for (let i = 1; i <= 120; i++)
+      app.db
+        .insert(decisions)
+        .values({
+          bodyId: bodyIds.svom,
+          year: 2019,
+          paragraph: i,
+          decidedOn: `2019-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+          title: `Sidtestbeslut ${i}`,
+          text: "Beslut för att prova sidor.",
+          isPublic: true,
+          approval: "justerat",
+          approvedAt: "2019-12-31T12:00:00Z",
+        })
+        .run();
+    for (let i = 1; i <= 130; i++)
+      app.db
+        .insert(documents)
+        .values({ collaborationId, title: `Sidtestrapport ${i}`, kind: "rapport", date: "2018-05-05" })
+        .run();
+  })();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("the decision register in pages", () => {
+  it("shows 50 at a time and pages through a filtered register, keeping the filter", async () => {
+    const { page, errors } = await app.page();
+    await page.goto("/beslut?ar=2019");
+    await expectAccessible(page);
+    const nav = page.getByRole("navigation", { name: "Sidor i beslutsregistret" });
+    expect(await nav.innerText()).toContain("Visar 1–50 av 120 beslut");
+    expect(await page.locator("tbody tr").count()).toBe(50);
+    await nav.getByRole("link", { name: "Nästa sida" }).click();
+    await page.waitForURL(/ar=2019&sida=2/);
+    expect(await nav.innerText()).toContain("Visar 51–100 av 120 beslut");
+    expect(await nav.getByRole("link", { name: "Sida 2" }).getAttribute("aria-current")).toBe("page");
+    await nav.getByRole("link", { name: "Sida 3" }).click();
+    await page.waitForURL(/sida=3/);
+    expect(await page.locator("tbody tr").count()).toBe(20);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists every row exactly once across the pages", async () => {
+    const { page } = await app.page();
+    const titles: string[] = [];
+    for (const n of [1, 2, 3]) {
+      await page.goto(`/beslut?ar=2019&sida=${n}`);
+      titles.push(...(await page.locator("tbody tr td:nth-child(4)").allInnerTexts()));
+    }
+    expect(titles).toHaveLength(120);
+    expect(new Set(titles).size).toBe(120);
+    await page.context().close();
+  });
+});
+
+describe("the document library in pages", () => {
+  // axe needs JavaScript in the page; the same component passed it in the register above.
+  it("pages without JavaScript", async () => {
+    const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+    const { page: signedIn } = await app.page("demo-politiker");
+    const cookies = await signedIn.context().cookies();
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    await page.goto("/dokument?typ=rapport&ar=2018");
+    expect(await page.locator("tbody tr").count()).toBe(50);
+    await page.getByRole("link", { name: "Sida 3" }).click();
+    await page.waitForURL(/typ=rapport&ar=2018&sida=3/);
+    expect(await page.locator("tbody tr").count()).toBe(30);
+    expect(await page.getByRole("navigation", { name: "Sidor i dokumentlistan" }).innerText()).toContain(
+      "Visar 101–130 av 130 dokument",
+    );
+    await context.close();
+    await signedIn.context().close();
+  });
+});

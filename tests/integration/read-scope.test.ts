@@ -1,0 +1,188 @@
+/**
+ * Lists filter by access in SQL (app/models/read-scope.server.ts). These tests hold that SQL
+ * to the policy: for every row of every kind and every kind of viewer, the query admits
+ * exactly the rows `can` admits, no more (a leak) and no fewer (a lost result).
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/connection";
+import type { DemoWorld } from "../../db/demo-world";
+import {
+  agendaVersions,
+  bodies,
+  decisions,
+  documentBodies,
+  documents,
+  meetings,
+  recommendations,
+} from "../../db/schema";
+import { canReadDecision } from "~/domain/decisions";
+import { can, type Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
+import { recommendationResource } from "~/domain/recommendations";
+import { canReadDocument } from "~/models/documents.server";
+import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import {
+  decisionsReadableBy,
+  documentsReadableBy,
+  meetingsReadableBy,
+  recommendationsReadableBy,
+} from "~/models/read-scope.server";
+import { loadActor } from "~/models/users.server";
+import { demoDatabase } from "../support/test-db";
+
+let db: Db;
+let world: DemoWorld;
+let actors: [string, Actor | null][];
+
+beforeAll(async () => {
+  ({ db, world } = await demoDatabase("2026-11-23"));
+  const user = (id: string, role: Actor["role"], person: string) =>
+    loadActor({ id, role, personId: world.personIds[person] }, "2026-11-23");
+  actors = [
+    ["the public", null],
+    ["a politician (reader)", user("demo-politiker", "reader", "Per Politiker Krokom")],
+    ["an IFO chief (member)", user("demo-ifochef", "member", "Ingrid IFO-chef Östersund")],
+    ["Mini-Maria's manager (member)", user("demo-chef", "member", "Maja Mini-Maria-chef")],
+    ["the coordinator (admin)", user("demo-samordnare", "admin", "Sara Samordnare")],
+    [
+      "a member of no body",
+      {
+        userId: "x",
+        role: "member",
+        personId: null,
+        bodyRoles: new Map(),
+        organisationId: null,
+        collaborationIds: new Set(),
+      },
+    ],
+  ];
+  // Rows of every visibility in bodies with and without public records, beside the demo's own.
+  const b = world.bodyIds;
+  for (const bodyId of [b.svom, b.styrgrupp, b.referensgrupp])
+    for (const isPublic of [true, false]) {
+      for (const approval of ["utkast", "justerat"] as const)
+        db.insert(decisions)
+          .values({
+            bodyId,
+            year: 2025,
+            decidedOn: "2025-03-01",
+            title: "T",
+            text: "T",
+            isPublic,
+            approval,
+            approvedAt: approval === "justerat" ? "2025-03-02T10:00:00Z" : null,
+          })
+          .run();
+      const meeting = db
+        .insert(meetings)
+        .values({ bodyId, date: "2025-03-01", startTime: "09:00", endTime: "10:00", isPublic })
+        .returning()
+        .get();
+      if (isPublic) db.insert(agendaVersions).values({ meetingId: meeting.id, versionNo: 1, content: "[]" }).run();
+    }
+  for (const visibility of ["public", "members", "bodies"] as const)
+    for (const linked of [[], [b.styrgrupp], [b.referensgrupp, b.svom]]) {
+      const doc = db
+        .insert(documents)
+        .values({ collaborationId: world.collaborationId, title: "D", kind: "rapport", date: "2025-01-01", visibility })
+        .returning()
+        .get();
+      for (const bodyId of linked) db.insert(documentBodies).values({ documentId: doc.id, bodyId }).run();
+    }
+  for (const isPublic of [true, false])
+    for (const sent of [true, false])
+      db.insert(recommendations)
+        .values({
+          collaborationId: world.collaborationId,
+          title: "R",
+          ask: "A",
+          answerDeadline: "2027-01-01",
+          isPublic,
+          // A draft is the coordinator's alone; a sent one is read as the policy says.
+          status: sent ? "skickad" : "utkast",
+          sentAt: sent ? "2026-11-01T10:00:00.000Z" : null,
+        })
+        .run();
+});
+
+const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((x, y) => x - y);
+
+describe("access in SQL admits exactly what the policy admits", () => {
+  it("for decisions", () => {
+    const all = db.select().from(decisions).all();
+    expect(all.some((d) => !d.isPublic)).toBe(true);
+    expect(all.some((d) => d.isPublic && d.approval === "utkast")).toBe(true);
+    for (const [who, actor] of actors) {
+      const sql = db
+        .select({ id: decisions.id })
+        .from(decisions)
+        .where(decisionsReadableBy(readScopeOf(actor)))
+        .all();
+      expect(ids(sql), who).toEqual(ids(all.filter((d) => canReadDecision(actor, d))));
+    }
+  });
+
+  it("for meetings", () => {
+    const all = db
+      .select({ id: meetings.id, bodyId: meetings.bodyId, publicRecords: bodies.publicRecords })
+      .from(meetings)
+      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+      .all();
+    const published = publishedMeetingIds(all.map((m) => m.id));
+    expect(published.size).toBeGreaterThan(0);
+    expect(published.size).toBeLessThan(all.length);
+    for (const [who, actor] of actors) {
+      const sql = db
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(meetingsReadableBy(readScopeOf(actor)))
+        .all();
+      const allowed = all.filter((m) =>
+        can(actor, "read:meeting", {
+          bodyId: m.bodyId,
+          publicRecords: m.publicRecords,
+          published: published.has(m.id),
+        }),
+      );
+      expect(ids(sql), who).toEqual(ids(allowed));
+    }
+  });
+
+  it("for documents", () => {
+    const all = db.select().from(documents).all();
+    for (const [who, actor] of actors) {
+      const sql = db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(documentsReadableBy(readScopeOf(actor)))
+        .all();
+      expect(ids(sql), who).toEqual(ids(all.filter((d) => canReadDocument(actor, d))));
+    }
+  });
+
+  it("for recommendations", () => {
+    const all = db.select().from(recommendations).all();
+    for (const [who, actor] of actors) {
+      const sql = db
+        .select({ id: recommendations.id })
+        .from(recommendations)
+        .where(recommendationsReadableBy(readScopeOf(actor)))
+        .all();
+      const allowed = all.filter((r) => can(actor, "read:recommendation", recommendationResource(r)));
+      expect(ids(sql), who).toEqual(ids(allowed));
+    }
+  });
+
+  it("differs between viewers (the fixtures exercise the rules)", () => {
+    const counts = actors.map(
+      ([, actor]) =>
+        db
+          .select({ id: documents.id })
+          .from(documents)
+          .where(documentsReadableBy(readScopeOf(actor)))
+          .all().length,
+    );
+    expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,106 @@
+import { parseWithZod } from "@conform-to/zod";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { checkbox, id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText, wholeNumber } from "~/forms/fields";
+import { newDecisionSchema } from "~/forms/decision";
+
+function form(entries: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(entries)) data.append(k, v);
+  return data;
+}
+
+function parse<S extends z.ZodTypeAny>(schema: S, entries: Record<string, string>) {
+  return parseWithZod(form(entries), { schema });
+}
+
+describe("form field builders", () => {
+  it("requires text and trims it", () => {
+    const schema = z.object({ title: requiredText("Ange en rubrik.") });
+    expect(parse(schema, { title: "   " }).reply().error).toEqual({ title: ["Ange en rubrik."] });
+    expect(parse(schema, {}).reply().error).toEqual({ title: ["Ange en rubrik."] });
+    const ok = parse(schema, { title: "  Budget 2027 " });
+    expect(ok.status === "success" && ok.value.title).toBe("Budget 2027");
+  });
+
+  it("limits the length with a Swedish message", () => {
+    const schema = z.object({ t: requiredText("x", 5), o: optionalText(3) });
+    expect(parse(schema, { t: "123456", o: "abcd" }).reply().error).toEqual({
+      t: ["Högst 5 tecken."],
+      o: ["Högst 3 tecken."],
+    });
+    const ok = parse(schema, { t: "abc" });
+    expect(ok.status === "success" && ok.value.o).toBe("");
+  });
+
+  it("accepts real calendar dates only", () => {
+    const schema = z.object({ d: isoDate(), o: optionalIsoDate() });
+    for (const bad of ["2026-02-30", "2026-13-01", "31/12/2026", "2026-1-1", "20261231"])
+      expect(parse(schema, { d: bad }).status, bad).toBe("error");
+    expect(parse(schema, { d: "2028-02-29" }).status).toBe("success");
+    expect(parse(schema, { d: "2027-02-29" }).status).toBe("error");
+    const ok = parse(schema, { d: "2026-12-31" });
+    expect(ok.status === "success" && ok.value.o).toBeNull();
+  });
+
+  it("reads whole numbers with spaces as separators and refuses everything else", () => {
+    const schema = z.object({ n: wholeNumber("Skriv ett heltal.", { min: 0, max: 1e12 }) });
+    const ok = parse(schema, { n: "5 720 000" });
+    expect(ok.status === "success" && ok.value.n).toBe(5_720_000);
+    for (const bad of ["1e20", "12.5", "9".repeat(400), "abc", "-1", "Infinity", "0x10"])
+      expect(parse(schema, { n: bad }).reply().error, bad).toEqual({ n: ["Skriv ett heltal."] });
+  });
+
+  it("refuses ids that are not positive whole numbers", () => {
+    const schema = z.object({ bodyId: id("Välj organ.") });
+    for (const bad of ["0", "-3", "1.5", "__proto__", ""])
+      expect(parse(schema, { bodyId: bad }).status, bad).toBe("error");
+  });
+
+  it("refuses values outside an enumeration, including prototype keys", () => {
+    const schema = z.object({ kind: oneOf(["a", "b"] as const, "Välj typ.") });
+    for (const bad of ["__proto__", "constructor", "toString", "c"])
+      expect(parse(schema, { kind: bad }).reply().error, bad).toEqual({ kind: ["Välj typ."] });
+  });
+
+  it("reads a checkbox as present or absent", () => {
+    const schema = z.object({ c: checkbox() });
+    const on = parse(schema, { c: "on" });
+    const off = parse(schema, {});
+    expect(on.status === "success" && on.value.c).toBe(true);
+    expect(off.status === "success" && off.value.c).toBe(false);
+  });
+});
+
+describe("the decision form", () => {
+  it("returns every message at once and keeps what was typed", () => {
+    const submission = parse(newDecisionSchema, { title: "Budget", decidedOn: "2026-02-30", paragraph: "1e20" });
+    const reply = submission.reply();
+    expect(Object.keys(reply.error ?? {}).sort()).toEqual(["bodyId", "decidedOn", "kind", "paragraph", "text"]);
+    expect(reply.initialValue).toMatchObject({ title: "Budget", decidedOn: "2026-02-30", paragraph: "1e20" });
+  });
+
+  it("gives typed values on success", () => {
+    const submission = parse(newDecisionSchema, {
+      bodyId: "3",
+      decidedOn: "2026-11-23",
+      paragraph: "12",
+      title: "Budget 2027",
+      text: "SVOM beslutar att …",
+      kind: "beslut",
+      isPublic: "on",
+    });
+    expect(submission.status).toBe("success");
+    if (submission.status === "success")
+      expect(submission.value).toEqual({
+        bodyId: 3,
+        decidedOn: "2026-11-23",
+        paragraph: 12,
+        title: "Budget 2027",
+        text: "SVOM beslutar att …",
+        kind: "beslut",
+        matterId: null,
+        isPublic: true,
+      });
+  });
+});
