@@ -82,6 +82,25 @@ export default tseslint.config(
     },
   },
   {
+    // The session library sits behind one seam (docs/decisions/003-lucia-sessions.md).
+    files: ["**/*.{ts,tsx,js}"],
+    ignores: ["app/auth/sessions.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "lucia", message: "Only app/auth/sessions.server.ts imports lucia (decision 003)." },
+            {
+              name: "@lucia-auth/adapter-drizzle",
+              message: "Only app/auth/sessions.server.ts imports lucia (decision 003).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**/*.{ts,tsx}", "bench/**/*.ts", "db/**/*.ts"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },

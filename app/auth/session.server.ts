@@ -16,7 +16,7 @@ export interface Viewer {
 
 /** The signed-in viewer, or null for the public. Never throws for a bad or expired cookie. */
 export async function getViewer(request: Request): Promise<Viewer | null> {
-  const session = validateSession(request.headers.get("Cookie"));
+  const session = await validateSession(request.headers.get("Cookie"));
   if (!session) return null;
   return { user: session.user, actor: loadActor(session.user, todayInStockholm()), sessionId: session.sessionId };
 }

@@ -1,16 +1,61 @@
 /**
- * Sessions, in the shape of the lucia maintainers' own session code (the exit path of
- * docs/decisions/003-lucia-sessions.md). The cookie holds a random token; the database holds
- * only its SHA-256, so a copy of the database (a backup, a leaked file) holds no usable
- * session. The cookie lives no longer than the session can: its Max-Age is the session's
- * absolute lifetime (SESSION_MAX_HOURS); the sliding idle timeout is enforced here, on the
- * server. Expired sessions are purged at every sign-in.
+ * The seam around lucia v3 (see docs/decisions/003-lucia-sessions.md). Nothing else in the
+ * app imports "lucia": leaving it for the maintainers' own session code touches only this
+ * file, and the sessions table stays as it is.
+ *
+ * What holds, whatever lucia's defaults say:
+ * - The cookie holds a random token; the database holds only its SHA-256 (lucia is given the
+ *   hash as the session id), so a copy of the database holds no usable session.
+ * - The cookie lives no longer than the session can: its Max-Age is the session's absolute
+ *   lifetime (SESSION_MAX_HOURS), never lucia's 400 days. The idle timeout
+ *   (SESSION_IDLE_MINUTES) slides on the server (lucia extends the expiry once half of it has
+ *   passed) and the absolute lifetime is checked against created_at.
+ * - Ended sessions are purged at every sign-in.
  */
 import crypto from "node:crypto";
-import { eq, lt, or } from "drizzle-orm";
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { lt } from "drizzle-orm";
+import { Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import { env, servedOverHttps } from "~/utils/env.server";
+
+function createLucia() {
+  const secure = servedOverHttps();
+  return new Lucia(new DrizzleSQLiteAdapter(db(), sessions, users), {
+    sessionExpiresIn: new TimeSpan(env().SESSION_IDLE_MINUTES, "m"),
+    sessionCookie: {
+      // __Host- requires Secure, Path=/ and no Domain: the cookie cannot be set by a subdomain.
+      name: secure ? "__Host-session" : "session",
+      attributes: { secure, sameSite: "lax", path: "/" },
+    },
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      role: attributes.role,
+      personId: attributes.personId,
+    }),
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
+  });
+}
+
+let instance: ReturnType<typeof createLucia> | undefined;
+let instanceDb: unknown;
+/** One lucia per database connection (tests swap the connection between cases). */
+function lucia() {
+  if (!instance || instanceDb !== db()) {
+    instance = createLucia();
+    instanceDb = db();
+  }
+  return instance;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseUserAttributes: { email: string; role: "admin" | "member" | "reader"; personId: number | null };
+    DatabaseSessionAttributes: { createdAt: number };
+  }
+}
 
 export interface SessionUser {
   id: string;
@@ -32,94 +77,62 @@ export function sessionIdOf(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-function cookieName(): string {
-  // __Host- requires Secure, Path=/ and no Domain: the cookie cannot be set by a subdomain.
-  return servedOverHttps() ? "__Host-session" : "session";
-}
-
-function serialize(value: string, maxAgeSeconds: number): string {
-  const parts = [`${cookieName()}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (maxAgeSeconds > 0) parts.push(`Expires=${new Date(Date.now() + maxAgeSeconds * 1000).toUTCString()}`);
-  else parts.push("Expires=Thu, 01 Jan 1970 00:00:00 GMT");
-  if (servedOverHttps()) parts.push("Secure");
-  return parts.join("; ");
-}
-
-/** The session token from a Cookie header (our cookie name only), or null. */
-function readSessionToken(cookieHeader: string | null): string | null {
-  const name = cookieName();
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    return TOKEN.test(value) ? value : null;
-  }
-  return null;
-}
-
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const idleSeconds = () => env().SESSION_IDLE_MINUTES * 60;
 const maxSeconds = () => env().SESSION_MAX_HOURS * 3600;
 
-/** Removes every session that has ended (idle or absolute); returns how many. */
-export function purgeExpiredSessions(now = nowSeconds()): number {
-  return db()
+/** The session cookie with the token; it lives as long as the session can (absolute lifetime). */
+function sessionCookie(token: string): string {
+  const cookie = lucia().createSessionCookie(token);
+  cookie.attributes.maxAge = maxSeconds();
+  cookie.attributes.expires = new Date(Date.now() + maxSeconds() * 1000);
+  return cookie.serialize();
+}
+
+/** Removes every session that has ended: idle (lucia's deleteExpiredSessions) or absolute. */
+export async function purgeExpiredSessions(now = nowSeconds()): Promise<void> {
+  await lucia().deleteExpiredSessions();
+  db()
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now + 1), lt(sessions.createdAt, now - maxSeconds() + 1)))
-    .run().changes;
+    .where(lt(sessions.createdAt, now - maxSeconds() + 1))
+    .run();
 }
 
 /** A new session (a new token at every sign-in); returns its Set-Cookie header. */
-export function createSession(userId: string): string {
-  purgeExpiredSessions();
+export async function createSession(userId: string): Promise<string> {
+  await purgeExpiredSessions();
   const token = crypto.randomBytes(20).toString("hex");
-  const now = nowSeconds();
-  const expiresAt = now + idleSeconds();
-  db()
-    .insert(sessions)
-    .values({ id: sessionIdOf(token), userId, expiresAt, createdAt: now })
-    .run();
-  return serialize(token, maxSeconds());
+  await lucia().createSession(userId, { createdAt: nowSeconds() }, { sessionId: sessionIdOf(token) });
+  return sessionCookie(token);
 }
 
-export function validateSession(cookieHeader: string | null): ValidatedSession | null {
-  const token = readSessionToken(cookieHeader);
-  if (!token) return null;
-  const id = sessionIdOf(token);
-  const row = db()
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id))
-    .get();
-  if (!row) return null;
-  const now = nowSeconds();
-  const { session, user } = row;
-  if (now >= session.expiresAt || now - session.createdAt >= maxSeconds()) {
-    db().delete(sessions).where(eq(sessions.id, id)).run();
+export async function validateSession(cookieHeader: string | null): Promise<ValidatedSession | null> {
+  let token: string | null;
+  try {
+    token = lucia().readSessionCookie(cookieHeader ?? "");
+  } catch {
+    return null; // lucia decodes every cookie of the header: a malformed %-escape throws
+  }
+  if (!token || !TOKEN.test(token)) return null;
+  const { session, user } = await lucia().validateSession(sessionIdOf(token));
+  if (!session || !user) return null;
+  if (nowSeconds() - session.createdAt >= maxSeconds()) {
+    await lucia().invalidateSession(session.id);
     return null;
   }
-  // Sliding idle expiry: extended once half of it has passed (one write per half period).
-  if (session.expiresAt - now < idleSeconds() / 2)
-    db()
-      .update(sessions)
-      .set({ expiresAt: now + idleSeconds() })
-      .where(eq(sessions.id, id))
-      .run();
-  return { user: { id: user.id, email: user.email, role: user.role, personId: user.personId }, sessionId: id };
+  return { user: { id: user.id, email: user.email, role: user.role, personId: user.personId }, sessionId: session.id };
 }
 
 /** Ends one session; returns the Set-Cookie header that removes the cookie. */
-export function endSession(sessionId: string): string {
-  db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function endSession(sessionId: string): Promise<string> {
+  await lucia().invalidateSession(sessionId);
   return blankSessionCookie();
 }
 
 /** Ends every session of an account (password change, role change, account closed). */
-export function endAllSessionsOf(userId: string): void {
-  db().delete(sessions).where(eq(sessions.userId, userId)).run();
+export async function endAllSessionsOf(userId: string): Promise<void> {
+  await lucia().invalidateUserSessions(userId);
 }
 
 export function blankSessionCookie(): string {
-  return serialize("", 0);
+  return lucia().createBlankSessionCookie().serialize();
 }

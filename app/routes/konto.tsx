@@ -57,8 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: { current: "Det nuvarande lösenordet stämmer inte." } satisfies Errors }, { status: 400 });
   setPasswordHash(user.id, await hashPassword(next));
   // A changed password ends every session of the account, everywhere; this device gets a new one.
-  endAllSessionsOf(user.id);
-  const cookie = createSession(user.id);
+  await endAllSessionsOf(user.id);
+  const cookie = await createSession(user.id);
   return redirect("/konto?klart=1", { headers: { "Set-Cookie": cookie } });
 }
 

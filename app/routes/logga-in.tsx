@@ -59,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   signInLimiter.succeeded(email);
   // A new session id at every sign-in: a session fixed before sign-in is worthless.
-  const cookie = createSession(user.id);
+  const cookie = await createSession(user.id);
   write((tx) => recordAudit(tx, { userId: user.id, action: "signin", entityType: "session", entityId: user.id }));
   return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }

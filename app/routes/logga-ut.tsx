@@ -14,7 +14,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await getViewer(request);
   if (!viewer) return redirect("/", { headers: { "Set-Cookie": blankSessionCookie() } });
-  const cookie = endSession(viewer.sessionId);
+  const cookie = await endSession(viewer.sessionId);
   write((tx) =>
     recordAudit(tx, { userId: viewer.user.id, action: "signout", entityType: "session", entityId: viewer.user.id }),
   );

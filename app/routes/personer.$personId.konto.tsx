@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     setUserRole(viewer.user.id, existing.id, role as keyof typeof ROLES);
     // A changed role takes effect at once: the person signs in again.
-    endAllSessionsOf(existing.id);
+    await endAllSessionsOf(existing.id);
     return redirectWithStatus(`/personer/${person.id}/konto?sparat=1`, "Kontot är sparat.");
   }
   const values = {

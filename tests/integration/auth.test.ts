@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, sessions } from "../../db/schema";
+import { auditLog, sessions, users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/demo-world";
 import { demoDatabase } from "../support/test-db";
 import { purgeExpiredSessions, sessionIdOf, validateSession } from "~/auth/sessions.server";
@@ -91,14 +91,14 @@ describe("sign-in", () => {
 describe("session lifetime", () => {
   it("ends a session after the idle timeout and after the absolute lifetime", async () => {
     const cookie = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response);
-    expect(validateSession(cookie)).not.toBeNull();
+    expect(await validateSession(cookie)).not.toBeNull();
     const id = sessionIdOf(cookie.split("=")[1]);
     // Idle: the sliding expiry has passed.
     db.update(sessions)
       .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
       .where(eq(sessions.id, id))
       .run();
-    expect(validateSession(cookie)).toBeNull();
+    expect(await validateSession(cookie)).toBeNull();
     // Absolute: signed in 13 hours ago, active a minute ago.
     const fresh = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD, "10.9.9.9")) as Response);
     const freshId = sessionIdOf(fresh.split("=")[1]);
@@ -106,7 +106,7 @@ describe("session lifetime", () => {
       .set({ createdAt: Math.floor(Date.now() / 1000) - 13 * 3600 })
       .where(eq(sessions.id, freshId))
       .run();
-    expect(validateSession(fresh)).toBeNull();
+    expect(await validateSession(fresh)).toBeNull();
     expect(db.select().from(sessions).where(eq(sessions.id, freshId)).get()).toBeUndefined();
   });
 });
@@ -121,7 +121,7 @@ describe("sessions (class 11)", () => {
     expect(stored[0].id).not.toBe(token);
     expect(stored[0].id).toBe(sessionIdOf(token));
     // The database holds nothing that works as a cookie.
-    expect(validateSession(`session=${stored[0].id}`)).toBeNull();
+    expect(await validateSession(`session=${stored[0].id}`)).toBeNull();
     const maxAge = Number(/Max-Age=(\d+)/.exec(header)?.[1]);
     expect(maxAge).toBeGreaterThan(0);
     expect(maxAge).toBeLessThanOrEqual(12 * 3600);
@@ -142,12 +142,53 @@ describe("sessions (class 11)", () => {
       .set({ createdAt: now - 13 * 3600 })
       .where(eq(sessions.id, old.id))
       .run();
-    expect(purgeExpiredSessions()).toBe(2);
+    await purgeExpiredSessions();
     expect(db.select().from(sessions).all()).toHaveLength(0);
   });
 
-  it("ignores cookies that are not our tokens, without touching the database", () => {
-    for (const junk of ["", "session=", "session=abc", "session=' OR 1=1 --", `session=${"g".repeat(40)}`])
-      expect(validateSession(junk)).toBeNull();
+  it("slides the idle expiry while the session is used (lucia renews it once half has passed)", async () => {
+    const cookie = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response);
+    const id = sessionIdOf(cookie.split("=")[1]);
+    const now = Math.floor(Date.now() / 1000);
+    // The idle timeout is 120 minutes by default; 5 minutes left means more than half has passed.
+    db.update(sessions)
+      .set({ expiresAt: now + 300 })
+      .where(eq(sessions.id, id))
+      .run();
+    expect(await validateSession(cookie)).not.toBeNull();
+    const renewed = db.select().from(sessions).where(eq(sessions.id, id)).get();
+    expect(renewed?.expiresAt).toBeGreaterThan(now + 300);
+  });
+
+  it("ignores cookies that are not our tokens, without touching the database", async () => {
+    for (const junk of [
+      "",
+      "session=",
+      "session=abc",
+      "session=' OR 1=1 --",
+      `session=${"g".repeat(40)}`,
+      "session=%E0%A4%A",
+      "other=%; session=%zz",
+    ])
+      expect(await validateSession(junk)).toBeNull();
+  });
+});
+
+describe("sessions end on a role change", () => {
+  it("ends every session of the account whose role the coordinator changes", async () => {
+    const coordinator = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response);
+    const target = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD, "10.0.0.3")) as Response);
+    expect(await validateSession(target)).not.toBeNull();
+    const personId = db.select().from(users).where(eq(users.id, "demo-ifochef")).get()?.personId;
+    const { action } = await import("~/routes/personer.$personId.konto");
+    const res = await action({
+      request: post(`/personer/${personId}/konto`, { role: "reader" }, coordinator),
+      params: { personId: String(personId) },
+      context: { clientIp: "10.0.0.1" },
+    });
+    expect((res as Response).status).toBe(302);
+    expect(await validateSession(target)).toBeNull();
+    expect(db.select().from(sessions).where(eq(sessions.userId, "demo-ifochef")).all()).toHaveLength(0);
+    expect(await validateSession(coordinator)).not.toBeNull();
   });
 });
