@@ -80,3 +80,9 @@ export function isCurrentMembership(m: { startDate: string; endDate: string | nu
 export function roleOrder(role: BodyRole): number {
   return MEMBERSHIP_ROLES.indexOf(role);
 }
+
+/** A person's roles in one body as one phrase, in role order ("ledamot och sekreterare"). */
+export function rolesInBody(roles: Iterable<BodyRole>): string {
+  const sorted = [...new Set(roles)].sort((a, b) => roleOrder(a) - roleOrder(b));
+  return sorted.length > 1 ? `${sorted.slice(0, -1).join(", ")} och ${sorted.at(-1)}` : (sorted[0] ?? "");
+}

@@ -7,7 +7,8 @@
  * - admin: the regional coordinator, secretary of the bodies; may do everything.
  * - member: rights follow the bodies the person currently sits in.
  * - reader: signed-in reader (e.g. a politician who reads); reads what members of the
- *   collaboration may read, changes nothing but their own password.
+ *   collaboration may read (and, through seats, what the body's members may read), but never
+ *   writes, whatever seats they hold: nothing but their own password.
  * - anonymous (actor null): the public; reads only what is public.
  */
 
@@ -19,8 +20,11 @@ export interface Actor {
   userId: string;
   role: UserRole;
   personId: number | null;
-  /** Current (not ended) memberships: body id → role in that body. */
-  bodyRoles: ReadonlyMap<number, BodyRole>;
+  /**
+   * Current (not ended) memberships: body id → every role the person holds in that body.
+   * Two seats in one body (a member who is also its secretary) give the rights of both.
+   */
+  bodyRoles: ReadonlyMap<number, ReadonlySet<BodyRole>>;
   /** Organisation the person belongs to (for reporting a party's answers). */
   organisationId: number | null;
   /** Collaborations the person takes part in today: those served by a body they sit in. */
@@ -31,6 +35,17 @@ export interface Actor {
 export function takesPartIn(actor: Actor | null, collaborationId: number): boolean {
   if (!actor) return false;
   return actor.role === "admin" || actor.collaborationIds.has(collaborationId);
+}
+
+/** The seats a person holds today, grouped by body: no seat replaces another. */
+export function bodyRolesOf(seats: Iterable<readonly [number, BodyRole]>): Map<number, Set<BodyRole>> {
+  const byBody = new Map<number, Set<BodyRole>>();
+  for (const [bodyId, role] of seats) {
+    const roles = byBody.get(bodyId) ?? new Set<BodyRole>();
+    roles.add(role);
+    byBody.set(bodyId, roles);
+  }
+  return byBody;
 }
 
 /** Facts about the thing being accessed. Only what the rule for the action needs. */
@@ -100,7 +115,7 @@ function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
 
 /** Secretary of the body: prepares its agendas and writes its minutes. */
 function isSecretaryOf(actor: Actor | null, bodyId: number | undefined): boolean {
-  return bodyId !== undefined && actor?.bodyRoles.get(bodyId) === "sekreterare";
+  return bodyId !== undefined && actor?.bodyRoles.get(bodyId)?.has("sekreterare") === true;
 }
 
 /**
@@ -141,8 +156,8 @@ export const POLICY: Record<Action, Rule> = {
     (r.visibility === "members" && actor !== null) ||
     (r.visibility === "bodies" && (r.bodyIds ?? []).some((id) => sitsIn(actor, id))),
   // Members write documents for a body they sit in (e.g. an IFO chief's routine).
-  "create:document": (actor) => actor !== null && actor.role !== "reader" && actor.bodyRoles.size > 0,
-  "edit:document": (actor, r) => actor?.role !== "reader" && sitsIn(actor, r.bodyId),
+  "create:document": (actor) => actor !== null && actor.bodyRoles.size > 0,
+  "edit:document": (actor, r) => sitsIn(actor, r.bodyId),
   "manage:key-figures": adminOnly,
   // The register lists every decision; each row is filtered by its body and publicity.
   "read:decisions": anyone,
@@ -158,13 +173,24 @@ export const POLICY: Record<Action, Rule> = {
     actor.organisationId === r.organisationId,
   "read:matters": signedIn,
   "read:assignments": signedIn,
-  "update:assignment": (actor, r) => actor !== null && actor.role !== "reader" && r.assignee === true,
+  "update:assignment": (actor, r) => actor !== null && r.assignee === true,
   // The outbox holds every recipient's address: the coordinator's only.
   "manage:mail": adminOnly,
 };
 
+/**
+ * The actions that only read. A reader (and the public) may do these and nothing else, but
+ * change their own password: a reader never writes, whatever seats they hold.
+ */
+export function onlyReads(action: Action): boolean {
+  return action.startsWith("read:");
+}
+
+const READER_MAY_ALSO: ReadonlySet<Action> = new Set<Action>(["change:own-password"]);
+
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
   if (actor?.role === "admin") return true;
+  if (actor?.role === "reader" && !onlyReads(action) && !READER_MAY_ALSO.has(action)) return false;
   const rule = POLICY[action];
   return rule ? rule(actor, resource) : false;
 }

@@ -7,6 +7,7 @@ import { listCollaborations, type Collaboration } from "./collaborations.server"
 import { upcomingMeetings } from "./meetings.server";
 import { pendingAnswersOf } from "./recommendations.server";
 import { isAnswerOverdue } from "~/domain/recommendations";
+import { rolesInBody } from "~/domain/membership";
 
 /**
  * What the start page shows the viewer, across every collaboration they take part in:
@@ -21,7 +22,9 @@ export function startPageFor(actor: Actor | null, today: string) {
     collaborationNames: b.collaborations.map((c) => c.name).join(", "),
   }));
   const myBodies = actor
-    ? allBodies.filter((b) => actor.bodyRoles.has(b.id)).map((b) => ({ ...b, role: actor.bodyRoles.get(b.id)! }))
+    ? allBodies
+        .filter((b) => actor.bodyRoles.has(b.id))
+        .map((b) => ({ ...b, role: rolesInBody(actor.bodyRoles.get(b.id)!) }))
     : [];
   // Admins and readers follow everything; members follow their own bodies.
   const followed = actor && actor.role !== "member" ? allBodies.map((b) => b.id) : myBodies.map((b) => b.id);

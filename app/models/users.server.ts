@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { memberships, people, users } from "../../db/schema";
-import type { Actor, BodyRole } from "~/domain/policy";
+import { bodyRolesOf, type Actor } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
 import { db, write } from "~/utils/db.server";
@@ -15,7 +15,7 @@ export function getUserById(id: string) {
 
 /** The policy's view of a signed-in user: role, the bodies the person sits in today and their collaborations. */
 export function loadActor(user: { id: string; role: Actor["role"]; personId: number | null }, today: string): Actor {
-  const bodyRoles = new Map<number, BodyRole>();
+  let bodyRoles: Actor["bodyRoles"] = new Map();
   let organisationId: number | null = null;
   if (user.personId !== null) {
     const seats = db()
@@ -29,7 +29,7 @@ export function loadActor(user: { id: string; role: Actor["role"]; personId: num
         ),
       )
       .all();
-    for (const seat of seats) bodyRoles.set(seat.bodyId, seat.role);
+    bodyRoles = bodyRolesOf(seats.map((seat) => [seat.bodyId, seat.role] as const));
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
   }
   const collaborationIds = collaborationIdsOfBodies([...bodyRoles.keys()]);

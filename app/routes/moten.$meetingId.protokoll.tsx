@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requirePermission } from "~/auth/session.server";
+import { can } from "~/domain/policy";
 import { controlProps, Field } from "~/components/forms";
 import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import {
@@ -41,7 +42,6 @@ async function load(request: Request, meetingId: string | undefined) {
   const approved = record?.status === "justerat";
   // Draft minutes belong to the body; approved minutes of a public body are public records.
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
-  if (!approved && !access.canPropose && !access.canManage) throw forbidden("Protokollet är inte justerat ännu.");
   const attendance = attendanceOf(access.meeting.id);
   const adjusters = attendance.filter((a) => a.adjuster).map((a) => a.personId);
   const chairs = chairsOn(access.meeting.bodyId, access.meeting.date);
@@ -49,8 +49,19 @@ async function load(request: Request, meetingId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, record, approved, attendance, adjusters, chairs, canManage, canReadConfidential, viewer } =
-    await load(request, params.meetingId);
+  const {
+    meeting,
+    record,
+    approved,
+    attendance,
+    adjusters,
+    chairs,
+    canManage,
+    canReadConfidential,
+    viewer,
+    actor,
+    resource,
+  } = await load(request, params.meetingId);
   const signatures = signaturesOf(meeting.id);
   const myPerson = viewer?.user.personId ?? null;
   const myRole = signatureRole(myPerson, chairs, adjusters);
@@ -88,7 +99,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           String(p),
       })),
     canManage,
-    canSign: !approved && record !== null && myRole !== null && !signatures.some((s) => s.personId === myPerson),
+    canSign:
+      !approved &&
+      record !== null &&
+      myRole !== null &&
+      can(actor, "sign:minutes", resource) &&
+      !signatures.some((s) => s.personId === myPerson),
     myRole,
     revisions: revisionsOf(meeting.id),
   };

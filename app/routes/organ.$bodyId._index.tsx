@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission } from "~/auth/session.server";
 import { MeetingList } from "~/components/meeting-list";
 import { withCollaboration } from "~/domain/collaboration";
+import { rolesInBody } from "~/domain/membership";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meetings: meetingsOfBody(body.id, today),
     canManage: can(actor, "manage:memberships", { bodyId: body.id }),
     canEdit: can(actor, "manage:collaborations"),
-    myRole: actor?.bodyRoles.get(body.id) ?? null,
+    myRole: actor?.bodyRoles.has(body.id) ? rolesInBody(actor.bodyRoles.get(body.id)!) : null,
   };
 }
 

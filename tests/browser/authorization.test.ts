@@ -22,19 +22,30 @@ import {
   people,
   users,
 } from "../../db/schema";
-import { can, type Action, type Actor, type BodyRole, type Resource } from "~/domain/policy";
+import { bodyRolesOf, can, type Action, type Actor, type BodyRole, type Resource } from "~/domain/policy";
 import { sessionToken, startApp, type TestApp } from "../support/browser";
 
-type Role = "anonymous" | "reader" | "memberA" | "memberB" | "secretary" | "admin";
-const ROLES: Role[] = ["anonymous", "reader", "memberA", "memberB", "secretary", "admin"];
+type Role = "anonymous" | "reader" | "readerAllSeats" | "memberA" | "memberB" | "memberSeveral" | "secretary" | "admin";
+const ROLES: Role[] = [
+  "anonymous",
+  "reader",
+  "readerAllSeats",
+  "memberA",
+  "memberB",
+  "memberSeveral",
+  "secretary",
+  "admin",
+];
 
 let app: TestApp;
 const cookies: Partial<Record<Role, string>> = {};
 const actors: Record<Role, Actor | null> = {
   anonymous: null,
   reader: null,
+  readerAllSeats: null,
   memberA: null,
   memberB: null,
+  memberSeveral: null,
   secretary: null,
   admin: null,
 };
@@ -46,10 +57,29 @@ function actor(userId: string, role: Actor["role"], seats: [number, BodyRole][])
     userId,
     role,
     personId: null,
-    bodyRoles: new Map(seats),
+    bodyRoles: bodyRolesOf(seats),
     organisationId: null,
     collaborationIds: new Set<number>(),
   };
+}
+
+/**
+ * A test user with the given seats, stored as the app stores them (one membership row per
+ * seat, in the order given), and the policy's view of the same person.
+ */
+function seatedUser(id: string, role: Actor["role"], seats: [number, BodyRole][]): Actor {
+  const person = app.db
+    .insert(people)
+    .values({ name: `Test ${id}` })
+    .returning()
+    .get();
+  for (const [bodyId, seat] of seats)
+    app.db.insert(memberships).values({ bodyId, personId: person.id, role: seat, startDate: "2023-01-01" }).run();
+  app.db
+    .insert(users)
+    .values({ id, email: `${id}@demo.example`, passwordHash: "x", role, personId: person.id })
+    .run();
+  return actor(id, role, seats);
 }
 
 function session(userId: string): string {
@@ -76,6 +106,23 @@ beforeAll(async () => {
     .run();
 
   actors.reader = actor("demo-politiker", "reader", [[w.bodyIds.svom, "ledamot"]]);
+  // Class 5: a reader (politician) holding every seat, secretary included, in every body; and
+  // a member of several bodies with two seats in the steering group, the secretary's stored
+  // first (a later seat must not replace it).
+  const allBodies = Object.values(w.bodyIds);
+  actors.readerAllSeats = seatedUser(
+    "test-reader-all-seats",
+    "reader",
+    allBodies.flatMap((b) =>
+      (["sekreterare", "ordförande", "ledamot"] as BodyRole[]).map((r) => [b, r] as [number, BodyRole]),
+    ),
+  );
+  actors.memberSeveral = seatedUser("test-member-several", "member", [
+    [w.bodyIds.styrgrupp, "sekreterare"],
+    [w.bodyIds.styrgrupp, "ledamot"],
+    [w.bodyIds.arbetsgrupp, "ersättare"],
+    [w.bodyIds.svom, "ledamot"],
+  ]);
   actors.memberA = actor("demo-ifochef", "member", [
     [w.bodyIds.styrgrupp, "ordförande"],
     [w.bodyIds.referensgrupp, "ledamot"],
@@ -197,7 +244,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-type Rule = { action: Action; resource?: () => Resource } | "anyone" | "signed-in" | "none";
+/** `resource`: one resource; `someOf`: allowed when the action is allowed on any of them. */
+type Rule = { action: Action; resource?: () => Resource; someOf?: () => Resource[] } | "anyone" | "signed-in" | "none";
 interface RouteCase {
   path: () => string;
   get: Rule;
@@ -274,10 +322,11 @@ const ROUTES: Record<string, RouteCase> = {
     post: { action: "manage:collaborations" },
   },
   "routes/moten._index": { path: () => "/moten", get: "anyone" },
+  // The form offers the bodies the person may create meetings for: open if there is one.
   "routes/moten.nytt": {
     path: () => "/moten/nytt",
-    get: { action: "create:meeting", resource: () => ({ bodyId: app.world.bodyIds.arbetsgrupp }) },
-    post: { action: "create:meeting", resource: () => ({ bodyId: app.world.bodyIds.arbetsgrupp }) },
+    get: { action: "create:meeting", someOf: () => Object.values(app.world.bodyIds).map((bodyId) => ({ bodyId })) },
+    post: { action: "create:meeting", someOf: () => Object.values(app.world.bodyIds).map((bodyId) => ({ bodyId })) },
   },
   "routes/moten.$meetingId._index": {
     path: () => `/moten/${ids.meeting}`,
@@ -316,15 +365,15 @@ const ROUTES: Record<string, RouteCase> = {
     path: () => `/moten/${ids.meeting}/kalender.ics`,
     get: { action: "read:meeting", resource: bodyA },
   },
-  // Draft minutes: the body's members (propose:item = sits in the body) and administrators.
+  // Draft minutes: the body's members (read:meeting of an unpublished record) and administrators.
   "routes/moten.$meetingId.protokoll": {
     path: () => `/moten/${ids.held}/protokoll`,
-    get: { action: "propose:item", resource: heldA },
+    get: { action: "read:meeting", resource: heldA },
     post: { action: "manage:meeting", resource: heldA },
   },
   "routes/moten.$meetingId.utdrag.$itemId": {
     path: () => `/moten/${ids.held}/utdrag/${ids.heldItem}`,
-    get: { action: "propose:item", resource: heldA },
+    get: { action: "read:meeting", resource: heldA },
   },
   "routes/filer.$fileId": { path: () => `/filer/${ids.file}`, get: { action: "read:meeting", resource: bodyA } },
   // A capability URL: the key in the address is the credential, not the cookie.
@@ -486,6 +535,7 @@ function allowed(rule: Rule, role: Role): boolean {
   if (rule === "anyone") return true;
   if (rule === "none") return false;
   if (rule === "signed-in") return actors[role] !== null;
+  if (rule.someOf) return rule.someOf().some((r) => can(actors[role], rule.action, r));
   return can(actors[role], rule.action, rule.resource?.() ?? {});
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canReadDecision, decisionScope, isPublicDecision, type DecisionVisibilityFacts } from "~/domain/decisions";
-import type { Actor, BodyRole } from "~/domain/policy";
+import { bodyRolesOf, type Actor, type BodyRole } from "~/domain/policy";
 
 const SVOM = 1;
 const STYRGRUPP = 2;
@@ -10,7 +10,7 @@ function actor(role: Actor["role"], seats: [number, BodyRole][] = []): Actor {
     userId: "u",
     role,
     personId: 7,
-    bodyRoles: new Map(seats),
+    bodyRoles: bodyRolesOf(seats),
     organisationId: null,
     collaborationIds: new Set([1]),
   };

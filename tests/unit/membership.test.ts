@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isCurrentMembership, isIsoDate, validateMembership, type MembershipInput } from "~/domain/membership";
+import {
+  isCurrentMembership,
+  isIsoDate,
+  rolesInBody,
+  validateMembership,
+  type MembershipInput,
+} from "~/domain/membership";
 
 const valid: MembershipInput = {
   personId: "3",
@@ -79,5 +85,15 @@ describe("isCurrentMembership", () => {
   });
   it("is not current before it starts", () => {
     expect(isCurrentMembership({ startDate: "2027-01-01", endDate: null }, "2026-12-31")).toBe(false);
+  });
+});
+
+describe("rolesInBody", () => {
+  it("names every seat in one body, in role order", () => {
+    expect(rolesInBody(["sekreterare", "ledamot"])).toBe("ledamot och sekreterare");
+    expect(rolesInBody(new Set(["adjungerad", "ordförande", "ersättare"] as const))).toBe(
+      "ordförande, ersättare och adjungerad",
+    );
+    expect(rolesInBody(["ledamot"])).toBe("ledamot");
   });
 });

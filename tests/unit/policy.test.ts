@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, POLICY, type Action, type Actor, type BodyRole } from "~/domain/policy";
+import { MEMBERSHIP_ROLES } from "~/domain/membership";
+import { ACTIONS, bodyRolesOf, can, onlyReads, POLICY, type Action, type Actor, type BodyRole } from "~/domain/policy";
 
 const BODY_A = 1;
 const BODY_B = 2;
@@ -9,7 +10,7 @@ function actor(role: Actor["role"], seats: [number, BodyRole][] = []): Actor {
     userId: `u-${role}`,
     role,
     personId: 10,
-    bodyRoles: new Map(seats),
+    bodyRoles: bodyRolesOf(seats),
     organisationId: 5,
     collaborationIds: new Set<number>(),
   };
@@ -201,5 +202,89 @@ describe("policy", () => {
 
   it("refuses an unknown action", () => {
     expect(can(memberA, "delete:everything" as Action)).toBe(false);
+  });
+});
+
+/**
+ * Class 5 of the audit: roles mean what they say. A reader holds seats (a politician chairs
+ * SVOM) but never writes; a person with two seats in one body has the rights of both.
+ */
+describe("roles mean what they say (class)", () => {
+  const writes = ACTIONS.filter((a) => !onlyReads(a) && a !== "change:own-password");
+  const resources = [
+    { bodyId: BODY_A },
+    { bodyId: BODY_A, publicRecords: true, published: true },
+    { bodyId: BODY_A, visibility: "bodies" as const, bodyIds: [BODY_A] },
+    { organisationId: 5, assignee: true },
+  ];
+
+  it("lists the writes it checks (every action that is not a read)", () => {
+    expect(writes).toContain("create:meeting");
+    expect(writes).toContain("propose:item");
+    expect(writes).toContain("sign:minutes");
+    expect(writes.length + ACTIONS.filter(onlyReads).length + 1).toBe(ACTIONS.length);
+  });
+
+  it.each(MEMBERSHIP_ROLES)("a reader who is %s of the body still writes nothing", (role) => {
+    const seated = actor("reader", [
+      [BODY_A, role],
+      [BODY_B, role],
+    ]);
+    for (const action of writes)
+      for (const resource of resources) expect(can(seated, action, resource), `${action} as ${role}`).toBe(false);
+    expect(can(seated, "change:own-password")).toBe(true);
+  });
+
+  it("a reader with every seat in every body still writes nothing", () => {
+    const everything = actor(
+      "reader",
+      [BODY_A, BODY_B].flatMap((b) => MEMBERSHIP_ROLES.map((r) => [b, r] as [number, BodyRole])),
+    );
+    for (const action of writes)
+      for (const resource of resources) expect(can(everything, action, resource), action).toBe(false);
+  });
+
+  it("a reader's seat still lets them read what the body's members read", () => {
+    const seated = actor("reader", [[BODY_A, "ordförande"]]);
+    expect(can(seated, "read:meeting", { bodyId: BODY_A, publicRecords: false, published: false })).toBe(true);
+    expect(can(seated, "read:confidential", { bodyId: BODY_A })).toBe(true);
+    expect(can(seated, "read:document", { visibility: "bodies", bodyIds: [BODY_A] })).toBe(true);
+    expect(can(seated, "read:meeting", { bodyId: BODY_B, publicRecords: false, published: true })).toBe(false);
+  });
+
+  it.each(MEMBERSHIP_ROLES.flatMap((a) => MEMBERSHIP_ROLES.map((b) => [a, b] as const)))(
+    "seats %s and %s in one body give the rights of both, in either order",
+    (first, second) => {
+      const both = actor("member", [
+        [BODY_A, first],
+        [BODY_A, second],
+      ]);
+      for (const action of ACTIONS) {
+        const alone = [first, second].some((r) => can(actor("member", [[BODY_A, r]]), action, { bodyId: BODY_A }));
+        expect(can(both, action, { bodyId: BODY_A }), action).toBe(alone);
+      }
+    },
+  );
+
+  it("a member of several bodies has each body's rights and no other's", () => {
+    const several = actor("member", [
+      [BODY_A, "sekreterare"],
+      [BODY_B, "ledamot"],
+    ]);
+    expect(can(several, "manage:meeting", { bodyId: BODY_A })).toBe(true);
+    expect(can(several, "manage:meeting", { bodyId: BODY_B })).toBe(false);
+    expect(can(several, "propose:item", { bodyId: BODY_B })).toBe(true);
+    expect(can(several, "propose:item", { bodyId: 3 })).toBe(false);
+  });
+
+  it("groups seats by body without losing one", () => {
+    const roles = bodyRolesOf([
+      [BODY_A, "ledamot"],
+      [BODY_A, "sekreterare"],
+      [BODY_B, "ersättare"],
+      [BODY_A, "ledamot"],
+    ]);
+    expect([...roles.get(BODY_A)!].sort()).toEqual(["ledamot", "sekreterare"]);
+    expect([...roles.get(BODY_B)!]).toEqual(["ersättare"]);
   });
 });
