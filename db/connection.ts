@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { installPersonalNumberGuard, removePersonalNumberGuard } from "./personal-number-guard";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -30,12 +31,16 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  installPersonalNumberGuard(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 
 /** Applies committed migrations. Called by scripts and tests, never on import. */
 export function migrateDatabase(db: Db): void {
+  // The guard's triggers follow the schema: off while tables are rebuilt, then made anew.
+  removePersonalNumberGuard(db.$client);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  installPersonalNumberGuard(db.$client);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Rules for meetings, agendas and minutes. Pure: dates are ISO strings, `today` is passed in.
  */
 import { isIsoDate, type FieldErrors } from "./membership";
-import { findPersonalNumbers, personalDataMessage } from "./personal-number";
+import { personalNumbersIn, personalDataMessage } from "./personal-number";
 
 export const AGENDA_ITEM_KINDS = [
   /** Procedural items (opening, adjusters, agenda, closing): a § but never a register decision. */
@@ -140,7 +140,7 @@ export function validateAgendaItem(
   const matterId = input.matterId ? Number(input.matterId) : null;
   if (matterId !== null && (!Number.isInteger(matterId) || matterId <= 0)) errors.matterId = "Välj ärende i listan.";
   for (const field of ["title", "description", "proposedDecision"] as const) {
-    const hits = findPersonalNumbers(input[field]);
+    const hits = personalNumbersIn(input[field]);
     if (hits.length && !errors[field]) errors[field] = personalDataMessage(hits);
   }
   if (Object.keys(errors).length) return { ok: false, errors };

@@ -9,7 +9,7 @@ import { PARTY_STATUSES } from "~/domain/agreement-terms";
 import { validateVersion, type VersionInput } from "~/domain/agreement-version";
 import { ALLOCATION_RULES } from "~/domain/cost-allocation";
 import { BUDGET_ITEM_KINDS } from "~/domain/invoice-basis";
-import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number";
 import { populationError } from "~/domain/population";
 import {
   checkbox,
@@ -29,7 +29,7 @@ import {
 /** A free text that must not hold a personal identity number (the portal stores none). */
 function guarded<T extends z.ZodType<string, z.ZodTypeDef, unknown>>(schema: T) {
   return schema.superRefine((value, ctx) => {
-    const hits = findPersonalNumbers(value);
+    const hits = personalNumbersIn(value);
     if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: personalDataMessage(hits) });
   });
 }
@@ -199,8 +199,8 @@ export const versionSchema = z
     if (!result.ok)
       for (const [field, message] of Object.entries(result.errors))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: message! });
-    for (const field of ["text", "changeSummary", "withdrawalRules", "label"] as const) {
-      const hits = findPersonalNumbers(v[field]);
+    for (const field of VERSION_TEXT_FIELDS) {
+      const hits = personalNumbersIn(v[field]);
       if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: personalDataMessage(hits) });
     }
     if (v.regionPrincipalId !== null && v.regionPrincipalId === v.municipalPrincipalId)

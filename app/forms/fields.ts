@@ -9,30 +9,38 @@
  */
 import { z } from "zod";
 import { parseIsoDate } from "~/domain/calendar-dates";
-import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { personalDataMessage, personalNumbersIn } from "~/domain/personal-number";
 
 /** Longest free text we store in one field (a long minutes note or agreement text fits). */
 export const MAX_LONG_TEXT = 100_000;
 /** Titles, names and other one-line texts. @public */
 export const MAX_LINE = 300;
 
-/** A required one-line or multi-line text, trimmed. */
+/**
+ * A required one-line or multi-line text, trimmed. Every text builder carries the
+ * personal-number guard, so a new text field gets the message at the field without asking
+ * (the database refuses it anyway: db/personal-number-guard.ts).
+ */
 export function requiredText(message: string, max = MAX_LINE) {
-  return z
-    .string({ required_error: message, invalid_type_error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`);
+  return withoutPersonalNumbers(
+    z
+      .string({ required_error: message, invalid_type_error: message })
+      .trim()
+      .min(1, message)
+      .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`),
+  );
 }
 
 /** An optional text, trimmed; empty becomes "". */
 export function optionalText(max = MAX_LINE) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`)
-    .optional()
-    .transform((v) => v ?? "");
+  return withoutPersonalNumbers(
+    z
+      .string()
+      .trim()
+      .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`)
+      .optional()
+      .transform((v) => v ?? ""),
+  );
 }
 
 const DATE_MESSAGE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";
@@ -121,7 +129,7 @@ export function formVersion() {
  */
 export function withoutPersonalNumbers<Schema extends z.ZodType<string, z.ZodTypeDef, unknown>>(schema: Schema) {
   return schema.superRefine((value, ctx) => {
-    const hits = findPersonalNumbers(value);
+    const hits = personalNumbersIn(value);
     if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: personalDataMessage(hits) });
   });
 }

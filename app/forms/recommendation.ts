@@ -5,7 +5,7 @@
  * app/domain/recommendations.ts and come back as late errors.
  */
 import { z } from "zod";
-import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number";
 import { ANSWER_STATUSES } from "~/domain/recommendations";
 import {
   checkbox,
@@ -24,7 +24,7 @@ import {
 /** Stored text never holds a personal identity number (client data has no place here). */
 function guarded<T extends z.ZodType<string, z.ZodTypeDef, unknown>>(schema: T) {
   return schema.superRefine((value, ctx) => {
-    const hits = findPersonalNumbers(value);
+    const hits = personalNumbersIn(value);
     if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: personalDataMessage(hits) });
   });
 }

@@ -1,4 +1,4 @@
-import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number";
 import { markdownToPlainText, renderMarkdown } from "~/utils/markdown.server";
 import { checkUploads, type PendingFile } from "./files.server";
 
@@ -16,7 +16,7 @@ export async function readVersionContent(
   const markdown = String(form.get("markdown") ?? "");
   const uploads = await checkUploads(form, "file");
   if (!uploads.ok) return { ok: false, errors: { file: uploads.error } };
-  const hits = findPersonalNumbers(markdown);
+  const hits = personalNumbersIn(markdown);
   if (hits.length) return { ok: false, errors: { markdown: personalDataMessage(hits) } };
   if (markdown.length > 500_000)
     return { ok: false, errors: { markdown: "Texten är för lång (högst 500 000 tecken)." } };

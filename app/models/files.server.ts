@@ -72,6 +72,8 @@ export async function checkUploads(
     }
     if (entry.size === 0 && !entry.name) continue; // the empty file input
     const name = cleanFileName(entry.name);
+    const nameHits = personalNumbersIn(name);
+    if (nameHits.length) return { ok: false, error: `Filnamnet: ${personalDataMessage(nameHits)}` };
     const incomingPath = incomingPathOf(entry) ?? (await receiveFile(entry));
     if (entry.size > env().MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: `${name}: ${tooLargeMessage()}` };
     if (entry.size === 0) return { ok: false, error: `Filen ${name} är tom.` };

@@ -8,7 +8,7 @@ import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } 
 import { newMatterSchema } from "~/forms/matter";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { can } from "~/domain/policy";
-import { findPersonalNumbers, personalDataMessage } from "~/domain/personal-number";
+import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number";
 import { createMatter, pageOfMatters, registryNumberTaken } from "~/models/matters.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
         registryNumber: [`Diarienumret ${values.registryNumber} finns redan. Varje ärende har ett eget nummer.`],
       },
     });
-  const hits = findPersonalNumbers(`${values.title} ${values.description}`);
+  const hits = personalNumbersIn(`${values.title} ${values.description}`);
   if (hits.length) return rejectForm(submission, { fieldErrors: { description: [personalDataMessage(hits)] } });
   const matter = createMatter(viewer.user.id, collaborationId, values);
   return redirectWithStatus(`/arenden/${matter.id}`, "Ärendet är skapat.");

@@ -3,6 +3,7 @@
  * Data access lives in app/models/*.server.ts; routes never build queries themselves.
  */
 import { openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { PERSONAL_NUMBER_REFUSED } from "../../db/personal-number-guard";
 import { env } from "./env.server";
 
 declare global {
@@ -24,10 +25,21 @@ class Refused {
   constructor(readonly value: unknown) {}
 }
 
+/** The Swedish answer when the database's personal-number guard refused a write. */
+export const PERSONAL_NUMBER_REFUSAL =
+  "Det du skickade innehåller något som ser ut som ett personnummer eller samordningsnummer. " +
+  "Klientuppgifter får aldrig finnas i portalen. Ta bort numret och försök igen. Inget har sparats.";
+
+function refusedByGuard(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith(PERSONAL_NUMBER_REFUSED);
+}
+
 /**
  * Every write goes through here: one IMMEDIATE transaction, all or nothing. A write that
  * refuses (returns `{ ok: false, … }`: a stale version, a locked record) is rolled back
  * as a whole, so nothing it did before refusing (a file row, an audit entry) is kept.
+ * A write the personal-number guard refuses (db/personal-number-guard.ts) rolls back the same
+ * way and answers 400 with a Swedish message, whichever route made it.
  */
 export function write<T>(fn: (tx: Db) => T): T {
   try {
@@ -38,6 +50,7 @@ export function write<T>(fn: (tx: Db) => T): T {
     });
   } catch (error) {
     if (error instanceof Refused) return error.value as T;
+    if (refusedByGuard(error)) throw new Response(PERSONAL_NUMBER_REFUSAL, { status: 400 });
     throw error;
   }
 }
