@@ -1,23 +1,52 @@
 /**
- * Search input and output. Pure: turns what a person typed into a safe FTS5 query (every word
- * quoted and prefix-matched, so no FTS syntax can be injected), and turns a snippet with
- * markers into HTML with <mark> and everything else escaped.
+ * Search input and output. Pure: turns what a person typed into a safe FTS5 query for the
+ * trigram index (every term quoted, so no FTS syntax can be injected), and builds the snippet
+ * shown for a hit from the rendered plain text, with <mark> around the hits and everything
+ * else escaped. Why trigrams: docs/decisions/010-swedish-search.md.
  */
 
-export const MARK_START = "\u0001";
-export const MARK_END = "\u0002";
+/** The trigram index cannot match anything shorter than three characters. */
+const MIN_TERM_LENGTH = 3;
+const MAX_TERMS = 12;
 
-/** "uppsäg avtal" → "\"uppsäg\"* \"avtal\"*" (all words must match, prefixes allowed). */
-export function buildFtsQuery(input: string): string | null {
-  const words = input
-    .normalize("NFC")
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return null;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(" ");
+export interface ParsedQuery {
+  /** Words and "exact phrases", NFC, lower case, each at least three characters. */
+  terms: string[];
+  /** Words left out because they are too short to search for. */
+  ignored: string[];
+}
+
+/** Folds case the way the index does (Å = å), keeping å, ä and ö letters of their own. */
+function foldCase(text: string): string {
+  return text.normalize("NFC").toLocaleLowerCase("sv");
+}
+
+/**
+ * `avtal "uppsägning av" Ös` → terms ["avtal", "uppsägning av"], ignored ["ös"]. A quoted
+ * phrase is matched exactly (its words in that order); a word anywhere, also inside a longer
+ * word ("avtal" finds "samarbetsavtalet", "uppsägning" finds "uppsägningen").
+ */
+export function parseSearchQuery(input: string): ParsedQuery {
+  const text = foldCase(input.slice(0, 200)).replace(/[“”„«»]/g, '"');
+  const terms: string[] = [];
+  const ignored: string[] = [];
+  const add = (term: string) => {
+    if ([...term].length < MIN_TERM_LENGTH) ignored.push(term);
+    else if (!terms.includes(term)) terms.push(term);
+  };
+  const rest = text.replace(/"([^"]*)"?/g, (_, phrase: string) => {
+    const words = phrase.match(/[\p{L}\p{N}]+(?:[-'’.:/][\p{L}\p{N}]+)*/gu);
+    if (words?.length) add(words.join(" "));
+    return " ";
+  });
+  for (const word of rest.match(/[\p{L}\p{N}]+/gu) ?? []) add(word);
+  return { terms: terms.slice(0, MAX_TERMS), ignored };
+}
+
+/** ["avtal", "uppsägning av"] → `"avtal" AND "uppsägning av"`; null when nothing can be searched. */
+export function ftsQueryOf(terms: string[]): string | null {
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ");
 }
 
 export function escapeHtml(text: string): string {
@@ -29,9 +58,46 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
-/** Snippet text from FTS5 (with our markers) → safe HTML with highlighted hits. */
-export function snippetToHtml(snippet: string): string {
-  return escapeHtml(snippet).split(MARK_START).join("<mark>").split(MARK_END).join("</mark>");
+const SNIPPET_LENGTH = 200;
+
+/**
+ * A window of plain (rendered) text around the first hit, as safe HTML with every hit in the
+ * window marked. Matching folds case as the index does; a text without a hit (the title
+ * matched) gives its beginning.
+ */
+export function snippetHtml(plainText: string, terms: string[], length = SNIPPET_LENGTH): string {
+  const text = plainText.normalize("NFC").replace(/\s+/g, " ").trim();
+  const folded = foldCase(text);
+  // Case folding keeps the length of Swedish text; if some script does not, mark nothing.
+  const comparable = folded.length === text.length;
+  const needles = comparable ? terms.filter((t) => t.length > 0) : [];
+  const first = Math.min(...needles.map((t) => folded.indexOf(t)).filter((i) => i >= 0));
+  let start = Number.isFinite(first) ? Math.max(0, first - Math.floor(length / 3)) : 0;
+  if (start > 0) {
+    const space = text.indexOf(" ", start);
+    start = space >= 0 && space < first ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) {
+    const space = text.lastIndexOf(" ", end);
+    if (space > start + length / 2) end = space;
+  }
+  // Hit ranges inside the window, merged where they overlap.
+  const ranges: [number, number][] = [];
+  for (const needle of needles)
+    for (let i = folded.indexOf(needle, start); i >= 0 && i < end; i = folded.indexOf(needle, i + 1))
+      ranges.push([i, Math.min(end, i + needle.length)]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  let html = start > 0 ? "…" : "";
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (to <= at) continue;
+    const begin = Math.max(from, at);
+    html += `${escapeHtml(text.slice(at, begin))}<mark>${escapeHtml(text.slice(begin, to))}</mark>`;
+    at = to;
+  }
+  html += escapeHtml(text.slice(at, end));
+  return end < text.length ? `${html}…` : html;
 }
 
 export const SEARCH_KIND_LABEL: Record<string, string> = {

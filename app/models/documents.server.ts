@@ -1,7 +1,6 @@
 /**
- * The document library: documents with versions, visibility, links, and search over
- * everything (FTS5, kept in step by triggers). Visibility is decided by the policy for
- * every row a list or search returns.
+ * The document library: documents with versions, visibility and links. Visibility is decided
+ * by the policy for every row a list returns; search is app/models/search.server.ts.
  */
 import { and, count, desc, eq, gte, lte, max } from "drizzle-orm";
 import { bodies, documentBodies, documents, documentVersions, files, users } from "../../db/schema";
@@ -9,7 +8,6 @@ import type { ValidDocument } from "~/domain/documents";
 import type { PageRequest } from "~/domain/pagination";
 import { can, type Actor, type Resource } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { buildFtsQuery, MARK_END, MARK_START } from "~/domain/search";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
@@ -224,30 +222,4 @@ export function documentsWithFile(fileId: number) {
     .where(eq(documentVersions.fileId, fileId))
     .all()
     .map((r) => r.doc);
-}
-
-// --- Search ------------------------------------------------------------------------------------
-
-export interface SearchHit {
-  kind: string;
-  refId: number;
-  title: string;
-  snippet: string;
-  rank: number;
-}
-
-/** Raw ranked hits (bm25, title weighted 5×) with marked snippets; the caller filters by access. */
-export function searchIndex(query: string, kind?: string, limit = 200): SearchHit[] {
-  const fts = buildFtsQuery(query);
-  if (!fts) return [];
-  const rows = db()
-    .$client.prepare(
-      `SELECT kind, ref_id AS refId, title, snippet(search_index, 3, ?, ?, '…', 24) AS snippet, bm25(search_index, 0, 0, 5.0, 1.0) AS rank
-       FROM search_index WHERE search_index MATCH ? ${kind ? "AND kind = ?" : ""}
-       -- bm25 is negative (lower is better): primary texts (the agreement, library documents)
-       -- are weighted up over short texts that merely mention the same words.
-       ORDER BY bm25(search_index, 0, 0, 5.0, 1.0) * CASE kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END LIMIT ?`,
-    )
-    .all(...[MARK_START, MARK_END, fts, ...(kind ? [kind] : []), limit]) as SearchHit[];
-  return rows;
 }

@@ -74,3 +74,27 @@ export function recommendationsReadableBy(scope: ReadScope): SQL | undefined {
   const sent = inArray(recommendations.status, ["skickad", "uppföljd", "avslutad", "återkallad"]);
   return scope.signedIn ? sent : and(sent, eq(recommendations.isPublic, true));
 }
+
+/**
+ * Search entries (search_entries, db/migrations/0017) carry who may read them as an audience;
+ * this is the same rules as above, as SQL over an entry aliased `e`, with the scope as named
+ * parameters (constant SQL text, so the statement is prepared once). The coordinator reads
+ * everything but "none" (a procedural § outside the register).
+ */
+export const SEARCH_ENTRY_READABLE = `(
+  (:everything = 1 AND e.audience <> 'none')
+  OR e.audience = 'public'
+  OR (:signedIn = 1 AND e.audience = 'signed_in')
+  OR (e.audience = 'body' AND e.body_id IN (SELECT value FROM json_each(:bodyIds)))
+  OR (e.audience = 'bodies' AND EXISTS (
+    SELECT 1 FROM document_bodies d
+    WHERE d.document_id = e.ref_id AND d.body_id IN (SELECT value FROM json_each(:bodyIds))))
+)`;
+
+export function searchScopeParams(scope: ReadScope) {
+  return {
+    everything: scope.everything ? 1 : 0,
+    signedIn: scope.signedIn ? 1 : 0,
+    bodyIds: JSON.stringify(scope.bodyIds),
+  };
+}

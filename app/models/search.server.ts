@@ -1,21 +1,19 @@
 /**
- * Search across the portal: FTS5 hits resolved to what they are, where they live, and
- * whether the viewer may see them. A hit the viewer may not read is dropped before it is
- * shown, so search never reveals a title or a snippet.
+ * Search across the portal over the trigram index (search_entries + search_fts, migration
+ * 0017). Access and filters are conditions of the query itself (read-scope.server.ts), so the
+ * count is every permitted match and every page is full; order is FTS rank (bm25, title
+ * weighted). Snippets are built for the page shown only, from the rendered text.
  */
-import { eq } from "drizzle-orm";
-import { agendaItems, agreementVersions, decisions, matters, recommendations } from "../../db/schema";
-import { canReadDecision } from "~/domain/decisions";
-import { can, type Actor } from "~/domain/policy";
-import { snippetToHtml } from "~/domain/search";
-import { db } from "~/utils/db.server";
-import { canReadDocument, getDocument, searchIndex } from "./documents.server";
-import { getMeeting } from "./meetings.server";
-import { minutesOf } from "./meeting-minutes.server";
-import { publishedMeetingIds } from "./meeting-notice.server";
-import { recommendationResource } from "~/domain/recommendations";
+import type { PageRequest, Paged } from "~/domain/pagination";
+import type { Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
+import { ftsQueryOf, parseSearchQuery, snippetHtml } from "~/domain/search";
+import { prepared } from "~/utils/db.server";
+import { markdownToPlainText } from "~/utils/markdown.server";
+import { paginate } from "./paging.server";
+import { SEARCH_ENTRY_READABLE, searchScopeParams } from "./read-scope.server";
 
-export interface SearchResult {
+interface SearchResult {
   kind: string;
   title: string;
   snippetHtml: string;
@@ -24,84 +22,104 @@ export interface SearchResult {
   year: number | null;
 }
 
-function meetingReadable(actor: Actor | null, meetingId: number) {
-  const meeting = getMeeting(meetingId);
-  if (!meeting) return null;
-  const published = publishedMeetingIds([meeting.id]).has(meeting.id);
-  return can(actor, "read:meeting", { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published })
-    ? meeting
-    : null;
+export interface SearchFilter {
+  kind?: string;
+  bodyId?: number;
+  year?: number;
 }
 
-function resolve(
-  actor: Actor | null,
-  kind: string,
-  refId: number,
-): Omit<SearchResult, "kind" | "title" | "snippetHtml"> | null {
+const MATCHES = `FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
+  WHERE search_fts MATCH :fts
+    AND (:kind IS NULL OR e.kind = :kind)
+    AND (:bodyId IS NULL OR e.body_id = :bodyId)
+    AND (:year IS NULL OR e.year = :year)
+    AND ${SEARCH_ENTRY_READABLE}`;
+
+const COUNT_SQL = `SELECT count(*) AS n ${MATCHES}`;
+
+// bm25 is negative (lower is better): primary texts (the agreement, library documents) are
+// weighted up over short texts that merely mention the same words. Ties by id: a stable order.
+const PAGE_SQL = `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${MATCHES}
+  ORDER BY search_fts.rank * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
+  LIMIT :limit OFFSET :offset`;
+
+const TEXT_SQL = "SELECT body FROM search_entries WHERE id = ?";
+const ITEM_MEETING_SQL = "SELECT meeting_id AS meetingId FROM agenda_items WHERE id = ?";
+
+interface Row {
+  id: number;
+  kind: string;
+  refId: number;
+  title: string;
+  bodyId: number | null;
+  year: number | null;
+}
+
+function hrefOf(kind: string, refId: number): string {
   switch (kind) {
-    case "document": {
-      const doc = getDocument(refId);
-      if (!doc || !canReadDocument(actor, doc)) return null;
-      return { href: `/dokument/${doc.id}`, bodyId: doc.bodyId, year: Number(doc.date.slice(0, 4)) };
-    }
+    case "document":
+      return `/dokument/${refId}`;
     case "agenda_item": {
-      const item = db().select().from(agendaItems).where(eq(agendaItems.id, refId)).get();
-      const meeting = item ? meetingReadable(actor, item.meetingId) : null;
-      if (!item || !meeting) return null;
-      // The item's index text holds its minutes: while they are a draft, only the body may match them.
-      const draftMinutes =
-        (item.minutesNote !== "" || item.decisionText !== "") && minutesOf(meeting.id)?.status !== "justerat";
-      if (draftMinutes && !can(actor, "read:meeting", { bodyId: meeting.bodyId })) return null;
-      return {
-        href: `/moten/${meeting.id}#punkt-${item.id}`,
-        bodyId: meeting.bodyId,
-        year: Number(meeting.date.slice(0, 4)),
-      };
+      const item = prepared(ITEM_MEETING_SQL).get(refId) as { meetingId: number } | undefined;
+      return item ? `/moten/${item.meetingId}#punkt-${refId}` : "/moten";
     }
-    case "decision": {
-      const decision = db().select().from(decisions).where(eq(decisions.id, refId)).get();
-      // A procedural § is not in the register; a draft only for the body (app/domain/decisions.ts).
-      if (!decision || !decision.inRegister || !canReadDecision(actor, decision)) return null;
-      return { href: `/beslut/${decision.id}`, bodyId: decision.bodyId, year: decision.year };
-    }
-    case "matter": {
-      const matter = db().select().from(matters).where(eq(matters.id, refId)).get();
-      if (!matter || !actor) return null;
-      return { href: `/arenden/${matter.id}`, bodyId: null, year: Number(matter.createdAt.slice(0, 4)) };
-    }
-    case "agreement_version": {
-      const version = db().select().from(agreementVersions).where(eq(agreementVersions.id, refId)).get();
-      if (!version || !can(actor, "read:agreement")) return null;
-      return {
-        href: `/avtal/versioner/${version.id}`,
-        bodyId: null,
-        year: version.adoptedOn ? Number(version.adoptedOn.slice(0, 4)) : version.baseYear,
-      };
-    }
-    case "recommendation": {
-      const rec = db().select().from(recommendations).where(eq(recommendations.id, refId)).get();
-      if (!rec || !can(actor, "read:recommendation", recommendationResource(rec))) return null;
-      return { href: `/rekommendationer/${rec.id}`, bodyId: null, year: Number(rec.answerDeadline.slice(0, 4)) };
-    }
+    case "decision":
+      return `/beslut/${refId}`;
+    case "matter":
+      return `/arenden/${refId}`;
+    case "agreement_version":
+      return `/avtal/versioner/${refId}`;
+    case "recommendation":
+      return `/rekommendationer/${refId}`;
     default:
-      return null;
+      return "/sok";
   }
 }
 
+/** The text a reader sees: documents are indexed as plain text already, the rest is Markdown. */
+function renderedText(kind: string, indexed: string): string {
+  return kind === "document" ? indexed : markdownToPlainText(indexed);
+}
+
+export interface SearchPage extends Paged<SearchResult> {
+  /** Words left out because they are shorter than three characters. */
+  ignored: string[];
+}
+
+/** One page of the permitted matches, best first, with the total count of permitted matches. */
 export function search(
   actor: Actor | null,
   query: string,
-  filter: { kind?: string; bodyId?: number; year?: number },
-  limit = 50,
-): SearchResult[] {
-  const results: SearchResult[] = [];
-  for (const hit of searchIndex(query, filter.kind)) {
-    const where = resolve(actor, hit.kind, hit.refId);
-    if (!where) continue;
-    if (filter.bodyId && where.bodyId !== filter.bodyId) continue;
-    if (filter.year && where.year !== filter.year) continue;
-    results.push({ kind: hit.kind, title: hit.title, snippetHtml: snippetToHtml(hit.snippet), ...where });
-    if (results.length >= limit) break;
-  }
-  return results;
+  filter: SearchFilter,
+  request: PageRequest = { page: 1, size: 20 },
+): SearchPage {
+  const { terms, ignored } = parseSearchQuery(query);
+  const fts = ftsQueryOf(terms);
+  const params = {
+    fts,
+    kind: filter.kind ?? null,
+    bodyId: filter.bodyId ?? null,
+    year: filter.year ?? null,
+    ...searchScopeParams(readScopeOf(actor)),
+  };
+  const paged = paginate(
+    request,
+    () => (fts ? (prepared(COUNT_SQL).get(params) as { n: number }).n : 0),
+    (limit, offset) => prepared(PAGE_SQL).all({ ...params, limit, offset }) as Row[],
+  );
+  return {
+    page: paged.page,
+    ignored,
+    items: paged.items.map((row) => {
+      const { body } = prepared(TEXT_SQL).get(row.id) as { body: string };
+      return {
+        kind: row.kind,
+        title: row.title,
+        snippetHtml: snippetHtml(renderedText(row.kind, body), terms),
+        href: hrefOf(row.kind, row.refId),
+        bodyId: row.bodyId,
+        year: row.year,
+      };
+    }),
+  };
 }

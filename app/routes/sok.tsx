@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { BodyFilter, controlProps, Field } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { SEARCH_KIND_LABEL } from "~/domain/search";
 import { listBodies } from "~/models/bodies.server";
 import { search } from "~/models/search.server";
@@ -19,8 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
     results: q.trim()
-      ? search(viewer?.actor ?? null, q, { kind: kind && kind in SEARCH_KIND_LABEL ? kind : undefined, bodyId, year })
-      : [],
+      ? search(
+          viewer?.actor ?? null,
+          q,
+          { kind: kind && kind in SEARCH_KIND_LABEL ? kind : undefined, bodyId, year },
+          pageRequestFrom(url.searchParams, 20),
+        )
+      : null,
     bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
   };
 }
@@ -34,7 +41,7 @@ export default function Search() {
         <Field
           name="q"
           label="Sökord"
-          hint="Sök i dokument, dagordningar, beslut, ärenden och avtal. Början av ett ord räcker."
+          hint="Sök i dokument, dagordningar, beslut, ärenden och avtal. En del av ett ord räcker (minst tre tecken); ”citattecken” söker en exakt fras."
           defaultValue={q}
           type="search"
         />
@@ -58,13 +65,18 @@ export default function Search() {
           </button>
         </div>
       </Form>
-      {q.trim() ? (
+      {results ? (
         <section aria-labelledby="traffar">
           <h2 id="traffar">
-            {results.length} {results.length === 1 ? "träff" : "träffar"} för ”{q}”
+            {formatCount(results.page.total)} {results.page.total === 1 ? "träff" : "träffar"} för ”{q}”
           </h2>
-          <ol className="search-results">
-            {results.map((r) => (
+          {results.ignored.length ? (
+            <p className="muted">
+              För korta för att söka på (minst tre tecken): {results.ignored.map((w) => `”${w}”`).join(", ")}
+            </p>
+          ) : null}
+          <ol className="search-results" start={results.page.first || undefined}>
+            {results.items.map((r) => (
               <li key={`${r.kind}-${r.href}`}>
                 <p className="muted">
                   {SEARCH_KIND_LABEL[r.kind] ?? r.kind}
@@ -77,6 +89,7 @@ export default function Search() {
               </li>
             ))}
           </ol>
+          <Pagination page={results.page} label="Sidor i sökresultatet" noun="träffar" />
         </section>
       ) : null}
     </>

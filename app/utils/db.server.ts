@@ -56,3 +56,19 @@ export function write<T>(fn: (tx: Db) => T): T {
 }
 
 export type { Db };
+
+type Statement = ReturnType<Db["$client"]["prepare"]>;
+const statementCache = new WeakMap<Db["$client"], Map<string, Statement>>();
+
+/**
+ * A prepared statement for hot raw SQL, compiled once per connection and reused: preparing is
+ * a parse and plan each time. The SQL must be a constant text (values go in as parameters).
+ */
+export function prepared(sql: string): Statement {
+  const client = db().$client;
+  let cache = statementCache.get(client);
+  if (!cache) statementCache.set(client, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = client.prepare(sql)));
+  return statement;
+}

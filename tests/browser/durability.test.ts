@@ -159,7 +159,7 @@ describe("durability", () => {
     const tables = (
       new Database(app.dbPath, { readonly: true })
         .prepare(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%'",
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_fts_%'",
         )
         .all() as { name: string }[]
     ).map((t) => t.name);

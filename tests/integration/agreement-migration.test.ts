@@ -67,7 +67,7 @@ describe("the agreement money migrations on a database with data", () => {
     });
     // The search index still follows the versions.
     db.exec("UPDATE agreement_versions SET text = 'ny text om uppräkning' WHERE id = 1");
-    expect(db.prepare("SELECT body FROM search_index WHERE kind = 'agreement_version'").all()).toEqual([
+    expect(db.prepare("SELECT body FROM search_entries WHERE kind = 'agreement_version'").all()).toEqual([
       { body: "ny text om uppräkning" },
     ]);
     for (const bad of [

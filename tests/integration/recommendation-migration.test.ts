@@ -107,12 +107,12 @@ describe("migration 0015 on a database in use", () => {
   });
 
   it("keeps the search index, once per recommendation, and its triggers working", () => {
-    expect(q("SELECT ref_id FROM search_index WHERE kind = 'recommendation' ORDER BY ref_id")).toEqual([
+    expect(q("SELECT ref_id FROM search_entries WHERE kind = 'recommendation' ORDER BY ref_id")).toEqual([
       { ref_id: 1 },
       { ref_id: 2 },
     ]);
     db.$client.prepare("UPDATE recommendations SET title = 'Godkännande av samarbetsavtal' WHERE id = 2").run();
-    expect(q("SELECT title FROM search_index WHERE kind = 'recommendation' AND ref_id = 2")).toEqual([
+    expect(q("SELECT title FROM search_entries WHERE kind = 'recommendation' AND ref_id = 2")).toEqual([
       { title: "Godkännande av samarbetsavtal" },
     ]);
   });

@@ -1,25 +1,58 @@
 import { describe, expect, it } from "vitest";
-import { buildFtsQuery, MARK_END, MARK_START, snippetToHtml } from "~/domain/search";
+import { ftsQueryOf, parseSearchQuery, snippetHtml } from "~/domain/search";
 
 describe("search input", () => {
-  it("quotes every word and matches prefixes", () => {
-    expect(buildFtsQuery("Uppsäg avtal")).toBe('"uppsäg"* "avtal"*');
+  it("quotes every word, folds case and keeps å, ä and ö", () => {
+    const parsed = parseSearchQuery("Uppsäg ÅRSAVTAL Östersund");
+    expect(parsed.terms).toEqual(["uppsäg", "årsavtal", "östersund"]);
+    expect(ftsQueryOf(parsed.terms)).toBe('"uppsäg" AND "årsavtal" AND "östersund"');
   });
-  it("keeps Swedish letters and drops FTS syntax", () => {
-    expect(buildFtsQuery('ÖSTERSUND OR "x" NEAR(a b) -kommun*')).toBe(
-      '"östersund"* "or"* "x"* "near"* "a"* "b"* "kommun"*',
-    );
-    expect(buildFtsQuery("  ")).toBeNull();
-    expect(buildFtsQuery("*:^")).toBeNull();
+  it("folds decomposed letters (a + ring) to the composed å the text is indexed with", () => {
+    expect(parseSearchQuery("A\u030aRSAVTAL").terms).toEqual(["årsavtal"]);
   });
-  it("caps the number of words", () => {
-    expect(buildFtsQuery(Array.from({ length: 40 }, (_, i) => `ord${i}`).join(" "))?.split(" ")).toHaveLength(12);
+  it("keeps a quoted phrase as one exact term, typographic quotes too", () => {
+    expect(parseSearchQuery('"Uppsägning  av avtalet" kommun').terms).toEqual(["uppsägning av avtalet", "kommun"]);
+    expect(parseSearchQuery("”uppsägning av” avtal").terms).toEqual(["uppsägning av", "avtal"]);
+    // An unclosed quote still makes a phrase of the rest.
+    expect(parseSearchQuery('"uppsägning av').terms).toEqual(["uppsägning av"]);
+  });
+  it("drops FTS syntax so nothing can be injected", () => {
+    const parsed = parseSearchQuery("ÖSTERSUND OR NEAR(abc def) -kommun* col:xyz ^ab");
+    expect(parsed.terms).toEqual(["östersund", "near", "abc", "def", "kommun", "col", "xyz"]);
+    expect(ftsQueryOf(parsed.terms)).not.toMatch(/[*:^()]/);
+    expect(ftsQueryOf(parseSearchQuery('"a""b"').terms)).toBeNull();
+    expect(ftsQueryOf(parseSearchQuery("  ").terms)).toBeNull();
+    expect(ftsQueryOf(parseSearchQuery("*:^").terms)).toBeNull();
+  });
+  it("sets aside words shorter than three characters (the trigram index cannot match them)", () => {
+    expect(parseSearchQuery("ös av avtal")).toEqual({ terms: ["avtal"], ignored: ["ös", "av"] });
+  });
+  it("caps the number of terms and drops repeats", () => {
+    expect(parseSearchQuery(Array.from({ length: 40 }, (_, i) => `ord${i}`).join(" ")).terms).toHaveLength(12);
+    expect(parseSearchQuery("avtal Avtal AVTAL").terms).toEqual(["avtal"]);
   });
 });
 
 describe("snippets", () => {
-  it("escapes HTML in the text and marks only the hits", () => {
-    const html = snippetToHtml(`<script>alert(1)</script> ${MARK_START}uppsägning${MARK_END} & mer`);
-    expect(html).toBe("&lt;script&gt;alert(1)&lt;/script&gt; <mark>uppsägning</mark> &amp; mer");
+  it("escapes HTML in the text and marks only the hits, in any case", () => {
+    expect(snippetHtml("<script>alert(1)</script> Uppsägningen & mer", ["uppsägning"])).toBe(
+      "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Uppsägning</mark>en &amp; mer",
+    );
+  });
+  it("marks a part of a compound word and a phrase", () => {
+    expect(snippetHtml("Om samarbetsavtalet och uppsägning av avtalet.", ["avtal", "uppsägning av"])).toBe(
+      "Om samarbets<mark>avtal</mark>et och <mark>uppsägning av</mark> <mark>avtal</mark>et.",
+    );
+  });
+  it("shows a window around the first hit of a long text, cut at spaces", () => {
+    const text = `${"förord ".repeat(100)}här står uppsägningstiden tydligt ${"efterord ".repeat(100)}`;
+    const html = snippetHtml(text, ["uppsägning"], 120);
+    expect(html.startsWith("…förord")).toBe(true);
+    expect(html.endsWith("…")).toBe(true);
+    expect(html).toContain("står <mark>uppsägning</mark>stiden");
+    expect(html.length).toBeLessThan(200);
+  });
+  it("gives the beginning of a text that has no hit (the title matched)", () => {
+    expect(snippetHtml("Kort text.", ["avtal"])).toBe("Kort text.");
   });
 });

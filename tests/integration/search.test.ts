@@ -1,0 +1,394 @@
+/**
+ * Search (app/models/search.server.ts over migration 0017): access and filters inside the
+ * query, so every permitted match is counted and reachable page by page; a write touches only
+ * its own row of the index; Swedish words found the way people mean them.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/connection";
+import type { DemoWorld } from "../../db/demo-world";
+import {
+  agendaItems,
+  agendaVersions,
+  agreementVersions,
+  decisions,
+  documentBodies,
+  documents,
+  documentVersions,
+  matters,
+  meetings,
+  minutes,
+  recommendations,
+} from "../../db/schema";
+import { canReadDecision } from "~/domain/decisions";
+import { can, type Actor } from "~/domain/policy";
+import { recommendationResource } from "~/domain/recommendations";
+import { canReadDocument } from "~/models/documents.server";
+import { getMeeting } from "~/models/meetings.server";
+import { minutesOf } from "~/models/meeting-minutes.server";
+import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import { search, type SearchFilter } from "~/models/search.server";
+import { loadActor } from "~/models/users.server";
+import { demoDatabase } from "../support/test-db";
+
+let db: Db;
+let world: DemoWorld;
+let actors: [string, Actor | null][];
+
+const verdicts = new Map<string, boolean>();
+/** The policy, asked object by object: what search must admit (the rule the SQL mirrors). */
+function mayRead(actor: Actor | null, kind: string, refId: number): boolean {
+  const key = `${actor?.userId ?? "-"} ${kind} ${refId}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) verdicts.set(key, (verdict = policyAdmits(actor, kind, refId)));
+  return verdict;
+}
+
+function policyAdmits(actor: Actor | null, kind: string, refId: number): boolean {
+  switch (kind) {
+    case "document": {
+      const doc = db.select().from(documents).where(eq(documents.id, refId)).get();
+      return !!doc && canReadDocument(actor, doc);
+    }
+    case "agenda_item": {
+      const item = db.select().from(agendaItems).where(eq(agendaItems.id, refId)).get();
+      const meeting = item ? getMeeting(item.meetingId) : undefined;
+      if (!item || !meeting) return false;
+      const published = publishedMeetingIds([meeting.id]).has(meeting.id);
+      if (!can(actor, "read:meeting", { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published }))
+        return false;
+      const draftMinutes =
+        (item.minutesNote !== "" || item.decisionText !== "") && minutesOf(meeting.id)?.status !== "justerat";
+      return !draftMinutes || can(actor, "read:meeting", { bodyId: meeting.bodyId });
+    }
+    case "decision": {
+      const d = db.select().from(decisions).where(eq(decisions.id, refId)).get();
+      return !!d && d.inRegister && canReadDecision(actor, d);
+    }
+    case "matter":
+      return can(actor, "read:matters");
+    case "agreement_version":
+      return can(actor, "read:agreement");
+    case "recommendation": {
+      const r = db.select().from(recommendations).where(eq(recommendations.id, refId)).get();
+      return !!r && can(actor, "read:recommendation", recommendationResource(r));
+    }
+    default:
+      return false;
+  }
+}
+
+interface Entry {
+  id: number;
+  kind: string;
+  ref_id: number;
+  title: string;
+  body: string;
+  body_id: number | null;
+  year: number | null;
+}
+const entries = () => db.$client.prepare("SELECT * FROM search_entries ORDER BY id").all() as Entry[];
+
+/** Every result of a search, page by page, as "kind:refId". */
+function allResults(actor: Actor | null, q: string, filter: SearchFilter) {
+  const first = search(actor, q, filter, { page: 1, size: 50 });
+  const keys = first.items.map((r) => r.href);
+  for (let page = 2; page <= first.page.pageCount; page++)
+    keys.push(...search(actor, q, filter, { page, size: 50 }).items.map((r) => r.href));
+  return { total: first.page.total, keys };
+}
+
+const TERM = "kvalitetsuppföljning";
+
+beforeAll(async () => {
+  ({ db, world } = await demoDatabase("2026-11-23"));
+  const user = (id: string, role: Actor["role"], person: string) =>
+    loadActor({ id, role, personId: world.personIds[person] }, "2026-11-23");
+  actors = [
+    ["the public", null],
+    ["a politician (reader)", user("demo-politiker", "reader", "Per Politiker Krokom")],
+    ["an IFO chief (member)", user("demo-ifochef", "member", "Ingrid IFO-chef Östersund")],
+    ["Mini-Maria's manager (member)", user("demo-chef", "member", "Maja Mini-Maria-chef")],
+    ["the coordinator (admin)", user("demo-samordnare", "admin", "Sara Samordnare")],
+  ];
+  // More than 200 matches of one word, of every kind and visibility, across bodies and years.
+  const b = world.bodyIds;
+  const bodyList = [b.svom, b.styrgrupp, b.referensgrupp, b.arbetsgrupp];
+  db.$client.transaction(() => {
+    for (let i = 0; i < 120; i++) {
+      const visibility = (["public", "members", "bodies"] as const)[i % 3];
+      const doc = db
+        .insert(documents)
+        .values({
+          collaborationId: world.collaborationId,
+          title: `Rapport ${i}`,
+          kind: "rapport",
+          bodyId: bodyList[i % 4],
+          date: `${2020 + (i % 5)}-05-01`,
+          visibility,
+        })
+        .returning()
+        .get();
+      if (visibility === "bodies")
+        db.insert(documentBodies)
+          .values({ documentId: doc.id, bodyId: bodyList[(i + 1) % 4] })
+          .run();
+      const version = db
+        .insert(documentVersions)
+        .values({ documentId: doc.id, versionNo: 1, searchText: `Årets ${TERM} av verksamheten, del ${i}.` })
+        .returning()
+        .get();
+      db.update(documents).set({ currentVersionId: version.id }).where(eq(documents.id, doc.id)).run();
+    }
+    for (let i = 0; i < 120; i++)
+      db.insert(decisions)
+        .values({
+          bodyId: bodyList[i % 4],
+          year: 2020 + (i % 5),
+          decidedOn: `${2020 + (i % 5)}-03-01`,
+          title: `Beslut ${i}`,
+          text: `Beslut om ${TERM} nummer ${i}.`,
+          isPublic: i % 2 === 0,
+          approval: i % 3 === 0 ? "utkast" : "justerat",
+          approvedAt: i % 3 === 0 ? null : "2025-03-02T10:00:00Z",
+          inRegister: i % 10 !== 0,
+        })
+        .run();
+    for (let m = 0; m < 8; m++) {
+      const meeting = db
+        .insert(meetings)
+        .values({ bodyId: bodyList[m % 4], date: `202${m % 5}-09-01`, startTime: "09:00", endTime: "10:00" })
+        .returning()
+        .get();
+      if (m % 2 === 0) db.insert(agendaVersions).values({ meetingId: meeting.id, versionNo: 1, content: "[]" }).run();
+      if (m % 4 === 0) db.insert(minutes).values({ meetingId: meeting.id, status: "justerat" }).run();
+      for (let i = 0; i < 5; i++)
+        db.insert(agendaItems)
+          .values({
+            meetingId: meeting.id,
+            position: i + 1,
+            title: `Punkt ${i}`,
+            description: `**Underlag** om ${TERM}.`,
+            minutesNote: i % 2 === 0 ? "Diskuterades." : "",
+          })
+          .run();
+    }
+    for (let i = 0; i < 4; i++)
+      db.insert(recommendations)
+        .values({
+          collaborationId: world.collaborationId,
+          title: `Rekommendation ${i}`,
+          ask: `Anta ${TERM}.`,
+          answerDeadline: "2027-01-01",
+          isPublic: i % 2 === 0,
+          status: i < 2 ? "skickad" : "utkast",
+          sentAt: i < 2 ? "2026-11-01T10:00:00.000Z" : null,
+        })
+        .run();
+    db.insert(matters)
+      .values({ collaborationId: world.collaborationId, registryNumber: "MM 2026/99", title: TERM })
+      .run();
+  })();
+});
+
+describe("search applies access and filters inside the query", () => {
+  it("admits, entry by entry and viewer by viewer, exactly what the policy admits", () => {
+    const all = entries();
+    expect(new Set(all.map((e) => e.kind)).size).toBe(6);
+    for (const [who, actor] of actors) {
+      const { keys } = allResults(actor, TERM, {});
+      const expected = all
+        .filter((e) => `${e.title} ${e.body}`.toLowerCase().includes(TERM) && mayRead(actor, e.kind, e.ref_id))
+        .map((e) => e.id);
+      expect(keys.length, who).toBe(expected.length);
+      expect(new Set(keys).size, who).toBe(keys.length);
+    }
+  });
+
+  it("returns every permitted match of a term with more than 200 matches, for every filter", () => {
+    const all = entries().filter((e) => `${e.title} ${e.body}`.toLowerCase().includes(TERM));
+    expect(all.length).toBeGreaterThan(200);
+    const filters: SearchFilter[] = [
+      {},
+      { kind: "document" },
+      { kind: "decision" },
+      { kind: "agenda_item" },
+      { bodyId: world.bodyIds.styrgrupp },
+      { bodyId: world.bodyIds.svom, kind: "decision" },
+      { year: 2022 },
+      { year: 2021, bodyId: world.bodyIds.referensgrupp },
+    ];
+    const totals = new Set<number>();
+    for (const [who, actor] of actors)
+      for (const filter of filters) {
+        const expected = all.filter(
+          (e) =>
+            (!filter.kind || e.kind === filter.kind) &&
+            (!filter.bodyId || e.body_id === filter.bodyId) &&
+            (!filter.year || e.year === filter.year) &&
+            mayRead(actor, e.kind, e.ref_id),
+        );
+        const { total, keys } = allResults(actor, TERM, filter);
+        expect(total, `${who} ${JSON.stringify(filter)}`).toBe(expected.length);
+        expect(keys.length, `${who} ${JSON.stringify(filter)}`).toBe(expected.length);
+        totals.add(total);
+      }
+    // The fixtures make the rules matter: viewers and filters see different counts.
+    expect(totals.size).toBeGreaterThan(10);
+    const admin = allResults(actors[4][1], TERM, {}).total;
+    const anonymous = allResults(null, TERM, {}).total;
+    expect(admin).toBeGreaterThan(200);
+    expect(anonymous).toBeLessThan(admin);
+  }, 60_000);
+});
+
+describe("the index follows the data, one row at a time", () => {
+  /** The FTS index itself, posting by posting: (term, entry, column, offset). */
+  function postings(): Map<number, string> {
+    db.$client.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, instance)");
+    const byDoc = new Map<number, string[]>();
+    for (const r of db.$client.prepare("SELECT term, doc, col, offset FROM temp.search_vocab").iterate() as Iterable<{
+      term: string;
+      doc: number;
+      col: string;
+      offset: number;
+    }>) {
+      const list = byDoc.get(r.doc) ?? [];
+      list.push(`${r.term}/${r.col}/${r.offset}`);
+      byDoc.set(r.doc, list);
+    }
+    return new Map([...byDoc].map(([doc, list]) => [doc, list.join(" ")]));
+  }
+  function changed<T>(before: Map<number, T>, after: Map<number, T>): number[] {
+    const ids = new Set([...before.keys(), ...after.keys()]);
+    return [...ids].filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)));
+  }
+  const entryRows = () => new Map(entries().map((e) => [e.id, e]));
+  const entryOf = (kind: string, refId: number) => entries().find((e) => e.kind === kind && e.ref_id === refId)!;
+
+  it("changes exactly one row of the index when one row's text changes", () => {
+    const item = db.select().from(agendaItems).limit(1).get()!;
+    const [rowsBefore, indexBefore] = [entryRows(), postings()];
+    db.update(agendaItems).set({ title: "Ny rubrik om läkemedelsgenomgång" }).where(eq(agendaItems.id, item.id)).run();
+    const id = entryOf("agenda_item", item.id).id;
+    expect(changed(rowsBefore, entryRows())).toEqual([id]);
+    expect(changed(indexBefore, postings())).toEqual([id]);
+    expect(search(actors[4][1], "läkemedelsgenomgång", {}).items.map((r) => r.title)).toEqual([
+      "Ny rubrik om läkemedelsgenomgång",
+    ]);
+  });
+
+  it("leaves the index alone when nothing searchable changed, and follows one document's new version", () => {
+    const item = db.select().from(agendaItems).limit(1).get()!;
+    const [rowsBefore, indexBefore] = [entryRows(), postings()];
+    db.update(agendaItems)
+      .set({ position: item.position + 100 })
+      .where(eq(agendaItems.id, item.id))
+      .run();
+    expect(changed(rowsBefore, entryRows())).toEqual([]);
+    expect(changed(indexBefore, postings())).toEqual([]);
+
+    const doc = db.select().from(documents).where(eq(documents.title, "Rapport 7")).get()!;
+    const version = db
+      .insert(documentVersions)
+      .values({ documentId: doc.id, versionNo: 2, searchText: "Helt ny text om tolkstöd." })
+      .returning()
+      .get();
+    db.update(documents).set({ currentVersionId: version.id }).where(eq(documents.id, doc.id)).run();
+    expect(changed(indexBefore, postings())).toEqual([entryOf("document", doc.id).id]);
+  });
+
+  it("publishing an agenda changes who may read that meeting's items, and nothing else", () => {
+    const meeting = db
+      .insert(meetings)
+      .values({ bodyId: world.bodyIds.svom, date: "2026-12-01", startTime: "09:00", endTime: "10:00" })
+      .returning()
+      .get();
+    db.insert(agendaItems).values({ meetingId: meeting.id, position: 1, title: "Öppen punkt om tandvårdsstöd" }).run();
+    expect(search(null, "tandvårdsstöd", {}).page.total).toBe(0);
+    const [rowsBefore, indexBefore] = [entryRows(), postings()];
+    db.insert(agendaVersions).values({ meetingId: meeting.id, versionNo: 1, content: "[]" }).run();
+    const item = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).get()!;
+    expect(changed(rowsBefore, entryRows())).toEqual([entryOf("agenda_item", item.id).id]);
+    expect(changed(indexBefore, postings())).toEqual([]);
+    // SVOM keeps public records: a published agenda is everyone's.
+    expect(search(null, "tandvårdsstöd", {}).page.total).toBe(1);
+  });
+
+  it("keeps every trigger that keeps it in step (a table rebuild in a later migration must re-create them)", () => {
+    const triggers = (
+      db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
+    const expected = [
+      ...["agenda_items", "decisions", "matters", "agreement_versions", "documents", "recommendations"].flatMap((t) =>
+        ["insert", "update", "delete"].map((op) => `search_${t}_${op}`),
+      ),
+      ...["insert", "update", "delete"].map((op) => `search_entries_${op}`),
+      "search_meetings_update",
+      "search_bodies_update",
+      "search_agenda_versions_insert",
+      "search_agenda_versions_delete",
+      "search_minutes_insert",
+      "search_minutes_update",
+      "search_minutes_delete",
+    ];
+    expect(triggers.sort()).toEqual(expected.sort());
+    expect(() => db.$client.exec("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")).not.toThrow();
+  });
+});
+
+describe("Swedish search", () => {
+  let coordinator: Actor | null;
+  beforeAll(() => {
+    coordinator = actors[4][1];
+    const versionId = db.select({ id: agreementVersions.id }).from(agreementVersions).limit(1).get()!.id;
+    db.update(agreementVersions)
+      .set({
+        text: "Samarbetsavtalet gäller tills vidare. Vid uppsägningen av avtalet gäller en uppsägningstid om 12 månader. ÅRSMÖTET hålls i Östersund.",
+      })
+      .where(eq(agreementVersions.id, versionId))
+      .run();
+    const meeting = db.select().from(meetings).limit(1).get()!;
+    db.insert(agendaItems)
+      .values({
+        meetingId: meeting.id,
+        position: 99,
+        title: "Genomgång av rutinen",
+        description: "**Viktigt:** läs [rutinen för hembesök](https://example.org/rutin) _före_ mötet.",
+      })
+      .run();
+  });
+  const titles = (q: string) => search(coordinator, q, { kind: "agreement_version" }).items.length;
+
+  it("finds compound words and inflected forms", () => {
+    expect(titles("avtal")).toBeGreaterThan(0);
+    expect(search(coordinator, "samarbetsavtal", { kind: "agreement_version" }).items[0].snippetHtml).toContain(
+      "<mark>Samarbetsavtal</mark>et",
+    );
+    expect(search(coordinator, "uppsägning", { kind: "agreement_version" }).items[0].snippetHtml).toContain(
+      "<mark>uppsägning</mark>en",
+    );
+  });
+
+  it("matches an exact phrase in quotes, and not the same words in another order", () => {
+    expect(titles('"uppsägningen av avtalet"')).toBe(1);
+    expect(titles('"avtalet av uppsägningen"')).toBe(0);
+    // Without quotes the words may stand anywhere.
+    expect(titles("avtalet uppsägningen")).toBe(1);
+  });
+
+  it("folds Å, Ä and Ö with their lower case, and keeps them apart from A and O", () => {
+    expect(titles("årsmötet")).toBe(1);
+    expect(titles("ÖSTERSUND")).toBeGreaterThan(0);
+    expect(titles("ÖSTERSUND")).toBe(titles("östersund"));
+    expect(titles("arsmotet")).toBe(0);
+  });
+
+  it("shows rendered text in a snippet, never raw Markdown", () => {
+    const [hit] = search(coordinator, "hembesök", {}).items;
+    expect(hit.title).toBe("Genomgång av rutinen");
+    expect(hit.snippetHtml).toBe("Viktigt: läs rutinen för <mark>hembesök</mark> före mötet.");
+  });
+});
