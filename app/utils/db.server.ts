@@ -26,7 +26,7 @@ class Refused {
 }
 
 /** The Swedish answer when the database's personal-number guard refused a write. */
-export const PERSONAL_NUMBER_REFUSAL =
+const PERSONAL_NUMBER_REFUSAL =
   "Det du skickade innehåller något som ser ut som ett personnummer eller samordningsnummer. " +
   "Klientuppgifter får aldrig finnas i portalen. Ta bort numret och försök igen. Inget har sparats.";
 
