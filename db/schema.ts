@@ -334,6 +334,12 @@ export const auditLog = sqliteTable(
     entityId: text("entity_id"),
     before: text("before"),
     after: text("after"),
+    /**
+     * Set when the coordinator redacted a personal identity number from before/after: the
+     * only change an entry ever takes (a trigger refuses any other), and the entry says so.
+     */
+    redactedAt: text("redacted_at"),
+    redactedBy: text("redacted_by"),
   },
   (t) => [
     index("audit_entity").on(t.entityType, t.entityId),

@@ -186,3 +186,45 @@ export function personalNumbersIn(text: string, options: FindOptions = {}): Pers
   }
   return [];
 }
+
+/**
+ * The text with every personal identity number masked (the date part kept, the last four
+ * digits replaced), for the coordinator's redaction of text stored before the guard existed.
+ * Numbers written plainly are masked where they stand; a disguised one (emphasis, entities
+ * between the digits) has its last four digits replaced by X where they stand; if a reading
+ * still shows a number after that, the text is replaced by its rendered reading, masked. The
+ * result never contains a number the guard finds.
+ */
+export function redactPersonalNumbers(text: string, options: FindOptions = {}): string {
+  let out = text;
+  for (const hit of findPersonalNumbers(out, options).reverse())
+    out = out.slice(0, hit.index) + maskPersonalNumber(hit.match) + out.slice(hit.index + hit.match.length);
+  for (let round = 0; round < 20; round++) {
+    const hits = personalNumbersIn(out, options);
+    if (!hits.length) return out;
+    const digits = hits[0].match.replace(/\D/g, "");
+    const pattern = new RegExp(
+      digits
+        .split("")
+        .map((d, i) => (i >= digits.length - 4 ? `(${d})` : d))
+        .join("[^0-9]{0,16}?"),
+      "u",
+    );
+    const m = pattern.exec(out);
+    if (!m) break;
+    // Replace the last four digits (the capture groups) inside the match, right to left.
+    let whole = m[0];
+    let from = whole.length;
+    for (let g = 4; g >= 1; g--) {
+      const at = whole.lastIndexOf(m[g], from - 1);
+      whole = `${whole.slice(0, at)}X${whole.slice(at + 1)}`;
+      from = at;
+    }
+    out = out.slice(0, m.index) + whole + out.slice(m.index + m[0].length);
+  }
+  const rendered = readingsOf(out).at(-1) ?? out;
+  let masked = rendered;
+  for (const hit of findPersonalNumbers(masked, options).reverse())
+    masked = masked.slice(0, hit.index) + maskPersonalNumber(hit.match) + masked.slice(hit.index + hit.match.length);
+  return personalNumbersIn(masked, options).length ? masked.replace(/\d/g, "X") : masked;
+}

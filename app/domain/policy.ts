@@ -75,6 +75,7 @@ export const ACTIONS = [
   "manage:people",
   "manage:collaborations",
   "read:audit",
+  "redact:personal-numbers",
   "read:start",
   "change:own-password",
   "read:meeting",
@@ -135,6 +136,8 @@ export const POLICY: Record<Action, Rule> = {
   // Collaborations, organisations, parties, bodies and key figures: the coordinator keeps the structure.
   "manage:collaborations": adminOnly,
   "read:audit": adminOnly,
+  // Masking personal identity numbers in stored text, the audit log included.
+  "redact:personal-numbers": adminOnly,
   "read:start": signedIn,
   "change:own-password": signedIn,
   // Members of the body see everything of it; others see published public records

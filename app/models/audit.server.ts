@@ -3,6 +3,7 @@
  * The table is append-only (database triggers refuse UPDATE and DELETE).
  */
 import { and, count, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { auditLog, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { db, type Db } from "~/utils/db.server";
@@ -38,6 +39,8 @@ export interface AuditFilter {
   text?: string;
 }
 
+const redactors = alias(users, "redactors");
+
 /** One page of the log, latest first (the id orders it: entries are only ever appended). */
 export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
   const conditions: SQL[] = [];
@@ -62,9 +65,13 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
           entityId: auditLog.entityId,
           before: auditLog.before,
           after: auditLog.after,
+          redactedAt: auditLog.redactedAt,
+          redactedBy: auditLog.redactedBy,
+          redactedByEmail: redactors.email,
         })
         .from(auditLog)
         .leftJoin(users, eq(auditLog.userId, users.id))
+        .leftJoin(redactors, eq(auditLog.redactedBy, redactors.id))
         .where(where)
         .orderBy(desc(auditLog.id))
         .limit(limit)

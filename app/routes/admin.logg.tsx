@@ -18,6 +18,7 @@ const ACTION_LABEL: Record<string, string> = {
   signin: "loggade in",
   signout: "loggade ut",
   password: "bytte lösenord",
+  redact: "maskerade",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +46,11 @@ export default function AuditLog() {
   return (
     <>
       <h1>Händelselogg</h1>
-      <p>Varje ändring i portalen loggas med vem, vad, när och före/efter. Loggen kan inte ändras av någon.</p>
+      <p>
+        Varje ändring i portalen loggas med vem, vad, när och före/efter. Loggen kan inte ändras av någon; det enda
+        undantaget är att samordnaren kan <a href="/admin/personnummer">maskera personnummer</a>, och då visar händelsen
+        att den maskerats, av vem och när.
+      </p>
       <Form method="get" className="stack no-print" aria-label="Filtrera loggen">
         <Field name="typ" label="Typ av uppgift">
           <select {...controlProps("typ")} defaultValue={filter.typ}>
@@ -91,6 +96,11 @@ export default function AuditLog() {
                 <td>{e.userEmail ?? e.userId ?? "system"}</td>
                 <td>
                   {ACTION_LABEL[e.action] ?? e.action} {e.entityType} {e.entityId ? `#${e.entityId}` : ""}
+                  {e.redactedAt ? (
+                    <p className="audit-redacted">
+                      Personnummer maskerat {formatDateTime(e.redactedAt)} av {e.redactedByEmail ?? e.redactedBy}
+                    </p>
+                  ) : null}
                 </td>
                 <td>
                   <code className="audit-json">{e.before ?? "–"}</code>

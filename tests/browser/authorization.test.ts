@@ -268,6 +268,11 @@ const ROUTES: Record<string, RouteCase> = {
     post: { action: "change:own-password" },
   },
   "routes/admin.logg": { path: () => "/admin/logg", get: { action: "read:audit" } },
+  "routes/admin.personnummer": {
+    path: () => "/admin/personnummer",
+    get: { action: "redact:personal-numbers" },
+    post: { action: "redact:personal-numbers" },
+  },
   "routes/admin.e-post._index": { path: () => "/admin/e-post", get: { action: "manage:mail" } },
   "routes/admin.e-post.$messageId._index": {
     path: () => `/admin/e-post/${ids.mail}`,

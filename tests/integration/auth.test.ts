@@ -85,7 +85,7 @@ describe("sign-in", () => {
     expect(remaining.map((s) => s.id)).not.toContain(idOf(b));
     expect(remaining[0].id).toBe(idOf(cookieOf(res)));
     expect(db.select().from(auditLog).where(eq(auditLog.action, "password")).all()).toHaveLength(1);
-  });
+  }, 30_000);
 });
 
 describe("session lifetime", () => {

@@ -118,7 +118,7 @@ beforeAll(async () => {
   await visit("admin.logg", "/admin/logg", coordinator);
   await visit("admin.logg", "/admin/logg?typ=decision&fran=2026-01-01&till=2026-12-31", coordinator);
   await visit("personer._index", "/personer", coordinator);
-});
+}, 60_000);
 
 describe("query plans of the key pages", () => {
   it("records the pages' queries", () => {

@@ -5,6 +5,8 @@ import {
   luhnValid,
   maskPersonalNumber,
   personalDataMessage,
+  personalNumbersIn,
+  redactPersonalNumbers,
 } from "~/domain/personal-number";
 
 /** Completes YYMMDDNNN with its check digit. */
@@ -284,5 +286,28 @@ describe("masking and the message", () => {
 
   it("still reads well with no hits", () => {
     expect(personalDataMessage([])).toMatch(/^Texten innehåller något som ser ut som ett personnummer\. /);
+  });
+});
+
+describe("redactPersonalNumbers", () => {
+  it.each([
+    ["Klient 19121212-1212 ringde", "Klient 19121212-**** ringde"],
+    ["121212-1212 och 19121212-1212", "121212-**** och 19121212-****"],
+    ["1912**1212**-1212", "1912**1212**-XXXX"],
+    ["Budget 5 720 000 kr, dnr RS/2023/121212-1212", "Budget 5 720 000 kr, dnr RS/2023/121212-1212"],
+  ])("%s → %s", (text, expected) => {
+    expect(redactPersonalNumbers(text)).toBe(expected);
+  });
+
+  it.each([
+    "&#49;&#57;121212-1212",
+    "19121212&#x2d;1212",
+    "\uff11\uff19\uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12",
+    "<b>19121212</b>-1212",
+    "19121212\u00ad-1212",
+    '{"text":"Klient 19121212-1212","n":1}',
+  ])("leaves nothing the guard finds in %s", (text) => {
+    expect(personalNumbersIn(text)).not.toHaveLength(0);
+    expect(personalNumbersIn(redactPersonalNumbers(text))).toHaveLength(0);
   });
 });
