@@ -29,17 +29,24 @@ const NOT_PERSON_TEXT: Record<string, readonly string[]> = {
   job_leases: ["owner"],
 };
 
-/** Tables that hold nothing of their own (the search index is built from guarded tables). */
-const SKIP_TABLE = /^(sqlite_|__drizzle|search_index)/;
+/**
+ * SQLite's and the migrator's own tables, and the search entries, which triggers build from
+ * guarded tables (guarding the copy would refuse edits of a row stored before the guard).
+ */
+const SKIP_TABLE = /^(sqlite_|__drizzle|search_entries$)/;
 
 /** Every guarded (table, text columns) pair of the schema as it stands. */
 export function guardedColumns(sqlite: Database.Database): { table: string; columns: string[] }[] {
-  const tables = sqlite
-    .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
-    .all() as { name: string }[];
+  const tables = sqlite.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").all() as {
+    name: string;
+    sql: string | null;
+  }[];
+  // A virtual table (the search index) and its shadow tables hold only what is built from
+  // guarded tables.
+  const virtual = tables.filter((t) => /^CREATE VIRTUAL/i.test(t.sql ?? "")).map((t) => t.name);
   const out: { table: string; columns: string[] }[] = [];
   for (const { name } of tables) {
-    if (SKIP_TABLE.test(name)) continue;
+    if (SKIP_TABLE.test(name) || virtual.some((v) => name === v || name.startsWith(`${v}_`))) continue;
     const skip = NOT_PERSON_TEXT[name] ?? [];
     const columns = (sqlite.prepare(`PRAGMA main.table_info("${name}")`).all() as { name: string; type: string }[])
       .filter((c) => /TEXT|CHAR|CLOB/i.test(c.type) && !skip.includes(c.name))
