@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisions, documents } from "../../db/schema";
-import { expectAccessible, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -48,10 +48,12 @@ describe("the decision register in pages", () => {
     expect(await page.locator("tbody tr").count()).toBe(50);
     await nav.getByRole("link", { name: "Nästa sida" }).click();
     await page.waitForURL(/ar=2019&sida=2/);
-    expect(await nav.innerText()).toContain("Visar 51–100 av 120 beslut");
+    // The URL changes before the new page has rendered; wait for its content, not the address.
+    await waitForText(nav, "Visar 51–100 av 120 beslut");
     expect(await nav.getByRole("link", { name: "Sida 2" }).getAttribute("aria-current")).toBe("page");
     await nav.getByRole("link", { name: "Sida 3" }).click();
     await page.waitForURL(/sida=3/);
+    await waitForText(nav, "Visar 101–120 av 120 beslut");
     expect(await page.locator("tbody tr").count()).toBe(20);
     await expectAccessible(page);
     expect(errors).toEqual([]);
