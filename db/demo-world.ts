@@ -23,19 +23,28 @@ import {
   type USER_ROLES,
 } from "./schema";
 
-function ensureCollaboration(db: Db, v: { slug: string; name: string; description?: string }) {
+export function ensureCollaboration(
+  db: Db,
+  v: { slug: string; name: string; description?: string; isExample?: boolean },
+) {
   const found = db.select().from(collaborations).where(eq(collaborations.slug, v.slug)).get();
   return found ?? db.insert(collaborations).values(v).returning().get();
 }
 
-function ensureOrganisation(db: Db, v: { name: string; kind: "region" | "kommun" | "annan" }) {
+export function ensureOrganisation(db: Db, v: { name: string; kind: "region" | "kommun" | "annan" }) {
   const found = db.select().from(organisations).where(eq(organisations.name, v.name)).get();
   return found ?? db.insert(organisations).values(v).returning().get();
 }
 
-function ensureParty(
+export function ensureParty(
   db: Db,
-  v: { collaborationId: number; organisationId: number; memberSince?: string; branchClinic?: string },
+  v: {
+    collaborationId: number;
+    organisationId: number;
+    memberSince?: string;
+    branchClinic?: string;
+    role?: (typeof parties.$inferInsert)["role"];
+  },
 ) {
   const found = db
     .select()
@@ -45,7 +54,7 @@ function ensureParty(
   return found ?? db.insert(parties).values(v).returning().get();
 }
 
-function ensureBody(
+export function ensureBody(
   db: Db,
   v: {
     collaborationId: number;
@@ -74,16 +83,19 @@ function ensureBody(
 }
 
 /** A body serves a collaboration (SVOM serves several and keeps one § series). */
-function ensureBodyServes(db: Db, bodyId: number, collaborationId: number) {
+export function ensureBodyServes(db: Db, bodyId: number, collaborationId: number) {
   db.insert(bodyCollaborations).values({ bodyId, collaborationId }).onConflictDoNothing().run();
 }
 
-function ensurePerson(db: Db, v: { name: string; title?: string; email?: string; organisationId?: number | null }) {
+export function ensurePerson(
+  db: Db,
+  v: { name: string; title?: string; email?: string; organisationId?: number | null },
+) {
   const found = db.select().from(people).where(eq(people.name, v.name)).get();
   return found ?? db.insert(people).values(v).returning().get();
 }
 
-function ensureMembership(
+export function ensureMembership(
   db: Db,
   v: {
     bodyId: number;
@@ -108,7 +120,7 @@ function ensureMembership(
   return found ?? db.insert(memberships).values(v).returning().get();
 }
 
-function ensureMeeting(
+export function ensureMeeting(
   db: Db,
   v: {
     bodyId: number;
@@ -118,6 +130,7 @@ function ensureMeeting(
     place?: string;
     videoUrl?: string;
     status?: (typeof meetings.$inferInsert)["status"];
+    isPublic?: boolean;
   },
 ) {
   const found = db
@@ -128,7 +141,7 @@ function ensureMeeting(
   return found ?? db.insert(meetings).values(v).returning().get();
 }
 
-function ensureUser(
+export function ensureUser(
   db: Db,
   v: { id: string; email: string; passwordHash: string; role: (typeof USER_ROLES)[number]; personId?: number | null },
 ) {

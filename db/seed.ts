@@ -3,6 +3,7 @@ import { hashPassword } from "../app/auth/password.server";
 import { todayInStockholm } from "../app/domain/format";
 import { databasePath, openDatabase, writeTransaction } from "./connection";
 import { buildDemoAgreement } from "./demo-agreement";
+import { buildExampleCollaboration, EXAMPLE_ACCOUNTS } from "./demo-collaboration";
 import { buildDemoDecisions } from "./demo-decisions";
 import { buildDemoDocuments } from "./demo-documents";
 import { buildDemoMeetings } from "./demo-meetings";
@@ -17,7 +18,8 @@ writeTransaction(db, (tx) => {
   buildDemoAgreement(tx, world, today);
   buildDemoDocuments(tx, world);
   buildDemoDecisions(tx, world, today);
+  buildExampleCollaboration(tx, world, hash, today);
 });
 db.$client.close();
 console.log(`Demodata finns i ${databasePath()}. Demokonton (lösenord ${DEMO_PASSWORD}):`);
-for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email}`);
+for (const a of [...DEMO_ACCOUNTS, ...EXAMPLE_ACCOUNTS]) console.log(`  ${a.email}`);

@@ -21,6 +21,11 @@ import {
 } from "playwright-core";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
+import {
+  buildExampleCollaboration,
+  type EXAMPLE_ACCOUNTS,
+  type ExampleCollaboration,
+} from "../../db/demo-collaboration";
 import { buildDemoDecisions } from "../../db/demo-decisions";
 import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoMeetings } from "../../db/demo-meetings";
@@ -35,7 +40,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** A demo account, or a user a test created itself (its id starts with "test-"). */
-type DemoAccount = (typeof DEMO_ACCOUNTS)[number]["id"] | `test-${string}`;
+type DemoAccount = (typeof DEMO_ACCOUNTS)[number]["id"] | (typeof EXAMPLE_ACCOUNTS)[number]["id"] | `test-${string}`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,6 +57,8 @@ export interface TestApp {
   baseUrl: string;
   db: Db;
   world: DemoWorld;
+  /** The second demo collaboration, when started with `exampleCollaboration`. */
+  example: ExampleCollaboration | null;
   dir: string;
   dbPath: string;
   port: number;
@@ -118,7 +125,13 @@ export function sessionToken(db: Db, userId: string): string {
   return token;
 }
 
-export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startApp(
+  options: {
+    env?: Record<string, string>;
+    /** Also build the second demo collaboration (db/demo-collaboration.ts), as the demo seed does. */
+    exampleCollaboration?: boolean;
+  } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
   const dbPath = path.join(dir, "portal.db");
   const db = openDatabase(dbPath);
@@ -133,6 +146,9 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     buildDemoDecisions(tx, built, today);
     return built;
   });
+  const example = options.exampleCollaboration
+    ? writeTransaction(db, (tx) => buildExampleCollaboration(tx, world, hash, today))
+    : null;
 
   const port = await freePort();
   const server = await spawnServer({ dbPath, port, uploadDir: path.join(dir, "uploads"), env: options.env });
@@ -156,6 +172,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     baseUrl,
     db,
     world,
+    example,
     dir,
     dbPath,
     port,

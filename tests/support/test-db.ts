@@ -5,6 +5,7 @@
  */
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
+import { buildExampleCollaboration, type ExampleCollaboration } from "../../db/demo-collaboration";
 import { buildDemoDecisions } from "../../db/demo-decisions";
 import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoWorld, type DemoWorld } from "../../db/demo-world";
@@ -27,8 +28,11 @@ function freshDatabase(): Db {
   return db;
 }
 
-/** A fresh database with the demo world built "today". */
-export async function demoDatabase(today = "2026-11-23"): Promise<{ db: Db; world: DemoWorld }> {
+/** A fresh database with the demo world built "today" (and the second demo collaboration when asked). */
+export async function demoDatabase(
+  today = "2026-11-23",
+  options: { exampleCollaboration?: boolean } = {},
+): Promise<{ db: Db; world: DemoWorld; example: ExampleCollaboration | null }> {
   const db = freshDatabase();
   const hash = await demoPasswordHash();
   const world = writeTransaction(db, (tx) => {
@@ -38,5 +42,8 @@ export async function demoDatabase(today = "2026-11-23"): Promise<{ db: Db; worl
     buildDemoDecisions(tx, built, today);
     return built;
   });
-  return { db, world };
+  const example = options.exampleCollaboration
+    ? writeTransaction(db, (tx) => buildExampleCollaboration(tx, world, hash, today))
+    : null;
+  return { db, world, example };
 }
