@@ -155,7 +155,7 @@ function Shell({ children }: { children: ReactNode }) {
             {title ? (
               <span className="brand__collab">
                 {title}
-                {collab?.current?.isExample ? " (exempel)" : ""}
+                {collab?.current?.isExample ? " (exempeluppgift)" : ""}
               </span>
             ) : null}
           </Link>
@@ -241,7 +241,7 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={to("/uppfoljning")}>Uppföljning</NavLink>
               </li>
               <li>
-                <NavLink to="/sok">Sök</NavLink>
+                <NavLink to={to("/sok")}>Sök</NavLink>
               </li>
               {viewer?.canManagePeople ? (
                 <li>

@@ -41,7 +41,7 @@ import {
   minutes,
 } from "./schema";
 
-export const EXAMPLE_COLLABORATION = {
+const EXAMPLE_COLLABORATION = {
   slug: "spelprevention-jh",
   name: "Spelprevention för unga i Jämtland Härjedalen",
   description:

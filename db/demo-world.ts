@@ -31,7 +31,7 @@ export function ensureCollaboration(
   return found ?? db.insert(collaborations).values(v).returning().get();
 }
 
-export function ensureOrganisation(db: Db, v: { name: string; kind: "region" | "kommun" | "annan" }) {
+function ensureOrganisation(db: Db, v: { name: string; kind: "region" | "kommun" | "annan" }) {
   const found = db.select().from(organisations).where(eq(organisations.name, v.name)).get();
   return found ?? db.insert(organisations).values(v).returning().get();
 }

@@ -1,4 +1,6 @@
+import { redirect } from "@remix-run/node";
 import { getViewer, notFound, requirePermission, requireViewerWith, type Viewer } from "~/auth/session.server";
+import { withCollaboration } from "~/domain/collaboration";
 import { can } from "~/domain/policy";
 import { agreementOf, currentVersion } from "~/models/agreements.server";
 import { listCollaborations } from "~/models/collaborations.server";
@@ -21,7 +23,12 @@ function requireAgreement(request: Request, viewer: Viewer | null) {
   const collaborationId = collaboration.id;
   const agreement = agreementOf(collaborationId);
   const version = agreement ? currentVersion(agreement.id) : undefined;
-  if (!agreement || !version) throw notFound(`Det finns inget samarbetsavtal registrerat för ${collaboration.name}.`);
+  if (!agreement || !version) {
+    // The coordinator is taken to the form that creates the collaboration's first agreement.
+    if (can(viewer?.actor ?? null, "manage:agreement"))
+      throw redirect(withCollaboration("/avtal/nytt", collaboration.slug));
+    throw notFound(`Det finns inget samarbetsavtal registrerat för ${collaboration.name}.`);
+  }
   return { collaboration, collaborationId, agreement, version };
 }
 

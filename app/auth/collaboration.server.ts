@@ -11,9 +11,9 @@
  * (`takesPartIn(actor, collaboration.id)` in app/domain/policy.ts for non-public pages).
  */
 import { chooseCollaboration, COLLABORATION_PARAM } from "~/domain/collaboration";
-import { takesPartIn, type Actor } from "~/domain/policy";
+import { takesPartIn, type Action, type Actor } from "~/domain/policy";
 import { listCollaborations, type Collaboration } from "~/models/collaborations.server";
-import { notFound } from "./session.server";
+import { notFound, requirePermission } from "./session.server";
 
 export function collaborationFor(request: Request, actor: Actor | null): Collaboration {
   const requested = new URL(request.url).searchParams.get(COLLABORATION_PARAM);
@@ -26,4 +26,28 @@ export function collaborationFor(request: Request, actor: Actor | null): Collabo
 /** The collaborations the viewer takes part in (all of them for the coordinator), for the switcher. */
 export function collaborationsOf(actor: Actor | null): Collaboration[] {
   return listCollaborations().filter((c) => takesPartIn(actor, c.id));
+}
+
+/**
+ * For a list that only those who take part may read (matters, assignments): the request's
+ * collaboration, or 403 for someone who does not take part in it.
+ */
+export function collaborationToRead(
+  request: Request,
+  actor: Actor | null,
+  action: Extract<Action, "read:matters" | "read:assignments">,
+): Collaboration {
+  const collaboration = collaborationFor(request, actor);
+  requirePermission(actor, action, { collaborationId: collaboration.id });
+  return collaboration;
+}
+
+/**
+ * The collaborations a list's filter offers (`<CollaborationFilter>`): those the viewer takes
+ * part in (every one for the public, whose lists show public records), and always the current.
+ */
+export function collaborationChoices(actor: Actor | null, current: Collaboration) {
+  const offered = actor ? collaborationsOf(actor) : listCollaborations();
+  const list = offered.some((c) => c.id === current.id) ? offered : [...offered, current];
+  return { current: current.slug, choices: list.map((c) => ({ slug: c.slug, name: c.name })) };
 }

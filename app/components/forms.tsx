@@ -357,3 +357,28 @@ export function BodyFilter({
     </Field>
   );
 }
+
+/**
+ * The "Samverkan" filter of a list (GET form): a choice when there is more than one, else a
+ * hidden field, so filtering never leaves the collaboration the URL names.
+ */
+export function CollaborationFilter({
+  current,
+  choices,
+}: {
+  current: string;
+  choices: { slug: string; name: string }[];
+}) {
+  if (choices.length < 2) return <input type="hidden" name="samverkan" value={current} />;
+  return (
+    <Field name="samverkan" label="Samverkan">
+      <select {...controlProps("samverkan")} defaultValue={current}>
+        {choices.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

@@ -64,6 +64,12 @@ export interface Resource {
   bodyIds?: number[];
   /** The actor is the assignee of an assignment (as person, body member or party). */
   assignee?: boolean;
+  /**
+   * The collaboration the object belongs to (a matter, an assignment, a document): what is
+   * open to "members" is open to those who take part in that collaboration, not to every
+   * signed-in user of the portal.
+   */
+  collaborationId?: number;
 }
 
 export const ACTIONS = [
@@ -107,6 +113,9 @@ type Rule = (actor: Actor | null, resource: Resource) => boolean;
 const anyone: Rule = () => true;
 const signedIn: Rule = (actor) => actor !== null;
 const adminOnly: Rule = (actor) => actor?.role === "admin";
+/** Signed in and taking part in the object's collaboration (a page about a whole list names it too). */
+const participant: Rule = (actor, r) =>
+  actor !== null && (r.collaborationId === undefined ? true : takesPartIn(actor, r.collaborationId));
 
 /** True when the actor currently sits in the resource's body (any role). */
 function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
@@ -156,7 +165,7 @@ export const POLICY: Record<Action, Rule> = {
   // Documents: public, every signed-in user, or only the members of chosen bodies.
   "read:document": (actor, r) =>
     r.visibility === "public" ||
-    (r.visibility === "members" && actor !== null) ||
+    (r.visibility === "members" && participant(actor, r)) ||
     (r.visibility === "bodies" && (r.bodyIds ?? []).some((id) => sitsIn(actor, id))),
   // Members write documents for a body they sit in (e.g. an IFO chief's routine).
   "create:document": (actor) => actor !== null && actor.bodyRoles.size > 0,
@@ -174,8 +183,9 @@ export const POLICY: Record<Action, Rule> = {
     actor.role === "member" &&
     r.organisationId !== undefined &&
     actor.organisationId === r.organisationId,
-  "read:matters": signedIn,
-  "read:assignments": signedIn,
+  // Matters and assignments are the collaboration's working records: for those who take part.
+  "read:matters": participant,
+  "read:assignments": participant,
   "update:assignment": (actor, r) => actor !== null && r.assignee === true,
   // The outbox holds every recipient's address: the coordinator's only.
   "manage:mail": adminOnly,

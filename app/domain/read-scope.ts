@@ -13,6 +13,8 @@ export interface ReadScope {
   signedIn: boolean;
   /** The bodies the actor sits in today (any role): their members see all of the body's records. */
   bodyIds: number[];
+  /** The collaborations the actor takes part in: what is open to "members" of each. */
+  collaborationIds: number[];
 }
 
 export function readScopeOf(actor: Actor | null): ReadScope {
@@ -20,5 +22,6 @@ export function readScopeOf(actor: Actor | null): ReadScope {
     everything: actor?.role === "admin",
     signedIn: actor !== null,
     bodyIds: actor ? [...actor.bodyRoles.keys()].sort((a, b) => a - b) : [],
+    collaborationIds: actor ? [...actor.collaborationIds].sort((a, b) => a - b) : [],
   };
 }

@@ -78,6 +78,40 @@ export function addVersion(userId: string, agreementId: number, values: VersionV
   });
 }
 
+/**
+ * A collaboration's first agreement with its first version and principals, in one
+ * transaction with its audit entries. A collaboration has one agreement: creating a second
+ * is refused (its changes are new versions).
+ */
+export function createAgreement(
+  userId: string,
+  collaborationId: number,
+  title: string,
+  values: VersionValues,
+  principals: PrincipalValues[],
+) {
+  return write((tx) => {
+    if (tx.select().from(agreements).where(eq(agreements.collaborationId, collaborationId)).get())
+      throw new Response("Samverkan har redan ett samarbetsavtal.", { status: 409 });
+    const agreement = tx.insert(agreements).values({ collaborationId, title }).returning().get();
+    const version = tx
+      .insert(agreementVersions)
+      .values({ ...values, agreementId: agreement.id, createdBy: userId })
+      .returning()
+      .get();
+    replacePrincipals(tx, version.id, principals);
+    recordAudit(tx, { userId, action: "create", entityType: "agreement", entityId: agreement.id, after: agreement });
+    recordAudit(tx, {
+      userId,
+      action: "create",
+      entityType: "agreement_version",
+      entityId: version.id,
+      after: { ...version, principals },
+    });
+    return { agreement, version };
+  });
+}
+
 /** Updates a version and its principals if nobody saved it since `expectedVersion`; audited. */
 export function updateVersion(
   userId: string,

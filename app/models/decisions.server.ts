@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL } from "drizzle-orm";
-import { bodies, decisions, matters, meetings } from "../../db/schema";
+import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { bodies, bodyCollaborations, decisions, matters, meetings } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -9,6 +9,8 @@ import { paginate } from "./paging.server";
 import { decisionsReadableBy } from "./read-scope.server";
 
 export interface DecisionFilter {
+  /** The collaboration the register shows (the request's, `?samverkan=`). */
+  collaborationId?: number;
   bodyId?: number;
   year?: number;
   kind?: string;
@@ -67,6 +69,7 @@ function registerScope(actor: Actor | null): SQL {
 /** The filters and the viewer's access as one WHERE on decisions (no joins needed to count). */
 function registerWhere(actor: Actor | null, filter: DecisionFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [registerScope(actor)];
+  if (filter.collaborationId) where.push(decisionsOfCollaboration(filter.collaborationId));
   if (filter.bodyId) where.push(eq(decisions.bodyId, filter.bodyId));
   if (filter.year) where.push(eq(decisions.year, filter.year));
   if (filter.kind) where.push(eq(decisions.kind, filter.kind as "beslut"));
@@ -90,6 +93,29 @@ function registerWhere(actor: Actor | null, filter: DecisionFilter): SQL | undef
     where.push(or(like(decisions.title, pattern), like(decisions.text, pattern)));
   }
   return and(...where);
+}
+
+/**
+ * A decision concerns the collaboration of its matter; one without a matter concerns every
+ * collaboration its body serves (a shared body's § series is split by the matters it handled).
+ */
+function decisionsOfCollaboration(collaborationId: number): SQL | undefined {
+  return or(
+    inArray(
+      decisions.matterId,
+      db().select({ id: matters.id }).from(matters).where(eq(matters.collaborationId, collaborationId)),
+    ),
+    and(
+      isNull(decisions.matterId),
+      inArray(
+        decisions.bodyId,
+        db()
+          .select({ id: bodyCollaborations.bodyId })
+          .from(bodyCollaborations)
+          .where(eq(bodyCollaborations.collaborationId, collaborationId)),
+      ),
+    ),
+  );
 }
 
 // Newest first; within a day by § (highest last decided), then by id so the order is total.

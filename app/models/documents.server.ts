@@ -16,7 +16,7 @@ import { documentsReadableBy } from "./read-scope.server";
 
 type Staged = ReturnType<typeof stageFiles>;
 
-export type DocumentRow = typeof documents.$inferSelect;
+type DocumentRow = typeof documents.$inferSelect;
 
 function bodyIdsOf(documentId: number): number[] {
   return db()
@@ -27,14 +27,13 @@ function bodyIdsOf(documentId: number): number[] {
     .map((r) => r.id);
 }
 
-export function documentResource(
-  doc: Pick<DocumentRow, "id" | "visibility" | "bodyId">,
-  bodyIds = bodyIdsOf(doc.id),
-): Resource {
-  return { visibility: doc.visibility, bodyIds, bodyId: doc.bodyId ?? undefined };
+type DocumentFacts = Pick<DocumentRow, "id" | "visibility" | "bodyId" | "collaborationId">;
+
+export function documentResource(doc: DocumentFacts, bodyIds = bodyIdsOf(doc.id)): Resource {
+  return { visibility: doc.visibility, bodyIds, bodyId: doc.bodyId ?? undefined, collaborationId: doc.collaborationId };
 }
 
-export function canReadDocument(actor: Actor | null, doc: Pick<DocumentRow, "id" | "visibility" | "bodyId">): boolean {
+export function canReadDocument(actor: Actor | null, doc: DocumentFacts): boolean {
   return can(actor, "read:document", documentResource(doc));
 }
 
@@ -47,6 +46,8 @@ export function documentBodiesOf(documentId: number) {
 }
 
 export interface DocumentFilter {
+  /** The collaboration the library shows (the request's, `?samverkan=`). */
+  collaborationId?: number;
   kind?: string;
   bodyId?: number;
   year?: number;
@@ -56,6 +57,7 @@ export interface DocumentFilter {
 export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, request: PageRequest) {
   const where = and(
     documentsReadableBy(readScopeOf(actor)),
+    filter.collaborationId ? eq(documents.collaborationId, filter.collaborationId) : undefined,
     filter.kind ? eq(documents.kind, filter.kind as DocumentRow["kind"]) : undefined,
     filter.bodyId ? eq(documents.bodyId, filter.bodyId) : undefined,
     // A range on the date, not substr(), so the date index serves the year filter.

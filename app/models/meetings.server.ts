@@ -89,24 +89,30 @@ const listColumns = {
   bodyName: bodies.name,
 };
 
-function meetingListWhere(actor: Actor | null, bodyId: number | null) {
-  return and(meetingsReadableBy(readScopeOf(actor)), bodyId ? eq(meetings.bodyId, bodyId) : undefined);
+/** `bodyIds`: the bodies of the collaboration the list shows, or the one body chosen in its filter. */
+function meetingListWhere(actor: Actor | null, bodyIds: readonly number[]) {
+  return and(meetingsReadableBy(readScopeOf(actor)), inArray(meetings.bodyId, bodyIds.length ? [...bodyIds] : [-1]));
 }
 
 /** The coming meetings the actor may open (all of them: a calendar ahead is short), soonest first. */
-export function upcomingMeetingsFor(actor: Actor | null, bodyId: number | null, today: string) {
+export function upcomingMeetingsFor(actor: Actor | null, bodyIds: readonly number[], today: string) {
   return db()
     .select(listColumns)
     .from(meetings)
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(meetingListWhere(actor, bodyId), gte(meetings.date, today)))
+    .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
     .orderBy(asc(meetings.date), asc(meetings.startTime), asc(meetings.id))
     .all();
 }
 
 /** One page of the past meetings the actor may open, latest first. */
-export function pageOfPastMeetings(actor: Actor | null, bodyId: number | null, today: string, request: PageRequest) {
-  const where = and(meetingListWhere(actor, bodyId), lt(meetings.date, today));
+export function pageOfPastMeetings(
+  actor: Actor | null,
+  bodyIds: readonly number[],
+  today: string,
+  request: PageRequest,
+) {
+  const where = and(meetingListWhere(actor, bodyIds), lt(meetings.date, today));
   return paginate(
     request,
     () => db().select({ n: count() }).from(meetings).where(where).get()?.n ?? 0,

@@ -48,12 +48,14 @@ export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
   return or(inBodies(meetings.bodyId, scope), and(publicRecords, published));
 }
 
-/** read:document: public; every signed-in user; or the members of the chosen bodies. */
+/** read:document: public; those who take part in the document's collaboration; or the members of the chosen bodies. */
 export function documentsReadableBy(scope: ReadScope): SQL | undefined {
   if (scope.everything) return undefined;
   return or(
     eq(documents.visibility, "public"),
-    scope.signedIn ? eq(documents.visibility, "members") : undefined,
+    scope.signedIn && scope.collaborationIds.length
+      ? and(eq(documents.visibility, "members"), inArray(documents.collaborationId, scope.collaborationIds))
+      : undefined,
     scope.bodyIds.length
       ? and(
           eq(documents.visibility, "bodies"),

@@ -19,6 +19,7 @@ export function startPageFor(actor: Actor | null, today: string) {
     id: b.id,
     name: b.name,
     kind: b.kind,
+    collaborationIds: b.collaborations.map((c) => c.id),
     collaborationNames: b.collaborations.map((c) => c.name).join(", "),
   }));
   const myBodies = actor
@@ -26,8 +27,11 @@ export function startPageFor(actor: Actor | null, today: string) {
         .filter((b) => actor.bodyRoles.has(b.id))
         .map((b) => ({ ...b, role: rolesInBody(actor.bodyRoles.get(b.id)!) }))
     : [];
-  // Admins and readers follow everything; members follow their own bodies.
-  const followed = actor && actor.role !== "member" ? allBodies.map((b) => b.id) : myBodies.map((b) => b.id);
+  // Admins and readers follow every body of the collaborations they take part in; members their own bodies.
+  const followed =
+    actor && actor.role !== "member"
+      ? allBodies.filter((b) => b.collaborationIds.some((id) => takesPartIn(actor, id))).map((b) => b.id)
+      : myBodies.map((b) => b.id);
   // Every collaboration the viewer takes part in, and any other where their organisation has
   // a recommendation to answer. Someone with neither still sees the first collaboration.
   const sections = listCollaborations().map((c) => ({

@@ -4,7 +4,7 @@ import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireViewerWith } from "~/auth/session.server";
+import { notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { can } from "~/domain/policy";
 import { matterStatusSchema } from "~/forms/matter";
@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:matters");
   const matter = getMatter(idParam(params.matterId));
   if (!matter) throw notFound("Ärendet finns inte.");
+  requirePermission(viewer.actor, "read:matters", { collaborationId: matter.collaborationId });
   // Events from bodies the viewer cannot read (internal agenda items) are left out.
   const events = matterTimeline(matter.id).filter(
     (e) =>

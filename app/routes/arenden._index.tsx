@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { collaborationFor } from "~/auth/collaboration.server";
+import { collaborationFor, collaborationToRead } from "~/auth/collaboration.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:matters");
   const page = pageRequestFrom(new URL(request.url).searchParams);
   return {
-    matters: pageOfMatters(collaborationFor(request, viewer.actor).id, page),
+    matters: pageOfMatters(collaborationToRead(request, viewer.actor, "read:matters").id, page),
     canCreate: can(viewer.actor, "manage:decisions"),
   };
 }

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { collaborationChoices, collaborationFor } from "~/auth/collaboration.server";
 import { getViewer } from "~/auth/session.server";
-import { BodyFilter, controlProps, Field } from "~/components/forms";
+import { BodyFilter, CollaborationFilter, controlProps, Field } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
+import { withCollaboration } from "~/domain/collaboration";
 import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
@@ -13,12 +15,14 @@ export const meta: MetaFunction = () => [{ title: "Beslutsregister – Samverkan
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const url = new URL(request.url);
-  const filter = decisionFilterFromUrl(url);
+  const collaboration = collaborationFor(request, viewer?.actor ?? null);
+  const filter = { ...decisionFilterFromUrl(url), collaborationId: collaboration.id };
   return {
     search: url.search,
+    collaboration: collaborationChoices(viewer?.actor ?? null, collaboration),
     filter: Object.fromEntries(Object.entries(Object.fromEntries(url.searchParams)).map(([k, v]) => [k, String(v)])),
     decisions: pageOfDecisions(viewer?.actor ?? null, filter, pageRequestFrom(url.searchParams)),
-    bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
+    bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name })),
     canCreate: can(viewer?.actor ?? null, "manage:decisions"),
   };
 }
@@ -34,13 +38,14 @@ export default function DecisionRegister() {
       </p>
       {d.canCreate ? (
         <p className="no-print">
-          <Link to="/beslut/ny" className="button">
+          <Link to={withCollaboration("/beslut/ny", d.collaboration.current)} className="button">
             Lägg in beslut
           </Link>
         </p>
       ) : null}
       <Form method="get" className="stack no-print" aria-label="Filtrera beslut">
         <div className="actions">
+          <CollaborationFilter {...d.collaboration} />
           <BodyFilter bodies={d.bodies} value={d.filter.organ} allLabel="Alla" />
           <Field name="ar" label="År" inputMode="numeric" defaultValue={d.filter.ar} />
           <Field name="typ" label="Typ">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { collaborationFor } from "~/auth/collaboration.server";
 import { getViewer } from "~/auth/session.server";
 import { csvResponse, toCsv } from "~/domain/csv";
 import { decisionFilterFromUrl, decisionsForExport } from "~/models/decisions.server";
@@ -7,7 +8,8 @@ import { decisionFilterFromUrl, decisionsForExport } from "~/models/decisions.se
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const url = new URL(request.url);
-  const rows = decisionsForExport(viewer?.actor ?? null, decisionFilterFromUrl(url));
+  const collaborationId = collaborationFor(request, viewer?.actor ?? null).id;
+  const rows = decisionsForExport(viewer?.actor ?? null, { ...decisionFilterFromUrl(url), collaborationId });
   const origin = url.origin;
   return csvResponse(
     toCsv(

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { collaborationChoices, collaborationFor } from "~/auth/collaboration.server";
 import { getViewer } from "~/auth/session.server";
-import { BodyFilter, controlProps, Field } from "~/components/forms";
+import { BodyFilter, CollaborationFilter, controlProps, Field } from "~/components/forms";
+import { withCollaboration } from "~/domain/collaboration";
 import { Pagination } from "~/components/pagination";
 import { DOCUMENT_KINDS, VISIBILITY_LABEL } from "~/domain/documents";
 import { pageRequestFrom } from "~/domain/pagination";
@@ -17,32 +19,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("typ") || undefined;
   const bodyId = Number(url.searchParams.get("organ")) || undefined;
   const year = Number(url.searchParams.get("ar")) || undefined;
+  const collaboration = collaborationFor(request, viewer?.actor ?? null);
   return {
+    collaboration: collaborationChoices(viewer?.actor ?? null, collaboration),
     filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
-    documents: pageOfDocuments(viewer?.actor ?? null, { kind, bodyId, year }, pageRequestFrom(url.searchParams)),
-    bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
+    documents: pageOfDocuments(
+      viewer?.actor ?? null,
+      { collaborationId: collaboration.id, kind, bodyId, year },
+      pageRequestFrom(url.searchParams),
+    ),
+    bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name })),
     canCreate: can(viewer?.actor ?? null, "create:document"),
     signedIn: viewer !== null,
   };
 }
 
 export default function Documents() {
-  const { filter, documents, bodies, canCreate, signedIn } = useLoaderData<typeof loader>();
+  const { collaboration, filter, documents, bodies, canCreate, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Dokument</h1>
       <p>
-        Avtal, protokoll, verksamhetsberättelser, rutiner och rapporter. <Link to="/sok">Sök i allt</Link>.
+        Avtal, protokoll, verksamhetsberättelser, rutiner och rapporter.{" "}
+        <Link to={withCollaboration("/sok", collaboration.current)}>Sök i allt</Link>.
         {!signedIn ? " Du ser offentliga dokument; logga in för att se fler." : ""}
       </p>
       {canCreate ? (
         <p className="no-print">
-          <Link to="/dokument/nytt" className="button">
+          <Link to={withCollaboration("/dokument/nytt", collaboration.current)} className="button">
             Nytt dokument
           </Link>
         </p>
       ) : null}
       <Form method="get" className="actions no-print" aria-label="Filtrera dokument">
+        <CollaborationFilter {...collaboration} />
         <Field name="typ" label="Typ">
           <select {...controlProps("typ")} defaultValue={filter.typ}>
             <option value="">Alla typer</option>

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { collaborationFor } from "~/auth/collaboration.server";
+import { collaborationChoices, collaborationFor } from "~/auth/collaboration.server";
 import { getViewer } from "~/auth/session.server";
-import { BodyFilter } from "~/components/forms";
+import { BodyFilter, CollaborationFilter } from "~/components/forms";
+import { withCollaboration } from "~/domain/collaboration";
 import { todayInStockholm } from "~/domain/format";
 import { MeetingList } from "~/components/meeting-list";
 import { Pagination } from "~/components/pagination";
@@ -18,28 +19,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = viewer?.actor ?? null;
   const url = new URL(request.url);
   const bodyFilter = Number(url.searchParams.get("organ")) || null;
-  const bodies = listBodies(collaborationFor(request, actor).id);
+  const collaboration = collaborationFor(request, actor);
+  const bodies = listBodies(collaboration.id);
+  // The collaboration's bodies, or the one chosen in the filter (a body of another collaboration is ignored).
+  const shown = bodies.some((b) => b.id === bodyFilter) ? [bodyFilter!] : bodies.map((b) => b.id);
   const today = todayInStockholm();
   return {
     today,
+    collaboration: collaborationChoices(actor, collaboration),
     bodyFilter,
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     // Access is applied in the query: the list never shows what the meeting page would refuse.
-    upcoming: upcomingMeetingsFor(actor, bodyFilter, today),
-    past: pageOfPastMeetings(actor, bodyFilter, today, pageRequestFrom(url.searchParams)),
+    upcoming: upcomingMeetingsFor(actor, shown, today),
+    past: pageOfPastMeetings(actor, shown, today, pageRequestFrom(url.searchParams)),
     canCreate: bodies.some((b) => can(actor, "create:meeting", { bodyId: b.id })),
     signedIn: viewer !== null,
   };
 }
 
 export default function Meetings() {
-  const { bodies, bodyFilter, upcoming, past, canCreate, signedIn } = useLoaderData<typeof loader>();
+  const { collaboration, bodies, bodyFilter, upcoming, past, canCreate, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Möten</h1>
       {canCreate ? (
         <p className="no-print">
-          <Link to="/moten/nytt" className="button">
+          <Link to={withCollaboration("/moten/nytt", collaboration.current)} className="button">
             Nytt möte
           </Link>
         </p>
@@ -48,6 +53,7 @@ export default function Meetings() {
         <p>Du ser publicerade möten i organ vars handlingar är allmänna. Logga in för att se dina organs möten.</p>
       ) : null}
       <Form method="get" className="actions no-print" aria-label="Filtrera möten">
+        <CollaborationFilter {...collaboration} />
         <BodyFilter bodies={bodies} value={bodyFilter} />
         <button type="submit" className="button button--secondary">
           Visa

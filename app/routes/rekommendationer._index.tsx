@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { collaborationFor } from "~/auth/collaboration.server";
+import { collaborationChoices, collaborationFor } from "~/auth/collaboration.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/forms";
+import { CollaborationFilter, Field } from "~/components/forms";
+import { withCollaboration } from "~/domain/collaboration";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
 import { getViewer } from "~/auth/session.server";
@@ -24,7 +25,8 @@ export const meta: MetaFunction = () => [{ title: "Rekommendationer till partern
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const actor = viewer?.actor ?? null;
-  const collaborationId = collaborationFor(request, actor).id;
+  const collaboration = collaborationFor(request, actor);
+  const collaborationId = collaboration.id;
   const requested = new URL(request.url).searchParams.get("per") ?? "";
   const asOf = parseIsoDate(requested) && requested <= todayInStockholm() ? requested : null;
   // "Today" is the chosen day when the matrix is shown as of a date in the past.
@@ -32,8 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const recs = pageOfRecommendations(actor, collaborationId, asOf, pageRequestFrom(new URL(request.url).searchParams));
   const ids = recs.items.map((r) => r.id);
   const answers = asOf ? answersAsOf(ids, asOf) : answersOf(ids);
-  const parties = partiesOf(collaborationId).map((p) => ({ organisationId: p.organisationId, name: p.name }));
+  const parties = partiesOf(collaborationId).map((p) => ({
+    organisationId: p.organisationId,
+    // A municipality by its place name ("Bergs kommun" → "Berg"), so the matrix stays narrow.
+    name: p.kind === "kommun" ? p.name.replace(/s? kommun$/, "") : p.name,
+  }));
   return {
+    collaboration: { name: collaboration.name, ...collaborationChoices(actor, collaboration) },
     today,
     asOf,
     requested,
@@ -71,16 +78,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Recommendations() {
-  const { parties, rows, page, notAnswered, unsent, canCreate, today, asOf, requested } =
+  const { collaboration, parties, rows, page, notAnswered, unsent, canCreate, today, asOf, requested } =
     useLoaderData<typeof loader>();
+  const to = (href: string) => withCollaboration(href, collaboration.current);
   return (
     <>
       <h1>Rekommendationer till parterna</h1>
       <p>
-        Varje rekommendation från SVOM och vad varje part har beslutat. Status står i text; färgen är bara ett stöd.
-        ”Försenat” betyder att sista svarsdagen har passerat (idag {today}).
+        Varje rekommendation till parterna i {collaboration.name} och vad varje part har beslutat. Status står i text;
+        färgen är bara ett stöd. ”Försenat” betyder att sista svarsdagen har passerat (idag {today}).
       </p>
       <Form method="get" className="actions no-print" aria-label="Visa läget ett visst datum">
+        <CollaborationFilter {...collaboration} />
         <Field
           name="per"
           label="Visa läget den"
@@ -94,7 +103,7 @@ export default function Recommendations() {
       </Form>
       {asOf ? (
         <p className="notice" role="status">
-          Läget den {asOf}, enligt svarens historik. <Link to="/rekommendationer">Visa läget idag</Link>
+          Läget den {asOf}, enligt svarens historik. <Link to={to("/rekommendationer")}>Visa läget idag</Link>
         </p>
       ) : null}
       {canCreate ? (
@@ -112,7 +121,7 @@ export default function Recommendations() {
             <p>Inga utkast.</p>
           )}
           <p>
-            <Link to="/rekommendationer/ny" className="button">
+            <Link to={to("/rekommendationer/ny")} className="button">
               Ny rekommendation
             </Link>
           </p>
@@ -127,7 +136,7 @@ export default function Recommendations() {
               <th scope="col">Sista svarsdag</th>
               {parties.map((p) => (
                 <th scope="col" key={p.organisationId}>
-                  {p.name.replace(/s? kommun$/, "").replace("Region Jämtland Härjedalen", "Regionen")}
+                  {p.name}
                 </th>
               ))}
             </tr>

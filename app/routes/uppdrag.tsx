@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { collaborationFor } from "~/auth/collaboration.server";
+import { collaborationFor, collaborationToRead } from "~/auth/collaboration.server";
+import { withCollaboration } from "~/domain/collaboration";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requireViewerWith } from "~/auth/session.server";
@@ -20,7 +21,7 @@ import {
   type AssignmentView,
 } from "~/models/assignments.server";
 import { listBodies } from "~/models/bodies.server";
-import { listOrganisations } from "~/models/organisations.server";
+import { partiesOf } from "~/models/agreements.server";
 import { listPeople } from "~/models/people.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -34,13 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const show: AssignmentView =
     requested === "mina" || requested === "skapade" || requested === "forsenade" ? requested : "alla";
   const today = todayInStockholm();
-  const page = pageOfAssignments(
-    viewer.actor,
-    collaborationFor(request, viewer.actor).id,
-    show,
-    today,
-    pageRequestFrom(url.searchParams),
-  );
+  const collaboration = collaborationToRead(request, viewer.actor, "read:assignments");
+  const page = pageOfAssignments(viewer.actor, collaboration.id, show, today, pageRequestFrom(url.searchParams));
   const rows = page.items.map((a) => ({
     ...a,
     overdue: isAssignmentOverdue(a, today),
@@ -48,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   const canCreate = can(viewer.actor, "manage:decisions");
   return {
+    slug: collaboration.slug,
     show,
     rows,
     page: page.page,
@@ -55,8 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: canCreate
       ? {
           people: listPeople().map((p) => ({ id: p.id, name: p.name })),
-          bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
-          parties: listOrganisations().map((o) => ({ id: o.id, name: o.name })),
+          bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name })),
+          parties: partiesOf(collaboration.id).map((p) => ({ id: p.organisationId, name: p.name })),
         }
       : null,
   };
@@ -109,7 +106,11 @@ export default function Assignments() {
       <h1>Uppdrag</h1>
       <nav aria-label="Filtrera uppdrag" className="actions no-print">
         {filters.map(([value, label]) => (
-          <Link key={value} to={`/uppdrag?visa=${value}`} aria-current={d.show === value ? "page" : undefined}>
+          <Link
+            key={value}
+            to={withCollaboration(`/uppdrag?visa=${value}`, d.slug)}
+            aria-current={d.show === value ? "page" : undefined}
+          >
             {label}
           </Link>
         ))}
