@@ -16,16 +16,12 @@ import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Nytt samarbetsavtal") }];
 
-/** A collaboration without an agreement gets its first one here; after that, changes are new versions. */
-async function load(request: Request) {
+// A collaboration without an agreement gets its first one here; after that, changes are new versions.
+
+export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:agreement");
   const collaboration = collaborationFor(request, viewer.actor);
   if (agreementOf(collaboration.id)) throw redirect(withCollaboration("/avtal", collaboration.slug));
-  return { viewer, collaboration };
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { collaboration } = await load(request);
   const year = Number(todayInStockholm().slice(0, 4)) + 1;
   const defaults: VersionDefaults = {
     label: "Samarbetsavtal",
@@ -59,8 +55,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, collaboration } = await load(request);
-  const submission = parseForm(await readForm(request), versionSchema);
+  const viewer = await requireViewerWith(request, "manage:agreement");
+  const collaboration = collaborationFor(request, viewer.actor);
+  const form = await readForm(request);
+  if (agreementOf(collaboration.id))
+    throw new Response(`${collaboration.name} har redan ett samarbetsavtal. Ändringar blir nya versioner.`, {
+      status: 409,
+    });
+  const submission = parseForm(form, versionSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const { terms, principals } = submission.value;
   const parties = new Set(partiesOf(collaboration.id).map((p) => p.organisationId));

@@ -422,6 +422,13 @@ const ROUTES: Record<string, RouteCase> = {
     get: { action: "manage:agreement" },
     post: { action: "manage:agreement" },
   },
+  // The collaboration has an agreement: the coordinator is sent to it (the form is for a new collaboration's first).
+  "routes/avtal.nytt": {
+    path: () => "/avtal/nytt",
+    get: { action: "manage:agreement" },
+    post: { action: "manage:agreement" },
+    getAllowed: [302],
+  },
   "routes/avtal.versioner.ny": {
     path: () => "/avtal/versioner/ny",
     get: { action: "manage:agreement" },
