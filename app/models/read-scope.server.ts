@@ -80,13 +80,22 @@ export function recommendationsReadableBy(scope: ReadScope): SQL | undefined {
 /**
  * Search entries (search_entries, db/migrations/0017) carry who may read them as an audience;
  * this is the same rules as above, as SQL over an entry aliased `e`, with the scope as named
- * parameters (constant SQL text, so the statement is prepared once). The coordinator reads
+ * parameters (constant SQL text, so the statement is prepared once). What is open to every
+ * signed-in user of a collaboration (a matter, a members' document) is open to those who take
+ * part in that collaboration (`:collaborationIds`). The coordinator reads
  * everything but "none" (a procedural § outside the register).
  */
 export const SEARCH_ENTRY_READABLE = `(
   (:everything = 1 AND e.audience <> 'none')
   OR e.audience = 'public'
-  OR (:signedIn = 1 AND e.audience = 'signed_in')
+  OR (:signedIn = 1 AND e.audience = 'signed_in' AND (
+    e.kind NOT IN ('matter', 'document')
+    OR (e.kind = 'matter' AND EXISTS (
+      SELECT 1 FROM matters m
+      WHERE m.id = e.ref_id AND m.collaboration_id IN (SELECT value FROM json_each(:collaborationIds))))
+    OR (e.kind = 'document' AND EXISTS (
+      SELECT 1 FROM documents d
+      WHERE d.id = e.ref_id AND d.collaboration_id IN (SELECT value FROM json_each(:collaborationIds))))))
   OR (e.audience = 'body' AND e.body_id IN (SELECT value FROM json_each(:bodyIds)))
   OR (e.audience = 'bodies' AND EXISTS (
     SELECT 1 FROM document_bodies d
@@ -98,5 +107,6 @@ export function searchScopeParams(scope: ReadScope) {
     everything: scope.everything ? 1 : 0,
     signedIn: scope.signedIn ? 1 : 0,
     bodyIds: JSON.stringify(scope.bodyIds),
+    collaborationIds: JSON.stringify(scope.collaborationIds),
   };
 }
