@@ -1,0 +1,154 @@
+/**
+ * Two collaborations in one database (the demo's Mini-Maria and the example one, both governed
+ * by SVOM): every model query asked for one collaboration returns only that collaboration's
+ * rows, and what is open to "members" is open only to those who take part.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/connection";
+import type { ExampleCollaboration } from "../../db/demo-collaboration";
+import type { DemoWorld } from "../../db/demo-world";
+import { assignments, decisions, documents, matters, users } from "../../db/schema";
+import type { PageRequest } from "~/domain/pagination";
+import { can, type Actor } from "~/domain/policy";
+import { agreementOf, partiesOf } from "~/models/agreements.server";
+import { pageOfAssignments } from "~/models/assignments.server";
+import { listBodies } from "~/models/bodies.server";
+import { pageOfDecisions } from "~/models/decisions.server";
+import { canReadDocument, pageOfDocuments } from "~/models/documents.server";
+import { definitionsOf, keyFigureYears } from "~/models/key-figures.server";
+import { listMatters, pageOfMatters } from "~/models/matters.server";
+import { pageOfRecommendations } from "~/models/recommendations.server";
+import { loadActor } from "~/models/users.server";
+import { demoDatabase } from "../support/test-db";
+
+const TODAY = "2026-11-23";
+const ALL: PageRequest = { page: 1, size: 1000 };
+
+let db: Db;
+let world: DemoWorld;
+let example: ExampleCollaboration;
+const actorOf = (userId: string): Actor => {
+  const user = db.select().from(users).where(eq(users.id, userId)).get()!;
+  return loadActor(user, TODAY);
+};
+
+beforeAll(async () => {
+  const built = await demoDatabase(TODAY, { exampleCollaboration: true });
+  ({ db, world } = built);
+  example = built.example!;
+});
+
+describe("one collaboration's queries never return another's rows", () => {
+  const ids = () => [world.collaborationId, example.collaborationId] as const;
+
+  it("matters, assignments, documents and key figures", () => {
+    const admin = actorOf("demo-samordnare");
+    for (const [own, other] of [ids(), [...ids()].reverse()]) {
+      const matterIds = new Set(
+        db
+          .select({ id: matters.id })
+          .from(matters)
+          .where(eq(matters.collaborationId, other))
+          .all()
+          .map((m) => m.id),
+      );
+      expect(matterIds.size).toBeGreaterThan(0);
+      const page = pageOfMatters(own, ALL).items;
+      expect(page.length).toBeGreaterThan(0);
+      expect(page.filter((m) => matterIds.has(m.id))).toEqual([]);
+      expect(listMatters(own).filter((m) => matterIds.has(m.id))).toEqual([]);
+
+      const otherAssignments = new Set(
+        db
+          .select({ id: assignments.id })
+          .from(assignments)
+          .where(eq(assignments.collaborationId, other))
+          .all()
+          .map((a) => a.id),
+      );
+      const mine = pageOfAssignments(admin, own, "alla", TODAY, ALL).items;
+      expect(mine.filter((a) => otherAssignments.has(a.id))).toEqual([]);
+
+      const otherDocuments = new Set(
+        db
+          .select({ id: documents.id })
+          .from(documents)
+          .where(eq(documents.collaborationId, other))
+          .all()
+          .map((d) => d.id),
+      );
+      expect(otherDocuments.size).toBeGreaterThan(0);
+      const docs = pageOfDocuments(admin, { collaborationId: own }, ALL).items;
+      expect(docs.length).toBeGreaterThan(0);
+      expect(docs.filter((d) => otherDocuments.has(d.id))).toEqual([]);
+
+      const otherLabels = new Set(definitionsOf(other).map((d) => d.label));
+      expect(definitionsOf(own).filter((d) => otherLabels.has(d.label))).toEqual([]);
+      expect(keyFigureYears(own).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("parties, agreement, bodies and recommendations", () => {
+    const [mini, ex] = ids();
+    expect(partiesOf(ex).map((p) => p.name)).toEqual([
+      "Region Jämtland Härjedalen",
+      "Krokoms kommun",
+      "Åre kommun",
+      "Östersunds kommun",
+    ]);
+    expect(partiesOf(mini)).toHaveLength(9);
+    expect(agreementOf(ex)!.id).not.toBe(agreementOf(mini)!.id);
+    // SVOM serves both; each collaboration's own steering group serves only it.
+    const exampleBodies = listBodies(ex).map((b) => b.id);
+    expect(exampleBodies).toEqual(expect.arrayContaining([world.bodyIds.svom, example.steeringGroupId]));
+    expect(exampleBodies).not.toContain(world.bodyIds.styrgrupp);
+    expect(listBodies(mini).map((b) => b.id)).not.toContain(example.steeringGroupId);
+    expect(pageOfRecommendations(null, ex, null, ALL).items).toEqual([]);
+    expect(pageOfRecommendations(null, mini, null, ALL).items.length).toBeGreaterThan(0);
+  });
+
+  it("the register splits one body's § series by the matters it handled", () => {
+    const [mini, ex] = ids();
+    const svomOf = (collaborationId: number) =>
+      pageOfDecisions(null, { collaborationId, bodyId: world.bodyIds.svom }, ALL).items.map((d) => d.title);
+    expect(svomOf(ex)).toEqual(["Spelprevention: uppföljning av första avtalsåret (exempel)"]);
+    expect(svomOf(mini)).toContain("Mini-Maria: verksamhetsberättelse 2025");
+    expect(svomOf(mini)).not.toContain("Spelprevention: uppföljning av första avtalsåret (exempel)");
+    // One continuous series: the shared meeting's two register § follow each other.
+    const paragraphs = db
+      .select({ paragraph: decisions.paragraph, matterId: decisions.matterId })
+      .from(decisions)
+      .where(eq(decisions.meetingId, example.svomMeetingId))
+      .all();
+    const p = (matterId: number) => paragraphs.find((d) => d.matterId === matterId)!.paragraph!;
+    expect(p(example.matterIds.example)).toBe(p(example.matterIds.miniMaria) + 1);
+  });
+});
+
+describe("what is open to members is open to those who take part", () => {
+  it("a member of only the example collaboration reads none of Mini-Maria's matters, assignments or members' documents", () => {
+    const sigrid = actorOf("demo-spel");
+    const ingrid = actorOf("demo-ifochef");
+    expect([...sigrid.collaborationIds]).toEqual([example.collaborationId]);
+    expect([...ingrid.collaborationIds]).toEqual([world.collaborationId]);
+    expect(can(sigrid, "read:matters", { collaborationId: world.collaborationId })).toBe(false);
+    expect(can(sigrid, "read:assignments", { collaborationId: world.collaborationId })).toBe(false);
+    expect(can(sigrid, "read:matters", { collaborationId: example.collaborationId })).toBe(true);
+    expect(can(ingrid, "read:matters", { collaborationId: example.collaborationId })).toBe(false);
+
+    const membersDocs = db.select().from(documents).where(eq(documents.visibility, "members")).all();
+    for (const doc of membersDocs) {
+      expect(canReadDocument(sigrid, doc), doc.title).toBe(doc.collaborationId === example.collaborationId);
+      expect(canReadDocument(ingrid, doc), doc.title).toBe(doc.collaborationId === world.collaborationId);
+    }
+    // The list applies the same rule in its query, whatever collaboration is asked for.
+    const listed = pageOfDocuments(sigrid, { collaborationId: world.collaborationId }, ALL).items;
+    expect(listed.filter((d) => d.visibility !== "public")).toEqual([]);
+  });
+
+  it("a politician in SVOM takes part in both", () => {
+    const per = actorOf("demo-politiker");
+    expect([...per.collaborationIds].sort()).toEqual([world.collaborationId, example.collaborationId].sort());
+  });
+});
