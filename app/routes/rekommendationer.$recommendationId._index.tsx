@@ -266,7 +266,9 @@ export default function RecommendationPage() {
         <h2 id="parterna">Var parterna står</h2>
         <p id="parterna-summering">{d.summary}</p>
         <p className="no-print">
-          <Link to={`/rekommendationer/${d.rec.id}/uppfoljning`}>Uppföljningsrapport för SVOM</Link>
+          <Link to={`/rekommendationer/${d.rec.id}/uppfoljning`}>
+            Uppföljningsrapport{d.decision ? ` för ${d.decision.bodyName}` : ""}
+          </Link>
         </p>
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="parterna">
           <table>

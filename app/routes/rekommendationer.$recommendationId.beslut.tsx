@@ -77,8 +77,8 @@ export default function DecideRecommendation() {
       refusal={d.refusal}
     >
       <p>
-        Välj den paragraf i SVOM:s (eller Barnarenans) justerade protokoll som beslutade rekommendationen. Bifoga
-        protokollsutdraget och beslutsunderlaget; parterna ser dem tillsammans med rekommendationen.
+        Välj den paragraf i det justerade protokoll som beslutade rekommendationen. Bifoga protokollsutdraget och
+        beslutsunderlaget; parterna ser dem tillsammans med rekommendationen.
       </p>
       {d.files.length ? (
         <>

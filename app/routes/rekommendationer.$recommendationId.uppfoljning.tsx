@@ -93,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statusLabel: RECOMMENDATION_STATUS_LABEL[rec.status],
       followedUp: rec.followedUpOn ? { on: rec.followedUpOn, note: rec.followUpNote } : null,
     },
+    // The report is for the body that decided the recommendation, named from the data.
+    reportFor: decision?.bodyName ?? null,
     decision: decision
       ? `${decision.bodyName} ${decision.decidedOn}${decision.paragraph ? ` § ${decision.paragraph}` : ""}`
       : null,
@@ -160,7 +162,7 @@ export default function FollowUpReport() {
         ]}
         current="Uppföljning"
       />
-      <p className="muted">Underlag till SVOM · uppföljning av rekommendation</p>
+      <p className="muted">{d.reportFor ? `Underlag till ${d.reportFor} · ` : ""}uppföljning av rekommendation</p>
       <h1>
         {d.rec.title}: läget den {d.asOf}
       </h1>

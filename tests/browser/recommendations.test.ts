@@ -199,7 +199,7 @@ describe("a recommendation from SVOM to its answer in nine councils", () => {
   it("prints the follow-up report for SVOM on A4 with all nine parties and what remains", async () => {
     const { page, errors } = await app.page("demo-samordnare");
     await page.goto(recUrl);
-    await page.getByRole("link", { name: "Uppföljningsrapport för SVOM" }).click();
+    await page.getByRole("link", { name: /^Uppföljningsrapport för Sociala vård- och omsorgsgruppen/ }).click();
     await page.waitForURL(/uppfoljning$/);
     await page.getByLabel("Läget den").fill(todayInStockholm());
     await page.getByRole("button", { name: "Visa" }).click();
