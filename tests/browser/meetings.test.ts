@@ -32,7 +32,7 @@ describe("a steering-group meeting from notice to extract", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Nytt möte" }).click();
     // The meetings list has a filter also labelled "Organ": wait for the new page.
-    await page.waitForURL(/\/moten\/nytt$/);
+    await page.waitForURL(/\/moten\/nytt(\?samverkan=[a-z0-9-]+)?$/);
     await page.getByLabel("Organ").selectOption({ label: "Styrgruppen för Mini-Maria" });
     await page.getByLabel("Datum").fill(date);
     await page.getByLabel("Starttid").fill("13:00");
