@@ -14,11 +14,31 @@ export interface Viewer {
   sessionId: string;
 }
 
-/** The signed-in viewer, or null for the public. Never throws for a bad or expired cookie. */
-export async function getViewer(request: Request): Promise<Viewer | null> {
+async function loadViewer(request: Request): Promise<Viewer | null> {
   const session = await validateSession(request.headers.get("Cookie"));
   if (!session) return null;
   return { user: session.user, actor: loadActor(session.user, todayInStockholm()), sessionId: session.sessionId };
+}
+
+/**
+ * A page's loaders (root, layout, route) run in parallel, each on its own copy of the
+ * Request: the session and the actor are loaded once per request, keyed by the id the server
+ * gives every request (server/index.js sets it, overwriting any the client sent). Only for
+ * reads: an action may end or change the session, and the loaders after it must see that.
+ */
+const viewerOfRead = new Map<string, Promise<Viewer | null>>();
+const VIEWER_REUSE_MS = 10_000;
+
+/** The signed-in viewer, or null for the public. Never throws for a bad or expired cookie. */
+export function getViewer(request: Request): Promise<Viewer | null> {
+  const requestId = request.headers.get("x-portal-request-id");
+  if (!requestId || (request.method !== "GET" && request.method !== "HEAD")) return loadViewer(request);
+  let viewer = viewerOfRead.get(requestId);
+  if (!viewer) {
+    viewerOfRead.set(requestId, (viewer = loadViewer(request)));
+    setTimeout(() => viewerOfRead.delete(requestId), VIEWER_REUSE_MS).unref();
+  }
+  return viewer;
 }
 
 const REDIRECT_BASE = "http://portal.invalid";
