@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Transform } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
@@ -233,4 +234,15 @@ function shutdown(signal) {
   setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
+
+// `npm run bench` asks how long the event loop was held (EVENT_LOOP_REPORT=1, then SIGUSR2):
+// the longest delay since the last report, in ms, on one line of stdout.
+if (process.env.EVENT_LOOP_REPORT === "1") {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  process.on("SIGUSR2", () => {
+    console.log(`event-loop ${JSON.stringify({ maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 })}`);
+    delay.reset();
+  });
+}
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -9,6 +9,14 @@
 const MIN_TERM_LENGTH = 3;
 const MAX_TERMS = 12;
 
+/**
+ * bm25 is computed for every match before the first page can be sorted: fine for a few
+ * thousand matches, seconds for a word that is in most of 100 000 documents. Past this many
+ * matches the newest come first, and the page says so: another word or a filter brings back
+ * ranking.
+ */
+export const RANKED_MAX = 2_000;
+
 export interface ParsedQuery {
   /** Words and "exact phrases", NFC, lower case, each at least three characters. */
   terms: string[];

@@ -7,8 +7,8 @@ import { pageOf, type PageRequest, type Paged } from "~/domain/pagination";
 export function paginate<T>(
   request: PageRequest,
   count: () => number,
-  rows: (limit: number, offset: number) => T[],
+  rows: (limit: number, offset: number, total: number) => T[],
 ): Paged<T> {
   const page = pageOf(request, count());
-  return { page, items: page.total === 0 ? [] : rows(page.size, page.offset) };
+  return { page, items: page.total === 0 ? [] : rows(page.size, page.offset, page.total) };
 }

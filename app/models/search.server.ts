@@ -7,7 +7,7 @@
 import type { PageRequest, Paged } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { ftsQueryOf, parseSearchQuery, snippetHtml } from "~/domain/search";
+import { ftsQueryOf, parseSearchQuery, RANKED_MAX, snippetHtml } from "~/domain/search";
 import { prepared } from "~/utils/db.server";
 import { markdownToPlainText } from "~/utils/markdown.server";
 import { paginate } from "./paging.server";
@@ -41,6 +41,11 @@ const COUNT_SQL = `SELECT count(*) AS n ${MATCHES}`;
 // weighted up over short texts that merely mention the same words. Ties by id: a stable order.
 const PAGE_SQL = `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${MATCHES}
   ORDER BY search_fts.rank * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
+  LIMIT :limit OFFSET :offset`;
+
+// Past RANKED_MAX matches the newest come first: the index read backwards, stopping at the page.
+const RECENT_SQL = `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${MATCHES}
+  ORDER BY search_fts.rowid DESC
   LIMIT :limit OFFSET :offset`;
 
 const TEXT_SQL = "SELECT body FROM search_entries WHERE id = ?";
@@ -84,6 +89,8 @@ function renderedText(kind: string, indexed: string): string {
 export interface SearchPage extends Paged<SearchResult> {
   /** Words left out because they are shorter than three characters. */
   ignored: string[];
+  /** "rank": best first (bm25); "newest": too many matches to rank, newest first. */
+  order: "rank" | "newest";
 }
 
 /** One page of the permitted matches, best first, with the total count of permitted matches. */
@@ -92,6 +99,7 @@ export function search(
   query: string,
   filter: SearchFilter,
   request: PageRequest = { page: 1, size: 20 },
+  rankedMax = RANKED_MAX,
 ): SearchPage {
   const { terms, ignored } = parseSearchQuery(query);
   const fts = ftsQueryOf(terms);
@@ -105,11 +113,13 @@ export function search(
   const paged = paginate(
     request,
     () => (fts ? (prepared(COUNT_SQL).get(params) as { n: number }).n : 0),
-    (limit, offset) => prepared(PAGE_SQL).all({ ...params, limit, offset }) as Row[],
+    (limit, offset, total) =>
+      prepared(total > rankedMax ? RECENT_SQL : PAGE_SQL).all({ ...params, limit, offset }) as Row[],
   );
   return {
     page: paged.page,
     ignored,
+    order: paged.page.total > rankedMax ? "newest" : "rank",
     items: paged.items.map((row) => {
       const { body } = prepared(TEXT_SQL).get(row.id) as { body: string };
       return {

@@ -4,7 +4,7 @@ import { getViewer } from "~/auth/session.server";
 import { BodyFilter, controlProps, Field } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { formatCount, pageRequestFrom } from "~/domain/pagination";
-import { SEARCH_KIND_LABEL } from "~/domain/search";
+import { RANKED_MAX, SEARCH_KIND_LABEL } from "~/domain/search";
 import { listBodies } from "~/models/bodies.server";
 import { search } from "~/models/search.server";
 
@@ -73,6 +73,12 @@ export default function Search() {
           {results.ignored.length ? (
             <p className="muted">
               För korta för att söka på (minst tre tecken): {results.ignored.map((w) => `”${w}”`).join(", ")}
+            </p>
+          ) : null}
+          {results.order === "newest" ? (
+            <p className="muted">
+              Fler än {formatCount(RANKED_MAX)} träffar: de nyaste visas först. Lägg till ord eller välj typ, organ
+              eller år för att få de bästa träffarna först.
             </p>
           ) : null}
           <ol className="search-results" start={results.page.first || undefined}>

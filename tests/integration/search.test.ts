@@ -89,13 +89,13 @@ interface Entry {
 }
 const entries = () => db.$client.prepare("SELECT * FROM search_entries ORDER BY id").all() as Entry[];
 
-/** Every result of a search, page by page, as "kind:refId". */
-function allResults(actor: Actor | null, q: string, filter: SearchFilter) {
-  const first = search(actor, q, filter, { page: 1, size: 50 });
+/** Every result of a search, page by page, as links (ranked, or newest first past `rankedMax`). */
+function allResults(actor: Actor | null, q: string, filter: SearchFilter, rankedMax?: number) {
+  const first = search(actor, q, filter, { page: 1, size: 50 }, rankedMax);
   const keys = first.items.map((r) => r.href);
   for (let page = 2; page <= first.page.pageCount; page++)
-    keys.push(...search(actor, q, filter, { page, size: 50 }).items.map((r) => r.href));
-  return { total: first.page.total, keys };
+    keys.push(...search(actor, q, filter, { page, size: 50 }, rankedMax).items.map((r) => r.href));
+  return { total: first.page.total, keys, order: first.order };
 }
 
 const TERM = "kvalitetsuppföljning";
@@ -220,19 +220,23 @@ describe("search applies access and filters inside the query", () => {
     ];
     const totals = new Set<number>();
     for (const [who, actor] of actors)
-      for (const filter of filters) {
-        const expected = all.filter(
-          (e) =>
-            (!filter.kind || e.kind === filter.kind) &&
-            (!filter.bodyId || e.body_id === filter.bodyId) &&
-            (!filter.year || e.year === filter.year) &&
-            mayRead(actor, e.kind, e.ref_id),
-        );
-        const { total, keys } = allResults(actor, TERM, filter);
-        expect(total, `${who} ${JSON.stringify(filter)}`).toBe(expected.length);
-        expect(keys.length, `${who} ${JSON.stringify(filter)}`).toBe(expected.length);
-        totals.add(total);
-      }
+      for (const filter of filters)
+        for (const rankedMax of [undefined, 10]) {
+          const expected = all.filter(
+            (e) =>
+              (!filter.kind || e.kind === filter.kind) &&
+              (!filter.bodyId || e.body_id === filter.bodyId) &&
+              (!filter.year || e.year === filter.year) &&
+              mayRead(actor, e.kind, e.ref_id),
+          );
+          // Past `rankedMax` matches the newest come first: a different query, the same matches.
+          const { total, keys, order } = allResults(actor, TERM, filter, rankedMax);
+          const what = `${who} ${JSON.stringify(filter)} ${order}`;
+          expect(total, what).toBe(expected.length);
+          expect(new Set(keys).size, what).toBe(expected.length);
+          expect(order, what).toBe(rankedMax !== undefined && total > rankedMax ? "newest" : "rank");
+          totals.add(total);
+        }
     // The fixtures make the rules matter: viewers and filters see different counts.
     expect(totals.size).toBeGreaterThan(10);
     const admin = allResults(actors[4][1], TERM, {}).total;
