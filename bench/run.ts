@@ -346,6 +346,114 @@ const writes: Record<string, Awaited<ReturnType<typeof writesUnderLoad>>> = {};
 const floors: Record<string, Load> = {};
 const sizes: Record<string, { mb: number; seconds: number; documents: number }> = {};
 
+// --- Report ------------------------------------------------------------------------------------
+
+const EMPTY: Load = { rps: NaN, p50: NaN, p95: NaN, count: 0, failures: 0 };
+const r = (data: string, name: string): Load => results[data]?.[name] ?? EMPTY;
+
+/** Written after every phase, so a run cut short still leaves what it measured. */
+function writeReport(done: boolean) {
+  const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
+  const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+  const ok = (pass: boolean) => (pass ? "met" : "**not met**");
+  const first = `${SCALES[0]}×`;
+  const last = `${SCALES[SCALES.length - 1]}×`;
+  const healthz = floors[`bare route /healthz (${first})`] ?? EMPTY;
+  const signedIn = PAGES.filter((p) => p.who !== "anonymous" && !p.name.startsWith("Search"));
+  const totalSeconds = (performance.now() - started) / 1000;
+  const load1 = os.loadavg();
+
+  const lines = [
+    "# Benchmarks",
+    "",
+    `${done ? "" : "**Run cut short: only the phases below that show figures were measured.** "}Run with \`npm run bench\`${QUICK ? " (BENCH_QUICK=1: small data, short loads — not the real figures)" : ""} on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${f0(totalSeconds)} s in all.`,
+    "",
+    `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${f0(os.totalmem() / 1e9)} GB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Load average at the end: ${load1.map((l) => l.toFixed(1)).join(", ")}.`,
+    "The load generator runs on the same machine as the server (they share the cores), so req/s figures are lower than the server alone could reach; the ratios compare like with like.",
+    process.env.BENCH_SHARED_NOTE ? `\n**${process.env.BENCH_SHARED_NOTE}**` : "",
+    "",
+    `Load: ${CONCURRENCY} concurrent clients in a closed loop (keep-alive, gzip accepted), ${LOAD_MS / 1000} s per page after 3 warm-up requests; p50/p95 are per request latency.`,
+    "",
+    "## Data",
+    "",
+    "A realistic year: 36 meetings, 360 agenda items, 300 decisions, 80 documents with 5–50 kB text, 4 000 audit rows (bench/generate.ts, deterministic, Swedish-like text with compounds). The corpus: one year plus short documents (0.4–1.6 kB of text each).",
+    "",
+    "| Data set | Documents | Database | Generated in (added to the one before; the corpus to a copy of the first) |",
+    "| --- | --- | --- | --- |",
+    ...Object.entries(sizes).map(([k, v]) => `| ${k} | ${v.documents} | ${f0(v.mb)} MB | ${f0(v.seconds)} s |`),
+    "",
+    "## Targets",
+    "",
+    "| Target | Measured | |",
+    "| --- | --- | --- |",
+    ...PAGES.map((p) => {
+      const a = r(first, p.name);
+      const z = r(last, p.name);
+      return `| ${p.name}: p95 at ${last} ≤ 1.5 × p95 at ${first} | ${f1(z.p95)} ms vs ${f1(a.p95)} ms (${(z.p95 / a.p95).toFixed(2)}×) | ${ok(z.p95 <= 1.5 * a.p95)} |`;
+    }),
+    ...signedIn.map((p) => {
+      const m = r(first, p.name);
+      return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)}) | ${f0(m.rps)} req/s (${(m.rps / healthz.rps).toFixed(2)}×) | ${ok(m.rps >= 0.6 * healthz.rps)} |`;
+    }),
+    `| Saving minutes at ${last} while reads run: p95 ≤ 100 ms | ${f1(writes[last]?.save ?? NaN)} ms | ${ok((writes[last]?.save ?? Infinity) <= 100)} |`,
+    ...corpusPages
+      .filter(([name]) => name.startsWith("Search"))
+      .map(([name]) => {
+        const r = results["corpus"][name];
+        return `| ${name} at ${sizes["corpus"].documents} documents: p95 ≤ 50 ms | ${f1(r.p95)} ms | ${ok(r.p95 <= 50)} |`;
+      }),
+    `| No request holds the event loop > 50 ms (writes and 20 MB uploads under load, ${last}) | ${f1(writes[last]?.blocked ?? NaN)} ms | ${ok((writes[last]?.blocked ?? Infinity) <= 50)} |`,
+    `| No request holds the event loop > 50 ms (search on the corpus) | ${f1(corpusBlock)} ms | ${ok(corpusBlock <= 50)} |`,
+    `| HTML and JS compressed | HTML: ${compression.html} (${f0(compression.htmlBytes / 1024)} kB → ${f0(compression.htmlGzipBytes / 1024)} kB), JS: ${compression.js} | ${ok(compression.html === "gzip" && compression.js === "gzip")} |`,
+    `| /dokument with ${sizes["corpus"]?.documents ?? CORPUS} documents answers 200 | ${corpusStatus["Documents"]}, last page ${corpusStatus["Documents, last page (anonymous)"]} | ${ok(corpusStatus["Documents"] === 200 && corpusStatus["Documents, last page (anonymous)"] === 200)} |`,
+    cluster
+      ? `| One process per core (${cluster.processes} processes, WEB_CONCURRENCY) serves more than one | /moten: ${f0(cluster.many.rps)} req/s vs ${f0(cluster.one.rps)} req/s (${(cluster.many.rps / cluster.one.rps).toFixed(2)}×) | ${ok(cluster.many.rps > cluster.one.rps)} |`
+      : "",
+    "",
+    "## Floors",
+    "",
+    "| Server | req/s | p50 | p95 |",
+    "| --- | --- | --- | --- |",
+    ...Object.entries(floors).map(([k, v]) => `| ${k} | ${f0(v.rps)} | ${f1(v.p50)} ms | ${f1(v.p95)} ms |`),
+    "",
+    "## Pages",
+    "",
+    `| Page | ${SCALES.map((s) => `${s}× req/s | ${s}× p50 | ${s}× p95`).join(" | ")} |`,
+    `| --- | ${SCALES.map(() => "--- | --- | ---").join(" | ")} |`,
+    ...PAGES.map(
+      (p) =>
+        `| ${p.name} | ${SCALES.map((s) => {
+          const r = results[`${s}×`][p.name];
+          return `${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""}`;
+        }).join(" | ")} |`,
+    ),
+    "",
+    `## Corpus (${sizes["corpus"]?.documents ?? CORPUS} documents)`,
+    "",
+    "| Page | req/s | p50 | p95 |",
+    "| --- | --- | --- | --- |",
+    ...corpusPages.map(([name]) => {
+      const r = results["corpus"][name];
+      return `| ${name} | ${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""} |`;
+    }),
+    "",
+    "## Writes while reads run",
+    "",
+    "Sequential writes by the coordinator while 8 clients read /moten: saving the minutes of a meeting with 10 items, proposing an agenda item, uploading a 20 MB PDF (streamed to disk, text read in a worker thread).",
+    "",
+    "| Data | Save minutes p95 | Propose item p95 | Upload 20 MB PDF p95 | Reads during writes p95 | Event loop max | Statuses |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...Object.entries(writes).map(
+      ([k, w]) =>
+        `| ${k} | ${f1(w.save)} ms | ${f1(w.propose)} ms | ${f1(w.upload)} ms | ${f1(w.reads.p95)} ms | ${f1(w.blocked)} ms | ${w.statuses.join(", ")} |`,
+    ),
+    "",
+  ];
+  const text = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
+  fs.writeFileSync(path.join(ROOT, "docs/benchmarks.md"), text);
+  console.log(text);
+}
+
 const bare = await bareNodeServer();
 floors["bare node:http"] = await load(bare.port, "/");
 await stop(bare);
@@ -360,6 +468,18 @@ const corpusPath = path.join(work, "bench-corpus.db");
 let t = performance.now();
 log("generating the base …");
 const g = createBase(dbPath);
+const corpusPages: [string, string, Page["who"]][] = [
+  ["Search, rare term", "/sok?q=tandv%C3%A5rdsbes%C3%B6k", "member"],
+  ["Search, common term", "/sok?q=kommun", "member"],
+  ["Search, prefix", "/sok?q=upps%C3%A4g", "member"],
+  ["Search, common term, body filter (coordinator)", `/sok?q=kommun&organ=${g.world.bodyIds.styrgrupp}`, "admin"],
+  ["Search, common term (anonymous)", "/sok?q=kommun", "anonymous"],
+  ["Search, phrase", "/sok?q=%22samarbetsavtal%22", "member"],
+  ["Documents", "/dokument", "member"],
+  ["Documents, last page (anonymous)", "/dokument?sida=1000000", "anonymous"],
+];
+const corpusStatus: Record<string, number> = {};
+let corpusBlock = NaN;
 let years = 0;
 for (const scale of SCALES) {
   const label = `${scale}×`;
@@ -405,6 +525,7 @@ for (const scale of SCALES) {
     await stop(many);
   }
   t = performance.now();
+  writeReport(false);
 }
 
 log(`generating the ${CORPUS} document corpus …`);
@@ -417,125 +538,14 @@ sizes["corpus"] = {
   documents: countDocuments(corpusPath),
 };
 const corpusServer = await startServer(corpusPath);
-const corpusPages: [string, string, Page["who"]][] = [
-  ["Search, rare term", "/sok?q=tandv%C3%A5rdsbes%C3%B6k", "member"],
-  ["Search, common term", "/sok?q=kommun", "member"],
-  ["Search, prefix", "/sok?q=upps%C3%A4g", "member"],
-  ["Search, common term, body filter (coordinator)", `/sok?q=kommun&organ=${corpus.world.bodyIds.styrgrupp}`, "admin"],
-  ["Search, common term (anonymous)", "/sok?q=kommun", "anonymous"],
-  ["Search, phrase", "/sok?q=%22samarbetsavtal%22", "member"],
-  ["Documents", "/dokument", "member"],
-  ["Documents, last page (anonymous)", "/dokument?sida=1000000", "anonymous"],
-];
 results["corpus"] = {};
-const corpusStatus: Record<string, number> = {};
 for (const [name, pathname, who] of corpusPages) {
   corpusStatus[name] = (await request(corpusServer.port, pathname, { cookie: cookieOf(corpus, who) })).status;
   results["corpus"][name] = await load(corpusServer.port, pathname, cookieOf(corpus, who));
 }
-const corpusBlock = await eventLoopMax(corpusServer);
+corpusBlock = await eventLoopMax(corpusServer);
 await stop(corpusServer);
 fs.rmSync(work, { recursive: true, force: true });
 
-// --- Report ------------------------------------------------------------------------------------
-
-const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
-const ok = (pass: boolean) => (pass ? "met" : "**not met**");
-const first = `${SCALES[0]}×`;
-const last = `${SCALES[SCALES.length - 1]}×`;
-const healthz = floors[`bare route /healthz (${first})`];
-const signedIn = PAGES.filter((p) => p.who !== "anonymous" && !p.name.startsWith("Search"));
-const totalSeconds = (performance.now() - started) / 1000;
-const load1 = os.loadavg();
-
-const lines = [
-  "# Benchmarks",
-  "",
-  `Run with \`npm run bench\`${QUICK ? " (BENCH_QUICK=1: small data, short loads — not the real figures)" : ""} on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${f0(totalSeconds)} s in all.`,
-  "",
-  `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${f0(os.totalmem() / 1e9)} GB RAM, Node ${process.version}, ${process.platform}/${process.arch}. Load average at the end: ${load1.map((l) => l.toFixed(1)).join(", ")}.`,
-  "The load generator runs on the same machine as the server (they share the cores), so req/s figures are lower than the server alone could reach; the ratios compare like with like.",
-  process.env.BENCH_SHARED_NOTE ? `\n**${process.env.BENCH_SHARED_NOTE}**` : "",
-  "",
-  `Load: ${CONCURRENCY} concurrent clients in a closed loop (keep-alive, gzip accepted), ${LOAD_MS / 1000} s per page after 3 warm-up requests; p50/p95 are per request latency.`,
-  "",
-  "## Data",
-  "",
-  "A realistic year: 36 meetings, 360 agenda items, 300 decisions, 80 documents with 5–50 kB text, 4 000 audit rows (bench/generate.ts, deterministic, Swedish-like text with compounds). The corpus: one year plus short documents (0.4–1.6 kB of text each).",
-  "",
-  "| Data set | Documents | Database | Generated in (added to the one before; the corpus to a copy of the first) |",
-  "| --- | --- | --- | --- |",
-  ...Object.entries(sizes).map(([k, v]) => `| ${k} | ${v.documents} | ${f0(v.mb)} MB | ${f0(v.seconds)} s |`),
-  "",
-  "## Targets",
-  "",
-  "| Target | Measured | |",
-  "| --- | --- | --- |",
-  ...PAGES.map((p) => {
-    const a = results[first][p.name];
-    const z = results[last][p.name];
-    return `| ${p.name}: p95 at ${last} ≤ 1.5 × p95 at ${first} | ${f1(z.p95)} ms vs ${f1(a.p95)} ms (${(z.p95 / a.p95).toFixed(2)}×) | ${ok(z.p95 <= 1.5 * a.p95)} |`;
-  }),
-  ...signedIn.map((p) => {
-    const r = results[first][p.name];
-    return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)}) | ${f0(r.rps)} req/s (${(r.rps / healthz.rps).toFixed(2)}×) | ${ok(r.rps >= 0.6 * healthz.rps)} |`;
-  }),
-  `| Saving minutes at ${last} while reads run: p95 ≤ 100 ms | ${f1(writes[last]?.save ?? NaN)} ms | ${ok((writes[last]?.save ?? Infinity) <= 100)} |`,
-  ...corpusPages
-    .filter(([name]) => name.startsWith("Search"))
-    .map(([name]) => {
-      const r = results["corpus"][name];
-      return `| ${name} at ${sizes["corpus"].documents} documents: p95 ≤ 50 ms | ${f1(r.p95)} ms | ${ok(r.p95 <= 50)} |`;
-    }),
-  `| No request holds the event loop > 50 ms (writes and 20 MB uploads under load, ${last}) | ${f1(writes[last]?.blocked ?? NaN)} ms | ${ok((writes[last]?.blocked ?? Infinity) <= 50)} |`,
-  `| No request holds the event loop > 50 ms (search on the corpus) | ${f1(corpusBlock)} ms | ${ok(corpusBlock <= 50)} |`,
-  `| HTML and JS compressed | HTML: ${compression.html} (${f0(compression.htmlBytes / 1024)} kB → ${f0(compression.htmlGzipBytes / 1024)} kB), JS: ${compression.js} | ${ok(compression.html === "gzip" && compression.js === "gzip")} |`,
-  `| /dokument with ${sizes["corpus"].documents} documents answers 200 | ${corpusStatus["Documents"]}, last page ${corpusStatus["Documents, last page (anonymous)"]} | ${ok(corpusStatus["Documents"] === 200 && corpusStatus["Documents, last page (anonymous)"] === 200)} |`,
-  cluster
-    ? `| One process per core (${cluster.processes} processes, WEB_CONCURRENCY) serves more than one | /moten: ${f0(cluster.many.rps)} req/s vs ${f0(cluster.one.rps)} req/s (${(cluster.many.rps / cluster.one.rps).toFixed(2)}×) | ${ok(cluster.many.rps > cluster.one.rps)} |`
-    : "",
-  "",
-  "## Floors",
-  "",
-  "| Server | req/s | p50 | p95 |",
-  "| --- | --- | --- | --- |",
-  ...Object.entries(floors).map(([k, v]) => `| ${k} | ${f0(v.rps)} | ${f1(v.p50)} ms | ${f1(v.p95)} ms |`),
-  "",
-  "## Pages",
-  "",
-  `| Page | ${SCALES.map((s) => `${s}× req/s | ${s}× p50 | ${s}× p95`).join(" | ")} |`,
-  `| --- | ${SCALES.map(() => "--- | --- | ---").join(" | ")} |`,
-  ...PAGES.map(
-    (p) =>
-      `| ${p.name} | ${SCALES.map((s) => {
-        const r = results[`${s}×`][p.name];
-        return `${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""}`;
-      }).join(" | ")} |`,
-  ),
-  "",
-  `## Corpus (${sizes["corpus"].documents} documents)`,
-  "",
-  "| Page | req/s | p50 | p95 |",
-  "| --- | --- | --- | --- |",
-  ...corpusPages.map(([name]) => {
-    const r = results["corpus"][name];
-    return `| ${name} | ${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""} |`;
-  }),
-  "",
-  "## Writes while reads run",
-  "",
-  "Sequential writes by the coordinator while 8 clients read /moten: saving the minutes of a meeting with 10 items, proposing an agenda item, uploading a 20 MB PDF (streamed to disk, text read in a worker thread).",
-  "",
-  "| Data | Save minutes p95 | Propose item p95 | Upload 20 MB PDF p95 | Reads during writes p95 | Event loop max | Statuses |",
-  "| --- | --- | --- | --- | --- | --- | --- |",
-  ...Object.entries(writes).map(
-    ([k, w]) =>
-      `| ${k} | ${f1(w.save)} ms | ${f1(w.propose)} ms | ${f1(w.upload)} ms | ${f1(w.reads.p95)} ms | ${f1(w.blocked)} ms | ${w.statuses.join(", ")} |`,
-  ),
-  "",
-];
-const text = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
-fs.writeFileSync(path.join(ROOT, "docs/benchmarks.md"), text);
-console.log(text);
+writeReport(true);
 agent.destroy();
