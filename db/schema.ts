@@ -22,6 +22,7 @@ import { MAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/mail";
 import { ORGANISATION_KINDS, PARTY_ROLES } from "../app/domain/collaboration";
 import { KEY_FIGURE_UNITS } from "../app/domain/key-figures";
 import { AGENDA_ITEM_KINDS } from "../app/domain/meetings";
+import { ATTENDANCE_STATUSES, DECISION_PROCEDURES, ITEM_OUTCOMES, SIGNER_ROLES, VOTES } from "../app/domain/minutes";
 import {
   ANSWER_EVENTS,
   ANSWER_STATUSES,
@@ -151,6 +152,11 @@ export const bodies = sqliteTable(
     proposalDeadlineDays: integer("proposal_deadline_days").notNull().default(14),
     /** Published agendas and approved minutes are public records (e.g. SVOM). */
     publicRecords: integer("public_records", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The body's decisions can be appealed (laglighetsprövning). False for collaboration
+     * bodies such as SVOM, whose recommendations are not appealable decisions.
+     */
+    appealable: integer("appealable", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
@@ -474,13 +480,66 @@ export const agendaItems = sqliteTable(
     decisionText: text("decision_text").notNull().default(""),
     /** For information, discussion and report-back items: the secretary records the § as a register decision. */
     recordAsDecision: integer("record_as_decision", { mode: "boolean" }).notNull().default(false),
+    /** How the decision was made: by acclamation or by a vote (votering), see item_positions. */
+    procedure: text("procedure", { enum: DECISION_PROCEDURES }).notNull().default("acklamation"),
+    /** Decided, or carried over to the next meeting (bordlagd, återremitterad). */
+    outcome: text("outcome", { enum: ITEM_OUTCOMES }).notNull().default("beslut"),
+    /** An item carried over from an earlier meeting's § (bordläggning, återremiss). */
+    carriedFromItemId: integer("carried_from_item_id").references((): AnySQLiteColumn => agendaItems.id),
+    /** Expedieras till: who receives the extract (parties, bodies, persons). */
+    dispatchTo: text("dispatch_to").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
     index("agenda_items_meeting").on(t.meetingId, t.position),
     index("agenda_items_matter").on(t.matterId),
+    index("agenda_items_carried_from").on(t.carriedFromItemId),
     check("agenda_items_record_as_decision_check", sql`${t.recordAsDecision} IN (0, 1)`),
+  ],
+);
+
+/** A proposal (yrkande) made at the meeting by a named member. */
+export const itemMotions = sqliteTable(
+  "item_motions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    text: text("text").notNull(),
+  },
+  (t) => [index("item_motions_item").on(t.agendaItemId), index("item_motions_person").on(t.personId)],
+);
+
+/**
+ * A member's part in one §: the vote in a votering (ja, nej, avstår), jäv (did not take part,
+ * never counted), a reservation with its reason, a protokollsanteckning.
+ */
+export const itemPositions = sqliteTable(
+  "item_positions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    vote: text("vote", { enum: VOTES }),
+    disqualified: integer("disqualified", { mode: "boolean" }).notNull().default(false),
+    reservation: integer("reservation", { mode: "boolean" }).notNull().default(false),
+    reservationReason: text("reservation_reason").notNull().default(""),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("item_positions_item_person").on(t.agendaItemId, t.personId),
+    index("item_positions_person").on(t.personId),
+    check("item_positions_vote_check", sql`${t.vote} IS NULL OR ${oneOfSql(t.vote, VOTES)}`),
+    check("item_positions_jav_check", sql`NOT (${t.disqualified} AND (${t.vote} IS NOT NULL OR ${t.reservation}))`),
   ],
 );
 
@@ -565,8 +624,6 @@ export const agendaVersions = sqliteTable(
   ],
 );
 
-export const ATTENDANCE_STATUSES = ["närvarande", "frånvarande", "ersättare tjänstgör"] as const;
-
 export const attendance = sqliteTable(
   "attendance",
   {
@@ -593,14 +650,29 @@ export const attendance = sqliteTable(
 export const MINUTES_STATUSES = ["utkast", "justerat"] as const;
 
 /** Minutes of a meeting: draft → approved by the chair and the adjusters; then locked. */
-export const minutes = sqliteTable("minutes", {
-  meetingId: integer("meeting_id")
-    .primaryKey()
-    .references(() => meetings.id, { onDelete: "cascade" }),
-  status: text("status", { enum: MINUTES_STATUSES }).notNull().default("utkast"),
-  version: integer("version").notNull().default(1),
-  approvedAt: text("approved_at"),
-});
+export const minutes = sqliteTable(
+  "minutes",
+  {
+    meetingId: integer("meeting_id")
+      .primaryKey()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    status: text("status", { enum: MINUTES_STATUSES }).notNull().default("utkast"),
+    version: integer("version").notNull().default(1),
+    approvedAt: text("approved_at"),
+    /** Mötesordförande: the chair, or whoever led the meeting in the chair's absence. */
+    actingChairPersonId: integer("acting_chair_person_id").references(() => people.id),
+    /** The secretary who keeps and signs the minutes. */
+    secretaryPersonId: integer("secretary_person_id").references(() => people.id),
+    /** Justeringens plats och tid. */
+    adjustmentPlace: text("adjustment_place").notNull().default(""),
+    adjustmentDate: text("adjustment_date"),
+    /** Anslag: the day the approved minutes were published on the notice board. */
+    postedOn: text("posted_on"),
+    /** Förvaringsplats: where the minutes are kept. */
+    keptAt: text("kept_at").notNull().default(""),
+  },
+  (t) => [index("minutes_acting_chair").on(t.actingChairPersonId), index("minutes_secretary").on(t.secretaryPersonId)],
+);
 
 /** Who signed (justerade) the minutes, and when. */
 export const minutesSignatures = sqliteTable(
@@ -613,14 +685,16 @@ export const minutesSignatures = sqliteTable(
     personId: integer("person_id")
       .notNull()
       .references(() => people.id),
-    role: text("role", { enum: ["ordförande", "justerare"] }).notNull(),
+    role: text("role", { enum: SIGNER_ROLES }).notNull(),
+    /** 0 for the minutes, or the id of the correction (minutes_revisions) being approved. */
+    round: integer("round").notNull().default(0),
     signedBy: text("signed_by")
       .notNull()
       .references(() => users.id),
     signedAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("minutes_signatures_meeting_person").on(t.meetingId, t.personId),
+    uniqueIndex("minutes_signatures_meeting_round_person").on(t.meetingId, t.round, t.personId),
     index("minutes_signatures_person").on(t.personId),
     index("minutes_signatures_signed_by").on(t.signedBy),
   ],
@@ -638,6 +712,12 @@ export const minutesRevisions = sqliteTable(
     reason: text("reason").notNull(),
     before: text("before").notNull(),
     after: text("after").notNull(),
+    /**
+     * A correction is not in force until the same signers approve it again (then approvedAt).
+     * Rows from before this rule were applied at once and are not pending.
+     */
+    pending: integer("pending", { mode: "boolean" }).notNull().default(false),
+    approvedAt: text("approved_at"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

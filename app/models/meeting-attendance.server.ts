@@ -2,11 +2,11 @@
 import { eq } from "drizzle-orm";
 import { attendance, memberships, people } from "../../db/schema";
 import { isCurrentMembership } from "~/domain/membership";
-import { db } from "~/utils/db.server";
+import { db, type Db } from "~/utils/db.server";
 
 /** Members of the body on the meeting day (the people expected at the meeting). */
-export function membersOnDate(bodyId: number, date: string) {
-  return db()
+export function membersOnDate(bodyId: number, date: string, conn: Db = db()) {
+  return conn
     .select({
       personId: people.id,
       name: people.name,
@@ -19,13 +19,6 @@ export function membersOnDate(bodyId: number, date: string) {
     .where(eq(memberships.bodyId, bodyId))
     .all()
     .filter((m) => isCurrentMembership(m, date));
-}
-
-/** The body's chair on the meeting day (person ids; the first one signs). */
-export function chairsOn(bodyId: number, date: string): number[] {
-  return membersOnDate(bodyId, date)
-    .filter((m) => m.role === "ordförande")
-    .map((m) => m.personId);
 }
 
 export function attendanceOf(meetingId: number) {

@@ -1,7 +1,8 @@
 /**
- * Minutes (protokoll): the draft, § numbering and the decision rows, signatures (justering)
- * and corrections of approved minutes. Every write is one immediate transaction with its
- * audit entry.
+ * Minutes (protokoll): the draft, § numbering and the decision rows, who signs (the acting
+ * chair, the secretary, the elected justerare), signatures (justering) and corrections of
+ * approved minutes, which need the same signers again. Every write is one immediate
+ * transaction with its audit entry.
  */
 import { and, asc, eq, max } from "drizzle-orm";
 import {
@@ -13,21 +14,65 @@ import {
   minutesRevisions,
   minutesSignatures,
   people,
-  users,
 } from "../../db/schema";
-import { assignParagraphs, isFullySigned, requiredSigners } from "~/domain/meetings";
-import { isRegisterDecision } from "~/domain/minutes";
+import { assignParagraphs } from "~/domain/meetings";
+import {
+  allSigned,
+  approvalProblems,
+  defaultActingChair,
+  defaultSecretary,
+  isRegisterDecision,
+  requiredSignersOf,
+  signerProblems,
+  signerRoleOf,
+  type Participant,
+  type SignerChoice,
+  type SignerRole,
+} from "~/domain/minutes";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { paragraphsOf } from "./meeting-agenda.server";
-import { chairsOn, type AttendanceRow } from "./meeting-attendance.server";
+import { membersOnDate, type AttendanceRow } from "./meeting-attendance.server";
 
-export function minutesOf(meetingId: number) {
-  return db().select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
+export function minutesOf(meetingId: number, conn: Db = db()) {
+  return conn.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
+}
+
+/** The body's members on the meeting day with their attendance (one row per person). */
+export function participantsOf(meetingId: number, conn: Db = db()): Participant[] {
+  const meeting = conn.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
+  const rows = conn.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all();
+  const seen = new Set<number>();
+  return membersOnDate(meeting.bodyId, meeting.date, conn)
+    .filter((m) => (seen.has(m.personId) ? false : (seen.add(m.personId), true)))
+    .map((m) => ({
+      personId: m.personId,
+      name: m.name,
+      role: m.role,
+      status: rows.find((r) => r.personId === m.personId)?.status ?? null,
+    }));
+}
+
+/** Who signs: the recorded acting chair and secretary (or the defaults) and the elected justerare. */
+export function signerChoiceOf(meetingId: number, conn: Db = db()): SignerChoice {
+  const record = minutesOf(meetingId, conn);
+  const participants = participantsOf(meetingId, conn);
+  const adjusters = conn
+    .select({ personId: attendance.personId })
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, meetingId), eq(attendance.adjuster, true)))
+    .orderBy(asc(attendance.id))
+    .all()
+    .map((a) => a.personId);
+  return {
+    actingChairPersonId: record?.actingChairPersonId ?? defaultActingChair(participants),
+    secretaryPersonId: record?.secretaryPersonId ?? defaultSecretary(participants),
+    adjusterPersonIds: adjusters,
+  };
 }
 
 /** Numbers every item not yet numbered (§ per body and year) and creates its decision row. */
-function numberItems(tx: Db, userId: string, meetingId: number) {
+export function numberItems(tx: Db, userId: string, meetingId: number) {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   const year = Number(meeting.date.slice(0, 4));
   const items = tx
@@ -71,24 +116,44 @@ function numberItems(tx: Db, userId: string, meetingId: number) {
   }
 }
 
-/** Starts the minutes: a draft, the meeting marked held, every item numbered. */
+/**
+ * Starts the minutes: a draft with the body's secretary, every item numbered. The meeting's
+ * status does not change: the secretary marks the meeting held (`markHeld`).
+ */
 export function startMinutes(userId: string, meetingId: number) {
   write((tx) => {
     if (tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get()) return;
-    tx.insert(minutes).values({ meetingId }).run();
-    tx.update(meetings).set({ status: "genomfört" }).where(eq(meetings.id, meetingId)).run();
+    const secretary = defaultSecretary(participantsOf(meetingId, tx));
+    tx.insert(minutes).values({ meetingId, secretaryPersonId: secretary }).run();
     numberItems(tx, userId, meetingId);
     recordAudit(tx, {
       userId,
       action: "create",
       entityType: "minutes",
       entityId: meetingId,
-      after: { status: "utkast" },
+      after: { status: "utkast", secretaryPersonId: secretary },
     });
   });
 }
 
-export interface MinutesItemInput {
+/** The secretary marks the meeting held (genomfört). Only the secretary's act changes the status. */
+export function markHeld(userId: string, meetingId: number) {
+  write((tx) => {
+    const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    if (before.status === "genomfört" || before.status === "protokoll justerat") return;
+    tx.update(meetings).set({ status: "genomfört" }).where(eq(meetings.id, meetingId)).run();
+    recordAudit(tx, {
+      userId,
+      action: "update",
+      entityType: "meeting",
+      entityId: meetingId,
+      before: { status: before.status },
+      after: { status: "genomfört" },
+    });
+  });
+}
+
+interface MinutesItemInput {
   id: number;
   minutesNote: string;
   decisionText: string;
@@ -99,6 +164,10 @@ export interface MinutesItemInput {
 }
 
 export interface MinutesInput {
+  actingChairPersonId: number | null;
+  secretaryPersonId: number | null;
+  adjustmentPlace: string;
+  adjustmentDate: string | null;
   attendance: AttendanceRow[];
   items: MinutesItemInput[];
 }
@@ -115,7 +184,7 @@ export function immediatelyApprovedItemIds(meetingId: number): Set<number> {
   );
 }
 
-/** Saves the draft minutes if nobody saved since `expectedVersion`. */
+/** Saves the draft minutes if nobody saved since `expectedVersion`. Never changes the meeting's status. */
 export function saveMinutes(userId: string, meetingId: number, expectedVersion: number, input: MinutesInput) {
   return write((tx) => {
     const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
@@ -152,14 +221,24 @@ export function saveMinutes(userId: string, meetingId: number, expectedVersion: 
       tx.update(decisions)
         .set({
           text: item.decisionText,
-          inRegister: isRegisterDecision({ kind: row.kind, recordAsDecision: item.recordAsDecision }),
+          inRegister: isRegisterDecision({
+            kind: row.kind,
+            recordAsDecision: item.recordAsDecision,
+            outcome: row.outcome,
+          }),
           ...(item.approvedImmediately ? { approvedImmediately: true, approval: "justerat" as const, approvedAt } : {}),
         })
         .where(eq(decisions.id, decision.id))
         .run();
     }
+    const header = {
+      actingChairPersonId: input.actingChairPersonId,
+      secretaryPersonId: input.secretaryPersonId,
+      adjustmentPlace: input.adjustmentPlace,
+      adjustmentDate: input.adjustmentDate,
+    };
     tx.update(minutes)
-      .set({ version: current.version + 1 })
+      .set({ ...header, version: current.version + 1 })
       .where(eq(minutes.meetingId, meetingId))
       .run();
     recordAudit(tx, {
@@ -168,6 +247,10 @@ export function saveMinutes(userId: string, meetingId: number, expectedVersion: 
       entityType: "minutes",
       entityId: meetingId,
       before: {
+        actingChairPersonId: current.actingChairPersonId,
+        secretaryPersonId: current.secretaryPersonId,
+        adjustmentPlace: current.adjustmentPlace,
+        adjustmentDate: current.adjustmentDate,
         attendance: beforeAttendance,
         items: beforeItems.map((i) => ({
           id: i.id,
@@ -182,7 +265,8 @@ export function saveMinutes(userId: string, meetingId: number, expectedVersion: 
   });
 }
 
-export function signaturesOf(meetingId: number) {
+/** Signatures of one round: 0 for the minutes, a revision id for a correction. */
+export function signaturesOf(meetingId: number, round = 0) {
   return db()
     .select({
       personId: minutesSignatures.personId,
@@ -192,38 +276,66 @@ export function signaturesOf(meetingId: number) {
     })
     .from(minutesSignatures)
     .innerJoin(people, eq(minutesSignatures.personId, people.id))
-    .where(eq(minutesSignatures.meetingId, meetingId))
+    .where(and(eq(minutesSignatures.meetingId, meetingId), eq(minutesSignatures.round, round)))
     .orderBy(asc(minutesSignatures.id))
     .all();
 }
 
-/** Records one signature; when the chair and every adjuster have signed, the minutes are approved and locked. */
-export function signMinutes(userId: string, meetingId: number, personId: number, role: "ordförande" | "justerare") {
-  return write((tx) => {
+/** Why the minutes cannot be approved now (empty when they can), for the page and for signing. */
+export function minutesApprovalProblems(meetingId: number, today: string, conn: Db = db()): string[] {
+  const meeting = conn.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
+  const paragraphs = paragraphsOf(meetingId, conn);
+  const items = conn.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all();
+  return approvalProblems({
+    today,
+    meetingDate: meeting.date,
+    held: meeting.status === "genomfört" || meeting.status === "protokoll justerat",
+    items: items.map((i) => ({ ...i, paragraph: paragraphs.get(i.id) ?? null })),
+    signers: signerProblems(signerChoiceOf(meetingId, conn), participantsOf(meetingId, conn)),
+  });
+}
+
+type SignResult =
+  | { ok: true; approved: boolean; role: SignerRole }
+  | { ok: false; problems: string[] }
+  | { ok: false; notSigner: true };
+
+/**
+ * Records one signature (given here, or given on paper and recorded by the secretary). When
+ * every required signer has signed, the minutes are approved and locked and their decisions
+ * enter the register. Refused before the meeting's day, before the meeting is marked held,
+ * with a decision § without text, or by anyone who is not a recorded signer.
+ */
+export function signMinutes(userId: string, meetingId: number, personId: number, today: string): SignResult {
+  return write((tx): SignResult => {
     const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    if (!current || current.status === "justerat") return { approved: current?.status === "justerat" };
+    if (!current) return { ok: false, problems: ["Protokollet är inte påbörjat."] };
+    if (current.status === "justerat") return { ok: false, problems: ["Protokollet är redan justerat."] };
+    const choice = signerChoiceOf(meetingId, tx);
+    const role = signerRoleOf(personId, choice);
+    if (!role) return { ok: false, notSigner: true };
+    const problems = minutesApprovalProblems(meetingId, today, tx);
+    if (problems.length) return { ok: false, problems };
     const already = tx
       .select()
       .from(minutesSignatures)
-      .where(and(eq(minutesSignatures.meetingId, meetingId), eq(minutesSignatures.personId, personId)))
+      .where(
+        and(
+          eq(minutesSignatures.meetingId, meetingId),
+          eq(minutesSignatures.round, 0),
+          eq(minutesSignatures.personId, personId),
+        ),
+      )
       .get();
     if (!already) tx.insert(minutesSignatures).values({ meetingId, personId, role, signedBy: userId }).run();
     recordAudit(tx, { userId, action: "sign", entityType: "minutes", entityId: meetingId, after: { personId, role } });
-    const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
-    const adjusters = tx
-      .select()
-      .from(attendance)
-      .where(and(eq(attendance.meetingId, meetingId), eq(attendance.adjuster, true)))
-      .all()
-      .map((a) => a.personId);
-    const required = requiredSigners(chairsOn(meeting.bodyId, meeting.date), adjusters);
     const signed = tx
-      .select()
+      .select({ personId: minutesSignatures.personId })
       .from(minutesSignatures)
-      .where(eq(minutesSignatures.meetingId, meetingId))
+      .where(and(eq(minutesSignatures.meetingId, meetingId), eq(minutesSignatures.round, 0)))
       .all()
       .map((s) => s.personId);
-    if (!isFullySigned(required, signed)) return { approved: false };
+    if (!allSigned(requiredSignersOf(choice), signed)) return { ok: true, approved: false, role };
     const approvedAt = new Date().toISOString();
     tx.update(minutes)
       .set({ status: "justerat", approvedAt, version: current.version + 1 })
@@ -243,11 +355,24 @@ export function signMinutes(userId: string, meetingId: number, personId: number,
       before: { status: "utkast" },
       after: { status: "justerat", approvedAt },
     });
-    return { approved: true };
+    return { ok: true, approved: true, role };
   });
 }
 
-/** A correction of approved minutes: a recorded revision with a reason; nothing is overwritten silently. */
+/** The correction waiting for the signers' approval, if any. */
+export function pendingCorrectionOf(meetingId: number, conn: Db = db()) {
+  return conn
+    .select()
+    .from(minutesRevisions)
+    .where(and(eq(minutesRevisions.meetingId, meetingId), eq(minutesRevisions.pending, true)))
+    .get();
+}
+
+/**
+ * A correction of approved minutes: a new revision with its reason, not in force until the
+ * same signers approve it again (`signCorrection`); until then the register keeps the
+ * approved text. One correction waits at a time.
+ */
 export function correctMinutes(
   userId: string,
   meetingId: number,
@@ -257,6 +382,7 @@ export function correctMinutes(
   reason: string,
 ) {
   return write((tx) => {
+    if (pendingCorrectionOf(meetingId, tx)) return { ok: false as const, pending: true as const };
     const item = tx
       .select()
       .from(agendaItems)
@@ -265,11 +391,6 @@ export function correctMinutes(
     if (!item) throw new Response("Punkten finns inte.", { status: 404 });
     const before = { decisionText: item.decisionText, minutesNote: item.minutesNote };
     const after = { decisionText, minutesNote };
-    tx.update(agendaItems).set(after).where(eq(agendaItems.id, itemId)).run();
-    tx.update(decisions)
-      .set({ text: decisionText })
-      .where(and(eq(decisions.agendaItemId, itemId), eq(decisions.meetingId, meetingId)))
-      .run();
     const revision = tx
       .insert(minutesRevisions)
       .values({
@@ -278,6 +399,7 @@ export function correctMinutes(
         reason,
         before: JSON.stringify(before),
         after: JSON.stringify(after),
+        pending: true,
         createdBy: userId,
       })
       .returning()
@@ -288,9 +410,66 @@ export function correctMinutes(
       entityType: "minutes",
       entityId: meetingId,
       before,
-      after: { ...after, reason },
+      after: { ...after, reason, revisionId: revision.id },
     });
-    return revision;
+    return { ok: true as const, revision };
+  });
+}
+
+/**
+ * One signer approves the waiting correction. When all the minutes' signers have, the
+ * corrected text replaces the old in the minutes and in the register.
+ */
+export function signCorrection(userId: string, meetingId: number, personId: number) {
+  return write((tx) => {
+    const revision = pendingCorrectionOf(meetingId, tx);
+    if (!revision) return { ok: false as const, problem: "Det finns ingen rättelse som väntar på justering." };
+    const choice = signerChoiceOf(meetingId, tx);
+    const role = signerRoleOf(personId, choice);
+    if (!role) return { ok: false as const, notSigner: true as const };
+    const round = revision.id;
+    const already = tx
+      .select()
+      .from(minutesSignatures)
+      .where(
+        and(
+          eq(minutesSignatures.meetingId, meetingId),
+          eq(minutesSignatures.round, round),
+          eq(minutesSignatures.personId, personId),
+        ),
+      )
+      .get();
+    if (!already) tx.insert(minutesSignatures).values({ meetingId, personId, role, round, signedBy: userId }).run();
+    recordAudit(tx, {
+      userId,
+      action: "sign",
+      entityType: "minutes",
+      entityId: meetingId,
+      after: { personId, role, revisionId: round },
+    });
+    const signed = tx
+      .select({ personId: minutesSignatures.personId })
+      .from(minutesSignatures)
+      .where(and(eq(minutesSignatures.meetingId, meetingId), eq(minutesSignatures.round, round)))
+      .all()
+      .map((s) => s.personId);
+    if (!allSigned(requiredSignersOf(choice), signed)) return { ok: true as const, approved: false };
+    const after = JSON.parse(revision.after) as { decisionText: string; minutesNote: string };
+    const approvedAt = new Date().toISOString();
+    tx.update(agendaItems).set(after).where(eq(agendaItems.id, revision.agendaItemId!)).run();
+    tx.update(decisions)
+      .set({ text: after.decisionText })
+      .where(and(eq(decisions.agendaItemId, revision.agendaItemId!), eq(decisions.meetingId, meetingId)))
+      .run();
+    tx.update(minutesRevisions).set({ pending: false, approvedAt }).where(eq(minutesRevisions.id, revision.id)).run();
+    recordAudit(tx, {
+      userId,
+      action: "approve",
+      entityType: "minutes",
+      entityId: meetingId,
+      after: { revisionId: revision.id, approvedAt, ...after },
+    });
+    return { ok: true as const, approved: true };
   });
 }
 
@@ -302,12 +481,30 @@ export function revisionsOf(meetingId: number) {
       reason: minutesRevisions.reason,
       before: minutesRevisions.before,
       after: minutesRevisions.after,
+      pending: minutesRevisions.pending,
+      approvedAt: minutesRevisions.approvedAt,
       createdAt: minutesRevisions.createdAt,
-      by: users.email,
     })
     .from(minutesRevisions)
-    .innerJoin(users, eq(minutesRevisions.createdBy, users.id))
     .where(eq(minutesRevisions.meetingId, meetingId))
     .orderBy(asc(minutesRevisions.id))
     .all();
+}
+
+/** Anslag: the day the approved minutes were posted, and where they are kept. */
+export function postMinutes(userId: string, meetingId: number, postedOn: string, keptAt: string) {
+  return write((tx) => {
+    const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
+    if (current?.status !== "justerat") return { ok: false as const };
+    tx.update(minutes).set({ postedOn, keptAt }).where(eq(minutes.meetingId, meetingId)).run();
+    recordAudit(tx, {
+      userId,
+      action: "update",
+      entityType: "minutes",
+      entityId: meetingId,
+      before: { postedOn: current.postedOn, keptAt: current.keptAt },
+      after: { postedOn, keptAt },
+    });
+    return { ok: true as const };
+  });
 }

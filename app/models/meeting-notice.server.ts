@@ -3,8 +3,8 @@
  * the notice; later versions publish changes. Every write is one immediate transaction with
  * its audit entry.
  */
-import { asc, eq, inArray, max, sql } from "drizzle-orm";
-import { agendaVersions, meetings, users } from "../../db/schema";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { agendaVersions, meetings, minutes, users } from "../../db/schema";
 import type { ItemSnapshot } from "~/domain/meetings";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -39,17 +39,24 @@ export function agendaVersionsOf(meetingId: number) {
     .map((v) => ({ ...v, items: JSON.parse(v.content) as ItemSnapshot[] }));
 }
 
-/** Meetings whose agenda has been published (a notice exists). */
+/**
+ * Meetings that are published: their agenda has been published (a notice exists) or their
+ * minutes are approved. A public-records body's published meetings are public, historic ones
+ * included (their notices were never in the portal).
+ */
 export function publishedMeetingIds(meetingIds: number[]): Set<number> {
   if (meetingIds.length === 0) return new Set();
-  return new Set(
-    db()
-      .selectDistinct({ id: agendaVersions.meetingId })
-      .from(agendaVersions)
-      .where(inArray(agendaVersions.meetingId, meetingIds))
-      .all()
-      .map((r) => r.id),
-  );
+  const noticed = db()
+    .selectDistinct({ id: agendaVersions.meetingId })
+    .from(agendaVersions)
+    .where(inArray(agendaVersions.meetingId, meetingIds))
+    .all();
+  const approved = db()
+    .select({ id: minutes.meetingId })
+    .from(minutes)
+    .where(and(inArray(minutes.meetingId, meetingIds), eq(minutes.status, "justerat")))
+    .all();
+  return new Set([...noticed, ...approved].map((r) => r.id));
 }
 
 /** Publishes the agenda as it is now: version 1 is the notice, later versions are updates. */

@@ -4,7 +4,7 @@
  * modules. Every write is one immediate transaction with its audit entry.
  */
 import { and, asc, count, desc, eq, gte, inArray, lt } from "drizzle-orm";
-import { agendaItems, bodies, meetings } from "../../db/schema";
+import { agendaItems, bodies, decisions, meetings } from "../../db/schema";
 import type { ValidMeeting } from "~/domain/meetings";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
@@ -30,6 +30,7 @@ const meetingColumns = {
   bodyName: bodies.name,
   bodyShortName: bodies.shortName,
   publicRecords: bodies.publicRecords,
+  appealable: bodies.appealable,
   proposalDeadlineDays: bodies.proposalDeadlineDays,
 };
 
@@ -162,6 +163,9 @@ export function updateMeeting(
       .where(eq(meetings.id, id))
       .returning()
       .get();
+    // A moved meeting moves the date of the decisions taken at it.
+    if (before.date !== row.date)
+      tx.update(decisions).set({ decidedOn: row.date }).where(eq(decisions.meetingId, id)).run();
     recordAudit(tx, { userId, action: "update", entityType: "meeting", entityId: id, before, after: row });
     return { ok: true as const, row };
   });

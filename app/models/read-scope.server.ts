@@ -12,6 +12,7 @@ import {
   documentBodies,
   documents,
   meetings,
+  minutes,
   recommendations,
 } from "../../db/schema";
 import type { ReadScope } from "~/domain/read-scope";
@@ -33,11 +34,20 @@ export function decisionsReadableBy(scope: ReadScope): SQL | undefined {
 /** read:meeting: the body's members; everyone for a published agenda of a body with public records. */
 export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
   if (scope.everything) return undefined;
-  const published = exists(
-    db()
-      .select({ one: sql`1` })
-      .from(agendaVersions)
-      .where(eq(agendaVersions.meetingId, meetings.id)),
+  // A published notice, or approved minutes (historic meetings often have no notice in the portal).
+  const published = or(
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(agendaVersions)
+        .where(eq(agendaVersions.meetingId, meetings.id)),
+    ),
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(minutes)
+        .where(and(eq(minutes.meetingId, meetings.id), eq(minutes.status, "justerat"))),
+    ),
   );
   const publicRecords = exists(
     db()

@@ -1,40 +1,81 @@
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { forbidden, requirePermission } from "~/auth/session.server";
 import { can } from "~/domain/policy";
-import { controlProps, Field } from "~/components/forms";
-import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { conflictOf } from "~/components/conflict-notice";
 import {
+  FormErrorSummary,
+  formProps,
+  SelectField,
+  TextareaField,
+  TextField,
+  useSchemaForm,
+  CheckboxField,
+} from "~/components/forms";
+import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
+import {
+  appealStatement,
+  ATTENDANCE_STATUSES,
   immediateApprovalProblem,
+  isPresent,
   isRegisterDecision,
+  markHeldProblem,
   NOTED_DECISION_TEXT,
   registerChoiceApplies,
+  requiredSignersOf,
+  signerProblems,
+  signerRoleOf,
+  type Participant,
 } from "~/domain/minutes";
-import { MINUTES_LOCKED_MESSAGE, requiredSigners, signatureRole } from "~/domain/meetings";
+import {
+  correctMinutesSchema,
+  minutesActionSchema,
+  postMinutesSchema,
+  recordSignatureSchema,
+  saveMinutesSchema,
+} from "~/forms/minutes";
 import { agendaOf } from "~/models/meeting-agenda.server";
-import { attendanceOf, chairsOn, membersOnDate, type AttendanceRow } from "~/models/meeting-attendance.server";
+import { attendanceOf, type AttendanceRow } from "~/models/meeting-attendance.server";
 import {
   correctMinutes,
   immediatelyApprovedItemIds,
+  markHeld,
+  minutesApprovalProblems,
   minutesOf,
+  participantsOf,
+  pendingCorrectionOf,
+  postMinutes,
   revisionsOf,
   saveMinutes,
   signaturesOf,
+  signCorrection,
+  signerChoiceOf,
   signMinutes,
   startMinutes,
-  type MinutesItemInput,
 } from "~/models/meeting-minutes.server";
-import { loadMeetingFor } from "~/auth/meeting-access.server";
+import { paragraphDetailsOf } from "~/models/meeting-paragraphs.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Protokoll ${data.meeting.bodyShortName} ${data.meeting.date}` : "Protokoll" },
 ];
 
-const STATUSES = ["närvarande", "frånvarande", "ersättare tjänstgör"] as const;
+const noFields = z.object({ intent: z.string() });
+
+/** 409: the minutes were approved (locked) before this edit arrived. */
+function rejectLocked(submission: Parameters<typeof rejectForm>[0]) {
+  return data(submission.reply({ formErrors: [MINUTES_LOCKED_MESSAGE] }) as SubmissionResult<string[]>, {
+    status: 409,
+  });
+}
 
 async function load(request: Request, meetingId: string | undefined) {
   const access = await loadMeetingFor(request, meetingId);
@@ -42,205 +83,258 @@ async function load(request: Request, meetingId: string | undefined) {
   const approved = record?.status === "justerat";
   // Draft minutes belong to the body; approved minutes of a public body are public records.
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
-  const attendance = attendanceOf(access.meeting.id);
-  const adjusters = attendance.filter((a) => a.adjuster).map((a) => a.personId);
-  const chairs = chairsOn(access.meeting.bodyId, access.meeting.date);
-  return { ...access, record, approved, attendance, adjusters, chairs };
+  return { ...access, record, approved };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const {
-    meeting,
-    record,
-    approved,
-    attendance,
-    adjusters,
-    chairs,
-    canManage,
-    canReadConfidential,
-    viewer,
-    actor,
-    resource,
-  } = await load(request, params.meetingId);
+  const { meeting, record, approved, canManage, canReadConfidential, viewer, actor, resource } = await load(
+    request,
+    params.meetingId,
+  );
+  const participants = participantsOf(meeting.id);
+  const attendance = attendanceOf(meeting.id);
+  const choice = signerChoiceOf(meeting.id);
+  const nameOf = (personId: number | null) =>
+    personId === null ? "" : (participants.find((p) => p.personId === personId)?.name ?? String(personId));
+  const signers = requiredSignersOf(choice).map((s) => ({ ...s, name: nameOf(s.personId) }));
   const signatures = signaturesOf(meeting.id);
+  const pending = record ? (pendingCorrectionOf(meeting.id) ?? null) : null;
+  const correctionSignatures = pending ? signaturesOf(meeting.id, pending.id) : [];
   const myPerson = viewer?.user.personId ?? null;
-  const myRole = signatureRole(myPerson, chairs, adjusters);
+  const myRole = signerRoleOf(myPerson, choice);
   const immediate = immediatelyApprovedItemIds(meeting.id);
-  const items = agendaOf(meeting.id).map((i) => ({
-    id: i.id,
-    title: i.title,
-    kind: i.kind,
-    paragraph: i.paragraph,
-    minutesNote: i.minutesNote,
-    decisionText: i.decisionText,
-    proposedDecision: i.proposedDecision,
-    confidential: i.confidential && !canReadConfidential,
-    registerChoice: registerChoiceApplies(i.kind),
-    recordAsDecision: i.recordAsDecision,
-    inRegister: isRegisterDecision(i),
-    approvedImmediately: immediate.has(i.id),
-  }));
+  const details = paragraphDetailsOf(meeting.id);
+  const revisions = revisionsOf(meeting.id);
+  const items = agendaOf(meeting.id).map((i) => {
+    const hidden = i.confidential && !canReadConfidential;
+    const corrected = revisions.filter((r) => r.agendaItemId === i.id && !r.pending);
+    return {
+      id: i.id,
+      title: i.title,
+      kind: i.kind,
+      paragraph: i.paragraph,
+      minutesNote: hidden ? "" : i.minutesNote,
+      decisionText: hidden ? "Sekretessmarkerad." : i.decisionText,
+      proposedDecision: hidden ? "" : i.proposedDecision,
+      registerChoice: registerChoiceApplies(i.kind),
+      recordAsDecision: i.recordAsDecision,
+      inRegister: isRegisterDecision(i),
+      outcome: i.outcome,
+      approvedImmediately: immediate.has(i.id),
+      details: hidden ? null : (details.get(i.id) ?? null),
+      corrected: corrected.map((r) => ({ reason: r.reason, on: (r.approvedAt ?? r.createdAt).slice(0, 10) })),
+    };
+  });
+  const present = participants.filter(isPresent);
   return {
     meeting,
     record,
     approved,
     items,
-    members: membersOnDate(meeting.bodyId, meeting.date),
+    participants,
+    present,
     attendance,
+    choice: {
+      actingChair: nameOf(choice.actingChairPersonId),
+      secretary: nameOf(choice.secretaryPersonId),
+      adjusters: choice.adjusterPersonIds.map(nameOf),
+    },
+    signers,
     signatures,
-    required: requiredSigners(chairs, adjusters),
-    unsigned: requiredSigners(chairs, adjusters)
-      .filter((p) => !signatures.some((s) => s.personId === p))
-      .map((p) => ({
-        personId: p,
-        name:
-          attendance.find((r) => r.personId === p)?.name ??
-          membersOnDate(meeting.bodyId, meeting.date).find((x) => x.personId === p)?.name ??
-          String(p),
-      })),
+    unsigned: signers.filter((s) => !signatures.some((x) => x.personId === s.personId)),
+    problems: record && !approved ? minutesApprovalProblems(meeting.id, todayInStockholm()) : [],
+    held: meeting.status === "genomfört" || meeting.status === "protokoll justerat",
     canManage,
+    myRole,
     canSign:
       !approved &&
       record !== null &&
       myRole !== null &&
       can(actor, "sign:minutes", resource) &&
       !signatures.some((s) => s.personId === myPerson),
-    myRole,
-    revisions: revisionsOf(meeting.id),
+    pending: pending
+      ? {
+          id: pending.id,
+          reason: pending.reason,
+          createdAt: pending.createdAt,
+          item: items.find((i) => i.id === pending.agendaItemId)?.title ?? "",
+          paragraph: items.find((i) => i.id === pending.agendaItemId)?.paragraph ?? null,
+          after: JSON.parse(pending.after) as { decisionText: string; minutesNote: string },
+          signatures: correctionSignatures,
+          unsigned: signers.filter((s) => !correctionSignatures.some((x) => x.personId === s.personId)),
+          canSign:
+            myRole !== null &&
+            can(actor, "sign:minutes", resource) &&
+            !correctionSignatures.some((s) => s.personId === myPerson),
+        }
+      : null,
+    revisions: revisions
+      .filter((r) => !r.pending)
+      .map((r) => ({
+        id: r.id,
+        reason: r.reason,
+        on: (r.approvedAt ?? r.createdAt).slice(0, 10),
+        paragraph: items.find((i) => i.id === r.agendaItemId)?.paragraph ?? null,
+        before: (JSON.parse(r.before) as { decisionText: string }).decisionText,
+        after: (JSON.parse(r.after) as { decisionText: string }).decisionText,
+      })),
+    appeal: approved ? appealStatement({ appealable: meeting.appealable, postedOn: record?.postedOn ?? null }) : null,
   };
 }
-
-type ItemText = MinutesItemInput;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await load(request, params.meetingId);
   const { meeting, viewer, record } = access;
   if (!viewer) throw forbidden();
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "save");
-  if (intent === "sign") {
+  const submission = parseForm(await readForm(request), minutesActionSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  const today = todayInStockholm();
+  const here = `/moten/${meeting.id}/protokoll`;
+  if (value.intent === "sign" || value.intent === "sign-correction") {
     requirePermission(viewer.actor, "sign:minutes", access.resource);
-    const role = signatureRole(viewer.user.personId, access.chairs, access.adjusters);
-    if (!role) throw forbidden("Bara ordföranden och de valda justerarna kan justera protokollet.");
-    signMinutes(viewer.user.id, meeting.id, viewer.user.personId!, role);
-    return redirectWithStatus(`/moten/${meeting.id}/protokoll`, "Du har justerat protokollet.");
-  }
-  requirePermission(viewer.actor, "manage:meeting", access.resource);
-  if (intent === "record-signature") {
-    // A signature given on paper, recorded by the secretary (signed_by shows who recorded it).
-    const personId = Number(form.get("personId"));
-    const role = signatureRole(personId, access.chairs, access.adjusters);
-    if (!role)
-      return data({ locked: "Personen är varken ordförande eller vald justerare för mötet." }, { status: 400 });
-    signMinutes(viewer.user.id, meeting.id, personId, role);
-    return redirectWithStatus(`/moten/${meeting.id}/protokoll`, "Justeringen är registrerad.");
-  }
-  if (intent === "start") {
-    startMinutes(viewer.user.id, meeting.id);
-    return redirectWithStatus(`/moten/${meeting.id}/protokoll`, "Protokollet är påbörjat.");
-  }
-  if (intent === "correct") {
-    const itemId = Number(form.get("itemId"));
-    const reason = String(form.get("reason") ?? "").trim();
-    const values = {
-      itemId: String(itemId),
-      decisionText: String(form.get("decisionText") ?? ""),
-      minutesNote: String(form.get("minutesNote") ?? ""),
-      reason,
-    };
-    if (!access.approved)
-      return data(
-        {
-          correctionErrors: { reason: "Rättelser görs bara i justerade protokoll; ändra utkastet direkt." },
-          correction: values,
-        },
-        { status: 400 },
-      );
-    if (!reason)
-      return data(
-        {
-          correctionErrors: { reason: "Ange skälet till rättelsen. Det sparas med den nya versionen." },
-          correction: values,
-        },
-        { status: 400 },
-      );
-    correctMinutes(viewer.user.id, meeting.id, itemId, values.decisionText, values.minutesNote, reason);
+    const personId = viewer.user.personId;
+    if (personId === null) throw forbidden("Ditt konto är inte kopplat till en person.");
+    const signed =
+      value.intent === "sign"
+        ? signMinutes(viewer.user.id, meeting.id, personId, today)
+        : signCorrection(viewer.user.id, meeting.id, personId);
+    if (!signed.ok && "notSigner" in signed)
+      throw forbidden("Bara sekreteraren, mötets ordförande och de valda justerarna kan justera protokollet.");
+    if (!signed.ok)
+      return rejectForm(submission, { formErrors: "problems" in signed ? signed.problems : [signed.problem] });
     return redirectWithStatus(
-      `/moten/${meeting.id}/protokoll#rattelser`,
-      "Rättelsen är sparad som en ny version av protokollet.",
+      here,
+      value.intent === "sign" ? "Du har justerat protokollet." : "Du har justerat rättelsen.",
     );
   }
-  // Save the draft.
-  const memberIds = membersOnDate(meeting.bodyId, meeting.date).map((m) => m.personId);
-  const attendance: AttendanceRow[] = [];
-  const attendanceErrors: Record<string, string> = {};
-  for (const personId of memberIds) {
-    const status = String(form.get(`status-${personId}`) ?? "");
-    if (!status) continue;
-    if (!STATUSES.includes(status as (typeof STATUSES)[number])) continue;
-    const sub = Number(form.get(`for-${personId}`)) || null;
-    if (status === "ersättare tjänstgör" && !sub)
-      attendanceErrors[`for-${personId}`] = "Ange vem ersättaren tjänstgör för.";
-    attendance.push({
-      personId,
-      status: status as AttendanceRow["status"],
-      substituteForPersonId: status === "ersättare tjänstgör" ? sub : null,
-      adjuster: form.get(`adjuster-${personId}`) === "1",
-    });
+  requirePermission(viewer.actor, "manage:meeting", access.resource);
+  switch (value.intent) {
+    case "start":
+      startMinutes(viewer.user.id, meeting.id);
+      return redirectWithStatus(here, "Protokollet är påbörjat.");
+    case "mark-held": {
+      const problem = markHeldProblem({ today, meetingDate: meeting.date });
+      if (problem) return rejectForm(submission, { formErrors: [problem] });
+      markHeld(viewer.user.id, meeting.id);
+      return redirectWithStatus(here, "Mötet är markerat som genomfört.");
+    }
+    case "record-signature":
+    case "record-correction-signature": {
+      // A signature given on paper, recorded by the secretary (signed_by shows who recorded it).
+      const signed =
+        value.intent === "record-signature"
+          ? signMinutes(viewer.user.id, meeting.id, value.personId, today)
+          : signCorrection(viewer.user.id, meeting.id, value.personId);
+      if (!signed.ok && "notSigner" in signed)
+        return rejectForm(submission, {
+          fieldErrors: { personId: ["Personen är varken sekreterare, mötets ordförande eller vald justerare."] },
+        });
+      if (!signed.ok)
+        return rejectForm(submission, { formErrors: "problems" in signed ? signed.problems : [signed.problem] });
+      return redirectWithStatus(here, "Justeringen är registrerad.");
+    }
+    case "correct": {
+      if (!access.approved)
+        return rejectForm(submission, {
+          fieldErrors: { reason: ["Rättelser görs bara i justerade protokoll; ändra utkastet direkt."] },
+        });
+      const saved = correctMinutes(
+        viewer.user.id,
+        meeting.id,
+        value.itemId,
+        value.decisionText,
+        value.minutesNote,
+        value.reason,
+      );
+      if (!saved.ok)
+        return rejectForm(submission, {
+          formErrors: ["En rättelse väntar redan på justering. Den måste justeras innan nästa görs."],
+        });
+      return redirectWithStatus(
+        `${here}#rattelse-vantar`,
+        "Rättelsen är sparad. Den gäller när protokollets justerare har justerat den.",
+      );
+    }
+    case "post": {
+      if (!access.approved)
+        return rejectForm(submission, { fieldErrors: { postedOn: ["Protokollet anslås först när det är justerat."] } });
+      postMinutes(viewer.user.id, meeting.id, value.postedOn, value.keptAt);
+      return redirectWithStatus(here, "Anslaget är registrerat.");
+    }
+    case "save": {
+      if (!record) throw new Response("Protokollet är inte påbörjat.", { status: 400 });
+      if (access.approved) return rejectLocked(submission);
+      const participants = participantsOf(meeting.id);
+      const known = new Set(participants.map((p) => p.personId));
+      const fieldErrors: Record<string, string[]> = {};
+      const rows: AttendanceRow[] = [];
+      value.attendance.forEach((row, index) => {
+        if (!known.has(row.personId) || !row.status) return;
+        if (row.status === "ersättare tjänstgör" && !row.substituteFor)
+          fieldErrors[`attendance[${index}].substituteFor`] = ["Ange vem ersättaren tjänstgör för."];
+        rows.push({
+          personId: row.personId,
+          status: row.status,
+          substituteForPersonId: row.status === "ersättare tjänstgör" ? row.substituteFor : null,
+          adjuster: row.adjuster,
+        });
+      });
+      // Signers as typed: checked against who was present, at the field that names them.
+      const typed: Participant[] = participants.map((p) => ({
+        ...p,
+        status: rows.find((r) => r.personId === p.personId)?.status ?? null,
+      }));
+      const choice = {
+        actingChairPersonId: value.actingChairPersonId,
+        secretaryPersonId: value.secretaryPersonId,
+        adjusterPersonIds: [] as number[],
+      };
+      const base = signerProblems({ ...choice, adjusterPersonIds: [-1] }, typed);
+      if (value.actingChairPersonId !== null && base.actingChairPersonId)
+        fieldErrors.actingChairPersonId = [base.actingChairPersonId];
+      if (value.secretaryPersonId !== null && base.secretaryPersonId)
+        fieldErrors.secretaryPersonId = [base.secretaryPersonId];
+      value.attendance.forEach((row, index) => {
+        if (!row.adjuster) return;
+        const problem = signerProblems({ ...choice, adjusterPersonIds: [row.personId] }, typed).adjusters;
+        if (problem) fieldErrors[`attendance[${index}].adjuster`] = [problem];
+      });
+      const already = immediatelyApprovedItemIds(meeting.id);
+      value.items.forEach((item, index) => {
+        if (!item.approvedImmediately || already.has(item.id)) return;
+        const problem = immediateApprovalProblem({ decisionText: item.decisionText, meetingDate: meeting.date, today });
+        if (problem) fieldErrors[`items[${index}].approvedImmediately`] = [problem];
+      });
+      if (Object.keys(fieldErrors).length) return rejectForm(submission, { fieldErrors });
+      const saved = saveMinutes(viewer.user.id, meeting.id, value.version, {
+        actingChairPersonId: value.actingChairPersonId,
+        secretaryPersonId: value.secretaryPersonId,
+        adjustmentPlace: value.adjustmentPlace,
+        adjustmentDate: value.adjustmentDate,
+        attendance: rows,
+        items: value.items,
+      });
+      if (!saved.ok && saved.locked) return rejectLocked(submission);
+      if (!saved.ok) {
+        const theirs = agendaOf(meeting.id).map((i) => ({ id: i.id, title: i.title, decisionText: i.decisionText }));
+        return rejectConflict(submission, theirs, saved.conflict!);
+      }
+      return redirectWithStatus(`${here}?sparat=1`, "Protokollet är sparat.");
+    }
   }
-  const items: ItemText[] = access.record
-    ? agendaOf(meeting.id).map((i) => ({
-        id: i.id,
-        minutesNote: String(form.get(`note-${i.id}`) ?? ""),
-        decisionText: String(form.get(`decision-${i.id}`) ?? ""),
-        recordAsDecision: form.get(`register-${i.id}`) === "1",
-        approvedImmediately: form.get(`immediate-${i.id}`) === "1",
-      }))
-    : [];
-  const typed = { attendance, items };
-  const today = todayInStockholm();
-  const already = immediatelyApprovedItemIds(meeting.id);
-  for (const item of items) {
-    if (!item.approvedImmediately || already.has(item.id)) continue;
-    const problem = immediateApprovalProblem({ decisionText: item.decisionText, meetingDate: meeting.date, today });
-    if (problem) attendanceErrors[`immediate-${item.id}`] = problem;
-  }
-  if (!record) throw new Response("Protokollet är inte påbörjat.", { status: 400 });
-  if (access.approved) return data({ locked: MINUTES_LOCKED_MESSAGE, typed }, { status: 409 });
-  if (Object.keys(attendanceErrors).length) return data({ attendanceErrors, typed }, { status: 400 });
-  const saved = saveMinutes(viewer.user.id, meeting.id, Number(form.get("version")), typed);
-  if (!saved.ok && saved.locked) return data({ locked: MINUTES_LOCKED_MESSAGE, typed }, { status: 409 });
-  if (!saved.ok) {
-    const theirs = agendaOf(meeting.id).map((i) => ({
-      id: i.id,
-      title: i.title,
-      minutesNote: i.minutesNote,
-      decisionText: i.decisionText,
-    }));
-    return data({ conflict: { version: saved.conflict!, theirs }, typed }, { status: 409 });
-  }
-  return redirectWithStatus(`/moten/${meeting.id}/protokoll?sparat=1`, "Protokollet är sparat.");
 }
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Minutes() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>() as
-    | {
-        typed?: { attendance: AttendanceRow[]; items: ItemText[] };
-        locked?: string;
-        conflict?: { version: number; theirs: (ItemText & { title: string })[] };
-        attendanceErrors?: Record<string, string>;
-        correctionErrors?: Record<string, string>;
-        correction?: { itemId: string; decisionText: string; minutesNote: string; reason: string };
-      }
-    | undefined;
+  const result = useActionData<typeof action>();
+  const intent = (result?.initialValue as Record<string, unknown> | undefined)?.intent;
   const m = d.meeting;
-  const typedAttendance = (personId: number) =>
-    a?.typed?.attendance.find((r) => r.personId === personId) ?? d.attendance.find((r) => r.personId === personId);
-  const typedItem = (id: number) => a?.typed?.items.find((i) => i.id === id);
   const editable = d.canManage && d.record && !d.approved;
   return (
-    <article className="printable">
+    <article className="printable minutes">
       <Breadcrumbs
         trail={[
           ["/moten", "Möten"],
@@ -257,142 +351,228 @@ export default function Minutes() {
           </span>
         ) : null}
       </p>
-      {a?.locked ? (
-        <p className="notice notice--error" role="alert">
-          {a.locked}
-        </p>
+      {!d.record ? (
+        <StartForm canManage={d.canManage} result={intent === "start" ? result : null} />
+      ) : editable ? (
+        <>
+          <HeldForm held={d.held} result={intent === "mark-held" ? result : null} />
+          <DraftForm d={d} result={intent === "save" ? result : null} />
+        </>
+      ) : (
+        <MinutesRecord d={d} />
+      )}
+      {d.record ? <Approval d={d} result={result} intent={intent} /> : null}
+      {d.approved ? <Publication d={d} result={intent === "post" ? result : null} /> : null}
+      {d.approved && d.canManage ? <CorrectionForm d={d} result={intent === "correct" ? result : null} /> : null}
+      {d.pending ? <PendingCorrection d={d} result={result} intent={intent} /> : null}
+      {d.revisions.length ? (
+        <section aria-labelledby="rattelser-rubrik" id="rattelser">
+          <h2 id="rattelser-rubrik">Rättelser</h2>
+          <ul>
+            {d.revisions.map((r) => (
+              <li key={r.id}>
+                § {r.paragraph} rättad {r.on}: {r.reason}. Före: ”{r.before}”. Efter: ”{r.after}”.
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
-      {a?.conflict ? (
+    </article>
+  );
+}
+
+type Result = ReturnType<typeof useActionData<typeof action>>;
+
+function StartForm({ canManage, result }: { canManage: boolean; result: Result | null }) {
+  const [form] = useSchemaForm(noFields, { id: "starta", lastResult: result });
+  if (!canManage) return <p>Protokollet är inte påbörjat.</p>;
+  return (
+    <Form method="post" {...formProps(form)}>
+      <FormErrorSummary form={form} />
+      <p>
+        Protokollet är inte påbörjat. När du påbörjar det numreras punkterna (§). Mötet markerar du som genomfört
+        separat.
+      </p>
+      <input type="hidden" name="intent" value="start" />
+      <button type="submit" className="button">
+        Påbörja protokoll
+      </button>
+    </Form>
+  );
+}
+
+function HeldForm({ held, result }: { held: boolean; result: Result | null }) {
+  const [form] = useSchemaForm(noFields, { id: "genomfort", lastResult: result });
+  if (held) return <p className="muted">Mötet är markerat som genomfört.</p>;
+  return (
+    <Form method="post" className="no-print" {...formProps(form)}>
+      <FormErrorSummary form={form} />
+      <p>Mötet är inte markerat som genomfört. Att spara utkastet ändrar inte det.</p>
+      <input type="hidden" name="intent" value="mark-held" />
+      <button type="submit" className="button button--secondary">
+        Markera mötet som genomfört
+      </button>
+    </Form>
+  );
+}
+
+function DraftForm({ d, result }: { d: Data; result: Result | null }) {
+  const record = d.record!;
+  const conflict = conflictOf<{ id: number; title: string; decisionText: string }[]>(result);
+  // A reply is shown in the form only when it carries every row the page shows (a form
+  // posted by this page always does); otherwise the form starts from the saved minutes.
+  const typed = result?.initialValue as { attendance?: unknown[]; items?: unknown[] } | undefined;
+  const complete =
+    !typed ||
+    ((typed.attendance?.length ?? 0) === d.participants.length && (typed.items?.length ?? 0) === d.items.length);
+  const [form, fields] = useSchemaForm(saveMinutesSchema, {
+    lastResult: complete ? result : null,
+    defaultValue: {
+      actingChairPersonId: record.actingChairPersonId ?? "",
+      secretaryPersonId: record.secretaryPersonId ?? "",
+      adjustmentPlace: record.adjustmentPlace,
+      adjustmentDate: record.adjustmentDate ?? "",
+      attendance: d.participants.map((p) => {
+        const row = d.attendance.find((r) => r.personId === p.personId);
+        return {
+          personId: String(p.personId),
+          status: row?.status ?? "",
+          substituteFor: row?.substituteForPersonId ? String(row.substituteForPersonId) : "",
+          adjuster: row?.adjuster ? "on" : undefined,
+        };
+      }),
+      items: d.items.map((i) => ({
+        id: String(i.id),
+        minutesNote: i.minutesNote,
+        decisionText: i.decisionText || (i.recordAsDecision ? NOTED_DECISION_TEXT : ""),
+        recordAsDecision: i.recordAsDecision ? "on" : undefined,
+        approvedImmediately: i.approvedImmediately ? "on" : undefined,
+      })),
+    },
+  });
+  const people = d.participants.map((p) => ({ value: p.personId, label: `${p.name} (${p.role})` }));
+  const attendanceRows = fields.attendance.getFieldList();
+  const itemRows = fields.items.getFieldList();
+  return (
+    <>
+      {conflict ? (
         <div className="notice notice--error" role="alert">
           <h2>Någon annan har sparat protokollet medan du skrev</h2>
           <p>Din text är inte sparad men står kvar i formuläret. Jämför med det som sparades och spara igen.</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Punkt</th>
-                  <th scope="col">Sparat av någon annan</th>
-                  <th scope="col">Din text</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.conflict.theirs.map((t) => (
-                  <tr key={t.id}>
-                    <th scope="row">{t.title}</th>
-                    <td className="pre">{t.decisionText}</td>
-                    <td className="pre">{typedItem(t.id)?.decisionText ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul>
+            {conflict.theirs.map((t) => (
+              <li key={t.id}>
+                {t.title}: ”{t.decisionText}”
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
-
-      {!d.record ? (
-        d.canManage ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="start" />
-            <p>
-              Protokollet är inte påbörjat. När du påbörjar det numreras punkterna (§) och mötet markeras som genomfört.
-            </p>
-            <button type="submit" className="button">
-              Påbörja protokoll
-            </button>
-          </Form>
-        ) : (
-          <p>Protokollet är inte påbörjat.</p>
-        )
-      ) : editable ? (
-        <Form method="post" className="minutes-form" noValidate>
-          <input type="hidden" name="intent" value="save" />
-          <input type="hidden" name="version" value={a?.conflict ? a.conflict.version : d.record.version} />
-          <h2>Närvaro</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Ledamot</th>
-                  <th scope="col">Närvaro</th>
-                  <th scope="col">Tjänstgör för</th>
-                  <th scope="col">Justerare</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.members.map((p) => {
-                  const row = typedAttendance(p.personId);
-                  const err = a?.attendanceErrors?.[`for-${p.personId}`];
-                  return (
-                    <tr key={`${p.personId}-${p.role}`}>
-                      <th scope="row">
-                        {p.name} <span className="muted">({p.role})</span>
-                      </th>
-                      <td>
-                        <label className="visually-hidden" htmlFor={`f-status-${p.personId}`}>
-                          Närvaro för {p.name}
-                        </label>
-                        <select
-                          id={`f-status-${p.personId}`}
-                          name={`status-${p.personId}`}
-                          defaultValue={row?.status ?? ""}
-                        >
-                          <option value="">Ej angivet</option>
-                          {STATUSES.map((s) => (
-                            <option key={s} value={s}>
-                              {s}
+      <FormErrorSummary form={form} />
+      {!complete && result?.error?.[""] ? (
+        <p className="notice notice--error" role="alert">
+          {result.error[""].join(" ")}
+        </p>
+      ) : null}
+      <Form method="post" className="minutes-form" {...formProps(form)}>
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name={fields.version.name} value={conflict?.version ?? record.version} />
+        <h2>Närvaro</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Ledamot</th>
+                <th scope="col">Närvaro</th>
+                <th scope="col">Tjänstgör för</th>
+                <th scope="col">Justerare</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.participants.map((p, index) => {
+                const row = attendanceRows[index].getFieldset();
+                const subError = row.substituteFor.errors?.[0];
+                const adjError = row.adjuster.errors?.[0];
+                return (
+                  <tr key={p.personId}>
+                    <th scope="row">
+                      {p.name} <span className="muted">({p.role})</span>
+                      <input type="hidden" name={row.personId.name} value={p.personId} />
+                    </th>
+                    <td>
+                      <label className="visually-hidden" htmlFor={row.status.id}>
+                        Närvaro för {p.name}
+                      </label>
+                      <select {...getSelectProps(row.status)} key={row.status.key}>
+                        <option value="">Ej angivet</option>
+                        {ATTENDANCE_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {s}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <label className="visually-hidden" htmlFor={row.substituteFor.id}>
+                        {p.name} tjänstgör för
+                      </label>
+                      <select {...getSelectProps(row.substituteFor)} key={row.substituteFor.key}>
+                        <option value="">–</option>
+                        {d.participants
+                          .filter((o) => o.personId !== p.personId)
+                          .map((o) => (
+                            <option key={o.personId} value={o.personId}>
+                              {o.name}
                             </option>
                           ))}
-                        </select>
-                      </td>
-                      <td>
-                        <label className="visually-hidden" htmlFor={`f-for-${p.personId}`}>
-                          {p.name} tjänstgör för
-                        </label>
-                        <select
-                          id={`f-for-${p.personId}`}
-                          name={`for-${p.personId}`}
-                          defaultValue={row?.substituteForPersonId ?? ""}
-                          aria-invalid={err ? true : undefined}
-                          aria-describedby={err ? `f-for-${p.personId}-error` : undefined}
-                        >
-                          <option value="">–</option>
-                          {d.members
-                            .filter((o) => o.personId !== p.personId)
-                            .map((o) => (
-                              <option key={o.personId} value={o.personId}>
-                                {o.name}
-                              </option>
-                            ))}
-                        </select>
-                        {err ? (
-                          <p className="field-error" id={`f-for-${p.personId}-error`}>
-                            {err}
-                          </p>
-                        ) : null}
-                      </td>
-                      <td>
-                        <label>
-                          <input
-                            type="checkbox"
-                            name={`adjuster-${p.personId}`}
-                            value="1"
-                            defaultChecked={row?.adjuster ?? false}
-                          />
-                          <span className="visually-hidden"> {p.name} är justerare</span>
-                        </label>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <h2>Paragrafer</h2>
-          {d.items.map((i) => (
+                      </select>
+                      {subError ? (
+                        <p className="field-error" id={row.substituteFor.errorId}>
+                          {subError}
+                        </p>
+                      ) : null}
+                    </td>
+                    <td>
+                      <label>
+                        <input {...getInputProps(row.adjuster, { type: "checkbox" })} key={row.adjuster.key} />
+                        <span className="visually-hidden"> {p.name} är justerare</span>
+                      </label>
+                      {adjError ? (
+                        <p className="field-error" id={row.adjuster.errorId}>
+                          {adjError}
+                        </p>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <h2>Ordförande, sekreterare och justering</h2>
+        <SelectField
+          field={fields.actingChairPersonId}
+          label="Mötets ordförande"
+          hint="Ordföranden, eller den som ledde mötet när ordföranden var frånvarande (till exempel vice ordföranden)."
+          options={people}
+          emptyOption={`Organets ordförande eller vice ordförande om de är närvarande${d.choice.actingChair ? ` (nu: ${d.choice.actingChair})` : ""}`}
+        />
+        <SelectField field={fields.secretaryPersonId} label="Sekreterare" options={people} emptyOption="Välj" />
+        <TextField
+          field={fields.adjustmentPlace}
+          label="Justeringens plats"
+          hint="Till exempel Regionens hus, Östersund."
+        />
+        <TextField field={fields.adjustmentDate} label="Justeringens datum" hint="ÅÅÅÅ-MM-DD" />
+        <h2>Paragrafer</h2>
+        {d.items.map((i, index) => {
+          const row = itemRows[index].getFieldset();
+          return (
             <section key={i.id} className="minutes-item" aria-labelledby={`p-${i.id}`}>
               <h3 id={`p-${i.id}`}>
                 § {i.paragraph} {i.title}
               </h3>
+              <input type="hidden" name={row.id.name} value={i.id} />
               {i.proposedDecision ? <p className="muted">Förslag till beslut: {i.proposedDecision}</p> : null}
               {i.approvedImmediately ? (
                 <>
@@ -406,203 +586,369 @@ export default function Minutes() {
                 </>
               ) : (
                 <>
-                  <Field name={`note-${i.id}`} label="Anteckning">
-                    <textarea
-                      {...controlProps(`note-${i.id}`)}
-                      defaultValue={typedItem(i.id)?.minutesNote ?? i.minutesNote}
-                      rows={2}
-                    />
-                  </Field>
-                  <Field name={`decision-${i.id}`} label="Beslut">
-                    <textarea
-                      {...controlProps(`decision-${i.id}`)}
-                      defaultValue={
-                        typedItem(i.id)?.decisionText ??
-                        (i.decisionText || (i.recordAsDecision ? NOTED_DECISION_TEXT : ""))
-                      }
-                      rows={2}
-                    />
-                  </Field>
+                  <TextareaField
+                    field={row.minutesNote}
+                    label={
+                      <>
+                        Anteckning<span className="visually-hidden"> § {i.paragraph}</span>
+                      </>
+                    }
+                    rows={2}
+                  />
+                  <TextareaField
+                    field={row.decisionText}
+                    label={
+                      <>
+                        Beslut<span className="visually-hidden"> § {i.paragraph}</span>
+                      </>
+                    }
+                    rows={2}
+                  />
                   {i.registerChoice ? (
-                    <div className="checkbox">
-                      <input
-                        type="checkbox"
-                        id={`f-register-${i.id}`}
-                        name={`register-${i.id}`}
-                        value="1"
-                        defaultChecked={typedItem(i.id)?.recordAsDecision ?? i.recordAsDecision}
-                      />
-                      <label htmlFor={`f-register-${i.id}`}>
-                        Registrera som beslut (till exempel ”{NOTED_DECISION_TEXT}”)
-                      </label>
-                    </div>
-                  ) : null}
-                  <div className="checkbox">
-                    <input
-                      type="checkbox"
-                      id={`f-immediate-${i.id}`}
-                      name={`immediate-${i.id}`}
-                      value="1"
-                      defaultChecked={typedItem(i.id)?.approvedImmediately ?? false}
-                      aria-invalid={a?.attendanceErrors?.[`immediate-${i.id}`] ? true : undefined}
-                      aria-describedby={
-                        a?.attendanceErrors?.[`immediate-${i.id}`] ? `f-immediate-${i.id}-error` : undefined
-                      }
+                    <CheckboxField
+                      field={row.recordAsDecision}
+                      label={`Registrera som beslut (till exempel ”${NOTED_DECISION_TEXT}”)`}
                     />
-                    <label htmlFor={`f-immediate-${i.id}`}>Paragrafen justerades omedelbart</label>
-                    {a?.attendanceErrors?.[`immediate-${i.id}`] ? (
-                      <p className="field-error" id={`f-immediate-${i.id}-error`}>
-                        {a.attendanceErrors[`immediate-${i.id}`]}
-                      </p>
-                    ) : null}
-                  </div>
+                  ) : null}
+                  <CheckboxField
+                    field={row.approvedImmediately}
+                    label={
+                      <>
+                        Paragrafen justerades omedelbart<span className="visually-hidden"> (§ {i.paragraph})</span>
+                      </>
+                    }
+                  />
                 </>
               )}
+              <ParagraphDetails item={i} />
               <p className="muted">
                 {i.inRegister
                   ? "Beslutet förs in i beslutsregistret när det justeras."
-                  : "Ingen post i beslutsregistret."}
+                  : "Ingen post i beslutsregistret."}{" "}
+                <Link to={`/moten/${d.meeting.id}/paragrafer/${i.id}`}>
+                  Yrkanden, votering, reservationer och bordläggning
+                  <span className="visually-hidden"> § {i.paragraph}</span>
+                </Link>
               </p>
             </section>
-          ))}
-          <div className="actions">
-            <button type="submit" className="button">
-              Spara protokollet
-            </button>
-          </div>
-        </Form>
-      ) : (
+          );
+        })}
+        <div className="actions">
+          <button type="submit" className="button">
+            Spara protokollet
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+type Item = Data["items"][number];
+
+/** Yrkanden, votering, jäv, reservationer, protokollsanteckningar and expediering of one §. */
+function ParagraphDetails({ item }: { item: Item }) {
+  const x = item.details;
+  if (!x) return null;
+  return (
+    <div className="paragraph-details">
+      {x.motions.length ? (
         <>
-          <h2>Närvarande</h2>
+          <h4>Yrkanden</h4>
           <ul>
-            {d.attendance
-              .filter((r) => r.status !== "frånvarande")
-              .map((r) => (
-                <li key={r.personId}>
-                  {r.name}
-                  {r.status === "ersättare tjänstgör"
-                    ? ` (ersättare för ${d.members.find((p) => p.personId === r.substituteForPersonId)?.name ?? "–"})`
-                    : ""}
-                  {r.adjuster ? ", justerare" : ""}
-                </li>
-              ))}
-          </ul>
-          {d.items.map((i) => (
-            <section key={i.id} className="minutes-item" aria-labelledby={`p-${i.id}`}>
-              <h3 id={`p-${i.id}`}>
-                § {i.paragraph} {i.title}
-              </h3>
-              {i.minutesNote ? <p className="pre">{i.minutesNote}</p> : null}
-              <p>
-                <strong>Beslut:</strong> <span className="pre">{i.decisionText || "–"}</span>
-              </p>
-              <p className="no-print">
-                <Link to={`/moten/${m.id}/utdrag/${i.id}`}>Protokollsutdrag § {i.paragraph}</Link>
-              </p>
-            </section>
-          ))}
-        </>
-      )}
-
-      {d.record ? (
-        <section aria-labelledby="justering">
-          <h2 id="justering">Justering</h2>
-          {d.signatures.length ? (
-            <ul>
-              {d.signatures.map((s) => (
-                <li key={s.personId}>
-                  {s.name}, {s.role}, justerade {formatDateTime(s.signedAt)}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>Ingen har justerat protokollet ännu.</p>
-          )}
-          {!d.approved ? (
-            <p className="muted">
-              Protokollet justeras av ordföranden och de valda justerarna ({d.required.length} personer). När alla har
-              justerat låses det.
-            </p>
-          ) : (
-            <p>Protokollet är justerat och låst. Rättelser sparas som nya versioner med skäl.</p>
-          )}
-          {!d.approved && d.canManage && d.unsigned.length ? (
-            <Form method="post" className="actions no-print">
-              <input type="hidden" name="intent" value="record-signature" />
-              <Field name="personId" label="Registrera justering på papper för">
-                <select {...controlProps("personId")}>
-                  {d.unsigned.map((u) => (
-                    <option key={u.personId} value={u.personId}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <button type="submit" className="button button--secondary">
-                Registrera
-              </button>
-            </Form>
-          ) : null}
-          {d.canSign ? (
-            <Form method="post" className="no-print">
-              <input type="hidden" name="intent" value="sign" />
-              <button type="submit" className="button">
-                Justera protokollet som {d.myRole}
-              </button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
-
-      {d.approved && d.canManage ? (
-        <section aria-labelledby="rattelse" className="no-print">
-          <h2 id="rattelse">Rättelse</h2>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="correct" />
-            <Field name="itemId" label="Paragraf">
-              <select {...controlProps("itemId")} defaultValue={a?.correction?.itemId}>
-                {d.items.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    § {i.paragraph} {i.title}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field name="decisionText" label="Rättat beslut">
-              <textarea {...controlProps("decisionText")} defaultValue={a?.correction?.decisionText} rows={2} />
-            </Field>
-            <Field name="minutesNote" label="Rättad anteckning">
-              <textarea {...controlProps("minutesNote")} defaultValue={a?.correction?.minutesNote} rows={2} />
-            </Field>
-            <Field name="reason" label="Skäl till rättelsen" error={a?.correctionErrors?.reason} required>
-              <textarea
-                {...controlProps("reason", a?.correctionErrors?.reason)}
-                defaultValue={a?.correction?.reason}
-                rows={2}
-              />
-            </Field>
-            <div className="actions">
-              <button type="submit" className="button">
-                Spara rättelsen
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
-
-      {d.revisions.length ? (
-        <section aria-labelledby="rattelser-rubrik" id="rattelser">
-          <h2 id="rattelser-rubrik">Rättelser</h2>
-          <ul>
-            {d.revisions.map((r) => (
-              <li key={r.id}>
-                {formatDateTime(r.createdAt)} av {r.by}: {r.reason}. Före: ”{JSON.parse(r.before).decisionText}”. Efter:
-                ”{JSON.parse(r.after).decisionText}”.
+            {x.motions.map((mo) => (
+              <li key={mo.id}>
+                {mo.name} yrkar: {mo.text}
               </li>
             ))}
           </ul>
-        </section>
+        </>
       ) : null}
-    </article>
+      {x.vote ? (
+        <>
+          <p>{x.vote.summary}</p>
+          <div className="table-wrap">
+            <table>
+              <caption>Omröstningslista § {item.paragraph}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ledamot</th>
+                  <th scope="col">Röst</th>
+                </tr>
+              </thead>
+              <tbody>
+                {x.vote.rows.map((r) => (
+                  <tr key={r.name}>
+                    <th scope="row">{r.name}</th>
+                    <td>{r.vote}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {x.disqualified.length ? <p>Jäv: {x.disqualified.join(", ")} deltog inte i handläggningen.</p> : null}
+      {x.reservations.map((r) => (
+        <p key={r.name}>
+          Reservation: {r.name} reserverar sig mot beslutet{r.reason ? `: ${r.reason}` : "."}
+        </p>
+      ))}
+      {x.notes.map((n) => (
+        <p key={n.name}>
+          Protokollsanteckning: {n.name}: {n.text}
+        </p>
+      ))}
+      {x.carriedTo ? (
+        <p>
+          {item.outcome === "bordlagd" ? "Bordlagd" : "Återremitterad"} till{" "}
+          <Link to={`/moten/${x.carriedTo.meetingId}`}>mötet {x.carriedTo.date}</Link>.
+        </p>
+      ) : null}
+      {x.carriedFrom ? (
+        <p>
+          Från{" "}
+          <Link to={`/moten/${x.carriedFrom.meetingId}/protokoll`}>
+            § {x.carriedFrom.paragraph} den {x.carriedFrom.date}
+          </Link>
+          .
+        </p>
+      ) : null}
+      {x.dispatchTo ? <p>Expedieras till: {x.dispatchTo}</p> : null}
+    </div>
+  );
+}
+
+/** The minutes as a record (approved, or a draft read by a member): the Swedish header block, then the §§. */
+function MinutesRecord({ d }: { d: Data }) {
+  const present = d.present;
+  const deciding = present.filter(
+    (p) => p.status === "närvarande" && p.role !== "sekreterare" && p.role !== "adjungerad" && p.role !== "ersättare",
+  );
+  const deputies = present.filter((p) => p.status === "ersättare tjänstgör");
+  const others = present.filter((p) => !deciding.includes(p) && !deputies.includes(p));
+  return (
+    <>
+      <dl className="facts minutes-header">
+        <dt>Organ</dt>
+        <dd>{d.meeting.bodyName}</dd>
+        <dt>Tid</dt>
+        <dd>
+          {d.meeting.date}, {d.meeting.startTime}–{d.meeting.endTime}
+        </dd>
+        <dt>Plats</dt>
+        <dd>{d.meeting.place || "digitalt"}</dd>
+        <dt>Beslutande</dt>
+        <dd>{deciding.map((p) => p.name).join(", ") || "–"}</dd>
+        <dt>Tjänstgörande ersättare</dt>
+        <dd>{deputies.map((p) => p.name).join(", ") || "–"}</dd>
+        <dt>Övriga närvarande</dt>
+        <dd>{others.map((p) => `${p.name} (${p.role})`).join(", ") || "–"}</dd>
+        <dt>Mötets ordförande</dt>
+        <dd>{d.choice.actingChair || "–"}</dd>
+        <dt>Utses att justera</dt>
+        <dd>{d.choice.adjusters.join(", ") || "–"}</dd>
+        <dt>Justeringens plats och tid</dt>
+        <dd>{[d.record?.adjustmentPlace, d.record?.adjustmentDate].filter(Boolean).join(", ") || "–"}</dd>
+        <dt>Paragrafer</dt>
+        <dd>{d.items.length ? `§ ${d.items[0].paragraph}–${d.items[d.items.length - 1].paragraph}` : "–"}</dd>
+      </dl>
+      {d.items.map((i) => (
+        <section key={i.id} className="minutes-item" aria-labelledby={`p-${i.id}`}>
+          <h3 id={`p-${i.id}`}>
+            § {i.paragraph} {i.title}
+            {i.corrected.length ? <span className="badge badge--warn"> rättad</span> : null}
+          </h3>
+          {i.minutesNote ? <p className="pre">{i.minutesNote}</p> : null}
+          <p>
+            <strong>Beslut:</strong> <span className="pre">{i.decisionText || "–"}</span>
+          </p>
+          <ParagraphDetails item={i} />
+          {i.corrected.map((c) => (
+            <p key={c.on + c.reason} className="muted">
+              Rättad {c.on}: {c.reason}
+            </p>
+          ))}
+          <p className="no-print">
+            <Link to={`/moten/${d.meeting.id}/utdrag/${i.id}`}>Protokollsutdrag § {i.paragraph}</Link>
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Approval({ d, result, intent }: { d: Data; result: Result; intent: unknown }) {
+  const [signForm] = useSchemaForm(noFields, { id: "justera", lastResult: intent === "sign" ? result : null });
+  const [paperForm, paperFields] = useSchemaForm(recordSignatureSchema, {
+    id: "papper",
+    lastResult: intent === "record-signature" ? result : null,
+  });
+  return (
+    <section aria-labelledby="justering">
+      <h2 id="justering">Justering</h2>
+      <ul className="signature-lines">
+        {d.signers.map((s) => {
+          const signed = d.signatures.find((x) => x.personId === s.personId);
+          return (
+            <li key={s.personId}>
+              <span className="signature-line" aria-hidden="true" />
+              {s.name}, {s.role === "ordförande" ? "mötets ordförande" : s.role}
+              {signed ? `, justerade ${formatDateTime(signed.signedAt)}` : ", har inte justerat"}
+            </li>
+          );
+        })}
+      </ul>
+      {!d.approved ? (
+        <>
+          <p className="muted">
+            Protokollet justeras av sekreteraren, mötets ordförande och de valda justerarna ({d.signers.length}{" "}
+            personer). När alla har justerat låses det.
+          </p>
+          {d.problems.length ? (
+            <div className="notice notice--warn no-print">
+              <p>Innan protokollet kan justeras:</p>
+              <ul>
+                {d.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </>
+      ) : (
+        <p>Protokollet är justerat och låst. Rättelser justeras på nytt av samma personer.</p>
+      )}
+      {!d.approved && d.canManage && d.unsigned.length ? (
+        <Form method="post" className="actions no-print" {...formProps(paperForm)}>
+          <FormErrorSummary form={paperForm} />
+          <input type="hidden" name="intent" value="record-signature" />
+          <SelectField
+            field={paperFields.personId}
+            label="Registrera justering på papper för"
+            options={d.unsigned.map((u) => ({ value: u.personId, label: u.name }))}
+          />
+          <button type="submit" className="button button--secondary">
+            Registrera
+          </button>
+        </Form>
+      ) : null}
+      {d.canSign ? (
+        <Form method="post" className="no-print" {...formProps(signForm)}>
+          <FormErrorSummary form={signForm} />
+          <input type="hidden" name="intent" value="sign" />
+          <button type="submit" className="button">
+            Justera protokollet som {d.myRole === "ordförande" ? "mötets ordförande" : d.myRole}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function Publication({ d, result }: { d: Data; result: Result | null }) {
+  const [form, fields] = useSchemaForm(postMinutesSchema, {
+    id: "anslag",
+    lastResult: result,
+    defaultValue: { postedOn: d.record?.postedOn ?? "", keptAt: d.record?.keptAt ?? "" },
+  });
+  return (
+    <section aria-labelledby="anslag-rubrik">
+      <h2 id="anslag-rubrik">Anslag</h2>
+      <dl className="facts">
+        <dt>Protokollet anslaget</dt>
+        <dd>{d.record?.postedOn ?? "Inte anslaget ännu"}</dd>
+        <dt>Förvaringsplats</dt>
+        <dd>{d.record?.keptAt || "–"}</dd>
+        <dt>Överklagande</dt>
+        <dd>{d.appeal}</dd>
+      </dl>
+      {d.canManage ? (
+        <Form method="post" className="stack no-print" {...formProps(form)}>
+          <FormErrorSummary form={form} />
+          <input type="hidden" name="intent" value="post" />
+          <TextField field={fields.postedOn} label="Datum för anslag" hint="ÅÅÅÅ-MM-DD" />
+          <TextField field={fields.keptAt} label="Förvaringsplats" hint="Till exempel Regionens diarium, Östersund." />
+          <button type="submit" className="button button--secondary">
+            Registrera anslag
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function CorrectionForm({ d, result }: { d: Data; result: Result | null }) {
+  const [form, fields] = useSchemaForm(correctMinutesSchema, { id: "ratta", lastResult: result });
+  if (d.pending) return null;
+  return (
+    <section aria-labelledby="rattelse" className="no-print">
+      <h2 id="rattelse">Rättelse</h2>
+      <p>En rättelse gäller först när sekreteraren, mötets ordförande och justerarna har justerat den.</p>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="correct" />
+        <SelectField
+          field={fields.itemId}
+          label="Paragraf"
+          options={d.items.map((i) => ({ value: i.id, label: `§ ${i.paragraph} ${i.title}` }))}
+        />
+        <TextareaField field={fields.decisionText} label="Rättat beslut" rows={2} />
+        <TextareaField field={fields.minutesNote} label="Rättad anteckning" rows={2} />
+        <TextareaField field={fields.reason} label="Skäl till rättelsen" rows={2} />
+        <div className="actions">
+          <button type="submit" className="button">
+            Spara rättelsen
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function PendingCorrection({ d, result, intent }: { d: Data; result: Result; intent: unknown }) {
+  const p = d.pending!;
+  const [signForm] = useSchemaForm(noFields, {
+    id: "justera-rattelse",
+    lastResult: intent === "sign-correction" ? result : null,
+  });
+  const [paperForm, paperFields] = useSchemaForm(recordSignatureSchema, {
+    id: "papper-rattelse",
+    lastResult: intent === "record-correction-signature" ? result : null,
+  });
+  return (
+    <section aria-labelledby="rattelse-vantar" className="notice notice--warn">
+      <h2 id="rattelse-vantar">Rättelse som väntar på justering</h2>
+      <p>
+        § {p.paragraph} {p.item}: ”{p.after.decisionText}”. Skäl: {p.reason}. Registret visar den justerade texten tills
+        alla har justerat rättelsen.
+      </p>
+      <p>
+        Har justerat: {p.signatures.map((s) => s.name).join(", ") || "ingen ännu"}. Återstår:{" "}
+        {p.unsigned.map((s) => s.name).join(", ") || "ingen"}.
+      </p>
+      {d.canManage && p.unsigned.length ? (
+        <Form method="post" className="actions no-print" {...formProps(paperForm)}>
+          <FormErrorSummary form={paperForm} />
+          <input type="hidden" name="intent" value="record-correction-signature" />
+          <SelectField
+            field={paperFields.personId}
+            label="Registrera justering av rättelsen på papper för"
+            options={p.unsigned.map((u) => ({ value: u.personId, label: u.name }))}
+          />
+          <button type="submit" className="button button--secondary">
+            Registrera justering av rättelsen
+          </button>
+        </Form>
+      ) : null}
+      {p.canSign ? (
+        <Form method="post" className="no-print" {...formProps(signForm)}>
+          <FormErrorSummary form={signForm} />
+          <input type="hidden" name="intent" value="sign-correction" />
+          <button type="submit" className="button">
+            Justera rättelsen
+          </button>
+        </Form>
+      ) : null}
+    </section>
   );
 }

@@ -377,6 +377,12 @@ const ROUTES: Record<string, RouteCase> = {
     get: { action: "read:meeting", resource: heldA },
     post: { action: "manage:meeting", resource: heldA },
   },
+  // What a § records (votes, reservations, carry-over): the secretary.
+  "routes/moten.$meetingId.paragrafer.$itemId": {
+    path: () => `/moten/${ids.held}/paragrafer/${ids.heldItem}`,
+    get: { action: "manage:meeting", resource: heldA },
+    post: { action: "manage:meeting", resource: heldA },
+  },
   "routes/moten.$meetingId.utdrag.$itemId": {
     path: () => `/moten/${ids.held}/utdrag/${ids.heldItem}`,
     get: { action: "read:meeting", resource: heldA },

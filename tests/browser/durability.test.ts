@@ -142,7 +142,12 @@ describe("durability", () => {
       postForm(`${meetingPath}/protokoll`, {
         intent: "save",
         version: "1",
-        ...Object.fromEntries(items.map((i) => [`decision-${i.id}`, text])),
+        ...Object.fromEntries(
+          items.flatMap((i, index) => [
+            [`items[${index}].id`, String(i.id)],
+            [`items[${index}].decisionText`, text],
+          ]),
+        ),
       });
     const [a, b] = await Promise.all([save("Version A"), save("Version B")]);
     const statuses = [a.status, b.status].sort();

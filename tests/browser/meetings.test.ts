@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItemFiles, agendaItems, meetings, minutes } from "../../db/schema";
+import { todayInStockholm } from "~/domain/format";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
@@ -115,10 +116,15 @@ describe("a steering-group meeting from notice to extract", () => {
 
   it("lets the coordinator record attendance and decisions, the chair approve, and the extract show the § number", async () => {
     const meetingId = Number(meetingUrl.split("/").pop());
+    // The meeting day has come: minutes are approved only on or after it.
+    app.db.update(meetings).set({ date: todayInStockholm() }).where(eq(meetings.id, meetingId)).run();
     const { page, errors } = await app.page("demo-samordnare");
     await page.goto(`${meetingUrl}/protokoll`);
     await page.getByRole("button", { name: "Påbörja protokoll" }).click();
+    await page.getByRole("button", { name: "Markera mötet som genomfört" }).click();
+    await page.getByText("Mötet är markerat som genomfört.").first().waitFor();
     await page.getByLabel("Närvaro för Ingrid IFO-chef Östersund").selectOption("närvarande");
+    await page.getByLabel("Närvaro för Sara Samordnare").selectOption("närvarande");
     await page.getByLabel("Närvaro för IFO-chef Berg").selectOption("närvarande");
     await page.getByLabel("IFO-chef Berg är justerare").check();
     const proposalItem = app.db
@@ -127,18 +133,26 @@ describe("a steering-group meeting from notice to extract", () => {
       .where(eq(agendaItems.meetingId, meetingId))
       .all()
       .find((i) => i.title === "Rutin för närmottagningarna")!;
-    await page.locator(`#f-decision-${proposalItem.id}`).fill("Styrgruppen godkänner rutinen för närmottagningarna.");
+    const paragraph = (await page.locator(`#p-${proposalItem.id}`).innerText()).match(/§ (\d+)/)![1];
+    await page
+      .getByLabel(`Beslut § ${paragraph}`, { exact: true })
+      .fill("Styrgruppen godkänner rutinen för närmottagningarna.");
     await page.getByRole("button", { name: "Spara protokollet" }).click();
     await page.waitForURL(/sparat=1/);
     await expectAccessible(page);
-    await page.getByLabel("Registrera justering på papper för").selectOption({ label: "IFO-chef Berg" });
-    await page.getByRole("button", { name: "Registrera" }).click();
-    await waitForText(page.locator("#justering ~ ul"), "IFO-chef Berg, justerare");
+    for (const name of ["IFO-chef Berg", "Sara Samordnare"]) {
+      await page.getByLabel("Registrera justering på papper för").selectOption({ label: name });
+      await page.getByRole("button", { name: "Registrera", exact: true }).click();
+      await waitForText(
+        page.locator(".signature-lines"),
+        `${name}, ${name === "IFO-chef Berg" ? "justerare" : "sekreterare"}, justerade`,
+      );
+    }
     await page.context().close();
 
     const chair = await app.page("demo-ifochef");
     await chair.page.goto(`${meetingUrl}/protokoll`);
-    await chair.page.getByRole("button", { name: "Justera protokollet som ordförande" }).click();
+    await chair.page.getByRole("button", { name: "Justera protokollet som mötets ordförande" }).click();
     await waitForText(chair.page.locator(".badge"), "Justerat");
     expect(app.db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get()?.status).toBe("justerat");
     expect(app.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()?.status).toBe("protokoll justerat");

@@ -2,11 +2,21 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, auditLog, decisions } from "../../db/schema";
+import { agendaItems, auditLog, decisions, itemPositions, minutesSignatures } from "../../db/schema";
 import { acceptProposal, createProposal, declineProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { addAgendaItem, agendaOf, moveAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
 import { agendaVersionsOf, publishNotice, snapshotOf } from "~/models/meeting-notice.server";
-import { correctMinutes, minutesOf, saveMinutes, signMinutes, startMinutes } from "~/models/meeting-minutes.server";
+import {
+  correctMinutes,
+  markHeld,
+  minutesOf,
+  saveMinutes,
+  signCorrection,
+  signerChoiceOf,
+  signMinutes,
+  startMinutes,
+} from "~/models/meeting-minutes.server";
+import { paragraphDetailsOf, saveParagraph } from "~/models/meeting-paragraphs.server";
 import { createMeeting, getMeeting } from "~/models/meetings.server";
 import { decisionsForExport } from "~/models/decisions.server";
 import { search } from "~/models/search.server";
@@ -129,46 +139,218 @@ describe("minutes", () => {
     expect(agendaOf(nextYear.id)[0].paragraph).toBe(1);
   });
 
-  it("saves the draft with a version check, approves when the chair and adjusters have signed, and then locks", () => {
-    const m = newMeeting("2027-02-12");
+  const header = { actingChairPersonId: null, secretaryPersonId: null, adjustmentPlace: "", adjustmentDate: null };
+
+  function heldMeeting(date = "2026-11-20") {
+    const m = newMeeting(date);
     startMinutes("demo-samordnare", m.id);
-    const items = agendaOf(m.id);
+    markHeld("demo-samordnare", m.id);
+    return m;
+  }
+
+  it("never marks the meeting held by starting or saving the minutes; the secretary does", () => {
+    const m = newMeeting("2026-11-20");
+    startMinutes("demo-samordnare", m.id);
+    saveMinutes("demo-samordnare", m.id, 1, { ...header, attendance: [], items: [] });
+    expect(getMeeting(m.id)?.status).toBe("planerat");
+    markHeld("demo-samordnare", m.id);
+    expect(getMeeting(m.id)?.status).toBe("genomfört");
+  });
+
+  it("with the chair absent: the vice chair leads and signs with the secretary and two elected justerare", () => {
+    const m = heldMeeting();
+    const chair = world.personIds["Ingrid IFO-chef Östersund"];
+    const vice = world.personIds["Verksamhetschef Regionen"];
+    const secretary = world.personIds["Sara Samordnare"];
+    const [a, b] = [world.personIds["IFO-chef Berg"], world.personIds["IFO-chef Åre"]];
+    const row = (personId: number, status: "närvarande" | "frånvarande", adjuster = false) => ({
+      personId,
+      status,
+      substituteForPersonId: null,
+      adjuster,
+    });
+    const items = agendaOf(m.id).map((i) => ({
+      id: i.id,
+      minutesNote: "",
+      decisionText: "",
+      recordAsDecision: false,
+      approvedImmediately: false,
+    }));
+    expect(
+      saveMinutes("demo-samordnare", m.id, 1, {
+        ...header,
+        attendance: [
+          row(chair, "frånvarande"),
+          row(vice, "närvarande"),
+          row(secretary, "närvarande"),
+          row(a, "närvarande", true),
+          row(b, "närvarande", true),
+        ],
+        items,
+      }).ok,
+    ).toBe(true);
+    expect(signerChoiceOf(m.id)).toEqual({
+      actingChairPersonId: vice,
+      secretaryPersonId: secretary,
+      adjusterPersonIds: [a, b],
+    });
+    // The formal chair was absent and is no signer.
+    expect(signMinutes("demo-ifochef", m.id, chair, "2026-11-20")).toEqual({ ok: false, notSigner: true });
+    expect(signMinutes("demo-samordnare", m.id, vice, "2026-11-20")).toMatchObject({
+      ok: true,
+      approved: false,
+      role: "ordförande",
+    });
+    expect(signMinutes("demo-samordnare", m.id, a, "2026-11-20")).toMatchObject({ ok: true, approved: false });
+    expect(signMinutes("demo-samordnare", m.id, b, "2026-11-20")).toMatchObject({ ok: true, approved: false });
+    expect(signMinutes("demo-samordnare", m.id, secretary, "2026-11-21")).toMatchObject({ ok: true, approved: true });
+    expect(minutesOf(m.id)?.status).toBe("justerat");
+    expect(getMeeting(m.id)?.status).toBe("protokoll justerat");
+    expect(saveMinutes("demo-samordnare", m.id, 2, { ...header, attendance: [], items })).toMatchObject({
+      ok: false,
+      locked: true,
+    });
+  });
+
+  it("refuses approval before the meeting's day, before it is held, and with an empty decision", () => {
+    const m = newMeeting("2026-11-20");
+    addAgendaItem("demo-samordnare", m.id, item("Verksamhetsplan"), null);
+    startMinutes("demo-samordnare", m.id);
+    const secretary = world.personIds["Sara Samordnare"];
+    const early = signMinutes("demo-samordnare", m.id, secretary, "2026-11-19");
+    expect(early).toMatchObject({ ok: false });
+    expect("problems" in early && early.problems).toContain(
+      "Protokollet kan inte justeras före mötesdagen 2026-11-20.",
+    );
+    const notHeld = signMinutes("demo-samordnare", m.id, secretary, "2026-11-20");
+    expect("problems" in notHeld && notHeld.problems).toContain("Sekreteraren har inte markerat mötet som genomfört.");
+    markHeld("demo-samordnare", m.id);
+    const empty = signMinutes("demo-samordnare", m.id, secretary, "2026-11-20");
+    expect("problems" in empty && empty.problems.join(" ")).toMatch(/§ \d+ Verksamhetsplan saknar beslutstext\./);
+    expect(db.select().from(minutesSignatures).all()).toEqual([]);
+  });
+
+  it("needs the same signers again before a correction changes the register", () => {
+    const m = heldMeeting();
+    addAgendaItem("demo-samordnare", m.id, item("Budget"), null);
+    const secretary = world.personIds["Sara Samordnare"];
     const chair = world.personIds["Ingrid IFO-chef Östersund"];
     const adjuster = world.personIds["IFO-chef Berg"];
-    const input = {
+    saveMinutes("demo-samordnare", m.id, 1, {
+      ...header,
       attendance: [
-        { personId: chair, status: "närvarande" as const, substituteForPersonId: null, adjuster: false },
-        { personId: adjuster, status: "närvarande" as const, substituteForPersonId: null, adjuster: true },
+        { personId: chair, status: "närvarande", substituteForPersonId: null, adjuster: false },
+        { personId: adjuster, status: "närvarande", substituteForPersonId: null, adjuster: true },
       ],
-      items: items.map((i) => ({
+      items: agendaOf(m.id).map((i) => ({
         id: i.id,
         minutesNote: "",
-        decisionText: `Beslut om ${i.title}`,
+        decisionText: i.title === "Budget" ? "Budgeten fastställs." : "",
         recordAsDecision: false,
         approvedImmediately: false,
       })),
-    };
-    expect(saveMinutes("demo-samordnare", m.id, 1, input).ok).toBe(true);
-    expect(saveMinutes("demo-samordnare", m.id, 1, input)).toMatchObject({ ok: false, conflict: 2 });
-    expect(signMinutes("demo-ifochef", m.id, chair, "ordförande")).toEqual({ approved: false });
-    expect(signMinutes("demo-samordnare", m.id, adjuster, "justerare")).toEqual({ approved: true });
+    });
+    for (const p of [secretary, chair, adjuster]) signMinutes("demo-samordnare", m.id, p, "2026-11-20");
     expect(minutesOf(m.id)?.status).toBe("justerat");
-    expect(getMeeting(m.id)?.status).toBe("protokoll justerat");
-    expect(saveMinutes("demo-samordnare", m.id, 3, input)).toMatchObject({ ok: false, locked: true });
-    const decided = db.select().from(decisions).where(eq(decisions.meetingId, m.id)).all();
-    expect(decided).toHaveLength(4);
-    expect(decided[0].text).toBe("Beslut om Mötets öppnande");
-    expect(decided.every((d) => d.approval === "justerat" && d.approvedAt !== null)).toBe(true);
+    const budget = agendaOf(m.id).find((i) => i.title === "Budget")!;
+    const text = () => db.select().from(decisions).where(eq(decisions.agendaItemId, budget.id)).get()?.text;
+    expect(
+      correctMinutes(
+        "demo-samordnare",
+        m.id,
+        budget.id,
+        "Budgeten fastställs till 5 720 000 kr.",
+        "",
+        "Beloppet saknades",
+      ).ok,
+    ).toBe(true);
+    expect(correctMinutes("demo-samordnare", m.id, budget.id, "Annat", "", "Två på en gång")).toMatchObject({
+      ok: false,
+      pending: true,
+    });
+    expect(text()).toBe("Budgeten fastställs.");
+    expect(signCorrection("demo-samordnare", m.id, world.personIds["IFO-chef Åre"])).toMatchObject({
+      ok: false,
+      notSigner: true,
+    });
+    signCorrection("demo-samordnare", m.id, secretary);
+    signCorrection("demo-ifochef", m.id, chair);
+    expect(text()).toBe("Budgeten fastställs.");
+    expect(signCorrection("demo-samordnare", m.id, adjuster)).toEqual({ ok: true, approved: true });
+    expect(text()).toBe("Budgeten fastställs till 5 720 000 kr.");
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, "correct")).get();
+    expect(JSON.parse(entry!.after!).reason).toBe("Beloppet saknades");
   });
 
-  it("records a correction of approved minutes as a revision with its reason", () => {
-    const m = newMeeting("2027-02-12");
+  it("carries a bordlagd item to the body's next meeting with a link back, out of the register", () => {
+    const m = heldMeeting("2026-11-20");
+    const next = newMeeting("2026-12-01");
+    addAgendaItem("demo-samordnare", m.id, item("Lokalfrågan"), null);
     startMinutes("demo-samordnare", m.id);
-    const [first] = agendaOf(m.id);
-    correctMinutes("demo-samordnare", m.id, first.id, "Rättad text", "", "Fel datum i beslutet");
-    expect(agendaOf(m.id)[0].decisionText).toBe("Rättad text");
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "correct")).get();
-    expect(JSON.parse(entry!.after!).reason).toBe("Fel datum i beslutet");
+    const lokal = agendaOf(m.id).find((i) => i.title === "Lokalfrågan")!;
+    const saved = saveParagraph("demo-samordnare", m.id, lokal.id, {
+      procedure: "acklamation",
+      outcome: "bordlagd",
+      dispatchTo: "",
+      motions: [],
+      positions: [],
+    });
+    expect(saved).toEqual({ ok: true, carriedTo: { meetingId: next.id, date: "2026-12-01" }, noNextMeeting: false });
+    const copy = agendaOf(next.id).find((i) => i.title === "Lokalfrågan")!;
+    expect(copy.carriedFromItemId).toBe(lokal.id);
+    expect(agendaOf(next.id).at(-1)?.title).toBe("Mötets avslutande");
+    // Saving again does not carry it twice.
+    saveParagraph("demo-samordnare", m.id, lokal.id, {
+      procedure: "acklamation",
+      outcome: "bordlagd",
+      dispatchTo: "",
+      motions: [],
+      positions: [],
+    });
+    expect(agendaOf(next.id).filter((i) => i.title === "Lokalfrågan")).toHaveLength(1);
+    const row = db.select().from(decisions).where(eq(decisions.agendaItemId, lokal.id)).get();
+    expect(row).toMatchObject({ inRegister: false, text: "Ärendet bordläggs till nästa sammanträde." });
+  });
+
+  it("records a votering with jäv and a reservation, and counts only those who took part", () => {
+    const m = heldMeeting();
+    addAgendaItem("demo-samordnare", m.id, item("Prioriteringar"), null);
+    startMinutes("demo-samordnare", m.id);
+    const it = agendaOf(m.id).find((i) => i.title === "Prioriteringar")!;
+    const p = (name: string) => world.personIds[name];
+    const pos = (personId: number, vote: "ja" | "nej" | "avstår" | null, extra = {}) => ({
+      personId,
+      vote,
+      disqualified: false,
+      reservation: false,
+      reservationReason: "",
+      note: "",
+      ...extra,
+    });
+    saveParagraph("demo-samordnare", m.id, it.id, {
+      procedure: "votering",
+      outcome: "beslut",
+      dispatchTo: "Samtliga parter",
+      motions: [{ personId: p("IFO-chef Berg"), text: "Avslag" }],
+      positions: [
+        pos(p("Ingrid IFO-chef Östersund"), "ja"),
+        pos(p("IFO-chef Åre"), "ja"),
+        pos(p("IFO-chef Berg"), "nej", { reservation: true, reservationReason: "Kostnaden är för hög." }),
+        pos(p("IFO-chef Krokom"), null, { disqualified: true }),
+      ],
+    });
+    const details = paragraphDetailsOf(m.id).get(it.id)!;
+    expect(details.vote?.summary).toBe("Votering: 2 ja, 1 nej, 0 avstår (1 jävig deltog inte). Förslaget bifölls.");
+    expect(details.reservations).toEqual([{ name: "IFO-chef Berg", reason: "Kostnaden är för hög." }]);
+    expect(details.disqualified).toEqual(["IFO-chef Krokom"]);
+    expect(details.dispatchTo).toBe("Samtliga parter");
+    // The database refuses a vote from a member with jäv.
+    expect(() =>
+      db
+        .insert(itemPositions)
+        .values({ agendaItemId: it.id, personId: p("IFO-chef Ragunda"), vote: "ja", disqualified: true })
+        .run(),
+    ).toThrow(/CHECK/);
   });
 });
 
@@ -180,6 +362,10 @@ describe("the decision register follows the minutes", () => {
 
   function minutesWith(meetingId: number, texts: Record<string, string>, extra: Partial<Record<string, object>> = {}) {
     return {
+      actingChairPersonId: null,
+      secretaryPersonId: null,
+      adjustmentPlace: "",
+      adjustmentDate: null,
       attendance: [],
       items: agendaOf(meetingId).map((i) => ({
         id: i.id,

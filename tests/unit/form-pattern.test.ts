@@ -18,7 +18,6 @@ const NOT_YET_ON_THE_PATTERN = new Set([
   "logga-in.tsx",
   "moten.$meetingId._index.tsx",
   "moten.$meetingId.forslag.tsx",
-  "moten.$meetingId.protokoll.tsx",
   "moten.$meetingId.punkter.$itemId.tsx",
   "moten.$meetingId.punkter.ny.tsx",
   "moten.$meetingId.redigera.tsx",

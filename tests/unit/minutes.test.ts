@@ -1,6 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { AGENDA_ITEM_KINDS, STANDARD_ITEMS } from "~/domain/meetings";
-import { immediateApprovalProblem, isRegisterDecision, registerChoiceApplies } from "~/domain/minutes";
+import type { AgendaItemKind } from "~/domain/meetings";
+import {
+  allSigned,
+  appealStatement,
+  approvalProblems,
+  countVotes,
+  defaultActingChair,
+  defaultSecretary,
+  describeVoteCount,
+  immediateApprovalProblem,
+  isCarriedOver,
+  isRegisterDecision,
+  lastAppealDay,
+  markHeldProblem,
+  nextMeetingAfter,
+  positionProblems,
+  registerChoiceApplies,
+  requiredSignersOf,
+  signerProblems,
+  signerRoleOf,
+  type Participant,
+} from "~/domain/minutes";
 
 describe("register membership by item type", () => {
   it("never puts a procedural § in the register", () => {
@@ -51,5 +72,200 @@ describe("immediate approval of a §", () => {
     expect(immediateApprovalProblem({ decisionText: "Beslut.", meetingDate: "2028-02-29", today: "2028-03-01" })).toBe(
       null,
     );
+  });
+});
+
+describe("who signs", () => {
+  const P = (personId: number, role: Participant["role"], status: Participant["status"]): Participant => ({
+    personId,
+    name: `P${personId}`,
+    role,
+    status,
+  });
+  const board = (chairStatus: Participant["status"]) => [
+    P(1, "ordförande", chairStatus),
+    P(2, "vice ordförande", "närvarande"),
+    P(3, "ledamot", "närvarande"),
+    P(4, "ledamot", "närvarande"),
+    P(5, "ledamot", "frånvarande"),
+    P(6, "sekreterare", "närvarande"),
+    P(7, "adjungerad", "närvarande"),
+    P(8, "ersättare", "ersättare tjänstgör"),
+  ];
+
+  it("lets the chair lead when present, else the vice chair, else nobody by default", () => {
+    expect(defaultActingChair(board("närvarande"))).toBe(1);
+    expect(defaultActingChair(board("frånvarande"))).toBe(2);
+    expect(defaultActingChair(board(null))).toBe(2);
+    expect(defaultActingChair([P(1, "ordförande", "frånvarande"), P(3, "ledamot", "närvarande")])).toBeNull();
+    expect(defaultSecretary(board("närvarande"))).toBe(6);
+  });
+
+  it("makes the acting chair, not the body's formal chair, a required signer, with the secretary and the justerare", () => {
+    const choice = { actingChairPersonId: 2, secretaryPersonId: 6, adjusterPersonIds: [3, 4] };
+    expect(signerProblems(choice, board("frånvarande"))).toEqual({});
+    expect(requiredSignersOf(choice)).toEqual([
+      { personId: 6, role: "sekreterare" },
+      { personId: 2, role: "ordförande" },
+      { personId: 3, role: "justerare" },
+      { personId: 4, role: "justerare" },
+    ]);
+    expect(signerRoleOf(1, choice)).toBeNull();
+    expect(signerRoleOf(2, choice)).toBe("ordförande");
+    expect(signerRoleOf(6, choice)).toBe("sekreterare");
+    expect(signerRoleOf(null, choice)).toBeNull();
+    expect(allSigned(requiredSignersOf(choice), [6, 2, 3])).toBe(false);
+    expect(allSigned(requiredSignersOf(choice), [4, 3, 2, 6])).toBe(true);
+    expect(allSigned([], [])).toBe(false);
+  });
+
+  it("lets a serving deputy be justerare, never the secretary, an absent member, a co-opted member or the chair", () => {
+    const people = board("frånvarande");
+    const with_ = (adjusters: number[], chair = 2) =>
+      signerProblems({ actingChairPersonId: chair, secretaryPersonId: 6, adjusterPersonIds: adjusters }, people)
+        .adjusters;
+    expect(with_([8])).toBeUndefined();
+    expect(with_([6])).toBe("Sekreteraren (P6) kan inte justera protokollet.");
+    expect(with_([5])).toBe("P5 var inte närvarande och kan inte väljas till justerare.");
+    expect(with_([7])).toBe("P7 deltar inte i besluten och kan inte väljas till justerare.");
+    expect(with_([2])).toBe("P2 är mötets ordförande och justerar redan; välj en annan justerare.");
+    expect(with_([])).toBe("Välj minst en justerare bland de närvarande.");
+  });
+
+  it("refuses an absent chair or the secretary as the meeting's chair", () => {
+    const people = board("frånvarande");
+    const chair = (id: number | null) =>
+      signerProblems({ actingChairPersonId: id, secretaryPersonId: 6, adjusterPersonIds: [3] }, people);
+    expect(chair(1).actingChairPersonId).toBe(
+      "P1 kan inte vara mötets ordförande: bara en närvarande ledamot kan leda mötet.",
+    );
+    expect(chair(6).actingChairPersonId).toMatch(/kan inte vara mötets ordförande/);
+    expect(chair(null).actingChairPersonId).toBe("Ange vem som var mötets ordförande.");
+  });
+});
+
+describe("when the minutes can be approved", () => {
+  const item = (decisionText: string, kind: AgendaItemKind = "beslut", outcome?: "beslut" | "bordlagd") => ({
+    paragraph: 7,
+    title: "Budget",
+    kind,
+    recordAsDecision: false,
+    outcome,
+    decisionText,
+  });
+  const base = { today: "2027-02-12", meetingDate: "2027-02-12", held: true, signers: {} };
+
+  it("allows approval on the meeting's day and after, with every decision written", () => {
+    expect(approvalProblems({ ...base, items: [item("Budgeten fastställs.")] })).toEqual([]);
+    expect(approvalProblems({ ...base, today: "2027-03-01", items: [item("Ja.")] })).toEqual([]);
+  });
+
+  it("refuses before the meeting's day", () => {
+    expect(approvalProblems({ ...base, today: "2027-02-11", items: [item("Ja.")] })).toEqual([
+      "Protokollet kan inte justeras före mötesdagen 2027-02-12.",
+    ]);
+  });
+
+  it("refuses before the secretary has marked the meeting held", () => {
+    expect(approvalProblems({ ...base, held: false, items: [] })).toEqual([
+      "Sekreteraren har inte markerat mötet som genomfört.",
+    ]);
+    expect(markHeldProblem({ today: "2027-02-11", meetingDate: "2027-02-12" })).toBe(
+      "Mötet kan markeras som genomfört först på mötesdagen 2027-02-12.",
+    );
+    expect(markHeldProblem({ today: "2027-02-12", meetingDate: "2027-02-12" })).toBeNull();
+  });
+
+  it("refuses a decision § without text, but not a procedural or carried-over one", () => {
+    expect(approvalProblems({ ...base, items: [item("  ")] })).toEqual(["§ 7 Budget saknar beslutstext."]);
+    expect(approvalProblems({ ...base, items: [item("", "formalia")] })).toEqual([]);
+    expect(approvalProblems({ ...base, items: [item("", "information")] })).toEqual([]);
+    expect(approvalProblems({ ...base, items: [item("", "beslut", "bordlagd")] })).toEqual([]);
+  });
+
+  it("passes on the signer problems", () => {
+    expect(
+      approvalProblems({ ...base, items: [], signers: { adjusters: "Välj minst en justerare bland de närvarande." } }),
+    ).toEqual(["Välj minst en justerare bland de närvarande."]);
+  });
+
+  it("keeps a carried-over item out of the register", () => {
+    expect(isRegisterDecision({ kind: "beslut", recordAsDecision: false, outcome: "bordlagd" })).toBe(false);
+    expect(isRegisterDecision({ kind: "beslut", recordAsDecision: false, outcome: "återremitterad" })).toBe(false);
+    expect(isRegisterDecision({ kind: "beslut", recordAsDecision: false, outcome: "beslut" })).toBe(true);
+  });
+});
+
+describe("votes", () => {
+  const v = (personId: number, vote: "ja" | "nej" | "avstår" | null, disqualified = false) => ({
+    personId,
+    vote,
+    disqualified,
+  });
+
+  it("counts ja, nej and avstår and never a member with jäv", () => {
+    expect(countVotes([v(1, "ja"), v(2, "ja"), v(3, "nej"), v(4, "avstår"), v(5, null, true)])).toEqual({
+      ja: 2,
+      nej: 1,
+      avstår: 1,
+      disqualified: 1,
+      result: "bifall",
+    });
+    expect(countVotes([v(1, "ja"), v(2, "nej")]).result).toBe("lika");
+    expect(countVotes([v(1, "nej"), v(2, "nej"), v(3, "ja", true)]).result).toBe("avslag");
+    // A vote recorded for a member with jäv does not count.
+    expect(countVotes([v(3, "ja", true)]).ja).toBe(0);
+  });
+
+  it("reads as the minutes write it", () => {
+    expect(describeVoteCount(countVotes([v(1, "ja"), v(2, "nej"), v(3, "ja"), v(4, null, true)]))).toBe(
+      "Votering: 2 ja, 1 nej, 0 avstår (1 jävig deltog inte). Förslaget bifölls.",
+    );
+  });
+
+  it("refuses a vote from someone absent or with jäv, and a vote without votering", () => {
+    const people: Participant[] = [
+      { personId: 1, name: "Anna", role: "ledamot", status: "närvarande" },
+      { personId: 2, name: "Bo", role: "ledamot", status: "frånvarande" },
+    ];
+    const pos = (personId: number, vote: "ja" | null, extra = {}) => ({
+      personId,
+      vote,
+      disqualified: false,
+      reservation: false,
+      ...extra,
+    });
+    expect(positionProblems("votering", [pos(1, "ja")], people)).toEqual([]);
+    expect(positionProblems("votering", [pos(1, "ja"), pos(2, "ja")], people)).toEqual(["Bo deltog inte i beslutet."]);
+    expect(positionProblems("votering", [pos(1, "ja", { disqualified: true })], people)).toEqual([
+      "Anna är jävig och kan inte rösta eller reservera sig.",
+      "Ange hur de närvarande röstade i voteringen.",
+    ]);
+    expect(positionProblems("acklamation", [pos(1, "ja")], people)).toEqual([
+      "Anna har en röst, men beslutet fattades med acklamation. Välj votering.",
+    ]);
+    expect(positionProblems("acklamation", [pos(1, null, { reservation: true })], people)).toEqual([]);
+  });
+});
+
+describe("carry-over and appeal", () => {
+  it("finds the body's next meeting after the date", () => {
+    const meetings = [
+      { id: 3, date: "2027-04-01" },
+      { id: 1, date: "2027-01-10" },
+      { id: 2, date: "2027-02-12" },
+    ];
+    expect(nextMeetingAfter(meetings, "2027-01-10")?.id).toBe(2);
+    expect(nextMeetingAfter(meetings, "2027-04-01")).toBeNull();
+    expect(isCarriedOver("bordlagd")).toBe(true);
+    expect(isCarriedOver("beslut")).toBe(false);
+  });
+
+  it("gives the last appeal day three weeks after the anslag, moved past weekends and holidays", () => {
+    expect(lastAppealDay("2027-02-01")).toBe("2027-02-22");
+    // 2027-12-04 + 21 days = 2027-12-25, Christmas Day (a Saturday); the 26th is a Sunday.
+    expect(lastAppealDay("2027-12-04")).toBe("2027-12-27");
+    expect(appealStatement({ appealable: false, postedOn: "2027-02-01" })).toMatch(/kan inte överklagas/);
+    expect(appealStatement({ appealable: true, postedOn: "2027-02-01" })).toBe("Sista dag att överklaga: 2027-02-22.");
   });
 });

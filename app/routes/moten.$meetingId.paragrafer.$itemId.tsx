@@ -1,0 +1,245 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
+import { loadMeetingForManager } from "~/auth/meeting-access.server";
+import { notFound } from "~/auth/session.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { DECISION_PROCEDURES, isPresent, ITEM_OUTCOMES, positionProblems, VOTES } from "~/domain/minutes";
+import { paragraphSchema } from "~/forms/minutes";
+import { getAgendaItem, paragraphsOf } from "~/models/meeting-agenda.server";
+import { minutesOf, participantsOf } from "~/models/meeting-minutes.server";
+import { motionsOf, positionsOf, saveParagraph } from "~/models/meeting-paragraphs.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
+import { idParam } from "~/utils/params";
+import { readForm } from "~/utils/request-body.server";
+
+export const meta: MetaFunction = () => [{ title: "Paragraf – Samverkansportalen" }];
+
+const OUTCOME_LABELS: Record<(typeof ITEM_OUTCOMES)[number], string> = {
+  beslut: "Beslut fattades",
+  bordlagd: "Bordlagd till nästa möte",
+  återremitterad: "Återremitterad till nästa möte",
+};
+
+async function load(request: Request, params: { meetingId?: string; itemId?: string }) {
+  const access = await loadMeetingForManager(request, params.meetingId);
+  const item = getAgendaItem(idParam(params.itemId));
+  if (!item || item.meetingId !== access.meeting.id) throw notFound("Punkten finns inte.");
+  const record = minutesOf(access.meeting.id);
+  if (!record) throw notFound("Protokollet är inte påbörjat.");
+  return { ...access, item, record };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting, item, record } = await load(request, params);
+  const present = participantsOf(meeting.id).filter(isPresent);
+  const positions = positionsOf(item.id);
+  const motions = motionsOf(item.id);
+  return {
+    meeting,
+    locked: record.status === "justerat",
+    item: {
+      id: item.id,
+      title: item.title,
+      paragraph: paragraphsOf(meeting.id).get(item.id) ?? null,
+      procedure: item.procedure,
+      outcome: item.outcome,
+      dispatchTo: item.dispatchTo,
+    },
+    present: present.map((p) => ({ personId: p.personId, name: p.name })),
+    motions,
+    positions: present.map((p) => {
+      const row = positions.find((x) => x.personId === p.personId);
+      return {
+        personId: String(p.personId),
+        vote: row?.vote ?? "",
+        disqualified: row?.disqualified ? "on" : undefined,
+        reservation: row?.reservation ? "on" : undefined,
+        reservationReason: row?.reservationReason ?? "",
+        note: row?.note ?? "",
+      };
+    }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, meeting, item, record } = await load(request, params);
+  const submission = parseForm(await readForm(request), paragraphSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  if (record.status === "justerat")
+    return rejectForm(submission, { formErrors: ["Protokollet är justerat. Gör en rättelse i stället."] });
+  const value = submission.value;
+  const participants = participantsOf(meeting.id);
+  const fieldErrors: Record<string, string[]> = {};
+  value.motions.forEach((m, index) => {
+    if (m.text && m.personId === null) fieldErrors[`motions[${index}].personId`] = ["Välj vem som yrkade."];
+    if (!m.text && m.personId !== null) fieldErrors[`motions[${index}].text`] = ["Skriv yrkandet."];
+  });
+  const positions = value.positions.map((p) => ({
+    personId: p.personId,
+    vote: p.vote ?? null,
+    disqualified: p.disqualified,
+    reservation: p.reservation,
+    reservationReason: p.reservation ? p.reservationReason : "",
+    note: p.note,
+  }));
+  const problems = positionProblems(value.procedure, positions, participants);
+  if (Object.keys(fieldErrors).length || problems.length)
+    return rejectForm(submission, { fieldErrors, formErrors: problems });
+  const saved = saveParagraph(viewer.user.id, meeting.id, item.id, {
+    procedure: value.procedure,
+    outcome: value.outcome,
+    dispatchTo: value.dispatchTo,
+    motions: value.motions
+      .filter((m) => m.personId !== null && m.text)
+      .map((m) => ({ personId: m.personId!, text: m.text })),
+    positions,
+  });
+  if (!saved.ok) return rejectForm(submission, { formErrors: ["Protokollet är justerat. Gör en rättelse i stället."] });
+  const carried = saved.carriedTo
+    ? ` Punkten står på dagordningen för mötet ${saved.carriedTo.date}.`
+    : saved.noNextMeeting
+      ? " Det finns inget senare möte ännu; lägg punkten på nästa mötes dagordning när mötet är skapat."
+      : "";
+  return redirectWithStatus(`/moten/${meeting.id}/protokoll#p-${item.id}`, `Paragrafen är sparad.${carried}`);
+}
+
+export default function Paragraph() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(paragraphSchema, {
+    lastResult: result,
+    defaultValue: {
+      procedure: d.item.procedure,
+      outcome: d.item.outcome,
+      dispatchTo: d.item.dispatchTo,
+      motions: [
+        ...d.motions.map((m) => ({ personId: String(m.personId), text: m.text })),
+        { personId: "", text: "" },
+        { personId: "", text: "" },
+      ],
+      positions: d.positions,
+    },
+  });
+  const motionRows = fields.motions.getFieldList();
+  const positionRows = fields.positions.getFieldList();
+  const people = d.present.map((p) => ({ value: p.personId, label: p.name }));
+  const heading = `§ ${d.item.paragraph ?? ""} ${d.item.title}`;
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          ["/moten", "Möten"],
+          [`/moten/${d.meeting.id}`, `${d.meeting.bodyShortName} ${d.meeting.date}`],
+          [`/moten/${d.meeting.id}/protokoll`, "Protokoll"],
+        ]}
+        current={`§ ${d.item.paragraph ?? ""}`}
+      />
+      <h1>{heading}</h1>
+      {d.locked ? (
+        <p className="notice notice--warn">Protokollet är justerat. Ändringar görs som rättelser på protokollsidan.</p>
+      ) : null}
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <fieldset>
+          <legend>Yrkanden</legend>
+          {motionRows.map((row, index) => {
+            const f = row.getFieldset();
+            return (
+              <div key={row.key} className="motion-row">
+                <SelectField field={f.personId} label={`Yrkande ${index + 1}: av`} options={people} emptyOption="–" />
+                <TextField field={f.text} label={`Yrkande ${index + 1}: yrkar`} />
+              </div>
+            );
+          })}
+        </fieldset>
+        <SelectField
+          field={fields.procedure}
+          label="Beslutsgång"
+          options={DECISION_PROCEDURES.map((p) => ({ value: p, label: p }))}
+        />
+        <div className="table-wrap">
+          <table>
+            <caption>De närvarandes röster, jäv, reservationer och protokollsanteckningar</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ledamot</th>
+                <th scope="col">Röst vid votering</th>
+                <th scope="col">Jäv</th>
+                <th scope="col">Reservation och skäl</th>
+                <th scope="col">Protokollsanteckning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.present.map((p, index) => {
+                const f = positionRows[index].getFieldset();
+                return (
+                  <tr key={p.personId}>
+                    <th scope="row">
+                      {p.name}
+                      <input type="hidden" name={f.personId.name} value={p.personId} />
+                    </th>
+                    <td>
+                      <label className="visually-hidden" htmlFor={f.vote.id}>
+                        Röst för {p.name}
+                      </label>
+                      <select {...getSelectProps(f.vote)} key={f.vote.key}>
+                        <option value="">–</option>
+                        {VOTES.map((v) => (
+                          <option key={v} value={v}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <label>
+                        <input {...getInputProps(f.disqualified, { type: "checkbox" })} key={f.disqualified.key} />
+                        <span className="visually-hidden"> {p.name} är jävig</span>
+                      </label>
+                    </td>
+                    <td>
+                      <label>
+                        <input {...getInputProps(f.reservation, { type: "checkbox" })} key={f.reservation.key} />
+                        <span className="visually-hidden"> {p.name} reserverar sig</span>
+                      </label>
+                      <label className="visually-hidden" htmlFor={f.reservationReason.id}>
+                        Skäl för {p.name}s reservation
+                      </label>
+                      <input {...getInputProps(f.reservationReason, { type: "text" })} key={f.reservationReason.key} />
+                    </td>
+                    <td>
+                      <label className="visually-hidden" htmlFor={f.note.id}>
+                        Protokollsanteckning av {p.name}
+                      </label>
+                      <input {...getInputProps(f.note, { type: "text" })} key={f.note.key} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <SelectField
+          field={fields.outcome}
+          label="Utfall"
+          hint="En bordlagd eller återremitterad punkt förs till organets nästa möte, med en länk tillbaka hit."
+          options={ITEM_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+        />
+        <TextField
+          field={fields.dispatchTo}
+          label="Expedieras till"
+          hint="Parter, organ eller personer som ska få protokollsutdraget."
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={d.locked}>
+            Spara paragrafen
+          </button>
+          <Link to={`/moten/${d.meeting.id}/protokoll`}>Tillbaka till protokollet</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
