@@ -19,9 +19,8 @@ import {
   parties,
   people,
   users,
-  type MEMBERSHIP_ROLES,
-  type USER_ROLES,
 } from "./schema";
+import type { BodyRole, UserRole } from "../app/domain/policy";
 
 export function ensureCollaboration(
   db: Db,
@@ -101,7 +100,7 @@ export function ensureMembership(
     bodyId: number;
     personId: number;
     organisationId?: number | null;
-    role: (typeof MEMBERSHIP_ROLES)[number];
+    role: BodyRole;
     startDate: string;
     endDate?: string | null;
   },
@@ -143,7 +142,7 @@ export function ensureMeeting(
 
 export function ensureUser(
   db: Db,
-  v: { id: string; email: string; passwordHash: string; role: (typeof USER_ROLES)[number]; personId?: number | null },
+  v: { id: string; email: string; passwordHash: string; role: UserRole; personId?: number | null },
 ) {
   const found = db.select().from(users).where(eq(users.email, v.email)).get();
   return found ?? db.insert(users).values(v).returning().get();
@@ -289,7 +288,7 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   const seat = (
     body: keyof DemoWorld["bodyIds"],
     personId: number,
-    role: (typeof MEMBERSHIP_ROLES)[number],
+    role: BodyRole,
     org: string | null,
     startDate = "2023-01-01",
     endDate: string | null = null,

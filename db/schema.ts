@@ -16,7 +16,9 @@ import {
 } from "drizzle-orm/sqlite-core";
 // Enumerations are defined once, with the rules that use them (pure domain modules).
 import { DECISION_APPROVALS, DECISION_KINDS, DECISION_STATUSES } from "../app/domain/decisions";
-import { DOCUMENT_KINDS } from "../app/domain/documents";
+import { DOCUMENT_KINDS, DOCUMENT_VISIBILITIES } from "../app/domain/documents";
+import { MEMBERSHIP_ROLES } from "../app/domain/membership";
+import { USER_ROLES } from "../app/domain/policy";
 import { MATTER_STATUSES } from "../app/domain/matters";
 import { MAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/mail";
 import { ORGANISATION_KINDS, PARTY_ROLES } from "../app/domain/collaboration";
@@ -228,15 +230,6 @@ export const people = sqliteTable(
   (t) => [index("people_organisation").on(t.organisationId), index("people_name").on(t.name)],
 );
 
-export const MEMBERSHIP_ROLES = [
-  "ordförande",
-  "vice ordförande",
-  "ledamot",
-  "ersättare",
-  "sekreterare",
-  "adjungerad",
-] as const;
-
 /** A person's seat in a body for a mandate period. An ended membership is kept as history. */
 export const memberships = sqliteTable(
   "memberships",
@@ -295,8 +288,6 @@ export const meetings = sqliteTable(
 );
 
 // --- Accounts, sessions, audit ------------------------------------------------------------
-
-export const USER_ROLES = ["admin", "member", "reader"] as const;
 
 export const users = sqliteTable(
   "users",
@@ -960,8 +951,6 @@ export const recordedAllocations = sqliteTable(
 );
 
 // --- Shared documents (the documents issue) -------------------------------------------------
-
-export const DOCUMENT_VISIBILITIES = ["public", "members", "bodies"] as const;
 
 /** A document in the library. Its content is in versions; `currentVersionId` marks the current one. */
 export const documents = sqliteTable(

@@ -38,10 +38,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
   return dummyHash;
 }
-
-/** Swedish validation of a new password; null when acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 12) return "Lösenordet måste ha minst 12 tecken.";
-  if (password.length > 200) return "Lösenordet får ha högst 200 tecken.";
-  return null;
-}

@@ -45,7 +45,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
 
 // conform's metadata types are invariant in the schema; these components take any form.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = FormMetadata<any, string[]>;
+export type AnyForm = FormMetadata<any, string[]>;
 
 /** Props for the <Form> element of a schema form. */
 export function formProps(form: AnyForm) {
@@ -173,18 +173,66 @@ export function CheckboxField({ field, label, hint }: SchemaFieldProps) {
 }
 
 /**
- * A group of checkboxes for a list field (several values under one name), in a fieldset
- * whose legend is the label; the message for the whole group follows the boxes.
+ * A file input. Files are not part of a form's schema (the upload parser checks type, size
+ * and personal identity numbers); the action returns their message as a late field error
+ * under `name`, shown here like any other field's.
+ */
+export function FileField({
+  form,
+  name,
+  label,
+  hint,
+}: {
+  form: AnyForm;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
+  const id = `${form.id}-${name}`;
+  const error = form.allErrors[name]?.[0];
+  const describedBy = [hint ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${id}-description`}>
+          {hint}
+        </span>
+      ) : null}
+      <input
+        type="file"
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A group of checkboxes for a list field (several values under one name), or of radio
+ * buttons for one choice, in a fieldset whose legend is the label; the message for the
+ * whole group follows the boxes.
  */
 export function CheckboxGroupField({
   field,
   label,
   hint,
   options,
-}: SchemaFieldProps & { options: readonly { value: string | number; label: string }[] }) {
+  type = "checkbox",
+}: SchemaFieldProps & {
+  options: readonly { value: string | number; label: string }[];
+  type?: "checkbox" | "radio";
+}) {
   const error = field.errors?.[0];
   const inputs = getCollectionProps(field, {
-    type: "checkbox",
+    type,
     options: options.map((o) => String(o.value)),
     ariaDescribedBy: hint ? field.descriptionId : undefined,
   });

@@ -1,6 +1,11 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { MEMBERSHIP_ROLES, type MembershipInput } from "~/domain/membership";
-import { controlProps, ErrorSummary, Field } from "./forms";
+import { MEMBERSHIP_ROLES } from "~/domain/membership";
+import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, type AnyForm } from "./forms";
+
+// conform's metadata types are invariant in the schema; the new and edit forms share these fields.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fields = Record<string, FieldMetadata<any, any, string[]>>;
 
 interface Option {
   id: number;
@@ -8,102 +13,63 @@ interface Option {
   organisation?: string | null;
 }
 
+/**
+ * A person's seat in a body (app/forms/people.ts). The edit form keeps the person: a new
+ * person gets a new membership, so `personId` is then a hidden field.
+ */
 export function MembershipForm({
-  values,
-  errors,
+  form,
+  fields,
   people,
   organisations,
   submitLabel,
   version,
-  lockPerson,
+  lockedPersonId,
 }: {
-  values: Partial<MembershipInput>;
-  errors?: Partial<Record<keyof MembershipInput, string>>;
+  form: AnyForm;
+  fields: Fields;
   people: Option[];
   organisations: Option[];
   submitLabel: string;
   version?: number;
-  lockPerson?: boolean;
+  lockedPersonId?: number;
 }) {
   return (
     <>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="stack" noValidate>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <input type="hidden" name="intent" value="save" />
-        <Field name="personId" label="Person" error={errors?.personId} required>
-          {lockPerson ? (
-            <>
-              <select {...controlProps("personId", errors?.personId)} defaultValue={values.personId ?? ""} disabled>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-              <input type="hidden" name="personId" value={values.personId ?? ""} />
-            </>
-          ) : (
-            <select
-              {...controlProps("personId", errors?.personId)}
-              defaultValue={values.personId ?? ""}
-              aria-required="true"
-            >
-              <option value="">Välj person …</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.organisation ? ` (${p.organisation})` : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="role" label="Roll" error={errors?.role} required>
-          <select {...controlProps("role", errors?.role)} defaultValue={values.role ?? "ledamot"} aria-required="true">
-            {MEMBERSHIP_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          name="organisationId"
+        {lockedPersonId !== undefined ? (
+          <>
+            <input type="hidden" name="intent" value="save" />
+            <input type="hidden" name="personId" value={lockedPersonId} />
+          </>
+        ) : (
+          <SelectField
+            field={fields.personId}
+            label="Person"
+            emptyOption="Välj person …"
+            options={people.map((p) => ({
+              value: p.id,
+              label: p.organisation ? `${p.name} (${p.organisation})` : p.name,
+            }))}
+          />
+        )}
+        <SelectField field={fields.role} label="Roll" options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: r }))} />
+        <SelectField
+          field={fields.organisationId}
           label="Företräder"
           hint="Den part personen företräder i organet."
-          error={errors?.organisationId}
-        >
-          <select
-            {...controlProps("organisationId", errors?.organisationId, "Den part personen företräder i organet.")}
-            defaultValue={values.organisationId ?? ""}
-          >
-            <option value="">Ingen part (t.ex. Mini-Marias chef)</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          name="startDate"
-          label="Från och med"
-          hint="ÅÅÅÅ-MM-DD"
-          defaultValue={values.startDate}
-          error={errors?.startDate}
-          required
+          emptyOption="Ingen part (t.ex. Mini-Marias chef)"
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
         />
-        <Field
-          name="endDate"
+        <TextField field={fields.startDate} label="Från och med" hint="ÅÅÅÅ-MM-DD" />
+        <TextField
+          field={fields.endDate}
           label="Till och med"
           hint="ÅÅÅÅ-MM-DD. Lämna tomt om uppdraget gäller tills vidare."
-          defaultValue={values.endDate}
-          error={errors?.endDate}
         />
-        <Field name="note" label="Anteckning" error={errors?.note}>
-          <textarea {...controlProps("note", errors?.note)} defaultValue={values.note ?? ""} rows={3} />
-        </Field>
+        <TextareaField field={fields.note} label="Anteckning" rows={3} />
         <div className="actions">
           <button type="submit" className="button">
             {submitLabel}
@@ -112,16 +78,4 @@ export function MembershipForm({
       </Form>
     </>
   );
-}
-
-export function readMembershipForm(form: FormData): MembershipInput {
-  const get = (k: string) => String(form.get(k) ?? "").trim();
-  return {
-    personId: get("personId"),
-    organisationId: get("organisationId"),
-    role: get("role"),
-    startDate: get("startDate"),
-    endDate: get("endDate"),
-    note: get("note"),
-  };
 }

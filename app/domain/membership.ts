@@ -1,27 +1,19 @@
 /**
- * Rules for a person's seat in a body (membership). Pure; used by the form action
- * and unit-tested on its own.
+ * Rules for a person's seat in a body (membership). Pure and unit-tested on its own; the
+ * form's checks are in app/forms/people.ts.
  */
 import type { BodyRole } from "./policy";
 
-export const MEMBERSHIP_ROLES: readonly BodyRole[] = [
+export const MEMBERSHIP_ROLES = [
   "ordförande",
   "vice ordförande",
   "ledamot",
   "ersättare",
   "sekreterare",
   "adjungerad",
-];
+] as const satisfies readonly BodyRole[];
 
-export interface MembershipInput {
-  personId: string;
-  organisationId: string;
-  role: string;
-  startDate: string;
-  endDate: string;
-  note: string;
-}
-
+/** A validated seat, as the models store it (parsed by app/forms/people.ts). */
 export interface ValidMembership {
   personId: number;
   organisationId: number | null;
@@ -38,37 +30,6 @@ export function isIsoDate(value: string): boolean {
   const [y, m, d] = value.split("-").map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export function validateMembership(
-  input: MembershipInput,
-): { ok: true; value: ValidMembership } | { ok: false; errors: FieldErrors<keyof MembershipInput> } {
-  const errors: FieldErrors<keyof MembershipInput> = {};
-  const personId = Number(input.personId);
-  if (!input.personId || !Number.isInteger(personId) || personId <= 0) errors.personId = "Välj en person.";
-  const organisationId = input.organisationId ? Number(input.organisationId) : null;
-  if (organisationId !== null && (!Number.isInteger(organisationId) || organisationId <= 0))
-    errors.organisationId = "Välj en organisation i listan.";
-  if (!MEMBERSHIP_ROLES.includes(input.role as BodyRole)) errors.role = "Välj en roll i listan.";
-  if (!input.startDate) errors.startDate = "Ange när uppdraget börjar (ÅÅÅÅ-MM-DD).";
-  else if (!isIsoDate(input.startDate)) errors.startDate = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.";
-  if (input.endDate && !isIsoDate(input.endDate))
-    errors.endDate = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";
-  else if (input.endDate && isIsoDate(input.startDate) && input.endDate < input.startDate)
-    errors.endDate = "Slutdatum kan inte vara före startdatum.";
-  if (input.note.length > 1000) errors.note = "Anteckningen får ha högst 1 000 tecken.";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      personId,
-      organisationId,
-      role: input.role as BodyRole,
-      startDate: input.startDate,
-      endDate: input.endDate || null,
-      note: input.note.trim(),
-    },
-  };
 }
 
 /** Current on `today`: started and not yet ended (the end date is the last day in office). */

@@ -12,7 +12,9 @@
  * - anonymous (actor null): the public; reads only what is public.
  */
 
-type UserRole = "admin" | "member" | "reader";
+/** Account roles (users.role). */
+export const USER_ROLES = ["admin", "member", "reader"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
 
 export type BodyRole = "ordförande" | "vice ordförande" | "ledamot" | "ersättare" | "sekreterare" | "adjungerad";
 

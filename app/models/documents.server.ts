@@ -188,7 +188,7 @@ export function addDocumentVersion(
   });
 }
 
-/** @public Metadata edit (title, kind, visibility, bodies); its route is issue 12 work in progress. */
+/** The description of a document (title, kind, owner, date, who may see it); refused if someone else saved since `expectedVersion`. */
 export function updateDocumentMeta(userId: string, documentId: number, expectedVersion: number, value: ValidDocument) {
   return write((tx) => {
     const before = tx.select().from(documents).where(eq(documents.id, documentId)).get();

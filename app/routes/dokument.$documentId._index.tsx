@@ -1,29 +1,37 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { fileSize } from "~/components/agenda";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { DocumentFields } from "~/components/document-fields";
+import { FileField, FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
+import { documentPageSchema } from "~/forms/document";
+import { can } from "~/domain/policy";
 import { VISIBILITY_LABEL } from "~/domain/documents";
 import { formatDateTime } from "~/domain/format";
 import { requirePermission } from "~/auth/session.server";
-import { getBody } from "~/models/bodies.server";
+import { getBody, listBodies } from "~/models/bodies.server";
 import { readVersionContent } from "~/models/document-content.server";
-import { addDocumentVersion, versionsOfDocument } from "~/models/documents.server";
+import {
+  addDocumentVersion,
+  documentResource,
+  updateDocumentMeta,
+  versionsOfDocument,
+} from "~/models/documents.server";
 import {
   addDocumentLink,
   linkOptions,
   removeDocumentLink,
   targetExists,
   targetsOfDocument,
-  type LinkType,
 } from "~/models/document-links.server";
 import { parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { loadDocumentFor } from "~/auth/document-access.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.doc.title ?? "Dokument"} – Samverkansportalen` },
@@ -65,78 +73,147 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     maxUploadMb: env().MAX_UPLOAD_MB,
     links: targetsOfDocument(doc.id),
     linkOptions: canEdit ? linkOptions() : null,
+    describing: canEdit
+      ? {
+          bodyId: doc.bodyId,
+          bodyIds: resource.bodyIds ?? [],
+          bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
+        }
+      : null,
   };
 }
+
+/** What someone else saved while the user was editing (shown beside what the user typed). */
+type Theirs =
+  | { what: "version"; versionNo: number | null; comment: string }
+  | { what: "meta"; title: string; kind: string; date: string; visibility: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, doc, resource } = await loadDocumentFor(request, params.documentId);
   requirePermission(viewer?.actor ?? null, "edit:document", resource);
+  const actor = viewer!.actor;
+  const userId = viewer!.user.id;
   const form = await parseUploadForm(request);
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "link" || intent === "unlink") {
-    const [type, id] = String(form.get("target") ?? "").split(":");
-    if (!["meeting", "matter", "decision", "agreement"].includes(type) || !targetExists(type as LinkType, Number(id)))
-      return data(
-        {
-          errors: { target: "Välj vad dokumentet ska kopplas till." } as Record<string, string>,
-          values: { markdown: "", comment: "" },
-          preview: null,
-          conflict: false,
-        },
-        { status: 400 },
+  const submission = parseForm(form, documentPageSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  switch (value.intent) {
+    case "link":
+    case "unlink": {
+      const { type, id } = value.target;
+      if (!targetExists(type, id))
+        return rejectForm(submission, { fieldErrors: { target: ["Välj vad dokumentet ska kopplas till."] } });
+      if (value.intent === "link") addDocumentLink(userId, doc.id, type, id);
+      else removeDocumentLink(userId, doc.id, type, id);
+      return redirectWithStatus(
+        `/dokument/${doc.id}#kopplingar`,
+        value.intent === "link" ? "Kopplingen är sparad." : "Kopplingen är borttagen.",
       );
-    if (intent === "link") addDocumentLink(viewer!.user.id, doc.id, type as LinkType, Number(id));
-    else removeDocumentLink(viewer!.user.id, doc.id, type as LinkType, Number(id));
-    return redirectWithStatus(
-      `/dokument/${doc.id}#kopplingar`,
-      intent === "link" ? "Kopplingen är sparad." : "Kopplingen är borttagen.",
-    );
+    }
+    case "meta": {
+      const { intent: _intent, version, ...describing } = value;
+      if (!listBodies().some((b) => b.id === describing.bodyId))
+        return rejectForm(submission, { fieldErrors: { bodyId: ["Välj organ i listan."] } });
+      // Nobody moves a document out of their own reach: the editor must still be allowed to edit it.
+      if (!can(actor, "edit:document", documentResource({ id: doc.id, ...describing }, describing.bodyIds)))
+        return rejectForm(submission, { fieldErrors: { bodyId: ["Välj ett organ som du sitter i."] } });
+      const saved = updateDocumentMeta(userId, doc.id, version, describing);
+      if (!saved.ok) {
+        const c = saved.current;
+        const theirs: Theirs = { what: "meta", title: c.title, kind: c.kind, date: c.date, visibility: c.visibility };
+        return rejectConflict(submission, theirs, c.version);
+      }
+      return redirectWithStatus(`/dokument/${doc.id}`, "Dokumentets uppgifter är sparade.");
+    }
+    case "save":
+    case "preview": {
+      const preview = value.intent === "preview";
+      const content = await readVersionContent(form, !preview);
+      if (!content.ok) return rejectForm(submission, { fieldErrors: content.errors });
+      if (preview) return { preview: content.preview, lastResult: submission.reply() };
+      const saved = withStagedFiles(content.files, (staged) =>
+        addDocumentVersion(
+          userId,
+          doc.id,
+          value.version,
+          { markdown: content.markdown, searchText: content.searchText, comment: value.comment },
+          staged,
+        ),
+      );
+      if (!saved.ok) {
+        const latest = versionsOfDocument(doc.id).find((v) => v.id === saved.current.currentVersionId);
+        const theirs: Theirs = {
+          what: "version",
+          versionNo: latest?.versionNo ?? null,
+          comment: latest?.comment ?? "",
+        };
+        return rejectConflict(submission, theirs, saved.current.version);
+      }
+      return redirectWithStatus(
+        `/dokument/${doc.id}?ny=${saved.version.versionNo}`,
+        `Version ${saved.version.versionNo} är sparad.`,
+      );
+    }
   }
-  const values = { markdown: String(form.get("markdown") ?? ""), comment: String(form.get("comment") ?? "") };
-  const preview = form.get("intent") === "preview";
-  const content = await readVersionContent(form, !preview);
-  if (!content.ok)
-    return data({ errors: content.errors, values, preview: null as string | null, conflict: false }, { status: 400 });
-  if (preview)
-    return data(
-      { errors: {} as Record<string, string>, values, preview: content.preview as string | null, conflict: false },
-      { status: 200 },
-    );
-  const saved = withStagedFiles(content.files, (staged) =>
-    addDocumentVersion(
-      viewer!.user.id,
-      doc.id,
-      Number(form.get("version")),
-      { markdown: content.markdown, searchText: content.searchText, comment: values.comment.trim() },
-      staged,
-    ),
-  );
-  if (!saved.ok)
-    return data(
-      {
-        errors: {
-          markdown:
-            "Någon annan har sparat en ny version medan du arbetade. Din text står kvar; jämför med den nya versionen och spara igen.",
-        } as Record<string, string>,
-        values,
-        preview: null,
-        conflict: true,
-      },
-      { status: 409 },
-    );
-  return redirectWithStatus(
-    `/dokument/${doc.id}?ny=${saved.version.versionNo}`,
-    `Version ${saved.version.versionNo} är sparad.`,
-  );
 }
 
 export default function DocumentPage() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
+  // A preview answers with the rendered text and the form as typed; a rejection with the form only.
+  const preview = reply && "preview" in reply ? reply.preview : null;
+  const lastResult = reply && "lastResult" in reply ? reply.lastResult : reply;
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | string[] | undefined>;
+  const intent = typed.intent;
+  const conflict = conflictOf<Theirs>(lastResult);
+  const [versionForm, versionFields] = useSchemaForm(documentPageSchema, {
+    lastResult: intent === "save" || intent === "preview" ? lastResult : null,
+    defaultValue: { markdown: d.current?.markdown ?? "" },
+  });
+  const [metaForm, metaFields] = useSchemaForm(documentPageSchema, {
+    id: "uppgifter",
+    lastResult: intent === "meta" ? lastResult : null,
+    defaultValue: {
+      title: d.doc.title,
+      kind: d.doc.kind,
+      bodyId: d.describing?.bodyId ? String(d.describing.bodyId) : "",
+      date: d.doc.date,
+      visibility: d.doc.visibility,
+      bodyIds: (d.describing?.bodyIds ?? []).map(String),
+    },
+  });
+  const [linkForm, linkFields] = useSchemaForm(documentPageSchema, {
+    id: "koppla",
+    lastResult: intent === "link" || intent === "unlink" ? lastResult : null,
+  });
+  const linkError = linkFields.target.errors?.[0];
   return (
     <>
       <Breadcrumbs trail={[["/dokument", "Dokument"]]} current={`${d.doc.title}`} />
       <h1>{d.doc.title}</h1>
+      {conflict?.theirs.what === "meta" ? (
+        <ConflictNotice
+          what="dokumentets uppgifter"
+          rows={[
+            ["Titel", conflict.theirs.title, String(typed.title ?? "")],
+            ["Typ", conflict.theirs.kind, String(typed.kind ?? "")],
+            ["Datum", conflict.theirs.date, String(typed.date ?? "")],
+            ["Synlighet", visibilityLabel(conflict.theirs.visibility), visibilityLabel(typed.visibility)],
+          ]}
+        />
+      ) : null}
+      {conflict?.theirs.what === "version" ? (
+        <ConflictNotice
+          what="dokumentet"
+          rows={[
+            [
+              "Senaste version",
+              `Version ${conflict.theirs.versionNo ?? "–"}${conflict.theirs.comment ? `: ${conflict.theirs.comment}` : ""}`,
+              `Din nya version${typed.comment ? `: ${String(typed.comment)}` : ""} (texten står kvar nedan)`,
+            ],
+          ]}
+        />
+      ) : null}
       <dl className="facts">
         <dt>Typ</dt>
         <dd>{d.doc.kind}</dd>
@@ -195,41 +272,34 @@ export default function DocumentPage() {
           </ul>
         )}
         {d.linkOptions ? (
-          <Form method="post" encType="multipart/form-data" className="actions no-print">
+          <Form method="post" encType="multipart/form-data" className="actions no-print" {...formProps(linkForm)}>
             <input type="hidden" name="intent" value="link" />
-            <Field name="target" label="Koppla till" error={a?.errors.target}>
-              <select {...controlProps("target", a?.errors.target)} defaultValue="">
+            <div className={`field${linkError ? " field--error" : ""}`}>
+              <label htmlFor={linkFields.target.id}>Koppla till</label>
+              <select
+                id={linkFields.target.id}
+                name={linkFields.target.name}
+                defaultValue=""
+                aria-invalid={linkError ? true : undefined}
+                aria-describedby={linkError ? linkFields.target.errorId : undefined}
+              >
                 <option value="">Välj …</option>
-                <optgroup label="Möten">
-                  {d.linkOptions.meeting.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Ärenden">
-                  {d.linkOptions.matter.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Beslut">
-                  {d.linkOptions.decision.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Avtal">
-                  {d.linkOptions.agreement.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
+                {LINK_GROUPS.map(([type, label]) => (
+                  <optgroup key={type} label={label}>
+                    {d.linkOptions![type].map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
               </select>
-            </Field>
+              {linkError ? (
+                <p className="field-error" id={linkFields.target.errorId}>
+                  {linkError}
+                </p>
+              ) : null}
+            </div>
             <button type="submit" className="button button--secondary">
               Koppla
             </button>
@@ -281,31 +351,23 @@ export default function DocumentPage() {
         <section aria-labelledby="ny-version" className="no-print">
           <h2 id="ny-version">Ny version</h2>
           <p>Den nuvarande versionen finns kvar och kan hämtas i listan ovan.</p>
-          <ErrorSummary errors={a?.errors} />
-          {a?.preview ? (
+          <FormErrorSummary form={versionForm} />
+          {preview ? (
             <section aria-labelledby="forhandsgranskning" className="card">
               <h3 id="forhandsgranskning">Förhandsgranskning</h3>
-              <div className="markdown" dangerouslySetInnerHTML={{ __html: a.preview }} />
+              <div className="markdown" dangerouslySetInnerHTML={{ __html: preview }} />
             </section>
           ) : null}
-          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-            <input type="hidden" name="version" value={d.doc.version} />
-            <Field
-              name="markdown"
+          <Form method="post" encType="multipart/form-data" className="stack" {...formProps(versionForm)}>
+            <input type="hidden" name="version" value={conflict?.version ?? d.doc.version} />
+            <TextareaField
+              field={versionFields.markdown}
               label="Text"
               hint="Markdown. Lämna tomt om du laddar upp en fil."
-              error={a?.errors.markdown}
-            >
-              <textarea
-                {...controlProps("markdown", a?.errors.markdown, "x")}
-                defaultValue={a?.values.markdown ?? d.current?.markdown ?? ""}
-                rows={12}
-              />
-            </Field>
-            <Field name="file" label="Eller ny fil" hint={`Högst ${d.maxUploadMb} MB.`} error={a?.errors.file}>
-              <input type="file" {...controlProps("file", a?.errors.file, "x")} />
-            </Field>
-            <Field name="comment" label="Vad är ändrat?" defaultValue={a?.values.comment} />
+              rows={12}
+            />
+            <FileField form={versionForm} name="file" label="Eller ny fil" hint={`Högst ${d.maxUploadMb} MB.`} />
+            <TextField field={versionFields.comment} label="Vad är ändrat?" />
             <div className="actions">
               <button type="submit" name="intent" value="save" className="button">
                 Spara ny version
@@ -317,6 +379,37 @@ export default function DocumentPage() {
           </Form>
         </section>
       ) : null}
+
+      {d.describing ? (
+        <section aria-labelledby="uppgifter-rubrik" className="no-print">
+          <h2 id="uppgifter-rubrik">Ändra dokumentets uppgifter</h2>
+          <p>Titel, typ, datum och vem som får se dokumentet. Innehållet ändrar du med en ny version ovan.</p>
+          <FormErrorSummary form={metaForm} />
+          <Form method="post" encType="multipart/form-data" className="stack" {...formProps(metaForm)}>
+            <input type="hidden" name="intent" value="meta" />
+            <input type="hidden" name="version" value={conflict?.version ?? d.doc.version} />
+            <DocumentFields fields={metaFields} owning={d.describing.bodies} all={d.describing.bodies} />
+            <div className="actions">
+              <button type="submit" className="button">
+                {conflict?.theirs.what === "meta" ? "Spara mina uppgifter ändå" : "Spara uppgifterna"}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
+}
+
+const LINK_GROUPS = [
+  ["meeting", "Möten"],
+  ["matter", "Ärenden"],
+  ["decision", "Beslut"],
+  ["agreement", "Avtal"],
+] as const;
+
+function visibilityLabel(value: string | string[] | undefined): string {
+  return typeof value === "string" && value in VISIBILITY_LABEL
+    ? VISIBILITY_LABEL[value as keyof typeof VISIBILITY_LABEL]
+    : "";
 }

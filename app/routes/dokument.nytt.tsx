@@ -1,12 +1,11 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { collaborationFor } from "~/auth/collaboration.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
-import { DocumentFields, readDocumentFields } from "~/components/document-fields";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
-import { validateDocument } from "~/domain/documents";
+import { DocumentFields } from "~/components/document-fields";
+import { FileField, FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
+import { newDocumentSchema } from "~/forms/document";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
@@ -15,6 +14,7 @@ import { createDocument } from "~/models/documents.server";
 import { parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { env } from "~/utils/env.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nytt dokument – Samverkansportalen" }];
 
@@ -39,35 +39,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, owning } = await load(request);
   const form = await parseUploadForm(request);
-  const fields = readDocumentFields(form);
-  const values = {
-    ...fields,
-    markdown: String(form.get("markdown") ?? ""),
-    comment: String(form.get("comment") ?? ""),
-  };
-  const result = validateDocument(fields);
-  const errors: Record<string, string> = result.ok ? {} : { ...(result.errors as Record<string, string>) };
-  if (result.ok && (result.value.bodyId === null || !owning.some((b) => b.id === result.value.bodyId)))
-    errors.bodyId = "Välj ett organ som du sitter i.";
-  const content = await readVersionContent(form, form.get("intent") !== "preview");
-  if (!content.ok) Object.assign(errors, content.errors);
-  if (Object.keys(errors).length || !result.ok || !content.ok)
-    return data({ errors, values, preview: null as string | null }, { status: 400 });
-  if (form.get("intent") === "preview")
-    return data(
-      { errors: {} as Record<string, string>, values, preview: content.preview as string | null },
-      { status: 200 },
-    );
+  const submission = parseForm(form, newDocumentSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  if (!owning.some((b) => b.id === value.bodyId))
+    return rejectForm(submission, { fieldErrors: { bodyId: ["Välj ett organ som du sitter i."] } });
+  const preview = value.intent === "preview";
+  const content = await readVersionContent(form, !preview);
+  if (!content.ok) return rejectForm(submission, { fieldErrors: content.errors });
+  if (preview) return { preview: content.preview, lastResult: submission.reply() };
+  const { intent: _intent, markdown: _markdown, comment, ...describing } = value;
   const doc = withStagedFiles(content.files, (staged) =>
     createDocument(
       viewer.user.id,
       collaborationFor(request, viewer.actor).id,
-      result.value,
-      {
-        markdown: content.markdown,
-        searchText: content.searchText,
-        comment: values.comment.trim() || "Första versionen",
-      },
+      describing,
+      { markdown: content.markdown, searchText: content.searchText, comment: comment || "Första versionen" },
       staged,
     ),
   );
@@ -76,47 +63,40 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewDocument() {
   const { owning, all, today, maxUploadMb } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
-  const values = a?.values;
-  const errors = a?.errors;
+  const reply = useActionData<typeof action>();
+  // A preview answers with the rendered text and the form as typed; a rejection with the form only.
+  const preview = reply && "preview" in reply ? reply.preview : null;
+  const lastResult = reply && "lastResult" in reply ? reply.lastResult : reply;
+  const [form, fields] = useSchemaForm(newDocumentSchema, {
+    lastResult,
+    defaultValue: { date: today, visibility: "members", kind: "rutin", bodyId: String(owning[0]?.id ?? "") },
+  });
   return (
     <>
       <Breadcrumbs trail={[["/dokument", "Dokument"]]} current="Nytt dokument" />
       <h1>Nytt dokument</h1>
-      <ErrorSummary errors={errors} />
-      {a?.preview ? (
+      <FormErrorSummary form={form} />
+      {preview ? (
         <section aria-labelledby="forhandsgranskning" className="card">
           <h2 id="forhandsgranskning">Förhandsgranskning</h2>
-          <div className="markdown" dangerouslySetInnerHTML={{ __html: a.preview }} />
+          <div className="markdown" dangerouslySetInnerHTML={{ __html: preview }} />
         </section>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-        <DocumentFields
-          values={values ?? { date: today, visibility: "members", bodyId: String(owning[0]?.id ?? "") }}
-          errors={errors}
-          bodies={owning.length ? owning : all}
-        />
-        <Field
-          name="markdown"
+      <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
+        <DocumentFields fields={fields} owning={owning.length ? owning : all} all={all} />
+        <TextareaField
+          field={fields.markdown}
           label="Text"
           hint="Skriv dokumentet här (Markdown) eller ladda upp en fil nedan."
-          error={errors?.markdown}
-        >
-          <textarea
-            {...controlProps("markdown", errors?.markdown, "x")}
-            defaultValue={values?.markdown ?? ""}
-            rows={14}
-          />
-        </Field>
-        <Field
+          rows={14}
+        />
+        <FileField
+          form={form}
           name="file"
           label="Fil"
           hint={`PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, TXT eller MD. Högst ${maxUploadMb} MB.`}
-          error={errors?.file}
-        >
-          <input type="file" {...controlProps("file", errors?.file, "x")} />
-        </Field>
-        <Field name="comment" label="Kommentar till versionen" defaultValue={values?.comment} />
+        />
+        <TextField field={fields.comment} label="Kommentar till versionen" />
         <div className="actions">
           <button type="submit" name="intent" value="save" className="button">
             Spara dokumentet

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { createSession, endAllSessionsOf } from "~/auth/sessions.server";
-import { hashPassword, passwordProblem, verifyPassword } from "~/auth/password.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { requireViewerWith } from "~/auth/session.server";
-import { ErrorSummary, Field } from "~/components/forms";
+import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { ownAccountSchema } from "~/forms/account";
 import { calendarTokenOf, revokeCalendarToken, rotateCalendarToken } from "~/models/calendar.server";
 import { getUserById, personOfUser, setPasswordHash } from "~/models/users.server";
 import { publicOrigin } from "~/utils/origin.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto – Samverkansportalen" }];
@@ -25,48 +27,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Errors = { current?: string; next?: string; confirm?: string };
+const HIDE = ["current", "next", "confirm"];
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "change:own-password");
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "calendar") {
-    calendarTokenOf(viewer.user.id);
-    return redirectWithStatus("/konto#kalender", "Din kalenderlänk är skapad.");
+  const submission = parseForm(await readForm(request), ownAccountSchema);
+  if (submission.status !== "success") return rejectForm(submission, { hideFields: HIDE });
+  const value = submission.value;
+  switch (value.intent) {
+    case "calendar":
+      calendarTokenOf(viewer.user.id);
+      return redirectWithStatus("/konto#kalender", "Din kalenderlänk är skapad.");
+    case "calendar-rotate":
+      rotateCalendarToken(viewer.user.id);
+      return redirect("/konto?kalender=ny#kalender");
+    case "calendar-revoke":
+      revokeCalendarToken(viewer.user.id);
+      return redirect("/konto?kalender=borttagen#kalender");
+    case "password": {
+      const user = getUserById(viewer.user.id);
+      if (!user || !(await verifyPassword(value.current, user.passwordHash)))
+        return rejectForm(submission, {
+          fieldErrors: { current: ["Det nuvarande lösenordet stämmer inte."] },
+          hideFields: HIDE,
+        });
+      setPasswordHash(user.id, await hashPassword(value.next));
+      // A changed password ends every session of the account, everywhere; this device gets a new one.
+      await endAllSessionsOf(user.id);
+      const cookie = await createSession(user.id);
+      return redirect("/konto?klart=1", { headers: { "Set-Cookie": cookie } });
+    }
   }
-  if (intent === "calendar-rotate") {
-    rotateCalendarToken(viewer.user.id);
-    return redirect("/konto?kalender=ny#kalender");
-  }
-  if (intent === "calendar-revoke") {
-    revokeCalendarToken(viewer.user.id);
-    return redirect("/konto?kalender=borttagen#kalender");
-  }
-  const current = String(form.get("current") ?? "");
-  const next = String(form.get("next") ?? "");
-  const confirm = String(form.get("confirm") ?? "");
-  const errors: Errors = {};
-  if (!current) errors.current = "Ange ditt nuvarande lösenord.";
-  const problem = passwordProblem(next);
-  if (problem) errors.next = problem;
-  else if (next !== confirm) errors.confirm = "Lösenorden är inte lika. Skriv samma nya lösenord två gånger.";
-  if (Object.keys(errors).length) return data({ errors }, { status: 400 });
-  const user = getUserById(viewer.user.id);
-  if (!user || !(await verifyPassword(current, user.passwordHash)))
-    return data({ errors: { current: "Det nuvarande lösenordet stämmer inte." } satisfies Errors }, { status: 400 });
-  setPasswordHash(user.id, await hashPassword(next));
-  // A changed password ends every session of the account, everywhere; this device gets a new one.
-  await endAllSessionsOf(user.id);
-  const cookie = await createSession(user.id);
-  return redirect("/konto?klart=1", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Account() {
   const { email, name, title, calendarUrl } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const errors = actionData?.errors as Errors | undefined;
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useSchemaForm(ownAccountSchema, { lastResult });
   return (
     <>
       <h1>Mitt konto</h1>
@@ -87,12 +85,12 @@ export default function Account() {
         <dd>{email}</dd>
       </dl>
       <h2 id="kalender">Mina möten i kalendern</h2>
-      {params.get("kalender") === "ny" ? (
+      {searchParams.get("kalender") === "ny" ? (
         <p className="notice notice--ok" role="status">
           Du har fått en ny kalenderadress. Den gamla fungerar inte längre; byt adressen i din kalender.
         </p>
       ) : null}
-      {params.get("kalender") === "borttagen" ? (
+      {searchParams.get("kalender") === "borttagen" ? (
         <p className="notice notice--ok" role="status">
           Kalenderadressen är borttagen. Ingen kan längre hämta dina möten med den.
         </p>
@@ -124,38 +122,23 @@ export default function Account() {
         </Form>
       )}
       <h2>Byt lösenord</h2>
-      {params.get("klart") && !actionData ? (
+      {searchParams.get("klart") && !lastResult ? (
         <p className="notice notice--ok" role="status">
           Lösenordet är bytt. Alla dina andra inloggningar har avslutats.
         </p>
       ) : null}
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="stack" noValidate>
-        <Field
-          name="current"
-          label="Nuvarande lösenord"
-          type="password"
-          autoComplete="current-password"
-          error={errors?.current}
-          required
-        />
-        <Field
-          name="next"
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name="intent" value="password" />
+        <TextField field={fields.current} label="Nuvarande lösenord" type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.next}
           label="Nytt lösenord"
           type="password"
           autoComplete="new-password"
           hint="Minst 12 tecken."
-          error={errors?.next}
-          required
         />
-        <Field
-          name="confirm"
-          label="Upprepa nytt lösenord"
-          type="password"
-          autoComplete="new-password"
-          error={errors?.confirm}
-          required
-        />
+        <TextField field={fields.confirm} label="Upprepa nytt lösenord" type="password" autoComplete="new-password" />
         <div className="actions">
           <button type="submit" className="button">
             Byt lösenord

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createSession } from "~/auth/sessions.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getViewer, safeRedirectTo } from "~/auth/session.server";
 import { signInLimiter } from "~/auth/signin-limit.server";
-import { Field } from "~/components/forms";
+import { formProps, TextField, useSchemaForm } from "~/components/forms";
+import { signInSchema } from "~/forms/account";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/users.server";
 import { write } from "~/utils/db.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Samverkansportalen" }];
@@ -23,39 +25,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const GENERIC_ERROR = "Fel e-postadress eller lösenord.";
+const HIDE = ["password"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const email = String(form.get("email") ?? "")
-    .trim()
-    .toLowerCase();
-  const password = String(form.get("password") ?? "");
-  const redirectTo = safeRedirectTo(form.get("redirectTo"));
-  const errors: { email?: string; password?: string; form?: string } = {};
-  if (!email) errors.email = "Ange din e-postadress.";
-  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email))
-    errors.email = "Ange en giltig e-postadress, till exempel namn@kommun.se.";
-  if (!password) errors.password = "Ange ditt lösenord.";
-  if (errors.email || errors.password) return data({ errors, email }, { status: 400 });
+  const submission = parseForm(await readForm(request), signInSchema);
+  if (submission.status !== "success") return rejectForm(submission, { hideFields: HIDE });
+  const { email, password } = submission.value;
+  const redirectTo = safeRedirectTo(submission.value.redirectTo);
 
   const limited = signInLimiter.check(String(context.clientIp ?? "okänd"), email, Date.now());
   if (limited) {
     const minutes = Math.ceil(limited / 60000);
-    return data(
-      {
-        errors: {
-          form: `För många inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`,
-        },
-        email,
-      },
-      { status: 429 },
-    );
+    const message = `För många inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`;
+    return rejectForm(submission, { formErrors: [message], hideFields: HIDE }, 429);
   }
 
   const user = findUserByEmail(email);
   // Verify against a dummy hash for unknown accounts: same work, same message.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid) return data({ errors: { form: GENERIC_ERROR }, email }, { status: 401 });
+  if (!user || !valid) return rejectForm(submission, { formErrors: [GENERIC_ERROR], hideFields: HIDE }, 401);
 
   signInLimiter.succeeded(email);
   // A new session id at every sign-in: a session fixed before sign-in is worthless.
@@ -66,41 +54,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const { redirectTo, expired } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors = actionData?.errors as { email?: string; password?: string; form?: string } | undefined;
+  const [form, fields] = useSchemaForm(signInSchema, { lastResult });
   return (
     <div className="signin">
       <h1>Logga in</h1>
-      {expired && !actionData ? (
+      {expired && !lastResult ? (
         <p className="notice notice--warn" role="status">
           Din session har gått ut. Logga in igen för att fortsätta.
         </p>
       ) : null}
-      {errors?.form ? (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
+      {form.errors?.length ? (
+        <p className="notice notice--error" role="alert" id={form.errorId}>
+          {form.errors[0]}
         </p>
       ) : null}
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          name="email"
-          label="E-postadress"
-          type="email"
-          autoComplete="username"
-          defaultValue={actionData?.email}
-          error={errors?.email}
-          required
-        />
-        <Field
-          name="password"
-          label="Lösenord"
-          type="password"
-          autoComplete="current-password"
-          error={errors?.password}
-          required
-        />
+        <TextField field={fields.email} label="E-postadress" type="email" autoComplete="username" />
+        <TextField field={fields.password} label="Lösenord" type="password" autoComplete="current-password" />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Logga in

@@ -1,18 +1,19 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
-import { Field } from "~/components/forms";
-import { MembershipForm, readMembershipForm } from "~/components/membership-form";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { editMembershipSchema } from "~/forms/people";
+import { MembershipForm } from "~/components/membership-form";
 import { todayInStockholm } from "~/domain/format";
-import { isIsoDate, validateMembership, type MembershipInput } from "~/domain/membership";
 import { getBody } from "~/models/bodies.server";
 import { getMembership, updateMembership } from "~/models/memberships.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPerson, listPeople } from "~/models/people.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra uppdrag – Samverkansportalen" }];
@@ -24,8 +25,12 @@ function load(params: { bodyId?: string; membershipId?: string }) {
   return { body, membership };
 }
 
-function asInput(m: NonNullable<ReturnType<typeof getMembership>>): MembershipInput {
+type Membership = NonNullable<ReturnType<typeof getMembership>>;
+
+/** The stored seat as form values (the edit form's defaults). */
+function formValues(m: Membership) {
   return {
+    intent: "save",
     personId: String(m.personId),
     organisationId: m.organisationId ? String(m.organisationId) : "",
     role: m.role,
@@ -41,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     body,
     membership,
-    values: asInput(membership),
+    values: formValues(membership),
     person: getPerson(membership.personId),
     people: listPeople(),
     organisations: listOrganisations(),
@@ -49,71 +54,68 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Theirs = { role: string; organisationId: string; startDate: string; endDate: string; note: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { body, membership } = load(params);
   const viewer = await requireViewerWith(request, "manage:memberships", { bodyId: body.id });
-  const form = await readForm(request);
-  const version = Number(form.get("version"));
-  const intent = form.get("intent");
-
-  let input: MembershipInput;
-  if (intent === "end") {
-    const endDate = String(form.get("lastDay") ?? "").trim();
-    const endError = !isIsoDate(endDate)
-      ? "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31."
-      : endDate < membership.startDate
-        ? `Slutdatum kan inte vara före startdatum (${membership.startDate}).`
-        : null;
-    if (endError)
-      return data(
-        { intent: "end", endError, endValue: endDate, errors: null, values: null, conflict: null },
-        { status: 400 },
-      );
-    input = { ...asInput(membership), endDate };
+  const submission = parseForm(await readForm(request), editMembershipSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  // The person of an existing seat does not change; a new person gets a new membership.
+  const stored = {
+    personId: membership.personId,
+    organisationId: membership.organisationId,
+    role: membership.role,
+    startDate: membership.startDate,
+    endDate: membership.endDate,
+    note: membership.note,
+  };
+  let next: typeof stored;
+  if (value.intent === "end") {
+    if (value.lastDay < membership.startDate)
+      return rejectForm(submission, {
+        fieldErrors: { lastDay: [`Slutdatum kan inte vara före startdatum (${membership.startDate}).`] },
+      });
+    next = { ...stored, endDate: value.lastDay };
   } else {
-    input = readMembershipForm(form);
-    // The person of an existing seat does not change; a new person gets a new membership.
-    input.personId = String(membership.personId);
+    if (value.organisationId && !getOrganisation(value.organisationId))
+      return rejectForm(submission, { fieldErrors: { organisationId: ["Organisationen finns inte."] } });
+    const { intent: _intent, version: _version, personId: _personId, ...fields } = value;
+    next = { ...stored, ...fields };
   }
-  const result = validateMembership(input);
-  if (!result.ok)
-    return data(
-      { intent: "save", errors: result.errors, values: input, conflict: null, endError: null, endValue: null },
-      { status: 400 },
-    );
-  if (result.value.organisationId && !getOrganisation(result.value.organisationId))
-    return data(
-      {
-        intent: "save",
-        errors: { organisationId: "Organisationen finns inte." },
-        values: input,
-        conflict: null,
-        endError: null,
-        endValue: null,
-      },
-      { status: 400 },
-    );
-  const saved = updateMembership(viewer.user.id, membership.id, version, result.value);
-  if (!saved.ok)
-    return data(
-      {
-        intent: "save",
-        errors: null,
-        values: input,
-        conflict: { ...asInput(saved.conflict), version: saved.conflict.version },
-        endError: null,
-        endValue: null,
-      },
-      { status: 409 },
-    );
+  const saved = updateMembership(viewer.user.id, membership.id, value.version, next);
+  if (!saved.ok) {
+    const c = saved.conflict;
+    const theirs: Theirs = {
+      role: c.role,
+      organisationId: c.organisationId ? String(c.organisationId) : "",
+      startDate: c.startDate,
+      endDate: c.endDate ?? "",
+      note: c.note,
+    };
+    return rejectConflict(submission, theirs, c.version);
+  }
   return redirectWithStatus(`/organ/${body.id}`, "Ledamotskapet är sparat.");
 }
 
 export default function EditMembership() {
   const { body, membership, values, person, people, organisations, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const conflict = actionData?.conflict ?? null;
-  const orgName = (id: string) => organisations.find((o) => String(o.id) === id)?.name ?? "ingen part";
+  const lastResult = useActionData<typeof action>();
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const intent = typed.intent;
+  const conflict = conflictOf<Theirs>(lastResult);
+  const [form, fields] = useSchemaForm(editMembershipSchema, {
+    lastResult: intent === "save" ? lastResult : null,
+    defaultValue: values,
+  });
+  const [endForm, endFields] = useSchemaForm(editMembershipSchema, {
+    id: "avsluta",
+    lastResult: intent === "end" ? lastResult : null,
+    defaultValue: { intent: "end", lastDay: today },
+  });
+  const orgName = (id: string | undefined) => organisations.find((o) => String(o.id) === id)?.name ?? "ingen part";
+  const until = (date: string | undefined) => date || "tills vidare";
   return (
     <>
       <Breadcrumbs
@@ -127,62 +129,34 @@ export default function EditMembership() {
         {person?.name} i {body.name}
       </h1>
       {conflict ? (
-        <div className="notice notice--error" role="alert">
-          <h2>Någon annan har ändrat uppdraget medan du arbetade</h2>
-          <p>Dina ändringar är inte sparade. Jämför och spara igen om dina uppgifter ska gälla.</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Uppgift</th>
-                  <th scope="col">Sparat av någon annan</th>
-                  <th scope="col">Ditt förslag</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(
-                  [
-                    ["Roll", conflict.role, actionData?.values?.role ?? ""],
-                    ["Företräder", orgName(conflict.organisationId), orgName(actionData?.values?.organisationId ?? "")],
-                    ["Från och med", conflict.startDate, actionData?.values?.startDate ?? ""],
-                    ["Till och med", conflict.endDate || "tills vidare", actionData?.values?.endDate || "tills vidare"],
-                    ["Anteckning", conflict.note, actionData?.values?.note ?? ""],
-                  ] as const
-                ).map(([label, theirs, mine]) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    <td>{theirs}</td>
-                    <td>{mine}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ConflictNotice
+          what="uppdraget"
+          rows={[
+            ["Roll", conflict.theirs.role, typed.role ?? ""],
+            ["Företräder", orgName(conflict.theirs.organisationId), orgName(typed.organisationId)],
+            ["Från och med", conflict.theirs.startDate, typed.startDate ?? ""],
+            ["Till och med", until(conflict.theirs.endDate), until(typed.endDate ?? typed.lastDay)],
+            ["Anteckning", conflict.theirs.note, typed.note ?? ""],
+          ]}
+        />
       ) : null}
       <MembershipForm
-        values={actionData?.values ?? values}
-        errors={actionData?.errors ?? undefined}
+        form={form}
+        fields={fields}
         people={people}
         organisations={organisations}
         submitLabel={conflict ? "Spara mina uppgifter ändå" : "Spara"}
         version={conflict ? conflict.version : membership.version}
-        lockPerson
+        lockedPersonId={membership.personId}
       />
       {membership.endDate === null ? (
-        <section aria-labelledby="avsluta">
-          <h2 id="avsluta">Avsluta uppdraget</h2>
-          <Form method="post" className="stack" noValidate>
+        <section aria-labelledby="avsluta-rubrik">
+          <h2 id="avsluta-rubrik">Avsluta uppdraget</h2>
+          <FormErrorSummary form={endForm} />
+          <Form method="post" className="stack" {...formProps(endForm)}>
             <input type="hidden" name="intent" value="end" />
-            <input type="hidden" name="version" value={membership.version} />
-            <Field
-              name="lastDay"
-              label="Sista dag i uppdraget"
-              hint="ÅÅÅÅ-MM-DD"
-              defaultValue={actionData?.endValue ?? today}
-              error={actionData?.endError ?? undefined}
-              required
-            />
+            <input type="hidden" name="version" value={conflict?.version ?? membership.version} />
+            <TextField field={endFields.lastDay} label="Sista dag i uppdraget" hint="ÅÅÅÅ-MM-DD" />
             <div className="actions">
               <button type="submit" className="button button--danger">
                 Avsluta uppdraget

@@ -1,17 +1,18 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
-import { MembershipForm, readMembershipForm } from "~/components/membership-form";
+import { useSchemaForm } from "~/components/forms";
+import { MembershipForm } from "~/components/membership-form";
+import { newMembershipSchema } from "~/forms/people";
 import { todayInStockholm } from "~/domain/format";
-import { validateMembership } from "~/domain/membership";
 import { getBody } from "~/models/bodies.server";
 import { addMembership } from "~/models/memberships.server";
-import { listOrganisations } from "~/models/organisations.server";
+import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPerson, listPeople } from "~/models/people.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Lägg till ledamot – Samverkansportalen" }];
@@ -31,21 +32,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const body = loadBody(params.bodyId);
   const viewer = await requireViewerWith(request, "manage:memberships", { bodyId: body.id });
-  const input = readMembershipForm(await readForm(request));
-  const result = validateMembership(input);
-  if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
-  if (!getPerson(result.value.personId))
-    return data(
-      { errors: { personId: "Personen finns inte. Välj en person i listan." }, values: input },
-      { status: 400 },
-    );
-  addMembership(viewer.user.id, body.id, result.value);
+  const submission = parseForm(await readForm(request), newMembershipSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  if (!getPerson(value.personId))
+    return rejectForm(submission, { fieldErrors: { personId: ["Personen finns inte. Välj en person i listan."] } });
+  if (value.organisationId && !getOrganisation(value.organisationId))
+    return rejectForm(submission, { fieldErrors: { organisationId: ["Organisationen finns inte."] } });
+  addMembership(viewer.user.id, body.id, value);
   return redirectWithStatus(`/organ/${body.id}`, "Ledamoten är tillagd.");
 }
 
 export default function NewMembership() {
   const { body, people, organisations, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(newMembershipSchema, {
+    lastResult,
+    defaultValue: { startDate: today, role: "ledamot" },
+  });
   return (
     <>
       <Breadcrumbs
@@ -57,8 +61,8 @@ export default function NewMembership() {
       />
       <h1>Lägg till ledamot i {body.name}</h1>
       <MembershipForm
-        values={actionData?.values ?? { startDate: today, role: "ledamot" }}
-        errors={actionData?.errors}
+        form={form}
+        fields={fields}
         people={people}
         organisations={organisations}
         submitLabel="Lägg till"

@@ -1,25 +1,21 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { endAllSessionsOf } from "~/auth/sessions.server";
-import { hashPassword, passwordProblem } from "~/auth/password.server";
+import { hashPassword } from "~/auth/password.server";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { personAccountSchema, USER_ROLE_LABEL } from "~/forms/account";
+import { USER_ROLES } from "~/domain/policy";
 import { getPerson } from "~/models/people.server";
 import { createUser, findUserByEmail, setUserRole, userOfPerson } from "~/models/users.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Konto – Samverkansportalen" }];
-
-const ROLES = {
-  member: "Medlem (rättigheter efter organen personen sitter i)",
-  reader: "Läsare (t.ex. politiker som läser)",
-  admin: "Administratör (samordnare)",
-} as const;
 
 async function load(request: Request, personId: string | undefined) {
   const viewer = await requireViewerWith(request, "manage:people");
@@ -39,68 +35,58 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, person } = await load(request, params.personId);
-  const form = await readForm(request);
+  const submission = parseForm(await readForm(request), personAccountSchema);
+  if (submission.status !== "success") return rejectForm(submission, { hideFields: ["password"] });
+  const value = submission.value;
   const existing = userOfPerson(person.id);
-  if (existing) {
-    const role = String(form.get("role"));
-    if (!(role in ROLES))
-      return data(
-        { errors: { role: "Välj roll." } as Record<string, string>, values: {} as Record<string, string> },
-        { status: 400 },
-      );
-    setUserRole(viewer.user.id, existing.id, role as keyof typeof ROLES);
+  if (value.intent === "role") {
+    if (!existing) return rejectForm(submission, { formErrors: ["Personen har inget konto ännu."] }, 409);
+    setUserRole(viewer.user.id, existing.id, value.role);
     // A changed role takes effect at once: the person signs in again.
     await endAllSessionsOf(existing.id);
     return redirectWithStatus(`/personer/${person.id}/konto?sparat=1`, "Kontot är sparat.");
   }
-  const values = {
-    email: String(form.get("email") ?? "")
-      .trim()
-      .toLowerCase(),
-    role: String(form.get("role") ?? ""),
-    password: "",
-  };
-  const password = String(form.get("password") ?? "");
-  const errors: Record<string, string> = {};
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) errors.email = "Ange en giltig e-postadress.";
-  else if (findUserByEmail(values.email)) errors.email = "Det finns redan ett konto med den e-postadressen.";
-  if (!(values.role in ROLES)) errors.role = "Välj roll.";
-  const problem = passwordProblem(password);
-  if (problem) errors.password = problem;
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+  if (existing)
+    return rejectForm(submission, { formErrors: ["Personen har redan ett konto."], hideFields: ["password"] }, 409);
+  if (findUserByEmail(value.email))
+    return rejectForm(submission, {
+      fieldErrors: { email: ["Det finns redan ett konto med den e-postadressen."] },
+      hideFields: ["password"],
+    });
   createUser(viewer.user.id, {
     id: crypto.randomUUID(),
-    email: values.email,
-    passwordHash: await hashPassword(password),
-    role: values.role as keyof typeof ROLES,
+    email: value.email,
+    passwordHash: await hashPassword(value.password),
+    role: value.role,
     personId: person.id,
   });
   return redirectWithStatus(`/personer/${person.id}/konto?skapat=1`, "Kontot är skapat.");
 }
 
+const ROLE_OPTIONS = USER_ROLES.map((r) => ({ value: r, label: USER_ROLE_LABEL[r] }));
+
 export default function PersonAccount() {
   const { person, user } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(personAccountSchema, {
+    lastResult,
+    defaultValue: user
+      ? { intent: "role", role: user.role }
+      : { intent: "create", email: person.email ?? "", role: "member" },
+  });
   return (
     <>
       <Breadcrumbs trail={[["/personer", "Personer"]]} current={`Konto för ${person.name}`} />
       <h1>Konto för {person.name}</h1>
-      <ErrorSummary errors={a?.errors} />
+      <FormErrorSummary form={form} />
       {user ? (
         <>
           <p>
             Personen loggar in med <strong>{user.email}</strong>.
           </p>
-          <Form method="post" className="stack" noValidate>
-            <Field name="role" label="Roll" error={a?.errors.role}>
-              <select {...controlProps("role", a?.errors.role)} defaultValue={user.role}>
-                {Object.entries(ROLES).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </Field>
+          <Form method="post" className="stack" {...formProps(form)}>
+            <input type="hidden" name="intent" value="role" />
+            <SelectField field={fields.role} label="Roll" options={ROLE_OPTIONS} />
             <div className="actions">
               <button type="submit" className="button">
                 Spara roll
@@ -109,36 +95,20 @@ export default function PersonAccount() {
           </Form>
         </>
       ) : (
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" {...formProps(form)}>
           <p>
             Skapa ett konto så att personen kan logga in. Lämna över det första lösenordet säkert; personen byter det
             under Mitt konto.
           </p>
-          <Field
-            name="email"
-            label="E-postadress"
-            type="email"
-            defaultValue={a?.values.email ?? person.email ?? ""}
-            error={a?.errors.email}
-            required
-          />
-          <Field name="role" label="Roll" error={a?.errors.role}>
-            <select {...controlProps("role", a?.errors.role)} defaultValue={a?.values.role ?? "member"}>
-              {Object.entries(ROLES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
-            name="password"
+          <input type="hidden" name="intent" value="create" />
+          <TextField field={fields.email} label="E-postadress" type="email" />
+          <SelectField field={fields.role} label="Roll" options={ROLE_OPTIONS} />
+          <TextField
+            field={fields.password}
             label="Första lösenord"
             type="password"
             autoComplete="new-password"
             hint="Minst 12 tecken."
-            error={a?.errors.password}
-            required
           />
           <div className="actions">
             <button type="submit" className="button">

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { personSchema } from "~/forms/people";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
-import { validatePerson, type PersonInput } from "~/domain/person";
-import { listOrganisations } from "~/models/organisations.server";
+import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { addPerson, getPerson, pageOfPeople, personNameTaken } from "~/models/people.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Personer – Samverkansportalen" }];
@@ -25,66 +26,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:people");
-  const form = await readForm(request);
-  const input: PersonInput = {
-    name: String(form.get("name") ?? ""),
-    title: String(form.get("title") ?? ""),
-    email: String(form.get("email") ?? ""),
-    organisationId: String(form.get("organisationId") ?? ""),
-  };
-  const result = validatePerson(input);
-  if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
-  if (personNameTaken(result.value.name))
-    return data(
-      {
-        errors: { name: "Det finns redan en person med det namnet. Lägg till något som skiljer dem åt." },
-        values: input,
-      },
-      { status: 400 },
-    );
-  const person = addPerson(viewer.user.id, result.value);
+  const submission = parseForm(await readForm(request), personSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
+  if (personNameTaken(value.name))
+    return rejectForm(submission, {
+      fieldErrors: { name: ["Det finns redan en person med det namnet. Lägg till något som skiljer dem åt."] },
+    });
+  if (value.organisationId && !getOrganisation(value.organisationId))
+    return rejectForm(submission, { fieldErrors: { organisationId: ["Välj en organisation i listan."] } });
+  const person = addPerson(viewer.user.id, value);
   return redirect(`/personer?tillagd=${person.id}`);
 }
 
 export default function People() {
   const { people, added, organisations } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Partial<Record<keyof PersonInput, string>> | undefined;
-  const values = actionData?.values;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(personSchema, { lastResult });
   return (
     <>
       <h1>Personer</h1>
       <p>Personer som sitter i organen. Lägg till personen här och ge henne sedan ett uppdrag på organets sida.</p>
-      {added && !actionData ? (
+      {added && !lastResult ? (
         <p className="notice notice--ok" role="status">
           {added} är tillagd.
         </p>
       ) : null}
       <h2>Lägg till person</h2>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="stack" noValidate>
-        <Field name="name" label="Namn" defaultValue={values?.name} error={errors?.name} required />
-        <Field
-          name="title"
-          label="Titel"
-          hint="Till exempel IFO-chef, Bergs kommun."
-          defaultValue={values?.title}
-          error={errors?.title}
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <TextField field={fields.name} label="Namn" />
+        <TextField field={fields.title} label="Titel" hint="Till exempel IFO-chef, Bergs kommun." />
+        <TextField field={fields.email} label="E-post" type="email" />
+        <SelectField
+          field={fields.organisationId}
+          label="Organisation"
+          emptyOption="Ingen"
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
         />
-        <Field name="email" label="E-post" type="email" defaultValue={values?.email} error={errors?.email} />
-        <Field name="organisationId" label="Organisation" error={errors?.organisationId}>
-          <select
-            {...controlProps("organisationId", errors?.organisationId)}
-            defaultValue={values?.organisationId ?? ""}
-          >
-            <option value="">Ingen</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Field>
         <div className="actions">
           <button type="submit" className="button">
             Lägg till person

@@ -19,11 +19,13 @@ export function parseForm<Schema extends z.ZodTypeAny>(
 export interface LateErrors {
   fieldErrors?: Record<string, string[]>;
   formErrors?: string[];
+  /** Fields whose typed value is not sent back (passwords). */
+  hideFields?: string[];
 }
 
-/** 400 with the field messages and the typed values. */
-export function rejectForm(submission: Submission<unknown, string[], unknown>, late?: LateErrors) {
-  return data(submission.reply(late) as SubmissionResult<string[]>, { status: 400 });
+/** 400 (or `status`) with the field messages and the typed values. */
+export function rejectForm(submission: Submission<unknown, string[], unknown>, late?: LateErrors, status = 400) {
+  return data(submission.reply(late) as SubmissionResult<string[]>, { status });
 }
 
 /**

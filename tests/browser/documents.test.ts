@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documents } from "../../db/schema";
+import { auditLog, documents } from "../../db/schema";
 import { makePdf } from "../fixtures/pdf";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
@@ -111,6 +111,66 @@ describe("documents and search", () => {
       .prepare("select file_id from document_versions where document_id = ? and file_id is not null")
       .get(routine.id)) as { file_id: number } | undefined;
     if (fileVersion) expect((await page.request.get(`/filer/${fileVersion.file_id}`)).status()).toBe(403);
+    await page.context().close();
+  });
+
+  it("lets an editor change a document's title and visibility, audited, and shows a conflict instead of overwriting", async () => {
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto("/dokument/nytt");
+    await page.getByLabel("Titel").fill("Mötesrutin för styrgruppen");
+    await page.getByLabel("Ägs av organ").selectOption({ label: "Styrgruppen för Mini-Maria" });
+    await page.getByLabel("Alla inloggade i samverkan").check();
+    await page.getByLabel("Text", { exact: true }).fill("Styrgruppen träffas fyra gånger om året.");
+    await page.getByRole("button", { name: "Spara dokumentet" }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), "Mötesrutin för styrgruppen");
+    const doc = app.db.select().from(documents).where(eq(documents.title, "Mötesrutin för styrgruppen")).get()!;
+
+    // "Bara valda organ" without a body is refused at the field, with everything typed kept.
+    await page.getByLabel("Titel").fill("Mötesrutin för styrgruppen (reviderad)");
+    await page.getByLabel("Bara valda organ").check();
+    await page.getByRole("button", { name: "Spara uppgifterna" }).click();
+    await waitForText(page.locator("#uppgifter-bodyIds-error"), "Välj minst ett organ");
+    expect(await page.getByLabel("Titel").inputValue()).toBe("Mötesrutin för styrgruppen (reviderad)");
+    await expectAccessible(page);
+
+    await page.getByRole("checkbox", { name: "Styrgruppen för Mini-Maria" }).check();
+    await page.getByRole("button", { name: "Spara uppgifterna" }).click();
+    await waitForText(page.getByRole("status"), "Dokumentets uppgifter är sparade.");
+    await waitForText(page.getByRole("heading", { level: 1 }), "Mötesrutin för styrgruppen (reviderad)");
+    await waitForText(page.locator(".facts"), "Bara valda organ: Styrgruppen för Mini-Maria");
+    const audit = app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "document"), eq(auditLog.entityId, String(doc.id))))
+      .all();
+    expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
+    expect(JSON.parse(audit[1].before!).title).toBe("Mötesrutin för styrgruppen");
+    expect(JSON.parse(audit[1].after!)).toMatchObject({
+      title: "Mötesrutin för styrgruppen (reviderad)",
+      visibility: "bodies",
+      bodyIds: [app.world.bodyIds.styrgrupp],
+    });
+
+    // The reference group's member no longer sees it.
+    const chef = await app.page("demo-chef");
+    expect((await chef.page.goto(`/dokument/${doc.id}`))?.status()).toBe(403);
+    await chef.page.context().close();
+
+    // Someone else saves while the editor types: nothing is overwritten, both versions are shown.
+    const stored = app.db.select().from(documents).where(eq(documents.id, doc.id)).get()!;
+    app.db
+      .update(documents)
+      .set({ title: "Ändrad av någon annan", version: stored.version + 1 })
+      .where(eq(documents.id, doc.id))
+      .run();
+    await page.getByLabel("Titel").fill("Min titel");
+    await page.getByRole("button", { name: "Spara uppgifterna" }).click();
+    await waitForText(page.getByRole("alert"), "Någon annan har ändrat dokumentets uppgifter");
+    await waitForText(page.getByRole("alert"), "Ändrad av någon annan");
+    expect(await page.getByLabel("Titel").inputValue()).toBe("Min titel");
+    expect(app.db.select().from(documents).where(eq(documents.id, doc.id)).get()?.title).toBe("Ändrad av någon annan");
+    await expectAccessible(page);
+    expect(errors.filter((e) => !e.includes("409"))).toEqual([]);
     await page.context().close();
   });
 

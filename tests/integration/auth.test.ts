@@ -45,12 +45,15 @@ describe("sign-in", () => {
 
   it("answers a wrong password and an unknown e-mail with the same message, creating no session", async () => {
     const wrong = (await signIn("samordnare@demo.example", "fel-lösenord")) as {
-      data: { errors: { form: string } };
+      data: { error: Record<string, string[]> };
       init: ResponseInit;
     };
     const unknown = (await signIn("ingen@demo.example", "fel-lösenord")) as typeof wrong;
-    expect(wrong.data.errors.form).toBe("Fel e-postadress eller lösenord.");
-    expect(unknown.data.errors.form).toBe(wrong.data.errors.form);
+    // conform's reply: form-level messages under "", the typed e-mail kept, the password never sent back.
+    expect(wrong.data.error[""]).toEqual(["Fel e-postadress eller lösenord."]);
+    expect(unknown.data.error).toEqual(wrong.data.error);
+    expect(JSON.stringify(wrong.data)).toContain("samordnare@demo.example");
+    expect(JSON.stringify(wrong.data)).not.toContain("fel-lösenord");
     expect(wrong.init.status).toBe(401);
     expect(db.select().from(sessions).all()).toHaveLength(0);
   });
@@ -71,7 +74,12 @@ describe("sign-in", () => {
     const res = (await action({
       request: post(
         "/konto",
-        { current: DEMO_PASSWORD, next: "ett-nytt-långt-lösenord", confirm: "ett-nytt-långt-lösenord" },
+        {
+          intent: "password",
+          current: DEMO_PASSWORD,
+          next: "ett-nytt-långt-lösenord",
+          confirm: "ett-nytt-långt-lösenord",
+        },
         a,
       ),
       params: {},

@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  isCurrentMembership,
-  isIsoDate,
-  rolesInBody,
-  validateMembership,
-  type MembershipInput,
-} from "~/domain/membership";
-
-const valid: MembershipInput = {
-  personId: "3",
-  organisationId: "2",
-  role: "ledamot",
-  startDate: "2026-01-01",
-  endDate: "",
-  note: "",
-};
+import { isCurrentMembership, isIsoDate, rolesInBody } from "~/domain/membership";
 
 describe("isIsoDate", () => {
   it.each([
@@ -29,53 +14,6 @@ describe("isIsoDate", () => {
     ["2026-1-1", false],
     ["", false],
   ])("%s → %s", (value, expected) => expect(isIsoDate(value)).toBe(expected));
-});
-
-describe("validateMembership", () => {
-  it("accepts a valid open-ended membership", () => {
-    const r = validateMembership(valid);
-    expect(r).toEqual({
-      ok: true,
-      value: { personId: 3, organisationId: 2, role: "ledamot", startDate: "2026-01-01", endDate: null, note: "" },
-    });
-  });
-
-  it("refuses an end date before the start date", () => {
-    const r = validateMembership({ ...valid, endDate: "2025-12-31" });
-    expect(r).toEqual({ ok: false, errors: { endDate: "Slutdatum kan inte vara före startdatum." } });
-  });
-
-  it("accepts a one-day mandate (end equals start)", () => {
-    expect(validateMembership({ ...valid, endDate: "2026-01-01" }).ok).toBe(true);
-  });
-
-  it("reports every bad field at once, in Swedish", () => {
-    const r = validateMembership({
-      personId: "",
-      organisationId: "x",
-      role: "kung",
-      startDate: "2026-02-30",
-      endDate: "i morgon",
-      note: "a".repeat(1001),
-    });
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(Object.keys(r.errors).sort()).toEqual([
-        "endDate",
-        "note",
-        "organisationId",
-        "personId",
-        "role",
-        "startDate",
-      ]);
-      expect(r.errors.startDate).toMatch(/ÅÅÅÅ-MM-DD/);
-    }
-  });
-
-  it("allows a membership without a represented party", () => {
-    const r = validateMembership({ ...valid, organisationId: "" });
-    expect(r.ok && r.value.organisationId).toBe(null);
-  });
 });
 
 describe("isCurrentMembership", () => {

@@ -1,0 +1,58 @@
+/** Schemas of the people forms: a person (/personer) and a person's seat in a body (/organ/:id/ledamoter). */
+import { z } from "zod";
+import { MEMBERSHIP_ROLES } from "~/domain/membership";
+import {
+  formVersion,
+  isoDate,
+  oneOf,
+  optionalId,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  withoutPersonalNumbers,
+  id,
+} from "./fields";
+
+export const personSchema = z.object({
+  name: withoutPersonalNumbers(requiredText("Ange personens namn.", 120)),
+  title: withoutPersonalNumbers(optionalText(160)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
+    .optional()
+    .transform((v) => v ?? null),
+  organisationId: optionalId("Välj en organisation i listan."),
+});
+
+const membershipFields = {
+  personId: id("Välj en person."),
+  organisationId: optionalId("Välj en organisation i listan."),
+  role: oneOf(MEMBERSHIP_ROLES, "Välj en roll i listan."),
+  startDate: isoDate(),
+  endDate: optionalIsoDate(),
+  note: withoutPersonalNumbers(optionalText(1000)),
+};
+
+const END_BEFORE_START = "Slutdatum kan inte vara före startdatum.";
+
+/** A seat ends on or after the day it starts (the end date is the last day in office). */
+function endsAfterStart(value: { startDate: string; endDate: string | null }, ctx: z.RefinementCtx) {
+  if (value.endDate !== null && value.endDate < value.startDate)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endDate"], message: END_BEFORE_START });
+}
+
+/** Add a seat. */
+export const newMembershipSchema = z.object(membershipFields).superRefine(endsAfterStart);
+
+/** Change a seat, or end it on a given last day (told apart by intent). */
+export const editMembershipSchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.literal("save"), version: formVersion(), ...membershipFields }),
+    z.object({ intent: z.literal("end"), version: formVersion(), lastDay: isoDate() }),
+  ])
+  .superRefine((value, ctx) => {
+    if (value.intent === "save") endsAfterStart(value, ctx);
+  });

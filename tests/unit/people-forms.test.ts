@@ -1,0 +1,153 @@
+import { parseWithZod } from "@conform-to/zod";
+import { describe, expect, it } from "vitest";
+import { ownAccountSchema, personAccountSchema, signInSchema } from "~/forms/account";
+import { editMembershipSchema, newMembershipSchema, personSchema } from "~/forms/people";
+
+function errorsOf(s: { status?: string }): Record<string, string[] | null | undefined> {
+  return "error" in s && s.error ? (s.error as Record<string, string[] | null>) : {};
+}
+
+function form(fields: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
+  return data;
+}
+
+const seat = { personId: "3", organisationId: "2", role: "ledamot", startDate: "2026-01-01", endDate: "", note: "" };
+
+describe("membership form", () => {
+  it("accepts a valid open-ended seat", () => {
+    const r = parseWithZod(form(seat), { schema: newMembershipSchema });
+    expect(r.status === "success" && r.value).toEqual({
+      personId: 3,
+      organisationId: 2,
+      role: "ledamot",
+      startDate: "2026-01-01",
+      endDate: null,
+      note: "",
+    });
+  });
+
+  it("refuses an end date before the start date, at the end date", () => {
+    const r = parseWithZod(form({ ...seat, endDate: "2025-12-31" }), { schema: newMembershipSchema });
+    expect(errorsOf(r)).toEqual({ endDate: ["Slutdatum kan inte vara före startdatum."] });
+  });
+
+  it("accepts a one-day mandate (end equals start)", () => {
+    expect(parseWithZod(form({ ...seat, endDate: "2026-01-01" }), { schema: newMembershipSchema }).status).toBe(
+      "success",
+    );
+  });
+
+  it("reports every bad field at once, in Swedish", () => {
+    const r = parseWithZod(
+      form({
+        personId: "",
+        organisationId: "x",
+        role: "kung",
+        startDate: "2026-02-30",
+        endDate: "i morgon",
+        note: "a".repeat(1001),
+      }),
+      { schema: newMembershipSchema },
+    );
+    const errors = errorsOf(r);
+    expect(Object.keys(errors).sort()).toEqual(["endDate", "note", "organisationId", "personId", "role", "startDate"]);
+    expect(errors.startDate?.[0]).toMatch(/ÅÅÅÅ-MM-DD/);
+    expect(errors.personId?.[0]).toBe("Välj en person.");
+  });
+
+  it("allows a seat without a represented party", () => {
+    const r = parseWithZod(form({ ...seat, organisationId: "" }), { schema: newMembershipSchema });
+    expect(r.status === "success" && r.value.organisationId).toBe(null);
+  });
+
+  it("refuses a personal identity number in the note", () => {
+    const r = parseWithZod(form({ ...seat, note: "Ersätter 19811218-9876" }), { schema: newMembershipSchema });
+    expect(errorsOf(r).note?.[0]).toMatch(/personnummer/i);
+  });
+
+  it("tells saving from ending by intent, and checks the end date only when saving", () => {
+    const save = parseWithZod(form({ ...seat, intent: "save", version: "4", endDate: "2025-01-01" }), {
+      schema: editMembershipSchema,
+    });
+    expect(errorsOf(save).endDate?.[0]).toBe("Slutdatum kan inte vara före startdatum.");
+    const end = parseWithZod(form({ intent: "end", version: "4", lastDay: "2026-06-30" }), {
+      schema: editMembershipSchema,
+    });
+    expect(end.status === "success" && end.value).toEqual({ intent: "end", version: 4, lastDay: "2026-06-30" });
+    const badEnd = parseWithZod(form({ intent: "end", version: "4", lastDay: "30 juni" }), {
+      schema: editMembershipSchema,
+    });
+    expect(errorsOf(badEnd).lastDay?.[0]).toMatch(/ÅÅÅÅ-MM-DD/);
+  });
+});
+
+describe("person form", () => {
+  it("lower-cases the e-mail and takes empty fields as none", () => {
+    const r = parseWithZod(form({ name: " Anna Berg ", email: "Anna.Berg@Kommun.SE" }), { schema: personSchema });
+    expect(r.status === "success" && r.value).toEqual({
+      name: "Anna Berg",
+      title: "",
+      email: "anna.berg@kommun.se",
+      organisationId: null,
+    });
+  });
+
+  it("refuses a missing name, a bad e-mail, a long title and a made-up organisation", () => {
+    const r = parseWithZod(form({ email: "anna@", title: "t".repeat(161), organisationId: "-1" }), {
+      schema: personSchema,
+    });
+    expect(errorsOf(r)).toEqual({
+      name: ["Ange personens namn."],
+      email: ["Ange en giltig e-postadress, till exempel namn@kommun.se."],
+      title: ["Högst 160 tecken."],
+      organisationId: ["Välj en organisation i listan."],
+    });
+  });
+});
+
+describe("account forms", () => {
+  it("signs in with a lower-cased address and an untrimmed password", () => {
+    const r = parseWithZod(form({ email: " Sara@Demo.Example ", password: " hemligt " }), { schema: signInSchema });
+    expect(r.status === "success" && r.value).toEqual({ email: "sara@demo.example", password: " hemligt " });
+  });
+
+  it("asks for the address and the password in Swedish", () => {
+    expect(errorsOf(parseWithZod(form({}), { schema: signInSchema }))).toEqual({
+      email: ["Ange din e-postadress."],
+      password: ["Ange ditt lösenord."],
+    });
+  });
+
+  it("wants a new password of 12 to 200 characters, typed twice alike", () => {
+    const short = parseWithZod(form({ intent: "password", current: "x", next: "kort", confirm: "kort" }), {
+      schema: ownAccountSchema,
+    });
+    expect(errorsOf(short).next?.[0]).toMatch(/minst 12/);
+    const long = parseWithZod(
+      form({ intent: "password", current: "x", next: "a".repeat(201), confirm: "a".repeat(201) }),
+      { schema: ownAccountSchema },
+    );
+    expect(errorsOf(long).next?.[0]).toMatch(/högst 200/);
+    const unlike = parseWithZod(
+      form({ intent: "password", current: "x", next: "tillräckligt-långt", confirm: "tillräckligt-lång" }),
+      { schema: ownAccountSchema },
+    );
+    expect(errorsOf(unlike)).toEqual({ confirm: ["Lösenorden är inte lika. Skriv samma nya lösenord två gånger."] });
+    const calendar = parseWithZod(form({ intent: "calendar-rotate" }), { schema: ownAccountSchema });
+    expect(calendar.status === "success" && calendar.value).toEqual({ intent: "calendar-rotate" });
+  });
+
+  it("creates an account only with a known role and a valid address", () => {
+    const r = parseWithZod(
+      form({ intent: "create", email: "x@y", role: "superuser", password: "ett-långt-lösenord" }),
+      {
+        schema: personAccountSchema,
+      },
+    );
+    expect(Object.keys(errorsOf(r)).sort()).toEqual(["email", "role"]);
+    const ok = parseWithZod(form({ intent: "role", role: "reader" }), { schema: personAccountSchema });
+    expect(ok.status === "success" && ok.value).toEqual({ intent: "role", role: "reader" });
+  });
+});
