@@ -8,7 +8,7 @@ const MAX_DOCUMENT_TEXT = 500_000;
 
 /** What describes a document: title, kind, owning body, date and who may see it. */
 const describing = {
-  title: withoutPersonalNumbers(requiredText("Ange dokumentets titel.", 200)),
+  title: requiredText("Ange dokumentets titel.", 200),
   kind: oneOf(DOCUMENT_KINDS, "Välj dokumenttyp."),
   bodyId: id("Välj ett organ som du sitter i."),
   date: isoDate(),
@@ -42,7 +42,7 @@ const versionText = {
       .optional()
       .transform((v) => v ?? ""),
   ),
-  comment: withoutPersonalNumbers(optionalText(300)),
+  comment: optionalText(300),
 };
 
 /** A new document: its description and its first version; "preview" shows the text without saving. */

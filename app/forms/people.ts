@@ -1,21 +1,11 @@
 /** Schemas of the people forms: a person (/personer) and a person's seat in a body (/organ/:id/ledamoter). */
 import { z } from "zod";
 import { MEMBERSHIP_ROLES } from "~/domain/membership";
-import {
-  formVersion,
-  isoDate,
-  oneOf,
-  optionalId,
-  optionalIsoDate,
-  optionalText,
-  requiredText,
-  withoutPersonalNumbers,
-  id,
-} from "./fields";
+import { formVersion, isoDate, oneOf, optionalId, optionalIsoDate, optionalText, requiredText, id } from "./fields";
 
 export const personSchema = z.object({
-  name: withoutPersonalNumbers(requiredText("Ange personens namn.", 120)),
-  title: withoutPersonalNumbers(optionalText(160)),
+  name: requiredText("Ange personens namn.", 120),
+  title: optionalText(160),
   email: z
     .string()
     .trim()
@@ -33,7 +23,7 @@ const membershipFields = {
   role: oneOf(MEMBERSHIP_ROLES, "Välj en roll i listan."),
   startDate: isoDate(),
   endDate: optionalIsoDate(),
-  note: withoutPersonalNumbers(optionalText(1000)),
+  note: optionalText(1000),
 };
 
 const END_BEFORE_START = "Slutdatum kan inte vara före startdatum.";
