@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "./conflict-notice";
 
 export interface ConflictValues {
   title: string;
@@ -9,20 +10,26 @@ export interface ConflictValues {
   answerDeadline: string;
 }
 
-/** What the other person saved, shown when a save was refused because someone saved in between. */
-export function ConflictNotice({ values }: { values: ConflictValues }) {
+/**
+ * What the other person saved beside what the user typed, when a save of a recommendation's
+ * text was refused because someone saved in between (`rejectConflict` with ConflictValues).
+ */
+export function RecommendationConflict({ result }: { result: unknown }) {
+  const conflict = conflictOf<ConflictValues>(result);
+  if (!conflict) return null;
+  const typed = ((result as { initialValue?: Record<string, unknown> }).initialValue ?? {}) as Record<
+    string,
+    string | undefined
+  >;
   return (
-    <section className="notice notice--warn" aria-labelledby="conflict-heading">
-      <h2 id="conflict-heading">Sparat av någon annan under tiden</h2>
-      <dl className="facts">
-        <dt>Rubrik</dt>
-        <dd>{values.title}</dd>
-        <dt>Vad parterna ska besluta</dt>
-        <dd className="pre">{values.ask}</dd>
-        <dt>Sista svarsdag</dt>
-        <dd>{values.answerDeadline}</dd>
-      </dl>
-    </section>
+    <ConflictNotice
+      what="rekommendationen"
+      rows={[
+        ["Rubrik", conflict.theirs.title, typed.title ?? ""],
+        ["Vad parterna ska besluta", conflict.theirs.ask, typed.ask ?? ""],
+        ["Sista svarsdag", conflict.theirs.answerDeadline, typed.answerDeadline ?? ""],
+      ]}
+    />
   );
 }
 

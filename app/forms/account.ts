@@ -1,7 +1,7 @@
 /** Schemas of the account forms: sign-in (/logga-in), own account (/konto), a person's account (/personer/:id/konto). */
 import { z } from "zod";
 import { USER_ROLES } from "~/domain/policy";
-import { oneOf } from "./fields";
+import { oneOf, withoutPersonalNumbers } from "./fields";
 
 export const USER_ROLE_LABEL: Record<(typeof USER_ROLES)[number], string> = {
   member: "Medlem (rättigheter efter organen personen sitter i)",
@@ -11,12 +11,14 @@ export const USER_ROLE_LABEL: Record<(typeof USER_ROLES)[number], string> = {
 
 /** An e-mail address as an account name: trimmed, lower-case, one @, no spaces. */
 function email(required: string, invalid = "Ange en giltig e-postadress, till exempel namn@kommun.se.") {
-  return z
-    .string({ required_error: required, invalid_type_error: required })
-    .trim()
-    .toLowerCase()
-    .max(254, invalid)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, invalid);
+  return withoutPersonalNumbers(
+    z
+      .string({ required_error: required, invalid_type_error: required })
+      .trim()
+      .toLowerCase()
+      .max(254, invalid)
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, invalid),
+  );
 }
 
 /** A password as typed: never trimmed (spaces count). */
@@ -24,22 +26,28 @@ function password(required: string) {
   return z.string({ required_error: required, invalid_type_error: required });
 }
 
-/** A new password: at least 12 characters (length beats composition rules), at most 200. */
+/**
+ * A new password: at least 12 characters (length beats composition rules), at most 200, and
+ * no personal identity number in it (the personal-number guard covers every text we keep).
+ */
 function newPassword(required = "Lösenordet måste ha minst 12 tecken.") {
-  return password(required)
-    .min(12, "Lösenordet måste ha minst 12 tecken.")
-    .max(200, "Lösenordet får ha högst 200 tecken.");
+  return withoutPersonalNumbers(
+    password(required).min(12, "Lösenordet måste ha minst 12 tecken.").max(200, "Lösenordet får ha högst 200 tecken."),
+  );
 }
 
 export const signInSchema = z.object({
-  email: z
-    .string({ required_error: "Ange din e-postadress." })
-    .trim()
-    .toLowerCase()
-    .max(254, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
-    // Sign-in accepts any address with an @ (an account name is checked against the database).
-    .regex(/^[^\s@]+@[^\s@]+$/, "Ange en giltig e-postadress, till exempel namn@kommun.se."),
-  password: password("Ange ditt lösenord.").max(200, "Fel e-postadress eller lösenord."),
+  email: withoutPersonalNumbers(
+    z
+      .string({ required_error: "Ange din e-postadress." })
+      .trim()
+      .toLowerCase()
+      .max(254, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
+      // Sign-in accepts any address with an @ (an account name is checked against the database).
+      .regex(/^[^\s@]+@[^\s@]+$/, "Ange en giltig e-postadress, till exempel namn@kommun.se."),
+  ),
+  // Any password is checked against the stored hash; the request body limit bounds its length.
+  password: password("Ange ditt lösenord."),
   redirectTo: z.string().optional(),
 });
 

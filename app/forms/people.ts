@@ -1,17 +1,29 @@
 /** Schemas of the people forms: a person (/personer) and a person's seat in a body (/organ/:id/ledamoter). */
 import { z } from "zod";
 import { MEMBERSHIP_ROLES } from "~/domain/membership";
-import { formVersion, isoDate, oneOf, optionalId, optionalIsoDate, optionalText, requiredText, id } from "./fields";
+import {
+  formVersion,
+  id,
+  isoDate,
+  oneOf,
+  optionalId,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  withoutPersonalNumbers,
+} from "./fields";
 
 export const personSchema = z.object({
   name: requiredText("Ange personens namn.", 120),
   title: optionalText(160),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
+  email: withoutPersonalNumbers(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, "Ange en giltig e-postadress, till exempel namn@kommun.se.")
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Ange en giltig e-postadress, till exempel namn@kommun.se."),
+  )
     .optional()
     .transform((v) => v ?? null),
   organisationId: optionalId("Välj en organisation i listan."),

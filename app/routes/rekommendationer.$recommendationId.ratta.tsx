@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
 import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
-import { ConflictNotice, type ConflictValues, StepPage } from "~/components/recommendation-steps";
+import { RecommendationConflict, type ConflictValues, StepPage } from "~/components/recommendation-steps";
 import { todayInStockholm } from "~/domain/format";
 import { correctionProblems } from "~/domain/recommendations";
 import { correctSchema } from "~/forms/recommendation";
 import { correctRecommendation, versionsOf } from "~/models/recommendations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Rätta rekommendationen – Samverkansportalen" }];
@@ -47,17 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Rättelsen är skickad till parterna.");
   if (saved.reason === "refused")
     return rejectForm(submission, { formErrors: ["Rekommendationen kan inte rättas nu."] });
-  return data(
-    {
-      ...submission.reply({
-        formErrors: [
-          "Någon annan har ändrat rekommendationen under tiden. Din rättelse står kvar; jämför och spara igen.",
-        ],
-      }),
-      conflict: { title: saved.current.title, ask: saved.current.ask, answerDeadline: saved.current.answerDeadline },
-    },
-    { status: 409 },
-  );
+  const theirs: ConflictValues = {
+    title: saved.current.title,
+    ask: saved.current.ask,
+    answerDeadline: saved.current.answerDeadline,
+  };
+  return rejectConflict(submission, theirs, saved.current.version);
 }
 
 export default function CorrectRecommendation() {
@@ -79,7 +73,7 @@ export default function CorrectRecommendation() {
         Rättelsen blir version {d.versionNo + 1}. Alla parter får den med skälet, och version {d.versionNo} finns kvar
         att läsa. Svar som redan lämnats står kvar.
       </p>
-      {result && "conflict" in result ? <ConflictNotice values={result.conflict as ConflictValues} /> : null}
+      <RecommendationConflict result={result} />
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="version" value={d.rec.version} />

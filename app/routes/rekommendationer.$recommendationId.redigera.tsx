@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DraftForm } from "~/components/recommendation-form";
-import { ConflictNotice, type ConflictValues } from "~/components/recommendation-steps";
+import { RecommendationConflict, type ConflictValues } from "~/components/recommendation-steps";
 import { todayInStockholm } from "~/domain/format";
 import { draftSchema } from "~/forms/recommendation";
 import { checkDraft, draftDefaults, draftOptions } from "~/models/recommendation-draft.server";
 import { updateDraft } from "~/models/recommendations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Redigera rekommendationen – Samverkansportalen" }];
@@ -37,15 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Utkastet är sparat.");
   if (saved.reason === "refused")
     return rejectForm(submission, { formErrors: ["Utkastet kan inte längre redigeras."] });
-  return data(
-    {
-      ...submission.reply({
-        formErrors: ["Någon annan har ändrat utkastet under tiden. Dina ändringar står kvar; jämför och spara igen."],
-      }),
-      conflict: { title: saved.current.title, ask: saved.current.ask, answerDeadline: saved.current.answerDeadline },
-    },
-    { status: 409 },
-  );
+  const theirs: ConflictValues = {
+    title: saved.current.title,
+    ask: saved.current.ask,
+    answerDeadline: saved.current.answerDeadline,
+  };
+  return rejectConflict(submission, theirs, saved.current.version);
 }
 
 export default function EditRecommendation() {
@@ -67,7 +63,7 @@ export default function EditRecommendation() {
         </p>
       ) : (
         <>
-          {result && "conflict" in result ? <ConflictNotice values={result.conflict as ConflictValues} /> : null}
+          <RecommendationConflict result={result} />
           <DraftForm
             defaults={d.defaults}
             lastResult={result}

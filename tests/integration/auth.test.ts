@@ -190,7 +190,7 @@ describe("sessions end on a role change", () => {
     const personId = db.select().from(users).where(eq(users.id, "demo-ifochef")).get()?.personId;
     const { action } = await import("~/routes/personer.$personId.konto");
     const res = await action({
-      request: post(`/personer/${personId}/konto`, { role: "reader" }, coordinator),
+      request: post(`/personer/${personId}/konto`, { intent: "role", role: "reader" }, coordinator),
       params: { personId: String(personId) },
       context: { clientIp: "10.0.0.1" },
     });
