@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!listBodies().some((b) => b.id === describing.bodyId))
         return rejectForm(submission, { fieldErrors: { bodyId: ["Välj organ i listan."] } });
       // Nobody moves a document out of their own reach: the editor must still be allowed to edit it.
-      if (!can(actor, "edit:document", documentResource({ id: doc.id, ...describing }, describing.bodyIds)))
+      if (!can(actor, "edit:document", documentResource({ ...doc, ...describing }, describing.bodyIds)))
         return rejectForm(submission, { fieldErrors: { bodyId: ["Välj ett organ som du sitter i."] } });
       const saved = updateDocumentMeta(userId, doc.id, version, describing);
       if (!saved.ok) {
