@@ -349,7 +349,7 @@ const sizes: Record<string, { mb: number; seconds: number; documents: number }> 
 // --- Report ------------------------------------------------------------------------------------
 
 const EMPTY: Load = { rps: NaN, p50: NaN, p95: NaN, count: 0, failures: 0 };
-const r = (data: string, name: string): Load => results[data]?.[name] ?? EMPTY;
+const got = (data: string, name: string): Load => results[data]?.[name] ?? EMPTY;
 
 /** Written after every phase, so a run cut short still leaves what it measured. */
 function writeReport(done: boolean) {
@@ -387,20 +387,20 @@ function writeReport(done: boolean) {
     "| Target | Measured | |",
     "| --- | --- | --- |",
     ...PAGES.map((p) => {
-      const a = r(first, p.name);
-      const z = r(last, p.name);
+      const a = got(first, p.name);
+      const z = got(last, p.name);
       return `| ${p.name}: p95 at ${last} ≤ 1.5 × p95 at ${first} | ${f1(z.p95)} ms vs ${f1(a.p95)} ms (${(z.p95 / a.p95).toFixed(2)}×) | ${ok(z.p95 <= 1.5 * a.p95)} |`;
     }),
     ...signedIn.map((p) => {
-      const m = r(first, p.name);
+      const m = got(first, p.name);
       return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)}) | ${f0(m.rps)} req/s (${(m.rps / healthz.rps).toFixed(2)}×) | ${ok(m.rps >= 0.6 * healthz.rps)} |`;
     }),
     `| Saving minutes at ${last} while reads run: p95 ≤ 100 ms | ${f1(writes[last]?.save ?? NaN)} ms | ${ok((writes[last]?.save ?? Infinity) <= 100)} |`,
     ...corpusPages
       .filter(([name]) => name.startsWith("Search"))
       .map(([name]) => {
-        const r = results["corpus"][name];
-        return `| ${name} at ${sizes["corpus"].documents} documents: p95 ≤ 50 ms | ${f1(r.p95)} ms | ${ok(r.p95 <= 50)} |`;
+        const r = got("corpus", name);
+        return `| ${name} at ${sizes["corpus"]?.documents ?? CORPUS} documents: p95 ≤ 50 ms | ${f1(r.p95)} ms | ${ok(r.p95 <= 50)} |`;
       }),
     `| No request holds the event loop > 50 ms (writes and 20 MB uploads under load, ${last}) | ${f1(writes[last]?.blocked ?? NaN)} ms | ${ok((writes[last]?.blocked ?? Infinity) <= 50)} |`,
     `| No request holds the event loop > 50 ms (search on the corpus) | ${f1(corpusBlock)} ms | ${ok(corpusBlock <= 50)} |`,
@@ -423,7 +423,7 @@ function writeReport(done: boolean) {
     ...PAGES.map(
       (p) =>
         `| ${p.name} | ${SCALES.map((s) => {
-          const r = results[`${s}×`][p.name];
+          const r = got(`${s}×`, p.name);
           return `${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""}`;
         }).join(" | ")} |`,
     ),
@@ -433,7 +433,7 @@ function writeReport(done: boolean) {
     "| Page | req/s | p50 | p95 |",
     "| --- | --- | --- | --- |",
     ...corpusPages.map(([name]) => {
-      const r = results["corpus"][name];
+      const r = got("corpus", name);
       return `| ${name} | ${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""} |`;
     }),
     "",
