@@ -109,6 +109,7 @@ function documentForm(files: { name: string; bytes: Uint8Array }[], title = "Pro
   form.append("visibility", "members");
   form.append("comment", "");
   form.append("markdown", "");
+  form.append("intent", "save");
   for (const f of files) form.append("file", new File([new Uint8Array(f.bytes)], f.name));
   return form;
 }

@@ -94,8 +94,8 @@ describe("a steering-group meeting with the chair absent", () => {
     await page.waitForURL(/sparat=1/);
     paragraph = (await page.locator(`#p-${ids.plan}`).innerText()).match(/§ (\d+)/)![1];
     // The required signers follow the acting chair: the vice chair, not the absent chair.
-    const lines = await page.locator(".signature-lines").innerText();
-    expect(lines).toContain("Verksamhetschef Regionen, mötets ordförande");
+    // The address changes before the page has rendered: wait for the content.
+    const lines = await waitForText(page.locator(".signature-lines"), "Verksamhetschef Regionen, mötets ordförande");
     expect(lines).toContain("Sara Samordnare, sekreterare");
     expect(lines).toContain("IFO-chef Berg, justerare");
     expect(lines).toContain("IFO-chef Åre, justerare");
