@@ -110,7 +110,10 @@ export function createBase(dbPath: string): Generated {
   const generated: Generated = {
     world,
     tokens: { admin: session("demo-samordnare"), member: session("demo-chef"), reader: session("demo-politiker") },
-    meetingId: pick("SELECT id FROM meetings WHERE status <> 'planerat' ORDER BY date DESC, id DESC LIMIT 1"),
+    // A meeting every viewer may open: SVOM keeps public records and its agendas are published.
+    meetingId: pick(
+      "SELECT m.id FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.public_records = 1 AND EXISTS (SELECT 1 FROM agenda_versions v WHERE v.meeting_id = m.id) ORDER BY m.date DESC, m.id DESC LIMIT 1",
+    ),
     futureMeetingId: future,
     minutesMeetingId: writing,
     recommendationId: pick("SELECT id FROM recommendations WHERE status <> 'utkast' ORDER BY id LIMIT 1"),
