@@ -5,6 +5,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { bodies, collaborations, memberships, organisations, parties, people } from "../../db/schema";
 import type { OrganisationKind, PartyRole } from "~/domain/collaboration";
+import { isCurrentMembership } from "~/domain/membership";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { Versioned } from "./collaborations.server";
@@ -175,7 +176,7 @@ export function representativesOf(organisationId: number, today: string) {
     .orderBy(asc(bodies.name), asc(people.name))
     .all();
   return {
-    current: rows.filter((r) => r.startDate <= today && (r.endDate === null || r.endDate >= today)),
+    current: rows.filter((r) => isCurrentMembership(r, today)),
     former: rows.filter((r) => r.endDate !== null && r.endDate < today),
   };
 }

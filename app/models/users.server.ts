@@ -1,5 +1,6 @@
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { memberships, people, users } from "../../db/schema";
+import { isCurrentMembership } from "~/domain/membership";
 import { bodyRolesOf, type Actor } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
@@ -18,17 +19,18 @@ export function loadActor(user: { id: string; role: Actor["role"]; personId: num
   let bodyRoles: Actor["bodyRoles"] = new Map();
   let organisationId: number | null = null;
   if (user.personId !== null) {
+    // A person holds a handful of seats over the years; which are current is the domain's rule.
     const seats = db()
-      .select({ bodyId: memberships.bodyId, role: memberships.role })
+      .select({
+        bodyId: memberships.bodyId,
+        role: memberships.role,
+        startDate: memberships.startDate,
+        endDate: memberships.endDate,
+      })
       .from(memberships)
-      .where(
-        and(
-          eq(memberships.personId, user.personId),
-          lte(memberships.startDate, today),
-          or(isNull(memberships.endDate), gte(memberships.endDate, today)),
-        ),
-      )
-      .all();
+      .where(eq(memberships.personId, user.personId))
+      .all()
+      .filter((seat) => isCurrentMembership(seat, today));
     bodyRoles = bodyRolesOf(seats.map((seat) => [seat.bodyId, seat.role] as const));
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
   }
