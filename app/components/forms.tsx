@@ -413,14 +413,18 @@ export function BodyFilter({
 export function CollaborationFilter({
   current,
   choices,
+  allLabel,
 }: {
   current: string;
   choices: { slug: string; name: string }[];
+  /** Offer "every collaboration" as the empty choice (search spans them all by default). */
+  allLabel?: string;
 }) {
-  if (choices.length < 2) return <input type="hidden" name="samverkan" value={current} />;
+  if (choices.length < 2) return current ? <input type="hidden" name="samverkan" value={current} /> : null;
   return (
     <Field name="samverkan" label="Samverkan">
       <select {...controlProps("samverkan")} defaultValue={current}>
+        {allLabel ? <option value="">{allLabel}</option> : null}
         {choices.map((c) => (
           <option key={c.slug} value={c.slug}>
             {c.name}

@@ -26,13 +26,43 @@ export interface SearchFilter {
   kind?: string;
   bodyId?: number;
   year?: number;
+  /** Only what concerns this collaboration (the same rule as each kind's own list). */
+  collaborationId?: number;
 }
+
+/**
+ * What an entry concerns, per kind: a document, matter, recommendation or agreement its own
+ * collaboration; a decision or agenda item that of its matter, or without a matter every
+ * collaboration its body serves (as the decision register filters).
+ */
+const ENTRY_OF_COLLABORATION = `(:collaborationId IS NULL
+  OR (e.kind = 'document' AND EXISTS (
+    SELECT 1 FROM documents d WHERE d.id = e.ref_id AND d.collaboration_id = :collaborationId))
+  OR (e.kind = 'matter' AND EXISTS (
+    SELECT 1 FROM matters m WHERE m.id = e.ref_id AND m.collaboration_id = :collaborationId))
+  OR (e.kind = 'recommendation' AND EXISTS (
+    SELECT 1 FROM recommendations r WHERE r.id = e.ref_id AND r.collaboration_id = :collaborationId))
+  OR (e.kind = 'agreement_version' AND EXISTS (
+    SELECT 1 FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id
+    WHERE v.id = e.ref_id AND a.collaboration_id = :collaborationId))
+  OR (e.kind IN ('decision', 'agenda_item') AND EXISTS (
+    SELECT 1 FROM (
+      SELECT matter_id, body_id FROM decisions WHERE e.kind = 'decision' AND id = e.ref_id
+      UNION ALL
+      SELECT i.matter_id, m.body_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+      WHERE e.kind = 'agenda_item' AND i.id = e.ref_id) o
+    WHERE (o.matter_id IS NOT NULL AND EXISTS (
+        SELECT 1 FROM matters mm WHERE mm.id = o.matter_id AND mm.collaboration_id = :collaborationId))
+      OR (o.matter_id IS NULL AND EXISTS (
+        SELECT 1 FROM body_collaborations bc
+        WHERE bc.body_id = o.body_id AND bc.collaboration_id = :collaborationId)))))`;
 
 const MATCHES = `FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
   WHERE search_fts MATCH :fts
     AND (:kind IS NULL OR e.kind = :kind)
     AND (:bodyId IS NULL OR e.body_id = :bodyId)
     AND (:year IS NULL OR e.year = :year)
+    AND ${ENTRY_OF_COLLABORATION}
     AND ${SEARCH_ENTRY_READABLE}`;
 
 const COUNT_SQL = `SELECT count(*) AS n ${MATCHES}`;
@@ -108,6 +138,7 @@ export function search(
     kind: filter.kind ?? null,
     bodyId: filter.bodyId ?? null,
     year: filter.year ?? null,
+    collaborationId: filter.collaborationId ?? null,
     ...searchScopeParams(readScopeOf(actor)),
   };
   const paged = paginate(

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getViewer } from "~/auth/session.server";
-import { BodyFilter, controlProps, Field } from "~/components/forms";
+import { collaborationsOf } from "~/auth/collaboration.server";
+import { getViewer, notFound } from "~/auth/session.server";
+import { BodyFilter, CollaborationFilter, controlProps, Field } from "~/components/forms";
+import { COLLABORATION_PARAM } from "~/domain/collaboration";
 import { Pagination } from "~/components/pagination";
 import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { RANKED_MAX, SEARCH_KIND_LABEL } from "~/domain/search";
 import { listBodies } from "~/models/bodies.server";
+import { listCollaborations } from "~/models/collaborations.server";
 import { search } from "~/models/search.server";
 
 export const meta: MetaFunction = () => [{ title: "Sök – Samverkansportalen" }];
@@ -17,14 +20,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("typ") || undefined;
   const bodyId = Number(url.searchParams.get("organ")) || undefined;
   const year = Number(url.searchParams.get("ar")) || undefined;
+  // Search spans every collaboration unless one is chosen; an unknown one is a 404, as on lists.
+  const slug = url.searchParams.get(COLLABORATION_PARAM) || "";
+  const actor = viewer?.actor ?? null;
+  const offered = actor ? collaborationsOf(actor) : listCollaborations();
+  const collaboration = slug ? listCollaborations().find((c) => c.slug === slug) : undefined;
+  if (slug && !collaboration) throw notFound("Samverkan finns inte. Kontrollera adressen.");
   return {
     q,
-    filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
+    filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "", samverkan: slug },
+    collaborations: offered.map((c) => ({ slug: c.slug, name: c.name })),
     results: q.trim()
       ? search(
-          viewer?.actor ?? null,
+          actor,
           q,
-          { kind: kind && kind in SEARCH_KIND_LABEL ? kind : undefined, bodyId, year },
+          {
+            kind: kind && Object.hasOwn(SEARCH_KIND_LABEL, kind) ? kind : undefined,
+            bodyId,
+            year,
+            collaborationId: collaboration?.id,
+          },
           pageRequestFrom(url.searchParams, 20),
         )
       : null,
@@ -33,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Search() {
-  const { q, filter, results, bodies } = useLoaderData<typeof loader>();
+  const { q, filter, results, bodies, collaborations } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Sök</h1>
@@ -56,6 +71,7 @@ export default function Search() {
               ))}
             </select>
           </Field>
+          <CollaborationFilter current={filter.samverkan} choices={collaborations} allLabel="Alla" />
           <BodyFilter bodies={bodies} value={filter.organ} />
           <Field name="ar" label="År" inputMode="numeric" defaultValue={filter.ar} />
         </div>

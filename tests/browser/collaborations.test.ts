@@ -126,6 +126,16 @@ describe("several collaborations in one portal", () => {
     await page.getByRole("button", { name: "Visa" }).click();
     await page.waitForURL(new RegExp(`samverkan=${EXAMPLE}`));
     await waitForText(page.locator("main"), "Handlingsplan spelprevention 2026");
+    // Search spans both until one is chosen; then only that one's records are hits.
+    await page.goto(`/sok?q=${encodeURIComponent("uppföljning")}`);
+    await waitForText(page.locator("main"), "Spelprevention: uppföljning av första avtalsåret");
+    await page.locator("#f-samverkan").selectOption(MINI_MARIA);
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await page.waitForURL(new RegExp(`samverkan=${MINI_MARIA}`));
+    await waitForText(page.locator("#traffar"), "träff");
+    expect(await page.locator(".search-results").innerText()).not.toContain("Spelprevention");
+    expect(await page.locator(".search-results li").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
     // A shared link opens the collaboration it names, whoever opens it.
     const shared = await app.page("demo-samordnare");
     await shared.page.goto(`/arenden?samverkan=${EXAMPLE}`);
@@ -172,6 +182,23 @@ describe("several collaborations in one portal", () => {
     const plan = app.db.select().from(documents).where(eq(documents.title, "Uppföljningsplan")).get()!;
     expect(plan.visibility).toBe("members");
     expect((await page.goto(`/dokument/${plan.id}`))?.status()).toBe(403);
+    // Search finds no record of Mini-Maria that is not public (the members' plan, its matters).
+    const planHit = `.search-results a[href="/dokument/${plan.id}"]`;
+    await page.goto(`/sok?q=${encodeURIComponent("Uppföljningsplan")}`);
+    await waitForText(page.locator("#traffar"), "träff");
+    expect(await page.locator(planHit).count()).toBe(0);
+    const matterHit = `.search-results a[href="/arenden/${matter.id}"]`;
+    await page.goto(`/sok?q=${encodeURIComponent(matter.title)}`);
+    await waitForText(page.locator("#traffar"), "träff");
+    expect(await page.locator(matterHit).count()).toBe(0);
+    // ... which the coordinator, who takes part, finds by the same words.
+    const coordinator = await app.page("demo-samordnare");
+    await coordinator.page.goto(`/sok?q=${encodeURIComponent(matter.title)}`);
+    await waitForText(coordinator.page.locator("#traffar"), "träff");
+    expect(await coordinator.page.locator(matterHit).count()).toBe(1);
+    await coordinator.page.goto(`/sok?q=${encodeURIComponent("Uppföljningsplan")}`);
+    await waitForText(coordinator.page.locator("#traffar"), "träff");
+    expect(await coordinator.page.locator(planHit).count()).toBe(1);
     // Her library for Mini-Maria lists only its public documents.
     await page.goto(`/dokument?samverkan=${MINI_MARIA}`);
     expect(await page.locator("main").innerText()).not.toContain("Uppföljningsplan");

@@ -8,7 +8,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { ExampleCollaboration } from "../../db/demo-collaboration";
 import type { DemoWorld } from "../../db/demo-world";
-import { assignments, decisions, documents, matters, users } from "../../db/schema";
+import {
+  agendaItems,
+  agreements,
+  agreementVersions,
+  assignments,
+  bodyCollaborations,
+  decisions,
+  documents,
+  matters,
+  meetings,
+  recommendations,
+  users,
+} from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { can, type Actor } from "~/domain/policy";
 import { agreementOf, partiesOf } from "~/models/agreements.server";
@@ -19,6 +31,7 @@ import { canReadDocument, pageOfDocuments } from "~/models/documents.server";
 import { definitionsOf, keyFigureYears } from "~/models/key-figures.server";
 import { listMatters, pageOfMatters } from "~/models/matters.server";
 import { pageOfRecommendations } from "~/models/recommendations.server";
+import { search } from "~/models/search.server";
 import { loadActor } from "~/models/users.server";
 import { demoDatabase } from "../support/test-db";
 
@@ -150,5 +163,65 @@ describe("what is open to members is open to those who take part", () => {
   it("a politician in SVOM takes part in both", () => {
     const per = actorOf("demo-politiker");
     expect([...per.collaborationIds].sort()).toEqual([world.collaborationId, example.collaborationId].sort());
+  });
+});
+
+/** The collaborations a search hit concerns, from the object itself (its href names it). */
+function collaborationsOfHit(href: string): number[] {
+  const id = Number(href.match(/(\d+)(?!.*\d)/)![1]);
+  const viaMatterOrBody = (matterId: number | null, bodyId: number) =>
+    matterId !== null
+      ? [db.select().from(matters).where(eq(matters.id, matterId)).get()!.collaborationId]
+      : db
+          .select()
+          .from(bodyCollaborations)
+          .where(eq(bodyCollaborations.bodyId, bodyId))
+          .all()
+          .map((b) => b.collaborationId);
+  if (href.startsWith("/dokument/"))
+    return [db.select().from(documents).where(eq(documents.id, id)).get()!.collaborationId];
+  if (href.startsWith("/arenden/")) return [db.select().from(matters).where(eq(matters.id, id)).get()!.collaborationId];
+  if (href.startsWith("/rekommendationer/"))
+    return [db.select().from(recommendations).where(eq(recommendations.id, id)).get()!.collaborationId];
+  if (href.startsWith("/avtal/versioner/")) {
+    const version = db.select().from(agreementVersions).where(eq(agreementVersions.id, id)).get()!;
+    return [db.select().from(agreements).where(eq(agreements.id, version.agreementId)).get()!.collaborationId];
+  }
+  if (href.startsWith("/beslut/")) {
+    const decision = db.select().from(decisions).where(eq(decisions.id, id)).get()!;
+    return viaMatterOrBody(decision.matterId, decision.bodyId);
+  }
+  if (href.startsWith("/moten/")) {
+    const item = db.select().from(agendaItems).where(eq(agendaItems.id, id)).get()!;
+    const meeting = db.select().from(meetings).where(eq(meetings.id, item.meetingId)).get()!;
+    return viaMatterOrBody(item.matterId, meeting.bodyId);
+  }
+  throw new Error(`unknown hit ${href}`);
+}
+
+describe("search narrowed to one collaboration", () => {
+  const WIDE = { page: 1, size: 500 };
+  it("returns only hits that concern it, and together the collaborations cover every hit", () => {
+    for (const userId of ["demo-samordnare", "demo-politiker", "demo-spel"]) {
+      const actor = actorOf(userId);
+      for (const term of ["uppföljning", "spelprevention", "Mini-Maria", "avtal", "protokoll"]) {
+        const all = search(actor, term, {}, WIDE).items.map((h) => h.href);
+        const union = new Set<string>();
+        for (const collaborationId of [world.collaborationId, example.collaborationId]) {
+          const hits = search(actor, term, { collaborationId }, WIDE).items;
+          for (const hit of hits) {
+            expect(collaborationsOfHit(hit.href), `${userId} "${term}" ${hit.href}`).toContain(collaborationId);
+            union.add(hit.href);
+          }
+        }
+        expect([...union].sort(), `${userId} "${term}"`).toEqual([...new Set(all)].sort());
+      }
+    }
+    // The filter is not vacuous: each collaboration has hits of its own for its own name.
+    const admin = actorOf("demo-samordnare");
+    expect(search(admin, "spelprevention", { collaborationId: example.collaborationId }).page.total).toBeGreaterThan(0);
+    expect(search(admin, "spelprevention", { collaborationId: world.collaborationId }).page.total).toBeLessThan(
+      search(admin, "spelprevention", {}).page.total,
+    );
   });
 });
