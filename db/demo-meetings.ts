@@ -6,13 +6,7 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import type { Db } from "./connection";
 import type { DemoWorld } from "./demo-world";
-import { agendaItems, agendaVersions, meetings } from "./schema";
-
-const STANDARD = [
-  ["opening", "Mötets öppnande", "formalia"],
-  ["adjusters", "Val av justerare", "formalia"],
-  ["agenda", "Godkännande av dagordningen", "formalia"],
-] as const;
+import { agendaItems, agendaVersions, bodyStandardItems, meetings } from "./schema";
 
 const ITEMS = [
   {
@@ -53,22 +47,25 @@ export function buildDemoMeetings(db: Db, world: DemoWorld, today: string): void
   if (!next) return;
   const existing = db.select().from(agendaItems).where(eq(agendaItems.meetingId, next.id)).all();
   if (existing.length > 0) return;
+  // The body's own standard items (kept on its edit page), the matters before the closing one.
+  const standard = db
+    .select()
+    .from(bodyStandardItems)
+    .where(eq(bodyStandardItems.bodyId, world.bodyIds.styrgrupp))
+    .orderBy(asc(bodyStandardItems.position))
+    .all();
+  const closing = standard.filter((i) => i.key === "closing");
   let position = 1;
-  for (const [key, title, kind] of STANDARD)
-    db.insert(agendaItems).values({ meetingId: next.id, position: position++, title, kind, standard: key }).run();
+  const insertStandard = (items: typeof standard) => {
+    for (const { key, title, kind } of items)
+      db.insert(agendaItems).values({ meetingId: next.id, position: position++, title, kind, standard: key }).run();
+  };
+  insertStandard(standard.filter((i) => i.key !== "closing"));
   for (const item of ITEMS)
     db.insert(agendaItems)
       .values({ meetingId: next.id, position: position++, ...item })
       .run();
-  db.insert(agendaItems)
-    .values({
-      meetingId: next.id,
-      position: position++,
-      title: "Mötets avslutande",
-      kind: "formalia",
-      standard: "closing",
-    })
-    .run();
+  insertStandard(closing);
   const items = db
     .select()
     .from(agendaItems)

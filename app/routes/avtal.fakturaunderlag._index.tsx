@@ -141,7 +141,7 @@ export default function InvoiceBasis() {
               <>
                 <dt>Grund</dt>
                 <dd>
-                  Regionens andel av budgeten, {d.regionPercent}
+                  Andel av budgeten för {p.name}, {d.regionPercent}
                   {d.year === d.baseYear ? " (beloppet för basåret enligt avtalet)" : ""}.
                 </dd>
               </>

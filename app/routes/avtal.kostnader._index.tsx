@@ -37,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     explained: a.budgetExplained,
     budgetExample: a.record?.illustrative ?? false,
     regionAmount: a.shares.regionAmount,
+    // The region's name from the data (another collaboration has another region, or none).
+    regionName: a.rows.find((r) => r.kind === "region")?.name ?? null,
     regionDecided: decidedRegionAmount(version, a.budget) !== null,
     municipalTotal: a.shares.municipalTotal,
     noParties: a.shares.noParties,
@@ -78,8 +80,18 @@ export default function Costs() {
         </p>
       ) : (
         <p>
-          Regionen betalar {formatKronor(d.regionAmount)} och kommunerna tillsammans {formatKronor(d.municipalTotal)}
-          {d.regionDecided ? " (beloppen enligt avtalet)" : ` (${d.regionPercent} och ${d.municipalPercent}, exakt)`}.
+          {d.regionName ? (
+            <>
+              {d.regionName} betalar {formatKronor(d.regionAmount)} och kommunerna tillsammans{" "}
+              {formatKronor(d.municipalTotal)}
+              {d.regionDecided
+                ? " (beloppen enligt avtalet)"
+                : ` (${d.regionPercent} och ${d.municipalPercent}, exakt)`}
+              .
+            </>
+          ) : (
+            <>Kommunerna betalar tillsammans {formatKronor(d.municipalTotal)}.</>
+          )}
           Kommunernas del fördelas efter folkmängden {d.populationDate} ({d.populationRule}), med största rest-metoden
           så att delarna går jämnt ut på kronan.
         </p>

@@ -37,6 +37,8 @@ describe("the agreement", () => {
     await waitForText(page.locator(".total-row"), "5\u00a0720\u00a0000\u00a0kr");
     await waitForText(page.locator(".total-row"), "−22\u00a0570\u00a0kr");
     expect(await page.locator("tr.differs").count()).toBeGreaterThan(0);
+    // The region is named from the data, not as "Regionen".
+    await waitForText(page.locator("main"), "Region Jämtland Härjedalen betalar 2\u00a0675\u00a0000\u00a0kr");
     await expectAccessible(page);
     const csv = await page.request.get("/avtal/kostnader.csv?ar=2023");
     expect(csv.headers()["content-type"]).toContain("text/csv");
