@@ -17,11 +17,11 @@ export function BodyFields({
 }) {
   return (
     <>
-      <TextField field={fields.name} label="Namn" hint="Till exempel Sociala vård- och omsorgsgruppen (SVOM)." />
+      <TextField field={fields.name} label="Namn" hint="Organets fullständiga namn, som det står i protokollen." />
       <TextField
         field={fields.shortName}
         label="Kort namn"
-        hint="Används i listor och brödsmulor, till exempel SVOM."
+        hint="Används i listor och brödsmulor, till exempel en förkortning."
       />
       <TextField
         field={fields.slug}

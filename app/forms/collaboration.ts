@@ -68,7 +68,7 @@ export const editPartySchema = z.object({ ...partyFields, version: formVersion()
 
 export const bodySchema = z.object({
   name: withoutPersonalNumbers(requiredText("Ange organets namn.", 200)),
-  shortName: withoutPersonalNumbers(requiredText("Ange ett kort namn (till exempel SVOM).", 60)),
+  shortName: withoutPersonalNumbers(requiredText("Ange ett kort namn, till exempel en förkortning.", 60)),
   slug: slug(),
   kind: withoutPersonalNumbers(requiredText("Ange vad det är för organ (till exempel Styrgrupp).", 80)),
   description: withoutPersonalNumbers(optionalText(2000)),

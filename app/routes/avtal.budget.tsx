@@ -202,7 +202,7 @@ function YearForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) 
         <TextField
           field={fields.decisionRef}
           label="Beslut"
-          hint="Organ och paragraf, till exempel SVOM 2024-11-29 § 45."
+          hint="Organ, datum och paragraf, till exempel Styrgruppen 2024-11-29 § 45."
         />
         <TextField field={fields.outcome} label={`Utfall ${d.year}, bokslut (kr)`} inputMode="numeric" />
         <TextareaField field={fields.note} label="Anteckning" rows={2} />

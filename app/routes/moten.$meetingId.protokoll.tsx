@@ -561,7 +561,7 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
         <TextField
           field={fields.adjustmentPlace}
           label="Justeringens plats"
-          hint="Till exempel Regionens hus, Östersund."
+          hint="Lokal och ort."
         />
         <TextField field={fields.adjustmentDate} label="Justeringens datum" hint="ÅÅÅÅ-MM-DD" />
         <h2>Paragrafer</h2>
@@ -867,7 +867,7 @@ function Publication({ d, result }: { d: Data; result: Result | null }) {
           <FormErrorSummary form={form} />
           <input type="hidden" name="intent" value="post" />
           <TextField field={fields.postedOn} label="Datum för anslag" hint="ÅÅÅÅ-MM-DD" />
-          <TextField field={fields.keptAt} label="Förvaringsplats" hint="Till exempel Regionens diarium, Östersund." />
+          <TextField field={fields.keptAt} label="Förvaringsplats" hint="Till exempel diariet hos organets sekreterare." />
           <button type="submit" className="button button--secondary">
             Registrera anslag
           </button>

@@ -47,7 +47,7 @@ function reportDate(request: Request, today: string) {
 }
 
 /**
- * The follow-up report for SVOM as of a chosen date: every party asked, its answer as it stood
+ * The follow-up report for the deciding body as of a chosen date: every party asked, its answer as it stood
  * that day, and what remains. Prints on A4. The coordinator records the follow-up, sends the
  * reminders due and closes the recommendation here.
  */
@@ -250,7 +250,15 @@ export default function FollowUpReport() {
           {d.coordinator.canFollowUp ? (
             <Form method="post" className="stack" {...formProps(form)}>
               <input type="hidden" name="version" value={d.rec.version} />
-              <TextField field={fields.followedUpOn} label="Uppföljd den" hint="Till exempel dagen för SVOM:s möte." />
+              <TextField
+                field={fields.followedUpOn}
+                label="Uppföljd den"
+                hint={
+                  d.reportFor
+                    ? `Till exempel dagen för mötet i ${d.reportFor}.`
+                    : "Till exempel dagen för mötet där uppföljningen gjordes."
+                }
+              />
               <TextareaField field={fields.note} label="Vad uppföljningen kom fram till" rows={3} />
               <div className="actions">
                 <button type="submit" name="intent" value="followUp" className="button">
