@@ -558,11 +558,7 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
           emptyOption={`Organets ordförande eller vice ordförande om de är närvarande${d.choice.actingChair ? ` (nu: ${d.choice.actingChair})` : ""}`}
         />
         <SelectField field={fields.secretaryPersonId} label="Sekreterare" options={people} emptyOption="Välj" />
-        <TextField
-          field={fields.adjustmentPlace}
-          label="Justeringens plats"
-          hint="Lokal och ort."
-        />
+        <TextField field={fields.adjustmentPlace} label="Justeringens plats" hint="Lokal och ort." />
         <TextField field={fields.adjustmentDate} label="Justeringens datum" hint="ÅÅÅÅ-MM-DD" />
         <h2>Paragrafer</h2>
         {d.items.map((i, index) => {
@@ -867,7 +863,11 @@ function Publication({ d, result }: { d: Data; result: Result | null }) {
           <FormErrorSummary form={form} />
           <input type="hidden" name="intent" value="post" />
           <TextField field={fields.postedOn} label="Datum för anslag" hint="ÅÅÅÅ-MM-DD" />
-          <TextField field={fields.keptAt} label="Förvaringsplats" hint="Till exempel diariet hos organets sekreterare." />
+          <TextField
+            field={fields.keptAt}
+            label="Förvaringsplats"
+            hint="Till exempel diariet hos organets sekreterare."
+          />
           <button type="submit" className="button button--secondary">
             Registrera anslag
           </button>
