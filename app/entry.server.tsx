@@ -18,6 +18,8 @@ export { startBackgroundWork } from "./jobs/background.server";
 
 /** The validated settings, for server/index.js (it reaches them through the build's entry module). */
 export const serverSettings = env;
+/** The write limit, for the HTTP server (server/index.js): seconds to wait, or 0. */
+export { writeWait } from "~/auth/limits.server";
 
 const ABORT_DELAY = 5_000;
 

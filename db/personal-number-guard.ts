@@ -27,6 +27,7 @@ const NOT_PERSON_TEXT: Record<string, readonly string[]> = {
   files: ["storage_name", "sha256"],
   mail_outbox: ["attachments", "headers", "message_id"],
   job_leases: ["owner"],
+  rate_limits: ["key"],
 };
 
 /**

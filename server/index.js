@@ -16,8 +16,6 @@ import express from "express";
 import helmet from "helmet";
 import {
   bodyLimitFor,
-  clientKey,
-  createWriteLimiter,
   isOriginAllowed,
   isTooLarge,
   ownOrigins,
@@ -50,7 +48,6 @@ const appOrigin = settings.APP_ORIGIN;
 const maxRequestBytes = settings.MAX_REQUEST_MB * 1024 * 1024;
 const incomingDir = path.join(path.resolve(settings.UPLOAD_DIR), ".incoming");
 const isProduction = settings.NODE_ENV === "production";
-const writeLimiter = createWriteLimiter(settings.WRITE_LIMIT_PER_MINUTE, 60_000);
 
 const app = express();
 app.disable("x-powered-by");
@@ -96,7 +93,7 @@ function answer(res, status, message, headers = {}) {
   res.status(status).set(headers).type("text/plain; charset=utf-8").send(message);
 }
 
-app.use((req, res, next) => {
+app.use(async (req, res, next) => {
   const origins = ownOrigins({ protocol: req.protocol, host: req.get("host") }, appOrigin);
   // Behind a proxy the Host header may be internal; the configured public origin is the truth
   // (Remix compares Host with Origin on actions, and builds absolute links from it).
@@ -114,7 +111,13 @@ app.use((req, res, next) => {
   if (isTooLarge(req.get("content-length"), bodyLimitFor(req.get("content-type"), maxRequestBytes)))
     return answer(res, 413, "Förfrågan är för stor.", { Connection: "close" });
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
-    const wait = writeLimiter.hit(clientKey(req.get("cookie"), req.ip), Date.now());
+    // Keyed on the validated session or the address, counted in the database (app/auth/limits.server.ts).
+    let wait;
+    try {
+      wait = await build.entry.module.writeWait(req.get("cookie") ?? null, req.ip ?? "okänd");
+    } catch (error) {
+      return next(error);
+    }
     if (wait > 0)
       return answer(res, 429, `För många ändringar på kort tid. Vänta ${wait} sekunder och försök igen.`, {
         "Retry-After": String(wait),

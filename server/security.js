@@ -3,8 +3,6 @@
  * production server runs without a TypeScript step; unit-tested in tests/unit/server-security.test.ts.
  */
 
-import { FixedWindowLimiter } from "./rate-limit.js";
-
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -85,34 +83,4 @@ export function isTooLarge(contentLength, maxBytes) {
   if (!contentLength) return false;
   const n = Number(contentLength);
   return Number.isFinite(n) && n > maxBytes;
-}
-
-/**
- * A fixed-window limit on state-changing requests per client (session cookie, else address),
- * so one runaway client or script cannot flood the single SQLite writer.
- * @param {number} limit
- * @param {number} windowMs
- */
-export function createWriteLimiter(limit, windowMs) {
-  const limiter = new FixedWindowLimiter(limit, windowMs);
-  return {
-    /**
-     * @param {string} key
-     * @param {number} now
-     * @returns {number} 0 when allowed, otherwise seconds to wait
-     */
-    hit(key, now) {
-      return limiter.hit(key, now) ? 0 : Math.ceil(limiter.retryAfter(key, now) / 1000);
-    },
-  };
-}
-
-/**
- * The client key for rate limiting: the session cookie's value when present, else the address.
- * @param {string | undefined} cookieHeader
- * @param {string | undefined} ip
- */
-export function clientKey(cookieHeader, ip) {
-  const match = /(?:^|;\s*)(?:__Host-)?session=([^;]+)/.exec(cookieHeader ?? "");
-  return match ? `s:${match[1]}` : `ip:${ip ?? "unknown"}`;
 }

@@ -16,6 +16,7 @@ const ACTION_LABEL: Record<string, string> = {
   delete: "tog bort",
   end: "avslutade",
   signin: "loggade in",
+  "signin-failed": "misslyckades logga in",
   signout: "loggade ut",
   password: "bytte lösenord",
   redact: "maskerade",

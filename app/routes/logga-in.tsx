@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { createSession } from "~/auth/sessions.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getViewer, safeRedirectTo } from "~/auth/session.server";
-import { signInLimiter } from "~/auth/signin-limit.server";
+import { signInFailed, signInSucceeded, signInWait } from "~/auth/limits.server";
 import { formProps, TextField, useSchemaForm } from "~/components/forms";
 import { signInSchema } from "~/forms/account";
 import { recordAudit } from "~/models/audit.server";
@@ -33,9 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password } = submission.value;
   const redirectTo = safeRedirectTo(submission.value.redirectTo);
 
-  const limited = signInLimiter.check(String(context.clientIp ?? "okänd"), email, Date.now());
+  const address = String(context.clientIp ?? "okänd");
+  const limited = await signInWait(email, address);
   if (limited) {
-    const minutes = Math.ceil(limited / 60000);
+    const minutes = Math.ceil(limited / 60);
     const message = `För många inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`;
     return rejectForm(submission, { formErrors: [message], hideFields: HIDE }, 429);
   }
@@ -43,9 +44,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = findUserByEmail(email);
   // Verify against a dummy hash for unknown accounts: same work, same message.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid) return rejectForm(submission, { formErrors: [GENERIC_ERROR], hideFields: HIDE }, 401);
+  if (!user || !valid) {
+    await signInFailed(email, address);
+    // Audited: which account (when one exists; a typed address is not stored) and from where.
+    write((tx) =>
+      recordAudit(tx, {
+        userId: user?.id ?? null,
+        action: "signin-failed",
+        entityType: "session",
+        entityId: user?.id ?? null,
+        after: { address, account: user ? "finns" : "okänt konto" },
+      }),
+    );
+    return rejectForm(submission, { formErrors: [GENERIC_ERROR], hideFields: HIDE }, 401);
+  }
 
-  signInLimiter.succeeded(email);
+  await signInSucceeded(email, address);
   // A new session id at every sign-in: a session fixed before sign-in is worthless.
   const cookie = await createSession(user.id);
   write((tx) => recordAudit(tx, { userId: user.id, action: "signin", entityType: "session", entityId: user.id }));

@@ -58,14 +58,44 @@ describe("sign-in", () => {
     expect(db.select().from(sessions).all()).toHaveLength(0);
   });
 
-  it("rate-limits sign-in attempts per e-mail", async () => {
-    let last: { init: ResponseInit | null } | Response | undefined;
-    for (let i = 0; i < 11; i++) last = await signIn("chef.minimaria@demo.example", "fel-lösenord", `10.0.1.${i}`);
-    expect((last as { init: ResponseInit }).init.status).toBe(429);
-    // Even the right password waits until the window has passed.
-    const right = (await signIn("chef.minimaria@demo.example", DEMO_PASSWORD, "10.0.2.1")) as { init: ResponseInit };
-    expect(right.init.status).toBe(429);
-  }, 30_000);
+  it("locks an account after 10 failures from one address, for that address only", async () => {
+    for (let i = 0; i < 10; i++)
+      expect(
+        ((await signIn("chef.minimaria@demo.example", "fel-lösenord", "10.0.1.1")) as { init: ResponseInit }).init
+          .status,
+      ).toBe(401);
+    // Even the right password waits, from that address.
+    const locked = (await signIn("chef.minimaria@demo.example", DEMO_PASSWORD, "10.0.1.1")) as { init: ResponseInit };
+    expect(locked.init.status).toBe(429);
+    // Guessing from elsewhere cannot lock her out of her own address.
+    const own = (await signIn("chef.minimaria@demo.example", DEMO_PASSWORD, "10.0.2.1")) as Response;
+    expect(own.status).toBe(302);
+  }, 60_000);
+
+  it("limits sign-in attempts per address, whatever the account", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        ((await signIn(`ingen${i}@demo.example`, "fel-lösenord", "10.0.3.1")) as { init: ResponseInit }).init.status!,
+      );
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const other = (await signIn("samordnare@demo.example", DEMO_PASSWORD, "10.0.3.2")) as Response;
+    expect(other.status).toBe(302);
+  }, 120_000);
+
+  it("audits failed sign-ins: the account when there is one, and the address; never the typed address or password", async () => {
+    await signIn("chef.minimaria@demo.example", "fel-lösenord", "10.0.4.1");
+    await signIn("finns.inte@demo.example", "hemligt-123", "10.0.4.2");
+    const failed = db.select().from(auditLog).where(eq(auditLog.action, "signin-failed")).all();
+    expect(failed).toHaveLength(2);
+    expect(failed[0].userId).toBe("demo-chef");
+    expect(JSON.parse(failed[0].after ?? "{}")).toMatchObject({ address: "10.0.4.1" });
+    expect(failed[1].userId).toBeNull();
+    const stored = JSON.stringify(failed);
+    expect(stored).not.toContain("finns.inte");
+    expect(stored).not.toContain("hemligt");
+  });
 
   it("ends every session of the account when the password changes", async () => {
     const a = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD)) as Response);

@@ -49,18 +49,3 @@ describe("isTooLarge", () => {
     expect(isTooLarge("abc", 1)).toBe(false);
   });
 });
-
-describe("write rate limit", () => {
-  it("allows the limit per client and then asks it to wait", async () => {
-    const { createWriteLimiter, clientKey } = await import("../../server/security.js");
-    const limiter = createWriteLimiter(2, 60_000);
-    const key = clientKey("session=abc; other=1", "1.2.3.4");
-    expect(key).toBe("s:abc");
-    expect(limiter.hit(key, 0)).toBe(0);
-    expect(limiter.hit(key, 1)).toBe(0);
-    expect(limiter.hit(key, 1000)).toBe(59);
-    expect(limiter.hit(clientKey(undefined, "1.2.3.4"), 1000)).toBe(0);
-    expect(limiter.hit(key, 60_000)).toBe(0);
-    expect(clientKey("__Host-session=xyz", "1.2.3.4")).toBe("s:xyz");
-  });
-});

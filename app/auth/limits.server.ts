@@ -1,0 +1,106 @@
+/**
+ * Rate limits (issue 11, class 8), with rate-limiter-flexible's SQLite store: the counters live
+ * in the portal's database (table `rate_limits`), so every server process sharing the database
+ * shares the limits, and a restart does not reset them.
+ *
+ * - Writes: WRITE_LIMIT_PER_MINUTE state-changing requests per client, keyed on the VALIDATED
+ *   session (its stored id) or else the client address, never on a raw cookie value: a fresh
+ *   made-up cookie per request is the same client as no cookie at all.
+ * - Sign-in: at most 30 attempts per client address and 10 failures per account AND address in
+ *   15 minutes. The account lock is per address: someone guessing from elsewhere can never
+ *   lock a person out of the account from her own address.
+ */
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { validateSession } from "./sessions.server";
+
+const TABLE = "rate_limits";
+
+interface Limiters {
+  writes: RateLimiterSQLite;
+  signInByAddress: RateLimiterSQLite;
+  signInFailures: RateLimiterSQLite;
+}
+
+let limiters: Limiters | undefined;
+let limitersDb: unknown;
+
+/** The limiters of the current connection (tests swap the connection between cases). */
+function current(): Limiters {
+  if (limiters && limitersDb === db()) return limiters;
+  const client = db().$client;
+  // The table rate-limiter-flexible would create; made here, synchronously, before first use.
+  client.exec(
+    `CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
+  );
+  const make = (keyPrefix: string, points: number, duration: number) =>
+    new RateLimiterSQLite({
+      storeClient: client,
+      storeType: "better-sqlite3",
+      tableName: TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: true,
+      keyPrefix,
+      points,
+      duration,
+    });
+  limiters = {
+    writes: make("write", env().WRITE_LIMIT_PER_MINUTE, 60),
+    signInByAddress: make("signin-address", 30, 15 * 60),
+    signInFailures: make("signin-failures", 10, 15 * 60),
+  };
+  limitersDb = db();
+  return limiters;
+}
+
+/** Seconds to wait from a limiter's refusal (rate-limiter-flexible rejects with a RateLimiterRes). */
+function waitOf(refusal: unknown): number {
+  if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+  throw refusal;
+}
+
+/** The client a write counts against: the validated session, else the address. */
+export async function writeClientKey(cookieHeader: string | null, address: string): Promise<string> {
+  const session = await validateSession(cookieHeader);
+  return session ? `session:${session.sessionId}` : `address:${address}`;
+}
+
+/** Counts one state-changing request; 0 when allowed, otherwise seconds to wait. */
+export async function writeWait(cookieHeader: string | null, address: string): Promise<number> {
+  const key = await writeClientKey(cookieHeader, address);
+  return current()
+    .writes.consume(key)
+    .then(
+      () => 0,
+      (refusal: unknown) => waitOf(refusal),
+    );
+}
+
+const accountKey = (email: string, address: string) => `${email}\u0000${address}`;
+
+/**
+ * Counts one sign-in attempt; 0 when it may go ahead, otherwise seconds to wait (too many
+ * attempts from the address, or too many failures for this account from this address).
+ */
+export async function signInWait(email: string, address: string): Promise<number> {
+  const { signInByAddress, signInFailures } = current();
+  const failures = await signInFailures.get(accountKey(email, address));
+  if (failures && failures.remainingPoints <= 0) return waitOf(failures);
+  return signInByAddress.consume(address).then(
+    () => 0,
+    (refusal: unknown) => waitOf(refusal),
+  );
+}
+
+/** A failed sign-in counts against the account from this address. */
+export async function signInFailed(email: string, address: string): Promise<void> {
+  await current()
+    .signInFailures.penalty(accountKey(email, address))
+    .catch(() => undefined);
+}
+
+/** A successful sign-in clears the account's failures from this address. */
+export async function signInSucceeded(email: string, address: string): Promise<void> {
+  await current().signInFailures.delete(accountKey(email, address));
+}
