@@ -95,7 +95,7 @@ describe("sign-in", () => {
     const stored = JSON.stringify(failed);
     expect(stored).not.toContain("finns.inte");
     expect(stored).not.toContain("hemligt");
-  });
+  }, 30_000);
 
   it("ends every session of the account when the password changes", async () => {
     const a = cookieOf((await signIn("ifochef.ostersund@demo.example", DEMO_PASSWORD)) as Response);

@@ -137,27 +137,31 @@ const FORM_FILES = fs
 describe("every free-text field of every form refuses a personnummer at the field", () => {
   const swept: string[] = [];
 
-  it.each(FORM_FILES)("app/forms/%s.ts", async (file) => {
-    const module = (await import(`../../app/forms/${file}.ts`)) as Record<string, unknown>;
-    for (const [name, exported] of Object.entries(module)) {
-      if (!(exported instanceof z.ZodType)) continue;
-      for (const object of objectsOf(exported)) {
-        const intent = unwrap(object.shape.intent ?? z.never());
-        const intentValue = intent instanceof z.ZodLiteral ? String(intent.value) : undefined;
-        for (const field of textFields(object.shape)) {
-          swept.push(`${file}.${name}.${field}`);
-          for (const value of DISGUISES) {
-            const form = new FormData();
-            if (intentValue) form.set("intent", intentValue);
-            form.set(field, value);
-            const submission = parseForm(form, exported);
-            const errors = submission.status === "error" ? (submission.error?.[field] ?? []) : [];
-            expect(errors.join(" "), `${file}.${name}.${field} ← ${value}`).toMatch(/personnummer/);
+  it.each(FORM_FILES)(
+    "app/forms/%s.ts",
+    async (file) => {
+      const module = (await import(`../../app/forms/${file}.ts`)) as Record<string, unknown>;
+      for (const [name, exported] of Object.entries(module)) {
+        if (!(exported instanceof z.ZodType)) continue;
+        for (const object of objectsOf(exported)) {
+          const intent = unwrap(object.shape.intent ?? z.never());
+          const intentValue = intent instanceof z.ZodLiteral ? String(intent.value) : undefined;
+          for (const field of textFields(object.shape)) {
+            swept.push(`${file}.${name}.${field}`);
+            for (const value of DISGUISES) {
+              const form = new FormData();
+              if (intentValue) form.set("intent", intentValue);
+              form.set(field, value);
+              const submission = parseForm(form, exported);
+              const errors = submission.status === "error" ? (submission.error?.[field] ?? []) : [];
+              expect(errors.join(" "), `${file}.${name}.${field} ← ${value}`).toMatch(/personnummer/);
+            }
           }
         }
       }
-    }
-  });
+    },
+    60_000,
+  );
 
   it("swept the text fields of the forms", () => {
     expect(swept.length).toBeGreaterThan(30);
