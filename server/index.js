@@ -93,13 +93,43 @@ function answer(res, status, message, headers = {}) {
   res.status(status).set(headers).type("text/plain; charset=utf-8").send(message);
 }
 
+/** How long, and how many more bytes, a refused request's body is read and thrown away. */
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Answers a request whose body is not (all) read yet, then reads and throws away what the
+ * client still sends, for at most LINGER_MS and LINGER_BYTES, before closing the connection
+ * (the "lingering close" of Apache and nginx). Closing at once with bytes unread makes the
+ * kernel send a reset, and a client still sending gets ECONNRESET instead of the answer.
+ */
+function refuse(req, res, status, message, headers = {}) {
+  if (req.method === "GET" || req.method === "HEAD" || req.readableEnded) return answer(res, status, message, headers);
+  let drained = 0;
+  // Closed only once the answer is out: what is still queued for the client is not thrown away.
+  const close = () => (res.writableFinished ? req.socket.destroy() : res.once("finish", () => req.socket.destroy()));
+  const timer = setTimeout(close, LINGER_MS);
+  req.socket.once("close", () => clearTimeout(timer));
+  // Reading from here on (and not letting Node drain the body without bound after the answer).
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > LINGER_BYTES) close();
+  });
+  // All of it arrived: nothing is left unread, and the connection may serve the next request.
+  req.once("end", () => clearTimeout(timer));
+  req.once("error", close);
+  req.resume();
+  answer(res, status, message, headers);
+}
+
 app.use(async (req, res, next) => {
   const origins = ownOrigins({ protocol: req.protocol, host: req.get("host") }, appOrigin);
   // Behind a proxy the Host header may be internal; the configured public origin is the truth
   // (Remix compares Host with Origin on actions, and builds absolute links from it).
   if (appOrigin) req.headers.host = new URL(appOrigin).host;
   if (!isOriginAllowed(req.method, req.get("origin"), origins))
-    return answer(
+    return refuse(
+      req,
       res,
       403,
       "Förfrågan avvisades: den kom inte från portalens egna sidor (Origin saknas eller är fel).",
@@ -107,9 +137,15 @@ app.use(async (req, res, next) => {
   // The origin is checked first: a foreign request learns nothing about what the body should be.
   const refusal = refusedBody(req.method, req.get("content-type"));
   if (refusal)
-    return answer(res, refusal.status, refusal.message, refusal.status === 405 ? { Allow: "GET, HEAD, POST" } : {});
+    return refuse(
+      req,
+      res,
+      refusal.status,
+      refusal.message,
+      refusal.status === 405 ? { Allow: "GET, HEAD, POST" } : {},
+    );
   if (isTooLarge(req.get("content-length"), bodyLimitFor(req.get("content-type"), maxRequestBytes)))
-    return answer(res, 413, "Förfrågan är för stor.", { Connection: "close" });
+    return refuse(req, res, 413, "Förfrågan är för stor.");
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
     // Keyed on the validated session or the address, counted in the database (app/auth/limits.server.ts).
     let wait;
@@ -119,7 +155,7 @@ app.use(async (req, res, next) => {
       return next(error);
     }
     if (wait > 0)
-      return answer(res, 429, `För många ändringar på kort tid. Vänta ${wait} sekunder och försök igen.`, {
+      return refuse(req, res, 429, `För många ändringar på kort tid. Vänta ${wait} sekunder och försök igen.`, {
         "Retry-After": String(wait),
       });
   }
@@ -151,8 +187,8 @@ function countedBody(req, res, maxBytes, controller) {
       seen += chunk.length;
       if (seen <= maxBytes) return done(null, chunk);
       if (!res.headersSent) {
-        res.on("finish", () => req.destroy());
-        answer(res, 413, "Förfrågan är för stor.", { Connection: "close" });
+        req.unpipe(counter);
+        refuse(req, res, 413, "Förfrågan är för stor.");
       }
       controller.abort();
       done(new RequestTooLargeError());

@@ -6,17 +6,22 @@
  * LIMITS-FIGURES for docs/security.md.
  */
 import fs from "node:fs";
+import { once } from "node:events";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { Deflate, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionToken, startApp, type TestApp } from "../support/browser";
 
+const MB = 1024 * 1024;
 let app: TestApp;
+let bombs: ReturnType<typeof buildBombs>;
 let admin = "";
 const figures: Record<string, unknown> = {};
 
 beforeAll(async () => {
+  bombs = buildBombs();
   app = await startApp({ env: { WRITE_LIMIT_PER_MINUTE: "100000", MAX_UPLOAD_MB: "25", MAX_REQUEST_MB: "50" } });
   admin = `session=${sessionToken(app.db, "demo-samordnare")}`;
 });
@@ -24,8 +29,6 @@ afterAll(async () => {
   console.log(`LIMITS-FIGURES ${JSON.stringify(figures)}`);
   await app?.stop();
 });
-
-const MB = 1024 * 1024;
 
 /** Resident memory of the server process, in MB. */
 function serverRssMb(): number {
@@ -202,6 +205,37 @@ describe("request size (class 2)", () => {
     expect(stored()).toEqual(before);
   });
 
+  it("lets a client still sending its body read the 413 afterwards (no reset while bytes are in flight)", async () => {
+    // A client that sends first and reads later, like a slow test process or a browser busy
+    // with the upload: closing the connection at once, with bytes unread, would make the
+    // kernel answer with a reset, and the client would get ECONNRESET instead of the answer.
+    const url = new URL(app.baseUrl);
+    const socket = net.connect(Number(url.port), url.hostname);
+    await once(socket, "connect");
+    socket.pause();
+    let failed: Error | null = null;
+    socket.on("error", (error) => (failed = error));
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    socket.write(
+      `POST /logga-in HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${app.baseUrl}\r\n` +
+        "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n",
+    );
+    const piece = Buffer.alloc(64 * 1024, 0x61);
+    const framed = Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n")]);
+    // Four times the form limit, written while nothing is read from the server.
+    for (let sent = 0; sent < 8 * MB && !failed; sent += piece.length)
+      if (!socket.write(framed)) await Promise.race([new Promise((resolve) => socket.once("drain", resolve)), closed]);
+    if (!failed) socket.end("0\r\n\r\n");
+    const received: Buffer[] = [];
+    socket.on("data", (d: Buffer) => received.push(d));
+    socket.resume();
+    await closed;
+    expect(failed).toBeNull();
+    const answer = Buffer.concat(received).toString("utf8");
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain("för stor");
+  });
+
   it("refuses one file over the per-file limit, keeping what was typed and storing nothing", async () => {
     const before = stored();
     const res = await upload(
@@ -259,8 +293,7 @@ describe("parser bombs (class 1)", () => {
 
   it("refuses a DOCX that inflates to 60 MB of text while the server keeps answering others", async () => {
     const before = stored();
-    const xml = `<w:document><w:body><w:p><w:r><w:t>${"Mini-Maria ".repeat(6 * MB)}</w:t></w:r></w:p></w:body></w:document>`;
-    const bomb = docx(xml);
+    const bomb = bombs.docx;
     figures.docxBombKb = Math.round(bomb.length / 1024);
     const { result, others, order } = await whileUploading(documentForm([{ name: "bomb.docx", bytes: bomb }]));
     expect(result.status).toBe(400);
@@ -273,18 +306,7 @@ describe("parser bombs (class 1)", () => {
 
   it("refuses a zip bomb (150 MB of zeros in a small DOCX) by the bytes actually inflated", async () => {
     const before = stored();
-    const chunks: Uint8Array[] = [];
-    const deflate = new Deflate({ level: 9 }, (chunk) => chunks.push(chunk));
-    const zeros = new Uint8Array(MB);
-    for (let i = 0; i < 150; i++) deflate.push(zeros, i === 149);
-    const compressed = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      compressed.set(c, at);
-      at += c.length;
-    }
-    // A stored-as-deflate entry built by hand: fflate's zipSync would compress again.
-    const bomb = zipWithDeflated("word/document.xml", compressed, 150 * MB);
+    const bomb = bombs.zip;
     figures.zipBombKb = Math.round(bomb.length / 1024);
     const { result, others } = await whileUploading(documentForm([{ name: "noll.docx", bytes: bomb }]));
     expect(result.status).toBe(400);
@@ -404,4 +426,25 @@ function makeManyPagePdf(pages: number, secret?: string): Uint8Array {
   for (const o of offsets) body += `${String(o).padStart(10, "0")} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
+}
+
+/**
+ * The two bombs, built before the server starts: compressing them holds this process for
+ * seconds under load, long enough for a pooled keep-alive connection to time out on the
+ * server while the test still counts on it.
+ */
+function buildBombs() {
+  const xml = `<w:document><w:body><w:p><w:r><w:t>${"Mini-Maria ".repeat(6 * MB)}</w:t></w:r></w:p></w:body></w:document>`;
+  const chunks: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 9 }, (chunk) => chunks.push(chunk));
+  const zeros = new Uint8Array(MB);
+  for (let i = 0; i < 150; i++) deflate.push(zeros, i === 149);
+  const compressed = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    compressed.set(c, at);
+    at += c.length;
+  }
+  // A stored-as-deflate entry built by hand: fflate's zipSync would compress again.
+  return { docx: docx(xml), zip: zipWithDeflated("word/document.xml", compressed, 150 * MB) };
 }
