@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { formatCount, pageNumbers, pageSearch, type Page } from "~/domain/pagination";
+import { pageNumbers, pageSearch, pageSummary, type Page } from "~/domain/pagination";
 
 /**
  * "Visar 51–100 av 3 000" and links to the other pages of the same list, filters kept.
@@ -7,12 +7,7 @@ import { formatCount, pageNumbers, pageSearch, type Page } from "~/domain/pagina
  */
 export function Pagination({ page, label, noun = "rader" }: { page: Page; label: string; noun?: string }) {
   const { search } = useLocation();
-  const summary =
-    page.total === 0
-      ? null
-      : page.pageCount === 1
-        ? `${formatCount(page.total)} ${noun}`
-        : `Visar ${formatCount(page.first)}–${formatCount(page.last)} av ${formatCount(page.total)} ${noun}`;
+  const summary = pageSummary(page, noun);
   if (!summary) return null;
   if (page.pageCount === 1) return <p className="muted pagination-summary">{summary}</p>;
   return (

@@ -32,6 +32,8 @@ export interface Page {
   /** 1-based positions of the first and last row shown; 0 and 0 for an empty list. */
   first: number;
   last: number;
+  /** The list goes on past `total` (counted only this far, as search does for common words). */
+  open?: boolean;
 }
 
 export interface Paged<T> {
@@ -62,6 +64,30 @@ export function pageOf(request: PageRequest, total: number): Page {
     first: count === 0 ? 0 : offset + 1,
     last: Math.min(offset + size, count),
   };
+}
+
+/**
+ * How far to count a list that may be very long: past `ranked` rows (or past the page asked
+ * for, whichever is further) one more row says "more", without counting them all. Every row
+ * stays reachable: the last page linked to always holds a row beyond what was shown.
+ */
+export function countCap(request: PageRequest, ranked: number): number {
+  const asked = Math.max(1, Math.floor(request.page)) * Math.max(1, Math.floor(request.size));
+  return Math.max(ranked, asked) + 1;
+}
+
+/** The page of a list counted up to `cap` rows: `counted === cap` means there are more. */
+export function openPageOf(request: PageRequest, counted: number, cap: number): Page {
+  return counted >= cap ? { ...pageOf(request, counted), open: true } : pageOf(request, counted);
+}
+
+/** "Visar 51–100 av 3 000 rader", "Visar 1–20 av fler än 2 000 träffar", "7 rader". */
+export function pageSummary(page: Page, noun: string): string | null {
+  if (page.total === 0) return null;
+  if (page.open)
+    return `Visar ${formatCount(page.first)}–${formatCount(page.last)} av fler än ${formatCount(page.total - 1)} ${noun}`;
+  if (page.pageCount === 1) return `${formatCount(page.total)} ${noun}`;
+  return `Visar ${formatCount(page.first)}–${formatCount(page.last)} av ${formatCount(page.total)} ${noun}`;
 }
 
 /**

@@ -84,7 +84,8 @@ export default function Search() {
       {results ? (
         <section aria-labelledby="traffar">
           <h2 id="traffar">
-            {formatCount(results.page.total)} {results.page.total === 1 ? "träff" : "träffar"} för ”{q}”
+            {results.page.open ? `Fler än ${formatCount(RANKED_MAX)}` : formatCount(results.page.total)}{" "}
+            {results.page.total === 1 ? "träff" : "träffar"} för ”{q}”
           </h2>
           {results.ignored.length ? (
             <p className="muted">

@@ -91,11 +91,18 @@ const entries = () => db.$client.prepare("SELECT * FROM search_entries ORDER BY 
 
 /** Every result of a search, page by page, as links (ranked, or newest first past `rankedMax`). */
 function allResults(actor: Actor | null, q: string, filter: SearchFilter, rankedMax?: number) {
-  const first = search(actor, q, filter, { page: 1, size: 50 }, rankedMax);
-  const keys = first.items.map((r) => r.href);
-  for (let page = 2; page <= first.page.pageCount; page++)
-    keys.push(...search(actor, q, filter, { page, size: 50 }, rankedMax).items.map((r) => r.href));
-  return { total: first.page.total, keys, order: first.order };
+  // Walk the pages as a reader would: a long list is counted only up to the page asked for
+  // (page.open), so the last page linked to must always lead on to every further match.
+  const keys: string[] = [];
+  let first: ReturnType<typeof search> | undefined;
+  for (let page = 1; ; page++) {
+    const result = search(actor, q, filter, { page, size: 50 }, rankedMax);
+    first ??= result;
+    expect(result.page.page).toBe(page);
+    keys.push(...result.items.map((r) => r.href));
+    if (!result.page.open && page >= result.page.pageCount)
+      return { total: result.page.total, keys, order: first.order };
+  }
 }
 
 const TERM = "kvalitetsuppföljning";

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, pageNumbers, pageOf, pageRequestFrom, pageSearch } from "~/domain/pagination";
+import {
+  countCap,
+  formatCount,
+  openPageOf,
+  pageNumbers,
+  pageOf,
+  pageRequestFrom,
+  pageSearch,
+  pageSummary,
+} from "~/domain/pagination";
 
 const params = (s: string) => new URLSearchParams(s);
 
@@ -82,5 +91,28 @@ describe("links to the other pages", () => {
   it("writes counts the Swedish way", () => {
     expect(formatCount(100000)).toBe("100\u00a0000");
     expect(formatCount(999)).toBe("999");
+  });
+});
+
+describe("a list counted only as far as needed", () => {
+  it("counts one row past the ranked limit or past the page asked for, whichever is further", () => {
+    expect(countCap({ page: 1, size: 20 }, 2000)).toBe(2001);
+    expect(countCap({ page: 100, size: 20 }, 2000)).toBe(2001);
+    expect(countCap({ page: 101, size: 20 }, 2000)).toBe(2021);
+    expect(countCap({ page: 0, size: 0 }, 0)).toBe(2);
+  });
+
+  it("marks the page open when the count reached the cap, and shows it as a lower bound", () => {
+    const open = openPageOf({ page: 1, size: 20 }, 2001, 2001);
+    expect(open).toMatchObject({ open: true, total: 2001, pageCount: 101, first: 1, last: 20 });
+    expect(pageSummary(open, "träffar")).toBe("Visar 1–20 av fler än 2\u00a0000 träffar");
+    // The last page linked to holds the row past the count, so the reader can always go on.
+    const last = openPageOf({ page: 101, size: 20 }, 2021, countCap({ page: 101, size: 20 }, 2000));
+    expect(last).toMatchObject({ open: true, page: 101, first: 2001, last: 2020, pageCount: 102 });
+    const closed = openPageOf({ page: 1, size: 20 }, 1999, 2001);
+    expect(closed.open).toBeUndefined();
+    expect(pageSummary(closed, "träffar")).toBe("Visar 1–20 av 1\u00a0999 träffar");
+    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 7, 2001), "rader")).toBe("7 rader");
+    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 0, 2001), "rader")).toBeNull();
   });
 });
