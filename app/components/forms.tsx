@@ -182,11 +182,14 @@ export function FileField({
   name,
   label,
   hint,
+  multiple,
 }: {
   form: AnyForm;
   name: string;
   label: ReactNode;
   hint?: ReactNode;
+  /** Several files under one name. */
+  multiple?: boolean;
 }) {
   const id = `${form.id}-${name}`;
   const error = form.allErrors[name]?.[0];
@@ -203,6 +206,7 @@ export function FileField({
         type="file"
         id={id}
         name={name}
+        multiple={multiple}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
@@ -285,7 +289,7 @@ export function FormErrorSummary({ form }: { form: AnyForm }) {
   );
 }
 
-// --- Hand-wired fields (forms not yet on the schema pattern; remove when the last one moves) ---
+// --- Hand-wired fields for GET filter forms (nothing is posted, so there is no schema to parse) ---
 
 interface FieldProps {
   name: string;
@@ -357,29 +361,6 @@ export function controlProps(name: string, error?: string, hint?: string) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
-}
-
-/** A summary at the top of a rejected form, linking to each field (GOV.UK pattern). */
-export function ErrorSummary({ errors }: { errors?: Partial<Record<string, string>> | null }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {}).filter(([, v]) => v);
-  // A new rejection (a new errors object) moves focus here, as FormErrorSummary does.
-  useEffect(() => {
-    if (errors && Object.values(errors).some(Boolean)) ref.current?.focus();
-  }, [errors]);
-  if (entries.length === 0) return null;
-  return (
-    <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref}>
-      <h2>Formuläret har fel som behöver rättas</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a href={`#f-${field}`}>{message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 /** The "Organ" filter used by lists and search: all bodies, or one. */

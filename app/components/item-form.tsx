@@ -1,108 +1,81 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { AGENDA_ITEM_KINDS, type AgendaItemInput } from "~/domain/meetings";
-import { controlProps, ErrorSummary, Field } from "./forms";
+import { AGENDA_ITEM_KINDS } from "~/domain/meetings";
+import {
+  CheckboxField,
+  FileField,
+  FormErrorSummary,
+  formProps,
+  SelectField,
+  TextareaField,
+  TextField,
+  type AnyForm,
+} from "./forms";
 
-export type ItemFormValues = Partial<Omit<AgendaItemInput, "confidential">> & { confidential?: boolean };
+// conform's metadata types are invariant in the schema; the new and edit forms share these fields.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fields = Record<string, FieldMetadata<any, any, string[]>>;
 
-/** Agenda item form (multipart: documents can be attached). */
+const MARKDOWN_HINT = "Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…).";
+
+/** Agenda item form (multipart: documents can be attached under `files`). */
 export function AgendaItemForm({
-  values,
-  errors,
+  form,
+  fields,
   submitLabel,
   version,
   maxUploadMb,
   matters,
 }: {
-  values: ItemFormValues;
-  errors?: Partial<Record<keyof AgendaItemInput | "files", string>>;
+  form: AnyForm;
+  fields: Fields;
   submitLabel: string;
+  /** Set when editing: the version the form was read at, and the save intent. */
   version?: number;
   maxUploadMb: number;
   matters: { id: number; label: string }[];
 }) {
   return (
     <>
-      <ErrorSummary errors={errors} />
-      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-        {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <Field name="title" label="Rubrik" defaultValue={values.title} error={errors?.title} required />
-        <Field name="kind" label="Typ" error={errors?.kind} required>
-          <select {...controlProps("kind", errors?.kind)} defaultValue={values.kind ?? "information"}>
-            {AGENDA_ITEM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="presenter" label="Föredragande" defaultValue={values.presenter} error={errors?.presenter} />
-        <Field
-          name="minutesEstimate"
-          label="Beräknad tid (minuter)"
-          inputMode="numeric"
-          defaultValue={values.minutesEstimate}
-          error={errors?.minutesEstimate}
-        />
-        <Field
-          name="description"
-          label="Beskrivning"
-          hint="Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…)."
-          error={errors?.description}
-        >
-          <textarea
-            {...controlProps(
-              "description",
-              errors?.description,
-              "Markdown: **fet**, *kursiv*, listor med -, länkar [text](https://…).",
-            )}
-            defaultValue={values.description ?? ""}
-            rows={8}
-          />
-        </Field>
-        <Field name="proposedDecision" label="Förslag till beslut" error={errors?.proposedDecision}>
-          <textarea
-            {...controlProps("proposedDecision", errors?.proposedDecision)}
-            defaultValue={values.proposedDecision ?? ""}
-            rows={3}
-          />
-        </Field>
-        {matters.length ? (
-          <Field name="matterId" label="Ärende" error={errors?.matterId}>
-            <select {...controlProps("matterId", errors?.matterId)} defaultValue={values.matterId ?? ""}>
-              <option value="">Inget ärende</option>
-              {matters.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+      <FormErrorSummary form={form} />
+      <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
+        {version !== undefined ? (
+          <>
+            <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="intent" value="save" />
+          </>
         ) : null}
-        <Field
+        <TextField field={fields.title} label="Rubrik" />
+        <SelectField field={fields.kind} label="Typ" options={AGENDA_ITEM_KINDS.map((k) => ({ value: k, label: k }))} />
+        <TextField field={fields.presenter} label="Föredragande" />
+        <TextField field={fields.minutesEstimate} label="Beräknad tid (minuter)" inputMode="numeric" />
+        <TextareaField field={fields.description} label="Beskrivning" hint={MARKDOWN_HINT} rows={8} />
+        <TextareaField field={fields.proposedDecision} label="Förslag till beslut" rows={3} />
+        {matters.length ? (
+          <SelectField
+            field={fields.matterId}
+            label="Ärende"
+            emptyOption="Inget ärende"
+            options={matters.map((m) => ({ value: m.id, label: m.label }))}
+          />
+        ) : null}
+        <FileField
+          form={form}
           name="files"
+          multiple
           label="Handlingar"
           hint={`PDF, Word, Excel, PowerPoint, OpenDocument, bilder eller text. Högst ${maxUploadMb} MB per fil.`}
-          error={errors?.files}
-        >
-          <input
-            type="file"
-            multiple
-            {...controlProps("files", errors?.files, "x")}
-            aria-describedby={`f-files-hint${errors?.files ? " f-files-error" : ""}`}
-          />
-        </Field>
+        />
         <fieldset className="field">
           <legend>Sekretess</legend>
-          <label>
-            <input type="checkbox" name="confidential" value="1" defaultChecked={values.confidential ?? false} />{" "}
-            Punkten har sekretess (handlingarna visas bara för organets ledamöter)
-          </label>
-          <Field
-            name="confidentialReason"
+          <CheckboxField
+            field={fields.confidential}
+            label="Punkten har sekretess (handlingarna visas bara för organets ledamöter)"
+          />
+          <TextField
+            field={fields.confidentialReason}
             label="Skäl för sekretess"
             hint="Till exempel lagrum i offentlighets- och sekretesslagen."
-            defaultValue={values.confidentialReason}
-            error={errors?.confidentialReason}
           />
         </fieldset>
         <div className="actions">
@@ -113,19 +86,4 @@ export function AgendaItemForm({
       </Form>
     </>
   );
-}
-
-export function readItemForm(form: FormData): AgendaItemInput {
-  const get = (k: string) => String(form.get(k) ?? "");
-  return {
-    title: get("title"),
-    kind: get("kind"),
-    presenter: get("presenter"),
-    minutesEstimate: get("minutesEstimate"),
-    description: get("description"),
-    proposedDecision: get("proposedDecision"),
-    confidential: form.get("confidential") === "1",
-    confidentialReason: get("confidentialReason"),
-    matterId: get("matterId"),
-  };
 }

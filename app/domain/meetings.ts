@@ -1,8 +1,7 @@
 /**
  * Rules for meetings, agendas and minutes. Pure: dates are ISO strings, `today` is passed in.
  */
-import { isIsoDate, type FieldErrors } from "./membership";
-import { personalNumbersIn, personalDataMessage } from "./personal-number";
+import type { FieldErrors } from "./membership";
 
 export const AGENDA_ITEM_KINDS = [
   /** Procedural items (opening, adjusters, agenda, closing): a § but never a register decision. */
@@ -17,15 +16,6 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 // --- Meeting ------------------------------------------------------------------------------
 
-export interface MeetingInput {
-  bodyId: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  place: string;
-  videoUrl: string;
-}
-
 export interface ValidMeeting {
   bodyId: number;
   date: string;
@@ -35,36 +25,21 @@ export interface ValidMeeting {
   videoUrl: string;
 }
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export function validateMeeting(
-  input: MeetingInput,
-): { ok: true; value: ValidMeeting } | { ok: false; errors: FieldErrors<keyof MeetingInput> } {
-  const errors: FieldErrors<keyof MeetingInput> = {};
-  const bodyId = Number(input.bodyId);
-  if (!Number.isInteger(bodyId) || bodyId <= 0) errors.bodyId = "Välj organ.";
-  if (!input.date) errors.date = "Ange datum (ÅÅÅÅ-MM-DD).";
-  else if (!isIsoDate(input.date)) errors.date = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-02-12.";
-  if (!TIME.test(input.startTime)) errors.startTime = "Skriv starttiden som TT:MM, till exempel 09:00.";
-  if (!TIME.test(input.endTime)) errors.endTime = "Skriv sluttiden som TT:MM, till exempel 12:00.";
-  else if (TIME.test(input.startTime) && input.endTime <= input.startTime)
-    errors.endTime = "Mötet kan inte sluta innan det börjar.";
-  if (input.place.length > 200) errors.place = "Platsen får ha högst 200 tecken.";
-  const videoUrl = input.videoUrl.trim();
-  if (videoUrl && !/^https:\/\/[^\s<>"]+$/.test(videoUrl)) errors.videoUrl = "Videolänken måste börja med https://.";
-  if (!input.place.trim() && !videoUrl) errors.place = "Ange en plats, en videolänk eller båda.";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      bodyId,
-      date: input.date,
-      startTime: input.startTime,
-      endTime: input.endTime,
-      place: input.place.trim(),
-      videoUrl,
-    },
-  };
+/**
+ * What is wrong with a meeting's time and place once each field has its form (the form schema
+ * checks dates and TT:MM times): it must end after it starts, and be somewhere (a place, a
+ * video link or both).
+ */
+export function meetingTimeAndPlaceProblems(input: {
+  startTime: string;
+  endTime: string;
+  place: string;
+  videoUrl: string;
+}): FieldErrors<"endTime" | "place"> {
+  const errors: FieldErrors<"endTime" | "place"> = {};
+  if (input.endTime <= input.startTime) errors.endTime = "Mötet kan inte sluta innan det börjar.";
+  if (!input.place.trim() && !input.videoUrl.trim()) errors.place = "Ange en plats, en videolänk eller båda.";
+  return errors;
 }
 
 // --- Proposals ----------------------------------------------------------------------------
@@ -93,18 +68,6 @@ export const STANDARD_ITEMS = [
   { key: "closing", title: "Mötets avslutande", kind: "formalia" as const },
 ];
 
-export interface AgendaItemInput {
-  title: string;
-  kind: string;
-  presenter: string;
-  minutesEstimate: string;
-  description: string;
-  proposedDecision: string;
-  confidential: boolean;
-  confidentialReason: string;
-  matterId: string;
-}
-
 export interface ValidAgendaItem {
   title: string;
   kind: AgendaItemKind;
@@ -115,49 +78,6 @@ export interface ValidAgendaItem {
   confidential: boolean;
   confidentialReason: string;
   matterId: number | null;
-}
-
-export function validateAgendaItem(
-  input: AgendaItemInput,
-): { ok: true; value: ValidAgendaItem } | { ok: false; errors: FieldErrors<keyof AgendaItemInput> } {
-  const errors: FieldErrors<keyof AgendaItemInput> = {};
-  const title = input.title.trim();
-  if (!title) errors.title = "Ange en rubrik för punkten.";
-  else if (title.length > 200) errors.title = "Rubriken får ha högst 200 tecken.";
-  if (!AGENDA_ITEM_KINDS.includes(input.kind as AgendaItemKind)) errors.kind = "Välj typ av punkt.";
-  let minutesEstimate: number | null = null;
-  if (input.minutesEstimate.trim()) {
-    minutesEstimate = Number(input.minutesEstimate);
-    if (!Number.isInteger(minutesEstimate) || minutesEstimate < 1 || minutesEstimate > 480)
-      errors.minutesEstimate = "Ange tiden i hela minuter, mellan 1 och 480.";
-  }
-  if (input.presenter.length > 200) errors.presenter = "Föredragande får ha högst 200 tecken.";
-  if (input.description.length > 20_000) errors.description = "Beskrivningen får ha högst 20 000 tecken.";
-  if (input.proposedDecision.length > 5_000)
-    errors.proposedDecision = "Förslaget till beslut får ha högst 5 000 tecken.";
-  if (input.confidential && !input.confidentialReason.trim())
-    errors.confidentialReason = "Ange skälet till att punkten är sekretessmarkerad (t.ex. lagrum).";
-  const matterId = input.matterId ? Number(input.matterId) : null;
-  if (matterId !== null && (!Number.isInteger(matterId) || matterId <= 0)) errors.matterId = "Välj ärende i listan.";
-  for (const field of ["title", "description", "proposedDecision"] as const) {
-    const hits = personalNumbersIn(input[field]);
-    if (hits.length && !errors[field]) errors[field] = personalDataMessage(hits);
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      title,
-      kind: input.kind as AgendaItemKind,
-      presenter: input.presenter.trim(),
-      minutesEstimate,
-      description: input.description,
-      proposedDecision: input.proposedDecision.trim(),
-      confidential: input.confidential,
-      confidentialReason: input.confidential ? input.confidentialReason.trim() : "",
-      matterId,
-    },
-  };
 }
 
 /** Position for a new item: before the closing item, if there is one. */

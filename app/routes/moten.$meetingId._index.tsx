@@ -2,11 +2,12 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { LinkedDocuments } from "~/components/linked-documents";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaList, fileSize } from "~/components/agenda";
 import { itemViews } from "~/models/agenda-view.server";
-import { controlProps, Field } from "~/components/forms";
+import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/components/forms";
+import { notFound } from "~/auth/session.server";
+import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
 import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import { agendaChanges, canProposeOn, describeChange, proposalDeadline } from "~/domain/meetings";
 import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
@@ -15,6 +16,7 @@ import { agendaVersionsOf, publishNotice, snapshotOf } from "~/models/meeting-no
 import { minutesOf, startMinutes } from "~/models/meeting-minutes.server";
 import { loadMeetingFor, loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,10 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, viewer } = await loadMeetingForManager(request, params.meetingId);
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const submission = parseForm(await readForm(request), meetingActionSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
   const userId = viewer.user.id;
-  switch (intent) {
+  switch (value.intent) {
     case "publish": {
       const version = publishNotice(userId, meeting.id);
       return redirectWithStatus(
@@ -69,50 +72,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "move": {
-      const direction = form.get("direction") === "up" ? "up" : "down";
-      moveAgendaItem(userId, meeting.id, Number(form.get("itemId")), direction);
-      return redirectWithStatus(`/moten/${meeting.id}#punkt-${Number(form.get("itemId"))}`, "Punkten är flyttad.");
+      moveAgendaItem(userId, meeting.id, value.itemId, value.direction);
+      return redirectWithStatus(`/moten/${meeting.id}#punkt-${value.itemId}`, "Punkten är flyttad.");
     }
     case "accept": {
-      const proposal = getProposal(Number(form.get("proposalId")));
-      if (!proposal || proposal.meetingId !== meeting.id) throw new Response("Förslaget finns inte.", { status: 404 });
-      acceptProposal(userId, proposal.id);
+      proposalOf(meeting.id, value.proposalId);
+      acceptProposal(userId, value.proposalId);
       return redirectWithStatus(`/moten/${meeting.id}#forslag`, "Förslaget är godtaget och lagt på dagordningen.");
     }
     case "decline": {
-      const proposal = getProposal(Number(form.get("proposalId")));
-      if (!proposal || proposal.meetingId !== meeting.id) throw new Response("Förslaget finns inte.", { status: 404 });
-      const reason = String(form.get("reason") ?? "").trim();
-      if (!reason)
-        return data(
-          {
-            declineError: {
-              proposalId: proposal.id,
-              message: "Skriv varför förslaget avslås; förslagsställaren ser skälet.",
-            },
-          },
-          { status: 400 },
-        );
-      declineProposal(userId, proposal.id, reason.slice(0, 2000));
+      proposalOf(meeting.id, value.proposalId);
+      declineProposal(userId, value.proposalId, value.reason);
       return redirectWithStatus(`/moten/${meeting.id}#forslag`, "Förslaget är avslaget.");
     }
     case "start-minutes": {
       startMinutes(userId, meeting.id);
       return redirectWithStatus(`/moten/${meeting.id}/protokoll`, "Protokollet är påbörjat.");
     }
-    default:
-      throw new Response("Okänd åtgärd.", { status: 400 });
   }
+}
+
+/** The proposal, if it belongs to this meeting; otherwise 404. */
+function proposalOf(meetingId: number, proposalId: number) {
+  const proposal = getProposal(proposalId);
+  if (!proposal || proposal.meetingId !== meetingId) throw notFound("Förslaget finns inte.");
+  return proposal;
+}
+
+/** The secretary's refusal of one proposal, with the reason the proposer will read. */
+function DeclineForm({ proposalId }: { proposalId: number }) {
+  const lastResult = useActionData<typeof action>();
+  const mine = (lastResult?.initialValue as Record<string, unknown> | undefined)?.proposalId === String(proposalId);
+  const [form, fields] = useSchemaForm(declineProposalSchema, {
+    id: `avsla-${proposalId}`,
+    lastResult: mine ? lastResult : null,
+  });
+  return (
+    <Form method="post" className="stack" {...formProps(form)}>
+      <FormErrorSummary form={form} />
+      <input type="hidden" name="intent" value="decline" />
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <TextareaField field={fields.reason} label="Skäl för att avslå" rows={2} />
+      <button type="submit" className="button button--secondary">
+        Avslå förslaget
+      </button>
+    </Form>
+  );
 }
 
 export default function MeetingPage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const m = d.meeting;
-  const declineErrorFor = (id: number) =>
-    actionData && "declineError" in actionData && actionData.declineError.proposalId === id
-      ? actionData.declineError.message
-      : undefined;
   return (
     <>
       <Breadcrumbs trail={[["/moten", "Möten"]]} current={`${m.bodyShortName} ${m.date}`} />
@@ -253,16 +263,7 @@ export default function MeetingPage() {
                         Ta med i dagordningen
                       </button>
                     </Form>
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="decline" />
-                      <input type="hidden" name="proposalId" value={p.id} />
-                      <Field name={`reason-${p.id}`} label="Skäl för att avslå" error={declineErrorFor(p.id)}>
-                        <textarea {...controlProps(`reason-${p.id}`, declineErrorFor(p.id))} name="reason" rows={2} />
-                      </Field>
-                      <button type="submit" className="button button--secondary">
-                        Avslå förslaget
-                      </button>
-                    </Form>
+                    <DeclineForm proposalId={p.id} />
                   </div>
                 ) : null}
               </li>

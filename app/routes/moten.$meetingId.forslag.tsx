@@ -1,16 +1,25 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission, requireViewer } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
+import {
+  FileField,
+  FormErrorSummary,
+  formProps,
+  SelectField,
+  TextareaField,
+  TextField,
+  useSchemaForm,
+} from "~/components/forms";
 import { todayInStockholm } from "~/domain/format";
-import { AGENDA_ITEM_KINDS, canProposeOn, proposalDeadline, validateAgendaItem } from "~/domain/meetings";
+import { AGENDA_ITEM_KINDS, canProposeOn, proposalDeadline } from "~/domain/meetings";
+import { proposalSchema } from "~/forms/meeting";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { createProposal } from "~/models/meeting-proposals.server";
 import { env } from "~/utils/env.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Föreslå punkt – Samverkansportalen" }];
 
@@ -31,52 +40,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { meeting, deadline, open, maxUploadMb: env().MAX_UPLOAD_MB };
 }
 
-type Values = { title: string; kind: string; description: string; proposedDecision: string };
-type Errors = Partial<Record<keyof Values | "files" | "form", string>>;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, viewer, deadline, open } = await load(request, params.meetingId);
   const form = await parseUploadForm(request);
-  const values: Values = {
-    title: String(form.get("title") ?? ""),
-    kind: String(form.get("kind") ?? "information"),
-    description: String(form.get("description") ?? ""),
-    proposedDecision: String(form.get("proposedDecision") ?? ""),
-  };
+  const submission = parseForm(form, proposalSchema);
   if (!open)
-    return data(
-      {
-        errors: {
-          form: `Tiden för att föreslå punkter till det här mötet gick ut ${deadline}. Kontakta sekreteraren om ärendet är brådskande.`,
-        } as Errors,
-        values,
-      },
-      { status: 400 },
-    );
-  const result = validateAgendaItem({
-    ...values,
-    presenter: "",
-    minutesEstimate: "",
-    confidential: false,
-    confidentialReason: "",
-    matterId: "",
-  });
-  if (!result.ok) return data({ errors: result.errors as Errors, values }, { status: 400 });
+    return rejectForm(submission, {
+      formErrors: [
+        `Tiden för att föreslå punkter till det här mötet gick ut ${deadline}. Kontakta sekreteraren om ärendet är brådskande.`,
+      ],
+    });
+  if (submission.status !== "success") return rejectForm(submission);
   const uploads = await checkUploads(form);
-  if (!uploads.ok) return data({ errors: { files: uploads.error } as Errors, values }, { status: 400 });
-  withStagedFiles(uploads.files, (staged) =>
-    createProposal(
-      viewer!.user.id,
-      meeting.id,
-      {
-        title: result.value.title,
-        kind: result.value.kind,
-        description: result.value.description,
-        proposedDecision: result.value.proposedDecision,
-      },
-      staged,
-    ),
-  );
+  if (!uploads.ok) return rejectForm(submission, { fieldErrors: { files: [uploads.error] } });
+  const value = submission.value;
+  withStagedFiles(uploads.files, (staged) => createProposal(viewer!.user.id, meeting.id, value, staged));
   return redirectWithStatus(
     `/moten/${meeting.id}?forslag=skickat#forslag`,
     "Ditt förslag är skickat till sekreteraren.",
@@ -85,9 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Propose() {
   const { meeting, deadline, open, maxUploadMb } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors;
-  const values = actionData?.values;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(proposalSchema, { lastResult, defaultValue: { kind: "information" } });
   return (
     <>
       <Breadcrumbs
@@ -104,52 +81,25 @@ export default function Propose() {
         Förslag ska vara inne senast <strong>{deadline}</strong>. Sekreteraren tar med förslaget i dagordningen eller
         avslår det med ett skäl; du ser beslutet på mötets sida.
       </p>
-      {errors?.form ? (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      ) : !open ? (
-        <p className="notice notice--warn">Tiden för förslag har gått ut.</p>
-      ) : null}
-      <ErrorSummary errors={{ ...errors, form: undefined }} />
-      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-        <Field name="title" label="Rubrik" defaultValue={values?.title} error={errors?.title} required />
-        <Field name="kind" label="Typ" error={errors?.kind}>
-          <select {...controlProps("kind", errors?.kind)} defaultValue={values?.kind ?? "information"}>
-            {AGENDA_ITEM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          name="description"
+      {!open && !lastResult ? <p className="notice notice--warn">Tiden för förslag har gått ut.</p> : null}
+      <FormErrorSummary form={form} />
+      <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
+        <TextField field={fields.title} label="Rubrik" />
+        <SelectField field={fields.kind} label="Typ" options={AGENDA_ITEM_KINDS.map((k) => ({ value: k, label: k }))} />
+        <TextareaField
+          field={fields.description}
           label="Beskrivning"
           hint="Vad ska mötet veta eller besluta, och varför?"
-          error={errors?.description}
-        >
-          <textarea
-            {...controlProps("description", errors?.description, "x")}
-            defaultValue={values?.description ?? ""}
-            rows={6}
-          />
-        </Field>
-        <Field name="proposedDecision" label="Förslag till beslut" error={errors?.proposedDecision}>
-          <textarea
-            {...controlProps("proposedDecision", errors?.proposedDecision)}
-            defaultValue={values?.proposedDecision ?? ""}
-            rows={3}
-          />
-        </Field>
-        <Field
+          rows={6}
+        />
+        <TextareaField field={fields.proposedDecision} label="Förslag till beslut" rows={3} />
+        <FileField
+          form={form}
           name="files"
+          multiple
           label="Handlingar"
           hint={`Högst ${maxUploadMb} MB per fil. Inga uppgifter om enskilda klienter.`}
-          error={errors?.files}
-        >
-          <input type="file" multiple {...controlProps("files", errors?.files, "x")} />
-        </Field>
+        />
         <div className="actions">
           <button type="submit" className="button">
             Skicka förslaget

@@ -1,9 +1,9 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AgendaItemForm, readItemForm } from "~/components/item-form";
-import { validateAgendaItem } from "~/domain/meetings";
+import { AgendaItemForm } from "~/components/item-form";
+import { useSchemaForm } from "~/components/forms";
+import { agendaItemSchema } from "~/forms/meeting";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
@@ -11,6 +11,7 @@ import { mattersForSelect } from "~/models/matter-options.server";
 import { env } from "~/utils/env.server";
 import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ny punkt – Samverkansportalen" }];
 
@@ -21,26 +22,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, viewer } = await loadMeetingForManager(request, params.meetingId);
-  if (minutesOf(meeting.id)?.status === "justerat")
-    return data(
-      { errors: { title: "Protokollet är justerat; dagordningen kan inte ändras." }, values: null },
-      { status: 409 },
-    );
   const form = await parseUploadForm(request);
-  const input = readItemForm(form);
-  const result = validateAgendaItem(input);
-  if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
+  const submission = parseForm(form, agendaItemSchema);
+  if (minutesOf(meeting.id)?.status === "justerat")
+    return rejectForm(submission, { formErrors: ["Protokollet är justerat; dagordningen kan inte ändras."] }, 409);
+  if (submission.status !== "success") return rejectForm(submission);
   const uploads = await checkUploads(form);
-  if (!uploads.ok) return data({ errors: { files: uploads.error }, values: input }, { status: 400 });
-  const item = withStagedFiles(uploads.files, (staged) =>
-    addAgendaItem(viewer.user.id, meeting.id, result.value, staged),
-  );
+  if (!uploads.ok) return rejectForm(submission, { fieldErrors: { files: [uploads.error] } });
+  const value = submission.value;
+  const item = withStagedFiles(uploads.files, (staged) => addAgendaItem(viewer.user.id, meeting.id, value, staged));
   return redirectWithStatus(`/moten/${meeting.id}#punkt-${item.id}`, "Punkten är tillagd på dagordningen.");
 }
 
 export default function NewItem() {
   const { meeting, maxUploadMb, matters } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(agendaItemSchema, { lastResult, defaultValue: { kind: "information" } });
   return (
     <>
       <Breadcrumbs
@@ -52,8 +49,8 @@ export default function NewItem() {
       />
       <h1>Ny punkt på dagordningen</h1>
       <AgendaItemForm
-        values={actionData?.values ?? {}}
-        errors={actionData?.errors}
+        form={form}
+        fields={fields}
         submitLabel="Lägg till punkten"
         maxUploadMb={maxUploadMb}
         matters={matters}

@@ -1,12 +1,14 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Field } from "~/components/forms";
-import { validateMeeting, type MeetingInput } from "~/domain/meetings";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
+import { MeetingTimeFields } from "~/components/meeting-fields";
+import { editMeetingSchema } from "~/forms/meeting";
 import { updateMeeting } from "~/models/meetings.server";
 import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra möte – Samverkansportalen" }];
@@ -16,31 +18,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { meeting };
 }
 
+type Theirs = { date: string; startTime: string; endTime: string; place: string; videoUrl: string };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, viewer } = await loadMeetingForManager(request, params.meetingId);
-  const form = await readForm(request);
-  const input: MeetingInput = {
-    bodyId: String(meeting.bodyId),
-    date: String(form.get("date") ?? "").trim(),
-    startTime: String(form.get("startTime") ?? "").trim(),
-    endTime: String(form.get("endTime") ?? "").trim(),
-    place: String(form.get("place") ?? ""),
-    videoUrl: String(form.get("videoUrl") ?? ""),
-  };
-  const result = validateMeeting(input);
-  if (!result.ok) return data({ errors: result.errors, values: input, conflict: null }, { status: 400 });
-  const { bodyId: _body, ...value } = result.value;
-  const saved = updateMeeting(viewer.user.id, meeting.id, Number(form.get("version")), value);
-  if (!saved.ok) return data({ errors: {}, values: input, conflict: saved.conflict }, { status: 409 });
+  const submission = parseForm(await readForm(request), editMeetingSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { version, ...value } = submission.value;
+  const saved = updateMeeting(viewer.user.id, meeting.id, version, value);
+  if (!saved.ok) {
+    const m = saved.conflict;
+    const theirs: Theirs = {
+      date: m.date,
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: m.place,
+      videoUrl: m.videoUrl,
+    };
+    return rejectConflict(submission, theirs, m.version);
+  }
   return redirectWithStatus(`/moten/${meeting.id}`, "Mötet är sparat.");
 }
 
+const LABELS: [keyof Theirs, string][] = [
+  ["date", "Datum"],
+  ["startTime", "Starttid"],
+  ["endTime", "Sluttid"],
+  ["place", "Plats"],
+  ["videoUrl", "Videolänk"],
+];
+
 export default function EditMeeting() {
   const { meeting } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Partial<Record<keyof MeetingInput, string>> | undefined;
-  const values = actionData?.values ?? meeting;
-  const conflict = actionData?.conflict;
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<Theirs>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, unknown>;
+  const [form, fields] = useSchemaForm(editMeetingSchema, {
+    lastResult,
+    defaultValue: {
+      date: meeting.date,
+      startTime: meeting.startTime,
+      endTime: meeting.endTime,
+      place: meeting.place,
+      videoUrl: meeting.videoUrl,
+    },
+  });
   return (
     <>
       <Breadcrumbs
@@ -52,48 +74,22 @@ export default function EditMeeting() {
       />
       <h1>Ändra tid och plats</h1>
       {conflict ? (
-        <div className="notice notice--error" role="alert">
-          <h2>Någon annan har ändrat mötet medan du arbetade</h2>
-          <p>
-            Sparat av någon annan: {conflict.date} {conflict.startTime}–{conflict.endTime},{" "}
-            {conflict.place || "ingen plats"}
-            {conflict.videoUrl ? `, ${conflict.videoUrl}` : ""}. Dina uppgifter står kvar i formuläret; spara igen om de
-            ska gälla.
-          </p>
-        </div>
+        <ConflictNotice
+          what="mötet"
+          rows={LABELS.map(([key, label]) => [label, conflict.theirs[key], String(typed[key] ?? "")] as const)}
+        />
       ) : null}
-      <p>Ändringar skickas till prenumeranternas kalendrar vid nästa uppdatering.</p>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="stack" noValidate>
-        <input type="hidden" name="version" value={conflict ? conflict.version : meeting.version} />
-        <Field name="date" label="Datum" hint="ÅÅÅÅ-MM-DD" defaultValue={values.date} error={errors?.date} required />
-        <Field
-          name="startTime"
-          label="Starttid"
-          hint="TT:MM"
-          defaultValue={values.startTime}
-          error={errors?.startTime}
-          required
-        />
-        <Field
-          name="endTime"
-          label="Sluttid"
-          hint="TT:MM"
-          defaultValue={values.endTime}
-          error={errors?.endTime}
-          required
-        />
-        <Field name="place" label="Plats" defaultValue={values.place} error={errors?.place} />
-        <Field
-          name="videoUrl"
-          label="Videolänk"
-          hint="Börjar med https://"
-          defaultValue={values.videoUrl}
-          error={errors?.videoUrl}
-        />
+      <p>
+        Ändringar skickas till prenumeranternas kalendrar vid nästa uppdatering. Flyttas mötet får dess beslut det nya
+        datumet.
+      </p>
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <input type="hidden" name={fields.version.name} value={conflict?.version ?? meeting.version} />
+        <MeetingTimeFields fields={fields} />
         <div className="actions">
           <button type="submit" className="button">
-            Spara
+            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
           </button>
         </div>
       </Form>

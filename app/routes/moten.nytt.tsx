@@ -1,14 +1,15 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requireViewer } from "~/auth/session.server";
-import { controlProps, ErrorSummary, Field } from "~/components/forms";
-import { validateMeeting, type MeetingInput } from "~/domain/meetings";
+import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { MeetingTimeFields } from "~/components/meeting-fields";
 import { can } from "~/domain/policy";
+import { newMeetingSchema } from "~/forms/meeting";
 import { getBody, listBodies } from "~/models/bodies.server";
 import { createMeeting } from "~/models/meetings.server";
 import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Nytt möte – Samverkansportalen" }];
@@ -28,30 +29,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, bodies } = await creatableBodies(request);
-  const form = await readForm(request);
-  const input: MeetingInput = {
-    bodyId: String(form.get("bodyId") ?? ""),
-    date: String(form.get("date") ?? "").trim(),
-    startTime: String(form.get("startTime") ?? "").trim(),
-    endTime: String(form.get("endTime") ?? "").trim(),
-    place: String(form.get("place") ?? ""),
-    videoUrl: String(form.get("videoUrl") ?? ""),
-  };
-  const result = validateMeeting(input);
-  if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
+  const submission = parseForm(await readForm(request), newMeetingSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const value = submission.value;
   // The body must be one this person may create meetings for (checked again on the server).
-  if (!bodies.some((b) => b.id === result.value.bodyId))
-    return data({ errors: { bodyId: "Du kan inte skapa möten för det organet." }, values: input }, { status: 403 });
-  const body = getBody(result.value.bodyId)!;
-  const meeting = createMeeting(viewer.user.id, result.value, body.publicRecords);
+  if (!bodies.some((b) => b.id === value.bodyId))
+    return rejectForm(submission, { fieldErrors: { bodyId: ["Du kan inte skapa möten för det organet."] } }, 403);
+  const body = getBody(value.bodyId)!;
+  const meeting = createMeeting(viewer.user.id, value, body.publicRecords);
   return redirectWithStatus(`/moten/${meeting.id}`, "Mötet är skapat.");
 }
 
 export default function NewMeeting() {
   const { bodies, preselected } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Partial<Record<keyof MeetingInput, string>> | undefined;
-  const values = actionData?.values;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(newMeetingSchema, {
+    lastResult,
+    defaultValue: { bodyId: preselected || String(bodies[0]?.id ?? ""), startTime: "09:00", endTime: "12:00" },
+  });
   return (
     <>
       <Breadcrumbs trail={[["/moten", "Möten"]]} current="Nytt möte" />
@@ -60,42 +55,14 @@ export default function NewMeeting() {
         Mötet får standardpunkterna (öppnande, val av justerare, godkännande av dagordningen, avslutande). Tider anges i
         svensk tid.
       </p>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="stack" noValidate>
-        <Field name="bodyId" label="Organ" error={errors?.bodyId} required>
-          <select {...controlProps("bodyId", errors?.bodyId)} defaultValue={values?.bodyId ?? preselected}>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="date" label="Datum" hint="ÅÅÅÅ-MM-DD" defaultValue={values?.date} error={errors?.date} required />
-        <Field
-          name="startTime"
-          label="Starttid"
-          hint="TT:MM"
-          defaultValue={values?.startTime ?? "09:00"}
-          error={errors?.startTime}
-          required
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <SelectField
+          field={fields.bodyId}
+          label="Organ"
+          options={bodies.map((b) => ({ value: b.id, label: b.name }))}
         />
-        <Field
-          name="endTime"
-          label="Sluttid"
-          hint="TT:MM"
-          defaultValue={values?.endTime ?? "12:00"}
-          error={errors?.endTime}
-          required
-        />
-        <Field name="place" label="Plats" defaultValue={values?.place} error={errors?.place} />
-        <Field
-          name="videoUrl"
-          label="Videolänk"
-          hint="Börjar med https://"
-          defaultValue={values?.videoUrl}
-          error={errors?.videoUrl}
-        />
+        <MeetingTimeFields fields={fields} />
         <div className="actions">
           <button type="submit" className="button">
             Skapa möte

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaItemFiles, agendaItems, meetings, minutes } from "../../db/schema";
+import { agendaItemFiles, agendaItems, itemProposals, meetings, minutes } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
@@ -202,6 +202,72 @@ describe("a steering-group meeting from notice to extract", () => {
     await page.getByRole("button", { name: "Skicka förslaget" }).click();
     await waitForText(page.getByRole("alert"), "Tiden för att föreslå punkter");
     expect(await page.getByLabel("Rubrik").inputValue()).toBe("Sent förslag");
+    await page.context().close();
+  });
+
+  it("lets the coordinator decline a proposal only with a reason, and keeps a stale item edit from overwriting", async () => {
+    const later = app.db
+      .insert(meetings)
+      .values({
+        bodyId: app.world.bodyIds.styrgrupp,
+        date: isoInDays(40),
+        startTime: "09:00",
+        endTime: "11:00",
+        place: "Östersund",
+      })
+      .returning()
+      .get();
+    const item = app.db
+      .insert(agendaItems)
+      .values({ meetingId: later.id, position: 1, title: "Verksamhetsplan 2028", kind: "beslut" })
+      .returning()
+      .get();
+    const proposal = app.db
+      .insert(itemProposals)
+      .values({ meetingId: later.id, proposedBy: "demo-ifochef", title: "Spelproblem hos unga" })
+      .returning()
+      .get();
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/moten/${later.id}`);
+    await page.getByRole("button", { name: "Avslå förslaget" }).click();
+    await waitForText(
+      page.locator(`#avsla-${proposal.id}-reason-error`),
+      "Skriv varför förslaget avslås; förslagsställaren ser skälet.",
+    );
+    await expectAccessible(page);
+    await page.getByLabel("Skäl för att avslå").fill("Tas upp i referensgruppen först.");
+    await page.getByRole("button", { name: "Avslå förslaget" }).click();
+    await waitForText(page.locator("#forslag"), "Tas upp i referensgruppen först.");
+    expect(app.db.select().from(itemProposals).where(eq(itemProposals.id, proposal.id)).get()?.status).toBe("avslaget");
+
+    await page.goto(`/moten/${later.id}/punkter/${item.id}`);
+    // Someone else saves the item while the form is open.
+    app.db
+      .update(agendaItems)
+      .set({ title: "Verksamhetsplan 2028 (reviderad)", version: item.version + 1 })
+      .where(eq(agendaItems.id, item.id))
+      .run();
+    await page.getByLabel("Rubrik").fill("Verksamhetsplan 2028 med budget");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await waitForText(page.getByRole("alert").first(), "Någon annan har ändrat punkten");
+    await waitForText(page.locator(".table-wrap"), "Verksamhetsplan 2028 (reviderad)");
+    expect(await page.getByLabel("Rubrik").inputValue()).toBe("Verksamhetsplan 2028 med budget");
+    expect(app.db.select().from(agendaItems).where(eq(agendaItems.id, item.id)).get()?.title).toBe(
+      "Verksamhetsplan 2028 (reviderad)",
+    );
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Spara min text ändå" }).click();
+    await waitForText(page.locator(".agenda"), "Verksamhetsplan 2028 med budget");
+
+    await page.goto(`/moten/${later.id}/redigera`);
+    await page.getByLabel("Sluttid").fill("08:00");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await waitForText(page.locator("#f-endTime-error"), "Mötet kan inte sluta innan det börjar.");
+    await page.getByLabel("Sluttid").fill("12:00");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await page.getByText("Mötet är sparat.").first().waitFor();
+    expect(app.db.select().from(meetings).where(eq(meetings.id, later.id)).get()?.endTime).toBe("12:00");
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
