@@ -39,8 +39,30 @@ export function openDatabase(file: string = databasePath()): Db {
 export function migrateDatabase(db: Db): void {
   // The guard's triggers follow the schema: off while tables are rebuilt, then made anew.
   removePersonalNumberGuard(db.$client);
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  withTableRebuilds(db, () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
   installPersonalNumberGuard(db.$client);
+}
+
+/**
+ * drizzle-kit changes a SQLite table by rebuilding it (create `__new_t`, copy, drop `t`, rename).
+ * The migrator runs everything in one transaction, where `PRAGMA foreign_keys` is a no-op, so
+ * it is switched off here, before: with it on, dropping `t` would delete (ON DELETE CASCADE)
+ * or refuse for every row that refers to `t`. A migration that rebuilds drops the triggers
+ * naming a rebuilt table first and makes them anew last (see 0020). The references are
+ * checked at the end of such a migration (a failure rolls it back) and again here.
+ */
+function withTableRebuilds(db: Db, fn: () => void): void {
+  const sqlite = db.$client;
+  const foreignKeys = sqlite.pragma("foreign_keys", { simple: true });
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    fn();
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length)
+      throw new Error(`Migration left ${broken.length} broken references: ${JSON.stringify(broken[0])}`);
+  } finally {
+    sqlite.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
+  }
 }
 
 /**

@@ -45,6 +45,20 @@ const createdAt = () =>
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
+/*
+ * CHECK helpers on bare column names: drizzle renders `${t.column}` as "table"."column", which
+ * names the table and so cannot be copied into a rebuilt table; bare names can.
+ */
+function inSql(column: string, values: readonly string[]) {
+  return sql.raw(`"${column}" IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`);
+}
+function flagSql(column: string) {
+  return sql.raw(`"${column}" IN (0, 1)`);
+}
+function lengthSql(column: string, min: number, max: number) {
+  return sql.raw(min === 0 ? `length("${column}") <= ${max}` : `length("${column}") BETWEEN ${min} AND ${max}`);
+}
+
 // --- Collaborations, parties and bodies -------------------------------------------------
 
 /** A joint operation run by several parties (samverkan), e.g. Mini-Maria Jämtland Härjedalen. */
@@ -114,18 +128,20 @@ export const parties = sqliteTable(
     directionDecisionOn: text("direction_decision_on"),
     /** Written notice of termination: the day it was received and the resulting exit date. */
     noticeReceivedOn: text("notice_received_on"),
-    noticeFileId: integer("notice_file_id"),
+    noticeFileId: integer("notice_file_id").references(() => files.id),
     /** Last day as a party (the end of the term the notice applies to). */
     exitDate: text("exit_date"),
     /** Withdrawal and winding-up negotiation: status notes. */
     withdrawalNote: text("withdrawal_note").notNull().default(""),
-    contactPersonId: integer("contact_person_id"),
+    contactPersonId: integer("contact_person_id").references(() => people.id),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("parties_collab_org").on(t.collaborationId, t.organisationId),
     index("parties_organisation").on(t.organisationId),
+    index("parties_notice_file").on(t.noticeFileId),
+    index("parties_contact_person").on(t.contactPersonId),
     check("parties_role", sql.raw(`"role" in (${PARTY_ROLES.map((r) => `'${r}'`).join(", ")})`)),
     check("parties_status", sql.raw(`"status" in (${PARTY_STATUSES.map((r) => `'${r}'`).join(", ")})`)),
     check(
@@ -170,6 +186,8 @@ export const bodies = sqliteTable(
     check("bodies_description", sql`length("description") <= 2000`),
     check("bodies_proposal_deadline", sql`"proposal_deadline_days" between 0 and 365`),
     check("bodies_public_records", sql`"public_records" in (0, 1)`),
+    check("bodies_appealable", flagSql("appealable")),
+    check("bodies_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -227,7 +245,13 @@ export const people = sqliteTable(
     organisationId: integer("organisation_id").references(() => organisations.id),
     createdAt: createdAt(),
   },
-  (t) => [index("people_organisation").on(t.organisationId), index("people_name").on(t.name)],
+  (t) => [
+    index("people_organisation").on(t.organisationId),
+    index("people_name").on(t.name),
+    check("people_name", lengthSql("name", 1, 300)),
+    check("people_title", lengthSql("title", 0, 300)),
+    check("people_email", sql.raw(`"email" IS NULL OR (length("email") BETWEEN 3 AND 254 AND "email" LIKE '%_@_%')`)),
+  ],
 );
 
 /** A person's seat in a body for a mandate period. An ended membership is kept as history. */
@@ -255,6 +279,16 @@ export const memberships = sqliteTable(
     index("memberships_body").on(t.bodyId),
     index("memberships_person").on(t.personId),
     index("memberships_organisation").on(t.organisationId),
+    check("memberships_role", inSql("role", MEMBERSHIP_ROLES)),
+    check("memberships_start", isoDateSql("start_date")),
+    check(
+      "memberships_end",
+      sql.raw(
+        `"end_date" IS NULL OR ("end_date" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND "end_date" >= "start_date")`,
+      ),
+    ),
+    check("memberships_note", lengthSql("note", 0, 2000)),
+    check("memberships_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -284,7 +318,19 @@ export const meetings = sqliteTable(
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("meetings_body_date").on(t.bodyId, t.date), index("meetings_date").on(t.date, t.startTime)],
+  (t) => [
+    index("meetings_body_date").on(t.bodyId, t.date),
+    index("meetings_date").on(t.date, t.startTime),
+    check("meetings_date", isoDateSql("date")),
+    check(
+      "meetings_times",
+      sql.raw(`"start_time" GLOB '[0-2][0-9]:[0-5][0-9]' AND "end_time" GLOB '[0-2][0-9]:[0-5][0-9]'`),
+    ),
+    check("meetings_status", inSql("status", MEETING_STATUSES)),
+    check("meetings_is_public", flagSql("is_public")),
+    check("meetings_texts", sql.raw(`length("place") <= 300 AND length("video_url") <= 2000`)),
+    check("meetings_counters", sql.raw(`"version" >= 1 AND "calendar_sequence" >= 0`)),
+  ],
 );
 
 // --- Accounts, sessions, audit ------------------------------------------------------------
@@ -301,7 +347,11 @@ export const users = sqliteTable(
     calendarToken: text("calendar_token").unique(),
     createdAt: createdAt(),
   },
-  (t) => [index("users_person").on(t.personId)],
+  (t) => [
+    index("users_person").on(t.personId),
+    check("users_role", inSql("role", USER_ROLES)),
+    check("users_email", sql.raw(`length("email") BETWEEN 3 AND 254 AND "email" LIKE '%_@_%'`)),
+  ],
 );
 
 /** Lucia's session table: the cookie holds only the opaque id. */
@@ -363,7 +413,13 @@ export const files = sqliteTable(
     uploadedBy: text("uploaded_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("files_uploaded_by").on(t.uploadedBy)],
+  (t) => [
+    index("files_uploaded_by").on(t.uploadedBy),
+    check("files_size", sql.raw(`"size" >= 0`)),
+    check("files_original_name", lengthSql("original_name", 1, 1000)),
+    check("files_mime", lengthSql("mime", 1, 200)),
+    check("files_sha256", sql.raw(`length("sha256") = 64`)),
+  ],
 );
 
 // --- Matters and decisions (the decisions issue builds the register on these) ---------------
@@ -386,6 +442,11 @@ export const matters = sqliteTable(
   (t) => [
     uniqueIndex("matters_collab_registry").on(t.collaborationId, t.registryNumber),
     index("matters_collab_created").on(t.collaborationId, t.createdAt),
+    check("matters_status", inSql("status", MATTER_STATUSES)),
+    check("matters_title", lengthSql("title", 1, 300)),
+    check("matters_registry_number", lengthSql("registry_number", 1, 100)),
+    check("matters_description", lengthSql("description", 0, 100000)),
+    check("matters_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -401,7 +462,7 @@ export const decisions = sqliteTable(
       .notNull()
       .references(() => bodies.id),
     meetingId: integer("meeting_id").references(() => meetings.id),
-    agendaItemId: integer("agenda_item_id"),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
     /** § number, counted per body and calendar year. */
     paragraph: integer("paragraph"),
     year: integer("year").notNull(),
@@ -442,6 +503,14 @@ export const decisions = sqliteTable(
     index("decisions_meeting").on(t.meetingId),
     index("decisions_agenda_item").on(t.agendaItemId),
     index("decisions_created_by").on(t.createdBy),
+    check("decisions_kind", inSql("kind", DECISION_KINDS)),
+    check("decisions_status", inSql("status", DECISION_STATUSES)),
+    check("decisions_is_public", flagSql("is_public")),
+    check("decisions_paragraph", sql.raw(`"paragraph" IS NULL OR "paragraph" >= 1`)),
+    check("decisions_year", sql.raw(`"year" BETWEEN 1900 AND 2200`)),
+    check("decisions_decided_on", isoDateSql("decided_on")),
+    check("decisions_title", lengthSql("title", 1, 300)),
+    check("decisions_text", lengthSql("text", 0, 100000)),
   ],
 );
 
@@ -487,6 +556,22 @@ export const agendaItems = sqliteTable(
     index("agenda_items_matter").on(t.matterId),
     index("agenda_items_carried_from").on(t.carriedFromItemId),
     check("agenda_items_record_as_decision_check", sql`${t.recordAsDecision} IN (0, 1)`),
+    check("agenda_items_kind", inSql("kind", AGENDA_ITEM_KINDS)),
+    check("agenda_items_procedure", inSql("procedure", DECISION_PROCEDURES)),
+    check("agenda_items_outcome", inSql("outcome", ITEM_OUTCOMES)),
+    check("agenda_items_confidential", flagSql("confidential")),
+    check("agenda_items_title", lengthSql("title", 1, 300)),
+    check(
+      "agenda_items_minutes_estimate",
+      sql.raw(`"minutes_estimate" IS NULL OR "minutes_estimate" BETWEEN 0 AND 1440`),
+    ),
+    check(
+      "agenda_items_texts",
+      sql.raw(
+        `length("description") <= 100000 AND length("proposed_decision") <= 100000 AND length("minutes_note") <= 100000 AND length("decision_text") <= 100000`,
+      ),
+    ),
+    check("agenda_items_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -503,7 +588,11 @@ export const itemMotions = sqliteTable(
       .references(() => people.id),
     text: text("text").notNull(),
   },
-  (t) => [index("item_motions_item").on(t.agendaItemId), index("item_motions_person").on(t.personId)],
+  (t) => [
+    index("item_motions_item").on(t.agendaItemId),
+    index("item_motions_person").on(t.personId),
+    check("item_motions_text", lengthSql("text", 1, 100000)),
+  ],
 );
 
 /**
@@ -531,6 +620,7 @@ export const itemPositions = sqliteTable(
     index("item_positions_person").on(t.personId),
     check("item_positions_vote_check", sql`${t.vote} IS NULL OR ${oneOfSql(t.vote, VOTES)}`),
     check("item_positions_jav_check", sql`NOT (${t.disqualified} AND (${t.vote} IS NOT NULL OR ${t.reservation}))`),
+    check("item_positions_flags", sql.raw(`"disqualified" IN (0, 1) AND "reservation" IN (0, 1)`)),
   ],
 );
 
@@ -579,6 +669,9 @@ export const itemProposals = sqliteTable(
     index("item_proposals_proposed_by").on(t.proposedBy),
     index("item_proposals_decided_by").on(t.decidedBy),
     index("item_proposals_agenda_item").on(t.agendaItemId),
+    check("item_proposals_kind", inSql("kind", AGENDA_ITEM_KINDS)),
+    check("item_proposals_status", inSql("status", PROPOSAL_STATUSES)),
+    check("item_proposals_title", lengthSql("title", 1, 300)),
   ],
 );
 
@@ -612,6 +705,7 @@ export const agendaVersions = sqliteTable(
   (t) => [
     uniqueIndex("agenda_versions_meeting_no").on(t.meetingId, t.versionNo),
     index("agenda_versions_published_by").on(t.publishedBy),
+    check("agenda_versions_no", sql.raw(`"version_no" >= 1`)),
   ],
 );
 
@@ -635,6 +729,8 @@ export const attendance = sqliteTable(
     uniqueIndex("attendance_meeting_person").on(t.meetingId, t.personId),
     index("attendance_person").on(t.personId),
     index("attendance_substitute_for").on(t.substituteForPersonId),
+    check("attendance_status", inSql("status", ATTENDANCE_STATUSES)),
+    check("attendance_adjuster", flagSql("adjuster")),
   ],
 );
 
@@ -662,7 +758,12 @@ export const minutes = sqliteTable(
     /** Förvaringsplats: where the minutes are kept. */
     keptAt: text("kept_at").notNull().default(""),
   },
-  (t) => [index("minutes_acting_chair").on(t.actingChairPersonId), index("minutes_secretary").on(t.secretaryPersonId)],
+  (t) => [
+    index("minutes_acting_chair").on(t.actingChairPersonId),
+    index("minutes_secretary").on(t.secretaryPersonId),
+    check("minutes_status", inSql("status", MINUTES_STATUSES)),
+    check("minutes_version", sql.raw(`"version" >= 1`)),
+  ],
 );
 
 /** Who signed (justerade) the minutes, and when. */
@@ -688,6 +789,8 @@ export const minutesSignatures = sqliteTable(
     uniqueIndex("minutes_signatures_meeting_round_person").on(t.meetingId, t.round, t.personId),
     index("minutes_signatures_person").on(t.personId),
     index("minutes_signatures_signed_by").on(t.signedBy),
+    check("minutes_signatures_role", inSql("role", SIGNER_ROLES)),
+    check("minutes_signatures_round", sql.raw(`"round" >= 0`)),
   ],
 );
 
@@ -718,6 +821,7 @@ export const minutesRevisions = sqliteTable(
     index("minutes_revisions_meeting").on(t.meetingId),
     index("minutes_revisions_agenda_item").on(t.agendaItemId),
     index("minutes_revisions_created_by").on(t.createdBy),
+    check("minutes_revisions_pending", flagSql("pending")),
   ],
 );
 
@@ -739,7 +843,10 @@ export const agreements = sqliteTable(
     title: text("title").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("agreements_collaboration").on(t.collaborationId)],
+  (t) => [
+    index("agreements_collaboration").on(t.collaborationId),
+    check("agreements_title", lengthSql("title", 1, 300)),
+  ],
 );
 
 /**
@@ -777,7 +884,7 @@ export const agreementVersions = sqliteTable(
     /** JSON: [{ principal, profession, fte }]; `principal` is the paying side ("Regionen", "Kommunerna"). */
     staffing: text("staffing").notNull().default("[]"),
     matterId: integer("matter_id").references(() => matters.id),
-    recommendationId: integer("recommendation_id"),
+    recommendationId: integer("recommendation_id").references((): AnySQLiteColumn => recommendations.id),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
@@ -786,6 +893,7 @@ export const agreementVersions = sqliteTable(
     index("agreement_versions_agreement").on(t.agreementId),
     index("agreement_versions_matter").on(t.matterId),
     index("agreement_versions_created_by").on(t.createdBy),
+    index("agreement_versions_recommendation").on(t.recommendationId),
     check("agreement_versions_label", sql`length(${t.label}) BETWEEN 1 AND 300`),
     check("agreement_versions_term", sql`${t.firstTermEnd} >= ${t.firstTermStart}`),
     check("agreement_versions_notice", sql`${t.noticeMonths} BETWEEN 0 AND 120`),
@@ -804,6 +912,7 @@ export const agreementVersions = sqliteTable(
     ),
     check("agreement_versions_population_offset", sql`${t.populationYearOffset} BETWEEN -5 AND 0`),
     check("agreement_versions_texts", sql`length(${t.changeSummary}) <= 5000 AND length(${t.withdrawalRules}) <= 5000`),
+    check("agreement_versions_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -966,7 +1075,7 @@ export const documents = sqliteTable(
     date: text("date").notNull(),
     /** public: everyone; members: signed-in users; bodies: members of the chosen bodies. */
     visibility: text("visibility", { enum: DOCUMENT_VISIBILITIES }).notNull().default("members"),
-    currentVersionId: integer("current_version_id"),
+    currentVersionId: integer("current_version_id").references((): AnySQLiteColumn => documentVersions.id),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
@@ -978,6 +1087,12 @@ export const documents = sqliteTable(
     index("documents_body").on(t.bodyId, t.date),
     index("documents_collaboration").on(t.collaborationId),
     index("documents_created_by").on(t.createdBy),
+    index("documents_current_version").on(t.currentVersionId),
+    check("documents_kind", inSql("kind", DOCUMENT_KINDS)),
+    check("documents_visibility", inSql("visibility", DOCUMENT_VISIBILITIES)),
+    check("documents_title", lengthSql("title", 1, 300)),
+    check("documents_date", isoDateSql("date")),
+    check("documents_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -1015,6 +1130,8 @@ export const documentVersions = sqliteTable(
     uniqueIndex("document_versions_no").on(t.documentId, t.versionNo),
     index("document_versions_file").on(t.fileId),
     index("document_versions_author").on(t.authorId),
+    check("document_versions_no", sql.raw(`"version_no" >= 1`)),
+    check("document_versions_comment", lengthSql("comment", 0, 1000)),
   ],
 );
 
@@ -1032,6 +1149,7 @@ export const documentLinks = sqliteTable(
   (t) => [
     uniqueIndex("document_links_pk").on(t.documentId, t.targetType, t.targetId),
     index("document_links_target").on(t.targetType, t.targetId),
+    check("document_links_target_type", inSql("target_type", DOCUMENT_LINK_TYPES)),
   ],
 );
 
@@ -1142,6 +1260,12 @@ export const assignments = sqliteTable(
     index("assignments_due_meeting").on(t.dueMeetingId),
     index("assignments_report_item").on(t.reportItemId),
     index("assignments_created_by").on(t.createdBy),
+    check("assignments_assignee_type", inSql("assignee_type", ASSIGNEE_TYPES)),
+    check("assignments_status", inSql("status", ASSIGNMENT_STATUSES)),
+    check("assignments_title", lengthSql("title", 1, 300)),
+    check("assignments_description", lengthSql("description", 0, 100000)),
+    check("assignments_due_date", isoDateSql("due_date")),
+    check("assignments_version", sql.raw(`"version" >= 1`)),
   ],
 );
 
@@ -1212,6 +1336,7 @@ export const recommendations = sqliteTable(
       sql.raw("status <> 'återkallad' OR (withdrawn_at IS NOT NULL AND length(trim(withdrawal_reason)) > 0)"),
     ),
     check("recommendations_version", sql.raw("version >= 1")),
+    check("recommendations_is_public", flagSql("is_public")),
   ],
 );
 
