@@ -86,6 +86,19 @@ export function ensureBodyServes(db: Db, bodyId: number, collaborationId: number
   db.insert(bodyCollaborations).values({ bodyId, collaborationId }).onConflictDoNothing().run();
 }
 
+/** A demo person's address: their account's, else the name in lower case ASCII at demo.example (mail goes to .eml files in the demo). */
+function demoAddress(name: string): string {
+  const account = DEMO_ACCOUNTS.find((a) => a.person === name);
+  if (account) return account.email;
+  const local = name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "");
+  return `${local}@demo.example`;
+}
+
 export function ensurePerson(
   db: Db,
   v: { name: string; title?: string; email?: string; organisationId?: number | null },
@@ -281,7 +294,12 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
 
   const personIds: Record<string, number> = {};
   const person = (name: string, title: string, org: string | null) => {
-    const p = ensurePerson(db, { name, title, organisationId: org ? organisationIds[org] : null });
+    const p = ensurePerson(db, {
+      name,
+      title,
+      email: demoAddress(name),
+      organisationId: org ? organisationIds[org] : null,
+    });
     personIds[name] = p.id;
     return p.id;
   };
@@ -314,6 +332,13 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     seat("styrgrupp", id, m === "Östersund" ? "ordförande" : "ledamot", m);
     if (m === "Östersund") seat("referensgrupp", id, "ledamot", m);
   }
+  // A deputy, who is told when a member reports förhinder and can confirm to serve.
+  seat(
+    "styrgrupp",
+    person("Ersättare Styrgruppen", "Biträdande IFO-chef, Östersund", "Östersund"),
+    "ersättare",
+    "Östersund",
+  );
   const regionManager = person("Verksamhetschef Regionen", "Verksamhetschef barn- och ungdomspsykiatri", "region");
   seat("styrgrupp", regionManager, "vice ordförande", "region");
   // A former member, so the body page shows history.

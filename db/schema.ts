@@ -20,7 +20,8 @@ import { DOCUMENT_KINDS, DOCUMENT_VISIBILITIES } from "../app/domain/documents";
 import { MEMBERSHIP_ROLES } from "../app/domain/membership";
 import { USER_ROLES } from "../app/domain/policy";
 import { MATTER_STATUSES } from "../app/domain/matters";
-import { MAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/mail";
+import { MAIL_DELIVERIES, MAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/mail";
+import { MEETING_ANSWERS } from "../app/domain/meeting-absence";
 import { ORGANISATION_KINDS, PARTY_ROLES } from "../app/domain/collaboration";
 import { KEY_FIGURE_UNITS } from "../app/domain/key-figures";
 import { AGENDA_ITEM_KINDS } from "../app/domain/meetings";
@@ -1571,3 +1572,73 @@ export const jobLeases = sqliteTable("job_leases", {
   lastError: text("last_error").notNull().default(""),
   runs: integer("runs").notNull().default(0),
 });
+
+/**
+ * A person's choice per kind of message (app/domain/mail.ts MAIL_DELIVERIES). No row: at once.
+ * Set on /konto/e-post, or to "av" by the one-click unsubscribe link of a message.
+ */
+export const mailPreferences = sqliteTable(
+  "mail_preferences",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    delivery: text("delivery", { enum: MAIL_DELIVERIES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.kind] }),
+    check("mail_preferences_kind", oneOfValues(t.kind, MAIL_KINDS)),
+    check("mail_preferences_delivery", oneOfValues(t.delivery, MAIL_DELIVERIES)),
+  ],
+);
+
+/**
+ * The secret in a person's unsubscribe links (RFC 8058 one-click, no sign-in): random, stored
+ * as it is sent (it only turns messages off). Made when the first message to the person is queued.
+ */
+export const mailTokens = sqliteTable(
+  "mail_tokens",
+  {
+    personId: integer("person_id")
+      .primaryKey()
+      .references(() => people.id),
+    token: text("token").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("mail_tokens_token", sql`length(${t.token}) between 20 and 64`)],
+);
+
+// --- Absence and substitutes (förhinder, tjänstgörande ersättare) ------------------------------
+
+/**
+ * A called person's answer for one meeting: "förhinder" (cannot come) from a member, or
+ * "tjänstgör" (serves) from a deputy, naming whom they replace when known. One per person and meeting.
+ */
+export const meetingResponses = sqliteTable(
+  "meeting_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    answer: text("answer", { enum: MEETING_ANSWERS }).notNull(),
+    /** For "tjänstgör": the member the deputy replaces (null when not decided). */
+    forPersonId: integer("for_person_id").references(() => people.id),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("meeting_responses_person").on(t.meetingId, t.personId),
+    index("meeting_responses_person_id").on(t.personId),
+    index("meeting_responses_for_person").on(t.forPersonId),
+    index("meeting_responses_created_by").on(t.createdBy),
+    check("meeting_responses_answer", oneOfValues(t.answer, MEETING_ANSWERS)),
+    check("meeting_responses_for", sql`${t.answer} = 'tjänstgör' or ${t.forPersonId} is null`),
+  ],
+);

@@ -8,8 +8,12 @@ import { buildDemoDecisions } from "./demo-decisions";
 import { buildDemoDocuments } from "./demo-documents";
 import { buildDemoMeetings } from "./demo-meetings";
 import { buildDemoWorld, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-world";
+import { queueNoticeMail } from "../app/models/meeting-mail.server";
+import { agendaVersions } from "./schema";
 
 const db = openDatabase();
+// The app's models below use the app's one connection: this one.
+globalThis.__portalDb = db;
 const hash = await hashPassword(DEMO_PASSWORD);
 const today = todayInStockholm();
 writeTransaction(db, (tx) => {
@@ -19,6 +23,9 @@ writeTransaction(db, (tx) => {
   buildDemoDocuments(tx, world);
   buildDemoDecisions(tx, world, today);
   buildExampleCollaboration(tx, world, hash, today);
+  // The demo's published notices are e-mailed like any other (once: the event key is fixed),
+  // so the first start writes them as .eml files under MAIL_DIR, listed on /admin/e-post.
+  for (const v of tx.select().from(agendaVersions).all()) queueNoticeMail(tx, v.meetingId, v.versionNo);
 });
 db.$client.close();
 console.log(`Demodata finns i ${databasePath()}. Demokonton (lösenord ${DEMO_PASSWORD}):`);

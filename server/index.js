@@ -16,6 +16,7 @@ import express from "express";
 import helmet from "helmet";
 import {
   bodyLimitFor,
+  isOneClickUnsubscribe,
   isOriginAllowed,
   isTooLarge,
   ownOrigins,
@@ -127,7 +128,7 @@ app.use(async (req, res, next) => {
   // Behind a proxy the Host header may be internal; the configured public origin is the truth
   // (Remix compares Host with Origin on actions, and builds absolute links from it).
   if (appOrigin) req.headers.host = new URL(appOrigin).host;
-  if (!isOriginAllowed(req.method, req.get("origin"), origins))
+  if (!isOneClickUnsubscribe(req.method, req.path) && !isOriginAllowed(req.method, req.get("origin"), origins))
     return refuse(
       req,
       res,

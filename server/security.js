@@ -20,6 +20,18 @@ export function isOriginAllowed(method, originHeader, allowedOrigins) {
 }
 
 /**
+ * RFC 8058 one-click unsubscribe: a mail provider POSTs `List-Unsubscribe=One-Click` to the
+ * link in the message's List-Unsubscribe header, from its own servers and without an Origin.
+ * The unguessable token in the path is the authority, and such a request can only turn a
+ * kind of mail off, so it is let through the Origin check (and only it).
+ * @param {string} method
+ * @param {string} pathname
+ */
+export function isOneClickUnsubscribe(method, pathname) {
+  return method.toUpperCase() === "POST" && /^\/e-post\/avsluta\/[A-Za-z0-9_-]{20,64}$/.test(pathname);
+}
+
+/**
  * The origins that count as our own: the configured public origin (APP_ORIGIN) or, when
  * none is set, the origin the request was addressed to (Host header, protocol as seen).
  * @param {{ protocol: string, host: string | undefined }} req

@@ -9,6 +9,7 @@ import type { ItemSnapshot } from "~/domain/meetings";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { agendaOf, type AgendaItem } from "./meeting-agenda.server";
+import { queueNoticeMail } from "./meeting-mail.server";
 
 export function snapshotOf(items: AgendaItem[]): ItemSnapshot[] {
   return items.map((i) => ({
@@ -88,6 +89,7 @@ export function publishNotice(userId: string, meetingId: number) {
       entityId: meetingId,
       after: { versionNo: version.versionNo },
     });
+    queueNoticeMail(tx, meetingId, version.versionNo);
     return version;
   });
 }

@@ -9,6 +9,7 @@ import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
 import { bumpMeeting, insertItem } from "./meeting-agenda.server";
+import { queueProposalDecidedMail } from "./meeting-mail.server";
 
 type Staged = ReturnType<typeof stageFiles>;
 
@@ -94,6 +95,7 @@ export function acceptProposal(userId: string, proposalId: number) {
       .get();
     bumpMeeting(tx, before.meetingId);
     recordAudit(tx, { userId, action: "update", entityType: "item_proposal", entityId: proposalId, before, after });
+    queueProposalDecidedMail(tx, proposalId);
     return item;
   });
 }
@@ -109,6 +111,7 @@ export function declineProposal(userId: string, proposalId: number, reason: stri
       .returning()
       .get();
     recordAudit(tx, { userId, action: "update", entityType: "item_proposal", entityId: proposalId, before, after });
+    queueProposalDecidedMail(tx, proposalId);
     return after;
   });
 }

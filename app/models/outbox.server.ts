@@ -10,16 +10,10 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { mailOutbox, people, users } from "../../db/schema";
 import { afterFailure, isEmailAddress, type MailKind, type OutboxStatus } from "~/domain/mail";
+import type { MailContent } from "~/domain/mail-templates";
 import { db, write, type Db } from "~/utils/db.server";
 import { mailFromAddress } from "~/utils/mail-transport.server";
 import { recordAudit } from "./audit.server";
-
-/** Text content of a message: plain text and HTML (templates in app/domain/mail-templates.ts). */
-interface MailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
 
 export interface MailRecipient {
   address: string;
@@ -36,6 +30,8 @@ export interface MailToQueue {
   content: MailContent;
   attachments?: { filename: string; contentType: string; content: string }[];
   headers?: Record<string, string>;
+  /** Held for the person's daily digest instead of being sent at once. */
+  digest?: boolean;
 }
 
 type Listener = () => void;
@@ -75,12 +71,13 @@ export function enqueueMail(tx: Db, mail: MailToQueue): boolean {
       headers: JSON.stringify(mail.headers ?? {}),
       messageId: `<${crypto.randomUUID()}@${messageIdDomain()}>`,
       nextAttemptAt: new Date().toISOString(),
+      status: mail.digest ? "sammanfattning" : "väntar",
     })
     .onConflictDoNothing({ target: [mailOutbox.eventKey, mailOutbox.toAddress] })
     .returning({ id: mailOutbox.id })
     .get();
   // better-sqlite3 is synchronous: the transaction has committed (or rolled back) before this runs.
-  if (inserted) setImmediate(() => listeners.forEach((l) => l()));
+  if (inserted && !mail.digest) setImmediate(() => listeners.forEach((l) => l()));
   return inserted !== undefined;
 }
 

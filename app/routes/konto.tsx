@@ -84,6 +84,11 @@ export default function Account() {
         <dt>E-post</dt>
         <dd>{email}</dd>
       </dl>
+      <h2 id="e-post">E-post</h2>
+      <p>
+        <a href="/konto/e-post">Välj vilken e-post du får</a>: kallelser, påminnelser och besked, direkt, i en daglig
+        sammanfattning eller inte alls.
+      </p>
       <h2 id="kalender">Mina möten i kalendern</h2>
       {searchParams.get("kalender") === "ny" ? (
         <p className="notice notice--ok" role="status">

@@ -165,6 +165,7 @@ export default function MeetingPage() {
         <Link to={`/moten/${m.id}/kallelse`}>Kallelse för utskrift</Link>
         {d.fileCount > 0 ? <a href={`/moten/${m.id}/handlingar.zip`}>Alla handlingar (zip)</a> : null}
         <a href={`/moten/${m.id}/kalender.ics`}>Lägg till i kalendern (.ics)</a>
+        {d.isMember || d.canManage ? <Link to={`/moten/${m.id}/forhinder`}>Förhinder och ersättare</Link> : null}
         {d.minutes || d.canManage ? <Link to={`/moten/${m.id}/protokoll`}>Protokoll</Link> : null}
         {d.canManage ? <Link to={`/moten/${m.id}/redigera`}>Ändra tid och plats</Link> : null}
       </p>

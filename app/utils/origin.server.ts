@@ -4,3 +4,11 @@ import { env } from "./env.server";
 export function publicOrigin(request: Request): string {
   return env().APP_ORIGIN?.replace(/\/$/, "") ?? new URL(request.url).origin;
 }
+
+/**
+ * The origin for links in e-mail and feeds written without a request (jobs, queued mail):
+ * APP_ORIGIN, required whenever a relay is configured; in the demo, the local server.
+ */
+export function portalOrigin(): string {
+  return env().APP_ORIGIN?.replace(/\/$/, "") ?? `http://localhost:${env().PORT}`;
+}

@@ -20,6 +20,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** What the server does with the next messages; "accept" by default. */
   mode: "accept" | "tempfail" | "drop-after-data";
+  /** Milliseconds the server waits after a message's data before it answers (a slow relay). */
+  delayMs: number;
   /** Recipients refused with 550 (unknown mailbox). */
   refuse: Set<string>;
   /** While set, new connections get no greeting until `release()`. */
@@ -59,6 +61,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     mode: "accept" as TestSmtp["mode"],
     refuse: new Set<string>(),
     connections: 0,
+    delayMs: 0,
   };
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
@@ -88,7 +91,8 @@ export async function startSmtp(): Promise<TestSmtp> {
           return;
         }
         state.received.push(toMail(raw, session));
-        callback();
+        if (state.delayMs > 0) setTimeout(() => callback(), state.delayMs);
+        else callback();
       });
     },
   });
@@ -119,4 +123,46 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }) as TestSmtp;
+}
+
+interface MimePart {
+  contentType: string;
+  filename: string;
+  /** The decoded body (base64 and quoted-printable undone), as UTF-8 text. */
+  body: string;
+}
+
+/** Every leaf part of a raw MIME message, decoded: enough to read a text, an HTML or an .ics part. */
+export function mimeParts(raw: string): MimePart[] {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join("\r\n\r\n");
+  const type = header(head, "Content-Type");
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    return body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((chunk) => !chunk.startsWith("--"))
+      .flatMap((chunk) => mimeParts(chunk.replace(/^\r?\n/, "")));
+  }
+  const encoding = header(head, "Content-Transfer-Encoding").toLowerCase();
+  const decoded =
+    encoding === "base64"
+      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? Buffer.from(
+            body
+              .replace(/=\r?\n/g, "")
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8")
+        : body;
+  const disposition = header(head, "Content-Disposition");
+  return [
+    {
+      contentType: type.split(";")[0].trim().toLowerCase(),
+      filename: /filename="?([^";]+)"?/i.exec(disposition || type)?.[1] ?? "",
+      body: decoded,
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOriginAllowed, isTooLarge, ownOrigins } from "../../server/security.js";
+import { isOneClickUnsubscribe, isOriginAllowed, isTooLarge, ownOrigins } from "../../server/security.js";
 
 const own = ["http://localhost:3000"];
 
@@ -24,6 +24,23 @@ describe("isOriginAllowed (CSRF)", () => {
   });
   it("refuses PUT, PATCH and DELETE from a foreign origin", () => {
     for (const m of ["PUT", "PATCH", "DELETE"]) expect(isOriginAllowed(m, "https://evil.example", own)).toBe(false);
+  });
+});
+
+describe("isOneClickUnsubscribe (RFC 8058)", () => {
+  it("lets only a POST to an unsubscribe link past the Origin check", () => {
+    const link = "/e-post/avsluta/WMe9Q0V3XheLsEEkPF6__HyDZD32-sFp";
+    expect(isOneClickUnsubscribe("POST", link)).toBe(true);
+    expect(isOneClickUnsubscribe("post", link)).toBe(true);
+  });
+  it.each([
+    ["another path", "POST", "/konto/e-post"],
+    ["a path below the link", "POST", "/e-post/avsluta/WMe9Q0V3XheLsEEkPF6__HyDZD32-sFp/mer"],
+    ["a short token", "POST", "/e-post/avsluta/kort"],
+    ["a token with other characters", "POST", "/e-post/avsluta/WMe9Q0V3XheLsEEkPF6..HyDZD32-sFp"],
+    ["another method", "PUT", "/e-post/avsluta/WMe9Q0V3XheLsEEkPF6__HyDZD32-sFp"],
+  ])("refuses %s", (_n, method, pathname) => {
+    expect(isOneClickUnsubscribe(method, pathname)).toBe(false);
   });
 });
 

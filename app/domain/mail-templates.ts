@@ -1,0 +1,290 @@
+/**
+ * What the portal's e-mail says, in plain Swedish, as text and as HTML (pure: the caller
+ * passes every fact and link). Every message is short, names the thing, says what to do and
+ * links to the page in the portal, where the whole text is read with the reader's rights:
+ * the message never carries more than its recipient may read.
+ */
+import { formatDateWithWeekday } from "./format";
+import { describeDaysLeft } from "./mail";
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** One block of a message: a paragraph, a list, a link, or facts (term: value). */
+type Block = { p: string } | { list: string[] } | { link: string; label: string } | { facts: [string, string][] };
+
+function textOf(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      if ("p" in b) return b.p;
+      if ("list" in b) return b.list.map((l) => `- ${l}`).join("\n");
+      if ("link" in b) return `${b.label}:\n${b.link}`;
+      return b.facts.map(([k, v]) => `${k}: ${v}`).join("\n");
+    })
+    .join("\n\n");
+}
+
+function htmlOf(title: string, blocks: Block[]): string {
+  const body = blocks
+    .map((b) => {
+      if ("p" in b) return `<p>${escapeHtml(b.p).replace(/\n/g, "<br>")}</p>`;
+      if ("list" in b) return `<ul>${b.list.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`;
+      if ("link" in b) return `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`;
+      return `<table role="presentation">${b.facts
+        .map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+        .join("")}</table>`;
+    })
+    .join("\n");
+  return `<!doctype html>\n<html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body></html>`;
+}
+
+/** Why the person gets the message and how to stop it (every message that can be turned off has it). */
+export interface Footer {
+  reason: string;
+  preferencesUrl: string;
+  unsubscribeUrl: string | null;
+}
+
+function footerBlocks(footer: Footer | null): Block[] {
+  if (!footer) return [{ p: "Meddelandet skickades av Samverkansportalen." }];
+  const blocks: Block[] = [{ p: `Du får det här meddelandet eftersom ${footer.reason}.` }];
+  blocks.push({ link: footer.preferencesUrl, label: "Välj vilken e-post du får" });
+  if (footer.unsubscribeUrl) blocks.push({ link: footer.unsubscribeUrl, label: "Avsluta den här sortens e-post" });
+  return blocks;
+}
+
+function message(subject: string, greeting: string, blocks: Block[], footer: Footer | null): MailContent {
+  const all: Block[] = [{ p: `Hej ${greeting}!` }, ...blocks, ...footerBlocks(footer)];
+  return { subject, text: `${textOf(all)}\n`, html: htmlOf(subject, all) };
+}
+
+// --- Meetings ------------------------------------------------------------------------------
+
+export interface NoticeFacts {
+  bodyName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  videoUrl: string;
+  /** Agenda item titles in order (a confidential item is named by title only). */
+  items: string[];
+  versionNo: number;
+  /** For a changed notice: what changed since the first notice, in words. */
+  changes: string[];
+  meetingUrl: string;
+  noticeUrl: string;
+  absenceUrl: string;
+}
+
+/** The notice of meeting (kallelse), or a changed notice when `versionNo` > 1. */
+export function noticeMail(name: string, n: NoticeFacts, footer: Footer | null): MailContent {
+  const when = `${formatDateWithWeekday(n.date)} kl. ${n.startTime}–${n.endTime}`;
+  const changed = n.versionNo > 1;
+  const subject = changed
+    ? `Ändrad kallelse: ${n.bodyName} ${n.date}`
+    : `Kallelse: ${n.bodyName} ${n.date} kl. ${n.startTime}`;
+  const blocks: Block[] = [
+    {
+      p: changed
+        ? `Kallelsen till ${n.bodyName}s sammanträde är ändrad (dagordning version ${n.versionNo}).`
+        : `Du kallas till sammanträde med ${n.bodyName}.`,
+    },
+    {
+      facts: [
+        ["Dag och tid", when],
+        ["Plats", n.place || "Anges senare"],
+        ...(n.videoUrl ? ([["Video", n.videoUrl]] as [string, string][]) : []),
+      ],
+    },
+  ];
+  if (changed && n.changes.length) blocks.push({ p: "Ändringar sedan kallelsen:" }, { list: n.changes });
+  blocks.push(
+    { p: "Dagordning:" },
+    { list: n.items.length ? n.items.map((t, i) => `${i + 1}. ${t}`) : ["Inga punkter ännu."] },
+    { link: n.noticeUrl, label: "Kallelsen med handlingarna i portalen" },
+    { p: "Mötet finns i den bifogade kalenderfilen (mote.ics)." },
+    { link: n.absenceUrl, label: "Har du förhinder? Anmäl det här" },
+  );
+  return message(subject, name, blocks, footer);
+}
+
+export interface ProposalDeadlineFacts {
+  bodyName: string;
+  meetingDate: string;
+  deadline: string;
+  daysLeft: number;
+  proposeUrl: string;
+}
+
+export function proposalDeadlineMail(name: string, f: ProposalDeadlineFacts, footer: Footer | null): MailContent {
+  return message(
+    `Sista dag för förslag: ${f.bodyName} ${f.meetingDate}`,
+    name,
+    [
+      {
+        p: `Sista dag att föreslå punkter till ${f.bodyName}s möte ${f.meetingDate} är ${f.deadline} (${describeDaysLeft(f.daysLeft)}).`,
+      },
+      { link: f.proposeUrl, label: "Föreslå en punkt" },
+    ],
+    footer,
+  );
+}
+
+export interface ProposalDecidedFacts {
+  title: string;
+  bodyName: string;
+  meetingDate: string;
+  accepted: boolean;
+  reason: string;
+  meetingUrl: string;
+}
+
+export function proposalDecidedMail(name: string, f: ProposalDecidedFacts, footer: Footer | null): MailContent {
+  return message(
+    `${f.accepted ? "Förslaget är godtaget" : "Förslaget är avslaget"}: ${f.title}`,
+    name,
+    [
+      {
+        p: f.accepted
+          ? `Ditt förslag "${f.title}" är lagt på dagordningen för ${f.bodyName}s möte ${f.meetingDate}.`
+          : `Ditt förslag "${f.title}" till ${f.bodyName}s möte ${f.meetingDate} är avslaget.`,
+      },
+      ...(f.accepted ? [] : [{ p: `Skäl: ${f.reason}` }]),
+      { link: f.meetingUrl, label: "Mötet i portalen" },
+    ],
+    footer,
+  );
+}
+
+export interface AbsenceFacts {
+  bodyName: string;
+  meetingDate: string;
+  absentName: string;
+  serveUrl: string;
+}
+
+/** To the body's deputies when a member reports förhinder. */
+export function absenceMail(name: string, f: AbsenceFacts, footer: Footer | null): MailContent {
+  return message(
+    `Ersättare behövs: ${f.bodyName} ${f.meetingDate}`,
+    name,
+    [
+      { p: `${f.absentName} har anmält förhinder till ${f.bodyName}s möte ${f.meetingDate}.` },
+      { p: "Kan du tjänstgöra i hens ställe? Bekräfta det i portalen, så förs det in i närvarolistan." },
+      { link: f.serveUrl, label: "Bekräfta att du tjänstgör" },
+    ],
+    footer,
+  );
+}
+
+// --- Decisions and deadlines ---------------------------------------------------------------
+
+export interface AssignmentFacts {
+  title: string;
+  dueDate: string;
+  daysLeft: number;
+  url: string;
+}
+
+export function assignmentDueMail(name: string, f: AssignmentFacts, footer: Footer | null): MailContent {
+  const overdue = f.daysLeft < 0;
+  return message(
+    `${overdue ? "Försenat uppdrag" : "Uppdrag att återrapportera"}: ${f.title}`,
+    name,
+    [
+      {
+        p: overdue
+          ? `Uppdraget "${f.title}" skulle ha återrapporterats ${f.dueDate} (${describeDaysLeft(f.daysLeft)}).`
+          : `Uppdraget "${f.title}" ska återrapporteras ${f.dueDate} (${describeDaysLeft(f.daysLeft)}).`,
+      },
+      { link: f.url, label: "Uppdragen i portalen" },
+    ],
+    footer,
+  );
+}
+
+export interface AgreementNoticeFacts {
+  agreementName: string;
+  noticeDeadline: string;
+  termEnd: string;
+  daysLeft: number;
+  url: string;
+}
+
+export function agreementNoticeMail(name: string, f: AgreementNoticeFacts, footer: Footer | null): MailContent {
+  return message(
+    `Sista dag för uppsägning: ${f.agreementName} ${f.noticeDeadline}`,
+    name,
+    [
+      {
+        p: `Den som vill lämna ${f.agreementName} när avtalsperioden slutar ${f.termEnd} ska ha lämnat skriftlig uppsägning senast ${f.noticeDeadline} (${describeDaysLeft(f.daysLeft)}). Annars förlängs avtalet.`,
+      },
+      { link: f.url, label: "Avtalet i portalen" },
+    ],
+    footer,
+  );
+}
+
+export interface RecommendationReminderFacts {
+  title: string;
+  partyName: string;
+  deadline: string;
+  daysLeft: number;
+  answerUrl: string;
+}
+
+export function recommendationReminderMail(
+  name: string,
+  f: RecommendationReminderFacts,
+  footer: Footer | null,
+): MailContent {
+  const overdue = f.daysLeft < 0;
+  return message(
+    `${overdue ? "Svar saknas" : "Påminnelse om svar"}: ${f.title}`,
+    name,
+    [
+      {
+        p: overdue
+          ? `${f.partyName} har inte lämnat besked om rekommendationen "${f.title}". Svaret skulle ha kommit ${f.deadline} (${describeDaysLeft(f.daysLeft)}).`
+          : `${f.partyName} ska lämna besked om rekommendationen "${f.title}" senast ${f.deadline} (${describeDaysLeft(f.daysLeft)}).`,
+      },
+      { link: f.answerUrl, label: "Lämna eller se svaret" },
+    ],
+    footer,
+  );
+}
+
+/** The daily digest: everything held for the person since the last one, in order. */
+export function digestMail(
+  name: string,
+  day: string,
+  held: { subject: string; text: string }[],
+  footer: Footer | null,
+): MailContent {
+  // Each held message without its own greeting and footer (the first and last paragraphs).
+  const bodyOf = (text: string) => {
+    const parts = text.trim().split("\n\n");
+    const footerAt = parts.findIndex((p) => p.startsWith("Du får det här meddelandet"));
+    return parts.slice(1, footerAt > 0 ? footerAt : parts.length).join("\n\n");
+  };
+  return message(
+    `Sammanfattning ${day}: ${held.length} ${held.length === 1 ? "meddelande" : "meddelanden"}`,
+    name,
+    held.flatMap((h): Block[] => [{ p: `– ${h.subject} –` }, { p: bodyOf(h.text) }]),
+    footer,
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The e-mail a meeting causes: the notice and changed notices (with the meeting's .ics), the
+ * answer to a proposer, and the word to the deputies when a member reports förhinder. Each
+ * function runs inside the transaction of the event that causes it (called by the meeting
+ * models), so the messages exist exactly when the event does.
+ */
+import { asc, eq } from "drizzle-orm";
+import { agendaVersions, itemProposals, users } from "../../db/schema";
+import { buildCalendar } from "~/domain/ics";
+import { isCalled, isDeputy } from "~/domain/meeting-absence";
+import { agendaChanges, describeChange, type ItemSnapshot } from "~/domain/meetings";
+import { absenceMail, noticeMail, proposalDecidedMail } from "~/domain/mail-templates";
+import type { Db } from "~/utils/db.server";
+import { portalOrigin } from "~/utils/origin.server";
+import { calendarMeetings } from "./calendar.server";
+import { membersOnDate } from "./meeting-attendance.server";
+import { getMeeting } from "./meetings.server";
+import { notifyPeople } from "./notifications.server";
+
+/** Everyone called to the meeting: members, deputies and co-opted (not the secretary, who sends it). */
+export function calledTo(meeting: { bodyId: number; date: string }) {
+  const seen = new Set<number>();
+  return membersOnDate(meeting.bodyId, meeting.date).filter((m) => {
+    if (!isCalled(m.role) || seen.has(m.personId)) return false;
+    seen.add(m.personId);
+    return true;
+  });
+}
+
+/**
+ * Queues the notice (version 1) or the changed notice (later versions) to everyone called,
+ * with the meeting as an .ics attachment. Key `notice:<meeting>:v<version>`.
+ */
+export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): number {
+  const meeting = getMeeting(meetingId);
+  if (!meeting) return 0;
+  const origin = portalOrigin();
+  const versions = tx
+    .select({ versionNo: agendaVersions.versionNo, content: agendaVersions.content })
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, meetingId))
+    .orderBy(asc(agendaVersions.versionNo))
+    .all();
+  const first = versions[0];
+  const current = versions.find((v) => v.versionNo === versionNo);
+  if (!first || !current) return 0;
+  const items = JSON.parse(current.content) as ItemSnapshot[];
+  const changes =
+    versionNo > 1 ? agendaChanges(JSON.parse(first.content) as ItemSnapshot[], items).map(describeChange) : [];
+  const ics = buildCalendar(
+    `${meeting.bodyShortName} ${meeting.date}`,
+    calendarMeetings({ meetingId }, origin),
+    new URL(origin).host,
+  );
+  const meetingUrl = `${origin}/moten/${meetingId}`;
+  return notifyPeople(tx, {
+    eventKey: `notice:${meetingId}:v${versionNo}`,
+    kind: versionNo > 1 ? "notice-change" : "notice",
+    personIds: calledTo(meeting).map((m) => m.personId),
+    origin,
+    reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
+    render: (name, footer) =>
+      noticeMail(
+        name,
+        {
+          bodyName: meeting.bodyName,
+          date: meeting.date,
+          startTime: meeting.startTime,
+          endTime: meeting.endTime,
+          place: meeting.place,
+          videoUrl: meeting.videoUrl,
+          items: items.map((i) => i.title),
+          versionNo,
+          changes,
+          meetingUrl,
+          noticeUrl: `${meetingUrl}/kallelse`,
+          absenceUrl: `${meetingUrl}/forhinder`,
+        },
+        footer,
+      ),
+    attachments: [{ filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }],
+  });
+}
+
+/** Tells the proposer that their proposal was accepted or declined. Key `proposal:<id>:<status>`. */
+export function queueProposalDecidedMail(tx: Db, proposalId: number): number {
+  const proposal = tx.select().from(itemProposals).where(eq(itemProposals.id, proposalId)).get();
+  if (!proposal || proposal.status === "inkommet") return 0;
+  const meeting = getMeeting(proposal.meetingId);
+  const proposer = tx.select({ personId: users.personId }).from(users).where(eq(users.id, proposal.proposedBy)).get();
+  if (!meeting || !proposer?.personId) return 0;
+  const origin = portalOrigin();
+  return notifyPeople(tx, {
+    eventKey: `proposal:${proposalId}:${proposal.status}`,
+    kind: "proposal-decided",
+    personIds: [proposer.personId],
+    origin,
+    reason: "du har föreslagit en punkt till dagordningen",
+    render: (name, footer) =>
+      proposalDecidedMail(
+        name,
+        {
+          title: proposal.title,
+          bodyName: meeting.bodyName,
+          meetingDate: meeting.date,
+          accepted: proposal.status === "accepterat",
+          reason: proposal.declineReason ?? "",
+          meetingUrl: `${origin}/moten/${meeting.id}`,
+        },
+        footer,
+      ),
+  });
+}
+
+/** Tells the body's deputies that a member reported förhinder. Key `absence:<meeting>:<person>`. */
+export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: number): number {
+  const meeting = getMeeting(meetingId);
+  if (!meeting) return 0;
+  const called = calledTo(meeting);
+  const absent = called.find((m) => m.personId === absentPersonId);
+  if (!absent || isDeputy(absent.role)) return 0;
+  const origin = portalOrigin();
+  return notifyPeople(tx, {
+    eventKey: `absence:${meetingId}:${absentPersonId}`,
+    kind: "absence",
+    personIds: called.filter((m) => isDeputy(m.role)).map((m) => m.personId),
+    origin,
+    reason: `du är ersättare i ${meeting.bodyName}`,
+    render: (name, footer) =>
+      absenceMail(
+        name,
+        {
+          bodyName: meeting.bodyName,
+          meetingDate: meeting.date,
+          absentName: absent.name,
+          serveUrl: `${origin}/moten/${meetingId}/forhinder`,
+        },
+        footer,
+      ),
+  });
+}

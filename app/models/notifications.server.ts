@@ -1,0 +1,258 @@
+/**
+ * Notifying people: each person's choice per kind of message (at once, daily digest, off),
+ * the unguessable token of their one-click unsubscribe links (RFC 8058), and `notifyPeople`,
+ * which queues one message per person in the caller's transaction with those choices applied.
+ */
+import crypto from "node:crypto";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { mailOutbox, mailPreferences, mailTokens, people } from "../../db/schema";
+import { CHOOSABLE_MAIL_KINDS, deliveryFor, MAIL_KIND_LABELS, type MailDelivery, type MailKind } from "~/domain/mail";
+import { digestMail, type Footer, type MailContent } from "~/domain/mail-templates";
+import { db, write, type Db } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { enqueueMail, recipientsOf, type MailToQueue } from "./outbox.server";
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** The person's unsubscribe secret, made on first use (inside the caller's transaction). */
+function tokenOf(tx: Db, personId: number): string {
+  const existing = tx
+    .select({ token: mailTokens.token })
+    .from(mailTokens)
+    .where(eq(mailTokens.personId, personId))
+    .get();
+  if (existing) return existing.token;
+  const token = crypto.randomBytes(24).toString("base64url");
+  tx.insert(mailTokens).values({ personId, token }).run();
+  return token;
+}
+
+function storedDeliveries(tx: Db, personIds: number[], kind: MailKind): Map<number, MailDelivery> {
+  if (personIds.length === 0) return new Map();
+  return new Map(
+    tx
+      .select({ personId: mailPreferences.personId, delivery: mailPreferences.delivery })
+      .from(mailPreferences)
+      .where(and(inArray(mailPreferences.personId, personIds), eq(mailPreferences.kind, kind)))
+      .all()
+      .map((r) => [r.personId, r.delivery]),
+  );
+}
+
+function unsubscribeUrl(origin: string, token: string, kind: MailKind): string {
+  return `${origin}/e-post/avsluta/${token}?typ=${encodeURIComponent(kind)}`;
+}
+
+export interface Notification {
+  /** What caused the messages; with the address it makes each message unique. */
+  eventKey: string;
+  kind: MailKind;
+  personIds: number[];
+  /** The portal's public origin, for the links. */
+  origin: string;
+  /** Why the person gets it, completing "Du får det här meddelandet eftersom …". */
+  reason: string;
+  render: (name: string, footer: Footer) => MailContent;
+  attachments?: MailToQueue["attachments"];
+}
+
+/**
+ * Queues the notification for every person with an address, unless they turned the kind off;
+ * those who chose the daily digest get it held for the digest. Returns how many were queued.
+ */
+export function notifyPeople(tx: Db, n: Notification): number {
+  const recipients = recipientsOf(tx, n.personIds);
+  const stored = storedDeliveries(
+    tx,
+    recipients.map((r) => r.personId!),
+    n.kind,
+  );
+  let queued = 0;
+  for (const to of recipients) {
+    const delivery = deliveryFor(n.kind, stored.get(to.personId!));
+    if (delivery === "av") continue;
+    const token = tokenOf(tx, to.personId!);
+    const unsubscribe = unsubscribeUrl(n.origin, token, n.kind);
+    const footer: Footer = {
+      reason: n.reason,
+      preferencesUrl: `${n.origin}/konto/e-post`,
+      unsubscribeUrl: unsubscribe,
+    };
+    const sent = enqueueMail(tx, {
+      eventKey: n.eventKey,
+      kind: n.kind,
+      to,
+      content: n.render(to.name, footer),
+      attachments: n.attachments,
+      headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      digest: delivery === "sammanfattning",
+    });
+    if (sent) queued++;
+  }
+  return queued;
+}
+
+// --- Preferences -----------------------------------------------------------------------------
+
+/** Each choosable kind with the person's choice (none stored: at once). */
+export function preferencesOf(personId: number): { kind: MailKind; label: string; delivery: MailDelivery }[] {
+  const stored = new Map(
+    db()
+      .select({ kind: mailPreferences.kind, delivery: mailPreferences.delivery })
+      .from(mailPreferences)
+      .where(eq(mailPreferences.personId, personId))
+      .all()
+      .map((r) => [r.kind, r.delivery]),
+  );
+  return CHOOSABLE_MAIL_KINDS.map((kind) => ({
+    kind,
+    label: MAIL_KIND_LABELS[kind],
+    delivery: deliveryFor(kind, stored.get(kind)),
+  }));
+}
+
+function storeChoice(tx: Db, personId: number, kind: MailKind, delivery: MailDelivery) {
+  tx.insert(mailPreferences)
+    .values({ personId, kind, delivery })
+    .onConflictDoUpdate({
+      target: [mailPreferences.personId, mailPreferences.kind],
+      set: { delivery, createdAt: new Date().toISOString() },
+    })
+    .run();
+}
+
+/** Saves the person's choices (audited: before and after). */
+export function setPreferences(
+  userId: string,
+  personId: number,
+  choices: Partial<Record<MailKind, MailDelivery>>,
+): void {
+  write((tx) => {
+    const before = Object.fromEntries(preferencesOf(personId).map((p) => [p.kind, p.delivery]));
+    const changed: Record<string, MailDelivery> = {};
+    for (const kind of CHOOSABLE_MAIL_KINDS) {
+      const delivery = choices[kind];
+      if (!delivery || delivery === before[kind]) continue;
+      storeChoice(tx, personId, kind, delivery);
+      changed[kind] = delivery;
+    }
+    if (Object.keys(changed).length === 0) return;
+    recordAudit(tx, {
+      userId,
+      action: "update",
+      entityType: "mail_preferences",
+      entityId: personId,
+      before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k]])),
+      after: changed,
+    });
+  });
+}
+
+/** Who a token belongs to (for the unsubscribe page); undefined for an unknown or malformed token. */
+export function personByMailToken(token: string): { personId: number; name: string } | undefined {
+  if (!TOKEN_PATTERN.test(token)) return undefined;
+  return db()
+    .select({ personId: people.id, name: people.name })
+    .from(mailTokens)
+    .innerJoin(people, eq(people.id, mailTokens.personId))
+    .where(eq(mailTokens.token, token))
+    .get();
+}
+
+/**
+ * One-click unsubscribe: the token's person gets no more messages of `kind` (audited without a
+ * user: the link is the authority). Returns false for an unknown token or a kind that cannot be turned off.
+ */
+export function unsubscribe(token: string, kind: MailKind): boolean {
+  const person = personByMailToken(token);
+  if (!person || !CHOOSABLE_MAIL_KINDS.includes(kind)) return false;
+  write((tx) => {
+    const before = tx
+      .select({ delivery: mailPreferences.delivery })
+      .from(mailPreferences)
+      .where(and(eq(mailPreferences.personId, person.personId), eq(mailPreferences.kind, kind)))
+      .get();
+    storeChoice(tx, person.personId, kind, "av");
+    // Messages of the kind still held for the digest are not sent either.
+    tx.update(mailOutbox)
+      .set({ status: "misslyckat", lastError: "Mottagaren avslutade den här sortens e-post." })
+      .where(
+        and(
+          eq(mailOutbox.personId, person.personId),
+          eq(mailOutbox.kind, kind),
+          eq(mailOutbox.status, "sammanfattning"),
+        ),
+      )
+      .run();
+    recordAudit(tx, {
+      userId: null,
+      action: "unsubscribe",
+      entityType: "mail_preferences",
+      entityId: person.personId,
+      before: { [kind]: before?.delivery ?? "direkt" },
+      after: { [kind]: "av" },
+    });
+  });
+  return true;
+}
+
+// --- The daily digest ------------------------------------------------------------------------
+
+/**
+ * Sends each person one message with everything held for their digest, once per day
+ * (`digest:<person>:<day>` is its event key, so a second run the same day sends nothing more;
+ * messages held after it wait for the next day). Returns the number of digests queued.
+ */
+export function queueDigests(today: string, origin: string): number {
+  return write((tx) => {
+    const held = tx
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.status, "sammanfattning"))
+      .orderBy(asc(mailOutbox.personId), asc(mailOutbox.id))
+      .all();
+    const byPerson = new Map<number, typeof held>();
+    for (const row of held) {
+      if (row.personId === null) continue;
+      byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+    }
+    let queued = 0;
+    for (const [personId, rows] of byPerson) {
+      const eventKey = `digest:${personId}:${today}`;
+      const already = tx
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.eventKey, eventKey), eq(mailOutbox.personId, personId)))
+        .get();
+      if (already) continue;
+      const to = { address: rows[0].toAddress, name: rows[0].toName, personId };
+      const content = digestMail(
+        to.name,
+        today,
+        rows.map((r) => ({ subject: r.subject, text: r.textBody })),
+        {
+          reason: "du har valt en daglig sammanfattning",
+          preferencesUrl: `${origin}/konto/e-post`,
+          unsubscribeUrl: null,
+        },
+      );
+      if (!enqueueMail(tx, { eventKey, kind: "digest", to, content })) continue;
+      const digest = tx
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.eventKey, eventKey), eq(mailOutbox.toAddress, to.address)))
+        .get()!;
+      tx.update(mailOutbox)
+        .set({ status: "i sammanfattning", digestId: digest.id })
+        .where(
+          inArray(
+            mailOutbox.id,
+            rows.map((r) => r.id),
+          ),
+        )
+        .run();
+      queued++;
+    }
+    return queued;
+  });
+}

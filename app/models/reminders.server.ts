@@ -1,0 +1,160 @@
+/**
+ * Reminders of deadlines, queued by the scheduled job (app/jobs/schedule.server.ts): the last
+ * day to propose agenda items, assignments due and overdue, and the agreement's last day for
+ * notice of termination. Idempotent: each reminder's event key names the deadline and the
+ * step (app/domain/mail.ts `dueReminderStep`), so running the job twice, or on every minute
+ * of the day, sends each reminder once per person.
+ */
+import { and, eq, gte, inArray, isNotNull, ne } from "drizzle-orm";
+import { agreements, assignments, bodies, meetings, parties, users } from "../../db/schema";
+import { daysBetween } from "~/domain/calendar-dates";
+import { earliestExit } from "~/domain/agreement-terms";
+import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
+import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
+import { proposalDeadline } from "~/domain/meetings";
+import { write, type Db } from "~/utils/db.server";
+import { currentVersion, termsOf } from "./agreements.server";
+import { calledTo } from "./meeting-mail.server";
+import { chairsOn } from "./meeting-attendance.server";
+import { notifyPeople } from "./notifications.server";
+
+function proposalDeadlineReminders(tx: Db, today: string, origin: string): number {
+  const upcoming = tx
+    .select({
+      id: meetings.id,
+      date: meetings.date,
+      bodyId: meetings.bodyId,
+      bodyName: bodies.name,
+      days: bodies.proposalDeadlineDays,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+    .where(and(gte(meetings.date, today), inArray(meetings.status, ["planerat", "kallelse skickad"])))
+    .all();
+  let queued = 0;
+  for (const m of upcoming) {
+    const deadline = proposalDeadline(m.date, m.days);
+    const daysLeft = daysBetween(today, deadline);
+    const { steps, floor } = REMINDER_STEPS.proposalDeadline;
+    const step = dueReminderStep(daysLeft, steps, floor);
+    if (step === null) continue;
+    queued += notifyPeople(tx, {
+      eventKey: `reminder:proposal:${m.id}:${deadline}:${step}`,
+      kind: "proposal-deadline",
+      personIds: calledTo(m).map((p) => p.personId),
+      origin,
+      reason: `du är kallad till ${m.bodyName}s sammanträden`,
+      render: (name, footer) =>
+        proposalDeadlineMail(
+          name,
+          {
+            bodyName: m.bodyName,
+            meetingDate: m.date,
+            deadline,
+            daysLeft,
+            proposeUrl: `${origin}/moten/${m.id}/forslag`,
+          },
+          footer,
+        ),
+    });
+  }
+  return queued;
+}
+
+/** The people an assignment's reminder goes to: the person, the body's chair, or the party's contact. */
+function assigneesOf(tx: Db, a: { assigneeType: string; assigneeId: number; collaborationId: number }, today: string) {
+  if (a.assigneeType === "person") return [a.assigneeId];
+  if (a.assigneeType === "body") return chairsOn(a.assigneeId, today);
+  const party = tx
+    .select({ contact: parties.contactPersonId })
+    .from(parties)
+    .where(and(eq(parties.organisationId, a.assigneeId), eq(parties.collaborationId, a.collaborationId)))
+    .get();
+  return party?.contact ? [party.contact] : [];
+}
+
+function assignmentReminders(tx: Db, today: string, origin: string): number {
+  const open = tx
+    .select()
+    .from(assignments)
+    .where(and(isNotNull(assignments.dueDate), inArray(assignments.status, ["ej påbörjad", "pågår"])))
+    .all();
+  let queued = 0;
+  for (const a of open) {
+    const dueDate = a.dueDate!;
+    const daysLeft = daysBetween(today, dueDate);
+    const { steps, floor } = REMINDER_STEPS.assignmentDue;
+    const step = dueReminderStep(daysLeft, steps, floor);
+    if (step === null) continue;
+    queued += notifyPeople(tx, {
+      eventKey: `reminder:assignment:${a.id}:${dueDate}:${step}`,
+      kind: "assignment-due",
+      personIds: assigneesOf(tx, a, today),
+      origin,
+      reason: "du är ansvarig för ett uppdrag",
+      render: (name, footer) =>
+        assignmentDueMail(name, { title: a.title, dueDate, daysLeft, url: `${origin}/uppdrag` }, footer),
+    });
+  }
+  return queued;
+}
+
+function agreementNoticeReminders(tx: Db, today: string, origin: string): number {
+  const coordinators = tx
+    .select({ personId: users.personId })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNotNull(users.personId)))
+    .all()
+    .map((u) => u.personId!);
+  let queued = 0;
+  for (const agreement of tx.select().from(agreements).all()) {
+    const version = currentVersion(agreement.id);
+    if (!version?.adoptedOn) continue;
+    const exit = earliestExit(termsOf(version), today);
+    const { steps, floor } = REMINDER_STEPS.agreementNotice;
+    const step = dueReminderStep(exit.daysLeft, steps, floor);
+    if (step === null) continue;
+    const representatives = tx
+      .select({ contact: parties.contactPersonId })
+      .from(parties)
+      .where(
+        and(
+          eq(parties.collaborationId, agreement.collaborationId),
+          ne(parties.status, "utträtt"),
+          isNotNull(parties.contactPersonId),
+        ),
+      )
+      .all()
+      .map((p) => p.contact!);
+    queued += notifyPeople(tx, {
+      eventKey: `reminder:agreement-notice:${agreement.id}:${exit.noticeDeadline}:${step}`,
+      kind: "agreement-notice-deadline",
+      personIds: [...coordinators, ...representatives],
+      origin,
+      reason: "du samordnar avtalet eller företräder en part i det",
+      render: (name, footer) =>
+        agreementNoticeMail(
+          name,
+          {
+            agreementName: agreement.title,
+            noticeDeadline: exit.noticeDeadline,
+            termEnd: exit.termEnd,
+            daysLeft: exit.daysLeft,
+            url: `${origin}/avtal`,
+          },
+          footer,
+        ),
+    });
+  }
+  return queued;
+}
+
+/** Queues every reminder due on `today` (Stockholm), in one transaction. Returns how many messages. */
+export function queueReminders(today: string, origin: string): number {
+  return write(
+    (tx) =>
+      proposalDeadlineReminders(tx, today, origin) +
+      assignmentReminders(tx, today, origin) +
+      agreementNoticeReminders(tx, today, origin),
+  );
+}

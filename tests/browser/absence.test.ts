@@ -1,0 +1,138 @@
+/**
+ * Absence and substitutes in the running server, through the e-mail it writes (.eml files,
+ * no relay): a member follows the link in the notice and reports förhinder, the deputy is
+ * told and confirms that they serve from the link in that message, the secretary sees who is
+ * coming, and the minutes' attendance list is pre-filled with both.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../db/schema";
+import { expectAccessible, sessionToken, startApp, type TestApp } from "../support/browser";
+import { header, mimeParts } from "../support/smtp";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+  // The deputy gets an account of their own to answer with.
+  app.db
+    .insert(users)
+    .values({
+      id: "test-ersattare",
+      email: "ersattare.styrgruppen@demo.example",
+      passwordHash: "inget-lösenord",
+      role: "member",
+      personId: app.world.personIds["Ersättare Styrgruppen"],
+    })
+    .run();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function waitFor<T>(check: () => T | undefined | false, timeout = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The text part of the .eml file written to `address` with a subject starting with `subject`. */
+function mailTo(address: string, subject: string): string | undefined {
+  const dir = path.join(app.dir, "mail");
+  if (!fs.existsSync(dir)) return undefined;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".eml"))) {
+    const raw = fs.readFileSync(path.join(dir, file), "utf8");
+    if (header(raw, "To").includes(address) && header(raw, "Subject").startsWith(subject))
+      return mimeParts(raw).find((p) => p.contentType === "text/plain")?.body;
+  }
+  return undefined;
+}
+
+function linkAfter(text: string, label: string): string {
+  const match = new RegExp(`${label}:\\r?\\n(\\S+)`).exec(text);
+  if (!match) throw new Error(`no link "${label}" in:\n${text}`);
+  return match[1];
+}
+
+describe("förhinder and substitutes", () => {
+  it("a member reports förhinder from the notice link, the deputy confirms, the attendance shows it", async () => {
+    const base = app.baseUrl;
+    const coordinator = `session=${sessionToken(app.db, "demo-samordnare")}`;
+    const post = (pathname: string, fields: Record<string, string>) =>
+      fetch(`${base}${pathname}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: coordinator, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      });
+    const created = await post("/moten/nytt", {
+      bodyId: String(app.world.bodyIds.styrgrupp),
+      date: "2027-06-16",
+      startTime: "09:00",
+      endTime: "12:00",
+      place: "Östersund",
+      videoUrl: "",
+    });
+    const meetingPath = created.headers.get("location")!;
+    expect((await post(meetingPath, { intent: "publish" })).status).toBe(302);
+
+    // The chair's notice, with the link to report förhinder.
+    const notice = await waitFor(() => mailTo("ifochef.ostersund@demo.example", "Kallelse: Styrgruppen"));
+    const absenceLink = linkAfter(notice, "Har du förhinder\\? Anmäl det här");
+    expect(new URL(absenceLink).pathname).toBe(`${meetingPath}/forhinder`);
+
+    const member = await app.page("demo-ifochef");
+    await member.page.goto(new URL(absenceLink).pathname);
+    await expectAccessible(member.page);
+    await member.page.getByRole("button", { name: "Anmäl förhinder" }).click();
+    await member.page.getByRole("status").getByText("Ditt förhinder är anmält.").waitFor();
+    await expect(member.page.getByText("Du har anmält förhinder.").isVisible()).resolves.toBe(true);
+    expect(member.errors).toEqual([]);
+
+    // The deputy is told, and confirms from the link in that message.
+    const told = await waitFor(() => mailTo("ersattare.styrgruppen@demo.example", "Ersättare behövs"));
+    expect(told).toContain("Ingrid IFO-chef Östersund har anmält förhinder");
+    const serveLink = linkAfter(told, "Bekräfta att du tjänstgör");
+    const deputy = await app.page("test-ersattare");
+    await deputy.page.goto(new URL(serveLink).pathname);
+    await expectAccessible(deputy.page);
+    await deputy.page.getByLabel("Jag tjänstgör för").selectOption({ label: "Ingrid IFO-chef Östersund" });
+    await deputy.page.getByRole("button", { name: "Bekräfta att jag tjänstgör" }).click();
+    await deputy.page.getByRole("status").getByText("Du är anmäld som tjänstgörande ersättare.").waitFor();
+    await expect(
+      deputy.page.getByText("Du tjänstgör som ersättare för Ingrid IFO-chef Östersund.").isVisible(),
+    ).resolves.toBe(true);
+    expect(deputy.errors).toEqual([]);
+
+    // The secretary sees who is coming, and the minutes' attendance is pre-filled.
+    const secretary = await app.page("demo-samordnare");
+    await secretary.page.goto(`${meetingPath}/forhinder`);
+    await expectAccessible(secretary.page);
+    const table = secretary.page.getByRole("table", { name: "Kallade och deras besked" });
+    const row = (name: string) => table.getByRole("row").filter({ hasText: name });
+    await expect(row("Ingrid IFO-chef Östersund").getByRole("cell").nth(2).textContent()).resolves.toBe("Förhinder");
+    await expect(row("Ersättare Styrgruppen").getByRole("cell").nth(2).textContent()).resolves.toBe(
+      "Tjänstgör för Ingrid IFO-chef Östersund",
+    );
+    await expect(row("IFO-chef Berg").getByRole("cell").nth(2).textContent()).resolves.toBe("Kommer");
+
+    await secretary.page.goto(`${meetingPath}/protokoll`);
+    await secretary.page.getByRole("button", { name: /Påbörja protokoll/ }).click();
+    const ingrid = app.world.personIds["Ingrid IFO-chef Östersund"];
+    await secretary.page.getByLabel("Närvaro för Ersättare Styrgruppen").waitFor();
+    await expect(secretary.page.getByLabel("Närvaro för Ingrid IFO-chef Östersund").inputValue()).resolves.toBe(
+      "frånvarande",
+    );
+    await expect(secretary.page.getByLabel("Närvaro för Ersättare Styrgruppen").inputValue()).resolves.toBe(
+      "ersättare tjänstgör",
+    );
+    await expect(secretary.page.getByLabel("Ersättare Styrgruppen tjänstgör för").inputValue()).resolves.toBe(
+      String(ingrid),
+    );
+    expect(secretary.errors).toEqual([]);
+  });
+});

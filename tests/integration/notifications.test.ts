@@ -1,0 +1,287 @@
+/**
+ * What the portal sends, over a real SMTP conversation (smtp-server in this process):
+ * publishing a notice delivers one message per member and deputy with a valid .ics; a
+ * changed notice goes out as a change; a reminder goes out once per deadline even when the
+ * job runs twice; an unsubscribed person gets nothing of that kind; the daily digest
+ * gathers what a person chose to get once a day.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  assignments,
+  auditLog,
+  bodies,
+  bodyCollaborations,
+  mailOutbox,
+  mailPreferences,
+  memberships,
+  people,
+} from "../../db/schema";
+import { deliverDueMail } from "~/jobs/mail-sender.server";
+import { publishNotice } from "~/models/meeting-notice.server";
+import { createMeeting } from "~/models/meetings.server";
+import {
+  personByMailToken,
+  preferencesOf,
+  queueDigests,
+  setPreferences,
+  unsubscribe,
+} from "~/models/notifications.server";
+import { queueReminders } from "~/models/reminders.server";
+import { addAgendaItem } from "~/models/meeting-agenda.server";
+import { demoDatabase } from "../support/test-db";
+import { header, mimeParts, startSmtp, type TestSmtp } from "../support/smtp";
+
+let smtp: TestSmtp;
+let mailDir: string;
+let db: Awaited<ReturnType<typeof demoDatabase>>["db"];
+let world: Awaited<ReturnType<typeof demoDatabase>>["world"];
+let bodyId: number;
+const person: Record<string, number> = {};
+
+beforeAll(async () => {
+  ({ db, world } = await demoDatabase());
+  smtp = await startSmtp();
+  mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-notify-"));
+  const body = db
+    .insert(bodies)
+    .values({
+      slug: "testgruppen",
+      name: "Testgruppen",
+      shortName: "Testgruppen",
+      kind: "Styrgrupp",
+      proposalDeadlineDays: 10,
+    })
+    .returning()
+    .get();
+  bodyId = body.id;
+  db.insert(bodyCollaborations).values({ bodyId, collaborationId: world.collaborationId }).run();
+  const seat = (
+    name: string,
+    role: (typeof memberships.$inferInsert)["role"],
+    email: string | null,
+    endDate?: string,
+  ) => {
+    const p = db.insert(people).values({ name, email }).returning().get();
+    person[name] = p.id;
+    db.insert(memberships)
+      .values({ bodyId, personId: p.id, role, startDate: "2026-01-01", endDate: endDate ?? null })
+      .run();
+  };
+  seat("Olle Ordförande", "ordförande", "olle@berg.example");
+  seat("Lena Ledamot", "ledamot", "lena@bracke.example");
+  seat("Lars Ledamot", "ledamot", "lars@are.example");
+  seat("Erik Ersättare", "ersättare", "erik@berg.example");
+  seat("Eva Ersättare", "ersättare", "eva@are.example");
+  seat("Saga Sekreterare", "sekreterare", "saga@region.example");
+  seat("Utan Adress", "ledamot", null);
+  seat("Avgången Ledamot", "ledamot", "avgangen@berg.example", "2026-06-30");
+});
+afterAll(async () => {
+  await smtp.close();
+  fs.rmSync(mailDir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  db.delete(mailOutbox).run();
+  db.delete(mailPreferences).run();
+  smtp.received.length = 0;
+  smtp.mode = "accept";
+});
+
+const viaSmtp = () => ({ config: { smtpUrl: smtp.url, mailDir } });
+const CALLED = ["olle@berg.example", "lena@bracke.example", "lars@are.example", "erik@berg.example", "eva@are.example"];
+
+function newMeeting(date: string) {
+  return createMeeting(
+    "demo-samordnare",
+    { bodyId, date, startTime: "13:00", endTime: "15:30", place: "Regionhuset, Östersund", videoUrl: "" },
+    false,
+  );
+}
+
+describe("the notice", () => {
+  it("delivers one message per member and deputy, each with a valid .ics of the meeting", async () => {
+    const meeting = newMeeting("2027-02-11");
+    const version = publishNotice("demo-samordnare", meeting.id);
+    expect(version.versionNo).toBe(1);
+
+    const report = await deliverDueMail(viaSmtp());
+    expect(report).toMatchObject({ sent: 5, retry: 0, failed: 0, uncertain: 0 });
+    // One message each to every member and deputy: not the secretary, not a member whose
+    // seat has ended, not a person without an address; nobody twice.
+    expect(smtp.received.flatMap((m) => m.to).sort()).toEqual([...CALLED].sort());
+    expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(5);
+
+    for (const m of smtp.received) {
+      expect(m.subject).toBe("Kallelse: Testgruppen 2027-02-11 kl. 13:00");
+      expect(header(m.raw, "List-Unsubscribe")).toMatch(
+        /^<http:\/\/localhost:\d+\/e-post\/avsluta\/[\w-]{32}\?typ=notice>$/,
+      );
+      expect(header(m.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+      const parts = mimeParts(m.raw);
+      const text = parts.find((p) => p.contentType === "text/plain")!.body;
+      expect(text).toContain("Du kallas till sammanträde med Testgruppen.");
+      expect(text).toContain("Dag och tid: torsdag 2027-02-11 kl. 13:00–15:30");
+      expect(text).toContain(`/moten/${meeting.id}/forhinder`);
+      const html = parts.find((p) => p.contentType === "text/html")!.body;
+      expect(html).toContain('<html lang="sv">');
+      expect(html).toContain(`/moten/${meeting.id}/kallelse`);
+
+      const ics = parts.find((p) => p.contentType === "text/calendar");
+      expect(ics?.filename).toBe("mote.ics");
+      const lines = ics!.body.split("\r\n");
+      expect(lines[0]).toBe("BEGIN:VCALENDAR");
+      expect(lines.at(-2)).toBe("END:VCALENDAR");
+      expect(lines.at(-1)).toBe("");
+      expect(ics!.body.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      expect(lines.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+      expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
+      // The same UID as the meeting's own .ics download, so a calendar updates the event instead of adding one.
+      expect(lines).toContain(`UID:meeting-${meeting.id}@localhost:3000`);
+      expect(lines).toContain("DTSTART;TZID=Europe/Stockholm:20270211T130000");
+      expect(lines).toContain("DTEND;TZID=Europe/Stockholm:20270211T153000");
+      expect(lines).toContain("METHOD:PUBLISH");
+    }
+    // The addresses are each person's own: a message goes to one recipient only.
+    expect(smtp.received.every((m) => m.to.length === 1 && header(m.raw, "To").includes(m.to[0]))).toBe(true);
+  });
+
+  it("sends a changed notice with what changed when a new version is published, once per version", async () => {
+    const meeting = newMeeting("2027-03-11");
+    publishNotice("demo-samordnare", meeting.id);
+    addAgendaItem(
+      "demo-samordnare",
+      meeting.id,
+      {
+        title: "Lokalfrågan i Berg",
+        kind: "beslut",
+        presenter: "",
+        minutesEstimate: null,
+        description: "",
+        proposedDecision: "",
+        confidential: false,
+        confidentialReason: "",
+        matterId: null,
+      },
+      null,
+    );
+    publishNotice("demo-samordnare", meeting.id);
+    await deliverDueMail(viaSmtp());
+    const changed = smtp.received.filter((m) => m.subject.startsWith("Ändrad kallelse"));
+    expect(changed).toHaveLength(5);
+    const text = mimeParts(changed[0].raw).find((p) => p.contentType === "text/plain")!.body;
+    expect(text).toContain("dagordning version 2");
+    expect(text).toContain("Lokalfrågan i Berg");
+    expect(
+      db
+        .select()
+        .from(mailOutbox)
+        .all()
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual([...Array(5).fill("notice"), ...Array(5).fill("notice-change")]);
+  });
+});
+
+describe("reminders", () => {
+  it("go out once per deadline even when the job runs twice", async () => {
+    const meeting = newMeeting("2027-04-20");
+    // The deadline is 10 days before: 2027-04-10. Three days before it the reminder is due.
+    expect(queueReminders("2027-04-06", "https://portal.example")).toBe(0);
+    expect(queueReminders("2027-04-07", "https://portal.example")).toBe(5);
+    expect(queueReminders("2027-04-07", "https://portal.example")).toBe(0);
+    expect(queueReminders("2027-04-08", "https://portal.example")).toBe(0);
+    await deliverDueMail(viaSmtp());
+    await deliverDueMail(viaSmtp());
+    expect(smtp.received).toHaveLength(5);
+    expect(smtp.received[0].subject).toBe("Sista dag för förslag: Testgruppen 2027-04-20");
+    const text = mimeParts(smtp.received[0].raw).find((p) => p.contentType === "text/plain")!.body;
+    expect(text).toContain("2027-04-10 (om 3 dagar)");
+    expect(text).toContain(`https://portal.example/moten/${meeting.id}/forslag`);
+    // On the day itself: the second (last) reminder, also once.
+    expect(queueReminders("2027-04-10", "https://portal.example")).toBe(5);
+    expect(queueReminders("2027-04-10", "https://portal.example")).toBe(0);
+    expect(queueReminders("2027-04-11", "https://portal.example")).toBe(0);
+  });
+
+  it("remind the assignee before the report-back date and when it is overdue", async () => {
+    const a = db
+      .insert(assignments)
+      .values({
+        collaborationId: world.collaborationId,
+        title: "Ta fram en lokalplan",
+        assigneeType: "person",
+        assigneeId: person["Lena Ledamot"],
+        dueDate: "2027-05-31",
+      })
+      .returning()
+      .get();
+    try {
+      expect(queueReminders("2027-05-24", "https://portal.example")).toBe(1);
+      expect(queueReminders("2027-05-24", "https://portal.example")).toBe(0);
+      expect(queueReminders("2027-06-07", "https://portal.example")).toBe(1);
+      await deliverDueMail(viaSmtp());
+      expect(smtp.received.map((m) => [m.to[0], m.subject])).toEqual([
+        ["lena@bracke.example", "Uppdrag att återrapportera: Ta fram en lokalplan"],
+        ["lena@bracke.example", "Försenat uppdrag: Ta fram en lokalplan"],
+      ]);
+    } finally {
+      db.delete(assignments).where(eq(assignments.id, a.id)).run();
+    }
+  });
+});
+
+describe("people decide what they get", () => {
+  it("an unsubscribed person gets nothing of that kind, but still gets other kinds", async () => {
+    const meeting = newMeeting("2027-05-06");
+    publishNotice("demo-samordnare", meeting.id);
+    await deliverDueMail(viaSmtp());
+    const toErik = smtp.received.find((m) => m.to[0] === "erik@berg.example")!;
+    const link = header(toErik.raw, "List-Unsubscribe").slice(1, -1);
+    const url = new URL(link);
+    const token = url.pathname.split("/").pop()!;
+    expect(personByMailToken(token)?.personId).toBe(person["Erik Ersättare"]);
+    expect(personByMailToken(token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toBeUndefined();
+
+    expect(unsubscribe(token, "notice-change")).toBe(true);
+    const audit = db.select().from(auditLog).where(eq(auditLog.entityType, "mail_preferences")).all().at(-1)!;
+    expect(JSON.parse(audit.after!)).toEqual({ "notice-change": "av" });
+
+    smtp.received.length = 0;
+    publishNotice("demo-samordnare", meeting.id);
+    // Erik turned changed notices off; the proposal reminder is another kind and still reaches him.
+    queueReminders("2027-04-23", "https://portal.example");
+    await deliverDueMail(viaSmtp());
+    const kinds = (address: string) => smtp.received.filter((m) => m.to[0] === address).map((m) => m.subject);
+    expect(kinds("erik@berg.example")).toEqual(["Sista dag för förslag: Testgruppen 2027-05-06"]);
+    expect(kinds("eva@are.example")).toEqual([
+      "Ändrad kallelse: Testgruppen 2027-05-06",
+      "Sista dag för förslag: Testgruppen 2027-05-06",
+    ]);
+    expect(preferencesOf(person["Erik Ersättare"]).find((p) => p.kind === "notice-change")?.delivery).toBe("av");
+  });
+
+  it("holds a kind chosen for the daily digest and sends it in one message once a day", async () => {
+    setPreferences("demo-samordnare", person["Lena Ledamot"], { notice: "sammanfattning" });
+    const first = newMeeting("2027-06-10");
+    const second = newMeeting("2027-06-17");
+    publishNotice("demo-samordnare", first.id);
+    publishNotice("demo-samordnare", second.id);
+    await deliverDueMail(viaSmtp());
+    expect(smtp.received.filter((m) => m.to[0] === "lena@bracke.example")).toEqual([]);
+    expect(smtp.received).toHaveLength(8);
+
+    expect(queueDigests("2027-05-01", "https://portal.example")).toBe(1);
+    expect(queueDigests("2027-05-01", "https://portal.example")).toBe(0);
+    await deliverDueMail(viaSmtp());
+    const digest = smtp.received.filter((m) => m.to[0] === "lena@bracke.example");
+    expect(digest.map((m) => m.subject)).toEqual(["Sammanfattning 2027-05-01: 2 meddelanden"]);
+    const text = mimeParts(digest[0].raw).find((p) => p.contentType === "text/plain")!.body;
+    expect(text).toContain("Kallelse: Testgruppen 2027-06-10 kl. 13:00");
+    expect(text).toContain("Kallelse: Testgruppen 2027-06-17 kl. 13:00");
+    expect(db.select().from(mailOutbox).where(eq(mailOutbox.status, "i sammanfattning")).all()).toHaveLength(2);
+  });
+});

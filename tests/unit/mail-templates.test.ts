@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import {
+  absenceMail,
+  agreementNoticeMail,
+  assignmentDueMail,
+  digestMail,
+  escapeHtml,
+  noticeMail,
+  proposalDecidedMail,
+  recommendationReminderMail,
+  type Footer,
+} from "~/domain/mail-templates";
+
+const footer: Footer = {
+  reason: "du är kallad till Styrgruppens sammanträden",
+  preferencesUrl: "https://portal.example/konto/e-post",
+  unsubscribeUrl: "https://portal.example/e-post/avsluta/abcdefghijklmnopqrstuvwxyz?typ=notice",
+};
+
+const notice = {
+  bodyName: "Styrgruppen",
+  date: "2027-01-14",
+  startTime: "13:00",
+  endTime: "15:00",
+  place: "Regionhuset, Östersund",
+  videoUrl: "",
+  items: ["Mötets öppnande", "Budgetuppföljning"],
+  versionNo: 1,
+  changes: [],
+  meetingUrl: "https://portal.example/moten/7",
+  noticeUrl: "https://portal.example/moten/7/kallelse",
+  absenceUrl: "https://portal.example/moten/7/forhinder",
+};
+
+describe("mail templates", () => {
+  it("write the notice in plain Swedish, as text and HTML, with the links and the way out", () => {
+    const m = noticeMail("Ingrid", notice, footer);
+    expect(m.subject).toBe("Kallelse: Styrgruppen 2027-01-14 kl. 13:00");
+    expect(m.text).toContain("Hej Ingrid!");
+    expect(m.text).toContain("Dag och tid: torsdag 2027-01-14 kl. 13:00–15:00");
+    expect(m.text).toContain("- 2. Budgetuppföljning");
+    expect(m.text).toContain("Har du förhinder? Anmäl det här:\nhttps://portal.example/moten/7/forhinder");
+    expect(m.text).toContain("Du får det här meddelandet eftersom du är kallad till Styrgruppens sammanträden.");
+    expect(m.text).toContain(footer.unsubscribeUrl);
+    expect(m.html).toContain('<a href="https://portal.example/moten/7/kallelse">');
+    expect(m.html).toContain("<li>2. Budgetuppföljning</li>");
+    expect(m.html).toContain('<html lang="sv">');
+  });
+
+  it("name a changed notice and what changed", () => {
+    const m = noticeMail("Ingrid", { ...notice, versionNo: 3, changes: ["Ny punkt: Lokalfrågan"] }, footer);
+    expect(m.subject).toBe("Ändrad kallelse: Styrgruppen 2027-01-14");
+    expect(m.text).toContain("dagordning version 3");
+    expect(m.text).toContain("- Ny punkt: Lokalfrågan");
+  });
+
+  it("escape whatever a user typed in the HTML part", () => {
+    const hostile = '<img src=x onerror="alert(1)">&';
+    expect(escapeHtml(hostile)).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;");
+    const m = noticeMail(hostile, { ...notice, items: [hostile], place: hostile }, footer);
+    expect(m.html).not.toContain("<img");
+    expect(m.html).toContain("&lt;img src=x");
+    // The text part is plain text: it stays as typed.
+    expect(m.text).toContain(hostile);
+  });
+
+  it("say how far a deadline is, before and after", () => {
+    const before = assignmentDueMail(
+      "Lena",
+      { title: "Lokalplan", dueDate: "2027-05-31", daysLeft: 7, url: "u" },
+      null,
+    );
+    expect(before.subject).toBe("Uppdrag att återrapportera: Lokalplan");
+    expect(before.text).toContain("ska återrapporteras 2027-05-31 (om 7 dagar)");
+    const late = assignmentDueMail("Lena", { title: "Lokalplan", dueDate: "2027-05-31", daysLeft: -7, url: "u" }, null);
+    expect(late.subject).toBe("Försenat uppdrag: Lokalplan");
+    expect(late.text).toContain("(för 7 dagar sedan)");
+    // Without a footer (a kind that cannot be turned off) there is no unsubscribe link.
+    expect(late.text).not.toContain("Avsluta");
+
+    const rec = { title: "Samarbetsavtal 2023", partyName: "Berg", deadline: "2027-03-31", answerUrl: "u" };
+    expect(recommendationReminderMail("Berg", { ...rec, daysLeft: 3 }, footer).subject).toBe(
+      "Påminnelse om svar: Samarbetsavtal 2023",
+    );
+    expect(recommendationReminderMail("Berg", { ...rec, daysLeft: -1 }, footer).text).toContain(
+      "Svaret skulle ha kommit 2027-03-31 (i går)",
+    );
+    const agreement = agreementNoticeMail(
+      "Sara",
+      {
+        agreementName: "Samarbetsavtalet",
+        noticeDeadline: "2026-12-31",
+        termEnd: "2027-12-31",
+        daysLeft: 30,
+        url: "u",
+      },
+      footer,
+    );
+    expect(agreement.text).toContain("senast 2026-12-31 (om 30 dagar). Annars förlängs avtalet.");
+  });
+
+  it("tell a proposer the outcome, with the reason when declined", () => {
+    const f = {
+      title: "Lokaler",
+      bodyName: "Styrgruppen",
+      meetingDate: "2027-01-14",
+      reason: "Tas upp i mars.",
+      meetingUrl: "u",
+    };
+    expect(proposalDecidedMail("Per", { ...f, accepted: true }, footer).text).not.toContain("Skäl");
+    const declined = proposalDecidedMail("Per", { ...f, accepted: false }, footer);
+    expect(declined.subject).toBe("Förslaget är avslaget: Lokaler");
+    expect(declined.text).toContain("Skäl: Tas upp i mars.");
+  });
+
+  it("ask the deputies to serve when a member cannot come", () => {
+    const m = absenceMail(
+      "Erik",
+      { bodyName: "Styrgruppen", meetingDate: "2027-01-14", absentName: "Lena", serveUrl: "https://p/x" },
+      footer,
+    );
+    expect(m.subject).toBe("Ersättare behövs: Styrgruppen 2027-01-14");
+    expect(m.text).toContain("Lena har anmält förhinder");
+  });
+
+  it("gather held messages into one digest without their greetings and footers", () => {
+    const a = noticeMail("Ingrid", notice, footer);
+    const b = noticeMail("Ingrid", { ...notice, date: "2027-02-11" }, footer);
+    const d = digestMail(
+      "Ingrid",
+      "2027-01-02",
+      [a, b].map((m) => ({ subject: m.subject, text: m.text })),
+      null,
+    );
+    expect(d.subject).toBe("Sammanfattning 2027-01-02: 2 meddelanden");
+    expect(d.text.match(/Hej Ingrid!/g)).toHaveLength(1);
+    expect(d.text).not.toContain("Du får det här meddelandet eftersom du är kallad");
+    expect(d.text).toContain("– Kallelse: Styrgruppen 2027-02-11 kl. 13:00 –");
+    expect(digestMail("Ingrid", "2027-01-02", [{ subject: a.subject, text: a.text }], null).subject).toBe(
+      "Sammanfattning 2027-01-02: 1 meddelande",
+    );
+  });
+});
