@@ -110,6 +110,11 @@ export default function BodyPage() {
         ))}
       </p>
       {body.description ? <p>{body.description}</p> : null}
+      <p className="no-print">
+        <a href={`/organ/${body.id}/flode.atom`} type="application/atom+xml">
+          Följ offentliga beslut och kallelser i en flödesläsare (Atom)
+        </a>
+      </p>
       {canEdit ? (
         <p className="no-print">
           <Link to={`/organ/${body.id}/redigera`}>Ändra organet och dess stående punkter</Link>
