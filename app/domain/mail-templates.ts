@@ -288,3 +288,68 @@ export function digestMail(
     footer,
   );
 }
+
+export interface RecommendationLetterFacts {
+  kind: "rekommendation" | "rättelse" | "återkallelse" | "påminnelse före" | "påminnelse efter";
+  title: string;
+  partyName: string;
+  ask: string;
+  summary: string;
+  deadline: string;
+  /** The extract of the minutes: the deciding body, §, date and decided text (empty when not linked). */
+  extract: { heading: string; text: string } | null;
+  reason: string;
+  readUrl: string;
+  answerUrl: string;
+}
+
+const LETTER_SUBJECT: Record<RecommendationLetterFacts["kind"], string> = {
+  rekommendation: "Rekommendation",
+  rättelse: "Rättad rekommendation",
+  återkallelse: "Återkallad rekommendation",
+  "påminnelse före": "Påminnelse om svar på rekommendation",
+  "påminnelse efter": "Svar saknas på rekommendation",
+};
+
+/** A letter to a party's registrar (registrator) about a recommendation, for the party's diary. */
+export function recommendationLetterMail(f: RecommendationLetterFacts): MailContent {
+  const blocks: Block[] = [];
+  if (f.kind === "återkallelse") {
+    blocks.push({ p: `Rekommendationen "${f.title}" är återkallad. ${f.partyName} behöver inte fatta beslut om den.` });
+    if (f.reason) blocks.push({ p: `Skäl: ${f.reason}` });
+    blocks.push({ link: f.readUrl, label: "Rekommendationen i portalen" });
+  } else {
+    if (f.kind === "rekommendation")
+      blocks.push({ p: `${f.partyName} får härmed en rekommendation att ta ställning till och diarieföra.` });
+    if (f.kind === "rättelse")
+      blocks.push({ p: `Rekommendationen "${f.title}" är rättad.${f.reason ? ` Skäl: ${f.reason}` : ""}` });
+    if (f.kind === "påminnelse före")
+      blocks.push({ p: `Vi har ännu inte fått ${f.partyName}s besked om rekommendationen "${f.title}".` });
+    if (f.kind === "påminnelse efter")
+      blocks.push({
+        p: `Sista dag för ${f.partyName}s besked om rekommendationen "${f.title}" var ${f.deadline}. Meddela när ärendet ska behandlas eller vad som har beslutats.`,
+      });
+    blocks.push(
+      {
+        facts: [
+          ["Rekommendation", f.title],
+          ["Svara senast", f.deadline],
+        ],
+      },
+      { p: `Förslag till beslut för parten: ${f.ask}` },
+    );
+    if (f.summary) blocks.push({ p: f.summary });
+    if (f.extract) blocks.push({ p: `Utdrag ur protokoll, ${f.extract.heading}:` }, { p: f.extract.text });
+    blocks.push(
+      { link: f.answerUrl, label: "Lämna partens besked här" },
+      { link: f.readUrl, label: "Rekommendationen med underlag i portalen" },
+    );
+  }
+  const all: Block[] = [
+    { p: "Till registrator," },
+    ...blocks,
+    { p: "Meddelandet skickades av Samverkansportalen till partens registrator." },
+  ];
+  const subject = `${LETTER_SUBJECT[f.kind]}: ${f.title}`;
+  return { subject, text: `${textOf(all)}\n`, html: htmlOf(subject, all) };
+}

@@ -5,7 +5,7 @@
  */
 import { todayInStockholm } from "~/domain/format";
 import { queueDigests } from "~/models/notifications.server";
-import { queueReminders } from "~/models/reminders.server";
+import { queueRecommendationReminders, queueReminders } from "~/models/reminders.server";
 import { portalOrigin } from "~/utils/origin.server";
 
 export interface ScheduledJob {
@@ -24,6 +24,7 @@ function stockholmHour(now: Date): number {
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "reminders", run: () => void queueReminders(todayInStockholm(), portalOrigin()) },
+  { name: "recommendation-reminders", run: () => void queueRecommendationReminders(todayInStockholm()) },
   {
     name: "digests",
     run: () => {

@@ -655,6 +655,7 @@ export function withdrawRecommendation(
         kind: "återkallelse",
         versionNo,
         today,
+        reason,
       });
     }
     return {
@@ -675,9 +676,9 @@ export function closeRecommendation(userId: string, id: number, expectedVersion:
 
 /**
  * Sends the reminders due today (before the deadline to parties not heard from, after it to
- * every party without a decision). Returns the parties reminded.
+ * every party without a decision). Returns the parties reminded. `userId` null: the scheduled job.
  */
-export function sendDueReminders(userId: string, id: number, today: string) {
+export function sendDueReminders(userId: string | null, id: number, today: string) {
   return write((tx) => {
     const rec = tx.select().from(recommendations).where(eq(recommendations.id, id)).get();
     if (!rec) throw new Response("Rekommendationen finns inte.", { status: 404 });

@@ -6,17 +6,18 @@
  * of the day, sends each reminder once per person.
  */
 import { and, eq, gte, inArray, isNotNull, ne } from "drizzle-orm";
-import { agreements, assignments, bodies, meetings, parties, users } from "../../db/schema";
+import { agreements, assignments, bodies, meetings, parties, recommendations, users } from "../../db/schema";
 import { daysBetween } from "~/domain/calendar-dates";
 import { earliestExit } from "~/domain/agreement-terms";
 import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
 import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
 import { proposalDeadline } from "~/domain/meetings";
-import { write, type Db } from "~/utils/db.server";
+import { db, write, type Db } from "~/utils/db.server";
 import { currentVersion, termsOf } from "./agreements.server";
 import { calledTo } from "./meeting-mail.server";
 import { chairsOn } from "./meeting-attendance.server";
 import { notifyPeople } from "./notifications.server";
+import { sendDueReminders } from "./recommendations.server";
 
 function proposalDeadlineReminders(tx: Db, today: string, origin: string): number {
   const upcoming = tx
@@ -157,4 +158,18 @@ export function queueReminders(today: string, origin: string): number {
       assignmentReminders(tx, today, origin) +
       agreementNoticeReminders(tx, today, origin),
   );
+}
+
+/**
+ * Reminds the parties of every recommendation awaiting answers (before the deadline and when
+ * overdue, app/domain/recommendations.ts `reminderDue`): the letters go to each party's
+ * registrar and representative. Idempotent per day: a letter sent today is not due again.
+ */
+export function queueRecommendationReminders(today: string): number {
+  const open = db()
+    .select({ id: recommendations.id })
+    .from(recommendations)
+    .where(inArray(recommendations.status, ["skickad", "uppföljd"]))
+    .all();
+  return open.reduce((n, r) => n + sendDueReminders(null, r.id, today).length, 0);
 }

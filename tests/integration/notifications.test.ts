@@ -18,7 +18,9 @@ import {
   mailOutbox,
   mailPreferences,
   memberships,
+  parties,
   people,
+  recommendations,
 } from "../../db/schema";
 import { deliverDueMail } from "~/jobs/mail-sender.server";
 import { publishNotice } from "~/models/meeting-notice.server";
@@ -30,7 +32,15 @@ import {
   setPreferences,
   unsubscribe,
 } from "~/models/notifications.server";
-import { queueReminders } from "~/models/reminders.server";
+import { queueRecommendationReminders, queueReminders } from "~/models/reminders.server";
+import { createDecision } from "~/models/decisions.server";
+import {
+  createDraft,
+  decideRecommendation,
+  sendDueReminders,
+  sendRecommendation,
+  withdrawRecommendation,
+} from "~/models/recommendations.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
 import { demoDatabase } from "../support/test-db";
 import { header, mimeParts, startSmtp, type TestSmtp } from "../support/smtp";
@@ -283,5 +293,80 @@ describe("people decide what they get", () => {
     expect(text).toContain("Kallelse: Testgruppen 2027-06-10 kl. 13:00");
     expect(text).toContain("Kallelse: Testgruppen 2027-06-17 kl. 13:00");
     expect(db.select().from(mailOutbox).where(eq(mailOutbox.status, "i sammanfattning")).all()).toHaveLength(2);
+  });
+});
+
+describe("recommendations to the parties' registrars", () => {
+  it("send the recommendation with the extract and the answer link, reminders once, and the withdrawal", async () => {
+    const berg = world.organisationIds.Berg;
+    const bracke = world.organisationIds.Bräcke;
+    db.update(parties)
+      .set({ registrarEmail: "registrator@berg.example" })
+      .where(eq(parties.organisationId, berg))
+      .run();
+    // Lena represents Berg in the collaboration and is reminded too.
+    db.update(parties).set({ contactPersonId: person["Lena Ledamot"] }).where(eq(parties.organisationId, berg)).run();
+    const decision = createDecision("demo-samordnare", {
+      bodyId: world.bodyIds.svom,
+      meetingId: null,
+      paragraph: 31,
+      decidedOn: "2026-11-20",
+      matterId: null,
+      title: "Rekommendation om verksamhetsplan 2027",
+      text: "SVOM rekommenderar parterna att godkänna verksamhetsplanen 2027.",
+      kind: "rekommendation",
+      isPublic: true,
+    });
+    const draft = createDraft("demo-samordnare", world.collaborationId, {
+      title: "Verksamhetsplan 2027",
+      summary: "Planen beskriver prioriteringarna.",
+      ask: "Att godkänna verksamhetsplanen 2027.",
+      answerDeadline: "2027-01-31",
+      costYear: null,
+      isPublic: true,
+      matterId: null,
+      agreementVersionId: null,
+      organisationIds: [berg, bracke],
+      partyDeadlines: new Map(),
+    });
+    const decided = decideRecommendation("demo-samordnare", draft.id, 1, decision.id, null);
+    if (!decided.ok) throw new Error("not decided");
+    const sent = sendRecommendation("demo-samordnare", draft.id, decided.row.version, "2026-11-23");
+    if (!sent.ok) throw new Error("not sent");
+    await deliverDueMail(viaSmtp());
+    // Bräcke has no registrar address: only Berg's registrar gets the letter.
+    expect(smtp.received.map((m) => [m.to[0], m.subject])).toEqual([
+      ["registrator@berg.example", "Rekommendation: Verksamhetsplan 2027"],
+    ]);
+    const letter = mimeParts(smtp.received[0].raw).find((p) => p.contentType === "text/plain")!.body;
+    expect(letter).toContain("Bergs kommun får härmed en rekommendation att ta ställning till och diarieföra.");
+    expect(letter).toContain("Svara senast: 2027-01-31");
+    expect(letter).toContain("Utdrag ur protokoll, Sociala vård- och omsorgsgruppen (SVOM) 2026-11-20 § 31:");
+    expect(letter).toContain("SVOM rekommenderar parterna att godkänna verksamhetsplanen 2027.");
+    expect(letter).toContain(`/rekommendationer/${draft.id}/svar/${berg}`);
+    // A registrar's mailbox is the party's, not a person's: no unsubscribe link.
+    expect(header(smtp.received[0].raw, "List-Unsubscribe")).toBe("");
+
+    smtp.received.length = 0;
+    // The scheduled job reminds every party not heard from (the demo's other recommendations
+    // too); a second run the same day sends nothing.
+    expect(queueRecommendationReminders("2027-01-20")).toBeGreaterThanOrEqual(2);
+    expect(queueRecommendationReminders("2027-01-20")).toBe(0);
+    expect(sendDueReminders("demo-samordnare", draft.id, "2027-01-20")).toEqual([]);
+    await deliverDueMail(viaSmtp());
+    const ours = smtp.received.filter((m) => m.subject.endsWith("Verksamhetsplan 2027"));
+    expect(ours.map((m) => [m.to[0], m.subject]).sort()).toEqual([
+      ["lena@bracke.example", "Påminnelse om svar: Verksamhetsplan 2027"],
+      ["registrator@berg.example", "Påminnelse om svar på rekommendation: Verksamhetsplan 2027"],
+    ]);
+
+    smtp.received.length = 0;
+    const current = db.select().from(recommendations).where(eq(recommendations.id, draft.id)).get()!;
+    withdrawRecommendation("demo-samordnare", draft.id, current.version, "Planen görs om.", "2027-01-21");
+    await deliverDueMail(viaSmtp());
+    expect(smtp.received.map((m) => m.subject)).toEqual(["Återkallad rekommendation: Verksamhetsplan 2027"]);
+    expect(mimeParts(smtp.received[0].raw).find((p) => p.contentType === "text/plain")!.body).toContain(
+      "Skäl: Planen görs om.",
+    );
   });
 });
