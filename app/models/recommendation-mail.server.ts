@@ -10,7 +10,7 @@ import {
   decisions,
   organisations,
   parties,
-  recommendationLetters,
+  type recommendationLetters,
   recommendationParties,
   recommendations,
   recommendationVersions,
