@@ -15,7 +15,7 @@ import { proposalDeadline } from "~/domain/meetings";
 import { db, write, type Db } from "~/utils/db.server";
 import { currentVersion, termsOf } from "./agreements.server";
 import { calledTo } from "./meeting-mail.server";
-import { chairsOn } from "./meeting-attendance.server";
+import { membersOnDate } from "./meeting-attendance.server";
 import { notifyPeople } from "./notifications.server";
 import { sendDueReminders } from "./recommendations.server";
 
@@ -63,9 +63,16 @@ function proposalDeadlineReminders(tx: Db, today: string, origin: string): numbe
 }
 
 /** The people an assignment's reminder goes to: the person, the body's chair, or the party's contact. */
+/** The body's chair on a day (person ids). */
+function chairsOn(tx: Db, bodyId: number, date: string): number[] {
+  return membersOnDate(bodyId, date, tx)
+    .filter((m) => m.role === "ordförande")
+    .map((m) => m.personId);
+}
+
 function assigneesOf(tx: Db, a: { assigneeType: string; assigneeId: number; collaborationId: number }, today: string) {
   if (a.assigneeType === "person") return [a.assigneeId];
-  if (a.assigneeType === "body") return chairsOn(a.assigneeId, today);
+  if (a.assigneeType === "body") return chairsOn(tx, a.assigneeId, today);
   const party = tx
     .select({ contact: parties.contactPersonId })
     .from(parties)
