@@ -5,29 +5,33 @@
 
 const STOCKHOLM = "Europe/Stockholm";
 
+// Built once: constructing an Intl.DateTimeFormat loads time-zone data and cost about 1 ms a
+// call, and a page asks for today's date many times.
+const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: STOCKHOLM,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const STOCKHOLM_DATE_TIME = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: STOCKHOLM,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
 /** Today's date in Stockholm as "YYYY-MM-DD". */
 export function todayInStockholm(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: STOCKHOLM,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return STOCKHOLM_DATE.format(now);
 }
 
 /** An instant as "2026-12-31 14:05" in Stockholm time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: STOCKHOLM,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
-  return parts.replace(",", "");
+  return STOCKHOLM_DATE_TIME.format(d).replace(",", "");
 }
 
 const WEEKDAYS = ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"];

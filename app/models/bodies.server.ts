@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import { STANDARD_ITEMS } from "~/domain/meetings";
 import { isCurrentMembership, roleOrder } from "~/domain/membership";
-import { db, write, type Db } from "~/utils/db.server";
+import { db, memoUntilChange, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { Versioned } from "./collaborations.server";
 
@@ -38,7 +38,10 @@ export interface CollaborationRef {
 }
 
 /** Which collaborations each body serves (a body such as SVOM serves several). */
-function collaborationsByBody(): Map<number, CollaborationRef[]> {
+// Read by every page that lists bodies; remembered until the data changes.
+const collaborationsByBody = memoUntilChange("collaborationsByBody", readCollaborationsByBody, () => "");
+
+function readCollaborationsByBody(): ReadonlyMap<number, readonly CollaborationRef[]> {
   const rows = db()
     .select({
       bodyId: bodyCollaborations.bodyId,

@@ -5,7 +5,7 @@
  */
 import { asc, eq, inArray } from "drizzle-orm";
 import { bodyCollaborations, collaborations } from "../../db/schema";
-import { db, write } from "~/utils/db.server";
+import { db, memoUntilChange, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 export type Collaboration = typeof collaborations.$inferSelect;
@@ -17,9 +17,20 @@ export interface CollaborationValues {
   isExample: boolean;
 }
 
-export function listCollaborations(): Collaboration[] {
-  return db().select().from(collaborations).orderBy(asc(collaborations.id)).all();
-}
+/** Every collaboration, oldest first. Asked several times a request (menu, switcher, access): remembered until the data changes. */
+export const listCollaborations: () => readonly Readonly<Collaboration>[] = memoUntilChange(
+  "listCollaborations",
+  () =>
+    Object.freeze(
+      db()
+        .select()
+        .from(collaborations)
+        .orderBy(asc(collaborations.id))
+        .all()
+        .map((c) => Object.freeze(c)),
+    ),
+  () => "",
+);
 
 export function getCollaboration(id: number): Collaboration | undefined {
   return db().select().from(collaborations).where(eq(collaborations.id, id)).get();

@@ -4,7 +4,7 @@ import { isCurrentMembership } from "~/domain/membership";
 import { bodyRolesOf, type Actor } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
-import { db, write } from "~/utils/db.server";
+import { db, memoUntilChange, write } from "~/utils/db.server";
 
 export function findUserByEmail(email: string) {
   return db().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
@@ -15,7 +15,11 @@ export function getUserById(id: string) {
 }
 
 /** The policy's view of a signed-in user: role, the bodies the person sits in today and their collaborations. */
-export function loadActor(user: { id: string; role: Actor["role"]; personId: number | null }, today: string): Actor {
+export const loadActor: (user: { id: string; role: Actor["role"]; personId: number | null }, today: string) => Actor =
+  // Every signed-in request builds it; seats change seldom, so it is remembered until the data changes.
+  memoUntilChange("loadActor", readActor, (user, today) => `${user.id} ${user.role} ${user.personId} ${today}`);
+
+function readActor(user: { id: string; role: Actor["role"]; personId: number | null }, today: string): Actor {
   let bodyRoles: Actor["bodyRoles"] = new Map();
   let organisationId: number | null = null;
   if (user.personId !== null) {

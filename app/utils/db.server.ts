@@ -72,3 +72,38 @@ export function prepared(sql: string): Statement {
   if (!statement) cache.set(sql, (statement = client.prepare(sql)));
   return statement;
 }
+
+interface Memo {
+  stamp: string;
+  values: Map<string, unknown>;
+}
+const memos = new WeakMap<Db["$client"], Map<string, Memo>>();
+
+/**
+ * Remembers a read's result until the database changes: a commit on any connection (SQLite's
+ * data_version) or a change made on this one (total_changes()). For derived figures that
+ * cost far more than the check (the money model on the start page). Never inside a
+ * transaction (it could roll back). The result is shared between requests: callers must not
+ * mutate it.
+ */
+export function memoUntilChange<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => R,
+  keyOf: (...args: A) => string,
+): (...args: A) => R {
+  return (...args: A) => {
+    const client = db().$client;
+    if (client.inTransaction) return fn(...args);
+    const changes = (prepared("SELECT total_changes() AS n").get({}) as { n: number }).n;
+    const stamp = `${client.pragma("data_version", { simple: true })}:${changes}`;
+    let perClient = memos.get(client);
+    if (!perClient) memos.set(client, (perClient = new Map()));
+    let memo = perClient.get(name);
+    if (!memo || memo.stamp !== stamp) perClient.set(name, (memo = { stamp, values: new Map() }));
+    const key = keyOf(...args);
+    if (memo.values.has(key)) return memo.values.get(key) as R;
+    const value = fn(...args);
+    memo.values.set(key, value);
+    return value;
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * memoUntilChange (app/utils/db.server.ts): a remembered read is served again only while the
+ * database is unchanged, whether the change is made on this connection, committed by another
+ * process, or made inside a transaction that rolls back.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase, openDatabase } from "../../db/connection";
+import { memoUntilChange, write, type Db } from "~/utils/db.server";
+
+let dir: string;
+let db: Db;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "memo-"));
+  db = openDatabase(path.join(dir, "portal.db"));
+  migrateDatabase(db);
+  globalThis.__portalDb = db;
+  db.$client.exec("CREATE TABLE memo_probe (n INTEGER NOT NULL)");
+});
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const rows = () => (db.$client.prepare("SELECT count(*) AS n FROM memo_probe").get() as { n: number }).n;
+
+describe("a read remembered until the database changes", () => {
+  it("serves the remembered value until a change on this connection, per key", () => {
+    let calls = 0;
+    const counted = memoUntilChange(
+      "test:count",
+      (label: string) => ({ label, n: rows(), call: ++calls }),
+      (l) => l,
+    );
+    expect(counted("a")).toMatchObject({ n: 0, call: 1 });
+    expect(counted("a")).toMatchObject({ n: 0, call: 1 });
+    expect(counted("b")).toMatchObject({ n: 0, call: 2 });
+    write((tx) => tx.$client.prepare("INSERT INTO memo_probe (n) VALUES (1)").run());
+    expect(counted("a")).toMatchObject({ n: 1, call: 3 });
+    expect(counted("a")).toMatchObject({ n: 1, call: 3 });
+  });
+
+  it("sees a commit made by another connection (another process of the cluster)", () => {
+    let calls = 0;
+    const counted = memoUntilChange(
+      "test:other",
+      () => ({ n: rows(), call: ++calls }),
+      () => "",
+    );
+    expect(counted()).toMatchObject({ call: 1 });
+    const other = new Database(path.join(dir, "portal.db"));
+    other.prepare("INSERT INTO memo_probe (n) VALUES (2)").run();
+    other.close();
+    const after = counted();
+    expect(after.call).toBe(2);
+    expect(after.n).toBe(rows());
+  });
+
+  it("never remembers what it read inside a transaction, which may roll back", () => {
+    let calls = 0;
+    const counted = memoUntilChange(
+      "test:tx",
+      () => ({ n: rows(), call: ++calls }),
+      () => "",
+    );
+    const before = rows();
+    expect(() =>
+      write((tx) => {
+        tx.$client.prepare("INSERT INTO memo_probe (n) VALUES (3)").run();
+        expect(counted().n).toBe(before + 1);
+        throw new Error("roll back");
+      }),
+    ).toThrow("roll back");
+    expect(counted()).toMatchObject({ n: before });
+  });
+});
