@@ -82,7 +82,21 @@ export function buildDemoMeetings(db: Db, world: DemoWorld, today: string): void
     fileNames: [],
   }));
   db.insert(agendaVersions)
-    .values({ meetingId: next.id, versionNo: 1, content: JSON.stringify(snapshot), publishedBy: "demo-samordnare" })
+    .values({
+      meetingId: next.id,
+      versionNo: 1,
+      content: JSON.stringify({
+        meeting: {
+          date: next.date,
+          startTime: next.startTime,
+          endTime: next.endTime,
+          place: next.place,
+          videoUrl: next.videoUrl,
+        },
+        items: snapshot,
+      }),
+      publishedBy: "demo-samordnare",
+    })
     .run();
   db.update(meetings).set({ status: "kallelse skickad" }).where(eq(meetings.id, next.id)).run();
 }

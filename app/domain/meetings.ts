@@ -168,6 +168,115 @@ export function describeChange(change: AgendaChange): string {
   }
 }
 
+// --- Notice versions ----------------------------------------------------------------------
+
+/** When and where a published notice said the meeting is. */
+export interface MeetingSnapshot {
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  videoUrl: string;
+}
+
+/** What one published version of the notice (kallelse) said. */
+export interface NoticeSnapshot {
+  /** Null for versions published before the time and place were recorded with the agenda. */
+  meeting: MeetingSnapshot | null;
+  items: ItemSnapshot[];
+}
+
+/** A stored version's content: the agenda alone (the first format) or the time, place and agenda. */
+export function parseNoticeContent(content: string): NoticeSnapshot {
+  const parsed = JSON.parse(content) as ItemSnapshot[] | NoticeSnapshot;
+  return Array.isArray(parsed) ? { meeting: null, items: parsed } : parsed;
+}
+
+export type NoticeChange =
+  | AgendaChange
+  | { type: "time"; from: string; to: string }
+  | { type: "place"; from: string; to: string }
+  | { type: "video"; from: string; to: string };
+
+function timeOf(m: MeetingSnapshot) {
+  return `${m.date} ${m.startTime}–${m.endTime}`;
+}
+
+/** What changed from one version of the notice to another: the time, the place, the video link and the items. */
+export function noticeChanges(before: NoticeSnapshot, after: NoticeSnapshot): NoticeChange[] {
+  const changes: NoticeChange[] = [];
+  if (before.meeting && after.meeting) {
+    const [from, to] = [timeOf(before.meeting), timeOf(after.meeting)];
+    if (from !== to) changes.push({ type: "time", from, to });
+    if (before.meeting.place.trim() !== after.meeting.place.trim())
+      changes.push({ type: "place", from: before.meeting.place.trim(), to: after.meeting.place.trim() });
+    if (before.meeting.videoUrl.trim() !== after.meeting.videoUrl.trim())
+      changes.push({ type: "video", from: before.meeting.videoUrl.trim(), to: after.meeting.videoUrl.trim() });
+  }
+  return [...changes, ...agendaChanges(before.items, after.items)];
+}
+
+export function describeNoticeChange(change: NoticeChange): string {
+  switch (change.type) {
+    case "time":
+      return `Ny tid: ${change.to} (var ${change.from})`;
+    case "place":
+      return change.to
+        ? `Ny plats: ${change.to} (var ${change.from || "ingen plats"})`
+        : `Platsen är struken (var ${change.from})`;
+    case "video":
+      return change.to ? `Ny videolänk: ${change.to}` : "Videolänken är struken";
+    default:
+      return describeChange(change);
+  }
+}
+
+/** Each later version of the notice with what it changed from the version before it. */
+export function noticeHistory<V extends { versionNo: number; publishedAt: string; snapshot: NoticeSnapshot }>(
+  versions: V[],
+): { versionNo: number; publishedAt: string; changes: string[] }[] {
+  const ordered = [...versions].sort((a, b) => a.versionNo - b.versionNo);
+  return ordered.slice(1).map((v, i) => ({
+    versionNo: v.versionNo,
+    publishedAt: v.publishedAt,
+    changes: noticeChanges(ordered[i].snapshot, v.snapshot).map(describeNoticeChange),
+  }));
+}
+
+/**
+ * The agenda as the published notice has it, for those who see only what is published: the
+ * published items in the published order with the published texts; an item added since is
+ * left out, and of each item's documents only those the notice listed.
+ */
+export function asPublished<
+  T extends {
+    id: number;
+    title: string;
+    kind: string;
+    presenter: string;
+    proposedDecision: string;
+    description: string;
+    files: { originalName: string }[];
+  },
+>(current: T[], published: ItemSnapshot[]): T[] {
+  const byId = new Map(current.map((i) => [i.id, i]));
+  return published.flatMap((p) => {
+    const item = byId.get(p.id);
+    if (!item) return [];
+    return [
+      {
+        ...item,
+        title: p.title,
+        kind: p.kind as T["kind"],
+        presenter: p.presenter,
+        proposedDecision: p.proposedDecision,
+        description: p.description,
+        files: item.files.filter((f) => p.fileNames.includes(f.originalName)),
+      },
+    ];
+  });
+}
+
 // --- Minutes ------------------------------------------------------------------------------
 
 /**

@@ -5,7 +5,16 @@
  */
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { agendaVersions, meetings, minutes, users } from "../../db/schema";
-import type { ItemSnapshot } from "~/domain/meetings";
+import {
+  asPublished,
+  describeNoticeChange,
+  noticeChanges,
+  noticeHistory,
+  parseNoticeContent,
+  type ItemSnapshot,
+  type MeetingSnapshot,
+  type NoticeSnapshot,
+} from "~/domain/meetings";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { agendaOf, type AgendaItem } from "./meeting-agenda.server";
@@ -23,6 +32,12 @@ export function snapshotOf(items: AgendaItem[]): ItemSnapshot[] {
   }));
 }
 
+/** The notice as it would be published now: the meeting's time and place, and its agenda. */
+export function noticeSnapshotOf(meeting: MeetingSnapshot, items: AgendaItem[]): NoticeSnapshot {
+  const { date, startTime, endTime, place, videoUrl } = meeting;
+  return { meeting: { date, startTime, endTime, place, videoUrl }, items: snapshotOf(items) };
+}
+
 export function agendaVersionsOf(meetingId: number) {
   return db()
     .select({
@@ -37,7 +52,10 @@ export function agendaVersionsOf(meetingId: number) {
     .where(eq(agendaVersions.meetingId, meetingId))
     .orderBy(asc(agendaVersions.versionNo))
     .all()
-    .map((v) => ({ ...v, items: JSON.parse(v.content) as ItemSnapshot[] }));
+    .map((v) => {
+      const snapshot = parseNoticeContent(v.content);
+      return { ...v, snapshot, items: snapshot.items };
+    });
 }
 
 /**
@@ -64,6 +82,8 @@ export function publishedMeetingIds(meetingIds: number[]): Set<number> {
 export function publishNotice(userId: string, meetingId: number) {
   return write((tx) => {
     const items = agendaOf(meetingId);
+    const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+    if (!before) throw new Response("Mötet finns inte.", { status: 404 });
     const last =
       tx
         .select({ n: max(agendaVersions.versionNo) })
@@ -72,11 +92,15 @@ export function publishNotice(userId: string, meetingId: number) {
         .get()?.n ?? 0;
     const version = tx
       .insert(agendaVersions)
-      .values({ meetingId, versionNo: last + 1, content: JSON.stringify(snapshotOf(items)), publishedBy: userId })
+      .values({
+        meetingId,
+        versionNo: last + 1,
+        content: JSON.stringify(noticeSnapshotOf(before, items)),
+        publishedBy: userId,
+      })
       .returning()
       .get();
-    const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-    if (before?.status === "planerat")
+    if (before.status === "planerat")
       tx.update(meetings).set({ status: "kallelse skickad" }).where(eq(meetings.id, meetingId)).run();
     tx.update(meetings)
       .set({ calendarSequence: sql`${meetings.calendarSequence} + 1` })
@@ -92,4 +116,31 @@ export function publishNotice(userId: string, meetingId: number) {
     queueNoticeMail(tx, meetingId, version.versionNo);
     return version;
   });
+}
+
+/**
+ * The notice as a viewer sees it. The secretary sees the meeting as it is now and, apart,
+ * what is not yet published; everyone else sees the last published version (time, place and
+ * agenda) until minutes are begun, and the history of published changes.
+ */
+export function noticeViewFor<M extends MeetingSnapshot & { id: number }>(
+  meeting: M,
+  items: AgendaItem[],
+  { canManage, minutesBegun }: { canManage: boolean; minutesBegun: boolean },
+) {
+  const versions = agendaVersionsOf(meeting.id);
+  const latest = versions.at(-1) ?? null;
+  const publishedOnly = !canManage && !minutesBegun && latest !== null;
+  return {
+    notice: versions[0] ? { versionNo: 1, publishedAt: versions[0].publishedAt } : null,
+    latest: latest ? { versionNo: latest.versionNo, publishedAt: latest.publishedAt } : null,
+    meeting: publishedOnly && latest.snapshot.meeting ? { ...meeting, ...latest.snapshot.meeting } : meeting,
+    items: publishedOnly ? asPublished(items, latest.snapshot.items) : items,
+    history: noticeHistory(versions),
+    /** Changes not yet published (null when no notice is published, or for anyone but the secretary). */
+    unpublished:
+      canManage && latest
+        ? noticeChanges(latest.snapshot, noticeSnapshotOf(meeting, items)).map(describeNoticeChange)
+        : null,
+  };
 }

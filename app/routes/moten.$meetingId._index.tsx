@@ -9,10 +9,10 @@ import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/com
 import { notFound } from "~/auth/session.server";
 import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
 import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
-import { agendaChanges, canProposeOn, describeChange, proposalDeadline } from "~/domain/meetings";
+import { canProposeOn, proposalDeadline } from "~/domain/meetings";
 import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
-import { agendaVersionsOf, publishNotice, snapshotOf } from "~/models/meeting-notice.server";
+import { noticeViewFor, publishNotice } from "~/models/meeting-notice.server";
 import { minutesOf, startMinutes } from "~/models/meeting-minutes.server";
 import { loadMeetingFor, loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
@@ -30,24 +30,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadMeetingFor(request, params.meetingId);
   const { meeting, canManage, canPropose, canReadConfidential, viewer } = access;
-  const items = agendaOf(meeting.id);
-  const versions = agendaVersionsOf(meeting.id);
-  const notice = versions[0] ?? null;
-  const latest = versions.at(-1) ?? null;
-  const current = snapshotOf(items);
+  const minutes = minutesOf(meeting.id) ?? null;
+  const shown = noticeViewFor(meeting, agendaOf(meeting.id), { canManage, minutesBegun: minutes !== null });
+  const items = shown.items;
   const today = todayInStockholm();
   const proposals = proposalsOf(meeting.id)
     .filter((p) => canManage || p.proposedBy === viewer?.user.id)
     .map((p) => ({ ...p, files: p.files.map((f) => ({ id: f.id, originalName: f.originalName, size: f.size })) }));
   return {
-    meeting,
+    meeting: shown.meeting,
     items: itemViews(items, canReadConfidential),
-    notice: notice ? { versionNo: notice.versionNo, publishedAt: notice.publishedAt } : null,
-    latestVersionNo: latest?.versionNo ?? 0,
-    changesSinceNotice: notice ? agendaChanges(notice.items, current).map(describeChange) : [],
-    unpublishedChanges: latest ? agendaChanges(latest.items, current).length > 0 : true,
+    notice: shown.notice,
+    latestVersionNo: shown.latest?.versionNo ?? 0,
+    history: shown.history,
+    unpublished: shown.unpublished,
     proposals,
-    minutes: minutesOf(meeting.id) ?? null,
+    minutes,
     canManage,
     canPropose: canPropose && canProposeOn(today, meeting.date, meeting.proposalDeadlineDays),
     isMember: canPropose,
@@ -177,11 +175,11 @@ export default function MeetingPage() {
             <Link to={`/moten/${m.id}/punkter/ny`} className="button">
               Ny punkt
             </Link>
-            {d.unpublishedChanges ? (
+            {d.unpublished === null || d.unpublished.length > 0 ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
                 <button type="submit" className="button">
-                  {d.notice ? "Publicera ändringarna" : "Publicera kallelsen"}
+                  {d.notice ? "Publicera ändringarna som ny version av kallelsen" : "Publicera kallelsen"}
                 </button>
               </Form>
             ) : (
@@ -199,14 +197,40 @@ export default function MeetingPage() {
         </section>
       ) : null}
 
-      {d.changesSinceNotice.length > 0 ? (
-        <section aria-labelledby="andringar" className="notice notice--warn">
-          <h2 id="andringar">Ändringar sedan kallelsen</h2>
+      {d.unpublished && d.unpublished.length > 0 ? (
+        <section aria-labelledby="opublicerade" className="notice notice--warn">
+          <h2 id="opublicerade">Ändringar som inte är publicerade</h2>
+          <p>
+            Bara du som förbereder mötet ser dem. Ledamöterna ser kallelsen version {d.latestVersionNo} tills du
+            publicerar en ny version.
+          </p>
           <ul>
-            {d.changesSinceNotice.map((c) => (
+            {d.unpublished.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {d.history.length > 0 ? (
+        <section aria-labelledby="andringar" className="notice notice--warn">
+          <h2 id="andringar">Ändringar sedan kallelsen</h2>
+          {d.history.map((v) => (
+            <div key={v.versionNo}>
+              <h3>
+                Ändrad kallelse, version {v.versionNo}, publicerad {formatDateTime(v.publishedAt)}
+              </h3>
+              {v.changes.length ? (
+                <ul>
+                  {v.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p>Inga ändringar i tid, plats eller dagordning.</p>
+              )}
+            </div>
+          ))}
         </section>
       ) : null}
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaList } from "~/components/agenda";
 import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
 import { agendaOf } from "~/models/meeting-agenda.server";
-import { agendaVersionsOf } from "~/models/meeting-notice.server";
+import { noticeViewFor } from "~/models/meeting-notice.server";
+import { minutesOf } from "~/models/meeting-minutes.server";
 import { membersOnDate } from "~/models/meeting-attendance.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { itemViews } from "~/models/agenda-view.server";
@@ -14,25 +15,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The printable notice of meeting (kallelse) with the agenda and its documents listed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, canReadConfidential } = await loadMeetingFor(request, params.meetingId);
-  const versions = agendaVersionsOf(meeting.id);
+  const { meeting, canReadConfidential, canManage } = await loadMeetingFor(request, params.meetingId);
+  const shown = noticeViewFor(meeting, agendaOf(meeting.id), {
+    canManage,
+    minutesBegun: minutesOf(meeting.id) !== undefined,
+  });
   return {
-    meeting,
-    items: itemViews(agendaOf(meeting.id), canReadConfidential),
-    publishedAt: versions[0]?.publishedAt ?? null,
-    versionNo: versions.at(-1)?.versionNo ?? 0,
+    meeting: shown.meeting,
+    items: itemViews(shown.items, canReadConfidential),
+    publishedAt: shown.notice?.publishedAt ?? null,
+    versionNo: shown.latest?.versionNo ?? 0,
+    history: shown.history,
+    unpublished: shown.unpublished,
     members: membersOnDate(meeting.bodyId, meeting.date),
   };
 }
 
 export default function Notice() {
-  const { meeting, items, publishedAt, versionNo, members } = useLoaderData<typeof loader>();
+  const { meeting, items, publishedAt, versionNo, history, unpublished, members } = useLoaderData<typeof loader>();
   return (
     <article className="printable">
       <p className="no-print">
         <Link to={`/moten/${meeting.id}`}>Tillbaka till mötet</Link> · Skriv ut med webbläsarens utskriftsfunktion.
       </p>
-      <h1>Kallelse: {meeting.bodyName}</h1>
+      <h1>
+        {versionNo > 1 ? `Ändrad kallelse (version ${versionNo})` : "Kallelse"}: {meeting.bodyName}
+      </h1>
+      {unpublished && unpublished.length > 0 ? (
+        <p className="notice notice--warn no-print">
+          Du ser mötet som det är nu; {unpublished.length} ändringar är inte publicerade och syns inte för ledamöterna.
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>Dag</dt>
         <dd>{formatDateWithWeekday(meeting.date)}</dd>
@@ -55,6 +68,20 @@ export default function Notice() {
             : "Utkast, inte publicerad"}
         </dd>
       </dl>
+      {history.length > 0 ? (
+        <section aria-labelledby="andringar">
+          <h2 id="andringar">Ändringar sedan den första kallelsen</h2>
+          <ul>
+            {history.flatMap((v) =>
+              v.changes.map((c) => (
+                <li key={`${v.versionNo}-${c}`}>
+                  Version {v.versionNo}: {c}
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      ) : null}
       <h2>Kallade</h2>
       <ul>
         {members.map((m) => (

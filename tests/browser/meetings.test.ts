@@ -271,6 +271,54 @@ describe("a steering-group meeting from notice to extract", () => {
     await page.context().close();
   });
 
+  it("shows members the published notice until the secretary publishes its changes as a new version", async () => {
+    const date = isoInDays(50);
+    const noticed = app.db
+      .insert(meetings)
+      .values({ bodyId: app.world.bodyIds.styrgrupp, date, startTime: "09:00", endTime: "11:00", place: "Östersund" })
+      .returning()
+      .get();
+    app.db
+      .insert(agendaItems)
+      .values({ meetingId: noticed.id, position: 1, title: "Lägesrapport", kind: "information" })
+      .run();
+    const secretary = await app.page("demo-samordnare");
+    await secretary.page.goto(`/moten/${noticed.id}`);
+    await secretary.page.getByRole("button", { name: "Publicera kallelsen" }).click();
+    await secretary.page.getByText("Dagordningen är publicerad").waitFor();
+    await secretary.page.goto(`/moten/${noticed.id}/redigera`);
+    await secretary.page.getByLabel("Plats").fill("Krokom");
+    await secretary.page.getByRole("button", { name: "Spara", exact: true }).click();
+    await waitForText(secretary.page.locator("#opublicerade + p + ul"), "Ny plats: Krokom (var Östersund)");
+    await expectAccessible(secretary.page);
+
+    const member = await app.page("demo-ifochef");
+    await member.page.goto(`/moten/${noticed.id}`);
+    await waitForText(member.page.locator(".facts"), "Östersund");
+    expect(await member.page.locator(".facts").innerText()).not.toContain("Krokom");
+    expect(await member.page.locator("#opublicerade").count()).toBe(0);
+    await member.page.goto(`/moten/${noticed.id}/kallelse`);
+    await waitForText(member.page.locator(".facts"), "Östersund");
+
+    await secretary.page.goto(`/moten/${noticed.id}`);
+    await secretary.page.getByRole("button", { name: "Publicera ändringarna som ny version av kallelsen" }).click();
+    await secretary.page.getByText("Dagordningen är publicerad").waitFor();
+
+    await member.page.goto(`/moten/${noticed.id}`);
+    await waitForText(member.page.locator(".facts"), "Krokom");
+    await waitForText(member.page.locator("#andringar").locator(".."), "Ändrad kallelse, version 2");
+    await waitForText(member.page.locator("#andringar").locator(".."), "Ny plats: Krokom (var Östersund)");
+    await expectAccessible(member.page);
+    await member.page.goto(`/moten/${noticed.id}/kallelse`);
+    await waitForText(member.page.getByRole("heading", { level: 1 }), "Ändrad kallelse (version 2)");
+    await waitForText(member.page.locator("article"), "Version 2: Ny plats: Krokom (var Östersund)");
+    await expectAccessible(member.page);
+    expect(member.errors).toEqual([]);
+    expect(secretary.errors).toEqual([]);
+    await member.page.context().close();
+    await secretary.page.context().close();
+  });
+
   it("keeps other bodies' members and the public out of a steering-group meeting", async () => {
     const id = meetingUrl.split("/").pop();
     const politician = await app.page("demo-politiker");

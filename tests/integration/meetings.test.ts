@@ -5,7 +5,7 @@ import type { DemoWorld } from "../../db/demo-world";
 import { agendaItems, auditLog, decisions, itemPositions, minutesSignatures } from "../../db/schema";
 import { acceptProposal, createProposal, declineProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { addAgendaItem, agendaOf, moveAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
-import { agendaVersionsOf, publishNotice, snapshotOf } from "~/models/meeting-notice.server";
+import { agendaVersionsOf, noticeViewFor, publishNotice, snapshotOf } from "~/models/meeting-notice.server";
 import {
   correctMinutes,
   markHeld,
@@ -17,7 +17,7 @@ import {
   startMinutes,
 } from "~/models/meeting-minutes.server";
 import { paragraphDetailsOf, saveParagraph } from "~/models/meeting-paragraphs.server";
-import { createMeeting, getMeeting } from "~/models/meetings.server";
+import { createMeeting, getMeeting, updateMeeting } from "~/models/meetings.server";
 import { decisionsForExport } from "~/models/decisions.server";
 import { search } from "~/models/search.server";
 import type { Actor } from "~/domain/policy";
@@ -94,6 +94,44 @@ describe("notice and changes since the notice", () => {
     expect(agendaChanges(notice.items, snapshotOf(agendaOf(m.id)))).toEqual([{ type: "added", title: "Lokalfrågan" }]);
     publishNotice("demo-samordnare", m.id);
     expect(agendaVersionsOf(m.id).map((v) => v.versionNo)).toEqual([1, 2]);
+  });
+});
+
+describe("a notice changed after publication", () => {
+  it("shows members the published version until the secretary publishes a new one, and lists what changed", () => {
+    const m = newMeeting();
+    addAgendaItem("demo-samordnare", m.id, item("Budget"), null);
+    publishNotice("demo-samordnare", m.id);
+    updateMeeting("demo-samordnare", m.id, getMeeting(m.id)!.version, {
+      date: "2027-02-19",
+      startTime: "10:00",
+      endTime: "12:00",
+      place: "Krokom",
+      videoUrl: "",
+    });
+    addAgendaItem("demo-samordnare", m.id, item("Lokalfrågan"), null);
+    const meeting = getMeeting(m.id)!;
+    const member = noticeViewFor(meeting, agendaOf(m.id), { canManage: false, minutesBegun: false });
+    expect(member.meeting).toMatchObject({ date: "2027-02-12", startTime: "09:00", place: "Östersund" });
+    expect(member.items.map((i) => i.title)).not.toContain("Lokalfrågan");
+    expect(member.unpublished).toBeNull();
+    expect(member.history).toEqual([]);
+    const secretary = noticeViewFor(meeting, agendaOf(m.id), { canManage: true, minutesBegun: false });
+    expect(secretary.meeting.date).toBe("2027-02-19");
+    expect(secretary.unpublished).toEqual([
+      "Ny tid: 2027-02-19 10:00–12:00 (var 2027-02-12 09:00–12:00)",
+      "Ny plats: Krokom (var Östersund)",
+      "Ny punkt: Lokalfrågan",
+    ]);
+    publishNotice("demo-samordnare", m.id);
+    const after = noticeViewFor(getMeeting(m.id)!, agendaOf(m.id), { canManage: false, minutesBegun: false });
+    expect(after.meeting.date).toBe("2027-02-19");
+    expect(after.items.map((i) => i.title)).toContain("Lokalfrågan");
+    expect(after.latest?.versionNo).toBe(2);
+    expect(after.history).toEqual([{ versionNo: 2, publishedAt: expect.any(String), changes: secretary.unpublished }]);
+    expect(
+      noticeViewFor(getMeeting(m.id)!, agendaOf(m.id), { canManage: true, minutesBegun: false }).unpublished,
+    ).toEqual([]);
   });
 });
 
@@ -423,6 +461,35 @@ describe("the decision register follows the minutes", () => {
       ["Lägesrapport", true, false],
       ["Mötets avslutande", true, false],
     ]);
+  });
+
+  it("moves the date of every decision taken at a meeting that is moved, and leaves other meetings' alone", () => {
+    const m = newMeeting("2027-02-12");
+    const other = newMeeting("2027-03-12");
+    for (const meeting of [m, other]) {
+      addAgendaItem("demo-samordnare", meeting.id, item("Budget"), null);
+      startMinutes("demo-samordnare", meeting.id);
+      saveMinutes("demo-samordnare", meeting.id, 1, minutesWith(meeting.id, { Budget: "Budgeten fastställs." }));
+    }
+    const datesOf = (id: number) =>
+      db
+        .select()
+        .from(decisions)
+        .where(eq(decisions.meetingId, id))
+        .all()
+        .map((d) => d.decidedOn);
+    expect(new Set(datesOf(m.id))).toEqual(new Set(["2027-02-12"]));
+    const moved = updateMeeting("demo-samordnare", m.id, getMeeting(m.id)!.version, {
+      date: "2027-02-19",
+      startTime: "09:00",
+      endTime: "12:00",
+      place: "Östersund",
+      videoUrl: "",
+    });
+    expect(moved.ok).toBe(true);
+    expect(datesOf(m.id).length).toBeGreaterThan(0);
+    expect(new Set(datesOf(m.id))).toEqual(new Set(["2027-02-19"]));
+    expect(new Set(datesOf(other.id))).toEqual(new Set(["2027-03-12"]));
   });
 
   it("records an information item as a decision when the secretary says so", () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   agendaChanges,
+  asPublished,
+  describeNoticeChange,
+  noticeChanges,
+  noticeHistory,
+  parseNoticeContent,
   assignParagraphs,
   canProposeOn,
   describeChange,
@@ -134,5 +139,72 @@ describe("minutes", () => {
     expect(signatureRole(2, [1], [2])).toBe("justerare");
     expect(signatureRole(3, [1], [2])).toBe(null);
     expect(signatureRole(null, [1], [2])).toBe(null);
+  });
+});
+
+describe("changes after the notice", () => {
+  const at = { date: "2027-02-12", startTime: "09:00", endTime: "12:00", place: "Östersund", videoUrl: "" };
+  const budget = {
+    id: 1,
+    title: "Budget",
+    kind: "beslut",
+    presenter: "",
+    proposedDecision: "",
+    description: "",
+    fileNames: ["budget.pdf"],
+  };
+  const v1 = { meeting: at, items: [budget] };
+
+  it("reads the first format (the agenda alone) and the current one", () => {
+    expect(parseNoticeContent(JSON.stringify([budget]))).toEqual({ meeting: null, items: [budget] });
+    expect(parseNoticeContent(JSON.stringify(v1))).toEqual(v1);
+  });
+  it("lists a new time, a new place and a dropped video link before the item changes", () => {
+    const v2 = {
+      meeting: { ...at, date: "2027-02-19", place: "Krokom", videoUrl: "" },
+      items: [{ ...budget, title: "Budget 2028" }],
+    };
+    expect(noticeChanges(v1, v2).map(describeNoticeChange)).toEqual([
+      "Ny tid: 2027-02-19 09:00–12:00 (var 2027-02-12 09:00–12:00)",
+      "Ny plats: Krokom (var Östersund)",
+      "Ändrad punkt: Budget 2028 (rubrik)",
+    ]);
+    expect(
+      noticeChanges({ ...v1, meeting: { ...at, videoUrl: "https://meet.example/a" } }, v1).map(describeNoticeChange),
+    ).toEqual(["Videolänken är struken"]);
+  });
+  it("finds no change in an unchanged notice, and compares no time with a version that did not record one", () => {
+    expect(noticeChanges(v1, v1)).toEqual([]);
+    expect(
+      noticeChanges({ meeting: null, items: [budget] }, { ...v1, meeting: { ...at, date: "2027-03-01" } }),
+    ).toEqual([]);
+  });
+  it("gives each later version what it changed from the one before, in version order", () => {
+    const v2 = { meeting: { ...at, startTime: "10:00" }, items: [budget] };
+    const v3 = { meeting: { ...at, startTime: "10:00" }, items: [] };
+    const history = noticeHistory([
+      { versionNo: 3, publishedAt: "c", snapshot: v3 },
+      { versionNo: 1, publishedAt: "a", snapshot: v1 },
+      { versionNo: 2, publishedAt: "b", snapshot: v2 },
+    ]);
+    expect(history).toEqual([
+      { versionNo: 2, publishedAt: "b", changes: ["Ny tid: 2027-02-12 10:00–12:00 (var 2027-02-12 09:00–12:00)"] },
+      { versionNo: 3, publishedAt: "c", changes: ["Struken punkt: Budget"] },
+    ]);
+    expect(noticeHistory([{ versionNo: 1, publishedAt: "a", snapshot: v1 }])).toEqual([]);
+  });
+  it("shows the agenda as published: published order and texts, no item or document added since", () => {
+    const current = [
+      { ...budget, id: 2, title: "Ny punkt", files: [] },
+      {
+        ...budget,
+        title: "Budget (utkast till ändring)",
+        files: [{ originalName: "budget.pdf" }, { originalName: "ny.pdf" }],
+      },
+    ];
+    const shown = asPublished(current, [budget]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0].title).toBe("Budget");
+    expect(shown[0].files).toEqual([{ originalName: "budget.pdf" }]);
   });
 });
