@@ -33,7 +33,7 @@ export function snapshotOf(items: AgendaItem[]): ItemSnapshot[] {
 }
 
 /** The notice as it would be published now: the meeting's time and place, and its agenda. */
-export function noticeSnapshotOf(meeting: MeetingSnapshot, items: AgendaItem[]): NoticeSnapshot {
+function noticeSnapshotOf(meeting: MeetingSnapshot, items: AgendaItem[]): NoticeSnapshot {
   const { date, startTime, endTime, place, videoUrl } = meeting;
   return { meeting: { date, startTime, endTime, place, videoUrl }, items: snapshotOf(items) };
 }
