@@ -8,7 +8,7 @@ import { asc, eq } from "drizzle-orm";
 import { agendaVersions, itemProposals, users } from "../../db/schema";
 import { buildCalendar } from "~/domain/ics";
 import { isCalled, isDeputy } from "~/domain/meeting-absence";
-import { agendaChanges, describeChange, type ItemSnapshot } from "~/domain/meetings";
+import { describeNoticeChange, noticeChanges, parseNoticeContent } from "~/domain/meetings";
 import { absenceMail, noticeMail, proposalDecidedMail } from "~/domain/mail-templates";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
@@ -44,9 +44,11 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
   const first = versions[0];
   const current = versions.find((v) => v.versionNo === versionNo);
   if (!first || !current) return 0;
-  const items = JSON.parse(current.content) as ItemSnapshot[];
+  const notice = parseNoticeContent(current.content);
+  const items = notice.items;
+  // What changed since the first notice: time, place and items.
   const changes =
-    versionNo > 1 ? agendaChanges(JSON.parse(first.content) as ItemSnapshot[], items).map(describeChange) : [];
+    versionNo > 1 ? noticeChanges(parseNoticeContent(first.content), notice).map(describeNoticeChange) : [];
   const ics = buildCalendar(
     `${meeting.bodyShortName} ${meeting.date}`,
     calendarMeetings({ meetingId }, origin),
