@@ -27,6 +27,16 @@ export function todayInStockholm(now: Date = new Date()): string {
   return STOCKHOLM_DATE.format(now);
 }
 
+/**
+ * The Stockholm date of a stored instant ("2026-11-23T23:30:00.000Z" → "2026-11-24"). Never
+ * cut a timestamp with slice(0, 10): that is the UTC date, a day early every night after
+ * midnight in Sweden. An unreadable value is returned as it is.
+ */
+export function dateInStockholm(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : STOCKHOLM_DATE.format(d);
+}
+
 /** An instant as "2026-12-31 14:05" in Stockholm time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

@@ -17,7 +17,7 @@ import {
   useSchemaForm,
   CheckboxField,
 } from "~/components/forms";
-import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { dateInStockholm, formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
 import {
   appealStatement,
@@ -122,7 +122,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcome: i.outcome,
       approvedImmediately: immediate.has(i.id),
       details: hidden ? null : (details.get(i.id) ?? null),
-      corrected: corrected.map((r) => ({ reason: r.reason, on: (r.approvedAt ?? r.createdAt).slice(0, 10) })),
+      corrected: corrected.map((r) => ({ reason: r.reason, on: dateInStockholm(r.approvedAt ?? r.createdAt) })),
     };
   });
   const present = participants.filter(isPresent);
@@ -173,7 +173,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((r) => ({
         id: r.id,
         reason: r.reason,
-        on: (r.approvedAt ?? r.createdAt).slice(0, 10),
+        on: dateInStockholm(r.approvedAt ?? r.createdAt),
         paragraph: items.find((i) => i.id === r.agendaItemId)?.paragraph ?? null,
         before: (JSON.parse(r.before) as { decisionText: string }).decisionText,
         after: (JSON.parse(r.after) as { decisionText: string }).decisionText,

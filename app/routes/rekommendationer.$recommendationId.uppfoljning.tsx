@@ -6,7 +6,7 @@ import { AnswerBadge } from "~/components/answer-badge";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Field, FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { parseIsoDate } from "~/domain/calendar-dates";
-import { todayInStockholm } from "~/domain/format";
+import { dateInStockholm, todayInStockholm } from "~/domain/format";
 import {
   citeAnswer,
   currentVersion,
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { requested, asOf, error } = reportDate(request, today);
   const answers = asOf < today ? answersAsOf([rec.id], asOf) : answersOf([rec.id]);
   const letters = lettersOf(rec.id).filter((l) => l.sentOn <= asOf);
-  const version = currentVersion(versionsOf(rec.id).filter((v) => v.createdAt.slice(0, 10) <= asOf));
+  const version = currentVersion(versionsOf(rec.id).filter((v) => dateInStockholm(v.createdAt) <= asOf));
   const decision = rec.decisionId ? getDecision(rec.decisionId) : undefined;
   const rows = answers.map((a) => {
     const deadline = effectiveDeadline(a.deadline, rec.answerDeadline);

@@ -7,7 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
 import { getViewer } from "~/auth/session.server";
 import { AnswerBadge } from "~/components/answer-badge";
-import { todayInStockholm } from "~/domain/format";
+import { dateInStockholm, todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { isAnswerOverdue, needsReview, RECOMMENDATION_STATUS_LABEL, summarise } from "~/domain/recommendations";
 import { partiesOf } from "~/models/agreements.server";
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return {
         id: r.id,
         // A withdrawn recommendation stays in the matrix (its answers are kept), marked as such.
-        withdrawn: r.status === "återkallad" && (!asOf || (r.withdrawnAt ?? "").slice(0, 10) <= asOf),
+        withdrawn: r.status === "återkallad" && (!asOf || dateInStockholm(r.withdrawnAt ?? "") <= asOf),
         title: r.title,
         deadline: r.answerDeadline,
         summary: summarise(mine, r.answerDeadline, today),

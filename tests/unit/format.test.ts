@@ -1,5 +1,14 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDateWithWeekday, formatKronor, formatPercent, todayInStockholm } from "~/domain/format";
+import {
+  dateInStockholm,
+  formatDateTime,
+  formatDateWithWeekday,
+  formatKronor,
+  formatPercent,
+  todayInStockholm,
+} from "~/domain/format";
 
 describe("Swedish formatting", () => {
   it("formats kronor with spaces between thousands", () => {
@@ -16,6 +25,34 @@ describe("Swedish formatting", () => {
     expect(todayInStockholm(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
     expect(todayInStockholm(new Date("2026-06-30T21:59:00Z"))).toBe("2026-06-30");
     expect(todayInStockholm(new Date("2026-06-30T22:00:00Z"))).toBe("2026-07-01");
+  });
+  it("gives a stored instant's date in Stockholm, across midnight and the clock changes", () => {
+    expect(dateInStockholm("2026-11-23T23:30:00.000Z")).toBe("2026-11-24");
+    expect(dateInStockholm("2026-11-23T22:59:59.000Z")).toBe("2026-11-23");
+    expect(dateInStockholm("2026-06-30T22:00:00Z")).toBe("2026-07-01");
+    expect(dateInStockholm("2026-06-30T21:59:00Z")).toBe("2026-06-30");
+    expect(dateInStockholm("2028-02-28T23:00:00Z")).toBe("2028-02-29");
+    expect(dateInStockholm("")).toBe("");
+  });
+  it("is the only way app code turns a stored instant into a date (no slicing a timestamp)", () => {
+    // A timestamp column ends in "At"; slicing it gives the UTC date, a day early after midnight.
+    const sliced = /\w+At\b[^;\n]*\.slice\(0,\s*10\)/;
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.(ts|tsx)$/.test(entry.name))
+          fs.readFileSync(file, "utf8")
+            .split("\n")
+            .forEach((line, i) => {
+              if (sliced.test(line) && !line.includes("formatDateTime(")) offenders.push(`${file}:${i + 1}`);
+            });
+      }
+    };
+    walk(path.join(__dirname, "../../app"));
+    expect(offenders).toEqual([]);
+    expect(sliced.test("on: (r.approvedAt ?? r.createdAt).slice(0, 10)")).toBe(true);
   });
   it("shows instants in Stockholm time", () => {
     expect(formatDateTime("2026-11-23T08:05:00Z")).toBe("2026-11-23 09:05");
