@@ -106,6 +106,18 @@ const LINGER_BYTES = 16 * 1024 * 1024;
  */
 function refuse(req, res, status, message, headers = {}) {
   if (req.method === "GET" || req.method === "HEAD" || req.readableEnded) return answer(res, status, message, headers);
+  lingerAndClose(req, res);
+  answer(res, status, message, headers);
+}
+
+/**
+ * For an answer given with the body not all read: read and throw away what is still coming,
+ * so the connection can serve the client's next request; past LINGER_MS or LINGER_BYTES it is
+ * closed. (Not `Connection: close`: Node would then close at once and reset a client that is
+ * still sending.)
+ */
+function lingerAndClose(req, res) {
+  req.unpipe();
   let drained = 0;
   // Closed only once the answer is out: what is still queued for the client is not thrown away.
   const close = () => (res.writableFinished ? req.socket.destroy() : res.once("finish", () => req.socket.destroy()));
@@ -120,7 +132,6 @@ function refuse(req, res, status, message, headers = {}) {
   req.once("end", () => clearTimeout(timer));
   req.once("error", close);
   req.resume();
-  answer(res, status, message, headers);
 }
 
 app.use(async (req, res, next) => {
@@ -245,6 +256,9 @@ app.all("*", async (req, res, next) => {
     if (res.headersSent) return; // already answered (413 while reading the body)
     // Received files the action did not store are gone before the answer is.
     if (hasBody) await removeIncoming(requestId);
+    // An action that answered without reading its whole body (a 404 before the form): the
+    // rest is drained, bounded, and the connection closed, never reused half-read.
+    if (hasBody && !req.readableEnded) lingerAndClose(req, res);
     await sendResponse(res, response);
   } catch (error) {
     if (!res.headersSent) next(error);

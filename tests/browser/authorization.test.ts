@@ -4,6 +4,7 @@
  * here fails the test, so a new route cannot ship unreviewed. Target: 0 unexpected 2xx,
  * 0 writes by a refused request.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -24,6 +25,8 @@ import {
 } from "../../db/schema";
 import { bodyRolesOf, can, type Action, type Actor, type BodyRole, type Resource } from "~/domain/policy";
 import { sessionToken, startApp, type TestApp } from "../support/browser";
+
+const sha256Of = (text: string) => createHash("sha256").update(text).digest("hex");
 
 type Role = "anonymous" | "reader" | "readerAllSeats" | "memberA" | "memberB" | "memberSeveral" | "secretary" | "admin";
 const ROLES: Role[] = [
@@ -152,10 +155,17 @@ beforeAll(async () => {
     .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.title, "Verksamhetsplan 2027")))
     .get()!;
   fs.mkdirSync(path.join(app.dir, "uploads"), { recursive: true });
-  fs.writeFileSync(path.join(app.dir, "uploads", "authz.bin"), "%PDF-1.4\n%%EOF\n");
+  const pdf = "%PDF-1.4\n%%EOF\n";
+  fs.writeFileSync(path.join(app.dir, "uploads", "authz.bin"), pdf);
   const file = db
     .insert(files)
-    .values({ storageName: "authz.bin", originalName: "plan.pdf", mime: "application/pdf", size: 15, sha256: "x" })
+    .values({
+      storageName: "authz.bin",
+      originalName: "plan.pdf",
+      mime: "application/pdf",
+      size: 15,
+      sha256: sha256Of(pdf),
+    })
     .returning()
     .get();
   db.insert(agendaItemFiles).values({ agendaItemId: item.id, fileId: file.id }).run();
@@ -268,6 +278,18 @@ const ROUTES: Record<string, RouteCase> = {
     get: { action: "change:own-password" },
     post: { action: "change:own-password" },
   },
+  // Mail preferences are the account's own, like its password.
+  "routes/konto_.e-post": {
+    path: () => "/konto/e-post",
+    get: { action: "change:own-password" },
+    post: { action: "change:own-password" },
+  },
+  // A capability URL (RFC 8058 one-click unsubscribe): an unknown key opens nothing for anyone.
+  "routes/e-post.avsluta.$token": {
+    path: () => "/e-post/avsluta/authz-token-abcdefghijklmnop",
+    get: "none",
+    post: "none",
+  },
   "routes/admin.logg": { path: () => "/admin/logg", get: { action: "read:audit" } },
   "routes/admin.personnummer": {
     path: () => "/admin/personnummer",
@@ -296,6 +318,8 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "routes/organ._index": { path: () => "/organ", get: { action: "read:bodies" } },
   "routes/organ.$bodyId._index": { path: () => `/organ/${ids.body}`, get: { action: "read:body" } },
+  // The public feed of a body: its public decisions and published notices, for everyone.
+  "routes/organ.$bodyId.flode[.atom]": { path: () => `/organ/${ids.body}/flode.atom`, get: "anyone" },
   "routes/organ.$bodyId.ledamoter.ny": {
     path: () => `/organ/${ids.body}/ledamoter/ny`,
     get: { action: "manage:memberships" },
@@ -386,6 +410,13 @@ const ROUTES: Record<string, RouteCase> = {
   "routes/moten.$meetingId.utdrag.$itemId": {
     path: () => `/moten/${ids.held}/utdrag/${ids.heldItem}`,
     get: { action: "read:meeting", resource: heldA },
+  },
+  // Förhinder and substitutes: whoever may read the meeting sees it; only those called may
+  // answer (the action refuses others with a form error, never a write).
+  "routes/moten.$meetingId.forhinder": {
+    path: () => `/moten/${ids.meeting}/forhinder`,
+    get: { action: "read:meeting", resource: bodyA },
+    post: { action: "read:meeting", resource: bodyA },
   },
   "routes/filer.$fileId": { path: () => `/filer/${ids.file}`, get: { action: "read:meeting", resource: bodyA } },
   // A capability URL: the key in the address is the credential, not the cookie.
@@ -658,6 +689,8 @@ describe("request bodies on every route", () => {
           method: "POST",
           redirect: "manual",
           headers: { ...(init.headers as Record<string, string>), Origin: app.baseUrl, Cookie: cookies.admin! },
+        }).catch((error: unknown) => {
+          throw new Error(`${name} to ${routeId}: ${String(error)}`, { cause: error });
         });
         figures.checks++;
         const text = await res.text();
