@@ -29,6 +29,8 @@ import { errorHeading, pageTitle, SITE_NAME } from "./utils/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
+  // The public origin for printed links' addresses (app/routes/utskrift[.css].tsx).
+  { rel: "stylesheet", href: "/utskrift.css", media: "print" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

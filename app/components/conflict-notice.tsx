@@ -1,3 +1,5 @@
+import { TableRegion } from "./table-region";
+
 /**
  * Shown when someone else saved the same thing while the user was editing (optimistic
  * locking): what they saved beside what the user typed, so nothing is overwritten unseen.
@@ -7,7 +9,7 @@ export function ConflictNotice({ what, rows }: { what: string; rows: readonly [s
     <div className="notice notice--error" role="alert">
       <h2>Någon annan har ändrat {what} medan du arbetade</h2>
       <p>Dina ändringar är inte sparade. Jämför och spara igen om dina uppgifter ska gälla.</p>
-      <div className="table-wrap">
+      <TableRegion label="Dina ändringar och de sparade">
         <table>
           <thead>
             <tr>
@@ -26,7 +28,7 @@ export function ConflictNotice({ what, rows }: { what: string; rows: readonly [s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </div>
   );
 }

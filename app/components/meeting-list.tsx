@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDateWithWeekday } from "~/domain/format";
+import { TableRegion } from "./table-region";
 
 export interface MeetingRow {
   id: number;
@@ -25,7 +26,7 @@ export function MeetingList({
 }) {
   if (meetings.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption ?? "Möten"}>
       <table>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
@@ -53,6 +54,6 @@ export function MeetingList({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -7,6 +7,7 @@ import { MAIL_KIND_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/domain/m
 import { jobStatuses } from "~/models/job-leases.server";
 import { listOutbox, OUTBOX_PAGE_SIZE, outboxCounts } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "E-post – Samverkansportalen" }];
 
@@ -85,7 +86,7 @@ export default function MailOutbox() {
           </button>
         </div>
       </Form>
-      <div className="table-wrap">
+      <TableRegion label="E-post">
         <table>
           <caption>
             {d.total} meddelanden{d.pages > 1 ? `, sida ${d.page} av ${d.pages}` : ""}
@@ -126,7 +127,7 @@ export default function MailOutbox() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {d.pages > 1 ? (
         <nav aria-label="Sidor" className="actions">
           {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Föregående sida</Link> : null}

@@ -7,6 +7,7 @@ import { formatDateTime } from "~/domain/format";
 import { isIsoDate } from "~/domain/membership";
 import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { auditEntityTypes, pageOfAudit } from "~/models/audit.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Händelselogg – Samverkansportalen" }];
 
@@ -78,7 +79,7 @@ export default function AuditLog() {
           </button>
         </div>
       </Form>
-      <div className="table-wrap">
+      <TableRegion label="Händelser">
         <table>
           <caption>{formatCount(entries.page.total)} händelser, de senaste först</caption>
           <thead>
@@ -113,7 +114,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pagination page={entries.page} label="Sidor i händelseloggen" noun="händelser" />
     </>
   );

@@ -12,6 +12,7 @@ import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number
 import { createMatter, pageOfMatters, registryNumberTaken } from "~/models/matters.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Samverkansportalen" }];
 
@@ -47,7 +48,7 @@ export default function Matters() {
   return (
     <>
       <h1>Ärenden</h1>
-      <div className="table-wrap">
+      <TableRegion label="Ärenden">
         <table>
           <thead>
             <tr>
@@ -68,7 +69,7 @@ export default function Matters() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pagination page={matters.page} label="Sidor i ärendelistan" noun="ärenden" />
       {canCreate ? (
         <section aria-labelledby="nytt-arende" className="no-print">

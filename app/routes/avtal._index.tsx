@@ -9,6 +9,7 @@ import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf, versionsOf } from "~/models/agreements.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Samarbetsavtal – Samverkansportalen" }];
 
@@ -162,7 +163,7 @@ export default function AgreementPage() {
       {d.parties.length === 0 ? (
         <p>Inga parter är registrerade ännu.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Parter">
           <table>
             <thead>
               <tr>
@@ -189,7 +190,7 @@ export default function AgreementPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <h2>Mer om avtalet</h2>

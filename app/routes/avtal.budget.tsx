@@ -22,6 +22,7 @@ import { parseForm, rejectForm } from "~/utils/forms.server";
 import { yearFromQuery } from "~/utils/query";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Budget och resultat – Samverkansportalen" }];
 
@@ -275,7 +276,7 @@ export default function BudgetPage() {
         vidare; budgeten räknas aldrig om från basåret {d.baseYear}. Ett överskott stannar i verksamheten och förs över
         till nästa år; ett underskott täcks av parterna enligt beräkningsmodellen och faktureras med nästa års underlag.
       </p>
-      <div className="table-wrap">
+      <TableRegion label="Budget per år">
         <table>
           <caption>Budget per år</caption>
           <thead>
@@ -341,7 +342,7 @@ export default function BudgetPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       {notes.length ? (
         <ol className="muted">

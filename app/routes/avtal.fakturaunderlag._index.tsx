@@ -7,6 +7,7 @@ import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, formatPercent, todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { idFromQuery, yearFromQuery } from "~/utils/query";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -166,7 +167,7 @@ export default function InvoiceBasis() {
               andel och de kronor som blir över går till de största resterna, så att delarna går jämnt ut på kronan.
             </dd>
           </dl>
-          <div className="table-wrap">
+          <TableRegion label={`Att betala ${d.year}`}>
             <table>
               <caption>Att betala {d.year}</caption>
               <thead>
@@ -192,13 +193,13 @@ export default function InvoiceBasis() {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <p className="muted">
             Utskrivet från Samverkansportalen {d.today}. Skriv ut med webbläsarens utskriftsfunktion (A4).
           </p>
         </article>
       ) : d.parties.length ? (
-        <div className="table-wrap">
+        <TableRegion label={`Att betala per part ${d.year}`}>
           <table>
             <caption>Att betala per part {d.year}</caption>
             <thead>
@@ -232,7 +233,7 @@ export default function InvoiceBasis() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
       {!p && d.parties.length ? (
         <p>

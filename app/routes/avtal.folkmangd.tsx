@@ -20,6 +20,7 @@ import { parseForm, rejectForm } from "~/utils/forms.server";
 import { idFromQuery, yearFromQuery } from "~/utils/query";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Folkmängd – Samverkansportalen" }];
 
@@ -217,7 +218,7 @@ export default function Population() {
           Siffrorna markerade som exempel är inte SCB:s. Fyll i eller klistra in SCB:s siffror.
         </p>
       ) : null}
-      <div className="table-wrap">
+      <TableRegion label={`Folkmängd ${d.asOf}`}>
         <table>
           <caption>Folkmängd {d.asOf}</caption>
           <thead>
@@ -243,7 +244,7 @@ export default function Population() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {d.canManage ? (
         <>
           <section aria-labelledby="klistra-in" className="no-print">

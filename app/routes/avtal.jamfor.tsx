@@ -5,6 +5,7 @@ import { controlProps, Field } from "~/components/forms";
 import { termDifferences, textDifferences } from "~/domain/agreement-version";
 import { versionsOf } from "~/models/agreements.server";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Jämför avtalsversioner – Samverkansportalen" }];
 
@@ -59,7 +60,7 @@ export default function Compare() {
           Villkoren är desamma i ”{a.label}” och ”{b.label}”.
         </p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Jämförelse av villkor">
           <table>
             <thead>
               <tr>
@@ -78,7 +79,7 @@ export default function Compare() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <h2>Ändringar i texten</h2>
       {changedLines === 0 ? (

@@ -8,6 +8,7 @@ import { compareWithRecorded } from "~/domain/cost-allocation";
 import { formatKronor, formatPercent, todayInStockholm } from "~/domain/format";
 import { recordedFor, yearAccount } from "~/models/agreement-money.server";
 import { yearFromQuery } from "~/utils/query";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Kostnadsfördelning ${data?.year ?? ""} – Samverkansportalen` },
@@ -119,7 +120,7 @@ export default function Costs() {
         </p>
       ) : null}
       {d.rows.length ? (
-        <div className="table-wrap">
+        <TableRegion label={`Andel av budgeten per part ${d.year}`}>
           <table>
             <caption>Andel av budgeten per part {d.year}</caption>
             <thead>
@@ -183,7 +184,7 @@ export default function Costs() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
       {d.comparison && d.comparison.totalDifference !== 0 ? (
         <p className="notice notice--warn">

@@ -13,6 +13,7 @@ import { exitScenario } from "~/domain/party-exit";
 import { yearAccountsAssuming } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf } from "~/models/agreements.server";
 import { idFromQuery, textFromQuery } from "~/utils/query";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Tänk om en part säger upp avtalet – Samverkansportalen" }];
 
@@ -141,7 +142,7 @@ export default function WhatIf() {
                 ))}
               </ul>
               {r.years.map((y) => (
-                <div className="table-wrap" key={y.year}>
+                <TableRegion label={`Tänk om: ${y.year}`} key={y.year}>
                   <table>
                     <caption>
                       {y.year}: total budget {formatKronor(y.total)}. {y.explained}
@@ -174,7 +175,7 @@ export default function WhatIf() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
               ))}
             </>
           )}

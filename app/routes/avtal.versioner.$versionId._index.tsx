@@ -12,6 +12,7 @@ import { approvalOfVersion, approvalsOfVersion } from "~/models/agreement-approv
 import { agreementById, getVersion, principalsOf, versionsOf } from "~/models/agreements.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { idParam } from "~/utils/params";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.version.label ?? "Avtalsversion"} – Samverkansportalen` },
@@ -72,7 +73,7 @@ export default function VersionPage() {
         d.changes.length === 0 ? (
           <p>Inga ändringar i pengar eller villkor jämfört med ”{d.previous.label}”.</p>
         ) : (
-          <div className="table-wrap">
+          <TableRegion label="Ändringar">
             <table>
               <caption>Ändringar jämfört med ”{d.previous.label}”</caption>
               <thead>
@@ -92,7 +93,7 @@ export default function VersionPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )
       ) : (
         <p>Det här är avtalets första version.</p>
@@ -126,7 +127,7 @@ export default function VersionPage() {
             : `${a.state.parties.length - a.state.missing.length} av ${a.state.parties.length} parter har godkänt. Saknas: ${a.state.missing.join(", ")}.`}
       </p>
       {a.registered ? (
-        <div className="table-wrap">
+        <TableRegion label="Godkännande per part">
           <table>
             <caption>Godkännande per part</caption>
             <thead>
@@ -154,7 +155,7 @@ export default function VersionPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : null}
       {d.recommendations.length ? (
         <ul>

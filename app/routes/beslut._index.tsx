@@ -9,6 +9,7 @@ import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
 import { decisionFilterFromUrl, pageOfDecisions } from "~/models/decisions.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Beslutsregister – Samverkansportalen" }];
 
@@ -79,7 +80,7 @@ export default function DecisionRegister() {
           <a href={`/beslut.csv${d.search}`}>Exportera som CSV</a>
         </div>
       </Form>
-      <div className="table-wrap">
+      <TableRegion label="Beslut">
         <table>
           <caption>{formatCount(d.decisions.page.total)} beslut</caption>
           <thead>
@@ -115,7 +116,7 @@ export default function DecisionRegister() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pagination page={d.decisions.page} label="Sidor i beslutsregistret" noun="beslut" />
     </>
   );

@@ -32,6 +32,7 @@ import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.doc.title ?? "Dokument"} – Samverkansportalen` },
@@ -308,7 +309,7 @@ export default function DocumentPage() {
       </section>
 
       <h2>Versioner</h2>
-      <div className="table-wrap">
+      <TableRegion label="Versioner">
         <table>
           <thead>
             <tr>
@@ -345,7 +346,7 @@ export default function DocumentPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       {d.canEdit ? (
         <section aria-labelledby="ny-version" className="no-print">

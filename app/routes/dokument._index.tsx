@@ -10,6 +10,7 @@ import { pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
 import { pageOfDocuments } from "~/models/documents.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Dokument – Samverkansportalen" }];
 
@@ -72,7 +73,7 @@ export default function Documents() {
       {documents.items.length === 0 ? (
         <p>Inga dokument.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Dokument">
           <table>
             <thead>
               <tr>
@@ -97,7 +98,7 @@ export default function Documents() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination page={documents.page} label="Sidor i dokumentlistan" noun="dokument" />
     </>

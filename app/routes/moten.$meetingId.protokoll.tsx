@@ -63,6 +63,7 @@ import { paragraphDetailsOf } from "~/models/meeting-paragraphs.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Protokoll ${data.meeting.bodyShortName} ${data.meeting.date}` : "Protokoll" },
@@ -478,7 +479,7 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? record.version} />
         <h2>Närvaro</h2>
-        <div className="table-wrap">
+        <TableRegion label="Närvaro">
           <table>
             <thead>
               <tr>
@@ -548,7 +549,7 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <h2>Ordförande, sekreterare och justering</h2>
         <SelectField
           field={fields.actingChairPersonId}

@@ -10,6 +10,7 @@ import { can } from "~/domain/policy";
 import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
 import { meetingsOfBody } from "~/models/meetings.server";
 import { idParam } from "~/utils/params";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.body.name ?? "Organ"} – Samverkansportalen` },
@@ -48,7 +49,7 @@ function MemberTable({
   showEnd: boolean;
 }) {
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -90,7 +91,7 @@ function MemberTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -26,6 +26,7 @@ import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Part"} – Samverkansportalen` },
@@ -163,7 +164,7 @@ export default function PartyPage() {
           {signedIn ? "Inga nuvarande företrädare finns registrerade." : "Företrädare visas för inloggade användare."}
         </p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Uppdrag i organ">
           <table>
             <thead>
               <tr>
@@ -189,7 +190,7 @@ export default function PartyPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {former.length ? (
         <>

@@ -6,6 +6,7 @@ import { PartyStatusBadge } from "~/components/party-status";
 import { ORGANISATION_KIND_LABEL, PARTY_ROLE_LABEL } from "~/domain/collaboration";
 import { can } from "~/domain/policy";
 import { listParties } from "~/models/organisations.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Parter – Samverkansportalen" }];
 
@@ -35,7 +36,7 @@ export default function Parties() {
           {municipalities === 1 ? "kommun" : "kommuner"}
           {others ? ` och ${others} ${others === 1 ? "annan organisation" : "andra organisationer"}` : ""}.
         </p>
-        <div className="table-wrap">
+        <TableRegion label="Parter">
           <table>
             <thead>
               <tr>
@@ -64,7 +65,7 @@ export default function Parties() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
       {canManage ? (
         <p className="no-print">

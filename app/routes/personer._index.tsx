@@ -10,6 +10,7 @@ import { getOrganisation, listOrganisations } from "~/models/organisations.serve
 import { addPerson, getPerson, pageOfPeople, personNameTaken } from "~/models/people.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Personer – Samverkansportalen" }];
 
@@ -71,7 +72,7 @@ export default function People() {
         </div>
       </Form>
       <h2>Alla personer</h2>
-      <div className="table-wrap">
+      <TableRegion label="Alla personer">
         <table>
           <thead>
             <tr>
@@ -88,15 +89,17 @@ export default function People() {
                 <td>{p.title || "–"}</td>
                 <td>{p.organisation ?? "–"}</td>
                 <td>
-                  <Link to={`/personer/${p.id}/konto`} aria-label={`Konto för ${p.name}`}>
-                    {p.hasAccount ? "Har konto" : "Skapa konto"}
+                  {/* The visible words begin the link's name (WCAG 2.5.3); the person's name follows. */}
+                  <Link to={`/personer/${p.id}/konto`}>
+                    {p.hasAccount ? "Visa konto" : "Skapa konto"}
+                    <span className="visually-hidden"> för {p.name}</span>
                   </Link>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pagination page={people.page} label="Sidor i personlistan" noun="personer" />
     </>
   );

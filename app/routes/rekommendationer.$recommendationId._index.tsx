@@ -24,6 +24,7 @@ import { getDecision } from "~/models/decisions.server";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import { answersOf, costsFor, filesOf, trailOf, versionsOf } from "~/models/recommendations.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.rec.title ?? "Rekommendation"} – Samverkansportalen` },
@@ -270,7 +271,7 @@ export default function RecommendationPage() {
             Uppföljningsrapport{d.decision ? ` för ${d.decision.bodyName}` : ""}
           </Link>
         </p>
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="parterna">
+        <TableRegion label="Alla parters svar">
           <table>
             <thead>
               <tr>
@@ -339,7 +340,7 @@ export default function RecommendationPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
       {d.versions.length ? (
         <section aria-labelledby="versioner">

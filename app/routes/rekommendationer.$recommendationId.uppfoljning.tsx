@@ -34,6 +34,7 @@ import { getDecision } from "~/models/decisions.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Uppföljning: ${data?.rec.title ?? "rekommendation"} – Samverkansportalen` },
@@ -194,7 +195,7 @@ export default function FollowUpReport() {
       <p id="rapport-summering">
         <strong>{d.summary}</strong>
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Parternas svar">
+      <TableRegion label="Parternas svar">
         <table className="report-table">
           <caption>Alla parter den {d.asOf}</caption>
           <thead>
@@ -230,7 +231,7 @@ export default function FollowUpReport() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2>Det här återstår</h2>
       {d.remaining.length === 0 ? (
         <p>Inget: alla parter har beslutat och inget väntar på granskning.</p>

@@ -9,7 +9,13 @@ import { getViewer } from "~/auth/session.server";
 import { AnswerBadge } from "~/components/answer-badge";
 import { dateInStockholm, todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
-import { isAnswerOverdue, needsReview, RECOMMENDATION_STATUS_LABEL, summarise } from "~/domain/recommendations";
+import {
+  isAnswerOverdue,
+  needsReview,
+  ownPartyFirst,
+  RECOMMENDATION_STATUS_LABEL,
+  summarise,
+} from "~/domain/recommendations";
 import { partiesOf } from "~/models/agreements.server";
 import { parseIsoDate } from "~/domain/calendar-dates";
 import {
@@ -19,6 +25,7 @@ import {
   pageOfRecommendations,
   unsentRecommendations,
 } from "~/models/recommendations.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Rekommendationer till parterna – Samverkansportalen" }];
 
@@ -34,10 +41,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const recs = pageOfRecommendations(actor, collaborationId, asOf, pageRequestFrom(new URL(request.url).searchParams));
   const ids = recs.items.map((r) => r.id);
   const answers = asOf ? answersAsOf(ids, asOf) : answersOf(ids);
-  const parties = partiesOf(collaborationId).map((p) => ({
+  // The viewer's own organisation is the first column (issue 15): a politician on a tablet sees it
+  // without scrolling, and on paper it comes first.
+  const own = actor?.organisationId ?? null;
+  const parties = ownPartyFirst(
+    partiesOf(collaborationId).map((p) => ({ organisationId: p.organisationId, organisation: p.name, kind: p.kind })),
+    own,
+  ).map((p) => ({
     organisationId: p.organisationId,
     // A municipality by its place name ("Bergs kommun" → "Berg"), so the matrix stays narrow.
-    name: p.kind === "kommun" ? p.name.replace(/s? kommun$/, "") : p.name,
+    name: p.kind === "kommun" ? p.organisation.replace(/s? kommun$/, "") : p.organisation,
+    own: p.organisationId === own,
   }));
   return {
     collaboration: { name: collaboration.name, ...collaborationChoices(actor, collaboration) },
@@ -127,7 +141,7 @@ export default function Recommendations() {
           </p>
         </section>
       ) : null}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Matris: rekommendationer och parternas svar">
+      <TableRegion label="Matris: rekommendationer och parternas svar">
         <table className="matrix">
           <caption>Parternas svar</caption>
           <thead>
@@ -135,8 +149,9 @@ export default function Recommendations() {
               <th scope="col">Rekommendation</th>
               <th scope="col">Sista svarsdag</th>
               {parties.map((p) => (
-                <th scope="col" key={p.organisationId}>
+                <th scope="col" key={p.organisationId} className={p.own ? "own-party" : undefined}>
                   {p.name}
+                  {p.own ? <span className="muted"> (er organisation)</span> : null}
                 </th>
               ))}
             </tr>
@@ -156,7 +171,7 @@ export default function Recommendations() {
                 {parties.map((p) => {
                   const cell = r.cells[p.organisationId];
                   return (
-                    <td key={p.organisationId}>
+                    <td key={p.organisationId} className={p.own ? "own-party" : undefined}>
                       {cell ? (
                         <AnswerBadge
                           status={cell.status}
@@ -174,7 +189,7 @@ export default function Recommendations() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pagination page={page} label="Sidor i matrisen" noun="rekommendationer" />
       <h2>Inte svarat</h2>
       <p>Parter som har ärendet på sin egen dagordning räknas först när sista svarsdagen har passerat.</p>

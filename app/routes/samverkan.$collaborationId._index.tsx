@@ -27,6 +27,7 @@ import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.collaboration.name ?? "Samverkan"} – Samverkansportalen` },
@@ -102,7 +103,7 @@ export default function CollaborationPage() {
         <h2 id="parter">Parter</h2>
         {parties.length === 0 ? <p>Inga parter är registrerade ännu.</p> : null}
         {parties.length ? (
-          <div className="table-wrap">
+          <TableRegion label="Parter">
             <table>
               <thead>
                 <tr>
@@ -141,7 +142,7 @@ export default function CollaborationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : null}
         {canManage ? (
           <p className="no-print">

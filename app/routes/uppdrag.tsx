@@ -25,6 +25,7 @@ import { partiesOf } from "~/models/agreements.server";
 import { listPeople } from "~/models/people.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Uppdrag – Samverkansportalen" }];
 
@@ -115,7 +116,7 @@ export default function Assignments() {
           </Link>
         ))}
       </nav>
-      <div className="table-wrap">
+      <TableRegion label="Uppdrag">
         <table>
           <thead>
             <tr>
@@ -152,7 +153,7 @@ export default function Assignments() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pagination page={d.page} label="Sidor i uppdragslistan" noun="uppdrag" />
       {d.canCreate && d.options ? (
         <section aria-labelledby="nytt-uppdrag" className="no-print">

@@ -14,6 +14,7 @@ import { redirectWithStatus } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/page-title";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Uppföljning") }];
 
@@ -88,7 +89,7 @@ export default function FollowUp() {
               ))}
           </div>
           {/* Wide table: the scroll region is focusable so keyboard users can scroll it. */}
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Nyckeltal per år, tabell">
+          <TableRegion label="Nyckeltal per år, tabell">
             <table>
               <caption>Nyckeltal per år</caption>
               <thead>
@@ -115,7 +116,7 @@ export default function FollowUp() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       )}
       {canManage ? (

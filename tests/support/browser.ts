@@ -219,7 +219,7 @@ export async function startApp(
   return app;
 }
 
-interface AxeViolation {
+export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -227,13 +227,16 @@ interface AxeViolation {
 }
 
 /** Runs axe (WCAG 2.1 A and AA rules) on the page; returns the violations. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluate() runs outside the page's CSP, so axe needs no inline script.
-  await page.evaluate(AXE_SOURCE);
+  // @ts-expect-error axe is a global once injected
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     // @ts-expect-error axe is a global injected above
     const result = await window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      // Only violations are read; collecting passes and incomplete results costs time.
+      resultTypes: ["violations"],
     });
     return result.violations.map((v: AxeViolation) => ({
       id: v.id,
@@ -245,7 +248,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** Formats violations for an assertion message. */
-function describeViolations(violations: AxeViolation[]): string {
+export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
     .join("\n");
