@@ -4,7 +4,7 @@ export const PARTY_STATUS_LABEL: Record<PartyStatus, string> = {
   inbjuden: "Inbjuden",
   "inriktningsbeslut fattat": "Inriktningsbeslut fattat",
   medlem: "Medlem",
-  uppsagd: "Uppsagd",
+  uppsagd: "Har sagt upp avtalet",
   utträtt: "Utträdd",
 };
 

@@ -4,7 +4,7 @@
  */
 import { and, count, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { auditLog, users } from "../../db/schema";
+import { auditLog, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { db, type Db } from "~/utils/db.server";
 import { paginate } from "./paging.server";
@@ -60,6 +60,8 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
           at: auditLog.at,
           userId: auditLog.userId,
           userEmail: users.email,
+          // The person's name: the log reads "Sara Samordnare ändrade …", not an address.
+          userName: people.name,
           action: auditLog.action,
           entityType: auditLog.entityType,
           entityId: auditLog.entityId,
@@ -72,6 +74,7 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
         .from(auditLog)
         .leftJoin(users, eq(auditLog.userId, users.id))
         .leftJoin(redactors, eq(auditLog.redactedBy, redactors.id))
+        .leftJoin(people, eq(users.personId, people.id))
         .where(where)
         .orderBy(desc(auditLog.id))
         .limit(limit)

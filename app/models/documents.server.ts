@@ -2,8 +2,8 @@
  * The document library: documents with versions, visibility and links. Visibility is decided
  * by the policy for every row a list returns; search is app/models/search.server.ts.
  */
-import { and, count, desc, eq, gte, lte, max } from "drizzle-orm";
-import { bodies, documentBodies, documents, documentVersions, files, users } from "../../db/schema";
+import { and, count, desc, eq, gte, lte, max, sql } from "drizzle-orm";
+import { bodies, documentBodies, documents, documentVersions, files, people, users } from "../../db/schema";
 import type { ValidDocument } from "~/domain/documents";
 import type { PageRequest } from "~/domain/pagination";
 import { can, type Actor, type Resource } from "~/domain/policy";
@@ -89,15 +89,23 @@ export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, req
 }
 
 export function versionsOfDocument(documentId: number) {
-  return db()
-    .select({ version: documentVersions, author: users.email, file: files })
-    .from(documentVersions)
-    .leftJoin(users, eq(documentVersions.authorId, users.id))
-    .leftJoin(files, eq(documentVersions.fileId, files.id))
-    .where(eq(documentVersions.documentId, documentId))
-    .orderBy(desc(documentVersions.versionNo))
-    .all()
-    .map((r) => ({ ...r.version, author: r.author, file: r.file }));
+  return (
+    db()
+      // Histories name people, not their sign-in addresses (issue 15).
+      .select({
+        version: documentVersions,
+        author: sql<string | null>`coalesce(${people.name}, ${users.email})`,
+        file: files,
+      })
+      .from(documentVersions)
+      .leftJoin(users, eq(documentVersions.authorId, users.id))
+      .leftJoin(people, eq(users.personId, people.id))
+      .leftJoin(files, eq(documentVersions.fileId, files.id))
+      .where(eq(documentVersions.documentId, documentId))
+      .orderBy(desc(documentVersions.versionNo))
+      .all()
+      .map((r) => ({ ...r.version, author: r.author, file: r.file }))
+  );
 }
 
 export interface VersionContent {

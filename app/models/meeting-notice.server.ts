@@ -4,7 +4,7 @@
  * its audit entry.
  */
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
-import { agendaVersions, meetings, minutes, users } from "../../db/schema";
+import { agendaVersions, meetings, minutes, people, users } from "../../db/schema";
 import {
   asPublished,
   describeNoticeChange,
@@ -45,10 +45,12 @@ export function agendaVersionsOf(meetingId: number) {
       versionNo: agendaVersions.versionNo,
       content: agendaVersions.content,
       publishedAt: agendaVersions.publishedAt,
-      publishedBy: users.email,
+      // Histories name people, not their sign-in addresses (issue 15).
+      publishedBy: sql<string | null>`coalesce(${people.name}, ${users.email})`,
     })
     .from(agendaVersions)
     .leftJoin(users, eq(agendaVersions.publishedBy, users.id))
+    .leftJoin(people, eq(users.personId, people.id))
     .where(eq(agendaVersions.meetingId, meetingId))
     .orderBy(asc(agendaVersions.versionNo))
     .all()

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { MeetingList } from "~/components/meeting-list";
 import { withCollaboration } from "~/domain/collaboration";
-import { formatKronor, todayInStockholm } from "~/domain/format";
+import { countOf, formatKronor, todayInStockholm } from "~/domain/format";
 import { listCollaborations } from "~/models/collaborations.server";
 import { startPageFor } from "~/models/start.server";
 import { personOfUser } from "~/models/users.server";
@@ -48,10 +48,30 @@ export default function Start() {
             </p>
           </section>
         ))}
-        <p>
-          Här förbereds möten, beslut följs upp och samarbetsavtalet hålls aktuellt för samverkans parter. Allmänheten
-          kan se vilka <Link to="/parter">parter</Link> och <Link to="/organ">organ</Link> som ingår.
-        </p>
+        <p>Här förbereder samverkans parter sina möten, följer upp beslut och håller samarbetsavtalet aktuellt.</p>
+        {/* What the public can read without signing in (app/domain/policy.ts), said plainly (issue 15). */}
+        <h2>Det här kan du se utan att logga in</h2>
+        <ul>
+          <li>
+            <Link to="/avtal">Samarbetsavtalet</Link>, vilka <Link to="/parter">parter</Link> som ingår och vad var och
+            en betalar.
+          </li>
+          <li>
+            <Link to="/organ">Organen</Link> och vilka som sitter i de organ som har offentliga handlingar.
+          </li>
+          <li>
+            Publicerade kallelser och justerade protokoll från de organ som har offentliga handlingar (
+            <Link to="/moten">möten</Link>).
+          </li>
+          <li>
+            <Link to="/beslut">Offentliga beslut</Link> och <Link to="/rekommendationer">rekommendationerna</Link> till
+            parterna med varje parts svar.
+          </li>
+          <li>
+            <Link to="/dokument">Offentliga dokument</Link>. Du kan <Link to="/sok">söka</Link> i allt detta.
+          </li>
+        </ul>
+        <p>Ärenden, uppdrag, utkast och handlingar som bara gäller ett organs ledamöter visas bara för inloggade.</p>
         <p>
           <Link to="/logga-in" className="button">
             Logga in
@@ -126,12 +146,17 @@ export default function Start() {
               <h3 id={`avtalet-${c.id}`}>Samarbetsavtalet</h3>
               <p>
                 Avtalsperiod {c.agreement.term.start} – {c.agreement.term.end}
-                {c.agreement.term.renewals > 0 ? ` (förlängt ${c.agreement.term.renewals} gånger)` : ""}.
+                {c.agreement.term.renewals > 0
+                  ? ` (förlängt ${countOf(c.agreement.term.renewals, "gång", "gånger")})`
+                  : ""}
+                .
               </p>
               <p>
                 Nästa sista dag för uppsägning: <strong>{c.agreement.nextExit.noticeDeadline}</strong> (
-                {c.agreement.nextExit.daysLeft === 0 ? "idag" : `${c.agreement.nextExit.daysLeft} dagar kvar`}), för
-                utträde {c.agreement.nextExit.termEnd}.
+                {c.agreement.nextExit.daysLeft === 0
+                  ? "idag"
+                  : `${countOf(c.agreement.nextExit.daysLeft, "dag", "dagar")} kvar`}
+                ), för utträde {c.agreement.nextExit.termEnd}.
               </p>
               {c.agreement.myOrganisation ? (
                 <p>

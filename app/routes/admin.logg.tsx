@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
+import { auditChanges, auditSentence, entityTypeLabel } from "~/domain/audit-text";
 import { formatDateTime } from "~/domain/format";
 import { isIsoDate } from "~/domain/membership";
 import { formatCount, pageRequestFrom } from "~/domain/pagination";
@@ -10,18 +11,6 @@ import { auditEntityTypes, pageOfAudit } from "~/models/audit.server";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Händelselogg – Samverkansportalen" }];
-
-const ACTION_LABEL: Record<string, string> = {
-  create: "skapade",
-  update: "ändrade",
-  delete: "tog bort",
-  end: "avslutade",
-  signin: "loggade in",
-  "signin-failed": "misslyckades logga in",
-  signout: "loggade ut",
-  password: "bytte lösenord",
-  redact: "maskerade",
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewerWith(request, "read:audit");
@@ -38,8 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter: { typ: q("typ") ?? "", fran: from ?? "", till: to ?? "", text: q("text") ?? "" },
     dateError: (from && !isIsoDate(from)) || (to && !isIsoDate(to)) ? "Skriv datum som ÅÅÅÅ-MM-DD." : null,
-    types: auditEntityTypes(),
-    entries: pageOfAudit(filter, pageRequestFrom(url.searchParams)),
+    types: auditEntityTypes().map((t) => ({ value: t, label: entityTypeLabel(t) })),
+    entries: (() => {
+      const page = pageOfAudit(filter, pageRequestFrom(url.searchParams));
+      return {
+        page: page.page,
+        // Plain Swedish (issue 15): a sentence with the person's name, and what changed field by field.
+        items: page.items.map((e) => ({
+          id: e.id,
+          at: e.at,
+          sentence: auditSentence({ ...e, actorName: e.userName ?? e.userEmail ?? null }),
+          changes: auditChanges(e.before, e.after),
+          redactedAt: e.redactedAt,
+          redactedBy: e.redactedByEmail ?? e.redactedBy,
+        })),
+      };
+    })(),
   };
 }
 
@@ -58,8 +61,8 @@ export default function AuditLog() {
           <select {...controlProps("typ")} defaultValue={filter.typ}>
             <option value="">Alla</option>
             {types.map((t) => (
-              <option key={t} value={t}>
-                {t}
+              <option key={t.value} value={t.value}>
+                {t.label}
               </option>
             ))}
           </select>
@@ -85,30 +88,34 @@ export default function AuditLog() {
           <thead>
             <tr>
               <th scope="col">Tid</th>
-              <th scope="col">Användare</th>
               <th scope="col">Händelse</th>
-              <th scope="col">Före</th>
-              <th scope="col">Efter</th>
+              <th scope="col">Vad som ändrades</th>
             </tr>
           </thead>
           <tbody>
             {entries.items.map((e) => (
               <tr key={e.id}>
                 <td>{formatDateTime(e.at)}</td>
-                <td>{e.userEmail ?? e.userId ?? "system"}</td>
                 <td>
-                  {ACTION_LABEL[e.action] ?? e.action} {e.entityType} {e.entityId ? `#${e.entityId}` : ""}
+                  {e.sentence}
                   {e.redactedAt ? (
                     <p className="audit-redacted">
-                      Personnummer maskerat {formatDateTime(e.redactedAt)} av {e.redactedByEmail ?? e.redactedBy}
+                      Personnummer maskerat {formatDateTime(e.redactedAt)} av {e.redactedBy}
                     </p>
                   ) : null}
                 </td>
                 <td>
-                  <code className="audit-json">{e.before ?? "–"}</code>
-                </td>
-                <td>
-                  <code className="audit-json">{e.after ?? "–"}</code>
+                  {e.changes.length === 0 ? (
+                    "–"
+                  ) : (
+                    <ul className="audit-changes">
+                      {e.changes.map((c) => (
+                        <li key={c.field}>
+                          {c.field}: {c.before === "–" ? c.after : `${c.before} → ${c.after}`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import { PRINCIPAL_SIDE_LABEL, staffText } from "~/domain/agreement-principals";
 import { agreementEndDate, deadlineWarning, exitOptions, partyStatusOn } from "~/domain/agreement-terms";
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
-import { formatKronor, todayInStockholm } from "~/domain/format";
+import { countOf, formatKronor, todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf, versionsOf } from "~/models/agreements.server";
 import { TableRegion } from "~/components/table-region";
@@ -102,7 +102,7 @@ export default function AgreementPage() {
           <dd>
             {s.currentTerm.renewals === 0
               ? "Första avtalsperioden"
-              : `Förlängt ${s.currentTerm.renewals} gånger med ${d.version.renewalMonths} månader`}
+              : `Förlängt ${countOf(s.currentTerm.renewals, "gång", "gånger")} med ${countOf(d.version.renewalMonths, "månad", "månader")}`}
           </dd>
           <dt>Uppsägning för att lämna {s.currentTerm.end}</dt>
           <dd>
@@ -119,7 +119,10 @@ export default function AgreementPage() {
           <dd>
             <strong>{s.nextPossibleExit.termEnd}</strong>, om uppsägningen kommer in {d.version.noticeForm} senast{" "}
             <strong>{s.nextPossibleExit.noticeDeadline}</strong> (
-            {s.nextPossibleExit.daysLeft === 0 ? "idag är sista dagen" : `${s.nextPossibleExit.daysLeft} dagar kvar`})
+            {s.nextPossibleExit.daysLeft === 0
+              ? "idag är sista dagen"
+              : `${countOf(s.nextPossibleExit.daysLeft, "dag", "dagar")} kvar`}
+            )
           </dd>
           <dt>Uppsägningstid</dt>
           <dd>

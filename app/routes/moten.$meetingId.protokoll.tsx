@@ -17,7 +17,7 @@ import {
   useSchemaForm,
   CheckboxField,
 } from "~/components/forms";
-import { dateInStockholm, formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { countOf, dateInStockholm, formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
 import {
   appealStatement,
@@ -798,8 +798,8 @@ function Approval({ d, result, intent }: { d: Data; result: Result; intent: unkn
       {!d.approved ? (
         <>
           <p className="muted">
-            Protokollet justeras av sekreteraren, mötets ordförande och de valda justerarna ({d.signers.length}{" "}
-            personer). När alla har justerat låses det.
+            Protokollet justeras av sekreteraren, mötets ordförande och de valda justerarna (
+            {countOf(d.signers.length, "person", "personer")}). När alla har justerat låses det.
           </p>
           {d.problems.length ? (
             <div className="notice notice--warn no-print">

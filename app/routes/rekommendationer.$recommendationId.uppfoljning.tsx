@@ -6,7 +6,7 @@ import { AnswerBadge } from "~/components/answer-badge";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Field, FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { parseIsoDate } from "~/domain/calendar-dates";
-import { dateInStockholm, todayInStockholm } from "~/domain/format";
+import { countOf, dateInStockholm, todayInStockholm } from "~/domain/format";
 import {
   citeAnswer,
   currentVersion,
@@ -127,7 +127,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reminded = sendDueReminders(viewer.user.id, rec.id, todayInStockholm());
     return redirectWithStatus(
       `/rekommendationer/${rec.id}/uppfoljning`,
-      reminded.length ? `Påminnelser skickade till ${reminded.length} parter.` : "Inga påminnelser behövde skickas.",
+      reminded.length
+        ? `Påminnelser skickade till ${countOf(reminded.length, "part", "parter")}.`
+        : "Inga påminnelser behövde skickas.",
     );
   }
   const saved =

@@ -81,7 +81,7 @@ describe("the agreement", () => {
     expect(await page.getByLabel("Uppsägningen mottagen").inputValue()).toBe("2022-06-01");
     await page.getByLabel("Uppsägningen mottagen").fill(today);
     await page.getByRole("button", { name: "Registrera uppsägning" }).click();
-    await waitForText(page.locator(".badge"), `Uppsagd – utträde den ${expectedExit.exitDate}`);
+    await waitForText(page.locator(".badge"), `Har sagt upp avtalet – utträde den ${expectedExit.exitDate}`);
     await expectAccessible(page);
 
     const nextYear = Number(expectedExit.exitDate.slice(0, 4)) + 1;
@@ -89,7 +89,7 @@ describe("the agreement", () => {
     await waitForText(page.locator(".notice"), "Bergs kommun");
     expect(await page.locator("tbody").innerText()).not.toContain("Bergs kommun");
     await page.goto("/parter");
-    await waitForText(page.locator("tbody"), `Uppsagd – utträde den ${expectedExit.exitDate}`);
+    await waitForText(page.locator("tbody"), `Har sagt upp avtalet – utträde den ${expectedExit.exitDate}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -215,8 +215,10 @@ describe("memberships", () => {
     await waitForText(page.getByRole("table", { name: "Tidigare ledamöter" }), "IFO-chef Ragunda");
 
     await page.goto("/admin/logg");
-    await waitForText(page.locator("tbody"), "ändrade membership");
-    await waitForText(page.locator("tbody"), "skapade membership");
+    // Plain Swedish: who by name, what as a sentence, what changed field by field (issue 15).
+    await waitForText(page.locator("tbody"), "Sara Samordnare ändrade ett ledamotsuppdrag");
+    await waitForText(page.locator("tbody"), "Sara Samordnare skapade ett ledamotsuppdrag");
+    expect(await page.locator("tbody").innerText()).not.toMatch(/[{}]/);
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();

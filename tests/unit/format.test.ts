@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  countOf,
   dateInStockholm,
   formatDateTime,
   formatDateWithWeekday,
@@ -60,5 +61,14 @@ describe("Swedish formatting", () => {
   });
   it("names the weekday", () => {
     expect(formatDateWithWeekday("2026-12-31")).toBe("torsdag 2026-12-31");
+  });
+});
+
+describe("countOf", () => {
+  it("puts the noun in agreement with the number", () => {
+    expect(countOf(1, "person", "personer")).toBe("1 person");
+    expect(countOf(0, "person", "personer")).toBe("0 personer");
+    expect(countOf(2, "gång", "gånger")).toBe("2 gånger");
+    expect(countOf(1500, "part", "parter")).toBe("1\u00a0500 parter");
   });
 });
