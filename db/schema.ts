@@ -1642,3 +1642,24 @@ export const meetingResponses = sqliteTable(
     check("meeting_responses_for", sql`${t.answer} = 'tjänstgör' or ${t.forPersonId} is null`),
   ],
 );
+
+/**
+ * A report of an accessibility problem, sent with the form on the accessibility statement
+ * (/tillganglighet) by anyone, signed in or not. The coordinator reads them on that page.
+ */
+export const accessibilityReports = sqliteTable(
+  "accessibility_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    createdAt: createdAt(),
+    userId: text("user_id").references(() => users.id),
+    page: text("page").notNull().default(""),
+    description: text("description").notNull(),
+    contact: text("contact").notNull().default(""),
+  },
+  (t) => [
+    check("accessibility_reports_description", sql`length(${t.description}) between 1 and 5000`),
+    check("accessibility_reports_page", sql`length(${t.page}) <= 300`),
+    check("accessibility_reports_contact", sql`length(${t.contact}) <= 300`),
+  ],
+);

@@ -138,7 +138,7 @@ function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function fieldLabel(key: string): string {
+function fieldLabel(key: string): string {
   return FIELD_LABEL[key] ?? humanise(key);
 }
 

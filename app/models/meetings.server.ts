@@ -44,24 +44,29 @@ export function getMeeting(id: number) {
 }
 
 /** The next meetings (from `today`) of the given bodies. */
-export function upcomingMeetings(bodyIds: number[], today: string, limit = 5) {
+/** The next meetings of the bodies that the actor may open (no dead ends: issue 15). */
+export function upcomingMeetings(actor: Actor | null, bodyIds: number[], today: string, limit = 5) {
   if (bodyIds.length === 0) return [];
   return db()
     .select(meetingColumns)
     .from(meetings)
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.date, today)))
+    .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.date, today), meetingListWhere(actor, null)))
     .orderBy(asc(meetings.date), asc(meetings.startTime))
     .limit(limit)
     .all();
 }
 
-export function meetingsOfBody(bodyId: number, today: string) {
-  return listMeetings({ bodyIds: [bodyId], today });
+/** A body's meetings that the actor may open: a body page links to none the viewer cannot read. */
+export function meetingsOfBody(actor: Actor | null, bodyId: number, today: string) {
+  return listMeetings({ actor, bodyIds: [bodyId], today });
 }
 
-function listMeetings({ bodyIds, today }: { bodyIds: number[] | null; today: string }) {
-  const scope = bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined;
+function listMeetings({ actor, bodyIds, today }: { actor: Actor | null; bodyIds: number[] | null; today: string }) {
+  const scope = and(
+    bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
+    meetingListWhere(actor, null),
+  );
   const upcoming = db()
     .select(meetingColumns)
     .from(meetings)

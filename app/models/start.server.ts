@@ -51,7 +51,7 @@ export function startPageFor(actor: Actor | null, today: string) {
   const concerned = sections.filter((s) => s.takesPart || s.followUp.pendingAnswers.length > 0);
   return {
     myBodies,
-    nextMeetings: upcomingMeetings(followed, today, 6),
+    nextMeetings: upcomingMeetings(actor, followed, today, 6),
     collaborations: concerned.length ? concerned : sections.slice(0, 1),
   };
 }

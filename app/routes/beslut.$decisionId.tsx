@@ -13,6 +13,7 @@ import { listRecommendationsForDecision } from "~/models/decision-links.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { minutesOf } from "~/models/meeting-minutes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` },
@@ -31,6 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       can(actor, "read:recommendation", recommendationResource(r)),
     ),
     canCreateRecommendation: can(actor, "manage:decisions"),
+    // No dead ends (issue 15): link the matter and the minutes only for a viewer who may open them.
+    canOpenMatter: can(actor, "read:matters"),
+    canOpenMinutes:
+      decision.meetingId !== null &&
+      can(actor, "read:meeting", {
+        bodyId: decision.bodyId,
+        publicRecords: decision.publicRecords,
+        published: minutesOf(decision.meetingId)?.status === "justerat",
+      }),
   };
 }
 
@@ -45,7 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DecisionPage() {
-  const { decision: d, recommendations, canCreateRecommendation } = useLoaderData<typeof loader>();
+  const {
+    decision: d,
+    recommendations,
+    canCreateRecommendation,
+    canOpenMatter,
+    canOpenMinutes,
+  } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(decisionStatusSchema, {
     lastResult: useActionData<typeof action>(),
     defaultValue: { status: d.status },
@@ -78,16 +94,18 @@ export default function DecisionPage() {
         {d.registryNumber ? (
           <>
             <dt>Ärende</dt>
-            <dd>
-              <Link to={`/arenden/${d.matterId}`}>{d.registryNumber}</Link>
-            </dd>
+            <dd>{canOpenMatter ? <Link to={`/arenden/${d.matterId}`}>{d.registryNumber}</Link> : d.registryNumber}</dd>
           </>
         ) : null}
         {d.meetingId ? (
           <>
             <dt>Möte</dt>
             <dd>
-              <Link to={`/moten/${d.meetingId}/protokoll`}>Protokollet från {d.meetingDate}</Link>
+              {canOpenMinutes ? (
+                <Link to={`/moten/${d.meetingId}/protokoll`}>Protokollet från {d.meetingDate}</Link>
+              ) : (
+                `Protokollet från ${d.meetingDate}`
+              )}
             </dd>
           </>
         ) : null}

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body,
     today,
     members: showMembers ? membersOfBody(body.id, today) : null,
-    meetings: meetingsOfBody(body.id, today),
+    meetings: meetingsOfBody(actor, body.id, today),
     canManage: can(actor, "manage:memberships", { bodyId: body.id }),
     canEdit: can(actor, "manage:collaborations"),
     myRole: actor?.bodyRoles.has(body.id) ? rolesInBody(actor.bodyRoles.get(body.id)!) : null,

@@ -81,6 +81,12 @@ export default function Search() {
           </button>
         </div>
       </Form>
+      {/* Always in the page, so a new count is announced when a search changes it (WCAG 4.1.3). */}
+      <p role="status" className="visually-hidden">
+        {results
+          ? `${formatCount(results.page.total)} ${results.page.total === 1 ? "träff" : "träffar"} för ”${q}”`
+          : ""}
+      </p>
       {results ? (
         <section aria-labelledby="traffar">
           <h2 id="traffar">

@@ -5,6 +5,7 @@
  * footer link to the accessibility statement.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityReports, auditLog } from "../../db/schema";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
@@ -100,5 +101,56 @@ describe("titles and navigation", () => {
     await page.getByRole("contentinfo").getByRole("link", { name: "Tillgänglighetsredogörelse" }).click();
     await waitForText(page.getByRole("heading", { level: 1 }), "Tillgänglighetsredogörelse");
     await context.close();
+  });
+});
+
+describe("the accessibility statement", () => {
+  it("follows DIGG's model and takes a problem report from anyone to the coordinator, stored and audited", async () => {
+    const { page, errors } = await app.page();
+    await page.goto("/tillganglighet");
+    const headings = await page.getByRole("heading", { level: 2 }).allInnerTexts();
+    for (const h of [
+      "Hur tillgänglig är portalen?",
+      "Innehåll som inte är tillgängligt",
+      "Hur vi har testat portalen",
+      "Rapportera ett problem",
+      "Tillsyn",
+    ])
+      expect(headings).toContain(h);
+    expect(await page.getByRole("link", { name: "anmäla det till Digg" }).getAttribute("href")).toBe(
+      "https://www.digg.se/tdosanmalan",
+    );
+    expect(await page.locator("main").innerText()).toContain("WCAG 2.1 nivå AA");
+    // An empty report is refused at the field.
+    await page.getByRole("button", { name: "Skicka rapporten" }).click();
+    await waitForText(page.getByRole("alert"), "Formuläret har fel");
+    await page
+      .getByLabel("Vad fungerade inte?")
+      .fill("Matrisen går inte att rulla med tangentbordet på min surfplatta.");
+    await page.getByLabel("Sida eller adress (om du vet)").fill("/rekommendationer");
+    await page.getByRole("button", { name: "Skicka rapporten" }).click();
+    await waitForText(page.getByRole("status"), "Din rapport har kommit fram till samordnaren");
+    const stored = app.db.select().from(accessibilityReports).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ page: "/rekommendationer", userId: null, contact: "" });
+    const audited = app.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((a) => a.entityType === "accessibility_report");
+    expect(audited.map((a) => a.entityId)).toEqual([String(stored[0].id)]);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // The coordinator reads it on the same page; nobody else does.
+    const coordinator = await app.page("demo-samordnare");
+    await coordinator.page.goto("/tillganglighet");
+    await waitForText(coordinator.page.locator("#inkomna ~ ul"), "Matrisen går inte att rulla");
+    await coordinator.page.context().close();
+    const reader = await app.page("demo-politiker");
+    await reader.page.goto("/tillganglighet");
+    expect(await reader.page.locator("main").innerText()).not.toContain("Matrisen går inte att rulla");
+    await reader.page.context().close();
   });
 });

@@ -21,6 +21,10 @@ describe("documents and search", () => {
     await page.getByLabel("Sökord").fill("uppsägning");
     await page.getByRole("button", { name: "Sök" }).click();
     await waitForText(page.locator("#traffar"), "för ”uppsägning”");
+    // The count is announced (role=status), not only shown (issue 15).
+    expect(await waitForText(page.getByRole("status").filter({ hasText: "träff" }), "för ”uppsägning”")).toMatch(
+      /^\d+ träff(ar)? för ”uppsägning”$/,
+    );
     expect(await page.locator(".snippet mark").first().innerText()).toMatch(/^uppsägning$/i);
     await expectAccessible(page);
     await page.locator(".search-results a").first().click();
