@@ -43,15 +43,14 @@ export function getMeeting(id: number) {
     .get();
 }
 
-/** The next meetings (from `today`) of the given bodies. */
-/** The next meetings of the bodies that the actor may open (no dead ends: issue 15). */
+/** The next meetings (from `today`) of the bodies that the actor may open (no dead ends: issue 15). */
 export function upcomingMeetings(actor: Actor | null, bodyIds: number[], today: string, limit = 5) {
   if (bodyIds.length === 0) return [];
   return db()
     .select(meetingColumns)
     .from(meetings)
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.date, today), meetingListWhere(actor, null)))
+    .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
     .orderBy(asc(meetings.date), asc(meetings.startTime))
     .limit(limit)
     .all();
@@ -63,10 +62,7 @@ export function meetingsOfBody(actor: Actor | null, bodyId: number, today: strin
 }
 
 function listMeetings({ actor, bodyIds, today }: { actor: Actor | null; bodyIds: number[] | null; today: string }) {
-  const scope = and(
-    bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
-    meetingListWhere(actor, null),
-  );
+  const scope = bodyIds ? meetingListWhere(actor, bodyIds) : meetingsReadableBy(readScopeOf(actor));
   const upcoming = db()
     .select(meetingColumns)
     .from(meetings)
