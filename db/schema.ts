@@ -1658,6 +1658,7 @@ export const accessibilityReports = sqliteTable(
     contact: text("contact").notNull().default(""),
   },
   (t) => [
+    index("accessibility_reports_user").on(t.userId),
     check("accessibility_reports_description", sql`length(${t.description}) between 1 and 5000`),
     check("accessibility_reports_page", sql`length(${t.page}) <= 300`),
     check("accessibility_reports_contact", sql`length(${t.contact}) <= 300`),

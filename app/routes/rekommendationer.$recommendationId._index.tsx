@@ -103,7 +103,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             bodyName: decision.bodyName,
             decidedOn: decision.decidedOn,
             paragraph: decision.paragraph,
-            meetingId: decision.meetingId,
+            // No dead ends (issue 15): the meeting is linked for its body's members; others read the decision.
+            meetingId: can(actor, "read:meeting", { bodyId: decision.bodyId, publicRecords: decision.publicRecords })
+              ? decision.meetingId
+              : null,
           }
         : null,
     files: filesOf(rec.id),
