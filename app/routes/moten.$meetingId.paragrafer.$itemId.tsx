@@ -4,6 +4,7 @@ import { getInputProps, getSelectProps } from "@conform-to/react";
 import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { notFound } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { DECISION_PROCEDURES, isPresent, ITEM_OUTCOMES, positionProblems, VOTES } from "~/domain/minutes";
 import { paragraphSchema } from "~/forms/minutes";
@@ -160,7 +161,7 @@ export default function Paragraph() {
           label="Beslutsgång"
           options={DECISION_PROCEDURES.map((p) => ({ value: p, label: p }))}
         />
-        <div className="table-wrap">
+        <TableRegion label="Röster, jäv, reservationer och protokollsanteckningar">
           <table>
             <caption>De närvarandes röster, jäv, reservationer och protokollsanteckningar</caption>
             <thead>
@@ -221,7 +222,7 @@ export default function Paragraph() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <SelectField
           field={fields.outcome}
           label="Utfall"

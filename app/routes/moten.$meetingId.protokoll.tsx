@@ -663,7 +663,7 @@ function ParagraphDetails({ item }: { item: Item }) {
       {x.vote ? (
         <>
           <p>{x.vote.summary}</p>
-          <div className="table-wrap">
+          <TableRegion label={`Omröstningslista § ${item.paragraph}`}>
             <table>
               <caption>Omröstningslista § {item.paragraph}</caption>
               <thead>
@@ -681,7 +681,7 @@ function ParagraphDetails({ item }: { item: Item }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       ) : null}
       {x.disqualified.length ? <p>Jäv: {x.disqualified.join(", ")} deltog inte i handläggningen.</p> : null}

@@ -15,7 +15,6 @@ import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
-import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Ändra uppdrag – Samverkansportalen" }];
 
