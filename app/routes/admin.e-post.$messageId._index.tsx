@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
+import { redirectWithStatus } from "~/utils/flash.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { formatDateTime } from "~/domain/format";
 import { MAIL_KIND_LABELS } from "~/domain/mail";
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   if (!retryMessage(viewer.user.id, m.id))
     return rejectForm(submission, { formErrors: ["Bara misslyckade och osäkra meddelanden kan skickas igen."] });
-  return redirect(`/admin/e-post/${m.id}`);
+  return redirectWithStatus(`/admin/e-post/${m.id}`, "Meddelandet skickas igen.");
 }
 
 export default function MailMessage() {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { createSession, endAllSessionsOf } from "~/auth/sessions.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { requireViewerWith } from "~/auth/session.server";
@@ -40,10 +39,16 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirectWithStatus("/konto#kalender", "Din kalenderlänk är skapad.");
     case "calendar-rotate":
       rotateCalendarToken(viewer.user.id);
-      return redirect("/konto?kalender=ny#kalender");
+      return redirectWithStatus(
+        "/konto#kalender",
+        "Du har fått en ny kalenderadress. Den gamla fungerar inte längre; byt adressen i din kalender.",
+      );
     case "calendar-revoke":
       revokeCalendarToken(viewer.user.id);
-      return redirect("/konto?kalender=borttagen#kalender");
+      return redirectWithStatus(
+        "/konto#kalender",
+        "Kalenderadressen är borttagen. Ingen kan längre hämta dina möten med den.",
+      );
     case "password": {
       const user = getUserById(viewer.user.id);
       if (!user || !(await verifyPassword(value.current, user.passwordHash)))
@@ -55,7 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
       // A changed password ends every session of the account, everywhere; this device gets a new one.
       await endAllSessionsOf(user.id);
       const cookie = await createSession(user.id);
-      return redirect("/konto?klart=1", { headers: { "Set-Cookie": cookie } });
+      return redirectWithStatus("/konto", "Lösenordet är bytt. Alla dina andra inloggningar har avslutats.", {
+        headers: { "Set-Cookie": cookie },
+      });
     }
   }
 }
@@ -63,7 +70,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { email, name, title, calendarUrl } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const [form, fields] = useSchemaForm(ownAccountSchema, { lastResult });
   return (
     <>
@@ -90,16 +96,6 @@ export default function Account() {
         sammanfattning eller inte alls.
       </p>
       <h2 id="kalender">Mina möten i kalendern</h2>
-      {searchParams.get("kalender") === "ny" ? (
-        <p className="notice notice--ok" role="status">
-          Du har fått en ny kalenderadress. Den gamla fungerar inte längre; byt adressen i din kalender.
-        </p>
-      ) : null}
-      {searchParams.get("kalender") === "borttagen" ? (
-        <p className="notice notice--ok" role="status">
-          Kalenderadressen är borttagen. Ingen kan längre hämta dina möten med den.
-        </p>
-      ) : null}
       {calendarUrl ? (
         <>
           <p>
@@ -127,11 +123,6 @@ export default function Account() {
         </Form>
       )}
       <h2>Byt lösenord</h2>
-      {searchParams.get("klart") && !lastResult ? (
-        <p className="notice notice--ok" role="status">
-          Lösenordet är bytt. Alla dina andra inloggningar har avslutats.
-        </p>
-      ) : null}
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="password" />

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
@@ -7,7 +6,8 @@ import { personSchema } from "~/forms/people";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
-import { addPerson, getPerson, pageOfPeople, personNameTaken } from "~/models/people.server";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { addPerson, pageOfPeople, personNameTaken } from "~/models/people.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
@@ -17,10 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Personer – Samverkansportal
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewerWith(request, "manage:people");
   const url = new URL(request.url);
-  const added = Number(url.searchParams.get("tillagd")) || null;
   return {
     people: pageOfPeople(pageRequestFrom(url.searchParams)),
-    added: added ? (getPerson(added)?.name ?? null) : null,
     organisations: listOrganisations(),
   };
 }
@@ -37,22 +35,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (value.organisationId && !getOrganisation(value.organisationId))
     return rejectForm(submission, { fieldErrors: { organisationId: ["Välj en organisation i listan."] } });
   const person = addPerson(viewer.user.id, value);
-  return redirect(`/personer?tillagd=${person.id}`);
+  return redirectWithStatus("/personer", `${person.name} är tillagd.`);
 }
 
 export default function People() {
-  const { people, added, organisations } = useLoaderData<typeof loader>();
+  const { people, organisations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(personSchema, { lastResult });
   return (
     <>
       <h1>Personer</h1>
       <p>Personer som sitter i organen. Lägg till personen här och ge henne sedan ett uppdrag på organets sida.</p>
-      {added && !lastResult ? (
-        <p className="notice notice--ok" role="status">
-          {added} är tillagd.
-        </p>
-      ) : null}
       <h2>Lägg till person</h2>
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
