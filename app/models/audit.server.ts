@@ -40,6 +40,7 @@ export interface AuditFilter {
 }
 
 const redactors = alias(users, "redactors");
+const redactorPeople = alias(people, "redactor_people");
 
 /** One page of the log, latest first (the id orders it: entries are only ever appended). */
 export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
@@ -70,10 +71,12 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
           redactedAt: auditLog.redactedAt,
           redactedBy: auditLog.redactedBy,
           redactedByEmail: redactors.email,
+          redactedByName: redactorPeople.name,
         })
         .from(auditLog)
         .leftJoin(users, eq(auditLog.userId, users.id))
         .leftJoin(redactors, eq(auditLog.redactedBy, redactors.id))
+        .leftJoin(redactorPeople, eq(redactors.personId, redactorPeople.id))
         .leftJoin(people, eq(users.personId, people.id))
         .where(where)
         .orderBy(desc(auditLog.id))

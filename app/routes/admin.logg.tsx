@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           sentence: auditSentence({ ...e, actorName: e.userName ?? e.userEmail ?? null }),
           changes: auditChanges(e.before, e.after),
           redactedAt: e.redactedAt,
-          redactedBy: e.redactedByEmail ?? e.redactedBy,
+          redactedBy: e.redactedByName ?? e.redactedByEmail ?? e.redactedBy,
         })),
       };
     })(),
