@@ -278,7 +278,10 @@ export function FormErrorSummary({ form }: { form: AnyForm }) {
   }, [count, form.status]);
   if (count === 0) return null;
   return (
-    <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref} id={`${form.id}-summary`}>
+    // autoFocus: without JavaScript the answer to the post is a new page, and the browser starts
+    // on the summary (WCAG 2.4.3); with JavaScript the effect above moves focus here.
+    // eslint-disable-next-line jsx-a11y/no-autofocus
+    <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref} id={`${form.id}-summary`} autoFocus>
       <h2>Formuläret har fel som behöver rättas</h2>
       <ul>
         {entries.map(({ name, message }, i) => (

@@ -5,7 +5,7 @@ import { createSession } from "~/auth/sessions.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getViewer, safeRedirectTo } from "~/auth/session.server";
 import { signInFailed, signInSucceeded, signInWait } from "~/auth/limits.server";
-import { formProps, TextField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
 import { signInSchema } from "~/forms/account";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/users.server";
@@ -79,11 +79,7 @@ export default function SignIn() {
           Din session har gått ut. Logga in igen för att fortsätta.
         </p>
       ) : null}
-      {form.errors?.length ? (
-        <p className="notice notice--error" role="alert" id={form.errorId}>
-          {form.errors[0]}
-        </p>
-      ) : null}
+      <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField field={fields.email} label="E-postadress" type="email" autoComplete="username" />

@@ -21,18 +21,22 @@ describe("sign-in", () => {
     await page.getByLabel("E-postadress").fill("samordnare@demo.example");
     await page.getByLabel("Lösenord").fill("fel-lösenord-123");
     await page.getByRole("button", { name: "Logga in" }).click();
-    expect(await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.")).toBe(
+    await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.");
+    expect(await page.getByRole("alert").getByRole("listitem").allInnerTexts()).toEqual([
       "Fel e-postadress eller lösenord.",
-    );
+    ]);
+    // A rejected form moves focus to its error summary (issue 15).
+    await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "alert");
     expect(await page.getByLabel("E-postadress").inputValue()).toBe("samordnare@demo.example");
     await expectAccessible(page);
 
     await page.getByLabel("E-postadress").fill("finns.inte@demo.example");
     await page.getByLabel("Lösenord").fill("fel-lösenord-123");
     await page.getByRole("button", { name: "Logga in" }).click();
-    expect(await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.")).toBe(
+    await waitForText(page.getByRole("alert"), "Fel e-postadress eller lösenord.");
+    expect(await page.getByRole("alert").getByRole("listitem").allInnerTexts()).toEqual([
       "Fel e-postadress eller lösenord.",
-    );
+    ]);
     expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
     await page.context().close();
   });
