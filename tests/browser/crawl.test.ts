@@ -257,6 +257,49 @@ function deadEnd(status: number, finalPath: string, href: string): boolean {
   return status === 403 || status === 404 || (finalPath === "/logga-in" && !href.startsWith("/logga-in"));
 }
 
+/**
+ * CPU seconds used so far by a process and all its live descendants (with their reaped
+ * children), from /proc: a figure that does not depend on how busy the machine is. Null where
+ * there is no /proc.
+ */
+function cpuSecondsOfTree(root: number): number | null {
+  try {
+    const stats = fs
+      .readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((d) => {
+        try {
+          // Fields after the command name (in parentheses): state ppid … utime stime cutime cstime.
+          const f = fs
+            .readFileSync(`/proc/${d}/stat`, "utf8")
+            .replace(/^.*\) /s, "")
+            .split(" ");
+          return [
+            {
+              pid: Number(d),
+              ppid: Number(f[1]),
+              ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
+            },
+          ];
+        } catch {
+          return [];
+        }
+      });
+    const tree = new Set([root]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const p of stats)
+        if (!tree.has(p.pid) && tree.has(p.ppid)) {
+          tree.add(p.pid);
+          grew = true;
+        }
+    }
+    return stats.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
 let app: TestApp;
 const findings: Finding[] = [];
 /** States axe has checked at 320 px (shared by all roles: the same 403 page is one state). */
@@ -330,6 +373,7 @@ async function check(
 describe("accessibility crawl", () => {
   it("finds no axe violation, no sideways scrolling and no dead end on any page, as any role, at 320 and 1280 px", async () => {
     const started = Date.now();
+    const cpuBefore = cpuSecondsOfTree(process.pid);
     const urls = urlsToCrawl(app);
     expect(urls.length).toBeGreaterThan(60);
     const contexts = new Map<Role, BrowserContext>();
@@ -433,10 +477,12 @@ describe("accessibility crawl", () => {
     }
 
     spent["links (wall)"] = (performance.now() - linksStarted) / 1000;
+    const cpuAfter = cpuSecondsOfTree(process.pid);
+    const cpu = cpuBefore === null || cpuAfter === null ? "" : `, ${Math.round(cpuAfter - cpuBefore)} CPU s`;
     console.info(
       `crawl: ${urls.length} URLs (${new Set(urls.map((u) => u.template)).size} route templates) × ${ROLES.length} roles: ${figures.visits} page loads, ${figures.signInRedirects} redirects to sign-in; ` +
         `${figures.states} distinct page states + ${figures.formStates} form error states; ${figures.overflowChecks} overflow checks (320 + 1280 px), ` +
-        `${figures.axeRuns} axe runs; ${figures.links} links checked; ${Math.round((Date.now() - started) / 1000)} s (` +
+        `${figures.axeRuns} axe runs; ${figures.links} links checked; ${Math.round((Date.now() - started) / 1000)} s${cpu} (` +
         Object.entries(spent)
           .map(([phase, seconds]) => `${phase} ${Math.round(seconds)} s`)
           .join(", ") +

@@ -93,7 +93,14 @@ describe("pages and access", () => {
     const { page, errors } = await app.page("demo-politiker");
     await page.goto("/");
     await waitForText(page.locator("#mina-organ ~ ul"), "Sociala vård- och omsorgsgruppen (SVOM)");
-    await waitForText(page.locator("#nasta-moten ~ div"), "Styrgruppen för Mini-Maria");
+    // Only meetings the politician may open (issue 15: no dead ends): their own SVOM, not the
+    // steering group's meeting, whose records are not public and where they do not sit.
+    const next = page.locator("section", { has: page.locator("#nasta-moten") });
+    await waitForText(next, "Sociala vård- och omsorgsgruppen (SVOM)");
+    expect(await next.innerText()).not.toContain("Styrgruppen för Mini-Maria");
+    const hrefs = await next.locator("a[href^='/moten/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect((await page.context().request.get(href)).status(), href).toBe(200);
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();
