@@ -172,6 +172,7 @@ type Role = (typeof ROLES)[number];
 interface Snapshot {
   /** The state's identity: the same main content at the same address is one state. */
   key: string;
+  title: string;
   overflow: string | null;
   links: string[];
   /** Index among the main's POST forms of the first one with a text field and a submit button, or -1. */
@@ -212,7 +213,7 @@ function snapshot(page: Page): Promise<Snapshot> {
           ),
       );
     const key = `${location.pathname}\n${document.title}\n${document.querySelector("main")?.textContent ?? ""}`;
-    return { key, overflow, links, form };
+    return { key, title: document.title, overflow, links, form };
   });
 }
 
@@ -374,6 +375,7 @@ describe("accessibility crawl", () => {
   it("finds no axe violation, no sideways scrolling and no dead end on any page, as any role, at 320 and 1280 px", async () => {
     const started = Date.now();
     const cpuBefore = cpuSecondsOfTree(process.pid);
+    const serverBefore = cpuSecondsOfTree(app.server.pid!);
     const urls = urlsToCrawl(app);
     expect(urls.length).toBeGreaterThan(60);
     const contexts = new Map<Role, BrowserContext>();
@@ -388,6 +390,7 @@ describe("accessibility crawl", () => {
     // address the crawl loaded answered that role.
     const links = new Map<Role, Map<string, string>>(ROLES.map((r) => [r, new Map()]));
     const answered = new Map<Role, Map<string, boolean>>(ROLES.map((r) => [r, new Map()]));
+    const titles = new Map<Role, Map<string, string>>(ROLES.map((r) => [r, new Map()]));
     const queue = ROLES.flatMap((role) => urls.map(({ url, template }) => ({ role, url, template })));
 
     await Promise.all(
@@ -424,6 +427,19 @@ describe("accessibility crawl", () => {
             for (const href of first.links)
               if (href !== url && !links.get(role)!.has(href)) links.get(role)!.set(href, url);
           await check(page, role, template, { url, state: "sidan" }, first);
+          // Unique page titles (issue 15, WCAG 2.4.2): two routes a role opens never share one.
+          if (ok && new URL(page.url()).pathname === new URL(url, app.baseUrl).pathname) {
+            const other = titles.get(role)!.get(first.title);
+            if (other && other !== template)
+              findings.push({
+                role: role.name,
+                url,
+                state: "sidan",
+                width: 0,
+                problem: `the same title as ${other}: "${first.title}"`,
+              });
+            else titles.get(role)!.set(first.title, template);
+          }
           // One representative form per route and role: submitted empty, its error state checked.
           // (An address that sent the role to another page, such as sign-in, counts as that page.)
           const landed = new URL(page.url()).pathname;
@@ -478,7 +494,11 @@ describe("accessibility crawl", () => {
 
     spent["links (wall)"] = (performance.now() - linksStarted) / 1000;
     const cpuAfter = cpuSecondsOfTree(process.pid);
-    const cpu = cpuBefore === null || cpuAfter === null ? "" : `, ${Math.round(cpuAfter - cpuBefore)} CPU s`;
+    const serverAfter = cpuSecondsOfTree(app.server.pid!);
+    const cpu =
+      cpuBefore === null || cpuAfter === null || serverBefore === null || serverAfter === null
+        ? ""
+        : `, ${Math.round(cpuAfter - cpuBefore)} CPU s of which the server ${Math.round(serverAfter - serverBefore)}`;
     console.info(
       `crawl: ${urls.length} URLs (${new Set(urls.map((u) => u.template)).size} route templates) × ${ROLES.length} roles: ${figures.visits} page loads, ${figures.signInRedirects} redirects to sign-in; ` +
         `${figures.states} distinct page states + ${figures.formStates} form error states; ${figures.overflowChecks} overflow checks (320 + 1280 px), ` +
