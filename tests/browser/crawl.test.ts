@@ -14,23 +14,23 @@
  * must show an error summary with focus on it. With the scripts, FormErrorSummary moves focus
  * the same way (tests/browser/foundation.test.ts checks that on the sign-in form).
  *
- * What keeps it fast (it runs in CI on every change):
+ * What keeps it fast (it runs in CI on every change; the browser's work is what costs):
  * - one browser context per role, shared by a few pages that take addresses from one queue;
- * - no scripts to load; signed out, an address that redirects to sign-in is found with one
- *   plain request instead of a page load;
+ * - no scripts to load; one plain request before each page load, so that an address that
+ *   redirects to sign-in, or an error page already checked for the role, is not loaded again;
  * - per state, one evaluate measures overflow, reads links and a key of the state, then one
  *   resize to the other width and one evaluate more;
- * - axe runs on every distinct state at 320 px, where content reflows and tables scroll (the
- *   superset of what axe can see, except the main menu, which is open only on wide screens),
- *   and at 1280 px on each route template's first page state per role (the open menu, wide
- *   layouts). A state already checked (the same main content at the same address, or the same
- *   403 page, whoever views it) is not checked again;
+ * - axe runs on every distinct state at 320 px, where content reflows and tables scroll; at
+ *   1280 px on each role's first page (the open main menu; the header is the same on every
+ *   page) and wherever the wide layout renders other elements in the main content or footer
+ *   than the narrow one. A state already checked (the same main content at the same address,
+ *   whoever views it) is not checked again;
  * - one representative form per route and role (the first POST form with a text field);
  * - links are checked with plain HTTP requests in parallel, each distinct address once per role.
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page, Response } from "playwright-core";
+import type { APIResponse, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, describeViolations, startApp, type TestApp } from "../support/browser";
 
@@ -58,7 +58,9 @@ function pageRoutePatterns(): string[] {
       const segments = f
         .replace(/\.tsx$/, "")
         .split(".")
-        .filter((s) => s !== "_index");
+        .filter((s) => s !== "_index")
+        // "konto_": a segment that opts out of its parent's layout keeps its plain name in the URL.
+        .map((s) => s.replace(/_$/, ""));
       return "/" + segments.join("/");
     })
     .map((p) => (p === "/" ? p : p.replace(/\/$/, "")))
@@ -116,7 +118,18 @@ function parameterSets(app: TestApp): Params[] {
        FROM parties ORDER BY id LIMIT 1`,
     ),
   );
+  // A person's unsubscribe link (made when the first message to them is queued; one is made here if none was).
+  const mailToken =
+    one<{ token: string }>(`SELECT token FROM mail_tokens ORDER BY person_id LIMIT 1`)?.token ??
+    (() => {
+      const token = "crawl-" + "t".repeat(26);
+      sql
+        .prepare(`INSERT INTO mail_tokens (person_id, token) VALUES (?, ?)`)
+        .run(app.world.personIds["Per Politiker Krokom"], token);
+      return token;
+    })();
   const common: Params = {
+    token: mailToken,
     matterId: need("matter", one<{ id: number }>(`SELECT id FROM matters ORDER BY id LIMIT 1`)?.id),
     decisionId: need("decision", one<{ id: number }>(`SELECT id FROM decisions ORDER BY id LIMIT 1`)?.id),
     personId: app.world.personIds["Per Politiker Krokom"],
@@ -175,6 +188,8 @@ interface Snapshot {
   title: string;
   overflow: string | null;
   links: string[];
+  /** How many elements of the main content and the footer are rendered (what axe can see there). */
+  shown: number;
   /** Index among the main's POST forms of the first one with a text field and a submit button, or -1. */
   form: number;
 }
@@ -213,7 +228,8 @@ function snapshot(page: Page): Promise<Snapshot> {
           ),
       );
     const key = `${location.pathname}\n${document.title}\n${document.querySelector("main")?.textContent ?? ""}`;
-    return { key, title: document.title, overflow, links, form };
+    const shown = [...document.querySelectorAll("main *, footer *")].filter((el) => el.checkVisibility()).length;
+    return { key, title: document.title, overflow, links, form, shown };
   });
 }
 
@@ -251,6 +267,19 @@ async function submitEmpty(page: Page, formIndex: number): Promise<string | null
       return `after a rejected submit focus is on ${active?.tagName.toLowerCase() ?? "nothing"}, not on the error summary`;
     return null;
   });
+}
+
+/**
+ * A plain GET without following redirects. A kept-alive connection that the server closed for
+ * idleness just as it was reused answers ECONNRESET (a race under load): asked once more.
+ */
+async function plainGet(context: BrowserContext, url: string): Promise<APIResponse> {
+  try {
+    return await context.request.get(url, { maxRedirects: 0 });
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return context.request.get(url, { maxRedirects: 0 });
+  }
 }
 
 /** Status of an address for the role: a 403/404 or a redirect to sign-in is a dead end. */
@@ -305,10 +334,21 @@ let app: TestApp;
 const findings: Finding[] = [];
 /** States axe has checked at 320 px (shared by all roles: the same 403 page is one state). */
 const seen = new Set<string>();
-/** "role template" pairs axe has checked at 1280 px, and whose form error state was checked. */
-const wideChecked = new Set<string>();
+/** Roles whose header and open menu axe has checked at 1280 px; "role template" pairs whose form was checked. */
+const chromeChecked = new Set<string>();
 const formChecked = new Set<string>();
-const figures = { signInRedirects: 0, visits: 0, states: 0, formStates: 0, axeRuns: 0, overflowChecks: 0, links: 0 };
+/** Error pages (status and main content) already loaded and checked, per role. */
+const errorPages = new Set<string>();
+const figures = {
+  signInRedirects: 0,
+  sameErrorPages: 0,
+  visits: 0,
+  states: 0,
+  formStates: 0,
+  axeRuns: 0,
+  overflowChecks: 0,
+  links: 0,
+};
 /** Seconds spent per phase, summed over the workers (to see where the time goes). */
 const spent: Record<string, number> = {};
 async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
@@ -335,16 +375,12 @@ async function axe(page: Page, where: Omit<Finding, "problem">): Promise<void> {
 
 /**
  * Checks the page as it stands at both widths, starting at the width the page has (one resize
- * per state): overflow at both; axe at 320 px on a new state, and at 1280 px on the route
- * template's first page state for the role.
+ * per state): overflow at both; axe on a new state at 320 px, and at 1280 px too when the wide
+ * layout renders other elements in the main content or footer than the narrow one (a media
+ * query showing or hiding something), and on each role's first page at 1280 px (the main menu
+ * is open only on wide screens; the rest of the header is the same on every page).
  */
-async function check(
-  page: Page,
-  role: Role,
-  template: string,
-  where: { url: string; state: string },
-  first: Snapshot,
-): Promise<void> {
+async function check(page: Page, role: Role, where: { url: string; state: string }, first: Snapshot): Promise<void> {
   const at = (width: number) => ({ role: role.name, ...where, width });
   const isPage = where.state === "sidan";
   const fresh = !seen.has(first.key);
@@ -353,21 +389,26 @@ async function check(
     if (isPage) figures.states++;
     else figures.formStates++;
   }
-  const wideKey = `${role.name} ${template}`;
-  const axeWide = fresh && isPage && !wideChecked.has(wideKey);
-  if (axeWide) wideChecked.add(wideKey);
   const start = page.viewportSize()!.width;
-  for (const width of [start, start === NARROW ? WIDE : NARROW]) {
-    const snap =
-      width === start
-        ? first
-        : await timed(`${width} px`, async () => {
-            await page.setViewportSize({ width, height: 900 });
-            return snapshot(page);
-          });
+  if (fresh && start === NARROW) await axe(page, at(NARROW));
+  const other = start === NARROW ? WIDE : NARROW;
+  const second = await timed(`${other} px`, async () => {
+    await page.setViewportSize({ width: other, height: 900 });
+    return snapshot(page);
+  });
+  for (const [width, snap] of [
+    [start, first],
+    [other, second],
+  ] as const) {
     figures.overflowChecks++;
     if (snap.overflow) findings.push({ ...at(width), problem: snap.overflow });
-    if (fresh && (width === NARROW || axeWide)) await axe(page, at(width));
+  }
+  if (!fresh) return;
+  if (other === NARROW) await axe(page, at(NARROW));
+  if (!chromeChecked.has(role.name) || first.shown !== second.shown) {
+    chromeChecked.add(role.name);
+    if (other === NARROW) await timed(`${WIDE} px`, () => page.setViewportSize({ width: WIDE, height: 900 }));
+    await axe(page, at(WIDE));
   }
 }
 
@@ -404,16 +445,26 @@ describe("accessibility crawl", () => {
             await page.setViewportSize({ width: NARROW, height: 900 });
             pages.set(role, page);
           }
-          // Signed out, most addresses send the visitor to sign-in (a page checked once, at its own
-          // address): one plain request finds out, without loading the sign-in page again.
-          if (!role.account) {
-            const probe = await timed("probe", () => contexts.get(role)!.request.get(url, { maxRedirects: 0 }));
-            const location = probe.headers()["location"] ?? "";
-            if (probe.status() >= 300 && probe.status() < 400 && location.startsWith("/logga-in")) {
-              figures.signInRedirects++;
-              answered.get(role)!.set(url, url !== "/logga-in");
+          // One plain request first (the server's part of a page is cheap, the browser's is not):
+          // an address that sends the visitor to sign-in (a page checked at its own address), or
+          // an error page already checked for this role, is not loaded in the browser again.
+          const probe = await timed("probe", () => plainGet(contexts.get(role)!, url));
+          const location = probe.headers()["location"] ?? "";
+          if (probe.status() >= 300 && probe.status() < 400 && location.startsWith("/logga-in")) {
+            figures.signInRedirects++;
+            answered.get(role)!.set(url, url !== "/logga-in");
+            continue;
+          }
+          if (probe.status() === 403 || probe.status() === 404) {
+            answered.get(role)!.set(url, true);
+            const html = await probe.text();
+            const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? html;
+            const errorKey = `${role.name} ${probe.status()} ${main}`;
+            if (errorPages.has(errorKey)) {
+              figures.sameErrorPages++;
               continue;
             }
+            errorPages.add(errorKey);
           }
           const response: Response | null = await timed("load", () => page.goto(url));
           figures.visits++;
@@ -426,7 +477,7 @@ describe("accessibility crawl", () => {
           else
             for (const href of first.links)
               if (href !== url && !links.get(role)!.has(href)) links.get(role)!.set(href, url);
-          await check(page, role, template, { url, state: "sidan" }, first);
+          await check(page, role, { url, state: "sidan" }, first);
           // Unique page titles (issue 15, WCAG 2.4.2): two routes a role opens never share one.
           if (ok && new URL(page.url()).pathname === new URL(url, app.baseUrl).pathname) {
             const other = titles.get(role)!.get(first.title);
@@ -448,7 +499,7 @@ describe("accessibility crawl", () => {
             formChecked.add(formKey);
             const problem = await timed("submit", () => submitEmpty(page, first.form));
             if (problem) findings.push({ role: role.name, url, state: "formuläret tomt", width: 0, problem });
-            await check(page, role, template, { url, state: "formuläret tomt" }, await snapshot(page));
+            await check(page, role, { url, state: "formuläret tomt" }, await snapshot(page));
           }
         }
         for (const page of pages.values()) await page.close();
@@ -469,7 +520,7 @@ describe("accessibility crawl", () => {
             let dead = known.get(href);
             let status = 0;
             if (dead === undefined) {
-              const response = await context.request.get(href, { maxRedirects: 0 });
+              const response = await plainGet(context, href);
               status = response.status();
               const location = response.headers()["location"] ?? "";
               dead = deadEnd(
@@ -500,7 +551,7 @@ describe("accessibility crawl", () => {
         ? ""
         : `, ${Math.round(cpuAfter - cpuBefore)} CPU s of which the server ${Math.round(serverAfter - serverBefore)}`;
     console.info(
-      `crawl: ${urls.length} URLs (${new Set(urls.map((u) => u.template)).size} route templates) × ${ROLES.length} roles: ${figures.visits} page loads, ${figures.signInRedirects} redirects to sign-in; ` +
+      `crawl: ${urls.length} URLs (${new Set(urls.map((u) => u.template)).size} route templates) × ${ROLES.length} roles: ${figures.visits} page loads, ${figures.signInRedirects} redirects to sign-in, ${figures.sameErrorPages} error pages already seen; ` +
         `${figures.states} distinct page states + ${figures.formStates} form error states; ${figures.overflowChecks} overflow checks (320 + 1280 px), ` +
         `${figures.axeRuns} axe runs; ${figures.links} links checked; ${Math.round((Date.now() - started) / 1000)} s${cpu} (` +
         Object.entries(spent)
