@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
+import { TableRegion } from "~/components/table-region";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { formatCount } from "~/domain/pagination";
 import { redactSchema } from "~/forms/redaction";
@@ -49,7 +50,7 @@ export default function StoredPersonalNumbers() {
             {formatCount(total)} {total === 1 ? "text innehåller" : "texter innehåller"} något som ser ut som ett
             personnummer.
           </p>
-          <div className="table-scroll" role="region" aria-label="Texter med personnummer" tabIndex={0}>
+          <TableRegion label="Texter med personnummer">
             <table>
               <caption>Texter med personnummer (maskerade)</caption>
               <thead>
@@ -71,7 +72,7 @@ export default function StoredPersonalNumbers() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <Form method="post" className="card no-print">
             <p>Maskeringen går inte att ångra.</p>
             <button type="submit" name="intent" value="redact" className="button">

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { requireViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
 import { formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import { answersOpenTo, seatsToFill, whoIsComing } from "~/domain/meeting-absence";
@@ -160,28 +161,30 @@ export default function Absence() {
       {coming ? (
         <>
           <h2>Vem kommer</h2>
-          <table>
-            <caption>Kallade och deras besked</caption>
-            <thead>
-              <tr>
-                <th scope="col">Namn</th>
-                <th scope="col">Roll</th>
-                <th scope="col">Besked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {coming.map((p) => (
-                <tr key={p.personId}>
-                  <td>{p.name}</td>
-                  <td>{p.role}</td>
-                  <td>
-                    {EXPECTED_LABEL[p.expected]}
-                    {p.forName ? ` för ${p.forName}` : ""}
-                  </td>
+          <TableRegion label="Vem kommer">
+            <table>
+              <caption>Kallade och deras besked</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Namn</th>
+                  <th scope="col">Roll</th>
+                  <th scope="col">Besked</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {coming.map((p) => (
+                  <tr key={p.personId}>
+                    <td>{p.name}</td>
+                    <td>{p.role}</td>
+                    <td>
+                      {EXPECTED_LABEL[p.expected]}
+                      {p.forName ? ` för ${p.forName}` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           <p>
             Beskeden förs in i närvarolistan i <Link to={`/moten/${meeting.id}/protokoll`}>protokollet</Link>, där du
             kan ändra dem.
