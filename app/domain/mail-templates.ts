@@ -191,6 +191,77 @@ export function absenceMail(name: string, f: AbsenceFacts, footer: Footer | null
   );
 }
 
+/** Says the member need not come as a substitute after all (the member withdrew the förhinder). */
+export function absenceWithdrawnMail(
+  name: string,
+  f: { bodyName: string; meetingDate: string; memberName: string; meetingUrl: string },
+  footer: Footer | null,
+): MailContent {
+  return message(
+    `Ersättare behövs inte: ${f.bodyName} ${f.meetingDate}`,
+    name,
+    [
+      { p: `${f.memberName} har återkallat sitt förhinder och kommer till ${f.bodyName}s möte ${f.meetingDate}.` },
+      { p: "Du behöver därför inte tjänstgöra i hens ställe. Närvarolistan är ändrad." },
+      { link: f.meetingUrl, label: "Mötet i portalen" },
+    ],
+    footer,
+  );
+}
+
+// --- Minutes -------------------------------------------------------------------------------
+
+export interface MinutesFacts {
+  bodyName: string;
+  meetingDate: string;
+  minutesUrl: string;
+}
+
+const SIGNER_ROLE_TEXT: Record<string, string> = {
+  sekreterare: "sekreterare",
+  ordförande: "mötets ordförande",
+  justerare: "justerare",
+};
+
+/** To each signer who has not signed: the minutes are ready for justering. Names no § text. */
+export function minutesForSigningMail(
+  name: string,
+  f: MinutesFacts & { role: string; adjustmentDate: string | null; adjustmentPlace: string },
+  footer: Footer | null,
+): MailContent {
+  const facts: [string, string][] = [["Du justerar som", SIGNER_ROLE_TEXT[f.role] ?? f.role]];
+  if (f.adjustmentDate) facts.push(["Justeras senast", f.adjustmentDate]);
+  if (f.adjustmentPlace) facts.push(["Plats för justering", f.adjustmentPlace]);
+  return message(
+    `Protokoll att justera: ${f.bodyName} ${f.meetingDate}`,
+    name,
+    [
+      { p: `Protokollet från ${f.bodyName}s möte ${f.meetingDate} är klart för justering.` },
+      { facts },
+      { p: "Läs protokollet i portalen och justera det där. När alla har justerat låses det." },
+      { link: f.minutesUrl, label: "Protokollet i portalen" },
+    ],
+    footer,
+  );
+}
+
+/** To the body's members: the minutes are approved (justerat). Names no § text. */
+export function minutesApprovedMail(
+  name: string,
+  f: MinutesFacts & { approvedOn: string },
+  footer: Footer | null,
+): MailContent {
+  return message(
+    `Justerat protokoll: ${f.bodyName} ${f.meetingDate}`,
+    name,
+    [
+      { p: `Protokollet från ${f.bodyName}s möte ${f.meetingDate} justerades ${f.approvedOn}.` },
+      { link: f.minutesUrl, label: "Läs protokollet i portalen" },
+    ],
+    footer,
+  );
+}
+
 // --- Decisions and deadlines ---------------------------------------------------------------
 
 export interface AssignmentFacts {

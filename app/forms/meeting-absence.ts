@@ -1,4 +1,4 @@
-/** Schemas of the absence page: a member reports förhinder, a deputy confirms that they serve. */
+/** Schemas of the absence page: a member reports förhinder, a deputy confirms that they serve, either withdraws. */
 import { z } from "zod";
 import { id } from "./fields";
 
@@ -9,4 +9,10 @@ export const confirmServingSchema = z.object({
   forPersonId: id("Välj vem du tjänstgör för."),
 });
 
-export const meetingAnswerSchema = z.discriminatedUnion("intent", [reportAbsenceSchema, confirmServingSchema]);
+export const withdrawAnswerSchema = z.object({ intent: z.literal("aterkalla") });
+
+export const meetingAnswerSchema = z.discriminatedUnion("intent", [
+  reportAbsenceSchema,
+  confirmServingSchema,
+  withdrawAnswerSchema,
+]);

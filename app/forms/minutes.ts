@@ -63,6 +63,7 @@ export const postMinutesSchema = z.object({
 export const minutesActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start") }),
   z.object({ intent: z.literal("mark-held") }),
+  z.object({ intent: z.literal("send-for-signing") }),
   z.object({ intent: z.literal("sign") }),
   z.object({ intent: z.literal("sign-correction") }),
   saveMinutesSchema,

@@ -4,12 +4,12 @@
  * member. Both answers pre-fill the attendance of the minutes (until the minutes are
  * approved), in the same transaction, with their audit entry. Rules: app/domain/meeting-absence.ts.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { attendance, meetingResponses, minutes, people } from "../../db/schema";
 import { prefilledAttendance, substituteProblem, type MeetingAnswer } from "~/domain/meeting-absence";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { calledTo, queueAbsenceMail } from "./meeting-mail.server";
+import { calledTo, queueAbsenceMail, queueAbsenceWithdrawnMail } from "./meeting-mail.server";
 
 export function responsesOf(meetingId: number, conn: Db = db()) {
   return conn
@@ -73,7 +73,7 @@ export function reportAbsence(
       .get();
     prefill(tx, meeting.id, [after]);
     recordAudit(tx, { userId, action: "report", entityType: "meeting_response", entityId: after.id, before, after });
-    queueAbsenceMail(tx, meeting.id, personId);
+    queueAbsenceMail(tx, meeting.id, personId, after.id);
     return { ok: true as const };
   });
 }
@@ -104,6 +104,70 @@ export function confirmServing(
       .get();
     prefill(tx, meeting.id, [after]);
     recordAudit(tx, { userId, action: "serve", entityType: "meeting_response", entityId: after.id, before, after });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * A called person withdraws their answer before the meeting day is over. The attendance rows
+ * the answer pre-filled go (unless the secretary changed them, or the minutes are approved).
+ * A member who withdraws a förhinder takes the seat back: a deputy serving for them no longer
+ * serves, and is told by e-mail, in the same transaction.
+ */
+export function withdrawAnswer(userId: string, meeting: { id: number }, personId: number): Outcome {
+  return write((tx) => {
+    const mine = tx
+      .select()
+      .from(meetingResponses)
+      .where(and(eq(meetingResponses.meetingId, meeting.id), eq(meetingResponses.personId, personId)))
+      .get();
+    if (!mine) return { ok: false as const, message: "Du har inget besked att återkalla." };
+    const replacedBy =
+      mine.answer === "förhinder"
+        ? tx
+            .select()
+            .from(meetingResponses)
+            .where(and(eq(meetingResponses.meetingId, meeting.id), eq(meetingResponses.forPersonId, personId)))
+            .all()
+        : [];
+    const withdrawn = [mine, ...replacedBy];
+    const record = tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meeting.id)).get();
+    if (record?.status !== "justerat") {
+      for (const row of prefilledAttendance(withdrawn)) {
+        const current = tx
+          .select()
+          .from(attendance)
+          .where(and(eq(attendance.meetingId, meeting.id), eq(attendance.personId, row.personId)))
+          .get();
+        if (current?.status === row.status && current.substituteForPersonId === row.substituteForPersonId)
+          tx.delete(attendance)
+            .where(and(eq(attendance.meetingId, meeting.id), eq(attendance.personId, row.personId)))
+            .run();
+      }
+    }
+    tx.delete(meetingResponses)
+      .where(
+        inArray(
+          meetingResponses.id,
+          withdrawn.map((r) => r.id),
+        ),
+      )
+      .run();
+    for (const row of withdrawn)
+      recordAudit(tx, {
+        userId,
+        action: "withdraw",
+        entityType: "meeting_response",
+        entityId: row.id,
+        before: row,
+      });
+    if (replacedBy.length)
+      queueAbsenceWithdrawnMail(
+        tx,
+        meeting.id,
+        { personId, answerId: mine.id },
+        replacedBy.map((r) => r.personId),
+      );
     return { ok: true as const };
   });
 }

@@ -9,7 +9,14 @@ import { agendaVersions, itemProposals, users } from "../../db/schema";
 import { buildCalendar } from "~/domain/ics";
 import { isCalled, isDeputy } from "~/domain/meeting-absence";
 import { describeNoticeChange, noticeChanges, parseNoticeContent } from "~/domain/meetings";
-import { absenceMail, noticeMail, proposalDecidedMail } from "~/domain/mail-templates";
+import {
+  absenceMail,
+  absenceWithdrawnMail,
+  minutesApprovedMail,
+  minutesForSigningMail,
+  noticeMail,
+  proposalDecidedMail,
+} from "~/domain/mail-templates";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { calendarMeetings } from "./calendar.server";
@@ -114,8 +121,11 @@ export function queueProposalDecidedMail(tx: Db, proposalId: number): number {
   });
 }
 
-/** Tells the body's deputies that a member reported förhinder. Key `absence:<meeting>:<person>`. */
-export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: number): number {
+/**
+ * Tells the body's deputies that a member reported förhinder. Key `absence:<meeting>:<person>:<answer>`
+ * (the answer's id: a förhinder withdrawn and reported again is news again).
+ */
+export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: number, answerId: number): number {
   const meeting = getMeeting(meetingId);
   if (!meeting) return 0;
   const called = calledTo(meeting);
@@ -123,7 +133,7 @@ export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: numb
   if (!absent || isDeputy(absent.role)) return 0;
   const origin = portalOrigin();
   return notifyPeople(tx, {
-    eventKey: `absence:${meetingId}:${absentPersonId}`,
+    eventKey: `absence:${meetingId}:${absentPersonId}:${answerId}`,
     kind: "absence",
     personIds: called.filter((m) => isDeputy(m.role)).map((m) => m.personId),
     origin,
@@ -136,6 +146,111 @@ export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: numb
           meetingDate: meeting.date,
           absentName: absent.name,
           serveUrl: `${origin}/moten/${meetingId}/forhinder`,
+        },
+        footer,
+      ),
+  });
+}
+
+/**
+ * Tells the deputy serving for a member that the member withdrew the förhinder and comes.
+ * Key `absence-withdrawn:<meeting>:<answer>` (the withdrawn förhinder's id).
+ */
+export function queueAbsenceWithdrawnMail(
+  tx: Db,
+  meetingId: number,
+  member: { personId: number; answerId: number },
+  deputyPersonIds: number[],
+): number {
+  const meeting = getMeeting(meetingId);
+  if (!meeting || deputyPersonIds.length === 0) return 0;
+  const memberName = calledTo(meeting).find((m) => m.personId === member.personId)?.name;
+  if (!memberName) return 0;
+  const origin = portalOrigin();
+  return notifyPeople(tx, {
+    eventKey: `absence-withdrawn:${meetingId}:${member.answerId}`,
+    kind: "absence",
+    personIds: deputyPersonIds,
+    origin,
+    reason: `du är ersättare i ${meeting.bodyName}`,
+    render: (name, footer) =>
+      absenceWithdrawnMail(
+        name,
+        {
+          bodyName: meeting.bodyName,
+          meetingDate: meeting.date,
+          memberName,
+          meetingUrl: `${origin}/moten/${meetingId}`,
+        },
+        footer,
+      ),
+  });
+}
+
+/**
+ * Asks each signer who has not signed to justera the minutes. Key
+ * `minutes-for-signing:<meeting>:v<minutes version>`: sending again after a change reaches them
+ * again, pressing twice does not. Only the meeting's facts and the link: the signers read the
+ * minutes in the portal with their own rights.
+ */
+export function queueMinutesForSigningMail(
+  tx: Db,
+  meetingId: number,
+  minutes: { version: number; adjustmentDate: string | null; adjustmentPlace: string },
+  signers: { personId: number; role: string }[],
+): number {
+  const meeting = getMeeting(meetingId);
+  if (!meeting) return 0;
+  const origin = portalOrigin();
+  let queued = 0;
+  // One call per role, so each message says in which capacity the person signs.
+  for (const role of new Set(signers.map((s) => s.role))) {
+    queued += notifyPeople(tx, {
+      eventKey: `minutes-for-signing:${meetingId}:v${minutes.version}`,
+      kind: "minutes-for-signing",
+      personIds: signers.filter((s) => s.role === role).map((s) => s.personId),
+      origin,
+      reason: `du ska justera protokollet från ${meeting.bodyName}s möte`,
+      render: (name, footer) =>
+        minutesForSigningMail(
+          name,
+          {
+            bodyName: meeting.bodyName,
+            meetingDate: meeting.date,
+            minutesUrl: `${origin}/moten/${meetingId}/protokoll`,
+            role,
+            adjustmentDate: minutes.adjustmentDate,
+            adjustmentPlace: minutes.adjustmentPlace,
+          },
+          footer,
+        ),
+    });
+  }
+  return queued;
+}
+
+/**
+ * Tells the body's members and deputies of today (those who may open the minutes now) that the
+ * minutes are approved. Key `minutes-approved:<meeting>`.
+ */
+export function queueMinutesApprovedMail(tx: Db, meetingId: number, approvedOn: string): number {
+  const meeting = getMeeting(meetingId);
+  if (!meeting) return 0;
+  const origin = portalOrigin();
+  return notifyPeople(tx, {
+    eventKey: `minutes-approved:${meetingId}`,
+    kind: "minutes-approved",
+    personIds: calledTo({ bodyId: meeting.bodyId, date: approvedOn }).map((m) => m.personId),
+    origin,
+    reason: `du sitter i ${meeting.bodyName}`,
+    render: (name, footer) =>
+      minutesApprovedMail(
+        name,
+        {
+          bodyName: meeting.bodyName,
+          meetingDate: meeting.date,
+          minutesUrl: `${origin}/moten/${meetingId}/protokoll`,
+          approvedOn,
         },
         footer,
       ),

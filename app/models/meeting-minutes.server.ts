@@ -33,6 +33,7 @@ import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { paragraphsOf } from "./meeting-agenda.server";
 import { membersOnDate, type AttendanceRow } from "./meeting-attendance.server";
+import { queueMinutesApprovedMail, queueMinutesForSigningMail } from "./meeting-mail.server";
 
 export function minutesOf(meetingId: number, conn: Db = db()) {
   return conn.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
@@ -295,6 +296,43 @@ export function minutesApprovalProblems(meetingId: number, today: string, conn: 
   });
 }
 
+/**
+ * The secretary sends the minutes to the signers who have not signed: only when they could be
+ * approved now (nothing in `minutesApprovalProblems`). The messages are queued in the same
+ * transaction as the audit entry. Returns how many were queued, or the problems.
+ */
+export function sendForSigning(
+  userId: string,
+  meetingId: number,
+  today: string,
+): { ok: true; queued: number } | { ok: false; problems: string[] } {
+  return write((tx) => {
+    const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
+    if (!current) return { ok: false as const, problems: ["Protokollet är inte påbörjat."] };
+    if (current.status === "justerat") return { ok: false as const, problems: ["Protokollet är redan justerat."] };
+    const problems = minutesApprovalProblems(meetingId, today, tx);
+    if (problems.length) return { ok: false as const, problems };
+    const signed = new Set(
+      tx
+        .select({ personId: minutesSignatures.personId })
+        .from(minutesSignatures)
+        .where(and(eq(minutesSignatures.meetingId, meetingId), eq(minutesSignatures.round, 0)))
+        .all()
+        .map((s) => s.personId),
+    );
+    const unsigned = requiredSignersOf(signerChoiceOf(meetingId, tx)).filter((s) => !signed.has(s.personId));
+    const queued = queueMinutesForSigningMail(tx, meetingId, current, unsigned);
+    recordAudit(tx, {
+      userId,
+      action: "send-for-signing",
+      entityType: "minutes",
+      entityId: meetingId,
+      after: { version: current.version, signers: unsigned.map((s) => s.personId), queued },
+    });
+    return { ok: true as const, queued };
+  });
+}
+
 type SignResult =
   | { ok: true; approved: boolean; role: SignerRole }
   | { ok: false; problems: string[] }
@@ -355,6 +393,7 @@ export function signMinutes(userId: string, meetingId: number, personId: number,
       before: { status: "utkast" },
       after: { status: "justerat", approvedAt },
     });
+    queueMinutesApprovedMail(tx, meetingId, today);
     return { ok: true, approved: true, role };
   });
 }

@@ -7,8 +7,13 @@ import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
 import { formatDateWithWeekday, todayInStockholm } from "~/domain/format";
 import { answersOpenTo, seatsToFill, whoIsComing } from "~/domain/meeting-absence";
-import { confirmServingSchema, meetingAnswerSchema, reportAbsenceSchema } from "~/forms/meeting-absence";
-import { confirmServing, reportAbsence, responsesOf } from "~/models/meeting-absence.server";
+import {
+  confirmServingSchema,
+  meetingAnswerSchema,
+  reportAbsenceSchema,
+  withdrawAnswerSchema,
+} from "~/forms/meeting-absence";
+import { confirmServing, reportAbsence, responsesOf, withdrawAnswer } from "~/models/meeting-absence.server";
 import { calledTo } from "~/models/meeting-mail.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
@@ -51,6 +56,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   const open = answersOpenTo(me?.role ?? null, meeting.date, todayInStockholm());
+  if (value.intent === "aterkalla") {
+    if (!me || open.length === 0)
+      return rejectForm(submission, {
+        formErrors: [me ? "Mötet har redan varit." : "Du är inte kallad till det här mötet."],
+      });
+    const withdrawn = withdrawAnswer(viewer.user.id, meeting, me.personId);
+    if (!withdrawn.ok) return rejectForm(submission, { formErrors: [withdrawn.message] });
+    return redirectWithStatus(`/moten/${meeting.id}/forhinder`, "Ditt besked är återkallat.");
+  }
   const answer = value.intent === "forhinder" ? "förhinder" : "tjänstgör";
   if (!me || !open.includes(answer))
     return rejectForm(submission, {
@@ -90,6 +104,10 @@ export default function Absence() {
     id: "fh",
     lastResult: intent === "forhinder" ? lastResult : null,
   });
+  const [withdrawForm] = useSchemaForm(withdrawAnswerSchema, {
+    id: "ak",
+    lastResult: intent === "aterkalla" ? lastResult : null,
+  });
   const [serveForm, serveFields] = useSchemaForm(confirmServingSchema, {
     id: "tj",
     lastResult: intent === "tjanstgor" ? lastResult : null,
@@ -119,6 +137,17 @@ export default function Absence() {
           ) : (
             <p>Du är kallad som {me.role}.</p>
           )}
+          {mine && open.length ? (
+            <>
+              <FormErrorSummary form={withdrawForm} />
+              <Form method="post" {...formProps(withdrawForm)}>
+                <input type="hidden" name="intent" value="aterkalla" />
+                <button type="submit" className="button button--secondary">
+                  {mine.answer === "förhinder" ? "Återkalla förhindret – jag kommer" : "Återkalla – jag tjänstgör inte"}
+                </button>
+              </Form>
+            </>
+          ) : null}
           {open.includes("förhinder") && mine?.answer !== "förhinder" ? (
             <>
               <FormErrorSummary form={absenceForm} />

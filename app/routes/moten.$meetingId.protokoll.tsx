@@ -56,6 +56,7 @@ import {
   signaturesOf,
   signCorrection,
   signerChoiceOf,
+  sendForSigning,
   signMinutes,
   startMinutes,
 } from "~/models/meeting-minutes.server";
@@ -219,6 +220,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (problem) return rejectForm(submission, { formErrors: [problem] });
       markHeld(viewer.user.id, meeting.id);
       return redirectWithStatus(here, "Mötet är markerat som genomfört.");
+    }
+    case "send-for-signing": {
+      const sent = sendForSigning(viewer.user.id, meeting.id, today);
+      if (!sent.ok) return rejectForm(submission, { formErrors: sent.problems });
+      return redirectWithStatus(
+        here,
+        sent.queued === 1
+          ? "Protokollet är skickat för justering till en person."
+          : `Protokollet är skickat för justering till ${sent.queued} personer.`,
+      );
     }
     case "record-signature":
     case "record-correction-signature": {
@@ -776,6 +787,10 @@ function MinutesRecord({ d }: { d: Data }) {
 
 function Approval({ d, result, intent }: { d: Data; result: Result; intent: unknown }) {
   const [signForm] = useSchemaForm(noFields, { id: "justera", lastResult: intent === "sign" ? result : null });
+  const [sendForm] = useSchemaForm(noFields, {
+    id: "skicka-justering",
+    lastResult: intent === "send-for-signing" ? result : null,
+  });
   const [paperForm, paperFields] = useSchemaForm(recordSignatureSchema, {
     id: "papper",
     lastResult: intent === "record-signature" ? result : null,
@@ -826,6 +841,16 @@ function Approval({ d, result, intent }: { d: Data; result: Result; intent: unkn
           />
           <button type="submit" className="button button--secondary">
             Registrera
+          </button>
+        </Form>
+      ) : null}
+      {!d.approved && d.canManage && d.unsigned.length > 0 && d.problems.length === 0 ? (
+        <Form method="post" className="actions no-print" {...formProps(sendForm)}>
+          <FormErrorSummary form={sendForm} />
+          <input type="hidden" name="intent" value="send-for-signing" />
+          <p className="muted">Skicka e-post till dem som inte har justerat, med en länk till protokollet.</p>
+          <button type="submit" className="button button--secondary">
+            Skicka för justering
           </button>
         </Form>
       ) : null}

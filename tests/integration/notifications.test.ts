@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   assignments,
@@ -42,6 +42,9 @@ import {
   withdrawRecommendation,
 } from "~/models/recommendations.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
+import { markHeld, saveMinutes, sendForSigning, signMinutes, startMinutes } from "~/models/meeting-minutes.server";
+import { confirmServing, reportAbsence, responsesOf, withdrawAnswer } from "~/models/meeting-absence.server";
+import { attendanceOf } from "~/models/meeting-attendance.server";
 import { demoDatabase } from "../support/test-db";
 import { header, mimeParts, startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -368,5 +371,120 @@ describe("recommendations to the parties' registrars", () => {
     expect(mimeParts(smtp.received[0].raw).find((p) => p.contentType === "text/plain")!.body).toContain(
       "Skäl: Planen görs om.",
     );
+  });
+});
+
+describe("minutes", () => {
+  it("go to the signers who have not signed when sent for justering, and to the members once approved", async () => {
+    const m = newMeeting("2026-11-20");
+    startMinutes("demo-samordnare", m.id);
+    const present = (name: string, adjuster = false) => ({
+      personId: person[name],
+      status: "närvarande" as const,
+      substituteForPersonId: null,
+      adjuster,
+    });
+    // Before the meeting is held and its signers chosen, there is nothing to send.
+    expect(sendForSigning("demo-samordnare", m.id, "2026-11-20")).toMatchObject({ ok: false });
+    expect(
+      saveMinutes("demo-samordnare", m.id, 1, {
+        actingChairPersonId: null,
+        secretaryPersonId: null,
+        adjustmentPlace: "Regionhuset",
+        adjustmentDate: "2026-11-27",
+        attendance: [
+          present("Olle Ordförande"),
+          present("Saga Sekreterare"),
+          present("Lena Ledamot", true),
+          present("Lars Ledamot"),
+        ],
+        items: [],
+      }).ok,
+    ).toBe(true);
+    markHeld("demo-samordnare", m.id);
+    expect(signMinutes("demo-samordnare", m.id, person["Olle Ordförande"], "2026-11-20")).toMatchObject({
+      ok: true,
+      approved: false,
+    });
+    expect(sendForSigning("demo-samordnare", m.id, "2026-11-20")).toEqual({ ok: true, queued: 2 });
+    // Pressed twice on the same version: nothing more.
+    expect(sendForSigning("demo-samordnare", m.id, "2026-11-20")).toEqual({ ok: true, queued: 0 });
+    await deliverDueMail(viaSmtp());
+    // The chair has signed already; the secretary and the elected justerare have not.
+    expect(smtp.received.flatMap((r) => r.to).sort()).toEqual(["lena@bracke.example", "saga@region.example"]);
+    const lena = smtp.received.find((r) => r.to[0] === "lena@bracke.example")!;
+    expect(lena.subject).toBe("Protokoll att justera: Testgruppen 2026-11-20");
+    const text = mimeParts(lena.raw).find((p) => p.contentType === "text/plain")!.body;
+    expect(text).toContain("Du justerar som: justerare");
+    expect(text).toContain("Justeras senast: 2026-11-27");
+    expect(text).toContain(`/moten/${m.id}/protokoll`);
+    const saga = smtp.received.find((r) => r.to[0] === "saga@region.example")!;
+    expect(mimeParts(saga.raw).find((p) => p.contentType === "text/plain")!.body).toContain(
+      "Du justerar som: sekreterare",
+    );
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "send-for-signing")).all().at(-1)?.entityId).toBe(
+      String(m.id),
+    );
+
+    smtp.received.length = 0;
+    signMinutes("demo-samordnare", m.id, person["Lena Ledamot"], "2026-11-21");
+    expect(db.select().from(mailOutbox).where(eq(mailOutbox.kind, "minutes-approved")).all()).toHaveLength(0);
+    signMinutes("demo-samordnare", m.id, person["Saga Sekreterare"], "2026-11-21");
+    await deliverDueMail(viaSmtp());
+    // Every member and deputy of today; not a member whose seat has ended.
+    expect(smtp.received.flatMap((r) => r.to).sort()).toEqual([...CALLED].sort());
+    for (const r of smtp.received) {
+      expect(r.subject).toBe("Justerat protokoll: Testgruppen 2026-11-20");
+      expect(mimeParts(r.raw).find((p) => p.contentType === "text/plain")!.body).toContain(
+        "Protokollet från Testgruppens möte 2026-11-20 justerades 2026-11-21.",
+      );
+    }
+  });
+});
+
+describe("förhinder withdrawn", () => {
+  it("gives the seat back: the serving deputy no longer serves, is told, and the attendance forgets both", async () => {
+    const m = newMeeting("2027-03-10");
+    const meeting = { id: m.id, bodyId, date: "2027-03-10" };
+    expect(reportAbsence("demo-samordnare", meeting, person["Lena Ledamot"])).toEqual({ ok: true });
+    expect(confirmServing("demo-samordnare", meeting, person["Erik Ersättare"], person["Lena Ledamot"])).toEqual({
+      ok: true,
+    });
+    expect(
+      attendanceOf(m.id)
+        .map((a) => [a.personId, a.status])
+        .sort(),
+    ).toEqual(
+      [
+        [person["Lena Ledamot"], "frånvarande"],
+        [person["Erik Ersättare"], "ersättare tjänstgör"],
+      ].sort(),
+    );
+    await deliverDueMail(viaSmtp());
+    smtp.received.length = 0;
+
+    expect(withdrawAnswer("demo-samordnare", meeting, person["Lena Ledamot"])).toEqual({ ok: true });
+    expect(responsesOf(m.id)).toEqual([]);
+    expect(attendanceOf(m.id)).toEqual([]);
+    expect(withdrawAnswer("demo-samordnare", meeting, person["Lena Ledamot"])).toMatchObject({ ok: false });
+    await deliverDueMail(viaSmtp());
+    expect(smtp.received.map((r) => [r.to[0], r.subject])).toEqual([
+      ["erik@berg.example", "Ersättare behövs inte: Testgruppen 2027-03-10"],
+    ]);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "withdraw"), eq(auditLog.entityType, "meeting_response")))
+        .all()
+        .map((a) => JSON.parse(a.before ?? "{}").answer)
+        .sort(),
+    ).toEqual(["förhinder", "tjänstgör"]);
+
+    // Reported again: the deputies hear of it again.
+    smtp.received.length = 0;
+    reportAbsence("demo-samordnare", meeting, person["Lena Ledamot"]);
+    await deliverDueMail(viaSmtp());
+    expect(smtp.received.flatMap((r) => r.to).sort()).toEqual(["erik@berg.example", "eva@are.example"]);
   });
 });

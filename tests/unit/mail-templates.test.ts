@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   absenceMail,
+  absenceWithdrawnMail,
   agreementNoticeMail,
   assignmentDueMail,
   digestMail,
   escapeHtml,
+  minutesApprovedMail,
+  minutesForSigningMail,
   noticeMail,
   proposalDecidedMail,
   recommendationReminderMail,
@@ -121,6 +124,44 @@ describe("mail templates", () => {
     );
     expect(m.subject).toBe("Ersättare behövs: Styrgruppen 2027-01-14");
     expect(m.text).toContain("Lena har anmält förhinder");
+  });
+
+  it("tell the serving deputy that a member withdrew the förhinder", () => {
+    const m = absenceWithdrawnMail(
+      "Erik",
+      { bodyName: "Styrgruppen", meetingDate: "2027-01-14", memberName: "Lena", meetingUrl: "https://p/moten/7" },
+      footer,
+    );
+    expect(m.subject).toBe("Ersättare behövs inte: Styrgruppen 2027-01-14");
+    expect(m.text).toContain("Lena har återkallat sitt förhinder");
+    expect(m.html).toContain('href="https://p/moten/7"');
+  });
+
+  it("ask a signer to justera in the capacity they sign, with the date and place when set, and nothing of the text", () => {
+    const facts = { bodyName: "Styrgruppen", meetingDate: "2027-01-14", minutesUrl: "https://p/moten/7/protokoll" };
+    const m = minutesForSigningMail(
+      "Olle",
+      { ...facts, role: "ordförande", adjustmentDate: "2027-01-21", adjustmentPlace: "Regionhuset <B>" },
+      footer,
+    );
+    expect(m.subject).toBe("Protokoll att justera: Styrgruppen 2027-01-14");
+    expect(m.text).toContain("Du justerar som: mötets ordförande");
+    expect(m.text).toContain("Justeras senast: 2027-01-21");
+    expect(m.text).toContain("Plats för justering: Regionhuset <B>");
+    expect(m.html).toContain("Regionhuset &lt;B&gt;");
+    expect(m.text).toContain("Protokollet i portalen:\nhttps://p/moten/7/protokoll");
+    const bare = minutesForSigningMail(
+      "Lena",
+      { ...facts, role: "justerare", adjustmentDate: null, adjustmentPlace: "" },
+      footer,
+    );
+    expect(bare.text).toContain("Du justerar som: justerare");
+    expect(bare.text).not.toContain("Justeras senast");
+    expect(bare.text).not.toContain("Plats för justering");
+    const approved = minutesApprovedMail("Lars", { ...facts, approvedOn: "2027-01-20" }, footer);
+    expect(approved.subject).toBe("Justerat protokoll: Styrgruppen 2027-01-14");
+    expect(approved.text).toContain("Protokollet från Styrgruppens möte 2027-01-14 justerades 2027-01-20.");
+    expect(approved.text).toContain("Avsluta den här sortens e-post");
   });
 
   it("gather held messages into one digest without their greetings and footers", () => {
