@@ -22,6 +22,7 @@ import { USER_ROLES } from "../app/domain/policy";
 import { MATTER_STATUSES } from "../app/domain/matters";
 import { MAIL_DELIVERIES, MAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/mail";
 import { MEETING_ANSWERS } from "../app/domain/meeting-absence";
+import { ACCOUNT_TOKEN_PURPOSES } from "../app/domain/account-tokens";
 import { ORGANISATION_KINDS, PARTY_ROLES } from "../app/domain/collaboration";
 import { KEY_FIGURE_UNITS } from "../app/domain/key-figures";
 import { AGENDA_ITEM_KINDS } from "../app/domain/meetings";
@@ -352,6 +353,33 @@ export const users = sqliteTable(
     index("users_person").on(t.personId),
     check("users_role", inSql("role", USER_ROLES)),
     check("users_email", sql.raw(`length("email") BETWEEN 3 AND 254 AND "email" LIKE '%_@_%'`)),
+  ],
+);
+
+/**
+ * One-time links that set a password: an invitation to a new account, or a password reset
+ * (app/domain/account-tokens.ts). Only the SHA-256 of the link's token is kept, so a copy of
+ * the database opens no account; used once (`usedAt`), and only until `expiresAt`.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("account_tokens_user").on(t.userId),
+    index("account_tokens_created_by").on(t.createdBy),
+    check("account_tokens_purpose", oneOfValues(t.purpose, ACCOUNT_TOKEN_PURPOSES)),
+    check("account_tokens_hash", sql`length(${t.tokenHash}) = 64`),
   ],
 );
 

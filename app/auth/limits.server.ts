@@ -9,6 +9,8 @@
  * - Sign-in: at most 30 attempts per client address and 10 failures per account AND address in
  *   15 minutes. The account lock is per address: someone guessing from elsewhere can never
  *   lock a person out of the account from her own address.
+ * - Password reset requests: at most 10 per client address in 15 minutes and 3 per account
+ *   (typed address) an hour, so nobody floods a person's inbox with reset links.
  */
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { db } from "~/utils/db.server";
@@ -21,6 +23,8 @@ interface Limiters {
   writes: RateLimiterSQLite;
   signInByAddress: RateLimiterSQLite;
   signInFailures: RateLimiterSQLite;
+  resetByAddress: RateLimiterSQLite;
+  resetByAccount: RateLimiterSQLite;
 }
 
 let limiters: Limiters | undefined;
@@ -49,6 +53,8 @@ function current(): Limiters {
     writes: make("write", env().WRITE_LIMIT_PER_MINUTE, 60),
     signInByAddress: make("signin-address", 30, 15 * 60),
     signInFailures: make("signin-failures", 10, 15 * 60),
+    resetByAddress: make("reset-address", 10, 15 * 60),
+    resetByAccount: make("reset-account", 3, 60 * 60),
   };
   limitersDb = db();
   return limiters;
@@ -103,4 +109,16 @@ export async function signInFailed(email: string, address: string): Promise<void
 /** A successful sign-in clears the account's failures from this address. */
 export async function signInSucceeded(email: string, address: string): Promise<void> {
   await current().signInFailures.delete(accountKey(email, address));
+}
+
+/** Counts one password reset request; 0 when it may go ahead, otherwise seconds to wait. */
+export async function resetRequestWait(email: string, address: string): Promise<number> {
+  const { resetByAddress, resetByAccount } = current();
+  try {
+    await resetByAddress.consume(address);
+    await resetByAccount.consume(email);
+    return 0;
+  } catch (refusal) {
+    return waitOf(refusal);
+  }
 }

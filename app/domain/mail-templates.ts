@@ -424,3 +424,35 @@ export function recommendationLetterMail(f: RecommendationLetterFacts): MailCont
   const subject = `${LETTER_SUBJECT[f.kind]}: ${f.title}`;
   return { subject, text: `${textOf(all)}\n`, html: htmlOf(subject, all) };
 }
+
+// --- Accounts --------------------------------------------------------------------------------
+
+/** The invitation to a new account: choose a password with the link (no first password is sent). */
+export function invitationMail(name: string, f: { email: string; url: string; days: number }): MailContent {
+  return message(
+    "Inbjudan till Samverkansportalen",
+    name,
+    [
+      { p: `Du har fått ett konto i Samverkansportalen. Du loggar in med e-postadressen ${f.email}.` },
+      { p: `Välj ditt lösenord med länken nedan. Den fungerar en gång och gäller i ${f.days} dagar.` },
+      { link: f.url, label: "Välj lösenord" },
+      { p: "Har länken slutat gälla? Be om en ny under Glömt lösenordet på inloggningssidan." },
+    ],
+    null,
+  );
+}
+
+/** A password reset someone asked for: the link, how long it works, and what to do if it was not you. */
+export function passwordResetMail(name: string, f: { url: string; minutes: number }): MailContent {
+  return message(
+    "Välj ett nytt lösenord i Samverkansportalen",
+    name,
+    [
+      { p: "Någon har bett om ett nytt lösenord till ditt konto i Samverkansportalen." },
+      { p: `Välj ett nytt lösenord med länken nedan. Den fungerar en gång och gäller i ${f.minutes} minuter.` },
+      { link: f.url, label: "Välj nytt lösenord" },
+      { p: "Har du inte bett om det? Då kan du bortse från meddelandet; ditt lösenord är oförändrat." },
+    ],
+    null,
+  );
+}

@@ -1,4 +1,7 @@
-/** Schemas of the account forms: sign-in (/logga-in), own account (/konto), a person's account (/personer/:id/konto). */
+/**
+ * Schemas of the account forms: sign-in (/logga-in), own account (/konto), a person's account
+ * (/personer/:id/konto), a reset request (/glomt-losenord) and choosing a password (/losenord/:token).
+ */
 import { z } from "zod";
 import { USER_ROLES } from "~/domain/policy";
 import { oneOf, withoutPersonalNumbers } from "./fields";
@@ -73,13 +76,27 @@ export const ownAccountSchema = z
       });
   });
 
-/** /personer/:id/konto: create the person's account, or change the role of the one she has. */
+/** /glomt-losenord: ask for a password reset link. */
+export const passwordResetRequestSchema = z.object({ email: email("Ange din e-postadress.") });
+
+/** /losenord/:token: choose a password with an invitation or reset link. */
+export const choosePasswordSchema = z
+  .object({ next: newPassword(), confirm: password("Skriv samma lösenord två gånger.") })
+  .superRefine((value, ctx) => {
+    if (value.next !== value.confirm)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["confirm"],
+        message: "Lösenorden är inte lika. Skriv samma lösenord två gånger.",
+      });
+  });
+
+/** /personer/:id/konto: create the person's account (an invitation goes out), or change the role of the one she has. */
 export const personAccountSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
     email: email("Ange en giltig e-postadress."),
     role: oneOf(USER_ROLES, "Välj roll."),
-    password: newPassword(),
   }),
   z.object({
     intent: z.literal("role"),

@@ -9,6 +9,7 @@
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { mailOutbox, people, users } from "../../db/schema";
+import { withoutAccountLinks } from "~/domain/account-tokens";
 import { afterFailure, isEmailAddress, type MailKind, type OutboxStatus } from "~/domain/mail";
 import type { MailContent } from "~/domain/mail-templates";
 import { db, write, type Db } from "~/utils/db.server";
@@ -148,13 +149,26 @@ export function claimNextDue(owner: string, via: "smtp" | "fil", now: Date, leas
 }
 
 export function markSent(id: number, owner: string, now: Date): void {
-  write((tx) =>
-    tx
-      .update(mailOutbox)
-      .set({ status: "skickat", sentAt: now.toISOString(), claimedBy: null, claimedUntil: null, lastError: "" })
+  write((tx) => {
+    const row = tx
+      .select({ kind: mailOutbox.kind, textBody: mailOutbox.textBody, htmlBody: mailOutbox.htmlBody })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.id, id))
+      .get();
+    // A delivered invitation or reset keeps no working link in the outbox the administrator reads.
+    const scrub = row && (row.kind === "account-invitation" || row.kind === "password-reset");
+    tx.update(mailOutbox)
+      .set({
+        status: "skickat",
+        sentAt: now.toISOString(),
+        claimedBy: null,
+        claimedUntil: null,
+        lastError: "",
+        ...(scrub ? { textBody: withoutAccountLinks(row.textBody), htmlBody: withoutAccountLinks(row.htmlBody) } : {}),
+      })
       .where(and(eq(mailOutbox.id, id), eq(mailOutbox.claimedBy, owner)))
-      .run(),
-  );
+      .run();
+  });
 }
 
 /**

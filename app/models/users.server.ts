@@ -59,24 +59,6 @@ export function userOfPerson(personId: number) {
   return db().select().from(users).where(eq(users.personId, personId)).get();
 }
 
-/** Creates a sign-in account for a person (the coordinator sets a first password to hand over). */
-export function createUser(
-  byUserId: string,
-  value: { id: string; email: string; passwordHash: string; role: "admin" | "member" | "reader"; personId: number },
-) {
-  return write((tx) => {
-    const row = tx.insert(users).values(value).returning().get();
-    recordAudit(tx, {
-      userId: byUserId,
-      action: "create",
-      entityType: "user",
-      entityId: row.id,
-      after: { email: row.email, role: row.role, personId: row.personId },
-    });
-    return row;
-  });
-}
-
 export function setUserRole(byUserId: string, userId: string, role: "admin" | "member" | "reader") {
   write((tx) => {
     const before = tx.select().from(users).where(eq(users.id, userId)).get();

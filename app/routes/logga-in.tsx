@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createSession } from "~/auth/sessions.server";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getViewer, safeRedirectTo } from "~/auth/session.server";
 import { signInFailed, signInSucceeded, signInWait } from "~/auth/limits.server";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { hasPassword } from "~/domain/account-tokens";
 import { signInSchema } from "~/forms/account";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/users.server";
@@ -43,7 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const user = findUserByEmail(email);
   // Verify against a dummy hash for unknown accounts: same work, same message.
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  // An invited account without a chosen password is checked the same way, and never matches.
+  const stored = user && hasPassword(user.passwordHash) ? user.passwordHash : await dummyPasswordHash();
+  const valid = (await verifyPassword(password, stored)) && stored === user?.passwordHash;
   if (!user || !valid) {
     await signInFailed(email, address);
     // Audited: which account (when one exists; a typed address is not stored) and from where.
@@ -90,7 +93,10 @@ export default function SignIn() {
           </button>
         </div>
       </Form>
-      <p className="muted">Konton skapas av samordnaren. Har du glömt ditt lösenord, kontakta samordnaren.</p>
+      <p>
+        <Link to="/glomt-losenord">Glömt lösenordet?</Link>
+      </p>
+      <p className="muted">Konton skapas av samordnaren, som skickar en inbjudan med e-post.</p>
     </div>
   );
 }

@@ -1,15 +1,15 @@
-import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { endAllSessionsOf } from "~/auth/sessions.server";
-import { hashPassword } from "~/auth/password.server";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { personAccountSchema, USER_ROLE_LABEL } from "~/forms/account";
 import { USER_ROLES } from "~/domain/policy";
 import { getPerson } from "~/models/people.server";
-import { createUser, findUserByEmail, setUserRole, userOfPerson } from "~/models/users.server";
+import { inviteAccount } from "~/models/account-tokens.server";
+import { findUserByEmail, setUserRole, userOfPerson } from "~/models/users.server";
+import { portalOrigin } from "~/utils/origin.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, person } = await load(request, params.personId);
   const submission = parseForm(await readForm(request), personAccountSchema);
-  if (submission.status !== "success") return rejectForm(submission, { hideFields: ["password"] });
+  if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   const existing = userOfPerson(person.id);
   if (value.intent === "role") {
@@ -46,21 +46,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await endAllSessionsOf(existing.id);
     return redirectWithStatus(`/personer/${person.id}/konto?sparat=1`, "Kontot är sparat.");
   }
-  if (existing)
-    return rejectForm(submission, { formErrors: ["Personen har redan ett konto."], hideFields: ["password"] }, 409);
+  if (existing) return rejectForm(submission, { formErrors: ["Personen har redan ett konto."] }, 409);
   if (findUserByEmail(value.email))
     return rejectForm(submission, {
       fieldErrors: { email: ["Det finns redan ett konto med den e-postadressen."] },
-      hideFields: ["password"],
     });
-  createUser(viewer.user.id, {
-    id: crypto.randomUUID(),
-    email: value.email,
-    passwordHash: await hashPassword(value.password),
-    role: value.role,
-    personId: person.id,
-  });
-  return redirectWithStatus(`/personer/${person.id}/konto?skapat=1`, "Kontot är skapat.");
+  // The link is built from the configured origin, never from the request's Host header.
+  inviteAccount(viewer.user.id, { email: value.email, role: value.role, personId: person.id }, portalOrigin());
+  return redirectWithStatus(
+    `/personer/${person.id}/konto?skapat=1`,
+    `Kontot är skapat. En inbjudan att välja lösenord har skickats till ${value.email}.`,
+  );
 }
 
 const ROLE_OPTIONS = USER_ROLES.map((r) => ({ value: r, label: USER_ROLE_LABEL[r] }));
@@ -97,22 +93,15 @@ export default function PersonAccount() {
       ) : (
         <Form method="post" className="stack" {...formProps(form)}>
           <p>
-            Skapa ett konto så att personen kan logga in. Lämna över det första lösenordet säkert; personen byter det
-            under Mitt konto.
+            Skapa ett konto så att personen kan logga in. Personen får en inbjudan med e-post och väljer själv sitt
+            lösenord med länken i den. Länken fungerar en gång och gäller i 7 dagar.
           </p>
           <input type="hidden" name="intent" value="create" />
           <TextField field={fields.email} label="E-postadress" type="email" />
           <SelectField field={fields.role} label="Roll" options={ROLE_OPTIONS} />
-          <TextField
-            field={fields.password}
-            label="Första lösenord"
-            type="password"
-            autoComplete="new-password"
-            hint="Minst 12 tecken."
-          />
           <div className="actions">
             <button type="submit" className="button">
-              Skapa konto
+              Skapa konto och skicka inbjudan
             </button>
           </div>
         </Form>

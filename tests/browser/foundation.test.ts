@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, memberships, sessions } from "../../db/schema";
@@ -163,30 +165,80 @@ describe("pages and access", () => {
   });
 });
 
+async function waitFor<T>(check: () => T | undefined | false, timeout = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("accounts", () => {
-  it("lets the coordinator create an account for a person, who can then sign in and sees her bodies", async () => {
+  it("invites a person by e-mail, who chooses a password with the link once, signs in and sees her bodies", async () => {
     const { page, errors } = await app.page("demo-samordnare");
     await page.goto("/personer");
     await page.getByRole("link", { name: "Konto för IFO-chef Berg" }).click();
-    await page.getByLabel("E-postadress").fill("ifochef.berg@demo.example");
-    await page.getByLabel("Första lösenord").fill("kort");
-    await page.getByRole("button", { name: "Skapa konto" }).click();
-    await waitForText(page.locator("#f-password-error"), "minst 12 tecken");
-    expect(await page.getByLabel("E-postadress").inputValue()).toBe("ifochef.berg@demo.example");
+    await waitForText(page.locator("h1"), "Konto för IFO-chef Berg");
     await expectAccessible(page);
-    await page.getByLabel("Första lösenord").fill("ett-första-lösenord");
-    await page.getByRole("button", { name: "Skapa konto" }).click();
+    // The coordinator types no password any more.
+    expect(await page.getByLabel("Första lösenord").count()).toBe(0);
+    await page.getByLabel("E-postadress").fill("ifochef.berg@demo.example");
+    await page.getByRole("button", { name: "Skapa konto och skicka inbjudan" }).click();
     await waitForText(page.locator("main"), "Personen loggar in med");
+    await waitForText(page.getByRole("status"), "En inbjudan att välja lösenord har skickats");
     expect(errors).toEqual([]);
     await page.context().close();
 
+    // The demo has no relay: the invitation is written as an .eml file in the data folder.
+    const mailDir = path.join(app.dir, "mail");
+    const eml = await waitFor(() => {
+      const file = fs.existsSync(mailDir)
+        ? fs.readdirSync(mailDir).find((f) => f.endsWith("-account-invitation.eml"))
+        : undefined;
+      return file ? fs.readFileSync(path.join(mailDir, file), "utf8") : undefined;
+    });
+    expect(eml).toMatch(/^To: .*ifochef\.berg@demo\.example/m);
+    // Quoted-printable may fold a long line; the token's characters are never encoded.
+    const link = /https?:\/\/[^/\s]+(\/losenord\/[A-Za-z0-9_-]{43})/.exec(eml.replace(/=\r?\n/g, ""));
+    expect(link).not.toBeNull();
+
+    // Opening the link does not use it up (axe needs JavaScript; the rest runs without).
+    const looking = await app.browser.newContext({ baseURL: app.baseUrl });
+    const look = await looking.newPage();
+    await look.goto(link![1]);
+    await waitForText(look.locator("main"), "ifochef.berg@demo.example");
+    await expectAccessible(look);
+    await looking.close();
+
     const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
-    const signIn = await context.newPage();
-    await signIn.goto("/logga-in");
-    await signIn.getByLabel("E-postadress").fill("ifochef.berg@demo.example");
-    await signIn.getByLabel("Lösenord").fill("ett-första-lösenord");
-    await signIn.getByRole("button", { name: "Logga in" }).click();
-    await waitForText(signIn.locator("#mina-organ ~ ul"), "Styrgruppen för Mini-Maria");
+    const invited = await context.newPage();
+    await invited.goto(link![1]);
+    await waitForText(invited.locator("main"), "ifochef.berg@demo.example");
+    await invited.getByLabel("Nytt lösenord").fill("kort");
+    await invited.getByLabel("Samma lösenord igen").fill("kort");
+    await invited.getByRole("button", { name: "Spara lösenordet" }).click();
+    await waitForText(invited.locator("#f-next-error"), "minst 12 tecken");
+    await invited.getByLabel("Nytt lösenord").fill("mitt eget långa lösenord");
+    await invited.getByLabel("Samma lösenord igen").fill("mitt eget långa lösenord");
+    await invited.getByRole("button", { name: "Spara lösenordet" }).click();
+    await waitForText(invited.getByRole("status"), "Ditt lösenord är sparat");
+    await invited.getByLabel("E-postadress").fill("ifochef.berg@demo.example");
+    await invited.getByLabel("Lösenord").fill("mitt eget långa lösenord");
+    await invited.getByRole("button", { name: "Logga in" }).click();
+    await waitForText(invited.locator("#mina-organ ~ ul"), "Styrgruppen för Mini-Maria");
+
+    // The link worked once.
+    await invited.goto(link![1]);
+    await waitForText(invited.locator("main"), "Länken är redan använd");
+    const actions = app.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityType, "user"))
+      .all()
+      .map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["create", "invite", "password"]));
     await context.close();
   });
 });
