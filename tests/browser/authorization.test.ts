@@ -290,6 +290,13 @@ const ROUTES: Record<string, RouteCase> = {
     get: "none",
     post: "none",
   },
+  // Asking for a reset link, and the link's page: for everyone (an unknown key opens nothing but the form's refusal).
+  "routes/glomt-losenord": { path: () => "/glomt-losenord", get: "anyone", post: "anyone" },
+  "routes/losenord.$token": {
+    path: () => "/losenord/authz-token-abcdefghijklmnopqrstuvwxyz0123456",
+    get: "anyone",
+    post: "anyone",
+  },
   "routes/admin.logg": { path: () => "/admin/logg", get: { action: "read:audit" } },
   "routes/admin.personnummer": {
     path: () => "/admin/personnummer",
