@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { RECOMMENDATION_STATUS_LABEL, type RecommendationStatus } from "~/domain/recommendations";
 import { ConflictNotice, conflictOf } from "./conflict-notice";
 
 export interface ConflictValues {
@@ -31,6 +32,48 @@ export function RecommendationConflict({ result }: { result: unknown }) {
       ]}
     />
   );
+}
+
+/** A recommendation as the other person left it, for a step refused on a stale version. */
+export interface StepTheirs {
+  status: string;
+  withdrawalReason: string;
+  followedUpOn: string;
+  followUpNote: string;
+}
+
+export function stepTheirs(rec: {
+  status: RecommendationStatus;
+  withdrawalReason: string;
+  followedUpOn: string | null;
+  followUpNote: string;
+}): StepTheirs {
+  return {
+    status: RECOMMENDATION_STATUS_LABEL[rec.status],
+    withdrawalReason: rec.withdrawalReason,
+    followedUpOn: rec.followedUpOn ?? "",
+    followUpNote: rec.followUpNote,
+  };
+}
+
+/**
+ * The notice for a step (decide, send, withdraw, follow up) refused because someone changed the
+ * recommendation in between: `rows` says, per step, what they left beside what the user sent.
+ */
+export function StepConflict({
+  result,
+  rows,
+}: {
+  result: unknown;
+  rows: (theirs: StepTheirs, typed: Record<string, string | undefined>) => [string, string, string][];
+}) {
+  const conflict = conflictOf<StepTheirs>(result);
+  if (!conflict) return null;
+  const typed = ((result as { initialValue?: Record<string, unknown> }).initialValue ?? {}) as Record<
+    string,
+    string | undefined
+  >;
+  return <ConflictNotice what="rekommendationen" rows={rows(conflict.theirs, typed)} />;
 }
 
 /** The frame of a step page: breadcrumbs, heading, and the refusal instead of the form when the step is not allowed now. */

@@ -130,7 +130,7 @@ export function setAssignmentStatus(userId: string, id: number, expectedVersion:
   return write((tx) => {
     const before = tx.select().from(assignments).where(eq(assignments.id, id)).get();
     if (!before) throw new Response("Uppdraget finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return false;
+    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
     const after = tx
       .update(assignments)
       .set({ status, version: before.version + 1 })
@@ -138,7 +138,7 @@ export function setAssignmentStatus(userId: string, id: number, expectedVersion:
       .returning()
       .get();
     recordAudit(tx, { userId, action: "update", entityType: "assignment", entityId: id, before, after });
-    return true;
+    return { ok: true as const, row: after };
   });
 }
 

@@ -77,10 +77,12 @@ export function createMatter(
   });
 }
 
+/** Opens or closes a matter; a stale version changes nothing and answers with what is saved now. */
 export function setMatterStatus(userId: string, id: number, expectedVersion: number, status: "öppet" | "avslutat") {
   return write((tx) => {
     const before = tx.select().from(matters).where(eq(matters.id, id)).get();
-    if (!before || before.version !== expectedVersion) return false;
+    if (!before) throw new Response("Ärendet finns inte.", { status: 404 });
+    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
     const after = tx
       .update(matters)
       .set({ status, version: before.version + 1 })
@@ -88,7 +90,7 @@ export function setMatterStatus(userId: string, id: number, expectedVersion: num
       .returning()
       .get();
     recordAudit(tx, { userId, action: "update", entityType: "matter", entityId: id, before, after });
-    return true;
+    return { ok: true as const, row: after };
   });
 }
 

@@ -2,13 +2,13 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { LinkedDocuments } from "~/components/linked-documents";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { can } from "~/domain/policy";
 import { matterStatusSchema } from "~/forms/matter";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { getMatter, matterTimeline, setMatterStatus } from "~/models/matters.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
@@ -52,16 +52,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), matterStatusSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const { version, status } = submission.value;
-  if (!setMatterStatus(viewer.user.id, matter.id, version, status))
-    return data(submission.reply({ formErrors: ["Någon annan har ändrat ärendet under tiden. Läs in sidan igen."] }), {
-      status: 409,
-    });
+  const saved = setMatterStatus(viewer.user.id, matter.id, version, status);
+  if (!saved.ok) return rejectConflict(submission, { status: saved.conflict.status }, saved.conflict.version);
   return redirectWithStatus(`/arenden/${matter.id}`, "Ärendets status är sparad.");
 }
 
 export default function MatterPage() {
   const { matter, events, documents, canManage } = useLoaderData<typeof loader>();
-  const [form] = useSchemaForm(matterStatusSchema, { lastResult: useActionData<typeof action>() });
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<{ status: string }>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const [form] = useSchemaForm(matterStatusSchema, { lastResult });
   return (
     <>
       <Breadcrumbs trail={[["/arenden", "Ärenden"]]} current={`${matter.registryNumber}`} />
@@ -70,6 +71,9 @@ export default function MatterPage() {
         Diarienummer {matter.registryNumber} · {matter.status}
       </p>
       {matter.description ? <p className="pre">{matter.description}</p> : null}
+      {conflict ? (
+        <ConflictNotice what="ärendet" rows={[["Status", conflict.theirs.status, typed.status ?? ""]]} />
+      ) : null}
       <FormErrorSummary form={form} />
       {canManage ? (
         <Form method="post" className="no-print" {...formProps(form)}>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { requirePermission } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { isPartyInYear } from "~/domain/agreement-terms";
 import { withCollaboration } from "~/domain/collaboration";
@@ -18,7 +19,7 @@ import {
   yearAccounts,
 } from "~/models/agreement-money.server";
 import { partiesOf } from "~/models/agreements.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { yearFromQuery } from "~/utils/query";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -122,10 +123,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseForm(formData, removeBudgetItemSchema);
     if (submission.status !== "success") return rejectForm(submission);
     const removed = removeBudgetItem(userId, collaboration.id, submission.value.id, submission.value.version);
-    if (!removed.ok)
-      return rejectForm(submission, {
-        formErrors: ["Posten har ändrats eller tagits bort av någon annan. Ladda om sidan."],
-      });
+    if (!removed.ok && removed.conflict)
+      return rejectConflict(
+        submission,
+        conflictRows([["Post", `${removed.conflict.label}, ${formatKronor(removed.conflict.amount)}`, "Ta bort"]]),
+        removed.conflict.version,
+      );
+    if (!removed.ok) return rejectForm(submission, { formErrors: ["Posten är redan borttagen av någon annan."] });
     return back(yearFromQuery(request, version.baseYear), "Posten är borttagen.");
   }
   const submission = parseForm(formData, budgetYearSchema);
@@ -146,17 +150,25 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!saved.ok) {
     const theirs = saved.conflict;
-    return rejectForm(submission, {
-      formErrors: [
-        theirs
-          ? `Någon annan har sparat ${v.year} medan du arbetade: budget enligt beslut ${
-              theirs.totalByDecision === null ? "ingen" : formatKronor(theirs.totalByDecision)
-            }, utfall ${theirs.outcome === null ? "inget" : formatKronor(theirs.outcome)}. Dina uppgifter står kvar; ladda om sidan och spara igen om de ska gälla.`
-          : "Året har ändrats av någon annan. Ladda om sidan och försök igen.",
-      ],
-    });
+    const kronor = (amount: number | null) => (amount === null ? "" : formatKronor(amount));
+    return rejectConflict(
+      submission,
+      conflictRows([
+        [`Budget ${v.year} enligt beslut`, kronor(theirs?.totalByDecision ?? null), kronor(v.totalByDecision)],
+        ["Beslutsdatum", theirs?.decidedOn ?? "", v.decidedOn ?? ""],
+        ["Beslut", theirs?.decisionRef ?? "", v.decisionRef],
+        [`Utfall ${v.year}`, kronor(theirs?.outcome ?? null), kronor(v.outcome)],
+        ["Anteckning", theirs?.note ?? "", v.note],
+      ]),
+      theirs?.version ?? 0,
+    );
   }
   return back(v.year, `Budget och utfall för ${v.year} är sparade.`);
+}
+
+/** A budget conflict's rows: what the other person saved beside what the user sent. */
+function conflictRows(rows: [string, string, string][]) {
+  return { rows };
 }
 
 function Balance({ b }: { b: { outcome: number | null; result: number | null } }) {
@@ -264,7 +276,8 @@ export default function BudgetPage() {
   const lastResult = useActionData<typeof action>();
   const to = (href: string) => withCollaboration(href, d.slug);
   const intent = lastResult?.initialValue?.intent;
-  const removeError = intent === "remove-item" ? lastResult?.error?.[""]?.[0] : undefined;
+  const conflict = conflictOf<{ rows: [string, string, string][] }>(lastResult);
+  const removeError = intent === "remove-item" && !conflict ? lastResult?.error?.[""]?.[0] : undefined;
   const notes = [...new Set(d.years.map((y) => y.note).filter(Boolean))];
   return (
     <>
@@ -353,6 +366,7 @@ export default function BudgetPage() {
       ) : null}
 
       <h2>Gemensamma medel och engångskostnader</h2>
+      {conflict && intent === "remove-item" ? <ConflictNotice what="posten" rows={conflict.theirs.rows} /> : null}
       {removeError ? (
         <p className="notice notice--error" role="alert">
           {removeError}
@@ -397,6 +411,9 @@ export default function BudgetPage() {
                 </span>
               ))}
             </p>
+            {conflict && intent !== "remove-item" ? (
+              <ConflictNotice what={`budgeten för ${d.year}`} rows={conflict.theirs.rows} />
+            ) : null}
             <YearForm
               key={`${d.year}-${d.record?.version ?? 0}`}
               d={d}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementOf } from "~/auth/agreement-access.server";
 import { notFound, requirePermission } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { PARTY_STATUS_LABEL, PartyStatusBadge } from "~/components/party-status";
 import { staffText } from "~/domain/agreement-principals";
@@ -15,7 +16,7 @@ import { partyCostInYear } from "~/models/agreement-money.server";
 import { getParty, principalsOf, recordNotice, termsOf, updatePartyStatus } from "~/models/agreements.server";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { write } from "~/utils/db.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 
@@ -84,6 +85,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** What the other person saved, shown beside what the user typed (ConflictNotice). */
+interface Theirs {
+  status: string;
+  withdrawalNote: string;
+  branchClinic: string;
+  noticeReceivedOn: string;
+}
+
+const theirsOf = (p: {
+  status: (typeof PARTY_STATUSES)[number];
+  withdrawalNote: string;
+  branchClinic: string;
+  noticeReceivedOn: string | null;
+}): Theirs => ({
+  status: PARTY_STATUS_LABEL[p.status],
+  withdrawalNote: p.withdrawalNote,
+  branchClinic: p.branchClinic,
+  noticeReceivedOn: p.noticeReceivedOn ?? "",
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, party, version, collaboration } = await load(request, params.partyId);
   requirePermission(viewer?.actor ?? null, "manage:agreement");
@@ -92,13 +113,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const which = parseForm(formData, partyIntentSchema);
   const back = (message: string, query = "") =>
     redirectWithStatus(withCollaboration(`/avtal/parter/${party.id}${query}`, collaboration.slug), message);
-  const stale = "Någon annan har ändrat parten under tiden. Läs in sidan igen och gör om ändringen.";
   if (which.status === "success" && which.value.intent === "status") {
     const submission = parseForm(formData, partyStatusSchema);
     if (submission.status !== "success") return rejectForm(submission);
     const { version: expected, ...values } = submission.value;
     const saved = updatePartyStatus(userId, party.id, expected, values);
-    if (!saved.ok) return rejectForm(submission, { formErrors: [stale] });
+    if (!saved.ok) return rejectConflict(submission, theirsOf(saved.conflict), saved.conflict.version);
     return back("Partens uppgifter är sparade.");
   }
   const submission = parseForm(formData, noticeSchema);
@@ -120,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return recordNotice(userId, party.id, expected, receivedOn, exit.exitDate, note, file?.id ?? null);
     }),
   );
-  if (!saved.ok) return rejectForm(submission, { formErrors: [stale] });
+  if (!saved.ok) return rejectConflict(submission, theirsOf(saved.conflict), saved.conflict.version);
   return back("Uppsägningen är registrerad.", "?uppsagd=1");
 }
 
@@ -215,11 +235,31 @@ export default function PartyInAgreement() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const intent = lastResult?.initialValue?.intent;
+  const conflict = conflictOf<Theirs>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const typedStatus = PARTY_STATUSES.find((s) => s === typed.status);
   const to = (href: string) => withCollaboration(href, d.slug);
   return (
     <>
       <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current={d.party.name} />
       <h1>{d.party.name}</h1>
+      {conflict ? (
+        <ConflictNotice
+          what="parten"
+          rows={
+            intent === "status"
+              ? [
+                  ["Status", conflict.theirs.status, typedStatus ? PARTY_STATUS_LABEL[typedStatus] : ""],
+                  ["Utträde och avveckling", conflict.theirs.withdrawalNote, typed.withdrawalNote ?? ""],
+                  ["Mottagning", conflict.theirs.branchClinic, typed.branchClinic ?? ""],
+                ]
+              : [
+                  ["Uppsägningen mottagen", conflict.theirs.noticeReceivedOn, typed.receivedOn ?? ""],
+                  ["Anteckning om utträde och avveckling", conflict.theirs.withdrawalNote, typed.note ?? ""],
+                ]
+          }
+        />
+      ) : null}
       <p>
         <PartyStatusBadge status={d.party.status} exitDate={d.party.exitDate} />
       </p>

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementOf } from "~/auth/agreement-access.server";
 import { notFound } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { VersionForm } from "~/components/version-form";
 import { termDifferences } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
@@ -11,7 +12,7 @@ import { versionSchema } from "~/forms/agreement";
 import { approvalOfVersion } from "~/models/agreement-approvals.server";
 import { versionToInput } from "~/models/agreement-form.server";
 import { agreementById, getVersion, partiesOf, updateVersion } from "~/models/agreements.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -60,15 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = updateVersion(viewer!.user.id, target.id, version ?? 0, terms, principals);
   if (!saved.ok) {
     const theirs = saved.conflict;
-    const differences = termDifferences(theirs, terms);
-    return rejectForm(submission, {
-      formErrors: [
-        `Någon annan har ändrat avtalsversionen medan du arbetade (nu version ${theirs.version}). Dina ändringar är inte sparade men står kvar i formuläret.`,
-        ...differences.map((d) => `${d.term}: sparat ”${d.before}”, ditt förslag ”${d.after}”.`),
-        ...(theirs.text !== terms.text ? ["Avtalstexten som sparades skiljer sig från din."] : []),
-        "Ladda om sidan för att se den sparade versionen, eller spara igen efter omladdning.",
-      ],
-    });
+    // Each term that differs, as saved by the other person and as the user wrote it.
+    const rows: [string, string, string][] = termDifferences(theirs, terms).map((d) => [d.term, d.before, d.after]);
+    const normalised = (a: string) => a.replace(/\r\n/g, "\n").trim();
+    if (normalised(theirs.text) !== normalised(terms.text))
+      rows.push(["Avtalstext", "Annan text än din", "Din text, kvar i formuläret"]);
+    return rejectConflict(submission, { rows }, theirs.version);
   }
   return redirectWithStatus(
     withCollaboration(`/avtal/versioner/${target.id}`, collaboration.slug),
@@ -79,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditVersion() {
   const { id, label, version, defaults, organisations, slug } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<{ rows: [string, string, string][] }>(lastResult);
   const to = (href: string) => withCollaboration(href, slug);
   return (
     <>
@@ -90,10 +89,11 @@ export default function EditVersion() {
         current="Ändra"
       />
       <h1>Ändra {label}</h1>
+      {conflict ? <ConflictNotice what="avtalsversionen" rows={conflict.theirs.rows} /> : null}
       <VersionForm
         defaults={defaults}
         lastResult={lastResult}
-        version={version}
+        version={conflict?.version ?? version}
         organisations={organisations}
         submitLabel="Spara"
       />

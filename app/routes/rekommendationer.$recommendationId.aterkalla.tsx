@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
 import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/components/forms";
-import { StepPage } from "~/components/recommendation-steps";
+import { StepConflict, StepPage, stepTheirs } from "~/components/recommendation-steps";
 import { todayInStockholm } from "~/domain/format";
 import { isAnswered } from "~/domain/recommendations";
 import { withdrawSchema } from "~/forms/recommendation";
 import { answersOf, withdrawRecommendation } from "~/models/recommendations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Återkalla rekommendationen – Samverkansportalen" }];
@@ -36,18 +36,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (saved.ok)
     return redirectWithStatus(`/rekommendationer/${rec.id}`, "Rekommendationen är återkallad. Parterna får besked.");
-  return rejectForm(submission, {
-    formErrors: [
-      saved.reason === "conflict"
-        ? "Någon annan har ändrat rekommendationen under tiden. Kontrollera och försök igen."
-        : "Rekommendationen kan inte återkallas nu.",
-    ],
-  });
+  if (saved.reason === "conflict") return rejectConflict(submission, stepTheirs(saved.current), saved.current.version);
+  return rejectForm(submission, { formErrors: ["Rekommendationen kan inte återkallas nu."] });
 }
 
 export default function WithdrawRecommendation() {
   const d = useLoaderData<typeof loader>();
-  const [form, fields] = useSchemaForm(withdrawSchema, { lastResult: useActionData<typeof action>() });
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(withdrawSchema, { lastResult });
   return (
     <StepPage rec={d.rec} step="Återkalla" heading="Återkalla rekommendationen" refusal={d.refusal}>
       <p>
@@ -55,6 +51,13 @@ export default function WithdrawRecommendation() {
           ? `Alla parter får besked om att rekommendationen är återkallad, med skälet. De ${d.answered} svar som redan lämnats sparas.`
           : "Rekommendationen är inte skickad; den återkallas innan någon part har fått den."}
       </p>
+      <StepConflict
+        result={lastResult}
+        rows={(theirs, typed) => [
+          ["Status", theirs.status, "Återkallad"],
+          ["Skäl", theirs.withdrawalReason, typed.reason ?? ""],
+        ]}
+      />
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="version" value={d.rec.version} />

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep, queryParam } from "~/auth/recommendation-access.server";
 import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
-import { FileField, StepPage } from "~/components/recommendation-steps";
+import { FileField, StepConflict, StepPage, stepTheirs } from "~/components/recommendation-steps";
 import { decideSchema } from "~/forms/recommendation";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { decideRecommendation, decisionOptions, filesOf } from "~/models/recommendations.server";
 import { env } from "~/utils/env.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Koppla beslutet – Samverkansportalen" }];
 
@@ -54,10 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result;
   });
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Beslutet är kopplat.");
-  if (saved.reason === "conflict")
-    return rejectForm(submission, {
-      formErrors: ["Någon annan har ändrat rekommendationen under tiden. Kontrollera och spara igen."],
-    });
+  if (saved.reason === "conflict") return rejectConflict(submission, stepTheirs(saved.current), saved.current.version);
   return rejectForm(submission, {
     fieldErrors: { decisionId: ["Bara ett justerat beslut i samverkan som fortfarande gäller kan kopplas."] },
   });
@@ -65,8 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DecideRecommendation() {
   const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(decideSchema, {
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     defaultValue: { decisionId: d.chosen },
   });
   return (
@@ -92,6 +90,7 @@ export default function DecideRecommendation() {
           </ul>
         </>
       ) : null}
+      <StepConflict result={lastResult} rows={(theirs) => [["Status", theirs.status, "Beslutad"]]} />
       <FormErrorSummary form={form} />
       <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
         <input type="hidden" name="version" value={d.rec.version} />

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
-import { StepPage } from "~/components/recommendation-steps";
+import { StepConflict, StepPage, stepTheirs } from "~/components/recommendation-steps";
 import { todayInStockholm } from "~/domain/format";
 import { effectiveDeadline } from "~/domain/recommendations";
 import { sendSchema } from "~/forms/recommendation";
 import { getDecision } from "~/models/decisions.server";
 import { answersOf, sendRecommendation } from "~/models/recommendations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Skicka rekommendationen – Samverkansportalen" }];
@@ -38,18 +38,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (refusal) return rejectForm(submission, { formErrors: [refusal] });
   const sent = sendRecommendation(viewer.user.id, rec.id, submission.value.version, todayInStockholm());
   if (sent.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Rekommendationen är skickad till parterna.");
-  return rejectForm(submission, {
-    formErrors: [
-      sent.reason === "conflict"
-        ? "Någon annan har ändrat rekommendationen under tiden. Kontrollera texten och skicka igen."
-        : "Rekommendationen kan inte skickas: den saknar beslut eller parter.",
-    ],
-  });
+  if (sent.reason === "conflict") return rejectConflict(submission, stepTheirs(sent.current), sent.current.version);
+  return rejectForm(submission, { formErrors: ["Rekommendationen kan inte skickas: den saknar beslut eller parter."] });
 }
 
 export default function SendRecommendation() {
   const d = useLoaderData<typeof loader>();
-  const [form] = useSchemaForm(sendSchema, { lastResult: useActionData<typeof action>() });
+  const lastResult = useActionData<typeof action>();
+  const [form] = useSchemaForm(sendSchema, { lastResult });
   return (
     <StepPage rec={d.rec} step="Skicka" heading="Skicka rekommendationen till parterna" refusal={d.refusal}>
       <p>
@@ -68,6 +64,7 @@ export default function SendRecommendation() {
           </li>
         ))}
       </ul>
+      <StepConflict result={lastResult} rows={(theirs) => [["Status", theirs.status, "Skickad"]]} />
       <FormErrorSummary form={form} />
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="version" value={d.rec.version} />

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendation } from "~/auth/recommendation-access.server";
 import { forbidden, notFound, requireViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { FileField } from "~/components/recommendation-steps";
 import { formatDateTime, todayInStockholm } from "~/domain/format";
@@ -25,7 +25,7 @@ import { getOrganisation } from "~/models/organisations.server";
 import { getPartyAnswer, historyOf, recordAnswer } from "~/models/recommendations.server";
 import { env } from "~/utils/env.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "Rapportera partens svar – Samverkansportalen" }];
@@ -102,22 +102,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result;
   });
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${params.recommendationId}`, "Partens svar är sparat.");
-  return data(
-    submission.reply({
-      formErrors: [
-        `Någon annan har ändrat svaret under tiden (nu: ${ANSWER_LABEL[saved.current.status]}${
-          saved.current.decisionDate ? ` ${saved.current.decisionDate}` : ""
-        }). Dina uppgifter står kvar; kontrollera och spara igen.`,
-      ],
-    }),
-    { status: 409 },
+  const theirs = saved.current;
+  return rejectConflict(
+    submission,
+    {
+      status: ANSWER_LABEL[theirs.status],
+      decisionDate: theirs.decisionDate ?? "",
+      decidingBody: theirs.decidingBody,
+      paragraph: theirs.paragraph === null ? "" : String(theirs.paragraph),
+      registryNumber: theirs.registryNumber,
+    },
+    theirs.version,
   );
 }
 
 export default function ReportAnswer() {
   const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const conflict =
+    conflictOf<Record<"status" | "decisionDate" | "decidingBody" | "paragraph" | "registryNumber", string>>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const typedStatus = ANSWER_STATUSES.find((s) => s === typed.status);
   const [form, fields] = useSchemaForm(answerSchema, {
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     defaultValue: { ...d.answer, version: String(d.answer.version) },
   });
   return (
@@ -142,6 +149,22 @@ export default function ReportAnswer() {
         </p>
       ) : (
         <>
+          {conflict ? (
+            <ConflictNotice
+              what="svaret"
+              rows={[
+                ["Status", conflict.theirs.status, typedStatus ? ANSWER_LABEL[typedStatus] : ""],
+                ["Datum", conflict.theirs.decisionDate, typed.decisionDate ?? ""],
+                [
+                  "Beslutande organ",
+                  conflict.theirs.decidingBody,
+                  (typed.decidingBody === OTHER_DECIDING_BODY ? typed.decidingBodyOther : typed.decidingBody) ?? "",
+                ],
+                ["Paragraf (§)", conflict.theirs.paragraph, typed.paragraph ?? ""],
+                ["Diarienummer", conflict.theirs.registryNumber, typed.registryNumber ?? ""],
+              ]}
+            />
+          ) : null}
           <FormErrorSummary form={form} />
           <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
             <input type="hidden" name="version" value={d.answer.version} />

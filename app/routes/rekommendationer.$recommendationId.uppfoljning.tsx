@@ -32,7 +32,8 @@ import {
 } from "~/models/recommendations.server";
 import { getDecision } from "~/models/decisions.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { StepConflict, stepTheirs } from "~/components/recommendation-steps";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -140,19 +141,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return value.intent === "close"
       ? redirectWithStatus(`/rekommendationer/${rec.id}`, "Rekommendationen är avslutad.")
       : redirectWithStatus(`/rekommendationer/${rec.id}/uppfoljning`, "Uppföljningen är registrerad.");
+  if (saved.reason === "conflict") return rejectConflict(submission, stepTheirs(saved.current), saved.current.version);
   return rejectForm(submission, {
-    formErrors: [
-      saved.reason === "conflict"
-        ? "Någon annan har ändrat rekommendationen under tiden. Ladda om sidan och försök igen."
-        : `Rekommendationen är ${RECOMMENDATION_STATUS_LABEL[saved.status].toLowerCase()}; det går inte nu.`,
-    ],
+    formErrors: [`Rekommendationen är ${RECOMMENDATION_STATUS_LABEL[saved.status].toLowerCase()}; det går inte nu.`],
   });
 }
 
 export default function FollowUpReport() {
   const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(followUpSchema, {
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     // The union's common keys are only `intent`; the follow-up fields are the first member's.
     defaultValue: { followedUpOn: d.asOf } as unknown as Record<"intent", unknown>,
   });
@@ -249,6 +248,18 @@ export default function FollowUpReport() {
       {d.coordinator ? (
         <section aria-labelledby="samordnaren" className="no-print">
           <h2 id="samordnaren">Samordnarens uppföljning</h2>
+          <StepConflict
+            result={lastResult}
+            rows={(theirs, typed) =>
+              typed.intent === "close"
+                ? [["Status", theirs.status, "Avslutad"]]
+                : [
+                    ["Status", theirs.status, "Uppföljd"],
+                    ["Uppföljd den", theirs.followedUpOn, typed.followedUpOn ?? ""],
+                    ["Vad uppföljningen kom fram till", theirs.followUpNote, typed.note ?? ""],
+                  ]
+            }
+          />
           <FormErrorSummary form={form} />
           {d.coordinator.canFollowUp ? (
             <Form method="post" className="stack" {...formProps(form)}>

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { collaborationFor, collaborationToRead } from "~/auth/collaboration.server";
 import { withCollaboration } from "~/domain/collaboration";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requireViewerWith } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
 import { assignmentSchema } from "~/forms/assignment";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
@@ -75,10 +75,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!assignment) throw new Response("Uppdraget finns inte.", { status: 404 });
     if (!can(viewer.actor, "update:assignment", { assignee: isAssignee(assignment, viewer.actor) }))
       throw forbidden("Bara den som har uppdraget, eller samordnaren, kan ändra status.");
-    if (!setAssignmentStatus(viewer.user.id, assignment.id, value.version, value.status))
-      return data(
-        submission.reply({ formErrors: ["Någon annan har ändrat uppdraget under tiden. Läs in sidan igen."] }),
-        { status: 409 },
+    const saved = setAssignmentStatus(viewer.user.id, assignment.id, value.version, value.status);
+    if (!saved.ok)
+      return rejectConflict(
+        submission,
+        { title: saved.conflict.title, status: saved.conflict.status },
+        saved.conflict.version,
       );
     return redirectWithStatus("/uppdrag", "Uppdragets status är sparad.");
   }
@@ -96,6 +98,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Assignments() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
+  const conflict = conflictOf<{ title: string; status: string }>(a);
+  const typedStatus = String((a?.initialValue as Record<string, unknown> | undefined)?.status ?? "");
   const filters = [
     ["alla", "Alla"],
     ["mina", "Mina"],
@@ -116,6 +120,12 @@ export default function Assignments() {
           </Link>
         ))}
       </nav>
+      {conflict ? (
+        <ConflictNotice
+          what={`uppdraget ”${conflict.theirs.title}”`}
+          rows={[["Status", conflict.theirs.status, typedStatus]]}
+        />
+      ) : null}
       <TableRegion label="Uppdrag">
         <table>
           <thead>
