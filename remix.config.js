@@ -1,7 +1,7 @@
 /**
  * Remix v2 classic compiler (pinned; see docs/decisions/002-remix-classic-compiler.md).
- * Every v3 future flag the classic compiler supports is on, so the move to
- * React Router v7 is mechanical.
+ * Every v3 future flag the classic compiler supports is on, so the route code moves to
+ * React Router v7 mechanically; the build and server/index.js do not (see decision 002).
  * @type {import('@remix-run/dev').AppConfig}
  */
 export default {
