@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { AgendaItemView } from "~/domain/agenda-view";
+import { MoveButtons } from "./move-buttons";
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -61,26 +62,13 @@ export function AgendaList({
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="move" />
                 <input type="hidden" name="itemId" value={item.id} />
-                <button
-                  type="submit"
-                  name="direction"
-                  value="up"
-                  className="button button--secondary button--small"
-                  disabled={index === 0}
-                  aria-label={`Flytta upp ${item.title}`}
-                >
-                  Upp
-                </button>
-                <button
-                  type="submit"
-                  name="direction"
-                  value="down"
-                  className="button button--secondary button--small"
-                  disabled={index === items.length - 1}
-                  aria-label={`Flytta ned ${item.title}`}
-                >
-                  Ned
-                </button>
+                <MoveButtons
+                  title={item.title}
+                  index={index}
+                  count={items.length}
+                  up={{ name: "direction", value: "up" }}
+                  down={{ name: "direction", value: "down" }}
+                />
               </Form>
             </div>
           ) : null}

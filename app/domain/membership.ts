@@ -37,6 +37,18 @@ export function isCurrentMembership(m: { startDate: string; endDate: string | nu
   return m.startDate <= today && (m.endDate === null || m.endDate >= today);
 }
 
+/**
+ * Seats split by tenure on `today`: current (start and end dates inclusive), upcoming (not yet
+ * started) and former (ended). Every seat whose end is not before its start is in exactly one.
+ */
+export function byTenure<T extends { startDate: string; endDate: string | null }>(rows: readonly T[], today: string) {
+  return {
+    current: rows.filter((r) => isCurrentMembership(r, today)),
+    upcoming: rows.filter((r) => r.startDate > today),
+    former: rows.filter((r) => r.endDate !== null && r.endDate < today),
+  };
+}
+
 /** Chair first, then vice chair, members, deputies, secretary, co-opted. */
 export function roleOrder(role: BodyRole): number {
   return MEMBERSHIP_ROLES.indexOf(role);

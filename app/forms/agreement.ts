@@ -26,14 +26,6 @@ import {
   wholeNumber,
 } from "./fields";
 
-/** A free text that must not hold a personal identity number (the portal stores none). */
-function guarded<T extends z.ZodType<string, z.ZodTypeDef, unknown>>(schema: T) {
-  return schema.superRefine((value, ctx) => {
-    const hits = personalNumbersIn(value);
-    if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: personalDataMessage(hits) });
-  });
-}
-
 const KRONOR = "Ange beloppet i hela kronor, till exempel 6 100 000.";
 const year = () => wholeNumber("Ange året med fyra siffror, till exempel 2026.", { min: 2000, max: 2100 });
 
@@ -48,9 +40,9 @@ export const budgetYearSchema = z.object({
   version: optionalWholeNumber("Formuläret saknar versionsnummer. Ladda om sidan.", { min: 1 }),
   totalByDecision: optionalWholeNumber(KRONOR, { max: 10_000_000_000 }),
   decidedOn: optionalIsoDate(),
-  decisionRef: guarded(optionalText(300)),
+  decisionRef: optionalText(300),
   outcome: optionalWholeNumber("Ange utfallet i hela kronor.", { max: 10_000_000_000 }),
-  note: guarded(optionalText(2000)),
+  note: optionalText(2000),
 });
 
 /** A joint fund or a one-off cost of a year, shared by a rule. */
@@ -59,11 +51,11 @@ export const budgetItemSchema = z
     intent: z.literal("item"),
     year: year(),
     kind: oneOf(BUDGET_ITEM_KINDS, "Välj gemensamma medel eller engångskostnad."),
-    label: guarded(requiredText("Ange vad det gäller, till exempel ”Statliga medel psykisk hälsa 2023”.")),
+    label: requiredText("Ange vad det gäller, till exempel ”Statliga medel psykisk hälsa 2023”."),
     amount: wholeNumber(KRONOR, { min: 1, max: 10_000_000_000 }),
     rule: oneOf(ALLOCATION_RULES, "Välj hur beloppet fördelas."),
     organisationId: optionalId("Välj part."),
-    note: guarded(optionalText(2000)),
+    note: optionalText(2000),
   })
   .superRefine((v, ctx) => {
     if (v.rule === "part" && v.organisationId === null)
@@ -130,15 +122,15 @@ export const noticeSchema = z.object({
   intent: z.literal("notice"),
   version: formVersion(),
   receivedOn: isoDate(),
-  note: guarded(optionalText(2000)),
+  note: optionalText(2000),
 });
 
 export const partyStatusSchema = z.object({
   intent: z.literal("status"),
   version: formVersion(),
   status: oneOf(PARTY_STATUSES, "Välj en status i listan."),
-  withdrawalNote: guarded(optionalText(2000)),
-  branchClinic: guarded(optionalText(300)),
+  withdrawalNote: optionalText(2000),
+  branchClinic: optionalText(300),
 });
 
 /** What the version form starts from: the terms as text and the principals. */

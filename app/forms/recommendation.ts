@@ -5,7 +5,6 @@
  * app/domain/recommendations.ts and come back as late errors.
  */
 import { z } from "zod";
-import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number";
 import { ANSWER_STATUSES } from "~/domain/recommendations";
 import {
   checkbox,
@@ -21,21 +20,13 @@ import {
   requiredText,
 } from "./fields";
 
-/** Stored text never holds a personal identity number (client data has no place here). */
-function guarded<T extends z.ZodType<string, z.ZodTypeDef, unknown>>(schema: T) {
-  return schema.superRefine((value, ctx) => {
-    const hits = personalNumbersIn(value);
-    if (hits.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: personalDataMessage(hits) });
-  });
-}
-
 const costYear = optionalWholeNumber("Skriv ett årtal, till exempel 2027.", { min: 2000, max: 2200 });
 
 /** The text the parties receive; shared by the draft and the correction. */
 const text = {
-  title: guarded(requiredText("Ange vad rekommendationen gäller.")),
-  ask: guarded(requiredText("Skriv vad parterna ska besluta.", MAX_LONG_TEXT)),
-  summary: guarded(optionalText(MAX_LONG_TEXT)),
+  title: requiredText("Ange vad rekommendationen gäller."),
+  ask: requiredText("Skriv vad parterna ska besluta.", MAX_LONG_TEXT),
+  summary: optionalText(MAX_LONG_TEXT),
   answerDeadline: isoDate("Skriv sista svarsdag som ÅÅÅÅ-MM-DD, till exempel 2027-03-31."),
   costYear,
 };
@@ -71,12 +62,12 @@ export const sendSchema = z.object({ version: formVersion() });
 
 export const correctSchema = z.object({
   ...text,
-  reason: guarded(requiredText("Skriv varför rekommendationen rättas; alla parter ser skälet.", 2000)),
+  reason: requiredText("Skriv varför rekommendationen rättas; alla parter ser skälet.", 2000),
   version: formVersion(),
 });
 
 export const withdrawSchema = z.object({
-  reason: guarded(requiredText("Skriv varför rekommendationen återkallas; alla parter ser skälet.", 2000)),
+  reason: requiredText("Skriv varför rekommendationen återkallas; alla parter ser skälet.", 2000),
   version: formVersion(),
 });
 
@@ -85,7 +76,7 @@ export const followUpSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("followUp"),
     followedUpOn: isoDate("Skriv datum för uppföljningen som ÅÅÅÅ-MM-DD."),
-    note: guarded(optionalText(2000)),
+    note: optionalText(2000),
     version: formVersion(),
   }),
   z.object({ intent: z.literal("remind") }),
@@ -97,11 +88,11 @@ export const answerSchema = z.object({
   status: oneOf(ANSWER_STATUSES, "Välj status i listan."),
   decisionDate: optionalIsoDate(),
   decidingBody: optionalText(200),
-  decidingBodyOther: guarded(optionalText(200)),
+  decidingBodyOther: optionalText(200),
   paragraph: optionalWholeNumber("Paragrafen är ett heltal, till exempel 48.", { min: 1, max: 100_000 }),
-  registryNumber: guarded(optionalText(100)),
-  changes: guarded(optionalText(4000)),
-  note: guarded(optionalText(2000)),
+  registryNumber: optionalText(100),
+  changes: optionalText(4000),
+  note: optionalText(2000),
   extract: upload,
   version: formVersion(),
 });

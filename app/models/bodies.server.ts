@@ -3,19 +3,12 @@
  * items, and the coordinator's writes (audited, version-checked).
  */
 import { and, asc, eq, gt } from "drizzle-orm";
-import {
-  bodies,
-  bodyCollaborations,
-  bodyStandardItems,
-  collaborations,
-  memberships,
-  organisations,
-  people,
-} from "../../db/schema";
+import { bodies, bodyCollaborations, bodyStandardItems, collaborations, memberships } from "../../db/schema";
 import { STANDARD_ITEMS } from "~/domain/meetings";
-import { isCurrentMembership, roleOrder } from "~/domain/membership";
+import { byTenure, roleOrder } from "~/domain/membership";
 import { db, memoUntilChange, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { seatsWhere } from "./memberships.server";
 import type { Versioned } from "./collaborations.server";
 
 type Body = typeof bodies.$inferSelect;
@@ -93,33 +86,14 @@ export type BodyMember = ReturnType<typeof membersOfBody>["current"][number];
 
 /** Members of a body split into current and former on `today`, chair first. */
 export function membersOfBody(bodyId: number, today: string) {
-  const rows = db()
-    .select({
-      membershipId: memberships.id,
-      role: memberships.role,
-      startDate: memberships.startDate,
-      endDate: memberships.endDate,
-      note: memberships.note,
-      personId: people.id,
-      personName: people.name,
-      personTitle: people.title,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(memberships.personId, people.id))
-    .leftJoin(organisations, eq(memberships.organisationId, organisations.id))
-    .where(eq(memberships.bodyId, bodyId))
-    .all();
+  const { current, upcoming, former } = byTenure(seatsWhere(eq(memberships.bodyId, bodyId)), today);
   const collator = new Intl.Collator("sv-SE");
-  const byRoleThenName = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+  const byRoleThenName = (a: (typeof current)[number], b: (typeof current)[number]) =>
     roleOrder(a.role) - roleOrder(b.role) || collator.compare(a.personName, b.personName);
   return {
-    current: rows.filter((r) => isCurrentMembership(r, today)).sort(byRoleThenName),
-    upcoming: rows.filter((r) => r.startDate > today).sort(byRoleThenName),
-    former: rows
-      .filter((r) => r.endDate !== null && r.endDate < today)
-      .sort((a, b) => (b.endDate ?? "").localeCompare(a.endDate ?? "")),
+    current: current.sort(byRoleThenName),
+    upcoming: upcoming.sort(byRoleThenName),
+    former: former.sort((a, b) => (b.endDate ?? "").localeCompare(a.endDate ?? "")),
   };
 }
 

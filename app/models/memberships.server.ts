@@ -2,11 +2,42 @@
  * Memberships: add, edit and end a person's seat in a body. Every write is one immediate
  * transaction with its audit entry; edits carry the version they read (optimistic locking).
  */
-import { and, eq } from "drizzle-orm";
-import { memberships } from "../../db/schema";
+import { and, eq, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { bodies, memberships, organisations, people } from "../../db/schema";
 import type { ValidMembership } from "~/domain/membership";
 import { recordAudit } from "./audit.server";
 import { db, write } from "~/utils/db.server";
+
+/**
+ * Seats with their person, body and represented organisation: the one query behind a body's
+ * member list and an organisation's representatives (they differ in the condition and order).
+ */
+export function seatsWhere(condition: SQL, ...order: AnySQLiteColumn[]) {
+  return db()
+    .select({
+      membershipId: memberships.id,
+      role: memberships.role,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+      note: memberships.note,
+      personId: people.id,
+      personName: people.name,
+      personTitle: people.title,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+      publicRecords: bodies.publicRecords,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(memberships.personId, people.id))
+    .innerJoin(bodies, eq(memberships.bodyId, bodies.id))
+    .leftJoin(organisations, eq(memberships.organisationId, organisations.id))
+    .where(condition)
+    .orderBy(...order)
+    .all();
+}
 
 export function getMembership(id: number) {
   return db().select().from(memberships).where(eq(memberships.id, id)).get();

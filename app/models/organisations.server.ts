@@ -5,9 +5,10 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { bodies, collaborations, memberships, organisations, parties, people } from "../../db/schema";
 import type { OrganisationKind, PartyRole } from "~/domain/collaboration";
-import { isCurrentMembership } from "~/domain/membership";
+import { byTenure } from "~/domain/membership";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { seatsWhere } from "./memberships.server";
 import type { Versioned } from "./collaborations.server";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -157,28 +158,9 @@ export function getOrganisation(id: number) {
 
 /** Who represents the organisation in which body; current (on `today`) and former. */
 export function representativesOf(organisationId: number, today: string) {
-  const rows = db()
-    .select({
-      membershipId: memberships.id,
-      role: memberships.role,
-      startDate: memberships.startDate,
-      endDate: memberships.endDate,
-      personName: people.name,
-      personTitle: people.title,
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-      publicRecords: bodies.publicRecords,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(memberships.personId, people.id))
-    .innerJoin(bodies, eq(memberships.bodyId, bodies.id))
-    .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(bodies.name), asc(people.name))
-    .all();
-  return {
-    current: rows.filter((r) => isCurrentMembership(r, today)),
-    former: rows.filter((r) => r.endDate !== null && r.endDate < today),
-  };
+  const seats = seatsWhere(eq(memberships.organisationId, organisationId), bodies.name, people.name);
+  const { current, former } = byTenure(seats, today);
+  return { current, former };
 }
 
 export function partiesOfOrganisation(organisationId: number) {

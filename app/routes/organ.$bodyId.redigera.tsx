@@ -5,6 +5,7 @@ import { notFound, requireViewerWith } from "~/auth/session.server";
 import { BodyFields } from "~/components/body-fields";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { MoveButtons } from "~/components/move-buttons";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { AGENDA_ITEM_KINDS } from "~/domain/meetings";
 import { editBodySchema, standardItemSchema } from "~/forms/collaboration";
@@ -168,26 +169,13 @@ export default function EditBody() {
               </span>
               <Form method="post" className="inline-actions">
                 <input type="hidden" name="itemId" value={item.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="move-up"
-                  className="button button--secondary button--small"
-                  disabled={i === 0}
-                  aria-label={`Flytta upp ${item.title}`}
-                >
-                  Upp
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="move-down"
-                  className="button button--secondary button--small"
-                  disabled={i === items.length - 1}
-                  aria-label={`Flytta ned ${item.title}`}
-                >
-                  Ned
-                </button>
+                <MoveButtons
+                  title={item.title}
+                  index={i}
+                  count={items.length}
+                  up={{ name: "intent", value: "move-up" }}
+                  down={{ name: "intent", value: "move-down" }}
+                />
                 <button
                   type="submit"
                   name="intent"

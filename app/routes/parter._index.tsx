@@ -2,11 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { collaborationFor } from "~/auth/collaboration.server";
 import { getViewer, requirePermission } from "~/auth/session.server";
-import { PartyStatusBadge } from "~/components/party-status";
-import { ORGANISATION_KIND_LABEL, PARTY_ROLE_LABEL } from "~/domain/collaboration";
+import { PartyTable } from "~/components/party-table";
 import { can } from "~/domain/policy";
 import { listParties } from "~/models/organisations.server";
-import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Parter – Samverkansportalen" }];
 
@@ -36,36 +34,13 @@ export default function Parties() {
           {municipalities === 1 ? "kommun" : "kommuner"}
           {others ? ` och ${others} ${others === 1 ? "annan organisation" : "andra organisationer"}` : ""}.
         </p>
-        <TableRegion label="Parter">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Part</th>
-                <th scope="col">Typ</th>
-                <th scope="col">Roll</th>
-                <th scope="col">Status</th>
-                <th scope="col">Medlem sedan</th>
-                <th scope="col">Mottagning</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parties.map((p) => (
-                <tr key={p.partyId}>
-                  <td>
-                    <Link to={`/parter/${p.organisationId}`}>{p.name}</Link>
-                  </td>
-                  <td>{ORGANISATION_KIND_LABEL[p.kind]}</td>
-                  <td>{PARTY_ROLE_LABEL[p.role]}</td>
-                  <td>
-                    <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
-                  </td>
-                  <td>{p.memberSince ?? "–"}</td>
-                  <td>{p.branchClinic || "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <PartyTable
+          parties={parties}
+          columns={[
+            { header: "Medlem sedan", cell: (p) => p.memberSince ?? "–" },
+            { header: "Mottagning", cell: (p) => p.branchClinic || "–" },
+          ]}
+        />
       </section>
       {canManage ? (
         <p className="no-print">

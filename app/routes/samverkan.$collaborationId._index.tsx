@@ -11,8 +11,8 @@ import {
   TextField,
   useSchemaForm,
 } from "~/components/forms";
-import { PartyStatusBadge } from "~/components/party-status";
-import { ORGANISATION_KIND_LABEL, PARTY_ROLE_LABEL, withCollaboration } from "~/domain/collaboration";
+import { PartyTable } from "~/components/party-table";
+import { withCollaboration } from "~/domain/collaboration";
 import { can } from "~/domain/policy";
 import { editCollaborationSchema } from "~/forms/collaboration";
 import { listBodies } from "~/models/bodies.server";
@@ -27,7 +27,6 @@ import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { readForm } from "~/utils/request-body.server";
-import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.collaboration.name ?? "Samverkan"} – Samverkansportalen` },
@@ -103,46 +102,25 @@ export default function CollaborationPage() {
         <h2 id="parter">Parter</h2>
         {parties.length === 0 ? <p>Inga parter är registrerade ännu.</p> : null}
         {parties.length ? (
-          <TableRegion label="Parter">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Part</th>
-                  <th scope="col">Typ</th>
-                  <th scope="col">Roll</th>
-                  <th scope="col">Status</th>
-                  {canManage ? <th scope="col">Registratur</th> : null}
-                  {canManage ? (
-                    <th scope="col" className="no-print">
-                      Åtgärd
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {parties.map((p) => (
-                  <tr key={p.partyId}>
-                    <td>
-                      <Link to={`/parter/${p.organisationId}`}>{p.name}</Link>
-                    </td>
-                    <td>{ORGANISATION_KIND_LABEL[p.kind]}</td>
-                    <td>{PARTY_ROLE_LABEL[p.role]}</td>
-                    <td>
-                      <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
-                    </td>
-                    {canManage ? <td>{p.registrarEmail || "–"}</td> : null}
-                    {canManage ? (
-                      <td className="no-print">
+          <PartyTable
+            parties={parties}
+            columns={
+              canManage
+                ? [
+                    { header: "Registratur", cell: (p) => p.registrarEmail || "–" },
+                    {
+                      header: "Åtgärd",
+                      className: "no-print",
+                      cell: (p) => (
                         <Link to={`/samverkan/${c.id}/parter/${p.partyId}`} aria-label={`Ändra ${p.name} som part`}>
                           Ändra
                         </Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+                      ),
+                    },
+                  ]
+                : []
+            }
+          />
         ) : null}
         {canManage ? (
           <p className="no-print">

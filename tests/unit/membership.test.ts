@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCurrentMembership, isIsoDate, rolesInBody } from "~/domain/membership";
+import { byTenure, isCurrentMembership, isIsoDate, rolesInBody } from "~/domain/membership";
 
 describe("isIsoDate", () => {
   it.each([
@@ -33,5 +33,36 @@ describe("rolesInBody", () => {
       "ordförande, ersättare och adjungerad",
     );
     expect(rolesInBody(["ledamot"])).toBe("ledamot");
+  });
+});
+
+describe("byTenure", () => {
+  const days = ["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25"];
+  const seats = days.flatMap((startDate) => [
+    { startDate, endDate: null as string | null },
+    ...days.filter((end) => end >= startDate).map((endDate) => ({ startDate, endDate: endDate as string | null })),
+  ]);
+
+  it("puts every seat in exactly one group, whatever the day", () => {
+    for (const today of days) {
+      const { current, upcoming, former } = byTenure(seats, today);
+      expect(current.length + upcoming.length + former.length, today).toBe(seats.length);
+      expect(new Set([...current, ...upcoming, ...former]).size, today).toBe(seats.length);
+    }
+  });
+
+  it("counts the first and the last day as in office", () => {
+    const { current, upcoming, former } = byTenure(
+      [
+        { startDate: "2026-11-23", endDate: "2026-11-30" },
+        { startDate: "2026-01-01", endDate: "2026-11-23" },
+        { startDate: "2026-11-24", endDate: null },
+        { startDate: "2026-01-01", endDate: "2026-11-22" },
+      ],
+      "2026-11-23",
+    );
+    expect(current.map((s) => s.startDate)).toEqual(["2026-11-23", "2026-01-01"]);
+    expect(upcoming).toEqual([{ startDate: "2026-11-24", endDate: null }]);
+    expect(former).toEqual([{ startDate: "2026-01-01", endDate: "2026-11-22" }]);
   });
 });
