@@ -257,6 +257,9 @@ async function submitEmpty(page: Page, formIndex: number): Promise<string | null
       );
     }, formIndex),
   ]);
+  // The browser moves focus to an autofocus element when it next renders, not at "load": two
+  // animation frames later it has.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.evaluate(() => {
     const invalid = document.querySelector('main [aria-invalid="true"], main .field-error');
     const summary = document.querySelector("main .notice--error[role=alert]");
