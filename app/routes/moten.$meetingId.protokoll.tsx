@@ -61,6 +61,7 @@ import {
   startMinutes,
 } from "~/models/meeting-minutes.server";
 import { paragraphDetailsOf } from "~/models/meeting-paragraphs.server";
+import { ParagraphDetails } from "~/components/paragraph-details";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
@@ -648,81 +649,6 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
         </div>
       </Form>
     </>
-  );
-}
-
-type Item = Data["items"][number];
-
-/** Yrkanden, votering, jäv, reservationer, protokollsanteckningar and expediering of one §. */
-function ParagraphDetails({ item }: { item: Item }) {
-  const x = item.details;
-  if (!x) return null;
-  return (
-    <div className="paragraph-details">
-      {x.motions.length ? (
-        <>
-          <h4>Yrkanden</h4>
-          <ul>
-            {x.motions.map((mo) => (
-              <li key={mo.id}>
-                {mo.name} yrkar: {mo.text}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {x.vote ? (
-        <>
-          <p>{x.vote.summary}</p>
-          <TableRegion label={`Omröstningslista § ${item.paragraph}`}>
-            <table>
-              <caption>Omröstningslista § {item.paragraph}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ledamot</th>
-                  <th scope="col">Röst</th>
-                </tr>
-              </thead>
-              <tbody>
-                {x.vote.rows.map((r) => (
-                  <tr key={r.name}>
-                    <th scope="row">{r.name}</th>
-                    <td>{r.vote}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        </>
-      ) : null}
-      {x.disqualified.length ? <p>Jäv: {x.disqualified.join(", ")} deltog inte i handläggningen.</p> : null}
-      {x.reservations.map((r) => (
-        <p key={r.name}>
-          Reservation: {r.name} reserverar sig mot beslutet{r.reason ? `: ${r.reason}` : "."}
-        </p>
-      ))}
-      {x.notes.map((n) => (
-        <p key={n.name}>
-          Protokollsanteckning: {n.name}: {n.text}
-        </p>
-      ))}
-      {x.carriedTo ? (
-        <p>
-          {item.outcome === "bordlagd" ? "Bordlagd" : "Återremitterad"} till{" "}
-          <Link to={`/moten/${x.carriedTo.meetingId}`}>mötet {x.carriedTo.date}</Link>.
-        </p>
-      ) : null}
-      {x.carriedFrom ? (
-        <p>
-          Från{" "}
-          <Link to={`/moten/${x.carriedFrom.meetingId}/protokoll`}>
-            § {x.carriedFrom.paragraph} den {x.carriedFrom.date}
-          </Link>
-          .
-        </p>
-      ) : null}
-      {x.dispatchTo ? <p>Expedieras till: {x.dispatchTo}</p> : null}
-    </div>
   );
 }
 

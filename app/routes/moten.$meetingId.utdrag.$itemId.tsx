@@ -6,6 +6,7 @@ import { minutesOf } from "~/models/meeting-minutes.server";
 import { extractOf } from "~/models/meeting-extracts.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { idParam } from "~/utils/params";
+import { ParagraphDetails } from "~/components/paragraph-details";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -23,12 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
   const extract = extractOf(access.meeting, idParam(params.itemId));
   if (!extract) throw notFound("Paragrafen finns inte.");
+  const hidden = extract.item.confidential && !access.canReadConfidential;
   return {
     meeting: access.meeting,
     approved,
     approvedAt: extract.record.approvedAt,
-    item: extract.item,
+    item: hidden
+      ? { ...extract.item, decisionText: "Sekretessmarkerad.", minutesNote: "", details: null }
+      : extract.item,
     present: extract.present,
+    secretary: extract.secretary,
     signatures: extract.signatures,
   };
 }
@@ -43,6 +48,7 @@ export default function Extract() {
       </p>
       <p className="muted">PROTOKOLLSUTDRAG</p>
       <h1>{d.meeting.bodyName}</h1>
+      {d.item.registryNumber ? <p>Dnr {d.item.registryNumber}</p> : null}
       <p>
         Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}, {d.meeting.startTime}–{d.meeting.endTime},{" "}
         {d.meeting.place || "digitalt"}
@@ -68,6 +74,7 @@ export default function Extract() {
       {d.item.minutesNote ? <p className="pre">{d.item.minutesNote}</p> : null}
       <h3>Beslut</h3>
       <p className="pre">{d.item.decisionText || "–"}</p>
+      <ParagraphDetails item={d.item} />
       <h2>Justering</h2>
       {d.approved ? (
         <p>
@@ -77,8 +84,10 @@ export default function Extract() {
       ) : (
         <p>Inte justerat.</p>
       )}
-      <p className="print-only">Rätt utdraget intygar:</p>
-      <p className="print-only signature-line">Sekreterare</p>
+      <section aria-labelledby="intygande" className="certification">
+        <h2 id="intygande">Rätt utdraget intygar</h2>
+        <p className="signature-line">{d.secretary ? `${d.secretary}, sekreterare` : "Sekreterare"}</p>
+      </section>
     </article>
   );
 }

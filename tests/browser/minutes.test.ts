@@ -9,7 +9,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, decisions, meetings, minutes, users } from "../../db/schema";
+import { agendaItems, decisions, matters, meetings, minutes, users } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
@@ -50,6 +50,16 @@ beforeAll(async () => {
     app.db.insert(agendaItems).values({ meetingId: m, position, title, kind }).returning().get().id;
   item(meetingId, 1, "Mötets öppnande", "formalia");
   ids.plan = item(meetingId, 2, "Verksamhetsplan 2027", "beslut");
+  const matter = app.db
+    .insert(matters)
+    .values({
+      collaborationId: app.world.collaborationId,
+      registryNumber: "RJH 2026/77",
+      title: "Verksamhetsplan 2027",
+    })
+    .returning()
+    .get();
+  app.db.update(agendaItems).set({ matterId: matter.id }).where(eq(agendaItems.id, ids.plan)).run();
   ids.lokal = item(meetingId, 3, "Lokalfrågan i Strömsund", "beslut");
   item(meetingId, 4, "Mötets avslutande", "formalia");
   item(nextMeetingId, 1, "Mötets öppnande", "formalia");
@@ -188,6 +198,18 @@ describe("a steering-group meeting with the chair absent", () => {
     await vice.page.emulateMedia({ media: "print" });
     expect(await item.getByText(/Reservation: IFO-chef Berg/).isVisible()).toBe(true);
     expect(await vice.page.locator(".site-header").isVisible()).toBe(false);
+
+    // The extract of the § carries the dnr, the vote, the reservation, "expedieras till" and the certification.
+    await vice.page.emulateMedia({ media: "screen" });
+    await vice.page.goto(`/moten/${meetingId}/utdrag/${ids.plan}`);
+    const extract = vice.page.locator("article.extract");
+    await waitForText(extract, "Dnr RJH 2026/77");
+    await waitForText(extract, "Votering: 2 ja, 1 nej, 0 avstår. Förslaget bifölls.");
+    await waitForText(extract, "Reservation: IFO-chef Berg reserverar sig mot beslutet: Planen saknar finansiering");
+    await waitForText(extract, "Expedieras till: Samtliga parter");
+    await waitForText(extract.locator(".certification"), "Rätt utdraget intygar");
+    await waitForText(extract.locator(".certification"), "Sara Samordnare, sekreterare");
+    await expectAccessible(vice.page);
     expect(vice.errors).toEqual([]);
     await vice.page.context().close();
     expect(app.db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get()?.status).toBe("justerat");
