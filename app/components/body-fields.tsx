@@ -44,6 +44,11 @@ export function BodyFields({
         field={fields.publicRecords}
         label="Allmänna handlingar: publicerade dagordningar och justerade protokoll är öppna för alla"
       />
+      <CheckboxField
+        field={fields.appealable}
+        label="Organets beslut kan överklagas (laglighetsprövning)"
+        hint="Då anger protokollet sista dag att överklaga. Annars står det att organets beslut inte kan överklagas."
+      />
       <TextField
         field={fields.proposalDeadlineDays}
         label="Sista dag för förslag till dagordningen (dagar före mötet)"

@@ -306,10 +306,22 @@ export function lastAppealDay(postedOn: string): string {
   return day;
 }
 
-/** What the minutes say about appeal: the last day, or that the body's decisions cannot be appealed. */
-export function appealStatement(p: { appealable: boolean; postedOn: string | null }): string {
+/**
+ * What the minutes say about appeal, from the body's own data: the last day to appeal for a
+ * body whose decisions can be appealed; otherwise that they cannot, naming the body, and, when
+ * the meeting recommended something to the parties, that each party's own decision is the one
+ * that takes effect (and is appealed where that party decides).
+ */
+export function appealStatement(p: {
+  appealable: boolean;
+  postedOn: string | null;
+  bodyName: string;
+  recommendsToParties: boolean;
+}): string {
   if (!p.appealable)
-    return "Organets beslut är rekommendationer till parterna och kan inte överklagas. Varje part fattar sitt eget beslut.";
+    return p.recommendsToParties
+      ? `Beslut av ${p.bodyName} kan inte överklagas. Rekommendationerna till parterna gäller först när varje part har fattat sitt eget beslut, och det beslutet överklagas hos parten.`
+      : `Beslut av ${p.bodyName} kan inte överklagas genom laglighetsprövning.`;
   if (!p.postedOn) return "Sista dag att överklaga räknas från den dag protokollet anslås.";
   return `Sista dag att överklaga: ${lastAppealDay(p.postedOn)}.`;
 }

@@ -76,6 +76,7 @@ export const bodySchema = z.object({
     .array(id("Välj samverkan i listan."), { required_error: "Välj minst en samverkan som organet arbetar för." })
     .min(1, "Välj minst en samverkan som organet arbetar för."),
   publicRecords: checkbox(),
+  appealable: checkbox(),
   proposalDeadlineDays: wholeNumber("Ange antal dagar, ett heltal mellan 0 och 365.", { min: 0, max: 365 }),
 });
 

@@ -21,6 +21,8 @@ export interface BodyValues {
   kind: string;
   description: string;
   publicRecords: boolean;
+  /** Its decisions can be appealed (laglighetsprövning); the minutes then give the last day. */
+  appealable: boolean;
   proposalDeadlineDays: number;
 }
 
@@ -66,6 +68,7 @@ export function listBodies(collaborationId?: number) {
       kind: bodies.kind,
       description: bodies.description,
       publicRecords: bodies.publicRecords,
+      appealable: bodies.appealable,
       proposalDeadlineDays: bodies.proposalDeadlineDays,
     })
     .from(bodies)

@@ -181,7 +181,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         before: (JSON.parse(r.before) as { decisionText: string }).decisionText,
         after: (JSON.parse(r.after) as { decisionText: string }).decisionText,
       })),
-    appeal: approved ? appealStatement({ appealable: meeting.appealable, postedOn: record?.postedOn ?? null }) : null,
+    appeal: approved
+      ? appealStatement({
+          appealable: meeting.appealable,
+          postedOn: record?.postedOn ?? null,
+          bodyName: meeting.bodyName,
+          recommendsToParties: items.some((i) => i.kind === "rekommendation till parterna"),
+        })
+      : null,
   };
 }
 

@@ -49,7 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Theirs = { name: string; shortName: string; kind: string; collaborations: string; publicRecords: boolean };
+type Theirs = {
+  name: string;
+  shortName: string;
+  kind: string;
+  collaborations: string;
+  publicRecords: boolean;
+  appealable: boolean;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:collaborations");
@@ -87,6 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             .map((c) => c.name)
             .join(", "),
           publicRecords: b.publicRecords,
+          appealable: b.appealable,
         };
         return rejectConflict(submission, theirs, b.version);
       }
@@ -111,6 +119,7 @@ export default function EditBody() {
       description: body.description,
       collaborationIds: body.collaborations.map((c) => String(c.id)),
       publicRecords: body.publicRecords ? "on" : undefined,
+      appealable: body.appealable ? "on" : undefined,
       proposalDeadlineDays: String(body.proposalDeadlineDays),
       version: String(body.version),
     },
@@ -143,6 +152,7 @@ export default function EditBody() {
             ["Typ av organ", conflict.theirs.kind, String(typed.kind ?? "")],
             ["Arbetar för", conflict.theirs.collaborations, typedCollaborations],
             ["Allmänna handlingar", conflict.theirs.publicRecords ? "ja" : "nej", typed.publicRecords ? "ja" : "nej"],
+            ["Besluten kan överklagas", conflict.theirs.appealable ? "ja" : "nej", typed.appealable ? "ja" : "nej"],
           ]}
         />
       ) : null}

@@ -40,6 +40,7 @@ const bodyValues = {
   kind: "Styrgrupp",
   description: "",
   publicRecords: false,
+  appealable: false,
   proposalDeadlineDays: 10,
 };
 
@@ -100,6 +101,14 @@ describe("shared bodies", () => {
     // The steering group still serves only Mini-Maria.
     expect([...collaborationIdsOfBodies([world.bodyIds.styrgrupp])]).toEqual([world.collaborationId]);
     expect(audited("body", svom.id)[0].after).toContain(`"collaborationIds":[${world.collaborationId},${c.id}]`);
+  });
+
+  it("keeps whether a body's decisions can be appealed", () => {
+    const body = createBody("demo-samordnare", { ...bodyValues, slug: "namnd", appealable: true }, [
+      world.collaborationId,
+    ]);
+    expect(getBody(body.id)?.appealable).toBe(true);
+    expect(getBody(world.bodyIds.svom)?.appealable).toBe(false);
   });
 
   it("refuses a body that serves no collaboration", () => {

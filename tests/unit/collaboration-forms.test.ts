@@ -95,4 +95,10 @@ describe("body form", () => {
     });
     expect(errorsOf(bad).proposalDeadlineDays?.[0]).toContain("365");
   });
+  it("records whether the body's decisions can be appealed (unticked: they cannot)", () => {
+    const ticked = parseWithZod(form({ ...base, collaborationIds: "1", appealable: "on" }), { schema: bodySchema });
+    expect(ticked.status === "success" && ticked.value.appealable).toBe(true);
+    const unticked = parseWithZod(form({ ...base, collaborationIds: "1" }), { schema: bodySchema });
+    expect(unticked.status === "success" && unticked.value.appealable).toBe(false);
+  });
 });

@@ -265,7 +265,23 @@ describe("carry-over and appeal", () => {
     expect(lastAppealDay("2027-02-01")).toBe("2027-02-22");
     // 2027-12-04 + 21 days = 2027-12-25, Christmas Day (a Saturday); the 26th is a Sunday.
     expect(lastAppealDay("2027-12-04")).toBe("2027-12-27");
-    expect(appealStatement({ appealable: false, postedOn: "2027-02-01" })).toMatch(/kan inte överklagas/);
-    expect(appealStatement({ appealable: true, postedOn: "2027-02-01" })).toBe("Sista dag att överklaga: 2027-02-22.");
+    const svom = { bodyName: "SVOM", recommendsToParties: true };
+    expect(appealStatement({ ...svom, appealable: false, postedOn: "2027-02-01" })).toBe(
+      "Beslut av SVOM kan inte överklagas. Rekommendationerna till parterna gäller först när varje part har fattat sitt eget beslut, och det beslutet överklagas hos parten.",
+    );
+    expect(appealStatement({ ...svom, appealable: true, postedOn: "2027-02-01" })).toBe(
+      "Sista dag att överklaga: 2027-02-22.",
+    );
+    expect(appealStatement({ ...svom, appealable: true, postedOn: null })).toMatch(/från den dag protokollet anslås/);
+  });
+  it("says what follows from the body's data when a body that recommends nothing cannot be appealed", () => {
+    const text = appealStatement({
+      appealable: false,
+      postedOn: null,
+      bodyName: "Styrgruppen för Mini-Maria",
+      recommendsToParties: false,
+    });
+    expect(text).toBe("Beslut av Styrgruppen för Mini-Maria kan inte överklagas genom laglighetsprövning.");
+    expect(text).not.toMatch(/rekommendation/i);
   });
 });
