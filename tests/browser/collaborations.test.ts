@@ -60,6 +60,8 @@ describe("several collaborations in one portal", () => {
     // SVOM serves the new collaboration too: one body, one § series.
     await page.goto(`/organ/${app.world.bodyIds.svom}/redigera`);
     await page.getByRole("checkbox", { name: "Barnahus Jämtland Härjedalen" }).check();
+    // SVOM's recommendations are not appealable decisions: the form says so from the data.
+    expect(await page.getByLabel("Organets beslut kan överklagas (laglighetsprövning)").isChecked()).toBe(false);
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await waitForText(page.getByRole("status"), "Organet är sparat.");
     await waitForText(page.locator("main"), "Barnahus Jämtland Härjedalen");
