@@ -33,7 +33,7 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
       approvedAt: decisions.approvedAt,
     })
     .from(decisions)
-    .where(and(eq(decisions.bodyId, bodyId), decisionsReadableBy(anonymous)))
+    .where(and(eq(decisions.bodyId, bodyId), eq(decisions.inRegister, true), decisionsReadableBy(anonymous)))
     .orderBy(desc(decisions.decidedOn), desc(decisions.id))
     .limit(FEED_SIZE)
     .all()

@@ -19,7 +19,13 @@ beforeAll(async () => {
   ({ db, world } = await demoDatabase());
   const svom = world.bodyIds.svom;
   const styrgrupp = world.bodyIds.styrgrupp;
-  const decision = (bodyId: number, title: string, isPublic: boolean, approval: "utkast" | "justerat") =>
+  const decision = (
+    bodyId: number,
+    title: string,
+    isPublic: boolean,
+    approval: "utkast" | "justerat",
+    inRegister = true,
+  ) =>
     db
       .insert(decisions)
       .values({
@@ -31,12 +37,15 @@ beforeAll(async () => {
         isPublic,
         approval,
         approvedAt: approval === "justerat" ? "2026-10-09T10:00:00Z" : null,
+        inRegister,
       })
       .run();
   decision(svom, "Offentligt justerat KANARIE-NEJ-1", false, "justerat");
   decision(svom, "Utkast KANARIE-NEJ-2", true, "utkast");
   decision(svom, "Offentligt och justerat beslut", true, "justerat");
   decision(styrgrupp, "Styrgruppens offentliga beslut", true, "justerat");
+  // A procedural § (Mötets öppnande) of approved public minutes is no register decision.
+  decision(svom, "Mötets öppnande KANARIE-NEJ-3", true, "justerat", false);
   const meeting = (bodyId: number, date: string, published: boolean) => {
     const m = db
       .insert(meetings)
@@ -52,11 +61,13 @@ beforeAll(async () => {
 });
 
 describe("a body's Atom feed", () => {
-  it("lists exactly the decisions and notices the public may read", () => {
+  it("lists exactly the register decisions and notices the public may read", () => {
     for (const bodyId of Object.values(world.bodyIds)) {
       const ids = new Set(bodyFeedEntries(bodyId, "https://p", "p").map((e) => e.url));
       for (const d of db.select().from(decisions).where(eq(decisions.bodyId, bodyId)).all())
-        expect(ids.has(`https://p/beslut/${d.id}`), `decision ${d.title}`).toBe(canReadDecision(null, d));
+        expect(ids.has(`https://p/beslut/${d.id}`), `decision ${d.title}`).toBe(
+          d.inRegister && canReadDecision(null, d),
+        );
       for (const m of db.select().from(meetings).where(eq(meetings.bodyId, bodyId)).all()) {
         const published = db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, m.id)).all().length > 0;
         const publicRecords = bodyId === world.bodyIds.svom;
