@@ -16,6 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** The printable notice of meeting (kallelse) with the agenda and its documents listed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, canReadConfidential, canManage } = await loadMeetingFor(request, params.meetingId);
+  const members = membersOnDate(meeting.bodyId, meeting.date);
   const shown = noticeViewFor(meeting, agendaOf(meeting.id), {
     canManage,
     minutesBegun: minutesOf(meeting.id) !== undefined,
@@ -27,12 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versionNo: shown.latest?.versionNo ?? 0,
     history: shown.history,
     unpublished: shown.unpublished,
-    members: membersOnDate(meeting.bodyId, meeting.date),
+    members,
+    // The sender (avsändare) of the notice: the body's secretary, to whom förhinder is reported.
+    secretary: members.find((m) => m.role === "sekreterare")?.name ?? null,
   };
 }
 
 export default function Notice() {
-  const { meeting, items, publishedAt, versionNo, history, unpublished, members } = useLoaderData<typeof loader>();
+  const { meeting, items, publishedAt, versionNo, history, unpublished, members, secretary } =
+    useLoaderData<typeof loader>();
   return (
     <article className="printable">
       <p className="no-print">
@@ -82,6 +86,14 @@ export default function Notice() {
           </ul>
         </section>
       ) : null}
+      <p className="notice-sender">
+        Avsändare: {meeting.bodyName}
+        {secretary ? `, ${secretary} (sekreterare)` : ""}
+      </p>
+      <p>
+        Anmäl förhinder till {secretary ? `sekreteraren ${secretary}` : "sekreteraren"} eller i portalen:{" "}
+        <a href={`/moten/${meeting.id}/forhinder`}>Anmäl förhinder</a>.
+      </p>
       <h2>Kallade</h2>
       <ul>
         {members.map((m) => (

@@ -90,6 +90,11 @@ describe("a steering-group meeting from notice to extract", () => {
     await expectAccessible(page);
     await page.goto(`${meetingUrl}/kallelse`);
     await waitForText(page.locator(".agenda"), "rutin.pdf");
+    await waitForText(
+      page.locator(".notice-sender"),
+      "Avsändare: Styrgruppen för Mini-Maria, Sara Samordnare (sekreterare)",
+    );
+    await waitForText(page.locator("article"), "Anmäl förhinder till sekreteraren Sara Samordnare");
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();
