@@ -5,7 +5,8 @@
  * (app/models/read-scope.server.ts); tests/integration/read-scope.test.ts checks, row by
  * row and actor by actor, that the SQL admits exactly what `can` admits.
  */
-import type { Actor } from "./policy";
+import type { ItemSnapshot } from "./meetings";
+import { can, type Actor } from "./policy";
 
 export interface ReadScope {
   /** Reads everything (the coordinator, role admin). */
@@ -24,4 +25,80 @@ export function readScopeOf(actor: Actor | null): ReadScope {
     bodyIds: actor ? [...actor.bodyRoles.keys()].sort((a, b) => a - b) : [],
     collaborationIds: actor ? [...actor.collaborationIds].sort((a, b) => a - b) : [],
   };
+}
+
+/**
+ * What a viewer sees of one meeting's record, by the same rules as its page: the body's
+ * members (and the coordinator) see drafts, i.e. the agenda as it stands and minutes not yet
+ * approved; only they read the texts and documents of a confidential item (sekretess).
+ */
+export interface MeetingSight {
+  drafts: boolean;
+  confidential: boolean;
+}
+
+export function meetingSightOf(actor: Actor | null, bodyId: number): MeetingSight {
+  return {
+    drafts: can(actor, "read:meeting", { bodyId, published: false }),
+    confidential: can(actor, "read:confidential", { bodyId }),
+  };
+}
+
+/** The texts of an agenda item that the rule decides on. */
+interface ItemTexts {
+  id: number;
+  title: string;
+  kind: string;
+  presenter: string;
+  description: string;
+  proposedDecision: string;
+  minutesNote: string;
+  decisionText: string;
+  confidential: boolean;
+  files: readonly { originalName: string }[];
+}
+
+/**
+ * The agenda as a viewer may see it; every surface that shows an item (the meeting page, the
+ * notice, the minutes, extracts, the zip, search hits) goes through this one function.
+ * - Drafts: the agenda as it stands, minutes texts included.
+ * - Everyone else, until the minutes are approved: the last published version of the agenda
+ *   (items added since are left out, texts as published, only the documents named then) and
+ *   no minutes texts. Once approved, the minutes are the public record: the items as they stand.
+ * - Without the confidential right, a confidential item keeps only its title and reason.
+ */
+export function agendaAsSeen<T extends ItemTexts>(
+  items: readonly T[],
+  sight: MeetingSight,
+  published: readonly ItemSnapshot[] | null,
+  minutesApproved: boolean,
+): T[] {
+  let seen: T[];
+  if (sight.drafts || minutesApproved) seen = [...items];
+  else {
+    const byId = new Map((published ?? []).map((s) => [s.id, s]));
+    seen = items.flatMap((item) => {
+      const snap = byId.get(item.id);
+      if (!snap) return [];
+      return [
+        {
+          ...item,
+          title: snap.title,
+          kind: snap.kind,
+          presenter: snap.presenter,
+          description: snap.description,
+          proposedDecision: snap.proposedDecision,
+          minutesNote: "",
+          decisionText: "",
+          files: item.files.filter((f) => snap.fileNames.includes(f.originalName)),
+        },
+      ];
+    });
+  }
+  if (sight.confidential) return seen;
+  return seen.map((item) =>
+    item.confidential
+      ? { ...item, description: "", proposedDecision: "", minutesNote: "", decisionText: "", files: [] }
+      : item,
+  );
 }

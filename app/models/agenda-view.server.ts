@@ -1,6 +1,26 @@
 import type { AgendaItemView } from "~/domain/agenda-view";
+import type { Actor } from "~/domain/policy";
+import { agendaAsSeen, meetingSightOf } from "~/domain/read-scope";
 import { renderMarkdown } from "~/utils/markdown.server";
-import type { AgendaItem } from "./meeting-agenda.server";
+import { agendaOf, type AgendaItem } from "./meeting-agenda.server";
+import { minutesOf } from "./meeting-minutes.server";
+import { agendaVersionsOf } from "./meeting-notice.server";
+
+/**
+ * A meeting's agenda as the actor may see it (app/domain/read-scope.ts `agendaAsSeen`): the
+ * one source of agenda items for every page, export and search hit that shows them. `items`
+ * narrows it further (the notice's published version for those who see only that).
+ */
+export function visibleAgendaOf(
+  actor: Actor | null,
+  meeting: { id: number; bodyId: number },
+  items: AgendaItem[] = agendaOf(meeting.id),
+): AgendaItem[] {
+  const sight = meetingSightOf(actor, meeting.bodyId);
+  if (sight.drafts && sight.confidential) return items;
+  const published = agendaVersionsOf(meeting.id).at(-1)?.items ?? null;
+  return agendaAsSeen(items, sight, published, minutesOf(meeting.id)?.status === "justerat");
+}
 
 /** Agenda items shaped for the page: Markdown rendered and sanitized, confidential documents withheld. */
 export function itemViews(items: AgendaItem[], canReadConfidential: boolean): AgendaItemView[] {

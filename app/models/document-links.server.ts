@@ -2,12 +2,14 @@
  * Links between library documents and meetings, matters, decisions and agreement versions,
  * in both directions. Reading a link never reveals a document the viewer may not read.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { agreementVersions, bodies, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
-import type { Actor } from "~/domain/policy";
+import { can, type Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { canReadDocument } from "./documents.server";
+import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
 
 export type LinkType = "meeting" | "matter" | "decision" | "agreement";
 
@@ -25,14 +27,62 @@ const TYPE_LABEL: Record<LinkType, string> = {
   agreement: "Avtalsversion",
 };
 
-/** What the document is linked to, with labels and links. */
-export function targetsOfDocument(documentId: number) {
+/**
+ * Which targets of a type the actor may read (the same rules as the targets' own pages, as
+ * SQL). Matters are read by signed-in users; agreement versions by everyone.
+ */
+function readableWhere(actor: Actor | null, type: LinkType): SQL | undefined | false {
+  const scope = readScopeOf(actor);
+  switch (type) {
+    case "meeting":
+      return meetingsReadableBy(scope);
+    case "decision":
+      return and(eq(decisions.inRegister, true), decisionsReadableBy(scope)) ?? undefined;
+    case "matter":
+      return can(actor, "read:matters") ? undefined : false;
+    case "agreement":
+      return can(actor, "read:agreement") ? undefined : false;
+  }
+}
+
+/**
+ * Where the actor may place a document: meetings and decisions of a body they sit in (a
+ * member must not put a document on another body's meeting), any matter or agreement
+ * version they may read. The coordinator everywhere.
+ */
+function placeableWhere(actor: Actor | null, type: LinkType): SQL | undefined | false {
+  const readable = readableWhere(actor, type);
+  if (readable === false || actor === null) return false;
+  if (actor.role === "admin" || type === "matter" || type === "agreement") return readable;
+  const bodyIds = [...actor.bodyRoles.keys()].filter((bodyId) => can(actor, "edit:document", { bodyId }));
+  if (bodyIds.length === 0) return false;
+  return and(readable, inArray(type === "meeting" ? meetings.bodyId : decisions.bodyId, bodyIds));
+}
+
+const TABLE = { meeting: meetings, matter: matters, decision: decisions, agreement: agreementVersions };
+
+function targetWhere(actor: Actor | null, type: LinkType, id: number, rule: typeof readableWhere): boolean {
+  const where = rule(actor, type);
+  if (where === false) return false;
+  const table = TABLE[type];
+  return (
+    db()
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), where))
+      .get() !== undefined
+  );
+}
+
+/** What the document is linked to, with labels and links: only targets the actor may read. */
+export function targetsOfDocument(actor: Actor | null, documentId: number) {
   return db()
     .select()
     .from(documentLinks)
     .where(eq(documentLinks.documentId, documentId))
     .all()
     .filter((l): l is typeof l & { targetType: LinkType } => l.targetType in HREF)
+    .filter((l) => targetWhere(actor, l.targetType, l.targetId, readableWhere))
     .map((l) => ({
       type: l.targetType,
       id: l.targetId,
@@ -66,35 +116,52 @@ function labelOf(type: LinkType, id: number): string {
   }
 }
 
-/** Choices for linking: recent meetings, matters, decisions and agreement versions. */
-export function linkOptions() {
+/** Choices for linking: recent meetings, matters, decisions and agreement versions the actor may place a document on. */
+export function linkOptions(actor: Actor | null) {
+  const where = (type: LinkType) => placeableWhere(actor, type) || undefined;
+  const none = (type: LinkType) => placeableWhere(actor, type) === false;
   return {
-    meeting: db()
-      .select({ id: meetings.id, date: meetings.date, body: bodies.shortName })
-      .from(meetings)
-      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-      .orderBy(desc(meetings.date))
-      .limit(60)
-      .all()
-      .map((m) => ({ value: `meeting:${m.id}`, label: `${m.body} ${m.date}` })),
-    matter: db()
-      .select()
-      .from(matters)
-      .all()
-      .map((m) => ({ value: `matter:${m.id}`, label: `${m.registryNumber} ${m.title}` })),
-    decision: db()
-      .select()
-      .from(decisions)
-      .orderBy(desc(decisions.decidedOn))
-      .limit(100)
-      .all()
-      .map((d) => ({ value: `decision:${d.id}`, label: `${d.decidedOn} ${d.title}` })),
-    agreement: db()
-      .select()
-      .from(agreementVersions)
-      .all()
-      .map((v) => ({ value: `agreement:${v.id}`, label: v.label })),
+    meeting: none("meeting")
+      ? []
+      : db()
+          .select({ id: meetings.id, date: meetings.date, body: bodies.shortName })
+          .from(meetings)
+          .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+          .where(where("meeting"))
+          .orderBy(desc(meetings.date))
+          .limit(60)
+          .all()
+          .map((m) => ({ value: `meeting:${m.id}`, label: `${m.body} ${m.date}` })),
+    matter: none("matter")
+      ? []
+      : db()
+          .select()
+          .from(matters)
+          .all()
+          .map((m) => ({ value: `matter:${m.id}`, label: `${m.registryNumber} ${m.title}` })),
+    decision: none("decision")
+      ? []
+      : db()
+          .select()
+          .from(decisions)
+          .where(where("decision"))
+          .orderBy(desc(decisions.decidedOn))
+          .limit(100)
+          .all()
+          .map((d) => ({ value: `decision:${d.id}`, label: `${d.decidedOn} ${d.title}` })),
+    agreement: none("agreement")
+      ? []
+      : db()
+          .select()
+          .from(agreementVersions)
+          .all()
+          .map((v) => ({ value: `agreement:${v.id}`, label: v.label })),
   };
+}
+
+/** The actor may place a document on (or take it off) this target. */
+export function mayPlaceOn(actor: Actor | null, type: LinkType, id: number): boolean {
+  return targetWhere(actor, type, id, placeableWhere);
 }
 
 export function addDocumentLink(userId: string, documentId: number, type: LinkType, targetId: number) {
@@ -142,9 +209,4 @@ export function documentsLinkedTo(actor: Actor | null, type: LinkType, targetId:
     .map((r) => r.doc)
     .filter((doc) => canReadDocument(actor, doc))
     .map((doc) => ({ id: doc.id, title: doc.title, kind: doc.kind, date: doc.date }));
-}
-
-export function targetExists(type: LinkType, id: number): boolean {
-  const table = { meeting: meetings, matter: matters, decision: decisions, agreement: agreementVersions }[type];
-  return db().select({ id: table.id }).from(table).where(eq(table.id, id)).get() !== undefined;
 }

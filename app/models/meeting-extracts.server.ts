@@ -1,5 +1,6 @@
 /** Extracts of minutes (protokollsutdrag): one § with the header, attendance and signatures. */
-import { agendaOf } from "./meeting-agenda.server";
+import type { Actor } from "~/domain/policy";
+import { visibleAgendaOf } from "./agenda-view.server";
 import { attendanceOf, membersOnDate } from "./meeting-attendance.server";
 import { minutesOf, signaturesOf, signerChoiceOf } from "./meeting-minutes.server";
 import { paragraphDetailsOf } from "./meeting-paragraphs.server";
@@ -10,9 +11,9 @@ import { getMatter } from "./matters.server";
  * item: the § with its votes, reservations and "expedieras till", the matter's registry
  * number (dnr) and the secretary who certifies the extract ("Rätt utdraget intygar").
  */
-export function extractOf(meeting: { id: number; bodyId: number; date: string }, itemId: number) {
+export function extractOf(actor: Actor | null, meeting: { id: number; bodyId: number; date: string }, itemId: number) {
   const record = minutesOf(meeting.id);
-  const item = agendaOf(meeting.id).find((i) => i.id === itemId);
+  const item = visibleAgendaOf(actor, meeting).find((i) => i.id === itemId);
   if (!record || !item) return null;
   const members = membersOnDate(meeting.bodyId, meeting.date);
   const present = attendanceOf(meeting.id).filter((a) => a.status !== "frånvarande");

@@ -10,7 +10,7 @@ import { documentPageSchema } from "~/forms/document";
 import { can } from "~/domain/policy";
 import { VISIBILITY_LABEL } from "~/domain/documents";
 import { formatDateTime } from "~/domain/format";
-import { requirePermission } from "~/auth/session.server";
+import { forbidden, requirePermission } from "~/auth/session.server";
 import { getBody, listBodies } from "~/models/bodies.server";
 import { readVersionContent } from "~/models/document-content.server";
 import {
@@ -23,7 +23,7 @@ import {
   addDocumentLink,
   linkOptions,
   removeDocumentLink,
-  targetExists,
+  mayPlaceOn,
   targetsOfDocument,
 } from "~/models/document-links.server";
 import { parseUploadForm, withStagedFiles } from "~/models/files.server";
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { doc, resource, canEdit } = await loadDocumentFor(request, params.documentId);
+  const { viewer, doc, resource, canEdit } = await loadDocumentFor(request, params.documentId);
   const versions = versionsOfDocument(doc.id);
   const current = versions.find((v) => v.id === doc.currentVersionId) ?? versions[0];
   return {
@@ -72,8 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     canEdit,
     maxUploadMb: env().MAX_UPLOAD_MB,
-    links: targetsOfDocument(doc.id),
-    linkOptions: canEdit ? linkOptions() : null,
+    links: targetsOfDocument(viewer?.actor ?? null, doc.id),
+    linkOptions: canEdit ? linkOptions(viewer?.actor ?? null) : null,
     describing: canEdit
       ? {
           bodyId: doc.bodyId,
@@ -102,8 +102,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "link":
     case "unlink": {
       const { type, id } = value.target;
-      if (!targetExists(type, id))
-        return rejectForm(submission, { fieldErrors: { target: ["Välj vad dokumentet ska kopplas till."] } });
+      // Only onto meetings and decisions of the actor's own bodies (and what they may read).
+      if (!mayPlaceOn(actor, type, id))
+        throw forbidden("Du kan bara koppla dokument till möten och beslut i organ där du sitter.");
       if (value.intent === "link") addDocumentLink(userId, doc.id, type, id);
       else removeDocumentLink(userId, doc.id, type, id);
       return redirectWithStatus(

@@ -4,7 +4,7 @@ import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaList, fileSize } from "~/components/agenda";
-import { itemViews } from "~/models/agenda-view.server";
+import { itemViews, visibleAgendaOf } from "~/models/agenda-view.server";
 import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/components/forms";
 import { notFound } from "~/auth/session.server";
 import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
@@ -32,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, canManage, canPropose, canReadConfidential, viewer } = access;
   const minutes = minutesOf(meeting.id) ?? null;
   const shown = noticeViewFor(meeting, agendaOf(meeting.id), { canManage, minutesBegun: minutes !== null });
-  const items = shown.items;
+  // Of what the notice shows, what the viewer may see (no sekretess texts, no draft minutes).
+  const items = visibleAgendaOf(access.actor, meeting, shown.items);
   const today = todayInStockholm();
   const proposals = proposalsOf(meeting.id)
     .filter((p) => canManage || p.proposedBy === viewer?.user.id)

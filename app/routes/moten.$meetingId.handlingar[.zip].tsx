@@ -3,13 +3,13 @@ import { zipSync } from "fflate";
 import { notFound } from "~/auth/session.server";
 import { archivePaths } from "~/domain/archive";
 import { readFileBytes } from "~/models/files.server";
-import { agendaOf } from "~/models/meeting-agenda.server";
+import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 
 /** All documents of the agenda the viewer may read, as one zip, named by item order. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, canReadConfidential } = await loadMeetingFor(request, params.meetingId);
-  const agenda = agendaOf(meeting.id);
+  const { meeting, actor, canReadConfidential } = await loadMeetingFor(request, params.meetingId);
+  const agenda = visibleAgendaOf(actor, meeting);
   const picked: { folder: string; name: string; file: (typeof agenda)[number]["files"][number] }[] = [];
   agenda.forEach((item, index) => {
     if (item.confidential && !canReadConfidential) return;

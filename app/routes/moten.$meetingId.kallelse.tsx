@@ -7,7 +7,7 @@ import { noticeViewFor } from "~/models/meeting-notice.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
 import { membersOnDate } from "~/models/meeting-attendance.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
-import { itemViews } from "~/models/agenda-view.server";
+import { itemViews, visibleAgendaOf } from "~/models/agenda-view.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Kallelse ${data.meeting.bodyShortName} ${data.meeting.date}` : "Kallelse" },
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The printable notice of meeting (kallelse) with the agenda and its documents listed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, canReadConfidential, canManage } = await loadMeetingFor(request, params.meetingId);
+  const { meeting, actor, canReadConfidential, canManage } = await loadMeetingFor(request, params.meetingId);
   const members = membersOnDate(meeting.bodyId, meeting.date);
   const shown = noticeViewFor(meeting, agendaOf(meeting.id), {
     canManage,
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     meeting: shown.meeting,
-    items: itemViews(shown.items, canReadConfidential),
+    items: itemViews(visibleAgendaOf(actor, meeting, shown.items), canReadConfidential),
     publishedAt: shown.notice?.publishedAt ?? null,
     versionNo: shown.latest?.versionNo ?? 0,
     history: shown.history,

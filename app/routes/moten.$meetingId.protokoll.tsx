@@ -40,6 +40,7 @@ import {
   recordSignatureSchema,
   saveMinutesSchema,
 } from "~/forms/minutes";
+import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { attendanceOf, type AttendanceRow } from "~/models/meeting-attendance.server";
 import {
@@ -108,7 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const immediate = immediatelyApprovedItemIds(meeting.id);
   const details = paragraphDetailsOf(meeting.id);
   const revisions = revisionsOf(meeting.id);
-  const items = agendaOf(meeting.id).map((i) => {
+  const items = visibleAgendaOf(actor, meeting).map((i) => {
     const hidden = i.confidential && !canReadConfidential;
     const corrected = revisions.filter((r) => r.agendaItemId === i.id && !r.pending);
     return {

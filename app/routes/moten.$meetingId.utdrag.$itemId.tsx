@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = minutesOf(access.meeting.id);
   const approved = record?.status === "justerat";
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
-  const extract = extractOf(access.meeting, idParam(params.itemId));
+  const extract = extractOf(access.actor, access.meeting, idParam(params.itemId));
   if (!extract) throw notFound("Paragrafen finns inte.");
   const hidden = extract.item.confidential && !access.canReadConfidential;
   return {
