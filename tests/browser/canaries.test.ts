@@ -537,10 +537,11 @@ describe("canary crawl (class 3)", () => {
   it("lets a member place a document only on meetings and decisions of their own bodies", async () => {
     const [restrictedId] = params.documentId;
     const own = Number(params.meetingId[3]); // the steering group's meeting: the member sits there
+    // A meeting of a body the member does not sit in.
     const other = (
       app.db.$client
-        .prepare("select id from meetings where body_id = ? limit 1")
-        .get(app.world.bodyIds.arbetsgrupp) as { id: number }
+        .prepare("select id from meetings where body_id not in (?, ?) limit 1")
+        .get(app.world.bodyIds.svom, app.world.bodyIds.styrgrupp) as { id: number }
     ).id;
     const links = () =>
       app.db.$client.prepare("select count(*) as n from document_links where document_id = ?").get(restrictedId) as {
@@ -558,7 +559,12 @@ describe("canary crawl (class 3)", () => {
         body: new URLSearchParams({ intent: "link", target }).toString(),
       });
     const before = links().n;
-    for (const target of [`meeting:${other}`, `decision:${params.decisionId[0]}`]) {
+    const otherDecision = (
+      app.db.$client
+        .prepare("select id from decisions where body_id not in (?, ?) and approval = 'justerat' limit 1")
+        .get(app.world.bodyIds.svom, app.world.bodyIds.styrgrupp) as { id: number }
+    ).id;
+    for (const target of [`meeting:${other}`, `decision:${otherDecision}`]) {
       const res = await link("member", target);
       expect(res.status, target).toBe(403);
     }
