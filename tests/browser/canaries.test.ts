@@ -578,3 +578,85 @@ describe("canary crawl (class 3)", () => {
     expect(links().n).toBe(before + 1);
   });
 });
+
+/**
+ * Class 6 end to end: the routes use the class-tested helpers (tests/unit/redirect.test.ts,
+ * archive.test.ts, ics.test.ts). Hostile redirect targets after sign-in, an item whose title
+ * and file names try to leave the zip's folder or overwrite each other, and a meeting place
+ * with bare CRs that try to add calendar properties.
+ */
+describe("redirects, archives and calendars (class 6)", () => {
+  it("redirects a signed-in visitor only to paths of our own origin", async () => {
+    const targets = [
+      "/%09/evil.example",
+      "/%0a/evil.example",
+      "/%0d%0a/evil.example",
+      "//evil.example",
+      "/%5Cevil.example",
+      "%5C%5Cevil.example",
+      "https://evil.example",
+      "/./..//evil.example",
+      "/%E3%80%80/evil.example",
+      "javascript:alert(1)",
+    ];
+    for (const target of targets) {
+      const res = await fetch(`${app.baseUrl}/logga-in?redirectTo=${target}`, {
+        headers: { Cookie: cookies.member! },
+        redirect: "manual",
+      });
+      await res.arrayBuffer();
+      const location = res.headers.get("location") ?? "";
+      expect(res.status, target).toBe(302);
+      expect(new URL(location, app.baseUrl).origin, `${target} → ${location}`).toBe(app.baseUrl);
+      expect(location.startsWith("/") && !location.startsWith("//"), `${target} → ${location}`).toBe(true);
+    }
+  });
+
+  it("keeps zip entries inside their folder and unique, and calendar text inside its property", async () => {
+    const meeting = app.db
+      .insert(meetings)
+      .values({
+        bodyId: app.world.bodyIds.svom,
+        date: "2027-02-01",
+        startTime: "09:00",
+        endTime: "10:00",
+        place: "Sal 1\rATTENDEE:mailto:evil@evil.example\r\nX-EVIL:1\nBEGIN:VEVENT",
+      })
+      .returning()
+      .get();
+    const item = app.db
+      .insert(agendaItems)
+      .values({ meetingId: meeting.id, position: 1, title: "../../../etc/passwd\u202e\r\nC:\\evil" })
+      .returning()
+      .get();
+    for (const name of ["../evil.pdf", "..\\evil.pdf", "EVIL.pdf", "evil.pdf", "evil.pdf"])
+      app.db
+        .insert(agendaItemFiles)
+        .values({ agendaItemId: item.id, fileId: storeFile(name, "%PDF-1.4\n%%EOF\n") })
+        .run();
+
+    const zip = await fetch(`${app.baseUrl}/moten/${meeting.id}/handlingar.zip`, {
+      headers: { Cookie: cookies.member! },
+    });
+    expect(zip.status).toBe(200);
+    const names = Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())));
+    expect(names).toHaveLength(5);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(5);
+    for (const name of names) {
+      const parts = name.split("/");
+      expect(parts, name).toHaveLength(2);
+      for (const part of parts) {
+        expect(part, name).not.toMatch(/^\.|[\\:\u0000-\u001f\u202e]/);
+        expect(part.length, name).toBeGreaterThan(0);
+      }
+    }
+
+    const ics = await (
+      await fetch(`${app.baseUrl}/moten/${meeting.id}/kalender.ics`, { headers: { Cookie: cookies.member! } })
+    ).text();
+    expect(ics).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+    const lines = ics.split("\r\n");
+    expect(lines.filter((l) => /^(ATTENDEE|X-EVIL)/.test(l))).toEqual([]);
+    expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
+  });
+});
