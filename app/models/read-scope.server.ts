@@ -88,6 +88,24 @@ export function recommendationsReadableBy(scope: ReadScope): SQL | undefined {
 }
 
 /**
+ * An agenda item's entry holds the item as it stands. Outside the body it is shown only when
+ * that is what the body's outsiders see (app/domain/read-scope.ts `agendaAsSeen`): not
+ * confidential, and either the minutes are approved or the item, without minutes texts, is
+ * exactly as in the last published version of the agenda (no unpublished change).
+ */
+const AGENDA_ITEM_AS_PUBLISHED = `EXISTS (
+  SELECT 1 FROM agenda_items ai WHERE ai.id = e.ref_id AND ai.confidential = 0 AND (
+    EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = ai.meeting_id AND mi.status = 'justerat')
+    OR (ai.minutes_note = '' AND ai.decision_text = '' AND EXISTS (
+      SELECT 1 FROM agenda_versions av, json_each(av.content) j
+      WHERE av.meeting_id = ai.meeting_id
+        AND av.version_no = (SELECT max(v.version_no) FROM agenda_versions v WHERE v.meeting_id = ai.meeting_id)
+        AND json_extract(j.value, '$.id') = ai.id
+        AND json_extract(j.value, '$.title') = ai.title
+        AND json_extract(j.value, '$.description') = ai.description
+        AND json_extract(j.value, '$.proposedDecision') = ai.proposed_decision))))`;
+
+/**
  * Search entries (search_entries, db/migrations/0017) carry who may read them as an audience;
  * this is the same rules as above, as SQL over an entry aliased `e`, with the scope as named
  * parameters (constant SQL text, so the statement is prepared once). What is open to every
@@ -97,7 +115,7 @@ export function recommendationsReadableBy(scope: ReadScope): SQL | undefined {
  */
 export const SEARCH_ENTRY_READABLE = `(
   (:everything = 1 AND e.audience <> 'none')
-  OR e.audience = 'public'
+  OR (e.audience = 'public' AND (e.kind <> 'agenda_item' OR ${AGENDA_ITEM_AS_PUBLISHED}))
   OR (:signedIn = 1 AND e.audience = 'signed_in' AND (
     e.kind NOT IN ('matter', 'document')
     OR (e.kind = 'matter' AND EXISTS (
@@ -106,7 +124,7 @@ export const SEARCH_ENTRY_READABLE = `(
     OR (e.kind = 'document' AND EXISTS (
       SELECT 1 FROM documents d
       WHERE d.id = e.ref_id AND d.collaboration_id IN (SELECT value FROM json_each(:collaborationIds))))))
-  OR (e.audience = 'body' AND e.body_id IN (SELECT value FROM json_each(:bodyIds)))
+  OR (e.audience IN ('body', 'public') AND e.body_id IN (SELECT value FROM json_each(:bodyIds)))
   OR (e.audience = 'bodies' AND EXISTS (
     SELECT 1 FROM document_bodies d
     WHERE d.document_id = e.ref_id AND d.body_id IN (SELECT value FROM json_each(:bodyIds))))
