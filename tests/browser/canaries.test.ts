@@ -94,13 +94,21 @@ function seatedUser(id: string, role: Actor["role"], seats: [number, BodyRole][]
     .insert(users)
     .values({ id, email: `${id}@demo.example`, passwordHash: "x", role, personId: person.id })
     .run();
+  // The collaborations served by the bodies the person sits in (as the server derives them).
+  const served = seats.length
+    ? (app.db.$client
+        .prepare(
+          `select distinct collaboration_id as id from body_collaborations where body_id in (${seats.map(() => "?").join(",")})`,
+        )
+        .all(...seats.map(([bodyId]) => bodyId)) as { id: number }[])
+    : [];
   return {
     userId: id,
     role,
     personId: person.id,
     bodyRoles: bodyRolesOf(seats),
     organisationId: null,
-    collaborationIds: new Set<number>(),
+    collaborationIds: new Set(served.map((c) => c.id)),
   };
 }
 
@@ -324,8 +332,10 @@ beforeAll(async () => {
     documentVersionPairs.push([doc.id, version.id]);
     return doc;
   };
-  const bodiesDoc = (a: Actor | null) => can(a, "read:document", { visibility: "bodies", bodyIds: [STYR] });
-  const membersDoc = (a: Actor | null) => can(a, "read:document", { visibility: "members" });
+  const collaborationId = w.collaborationId;
+  const bodiesDoc = (a: Actor | null) =>
+    can(a, "read:document", { visibility: "bodies", bodyIds: [STYR], collaborationId });
+  const membersDoc = (a: Actor | null) => can(a, "read:document", { visibility: "members", collaborationId });
   const restricted = documentOf(
     text(canary("dokumentrubrik", bodiesDoc)),
     "bodies",
