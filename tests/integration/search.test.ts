@@ -201,7 +201,7 @@ beforeAll(async () => {
       .values({ collaborationId: world.collaborationId, registryNumber: "MM 2026/99", title: TERM })
       .run();
   })();
-});
+}, 60_000); // building the demo database takes seconds when the machine is shared
 
 describe("search applies access and filters inside the query", () => {
   it("admits, entry by entry and viewer by viewer, exactly what the policy admits", { timeout: 60_000 }, () => {
