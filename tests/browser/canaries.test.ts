@@ -118,7 +118,13 @@ function storeFile(name: string, content: string): number {
   fs.writeFileSync(path.join(app.dir, "uploads", storageName), content);
   return app.db
     .insert(files)
-    .values({ storageName, originalName: name, mime: "application/pdf", size: content.length, sha256: "x" })
+    .values({
+      storageName,
+      originalName: name,
+      mime: "application/pdf",
+      size: Buffer.byteLength(content),
+      sha256: crypto.createHash("sha256").update(content).digest("hex"),
+    })
     .returning()
     .get().id;
 }
