@@ -19,6 +19,7 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { z } from "zod";
+import { swedishErrors } from "~/forms/fields";
 
 /**
  * conform's form state for a schema. `id` prefixes every field id (`f` gives `f-title`);
@@ -39,7 +40,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, errorMap: swedishErrors }),
   });
 }
 

@@ -11,6 +11,36 @@ import { z } from "zod";
 import { parseIsoDate } from "~/domain/calendar-dates";
 import { personalDataMessage, personalNumbersIn } from "~/domain/personal-number";
 
+/**
+ * Swedish messages for what no builder words itself: a value of the wrong kind (a field sent
+ * twice arrives as a list), a choice or intent no form offers, a field the form lacks. Passed
+ * to conform's parseWithZod on the server (parseForm) and in the browser (useSchemaForm), so a
+ * hand-made request gets a message a person can read, never zod's English.
+ */
+export const swedishErrors: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return {
+        message:
+          issue.received === "undefined"
+            ? "Fältet saknas. Ladda om sidan och försök igen."
+            : "Värdet har fel form. Ladda om sidan och försök igen.",
+      };
+    case z.ZodIssueCode.invalid_enum_value:
+    case z.ZodIssueCode.invalid_literal:
+      return { message: "Välj ett av alternativen." };
+    case z.ZodIssueCode.invalid_union_discriminator:
+    case z.ZodIssueCode.invalid_union:
+      return { message: "Okänd åtgärd. Ladda om sidan och försök igen." };
+    case z.ZodIssueCode.too_big:
+      return { message: "Värdet är för stort eller för långt." };
+    case z.ZodIssueCode.too_small:
+      return { message: "Värdet är för litet eller för kort." };
+    default:
+      return { message: ctx.defaultError === "Required" ? "Fältet saknas." : "Värdet kan inte tas emot." };
+  }
+};
+
 /** Longest free text we store in one field (a long minutes note or agreement text fits). */
 export const MAX_LONG_TEXT = 100_000;
 /** Titles, names and other one-line texts. @public */
@@ -27,7 +57,8 @@ export function requiredText(message: string, max = MAX_LINE) {
       .string({ required_error: message, invalid_type_error: message })
       .trim()
       .min(1, message)
-      .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`),
+      .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`)
+      .refine(withoutControlCharacters, CONTROL_MESSAGE),
   );
 }
 
@@ -35,12 +66,24 @@ export function requiredText(message: string, max = MAX_LINE) {
 export function optionalText(max = MAX_LINE) {
   return withoutPersonalNumbers(
     z
-      .string()
+      .string({ invalid_type_error: "Skriv en text." })
       .trim()
       .max(max, `Högst ${max.toLocaleString("sv-SE")} tecken.`)
+      .refine(withoutControlCharacters, CONTROL_MESSAGE)
       .optional()
       .transform((v) => v ?? ""),
   );
+}
+
+const CONTROL_MESSAGE = "Texten innehåller styrtecken som inte kan sparas. Skriv om texten utan dem.";
+
+/**
+ * Control characters (NUL, BEL, ESC, backspace, DEL and the C1 range) are nothing a person
+ * types; line breaks and tabs are. A text with them is refused at the field, so they never
+ * reach a page, a CSV, an ICS file or an e-mail header.
+ */
+function withoutControlCharacters(value: string): boolean {
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value);
 }
 
 const DATE_MESSAGE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";

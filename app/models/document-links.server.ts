@@ -81,7 +81,7 @@ export function targetsOfDocument(actor: Actor | null, documentId: number) {
     .from(documentLinks)
     .where(eq(documentLinks.documentId, documentId))
     .all()
-    .filter((l): l is typeof l & { targetType: LinkType } => l.targetType in HREF)
+    .filter((l): l is typeof l & { targetType: LinkType } => Object.hasOwn(HREF, l.targetType))
     .filter((l) => targetWhere(actor, l.targetType, l.targetId, readableWhere))
     .map((l) => ({
       type: l.targetType,

@@ -411,7 +411,7 @@ const LINK_GROUPS = [
 ] as const;
 
 function visibilityLabel(value: string | string[] | undefined): string {
-  return typeof value === "string" && value in VISIBILITY_LABEL
+  return typeof value === "string" && Object.hasOwn(VISIBILITY_LABEL, value)
     ? VISIBILITY_LABEL[value as keyof typeof VISIBILITY_LABEL]
     : "";
 }

@@ -7,12 +7,13 @@ import { type Submission, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { swedishErrors } from "~/forms/fields";
 
 export function parseForm<Schema extends z.ZodTypeAny>(
   formData: FormData,
   schema: Schema,
 ): Submission<z.input<Schema>, string[], z.output<Schema>> {
-  return parseWithZod(formData, { schema });
+  return parseWithZod(formData, { schema, errorMap: swedishErrors });
 }
 
 /** Messages found after parsing (a taken §, a stale version): per field, or for the whole form. */

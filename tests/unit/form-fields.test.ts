@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkbox, id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText, wholeNumber } from "~/forms/fields";
 import { newDecisionSchema } from "~/forms/decision";
+import { parseForm } from "~/utils/forms.server";
 
 function form(entries: Record<string, string>) {
   const data = new FormData();
@@ -102,5 +103,36 @@ describe("the decision form", () => {
         matterId: null,
         isPublic: true,
       });
+  });
+});
+
+describe("hostile input at the field (class 9)", () => {
+  it("refuses control characters in every text, keeping line breaks and tabs", () => {
+    const schema = z.object({ t: requiredText("Ange en rubrik."), o: optionalText(100_000) });
+    for (const bad of ["a\u0000b", "ring\u0007", "esc\u001b[31m", "del\u007f", "c1\u0085", "bs\u0008"])
+      expect(parse(schema, { t: bad, o: bad }).reply().error, JSON.stringify(bad)).toEqual({
+        t: ["Texten innehåller styrtecken som inte kan sparas. Skriv om texten utan dem."],
+        o: ["Texten innehåller styrtecken som inte kan sparas. Skriv om texten utan dem."],
+      });
+    const ok = parse(schema, { t: "Rad ett", o: "Rad ett\r\nRad två\tmed tabb" });
+    expect(ok.status).toBe("success");
+  });
+
+  it("answers a field sent twice, a missing field and an unknown intent in Swedish (parseForm)", () => {
+    const schema = z.discriminatedUnion("intent", [
+      z.object({ intent: z.literal("save"), title: requiredText("Ange en rubrik."), n: wholeNumber("Ange ett tal.") }),
+      z.object({ intent: z.literal("delete"), version: wholeNumber("Versionen saknas.") }),
+    ]);
+    const twice = new FormData();
+    twice.append("intent", "save");
+    twice.append("title", "Ett");
+    twice.append("title", "Två");
+    twice.append("n", "1");
+    twice.append("n", "2");
+    const messages = (data: FormData) => JSON.stringify(parseForm(data, schema).reply().error);
+    expect(messages(twice)).not.toMatch(/Expected|received|Required|Invalid/);
+    expect(parseForm(twice, schema).status).toBe("error");
+    expect(messages(form({ intent: "__proto__", title: "x" }))).toContain("Okänd åtgärd");
+    expect(messages(form({ title: "x" }))).toContain("Okänd åtgärd");
   });
 });
