@@ -18,6 +18,9 @@ import { personalDataMessage, personalNumbersIn } from "~/domain/personal-number
  * hand-made request gets a message a person can read, never zod's English.
  */
 export const swedishErrors: z.ZodErrorMap = (issue, ctx) => {
+  // A contextual map outranks the schema's own words (required_error, invalid_type_error):
+  // when a builder has worded the message, keep it; only zod's English is replaced.
+  if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       return {

@@ -271,6 +271,8 @@ const routineRes = () => ({ visibility: "bodies" as const, bodyIds: [Number(ids.
 const ROUTES: Record<string, RouteCase> = {
   "routes/_index": { path: () => "/", get: "anyone" },
   "routes/healthz": { path: () => "/healthz", get: "anyone" },
+  // The print style sheet: the same for everyone.
+  "routes/utskrift[.css]": { path: () => "/utskrift.css", get: "anyone" },
   "routes/logga-in": { path: () => "/logga-in", get: "anyone", post: "anyone", getAllowed: [302] },
   "routes/logga-ut": { path: () => "/logga-ut", get: "anyone", getAllowed: [302] },
   "routes/konto": {

@@ -1,7 +1,17 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkbox, id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText, wholeNumber } from "~/forms/fields";
+import {
+  checkbox,
+  id,
+  isoDate,
+  oneOf,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  swedishErrors,
+  wholeNumber,
+} from "~/forms/fields";
 import { newDecisionSchema } from "~/forms/decision";
 import { parseForm } from "~/utils/forms.server";
 
@@ -134,5 +144,21 @@ describe("hostile input at the field (class 9)", () => {
     expect(parseForm(twice, schema).status).toBe("error");
     expect(messages(form({ intent: "__proto__", title: "x" }))).toContain("Okänd åtgärd");
     expect(messages(form({ title: "x" }))).toContain("Okänd åtgärd");
+  });
+});
+
+describe("the Swedish error map and the builders' own words", () => {
+  it("keeps a required text's own message when the field is empty or missing, and words zod's English", () => {
+    const schema = z.object({ reason: requiredText("Skriv varför förslaget avslås.") });
+    const missing = parseWithZod(new FormData(), { schema, errorMap: swedishErrors });
+    expect(missing.status === "error" && missing.error?.reason).toEqual(["Skriv varför förslaget avslås."]);
+    const form = new FormData();
+    form.append("reason", "");
+    const empty = parseWithZod(form, { schema, errorMap: swedishErrors });
+    expect(empty.status === "error" && empty.error?.reason).toEqual(["Skriv varför förslaget avslås."]);
+    const plain = z.object({ n: z.number() }).safeParse({ n: "x" }, { errorMap: swedishErrors });
+    expect(plain.success ? null : plain.error.issues[0].message).toBe(
+      "Värdet har fel form. Ladda om sidan och försök igen.",
+    );
   });
 });
