@@ -21,13 +21,15 @@ describe("assignments", () => {
     const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/uppdrag");
-    await page.getByLabel("Uppdrag", { exact: true }).fill("Sammanställ kommunernas synpunkter");
+    await page.getByRole("textbox", { name: "Uppdrag", exact: true }).fill("Sammanställ kommunernas synpunkter");
     await page.getByLabel("Beskrivning").fill("Inför styrgruppens möte");
     await page.getByLabel("Klart senast").fill("2027-02-30");
     await page.getByRole("button", { name: "Skapa uppdrag" }).click();
     await waitForText(page.locator("#f-dueDate-error"), "ÅÅÅÅ-MM-DD");
     await waitForText(page.locator("#f-assignee-error"), "Välj vem som har uppdraget.");
-    expect(await page.getByLabel("Uppdrag", { exact: true }).inputValue()).toBe("Sammanställ kommunernas synpunkter");
+    expect(await page.getByRole("textbox", { name: "Uppdrag", exact: true }).inputValue()).toBe(
+      "Sammanställ kommunernas synpunkter",
+    );
     expect(await page.getByLabel("Beskrivning").inputValue()).toBe("Inför styrgruppens möte");
     expect(await page.getByLabel("Klart senast").inputValue()).toBe("2027-02-30");
     // Fixed, it is created.
@@ -64,7 +66,8 @@ describe("assignments", () => {
       .locator("tr", { hasText: "Sammanställ kommunernas synpunkter" })
       .getByRole("button", { name: "Spara" })
       .click();
-    await waitForText(page.locator("tr", { hasText: "Sammanställ kommunernas synpunkter" }), "Någon annan har ändrat");
+    // The one ConflictNotice, naming the assignment.
+    await waitForText(page.locator("main"), "Någon annan har ändrat uppdraget ”Sammanställ kommunernas synpunkter”");
     expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()!.status).toBe("ej påbörjad");
     await expectAccessible(page);
     await page.reload();
