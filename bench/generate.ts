@@ -97,6 +97,13 @@ export function createBase(dbPath: string): Generated {
   const future = Number(s.insertMeeting.run(b.styrgrupp, "2027-03-01", "planerat", 0).lastInsertRowid);
   const writing = Number(s.insertMeeting.run(b.styrgrupp, TODAY, "planerat", 0).lastInsertRowid);
   for (let i = 0; i < 10; i++) s.insertItem.run(writing, i + 1, `Punkt ${i + 1}`, swedishText(rnd, 400), "", "", "");
+  // A held meeting every viewer may open (SVOM keeps public records): published agenda, ten
+  // items, approved minutes. The "one meeting" page of every scale.
+  const held = Number(s.insertMeeting.run(b.svom, "2026-10-05", "genomfört", 1).lastInsertRowid);
+  s.publish.run(held);
+  s.approveMinutes.run(held, "2026-10-05T15:00:00.000Z");
+  for (let i = 0; i < 10; i++)
+    s.insertItem.run(held, i + 1, s.title(rnd, i + 1), swedishText(rnd, 400), "", "", swedishText(rnd, 120));
   sql.prepare("INSERT INTO minutes (meeting_id, status) VALUES (?, 'utkast')").run(writing);
   const now = Math.floor(Date.now() / 1000);
   const session = (userId: string) => {
@@ -110,10 +117,7 @@ export function createBase(dbPath: string): Generated {
   const generated: Generated = {
     world,
     tokens: { admin: session("demo-samordnare"), member: session("demo-chef"), reader: session("demo-politiker") },
-    // A meeting every viewer may open: SVOM keeps public records and its agendas are published.
-    meetingId: pick(
-      "SELECT m.id FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.public_records = 1 AND EXISTS (SELECT 1 FROM agenda_versions v WHERE v.meeting_id = m.id) ORDER BY m.date DESC, m.id DESC LIMIT 1",
-    ),
+    meetingId: held,
     futureMeetingId: future,
     minutesMeetingId: writing,
     recommendationId: pick("SELECT id FROM recommendations WHERE status <> 'utkast' ORDER BY id LIMIT 1"),

@@ -1,0 +1,87 @@
+/**
+ * `npx tsx bench/profile.ts [scale]`: the signed-in pages measured in-process, without HTTP
+ * or a load generator sharing the cores: the built Remix handler is called directly, one
+ * request at a time, and each page's requests per second is compared with the bare route
+ * (/healthz) of the same handler. Median of several rounds, so a busy machine disturbs it
+ * less than `npm run bench`. For profiling, run it under `node --cpu-prof` (see
+ * docs/benchmarks.md). Not a test: no assertions.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { addYears, createBase } from "./generate";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const scale = Number(process.argv[2] ?? 1);
+const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 5);
+const MS = Number(process.env.PROFILE_MS ?? 600);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "portal-profile-"));
+const dbPath = path.join(work, "profile.db");
+const g = createBase(dbPath);
+addYears(dbPath, g.world, 0, scale);
+
+process.env.NODE_ENV = "production";
+process.env.DATABASE_PATH = dbPath;
+process.env.UPLOAD_DIR = path.join(work, "uploads");
+process.env.MAIL_DIR = path.join(work, "mail");
+const { createRequestHandler } = await import("@remix-run/node");
+const build = await import(path.join(ROOT, "build/index.js"));
+const handle = createRequestHandler(build, "production");
+
+const pages: [string, string, string | undefined][] = [
+  ["bare route /healthz", "/healthz", undefined],
+  ["Start (signed in)", "/", g.tokens.member],
+  ["Meetings", "/moten", g.tokens.member],
+  ["One meeting", `/moten/${g.meetingId}`, g.tokens.member],
+  ["Decision register", "/beslut", g.tokens.member],
+  ["Recommendations matrix", "/rekommendationer", g.tokens.member],
+  ["One recommendation", `/rekommendationer/${g.recommendationId}`, g.tokens.member],
+  ["Agreement", "/avtal", g.tokens.member],
+  ["Costs", "/avtal/kostnader", g.tokens.member],
+  ["Documents", "/dokument", g.tokens.member],
+  ["Start (anonymous)", "/", undefined],
+];
+
+let requestNo = 0;
+async function once(pathname: string, cookie: string | undefined): Promise<number> {
+  const headers = new Headers({ "x-portal-request-id": `profile-${requestNo++}` });
+  if (cookie) headers.set("Cookie", `session=${cookie}`);
+  const response = await handle(new Request(`http://localhost${pathname}`, { headers }), { cspNonce: "n" });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Requests per second, one at a time, for MS milliseconds. */
+async function rate(pathname: string, cookie: string | undefined): Promise<number> {
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < MS) {
+    await once(pathname, cookie);
+    n++;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = new Map<string, number[]>();
+for (const [name, pathname, cookie] of pages) {
+  const status = await once(pathname, cookie);
+  if (status !== 200) throw new Error(`${name}: ${status}`);
+  for (let i = 0; i < 20; i++) await once(pathname, cookie);
+  results.set(name, []);
+}
+for (let round = 0; round < ROUNDS; round++)
+  for (const [name, pathname, cookie] of pages) results.get(name)!.push(await rate(pathname, cookie));
+
+const bare = median(results.get("bare route /healthz")!);
+console.log(`in-process, ${scale}×, median of ${ROUNDS} rounds of ${MS} ms, load ${os.loadavg()[0].toFixed(1)}`);
+console.log("| Page | req/s | × bare route |");
+console.log("| --- | --- | --- |");
+for (const [name] of pages) {
+  const r = median(results.get(name)!);
+  console.log(`| ${name} | ${r.toFixed(0)} | ${(r / bare).toFixed(2)} |`);
+}
+fs.rmSync(work, { recursive: true, force: true });
