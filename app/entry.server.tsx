@@ -2,12 +2,12 @@
  * Server rendering. Streams HTML for browsers, waits for everything for bots; passes the
  * request's CSP nonce to Remix's inline scripts. Validates the environment at start.
  */
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { htmlStream } from "./utils/html-stream.server";
 import { NonceProvider } from "./utils/nonce";
 import { env } from "./utils/env.server";
 
@@ -44,7 +44,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = htmlStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

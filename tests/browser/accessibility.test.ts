@@ -104,6 +104,82 @@ describe("titles and navigation", () => {
   });
 });
 
+describe("wide tables on a phone", () => {
+  it("become labelled cards that fit 320 px, keep their table semantics, pass axe, and print as tables", async () => {
+    const context = await app.context("demo-samordnare", { viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const sent = app.db.$client
+      .prepare(`SELECT id FROM recommendations WHERE status <> 'utkast' ORDER BY id LIMIT 1`)
+      .get() as { id: number };
+    const wide = [
+      "/beslut",
+      "/rekommendationer",
+      `/rekommendationer/${sent.id}`,
+      "/avtal/kostnader",
+      "/parter",
+      "/dokument",
+      "/admin/logg",
+      "/uppdrag",
+      "/personer",
+    ];
+    let labelledCells = 0;
+    for (const url of wide) {
+      await page.goto(url);
+      const tables = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLTableElement>("main table")].map((table) => {
+          const cells = [...table.querySelectorAll<HTMLTableCellElement>("tbody td")].filter((c) =>
+            c.textContent?.trim(),
+          );
+          return {
+            width: table.getBoundingClientRect().width,
+            headerShown: (table.tHead?.getBoundingClientRect().width ?? 0) > 1,
+            unlabelled: cells
+              .filter((c) => {
+                const before = getComputedStyle(c, "::before");
+                const header = table.tHead?.rows[0]?.cells[c.cellIndex]?.textContent?.replace(/\s+/g, " ").trim();
+                return !(before.display === "block" && header && before.content.includes(header));
+              })
+              .map((c) => `${c.textContent} (${getComputedStyle(c, "::before").content})`),
+          };
+        }),
+      );
+      expect(tables.length, url).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBe(320);
+      for (const t of tables) {
+        expect(t.width, url).toBeLessThanOrEqual(320);
+        expect(t.headerShown, url).toBe(false);
+        expect(t.unlabelled, url).toEqual([]);
+      }
+      // Screen readers still meet a table with column headers and cells.
+      const first = page.locator("main table").first();
+      expect(await first.getByRole("columnheader").count(), url).toBeGreaterThan(1);
+      const cells = await first.locator("td").count();
+      expect(await first.getByRole("cell").count(), url).toBe(cells);
+      labelledCells += cells;
+      await expectAccessible(page);
+    }
+    expect(labelledCells).toBeGreaterThan(100);
+    // On a wide screen and on paper the matrix is a table again, with all nine parties in its header row.
+    await page.goto("/rekommendationer");
+    await page.emulateMedia({ media: "print" });
+    expect(
+      await page
+        .locator("main table.matrix thead th")
+        .evaluateAll((ths) => ths.filter((th) => th.getBoundingClientRect().width > 1).length),
+    ).toBe(11);
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.locator("main table.matrix thead").isVisible()).toBe(true);
+    expect(
+      await page
+        .locator("main table.matrix td")
+        .first()
+        .evaluate((td) => getComputedStyle(td, "::before").content),
+    ).toBe("none");
+    await context.close();
+  });
+});
+
 describe("the accessibility statement", () => {
   it("follows DIGG's model and takes a problem report from anyone to the coordinator, stored and audited", async () => {
     const { page, errors } = await app.page();

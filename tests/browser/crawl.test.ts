@@ -187,6 +187,8 @@ interface Snapshot {
   key: string;
   title: string;
   overflow: string | null;
+  /** On a phone: tables wider than the screen, cells shown without their column's header; broken characters. */
+  tables: string | null;
   links: string[];
   /** How many elements of the main content and the footer are rendered (what axe can see there). */
   shown: number;
@@ -213,6 +215,35 @@ function snapshot(page: Page): Promise<Snapshot> {
         );
       overflow = `scrolls ${extra} px sideways (${culprits.join(", ")})`;
     }
+    // On a phone a table fits the screen, and where its header row is not shown (a table as
+    // cards, TableRegion), every cell with a value shows its column's header (issue 15, item 1).
+    const tableProblems: string[] = [];
+    if (root.clientWidth < 480)
+      for (const table of document.querySelectorAll<HTMLTableElement>("main table")) {
+        if (!table.checkVisibility()) continue;
+        const name = table.closest("[aria-label]")?.getAttribute("aria-label") ?? table.caption?.textContent ?? "";
+        if (table.getBoundingClientRect().width > root.clientWidth)
+          tableProblems.push(`the table "${name}" is wider than the screen`);
+        const head = table.tHead?.getBoundingClientRect();
+        if (head && head.width > 1 && head.height > 1) continue;
+        const unlabelled = [...table.querySelectorAll<HTMLElement>("tbody td, tfoot td")].filter((cell) => {
+          if (!cell.checkVisibility() || !cell.textContent?.trim()) return false;
+          const before = getComputedStyle(cell, "::before");
+          return !cell.dataset.label || before.display === "none" || !before.content.includes(cell.dataset.label);
+        });
+        if (unlabelled.length)
+          tableProblems.push(
+            `${unlabelled.length} cells of the table "${name}" show no column header (first: "${unlabelled[0].textContent?.trim().slice(0, 40)}")`,
+          );
+      }
+    // A NUL or a replacement character is a character lost on the way (React's stream once
+    // dropped a NUL before an "ä" at a buffer's end: app/utils/html-stream.server.ts).
+    const garbled = /[\u0000\ufffd]/.exec(document.documentElement.outerHTML);
+    if (garbled)
+      tableProblems.push(
+        `a broken character in the page: "${document.documentElement.outerHTML.slice(Math.max(0, garbled.index - 30), garbled.index + 10)}"`,
+      );
+    const tables = tableProblems.length ? tableProblems.join("; ") : null;
     const links = [...document.querySelectorAll<HTMLAnchorElement>("a[href]")]
       .map((a) => new URL(a.href, location.href))
       .filter((u) => u.origin === location.origin && !/^\/(logga-in|logga-ut)$/.test(u.pathname))
@@ -229,7 +260,7 @@ function snapshot(page: Page): Promise<Snapshot> {
       );
     const key = `${location.pathname}\n${document.title}\n${document.querySelector("main")?.textContent ?? ""}`;
     const shown = [...document.querySelectorAll("main *, footer *")].filter((el) => el.checkVisibility()).length;
-    return { key, title: document.title, overflow, links, form, shown };
+    return { key, title: document.title, overflow, tables, links, form, shown };
   });
 }
 
@@ -405,6 +436,7 @@ async function check(page: Page, role: Role, where: { url: string; state: string
   ] as const) {
     figures.overflowChecks++;
     if (snap.overflow) findings.push({ ...at(width), problem: snap.overflow });
+    if (snap.tables) findings.push({ ...at(width), problem: snap.tables });
   }
   if (!fresh) return;
   if (other === NARROW) await axe(page, at(NARROW));
