@@ -1,7 +1,8 @@
 /**
- * "Upp" and "Ned" for one entry of an ordered list (agenda items, a body's standing items):
- * submit buttons inside the caller's form, the first disabled at the top and the second at
- * the bottom, each named for screen readers after the entry it moves.
+ * "Flytta upp" and "Flytta ned" for one entry of an ordered list (agenda items, a body's
+ * standing items): submit buttons inside the caller's form, the first disabled at the top and
+ * the second at the bottom. Each is named after the entry it moves, its name beginning with
+ * the words it shows (WCAG 2.5.3: "Flytta upp" works for someone who speaks what they see).
  */
 export function MoveButtons({
   title,
@@ -27,7 +28,7 @@ export function MoveButtons({
         disabled={index === 0}
         aria-label={`Flytta upp ${title}`}
       >
-        Upp
+        Flytta upp
       </button>
       <button
         type="submit"
@@ -37,7 +38,7 @@ export function MoveButtons({
         disabled={index === count - 1}
         aria-label={`Flytta ned ${title}`}
       >
-        Ned
+        Flytta ned
       </button>
     </>
   );

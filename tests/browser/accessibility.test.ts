@@ -69,6 +69,41 @@ describe("failed submit", () => {
 });
 
 describe("titles and navigation", () => {
+  it("after a client-side navigation puts focus on the new page's heading and names the page in its title", async () => {
+    const { page, errors } = await app.page("demo-politiker");
+    await page.goto("/");
+    // Remix has hydrated when its router is there; from then on links navigate without a page load.
+    await page.waitForFunction(() => "__remixRouter" in window);
+    let loads = 0;
+    page.on("load", () => loads++);
+    const arrive = async (heading: string, title: string) => {
+      // The address changes before the new page renders: wait for the new heading to have focus.
+      await page.waitForFunction(
+        (h) => document.activeElement?.tagName === "H1" && document.activeElement.textContent?.trim() === h,
+        heading,
+      );
+      await page.waitForFunction((t) => document.title === t, title);
+    };
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Beslut" }).click();
+    await page.waitForURL(/\/beslut$/);
+    await arrive("Beslutsregister", "Beslutsregister – Samverkansportalen");
+    const link = page.locator("main table").getByRole("link").first();
+    const decision = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/\/beslut\/\d+$/);
+    await arrive(decision, `${decision} – Samverkansportalen`);
+    // Back in history: the register's heading again.
+    await page.goBack();
+    await page.waitForURL(/\/beslut$/);
+    await arrive("Beslutsregister", "Beslutsregister – Samverkansportalen");
+    // Tab goes on from the heading into the page's content, not from the top of the header.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+    expect(loads).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("names the 403 and 404 pages", async () => {
     const { page } = await app.page("demo-politiker");
     const forbidden = await page.goto("/admin/logg");

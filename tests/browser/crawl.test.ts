@@ -3,7 +3,10 @@
  * role, is checked for page-level horizontal overflow (WCAG 1.4.10 Reflow) at 320 px and at
  * 1280 px and with axe (WCAG 2.0/2.1 A and AA), a representative form of each route is
  * submitted empty and its error state checked the same way, and every link a role is shown
- * must open for that role (no dead ends).
+ * must open for that role (no dead ends). At 320 px no table is wider than the screen and a
+ * table shown as cards labels every cell with its column's header; at both widths no link or
+ * button has a name that does not begin with the words it shows (WCAG 2.5.3) and no character
+ * is broken.
  *
  * Routes are read from the file system, so a new page is crawled without editing this test;
  * route parameters are filled from the seeded demo data. Pages a role may not open are still
@@ -187,8 +190,11 @@ interface Snapshot {
   key: string;
   title: string;
   overflow: string | null;
-  /** On a phone: tables wider than the screen, cells shown without their column's header; broken characters. */
-  tables: string | null;
+  /**
+   * On a phone: tables wider than the screen, cells shown without their column's header; at any
+   * width: broken characters, names that do not begin with the words shown.
+   */
+  problems: string | null;
   links: string[];
   /** How many elements of the main content and the footer are rendered (what axe can see there). */
   shown: number;
@@ -217,13 +223,13 @@ function snapshot(page: Page): Promise<Snapshot> {
     }
     // On a phone a table fits the screen, and where its header row is not shown (a table as
     // cards, TableRegion), every cell with a value shows its column's header (issue 15, item 1).
-    const tableProblems: string[] = [];
+    const problems: string[] = [];
     if (root.clientWidth < 480)
       for (const table of document.querySelectorAll<HTMLTableElement>("main table")) {
         if (!table.checkVisibility()) continue;
         const name = table.closest("[aria-label]")?.getAttribute("aria-label") ?? table.caption?.textContent ?? "";
         if (table.getBoundingClientRect().width > root.clientWidth)
-          tableProblems.push(`the table "${name}" is wider than the screen`);
+          problems.push(`the table "${name}" is wider than the screen`);
         const head = table.tHead?.getBoundingClientRect();
         if (head && head.width > 1 && head.height > 1) continue;
         const unlabelled = [...table.querySelectorAll<HTMLElement>("tbody td, tfoot td")].filter((cell) => {
@@ -232,7 +238,7 @@ function snapshot(page: Page): Promise<Snapshot> {
           return !cell.dataset.label || before.display === "none" || !before.content.includes(cell.dataset.label);
         });
         if (unlabelled.length)
-          tableProblems.push(
+          problems.push(
             `${unlabelled.length} cells of the table "${name}" show no column header (first: "${unlabelled[0].textContent?.trim().slice(0, 40)}")`,
           );
       }
@@ -240,10 +246,24 @@ function snapshot(page: Page): Promise<Snapshot> {
     // dropped a NUL before an "ä" at a buffer's end: app/utils/html-stream.server.ts).
     const garbled = /[\u0000\ufffd]/.exec(document.documentElement.outerHTML);
     if (garbled)
-      tableProblems.push(
+      problems.push(
         `a broken character in the page: "${document.documentElement.outerHTML.slice(Math.max(0, garbled.index - 30), garbled.index + 10)}"`,
       );
-    const tables = tableProblems.length ? tableProblems.join("; ") : null;
+    // Label in name (WCAG 2.5.3): a link's or button's name begins with the words it shows (a
+    // number, such as a page link named "Sida 3", need only be in it).
+    const squeeze = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+    for (const control of document.querySelectorAll<HTMLElement>("a[href], button, summary")) {
+      const hidden = control.querySelector(".visually-hidden");
+      const label = control.getAttribute("aria-label");
+      if ((!label && !hidden) || !control.checkVisibility()) continue;
+      const shown = control.cloneNode(true) as HTMLElement;
+      for (const h of shown.querySelectorAll(".visually-hidden")) h.remove();
+      const visible = squeeze(shown.textContent ?? "");
+      const name = squeeze(label ?? control.textContent ?? "");
+      if (visible && !name.startsWith(visible) && !(/^\d+$/.test(visible) && name.includes(visible)))
+        problems.push(`a control shows "${visible}" but is named "${name}"`);
+    }
+    const found = problems.length ? problems.join("; ") : null;
     const links = [...document.querySelectorAll<HTMLAnchorElement>("a[href]")]
       .map((a) => new URL(a.href, location.href))
       .filter((u) => u.origin === location.origin && !/^\/(logga-in|logga-ut)$/.test(u.pathname))
@@ -260,7 +280,7 @@ function snapshot(page: Page): Promise<Snapshot> {
       );
     const key = `${location.pathname}\n${document.title}\n${document.querySelector("main")?.textContent ?? ""}`;
     const shown = [...document.querySelectorAll("main *, footer *")].filter((el) => el.checkVisibility()).length;
-    return { key, title: document.title, overflow, tables, links, form, shown };
+    return { key, title: document.title, overflow, problems: found, links, form, shown };
   });
 }
 
@@ -436,7 +456,7 @@ async function check(page: Page, role: Role, where: { url: string; state: string
   ] as const) {
     figures.overflowChecks++;
     if (snap.overflow) findings.push({ ...at(width), problem: snap.overflow });
-    if (snap.tables) findings.push({ ...at(width), problem: snap.tables });
+    if (snap.problems) findings.push({ ...at(width), problem: snap.problems });
   }
   if (!fresh) return;
   if (other === NARROW) await axe(page, at(NARROW));
