@@ -2,8 +2,8 @@
  * `npx tsx bench/profile.ts [scale]`: the signed-in pages measured in-process, without HTTP
  * or a load generator sharing the cores: the built Remix handler is called directly, one
  * request at a time, and each page's requests per second is compared with the bare route
- * (/healthz) of the same handler. Median of several rounds, so a busy machine disturbs it
- * less than `npm run bench`. For profiling, run it under `node --cpu-prof` (see
+ * (/healthz) of the same handler, per second of CPU time. Median of several rounds, so a busy
+ * machine disturbs it less than `npm run bench`. For profiling, run it under `node --cpu-prof` (see
  * docs/benchmarks.md). Not a test: no assertions.
  */
 import fs from "node:fs";
@@ -28,7 +28,8 @@ process.env.DATABASE_PATH = dbPath;
 process.env.UPLOAD_DIR = path.join(work, "uploads");
 process.env.MAIL_DIR = path.join(work, "mail");
 const { createRequestHandler } = await import("@remix-run/node");
-const build = await import(path.join(ROOT, "build/index.js"));
+// PROFILE_BUILD: another server build to compare (a copy of build/ made before a change).
+const build = await import(path.resolve(process.env.PROFILE_BUILD ?? path.join(ROOT, "build/index.js")));
 const handle = createRequestHandler(build, "production");
 
 const pages: [string, string, string | undefined][] = [
@@ -54,15 +55,21 @@ async function once(pathname: string, cookie: string | undefined): Promise<numbe
   return response.status;
 }
 
-/** Requests per second, one at a time, for MS milliseconds. */
+/**
+ * Requests per second of this process's CPU time (user + system), one request at a time, for
+ * MS milliseconds: other processes sharing the cores stretch the wall-clock time of a request
+ * but much less the CPU time it uses.
+ */
 async function rate(pathname: string, cookie: string | undefined): Promise<number> {
   let n = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   while (performance.now() - t0 < MS) {
     await once(pathname, cookie);
     n++;
   }
-  return n / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  return n / ((cpu.user + cpu.system) / 1e6);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -77,7 +84,9 @@ for (let round = 0; round < ROUNDS; round++)
   for (const [name, pathname, cookie] of pages) results.get(name)!.push(await rate(pathname, cookie));
 
 const bare = median(results.get("bare route /healthz")!);
-console.log(`in-process, ${scale}×, median of ${ROUNDS} rounds of ${MS} ms, load ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `in-process, per CPU second, ${scale}×, median of ${ROUNDS} rounds of ${MS} ms, load ${os.loadavg()[0].toFixed(1)}`,
+);
 console.log("| Page | req/s | × bare route |");
 console.log("| --- | --- | --- |");
 for (const [name] of pages) {

@@ -433,6 +433,9 @@ export function partyAsk(
   return { organisationId: party.organisationId, name: party.name, ask: rec.ask, lines, deadline };
 }
 
+/** Built once: `localeCompare(x, "sv")` builds a collator on every comparison. */
+const swedishOrder = new Intl.Collator("sv");
+
 /** The viewer's own party first, then the region, then the municipalities in Swedish order. */
 export function ownPartyFirst<T extends { organisationId: number; kind: string; organisation: string }>(
   rows: T[],
@@ -442,7 +445,7 @@ export function ownPartyFirst<T extends { organisationId: number; kind: string; 
     (a, b) =>
       (a.organisationId === ownOrganisationId ? 0 : 1) - (b.organisationId === ownOrganisationId ? 0 : 1) ||
       (a.kind === "region" ? 0 : 1) - (b.kind === "region" ? 0 : 1) ||
-      a.organisation.localeCompare(b.organisation, "sv"),
+      swedishOrder.compare(a.organisation, b.organisation),
   );
 }
 

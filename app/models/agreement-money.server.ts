@@ -7,7 +7,7 @@
  * party X pay in year Y" (its share, and the net after joint funds, one-off costs and last
  * year's deficit).
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { budgetItems, budgetYears, recordedAllocations } from "../../db/schema";
 import { paymentRoute, type PaymentRoute } from "~/domain/agreement-principals";
 import { isPartyInYear } from "~/domain/agreement-terms";
@@ -35,7 +35,7 @@ import {
   populationReferenceDate,
   type PopulationBasis,
 } from "~/domain/population";
-import { db, write } from "~/utils/db.server";
+import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { populationFiguresOf, populationRuleOf } from "./agreement-population.server";
 import { agreementOf, currentVersion, partiesOf, principalsOf, type AgreementVersion } from "./agreements.server";
@@ -45,22 +45,30 @@ import { agreementOf, currentVersion, partiesOf, principalsOf, type AgreementVer
 export type BudgetYearRow = typeof budgetYears.$inferSelect;
 type BudgetItemRow = typeof budgetItems.$inferSelect;
 
-export function budgetYearsOf(collaborationId: number): BudgetYearRow[] {
-  return db()
+const budgetYearsOfCollaboration = preparedQuery((d) =>
+  d
     .select()
     .from(budgetYears)
-    .where(eq(budgetYears.collaborationId, collaborationId))
+    .where(eq(budgetYears.collaborationId, sql.placeholder("collaborationId")))
     .orderBy(asc(budgetYears.year))
-    .all();
+    .prepare(),
+);
+
+export function budgetYearsOf(collaborationId: number): BudgetYearRow[] {
+  return budgetYearsOfCollaboration().all({ collaborationId });
 }
 
-function budgetItemsOf(collaborationId: number): BudgetItemRow[] {
-  return db()
+const budgetItemsOfCollaboration = preparedQuery((d) =>
+  d
     .select()
     .from(budgetItems)
-    .where(eq(budgetItems.collaborationId, collaborationId))
+    .where(eq(budgetItems.collaborationId, sql.placeholder("collaborationId")))
     .orderBy(asc(budgetItems.year), asc(budgetItems.id))
-    .all();
+    .prepare(),
+);
+
+function budgetItemsOf(collaborationId: number): BudgetItemRow[] {
+  return budgetItemsOfCollaboration().all({ collaborationId });
 }
 
 export interface BudgetYearValues {

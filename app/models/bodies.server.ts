@@ -6,7 +6,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { bodies, bodyCollaborations, bodyStandardItems, collaborations, memberships } from "../../db/schema";
 import { STANDARD_ITEMS } from "~/domain/meetings";
 import { byTenure, roleOrder } from "~/domain/membership";
-import { db, memoUntilChange, write, type Db } from "~/utils/db.server";
+import { db, memoUntilChange, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { seatsWhere } from "./memberships.server";
 import type { Versioned } from "./collaborations.server";
@@ -57,9 +57,8 @@ function readCollaborationsByBody(): ReadonlyMap<number, readonly CollaborationR
  * Bodies with the collaborations they serve; with `collaborationId`, only the bodies serving
  * that collaboration (a shared body such as SVOM appears under each of its collaborations).
  */
-export function listBodies(collaborationId?: number) {
-  const served = collaborationsByBody();
-  const all = db()
+const allBodies = preparedQuery((d) =>
+  d
     .select({
       id: bodies.id,
       slug: bodies.slug,
@@ -73,6 +72,12 @@ export function listBodies(collaborationId?: number) {
     })
     .from(bodies)
     .orderBy(asc(bodies.id))
+    .prepare(),
+);
+
+export function listBodies(collaborationId?: number) {
+  const served = collaborationsByBody();
+  const all = allBodies()
     .all()
     .map((b) => ({ ...b, collaborations: served.get(b.id) ?? [] }));
   return collaborationId === undefined

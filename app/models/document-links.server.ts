@@ -2,11 +2,11 @@
  * Links between library documents and meetings, matters, decisions and agreement versions,
  * in both directions. Reading a link never reveals a document the viewer may not read.
  */
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { agreementVersions, bodies, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { db, write } from "~/utils/db.server";
+import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { canReadDocument } from "./documents.server";
 import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
@@ -198,14 +198,24 @@ export function removeDocumentLink(userId: string, documentId: number, type: Lin
   });
 }
 
-/** Documents linked to a target that the actor may read. */
-export function documentsLinkedTo(actor: Actor | null, type: LinkType, targetId: number) {
-  return db()
+const documentsOfTarget = preparedQuery((d) =>
+  d
     .select({ doc: documents })
     .from(documentLinks)
     .innerJoin(documents, eq(documentLinks.documentId, documents.id))
-    .where(and(eq(documentLinks.targetType, type), eq(documentLinks.targetId, targetId)))
-    .all()
+    .where(
+      and(
+        eq(documentLinks.targetType, sql.placeholder("type")),
+        eq(documentLinks.targetId, sql.placeholder("targetId")),
+      ),
+    )
+    .prepare(),
+);
+
+/** Documents linked to a target that the actor may read (a prepared statement: every object's page asks). */
+export function documentsLinkedTo(actor: Actor | null, type: LinkType, targetId: number) {
+  return documentsOfTarget()
+    .all({ type, targetId })
     .map((r) => r.doc)
     .filter((doc) => canReadDocument(actor, doc))
     .map((doc) => ({ id: doc.id, title: doc.title, kind: doc.kind, date: doc.date }));

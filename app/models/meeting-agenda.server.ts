@@ -2,10 +2,10 @@
  * The agenda (dagordning) of a meeting: its items, their documents and their order.
  * Every write is one immediate transaction with its audit entry.
  */
-import { and, asc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { agendaItemFiles, agendaItems, decisions, files, itemProposals, meetings } from "../../db/schema";
 import { moveItem, positionForNewItem, type ValidAgendaItem } from "~/domain/meetings";
-import { db, write, type Db } from "~/utils/db.server";
+import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { standardItemsOf } from "./bodies.server";
 import type { stageFiles } from "./files.server";
@@ -20,26 +20,38 @@ export function standardItemsForNewMeeting(tx: Db, bodyId: number) {
   return standardItemsOf(bodyId, tx).map((i) => ({ key: i.key, title: i.title, kind: i.kind }));
 }
 
-export function agendaOf(meetingId: number) {
-  const items = db()
+const itemsOfMeeting = preparedQuery((d) =>
+  d
     .select()
     .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId))
+    .where(eq(agendaItems.meetingId, sql.placeholder("meetingId")))
     .orderBy(asc(agendaItems.position))
-    .all();
-  const links = items.length
-    ? db()
-        .select({ itemId: agendaItemFiles.agendaItemId, file: files })
-        .from(agendaItemFiles)
-        .innerJoin(files, eq(agendaItemFiles.fileId, files.id))
-        .where(
-          inArray(
-            agendaItemFiles.agendaItemId,
-            items.map((i) => i.id),
-          ),
-        )
-        .all()
-    : [];
+    .prepare(),
+);
+
+const filesOfMeetingItems = preparedQuery((d) =>
+  d
+    .select({ itemId: agendaItemFiles.agendaItemId, file: files })
+    .from(agendaItems)
+    .innerJoin(agendaItemFiles, eq(agendaItemFiles.agendaItemId, agendaItems.id))
+    .innerJoin(files, eq(agendaItemFiles.fileId, files.id))
+    .where(eq(agendaItems.meetingId, sql.placeholder("meetingId")))
+    .orderBy(asc(agendaItemFiles.agendaItemId), asc(agendaItemFiles.fileId))
+    .prepare(),
+);
+
+const paragraphsOfMeeting = preparedQuery((d) =>
+  d
+    .select({ itemId: decisions.agendaItemId, paragraph: decisions.paragraph })
+    .from(decisions)
+    .where(and(eq(decisions.meetingId, sql.placeholder("meetingId")), isNotNull(decisions.agendaItemId)))
+    .prepare(),
+);
+
+/** The meeting's items in order with their files and § numbers (prepared statements: every meeting page reads it). */
+export function agendaOf(meetingId: number) {
+  const items = itemsOfMeeting().all({ meetingId });
+  const links = items.length ? filesOfMeetingItems().all({ meetingId }) : [];
   const paragraphs = paragraphsOf(meetingId);
   return items.map((item) => ({
     ...item,
@@ -56,11 +68,15 @@ export function getAgendaItem(id: number) {
 
 /** The § numbers given to the meeting's items so far (item id → §). */
 export function paragraphsOf(meetingId: number, conn: Db = db()): Map<number, number> {
-  const rows = conn
-    .select({ itemId: decisions.agendaItemId, paragraph: decisions.paragraph })
-    .from(decisions)
-    .where(and(eq(decisions.meetingId, meetingId), isNotNull(decisions.agendaItemId)))
-    .all();
+  // A transaction runs on the one connection (`write` hands it on), so the prepared statement serves it too.
+  const rows =
+    conn === db()
+      ? paragraphsOfMeeting().all({ meetingId })
+      : conn
+          .select({ itemId: decisions.agendaItemId, paragraph: decisions.paragraph })
+          .from(decisions)
+          .where(and(eq(decisions.meetingId, meetingId), isNotNull(decisions.agendaItemId)))
+          .all();
   return new Map(rows.filter((r) => r.itemId !== null && r.paragraph !== null).map((r) => [r.itemId!, r.paragraph!]));
 }
 

@@ -15,7 +15,7 @@ import {
   type MeetingSnapshot,
   type NoticeSnapshot,
 } from "~/domain/meetings";
-import { db, write } from "~/utils/db.server";
+import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { agendaOf, type AgendaItem } from "./meeting-agenda.server";
 import { queueNoticeMail } from "./meeting-mail.server";
@@ -38,8 +38,8 @@ function noticeSnapshotOf(meeting: MeetingSnapshot, items: AgendaItem[]): Notice
   return { meeting: { date, startTime, endTime, place, videoUrl }, items: snapshotOf(items) };
 }
 
-export function agendaVersionsOf(meetingId: number) {
-  return db()
+const versionsOfMeeting = preparedQuery((d) =>
+  d
     .select({
       id: agendaVersions.id,
       versionNo: agendaVersions.versionNo,
@@ -51,14 +51,34 @@ export function agendaVersionsOf(meetingId: number) {
     .from(agendaVersions)
     .leftJoin(users, eq(agendaVersions.publishedBy, users.id))
     .leftJoin(people, eq(users.personId, people.id))
-    .where(eq(agendaVersions.meetingId, meetingId))
+    .where(eq(agendaVersions.meetingId, sql.placeholder("meetingId")))
     .orderBy(asc(agendaVersions.versionNo))
-    .all()
+    .prepare(),
+);
+
+export function agendaVersionsOf(meetingId: number) {
+  return versionsOfMeeting()
+    .all({ meetingId })
     .map((v) => {
       const snapshot = parseNoticeContent(v.content);
       return { ...v, snapshot, items: snapshot.items };
     });
 }
+
+/** One meeting's page asks whether it is published: one prepared statement. */
+const publishedMeeting = preparedQuery((d) =>
+  d
+    .select({ published: sql<number>`1` })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.id, sql.placeholder("meetingId")),
+        sql`(exists (select 1 from ${agendaVersions} where ${agendaVersions.meetingId} = ${meetings.id})
+          or exists (select 1 from ${minutes} where ${minutes.meetingId} = ${meetings.id} and ${minutes.status} = 'justerat'))`,
+      ),
+    )
+    .prepare(),
+);
 
 /**
  * Meetings that are published: their agenda has been published (a notice exists) or their
@@ -67,6 +87,10 @@ export function agendaVersionsOf(meetingId: number) {
  */
 export function publishedMeetingIds(meetingIds: number[]): Set<number> {
   if (meetingIds.length === 0) return new Set();
+  if (meetingIds.length === 1) {
+    const [meetingId] = meetingIds;
+    return publishedMeeting().get({ meetingId }) ? new Set([meetingId]) : new Set();
+  }
   const noticed = db()
     .selectDistinct({ id: agendaVersions.meetingId })
     .from(agendaVersions)

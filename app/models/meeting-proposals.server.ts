@@ -2,10 +2,10 @@
  * Members' proposals for agenda items, accepted onto the agenda or declined with a reason by
  * the secretary. Every write is one immediate transaction with its audit entry.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { agendaItemFiles, files, itemProposals, people, proposalFiles, users } from "../../db/schema";
 import type { ValidAgendaItem } from "~/domain/meetings";
-import { db, write } from "~/utils/db.server";
+import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
 import { bumpMeeting, insertItem } from "./meeting-agenda.server";
@@ -32,15 +32,19 @@ export function createProposal(
   });
 }
 
-export function proposalsOf(meetingId: number) {
-  const rows = db()
+const proposalsOfMeeting = preparedQuery((d) =>
+  d
     .select({ proposal: itemProposals, proposerEmail: users.email, proposerName: people.name })
     .from(itemProposals)
     .innerJoin(users, eq(itemProposals.proposedBy, users.id))
     .leftJoin(people, eq(users.personId, people.id))
-    .where(eq(itemProposals.meetingId, meetingId))
+    .where(eq(itemProposals.meetingId, sql.placeholder("meetingId")))
     .orderBy(asc(itemProposals.id))
-    .all();
+    .prepare(),
+);
+
+export function proposalsOf(meetingId: number) {
+  const rows = proposalsOfMeeting().all({ meetingId });
   const links = rows.length
     ? db()
         .select({ proposalId: proposalFiles.proposalId, file: files })

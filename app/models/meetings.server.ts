@@ -3,13 +3,13 @@
  * notice, proposals, attendance, minutes and extracts live in their own meeting-*.server.ts
  * modules. Every write is one immediate transaction with its audit entry.
  */
-import { and, asc, count, desc, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { agendaItems, bodies, decisions, meetings } from "../../db/schema";
 import type { ValidMeeting } from "~/domain/meetings";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { db, write } from "~/utils/db.server";
+import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { standardItemsForNewMeeting } from "./meeting-agenda.server";
 import { paginate } from "./paging.server";
@@ -34,13 +34,17 @@ const meetingColumns = {
   proposalDeadlineDays: bodies.proposalDeadlineDays,
 };
 
-export function getMeeting(id: number) {
-  return db()
+const meetingById = preparedQuery((d) =>
+  d
     .select(meetingColumns)
     .from(meetings)
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(eq(meetings.id, id))
-    .get();
+    .where(eq(meetings.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+export function getMeeting(id: number) {
+  return meetingById().get({ id });
 }
 
 /** The next meetings (from `today`) of the bodies that the actor may open (no dead ends: issue 15). */

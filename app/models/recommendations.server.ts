@@ -210,10 +210,14 @@ export function notAnsweredByRecommendation(
   }));
 }
 
+/** Built once: `localeCompare(x, "sv")` builds a collator on every comparison. */
+const swedishOrder = new Intl.Collator("sv");
+
 /** The region first, then the municipalities in Swedish alphabetical order. */
 function byPartyOrder(a: { kind: string; organisation: string }, b: { kind: string; organisation: string }) {
   return (
-    (a.kind === "region" ? 0 : 1) - (b.kind === "region" ? 0 : 1) || a.organisation.localeCompare(b.organisation, "sv")
+    (a.kind === "region" ? 0 : 1) - (b.kind === "region" ? 0 : 1) ||
+    swedishOrder.compare(a.organisation, b.organisation)
   );
 }
 

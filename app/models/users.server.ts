@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { memberships, people, users } from "../../db/schema";
 import { isCurrentMembership } from "~/domain/membership";
 import { bodyRolesOf, type Actor } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
-import { db, memoUntilChange, write } from "~/utils/db.server";
+import { db, memoUntilChange, preparedQuery, write } from "~/utils/db.server";
 
 export function findUserByEmail(email: string) {
   return db().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
@@ -50,9 +50,18 @@ export function setPasswordHash(userId: string, passwordHash: string) {
   });
 }
 
+const personById = preparedQuery((d) =>
+  d
+    .select()
+    .from(people)
+    .where(eq(people.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** Asked by the root loader on every signed-in page: a prepared statement. */
 export function personOfUser(personId: number | null) {
   if (personId === null) return undefined;
-  return db().select().from(people).where(eq(people.id, personId)).get();
+  return personById().get({ id: personId });
 }
 
 export function userOfPerson(personId: number) {
