@@ -5,10 +5,15 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { RECOMMENDATION_STATUS_LABEL, type RecommendationStatus } from "~/domain/recommendations";
 import { ConflictNotice, conflictOf } from "./conflict-notice";
 
-export interface ConflictValues {
+interface ConflictValues {
   title: string;
   ask: string;
   answerDeadline: string;
+}
+
+/** The text as the other person saved it, for a text save refused on a stale version (RecommendationConflict shows it). */
+export function textTheirs(rec: ConflictValues): ConflictValues {
+  return { title: rec.title, ask: rec.ask, answerDeadline: rec.answerDeadline };
 }
 
 /**

@@ -58,7 +58,7 @@ export function listParties(collaborationId: number) {
   );
 }
 
-export function organisationNameTaken(name: string, exceptId?: number): boolean {
+function nameTaken(name: string, exceptId?: number): boolean {
   const row = db()
     .select({ id: organisations.id })
     .from(organisations)
@@ -67,7 +67,7 @@ export function organisationNameTaken(name: string, exceptId?: number): boolean 
   return row !== undefined;
 }
 
-export function municipalityCodeTaken(code: string, exceptId?: number): boolean {
+function municipalityCodeTaken(code: string, exceptId?: number): boolean {
   const row = db()
     .select({ id: organisations.id })
     .from(organisations)
@@ -78,6 +78,18 @@ export function municipalityCodeTaken(code: string, exceptId?: number): boolean 
     )
     .get();
   return row !== undefined;
+}
+
+/**
+ * What another organisation already holds of these values (its name, its municipality code),
+ * as messages per field; empty when none. `exceptId` is the organisation being edited.
+ */
+export function organisationClashes(value: OrganisationValues, exceptId?: number): Record<string, string[]> {
+  const clashes: Record<string, string[]> = {};
+  if (nameTaken(value.name, exceptId)) clashes.name = ["Det finns redan en organisation med det namnet."];
+  if (value.municipalityCode && municipalityCodeTaken(value.municipalityCode, exceptId))
+    clashes.municipalityCode = [`Koden ${value.municipalityCode} hör redan till en annan organisation.`];
+  return clashes;
 }
 
 export function createOrganisation(userId: string, value: OrganisationValues): Organisation {

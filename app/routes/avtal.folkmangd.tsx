@@ -13,7 +13,7 @@ import {
   populationBasis,
   populationReferenceDate,
 } from "~/domain/population";
-import { populationFormSchema, populationIntentSchema, populationPasteSchema } from "~/forms/agreement";
+import { populationFormSchema, populationIntentSchema, populationPasteSchema } from "~/forms/agreement-money";
 import { populationFiguresOf, populationRuleOf, savePopulations } from "~/models/agreement-population.server";
 import { partiesOf } from "~/models/agreements.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";

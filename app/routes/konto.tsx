@@ -4,6 +4,7 @@ import { createSession, endAllSessionsOf } from "~/auth/sessions.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { requireViewerWith } from "~/auth/session.server";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { ownAccountSchema } from "~/forms/account";
 import { calendarTokenOf, revokeCalendarToken, rotateCalendarToken } from "~/models/calendar.server";
 import { getUserById, personOfUser, setPasswordHash } from "~/models/users.server";
@@ -127,19 +128,7 @@ export default function Account() {
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="password" />
         <TextField field={fields.current} label="Nuvarande lösenord" type="password" autoComplete="current-password" />
-        <TextField
-          field={fields.next}
-          label="Nytt lösenord"
-          type="password"
-          autoComplete="new-password"
-          hint="Minst 12 tecken."
-        />
-        <TextField field={fields.confirm} label="Upprepa nytt lösenord" type="password" autoComplete="new-password" />
-        <div className="actions">
-          <button type="submit" className="button">
-            Byt lösenord
-          </button>
-        </div>
+        <NewPasswordFields next={fields.next} confirm={fields.confirm} submit="Byt lösenord" />
       </Form>
     </>
   );

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server";
 import { endAllSessionsOf } from "~/auth/sessions.server";
-import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { TOKEN_STATE_MESSAGE } from "~/domain/account-tokens";
 import { choosePasswordSchema } from "~/forms/account";
 import { accountTokenInfo, setPasswordWithToken } from "~/models/account-tokens.server";
@@ -48,19 +49,7 @@ export default function ChoosePassword() {
           <FormErrorSummary form={form} />
           <Form method="post" className="stack" {...formProps(form)}>
             <input type="text" name="username" value={email ?? ""} autoComplete="username" hidden readOnly />
-            <TextField
-              field={fields.next}
-              label="Nytt lösenord"
-              type="password"
-              autoComplete="new-password"
-              hint="Minst 12 tecken. En mening av flera ord är lätt att minnas och svår att gissa."
-            />
-            <TextField field={fields.confirm} label="Samma lösenord igen" type="password" autoComplete="new-password" />
-            <div className="actions">
-              <button type="submit" className="button">
-                Spara lösenordet
-              </button>
-            </div>
+            <NewPasswordFields next={fields.next} confirm={fields.confirm} submit="Spara lösenordet" />
           </Form>
         </>
       ) : (

@@ -3,10 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
-import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
+import { OrganisationFields } from "~/components/organisation-fields";
 import {
   ORGANISATION_KIND_LABEL,
-  ORGANISATION_KINDS,
   PARTY_ROLE_LABEL,
   withCollaboration,
   type OrganisationKind,
@@ -16,8 +16,7 @@ import { can } from "~/domain/policy";
 import { editOrganisationSchema } from "~/forms/collaboration";
 import {
   getOrganisation,
-  municipalityCodeTaken,
-  organisationNameTaken,
+  organisationClashes,
   partiesOfOrganisation,
   representativesOf,
   updateOrganisation,
@@ -62,11 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), editOrganisationSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const { version, ...value } = submission.value;
-  const fieldErrors: Record<string, string[]> = {};
-  if (organisationNameTaken(value.name, organisation.id))
-    fieldErrors.name = ["Det finns redan en organisation med det namnet."];
-  if (value.municipalityCode && municipalityCodeTaken(value.municipalityCode, organisation.id))
-    fieldErrors.municipalityCode = [`Koden ${value.municipalityCode} hör redan till en annan organisation.`];
+  const fieldErrors = organisationClashes(value, organisation.id);
   if (Object.keys(fieldErrors).length) return rejectForm(submission, { fieldErrors });
   const saved = updateOrganisation(viewer.user.id, organisation.id, version, value);
   if (!saved.ok) {
@@ -114,18 +109,7 @@ function EditOrganisation({
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? organisation.version} />
-        <TextField field={fields.name} label="Namn" />
-        <SelectField
-          field={fields.kind}
-          label="Typ"
-          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABEL[k] }))}
-        />
-        <TextField
-          field={fields.municipalityCode}
-          label="Kommun- eller länskod"
-          inputMode="numeric"
-          hint="Fyra siffror för en kommun, två för en region."
-        />
+        <OrganisationFields fields={fields} />
         <div className="actions">
           <button type="submit" className="button">
             {conflict ? "Spara mina uppgifter ändå" : "Spara"}

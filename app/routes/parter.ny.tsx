@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
-import { ORGANISATION_KIND_LABEL, ORGANISATION_KINDS } from "~/domain/collaboration";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
+import { OrganisationFields } from "~/components/organisation-fields";
 import { organisationSchema } from "~/forms/collaboration";
-import { createOrganisation, municipalityCodeTaken, organisationNameTaken } from "~/models/organisations.server";
+import { createOrganisation, organisationClashes } from "~/models/organisations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/page-title";
 import { parseForm, rejectForm } from "~/utils/forms.server";
@@ -23,10 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), organisationSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
-  const fieldErrors: Record<string, string[]> = {};
-  if (organisationNameTaken(value.name)) fieldErrors.name = ["Det finns redan en organisation med det namnet."];
-  if (value.municipalityCode && municipalityCodeTaken(value.municipalityCode))
-    fieldErrors.municipalityCode = [`Koden ${value.municipalityCode} hör redan till en annan organisation.`];
+  const fieldErrors = organisationClashes(value);
   if (Object.keys(fieldErrors).length) return rejectForm(submission, { fieldErrors });
   const row = createOrganisation(viewer.user.id, value);
   return redirectWithStatus(`/parter/${row.id}`, `${row.name} är tillagd.`);
@@ -44,18 +41,7 @@ export default function NewOrganisation() {
       <p>En region, kommun eller annan organisation som kan bli part i en samverkan.</p>
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
-        <TextField field={fields.name} label="Namn" hint="Det officiella namnet, till exempel Bergs kommun." />
-        <SelectField
-          field={fields.kind}
-          label="Typ"
-          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABEL[k] }))}
-        />
-        <TextField
-          field={fields.municipalityCode}
-          label="Kommun- eller länskod"
-          inputMode="numeric"
-          hint="Fyra siffror för en kommun (2326 Berg), två för en region (23 Jämtland). Tomt för andra."
-        />
+        <OrganisationFields fields={fields} />
         <div className="actions">
           <button type="submit" className="button">
             Spara organisationen

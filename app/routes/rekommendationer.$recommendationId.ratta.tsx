@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
 import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
-import { RecommendationConflict, type ConflictValues, StepPage } from "~/components/recommendation-steps";
+import { RecommendationConflict, textTheirs, StepPage } from "~/components/recommendation-steps";
 import { todayInStockholm } from "~/domain/format";
 import { correctionProblems } from "~/domain/recommendations";
 import { correctSchema } from "~/forms/recommendation";
@@ -46,12 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Rättelsen är skickad till parterna.");
   if (saved.reason === "refused")
     return rejectForm(submission, { formErrors: ["Rekommendationen kan inte rättas nu."] });
-  const theirs: ConflictValues = {
-    title: saved.current.title,
-    ask: saved.current.ask,
-    answerDeadline: saved.current.answerDeadline,
-  };
-  return rejectConflict(submission, theirs, saved.current.version);
+  return rejectConflict(submission, textTheirs(saved.current), saved.current.version);
 }
 
 export default function CorrectRecommendation() {

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DraftForm } from "~/components/recommendation-form";
-import { RecommendationConflict, type ConflictValues } from "~/components/recommendation-steps";
+import { RecommendationConflict, textTheirs } from "~/components/recommendation-steps";
 import { todayInStockholm } from "~/domain/format";
 import { draftSchema } from "~/forms/recommendation";
 import { checkDraft, draftDefaults, draftOptions } from "~/models/recommendation-draft.server";
@@ -36,12 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${rec.id}`, "Utkastet är sparat.");
   if (saved.reason === "refused")
     return rejectForm(submission, { formErrors: ["Utkastet kan inte längre redigeras."] });
-  const theirs: ConflictValues = {
-    title: saved.current.title,
-    ask: saved.current.ask,
-    answerDeadline: saved.current.answerDeadline,
-  };
-  return rejectConflict(submission, theirs, saved.current.version);
+  return rejectConflict(submission, textTheirs(saved.current), saved.current.version);
 }
 
 export default function EditRecommendation() {

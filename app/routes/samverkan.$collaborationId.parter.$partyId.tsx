@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
-import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
-import { PARTY_ROLE_LABEL, PARTY_ROLES, type PartyRole } from "~/domain/collaboration";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
+import { PartyFields } from "~/components/organisation-fields";
+import { PARTY_ROLE_LABEL, type PartyRole } from "~/domain/collaboration";
 import { editPartySchema } from "~/forms/collaboration";
 import { getCollaboration } from "~/models/collaborations.server";
 import { listParties, updateParty } from "~/models/organisations.server";
@@ -97,20 +98,7 @@ export default function EditParty() {
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? party.version} />
-        <SelectField
-          field={fields.role}
-          label="Roll"
-          hint="Huvudman anställer personal för de andras räkning; part betalar sin andel."
-          options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABEL[r] }))}
-        />
-        <TextField
-          field={fields.registrarEmail}
-          label="Registraturens e-post"
-          type="email"
-          hint="Dit rekommendationer skickas, till exempel registrator@kommun.se."
-        />
-        <TextField field={fields.memberSince} label="Medlem från och med" hint="ÅÅÅÅ-MM-DD" />
-        <TextField field={fields.branchClinic} label="Mottagning" />
+        <PartyFields fields={fields} />
         <div className="actions">
           <button type="submit" className="button">
             {conflict ? "Spara mina uppgifter ändå" : "Spara"}

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
-import { PARTY_ROLE_LABEL, PARTY_ROLES } from "~/domain/collaboration";
+import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { PartyFields } from "~/components/organisation-fields";
 import { addPartySchema } from "~/forms/collaboration";
 import { getCollaboration } from "~/models/collaborations.server";
 import { addParty, getOrganisation, listOrganisations, partyOf } from "~/models/organisations.server";
@@ -80,20 +80,7 @@ export default function NewParty() {
           emptyOption="Välj organisation …"
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
         />
-        <SelectField
-          field={fields.role}
-          label="Roll"
-          hint="Huvudman anställer personal för de andras räkning; part betalar sin andel."
-          options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABEL[r] }))}
-        />
-        <TextField
-          field={fields.registrarEmail}
-          label="Registraturens e-post"
-          type="email"
-          hint="Dit rekommendationer skickas, till exempel registrator@kommun.se."
-        />
-        <TextField field={fields.memberSince} label="Medlem från och med" hint="ÅÅÅÅ-MM-DD. Tomt: inbjuden." />
-        <TextField field={fields.branchClinic} label="Mottagning" hint="Var partens invånare tar emot tjänsten." />
+        <PartyFields fields={fields} memberSinceHint="ÅÅÅÅ-MM-DD. Tomt: inbjuden." />
         <div className="actions">
           <button type="submit" className="button">
             Lägg till part
