@@ -10,7 +10,12 @@ import { withCollaboration } from "~/domain/collaboration";
 import { ALLOCATION_RULE_LABEL, ALLOCATION_RULES } from "~/domain/cost-allocation";
 import { formatKronor, formatPercent, todayInStockholm } from "~/domain/format";
 import { BUDGET_ITEM_KINDS } from "~/domain/invoice-basis";
-import { budgetIntentSchema, budgetItemSchema, budgetYearSchema, removeBudgetItemSchema } from "~/forms/agreement-money";
+import {
+  budgetIntentSchema,
+  budgetItemSchema,
+  budgetYearSchema,
+  removeBudgetItemSchema,
+} from "~/forms/agreement-money";
 import {
   addBudgetItem,
   budgetYearsOf,
