@@ -36,7 +36,7 @@ import {
   type PopulationBasis,
 } from "~/domain/population";
 import { db, preparedQuery, write } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { insertAudited, recordAudit } from "./audit.server";
 import { populationFiguresOf, populationRuleOf } from "./agreement-population.server";
 import { agreementOf, currentVersion, partiesOf, principalsOf, type AgreementVersion } from "./agreements.server";
 
@@ -133,15 +133,9 @@ export interface BudgetItemValues {
 }
 
 export function addBudgetItem(userId: string, collaborationId: number, values: BudgetItemValues) {
-  return write((tx) => {
-    const row = tx
-      .insert(budgetItems)
-      .values({ collaborationId, ...values })
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "create", entityType: "budget_item", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) =>
+    insertAudited(tx, budgetItems, { collaborationId, ...values }, { userId, entityType: "budget_item" }),
+  );
 }
 
 export function removeBudgetItem(userId: string, collaborationId: number, id: number, expectedVersion: number) {

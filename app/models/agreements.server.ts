@@ -9,6 +9,7 @@ import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { lockVersion, saveVersioned } from "./versioned.server";
 
 export type AgreementVersion = typeof agreementVersions.$inferSelect;
 
@@ -130,9 +131,9 @@ export function updateVersion(
   principals: PrincipalValues[],
 ) {
   return write((tx) => {
-    const before = tx.select().from(agreementVersions).where(eq(agreementVersions.id, id)).get();
-    if (!before) throw new Response("Avtalsversionen finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
+    const locked = lockVersion(tx, agreementVersions, id, expectedVersion, "Avtalsversionen finns inte.");
+    if (!locked.ok) return locked;
+    const { before } = locked;
     const principalsBefore = tx
       .select()
       .from(agreementPrincipals)
@@ -238,26 +239,22 @@ export function recordNotice(
   note: string,
   noticeFileId: number | null,
 ) {
-  return write((tx) => {
-    const before = tx.select().from(parties).where(eq(parties.id, partyId)).get();
-    if (!before) throw new Response("Parten finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
-    const after = tx
-      .update(parties)
-      .set({
-        status: "uppsagd",
+  return write((tx) =>
+    saveVersioned(
+      tx,
+      parties,
+      partyId,
+      expectedVersion,
+      (before) => ({
+        status: "uppsagd" as const,
         noticeReceivedOn: receivedOn,
         exitDate,
         withdrawalNote: note,
         noticeFileId: noticeFileId ?? before.noticeFileId,
-        version: before.version + 1,
-      })
-      .where(eq(parties.id, partyId))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "party_notice", entityId: partyId, before, after });
-    return { ok: true as const, row: after };
-  });
+      }),
+      { userId, entityType: "party_notice", missing: "Parten finns inte." },
+    ),
+  );
 }
 
 export function updatePartyStatus(
@@ -266,20 +263,22 @@ export function updatePartyStatus(
   expectedVersion: number,
   values: { status: (typeof parties.$inferSelect)["status"]; withdrawalNote: string; branchClinic: string },
 ) {
-  return write((tx) => {
-    const before = tx.select().from(parties).where(eq(parties.id, partyId)).get();
-    if (!before) throw new Response("Parten finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
-    const clearNotice = values.status === "medlem" ? { noticeReceivedOn: null, exitDate: null } : {};
-    const after = tx
-      .update(parties)
-      .set({ ...values, ...clearNotice, version: before.version + 1 })
-      .where(eq(parties.id, partyId))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "party", entityId: partyId, before, after });
-    return { ok: true as const, row: after };
-  });
+  // Back to member: the notice and its exit date no longer apply.
+  const clearNotice = values.status === "medlem" ? { noticeReceivedOn: null, exitDate: null } : {};
+  return write((tx) =>
+    saveVersioned(
+      tx,
+      parties,
+      partyId,
+      expectedVersion,
+      { ...values, ...clearNotice },
+      {
+        userId,
+        entityType: "party",
+        missing: "Parten finns inte.",
+      },
+    ),
+  );
 }
 
 /** The agreement status shown on the agreement page and the start page. */

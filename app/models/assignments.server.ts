@@ -4,8 +4,9 @@ import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import type { AssignmentStatus } from "~/domain/recommendations";
 import { db, write } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { insertAudited } from "./audit.server";
 import { paginate } from "./paging.server";
+import { saveVersioned } from "./versioned.server";
 
 /** Which assignments a list shows: all, the viewer's own, those the viewer created, or overdue ones. */
 export type AssignmentView = "alla" | "mina" | "skapade" | "forsenade";
@@ -115,31 +116,31 @@ export function createAssignment(
     dueDate: string | null;
   },
 ) {
-  return write((tx) => {
-    const row = tx
-      .insert(assignments)
-      .values({ ...value, collaborationId, createdBy: userId })
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "create", entityType: "assignment", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) =>
+    insertAudited(
+      tx,
+      assignments,
+      { ...value, collaborationId, createdBy: userId },
+      { userId, entityType: "assignment" },
+    ),
+  );
 }
 
 export function setAssignmentStatus(userId: string, id: number, expectedVersion: number, status: AssignmentStatus) {
-  return write((tx) => {
-    const before = tx.select().from(assignments).where(eq(assignments.id, id)).get();
-    if (!before) throw new Response("Uppdraget finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
-    const after = tx
-      .update(assignments)
-      .set({ status, version: before.version + 1 })
-      .where(eq(assignments.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "assignment", entityId: id, before, after });
-    return { ok: true as const, row: after };
-  });
+  return write((tx) =>
+    saveVersioned(
+      tx,
+      assignments,
+      id,
+      expectedVersion,
+      { status },
+      {
+        userId,
+        entityType: "assignment",
+        missing: "Uppdraget finns inte.",
+      },
+    ),
+  );
 }
 
 /** Is the actor the assignee (as the person, a member of the body, or from the party)? */

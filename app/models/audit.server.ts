@@ -3,7 +3,7 @@
  * The table is append-only (database triggers refuse UPDATE and DELETE).
  */
 import { and, count, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { auditLog, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { db, type Db } from "~/utils/db.server";
@@ -29,6 +29,28 @@ export function recordAudit(tx: Db, entry: AuditEntry): void {
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .run();
+}
+
+/** Inserts a row and records its "create" entry (the row as stored) in the same transaction. */
+export function insertAudited<T extends SQLiteTable>(
+  tx: Db,
+  table: T,
+  values: T["$inferInsert"],
+  audit: { userId: string; entityType: string },
+): T["$inferSelect"] {
+  const row = tx
+    .insert(table as SQLiteTable)
+    .values(values as never)
+    .returning()
+    .get() as T["$inferSelect"];
+  recordAudit(tx, {
+    userId: audit.userId,
+    action: "create",
+    entityType: audit.entityType,
+    entityId: row.id,
+    after: row,
+  });
+  return row;
 }
 
 export interface AuditFilter {

@@ -9,7 +9,7 @@ import { byTenure, roleOrder } from "~/domain/membership";
 import { db, memoUntilChange, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { seatsWhere } from "./memberships.server";
-import type { Versioned } from "./collaborations.server";
+import { type Versioned } from "./versioned.server";
 
 type Body = typeof bodies.$inferSelect;
 type StandardItem = typeof bodyStandardItems.$inferSelect;

@@ -6,7 +6,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { bodyCollaborations, collaborations } from "../../db/schema";
 import { db, memoUntilChange, write } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { insertAudited } from "./audit.server";
+import { saveVersioned } from "./versioned.server";
 
 export type Collaboration = typeof collaborations.$inferSelect;
 
@@ -58,33 +59,16 @@ export function collaborationIdsOfBodies(bodyIds: readonly number[]): Set<number
 }
 
 export function createCollaboration(userId: string, value: CollaborationValues): Collaboration {
-  return write((tx) => {
-    const row = tx.insert(collaborations).values(value).returning().get();
-    recordAudit(tx, { userId, action: "create", entityType: "collaboration", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) => insertAudited(tx, collaborations, value, { userId, entityType: "collaboration" }));
 }
 
-export type Versioned<T> = { ok: true; row: T } | { ok: false; conflict: T };
-
 /** Saves only if nobody else saved since `expectedVersion`; otherwise returns what they saved. */
-export function updateCollaboration(
-  userId: string,
-  id: number,
-  expectedVersion: number,
-  value: CollaborationValues,
-): Versioned<Collaboration> {
-  return write((tx) => {
-    const before = tx.select().from(collaborations).where(eq(collaborations.id, id)).get();
-    if (!before) throw new Response("Samverkan finns inte", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false, conflict: before };
-    const row = tx
-      .update(collaborations)
-      .set({ ...value, version: before.version + 1 })
-      .where(eq(collaborations.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "collaboration", entityId: id, before, after: row });
-    return { ok: true, row };
-  });
+export function updateCollaboration(userId: string, id: number, expectedVersion: number, value: CollaborationValues) {
+  return write((tx) =>
+    saveVersioned(tx, collaborations, id, expectedVersion, value, {
+      userId,
+      entityType: "collaboration",
+      missing: "Samverkan finns inte",
+    }),
+  );
 }

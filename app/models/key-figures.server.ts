@@ -7,8 +7,8 @@ import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { keyFigureDefinitions, keyFigures, keyFigureValues } from "../../db/schema";
 import type { KeyFigureUnit } from "~/domain/key-figures";
 import { db, write, type Db } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
-import type { Versioned } from "./collaborations.server";
+import { insertAudited, recordAudit } from "./audit.server";
+import { saveVersioned } from "./versioned.server";
 
 type Definition = typeof keyFigureDefinitions.$inferSelect;
 
@@ -53,43 +53,24 @@ export function nextDefinitionPosition(collaborationId: number): number {
 }
 
 export function addDefinition(userId: string, collaborationId: number, value: DefinitionValues): Definition {
-  return write((tx) => {
-    const row = tx
-      .insert(keyFigureDefinitions)
-      .values({ collaborationId, ...value })
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "create", entityType: "key_figure_definition", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) =>
+    insertAudited(
+      tx,
+      keyFigureDefinitions,
+      { collaborationId, ...value },
+      { userId, entityType: "key_figure_definition" },
+    ),
+  );
 }
 
-export function updateDefinition(
-  userId: string,
-  id: number,
-  expectedVersion: number,
-  value: DefinitionValues,
-): Versioned<Definition> {
-  return write((tx) => {
-    const before = tx.select().from(keyFigureDefinitions).where(eq(keyFigureDefinitions.id, id)).get();
-    if (!before) throw new Response("Nyckeltalet finns inte", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false, conflict: before };
-    const row = tx
-      .update(keyFigureDefinitions)
-      .set({ ...value, version: before.version + 1 })
-      .where(eq(keyFigureDefinitions.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, {
+export function updateDefinition(userId: string, id: number, expectedVersion: number, value: DefinitionValues) {
+  return write((tx) =>
+    saveVersioned(tx, keyFigureDefinitions, id, expectedVersion, value, {
       userId,
-      action: "update",
       entityType: "key_figure_definition",
-      entityId: id,
-      before,
-      after: row,
-    });
-    return { ok: true, row };
-  });
+      missing: "Nyckeltalet finns inte",
+    }),
+  );
 }
 
 /** Removes a key figure and its values of every year (the audit entry keeps them). */

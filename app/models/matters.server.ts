@@ -13,8 +13,9 @@ import {
 import { isPublicDecision } from "~/domain/decisions";
 import type { PageRequest } from "~/domain/pagination";
 import { db, write } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { insertAudited } from "./audit.server";
 import { paginate } from "./paging.server";
+import { saveVersioned } from "./versioned.server";
 
 /** One page of the matters, newest first (the registry number is shown, so no text columns). */
 export function pageOfMatters(collaborationId: number, request: PageRequest) {
@@ -66,32 +67,25 @@ export function createMatter(
   collaborationId: number,
   value: { registryNumber: string; title: string; description: string },
 ) {
-  return write((tx) => {
-    const row = tx
-      .insert(matters)
-      .values({ collaborationId, ...value })
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "create", entityType: "matter", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) => insertAudited(tx, matters, { collaborationId, ...value }, { userId, entityType: "matter" }));
 }
 
 /** Opens or closes a matter; a stale version changes nothing and answers with what is saved now. */
 export function setMatterStatus(userId: string, id: number, expectedVersion: number, status: "öppet" | "avslutat") {
-  return write((tx) => {
-    const before = tx.select().from(matters).where(eq(matters.id, id)).get();
-    if (!before) throw new Response("Ärendet finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
-    const after = tx
-      .update(matters)
-      .set({ status, version: before.version + 1 })
-      .where(eq(matters.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "matter", entityId: id, before, after });
-    return { ok: true as const, row: after };
-  });
+  return write((tx) =>
+    saveVersioned(
+      tx,
+      matters,
+      id,
+      expectedVersion,
+      { status },
+      {
+        userId,
+        entityType: "matter",
+        missing: "Ärendet finns inte.",
+      },
+    ),
+  );
 }
 
 export interface TimelineEvent {

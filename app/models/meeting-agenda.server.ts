@@ -9,6 +9,7 @@ import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { standardItemsOf } from "./bodies.server";
 import type { stageFiles } from "./files.server";
+import { saveVersioned } from "./versioned.server";
 
 type Staged = ReturnType<typeof stageFiles>;
 
@@ -127,20 +128,16 @@ export function updateAgendaItem(
   staged: Staged | null,
 ) {
   return write((tx) => {
-    const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-    if (!before) throw new Response("Punkten finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
-    const row = tx
-      .update(agendaItems)
-      .set({ ...value, version: before.version + 1 })
-      .where(eq(agendaItems.id, itemId))
-      .returning()
-      .get();
+    const saved = saveVersioned(tx, agendaItems, itemId, expectedVersion, value, {
+      userId,
+      entityType: "agenda_item",
+      missing: "Punkten finns inte.",
+    });
+    if (!saved.ok) return saved;
     for (const f of staged?.insert(tx, userId) ?? [])
       tx.insert(agendaItemFiles).values({ agendaItemId: itemId, fileId: f.id }).run();
-    bumpMeeting(tx, before.meetingId);
-    recordAudit(tx, { userId, action: "update", entityType: "agenda_item", entityId: itemId, before, after: row });
-    return { ok: true as const, row };
+    bumpMeeting(tx, saved.before.meetingId);
+    return saved;
   });
 }
 

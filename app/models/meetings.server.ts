@@ -14,6 +14,7 @@ import { recordAudit } from "./audit.server";
 import { standardItemsForNewMeeting } from "./meeting-agenda.server";
 import { paginate } from "./paging.server";
 import { meetingsReadableBy } from "./read-scope.server";
+import { saveVersioned } from "./versioned.server";
 
 const meetingColumns = {
   id: meetings.id,
@@ -159,19 +160,18 @@ export function updateMeeting(
   value: Omit<ValidMeeting, "bodyId">,
 ) {
   return write((tx) => {
-    const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-    if (!before) throw new Response("Mötet finns inte.", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false as const, conflict: before };
-    const row = tx
-      .update(meetings)
-      .set({ ...value, version: before.version + 1, calendarSequence: before.calendarSequence + 1 })
-      .where(eq(meetings.id, id))
-      .returning()
-      .get();
+    const saved = saveVersioned(
+      tx,
+      meetings,
+      id,
+      expectedVersion,
+      // A changed meeting is a new calendar event version for every subscriber.
+      (before) => ({ ...value, calendarSequence: before.calendarSequence + 1 }),
+      { userId, entityType: "meeting", missing: "Mötet finns inte." },
+    );
     // A moved meeting moves the date of the decisions taken at it.
-    if (before.date !== row.date)
-      tx.update(decisions).set({ decidedOn: row.date }).where(eq(decisions.meetingId, id)).run();
-    recordAudit(tx, { userId, action: "update", entityType: "meeting", entityId: id, before, after: row });
-    return { ok: true as const, row };
+    if (saved.ok && saved.before.date !== saved.row.date)
+      tx.update(decisions).set({ decidedOn: saved.row.date }).where(eq(decisions.meetingId, id)).run();
+    return saved;
   });
 }

@@ -2,12 +2,13 @@
  * Memberships: add, edit and end a person's seat in a body. Every write is one immediate
  * transaction with its audit entry; edits carry the version they read (optimistic locking).
  */
-import { and, eq, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { bodies, memberships, organisations, people } from "../../db/schema";
 import type { ValidMembership } from "~/domain/membership";
-import { recordAudit } from "./audit.server";
+import { insertAudited } from "./audit.server";
 import { db, write } from "~/utils/db.server";
+import { saveVersioned } from "./versioned.server";
 
 /**
  * Seats with their person, body and represented organisation: the one query behind a body's
@@ -44,15 +45,7 @@ export function getMembership(id: number) {
 }
 
 export function addMembership(userId: string, bodyId: number, value: ValidMembership) {
-  return write((tx) => {
-    const row = tx
-      .insert(memberships)
-      .values({ bodyId, ...value })
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "create", entityType: "membership", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) => insertAudited(tx, memberships, { bodyId, ...value }, { userId, entityType: "membership" }));
 }
 
 export type UpdateResult =
@@ -65,17 +58,11 @@ export function updateMembership(
   expectedVersion: number,
   value: ValidMembership,
 ): UpdateResult {
-  return write((tx) => {
-    const before = tx.select().from(memberships).where(eq(memberships.id, id)).get();
-    if (!before) throw new Response("Uppdraget finns inte", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false, conflict: before };
-    const row = tx
-      .update(memberships)
-      .set({ ...value, version: before.version + 1 })
-      .where(and(eq(memberships.id, id), eq(memberships.version, expectedVersion)))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "membership", entityId: id, before, after: row });
-    return { ok: true, row };
-  });
+  return write((tx) =>
+    saveVersioned(tx, memberships, id, expectedVersion, value, {
+      userId,
+      entityType: "membership",
+      missing: "Uppdraget finns inte",
+    }),
+  );
 }

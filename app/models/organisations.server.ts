@@ -7,9 +7,9 @@ import { bodies, collaborations, memberships, organisations, parties, people } f
 import type { OrganisationKind, PartyRole } from "~/domain/collaboration";
 import { byTenure } from "~/domain/membership";
 import { db, write } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { insertAudited } from "./audit.server";
 import { seatsWhere } from "./memberships.server";
-import type { Versioned } from "./collaborations.server";
+import { saveVersioned } from "./versioned.server";
 
 export type Organisation = typeof organisations.$inferSelect;
 type Party = typeof parties.$inferSelect;
@@ -93,32 +93,17 @@ export function organisationClashes(value: OrganisationValues, exceptId?: number
 }
 
 export function createOrganisation(userId: string, value: OrganisationValues): Organisation {
-  return write((tx) => {
-    const row = tx.insert(organisations).values(value).returning().get();
-    recordAudit(tx, { userId, action: "create", entityType: "organisation", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) => insertAudited(tx, organisations, value, { userId, entityType: "organisation" }));
 }
 
-export function updateOrganisation(
-  userId: string,
-  id: number,
-  expectedVersion: number,
-  value: OrganisationValues,
-): Versioned<Organisation> {
-  return write((tx) => {
-    const before = tx.select().from(organisations).where(eq(organisations.id, id)).get();
-    if (!before) throw new Response("Organisationen finns inte", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false, conflict: before };
-    const row = tx
-      .update(organisations)
-      .set({ ...value, version: before.version + 1 })
-      .where(eq(organisations.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "organisation", entityId: id, before, after: row });
-    return { ok: true, row };
-  });
+export function updateOrganisation(userId: string, id: number, expectedVersion: number, value: OrganisationValues) {
+  return write((tx) =>
+    saveVersioned(tx, organisations, id, expectedVersion, value, {
+      userId,
+      entityType: "organisation",
+      missing: "Organisationen finns inte",
+    }),
+  );
 }
 
 export function partyOf(collaborationId: number, organisationId: number): Party | undefined {
@@ -136,32 +121,20 @@ export function addParty(
   organisationId: number,
   value: PartyValues & { status: Party["status"] },
 ): Party {
-  return write((tx) => {
-    const row = tx
-      .insert(parties)
-      .values({ collaborationId, organisationId, ...value })
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "create", entityType: "party", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) =>
+    insertAudited(tx, parties, { collaborationId, organisationId, ...value }, { userId, entityType: "party" }),
+  );
 }
 
 /** Role, registrar and description of a party; its status and notices are the agreement pages' business. */
-export function updateParty(userId: string, id: number, expectedVersion: number, value: PartyValues): Versioned<Party> {
-  return write((tx) => {
-    const before = tx.select().from(parties).where(eq(parties.id, id)).get();
-    if (!before) throw new Response("Parten finns inte", { status: 404 });
-    if (before.version !== expectedVersion) return { ok: false, conflict: before };
-    const row = tx
-      .update(parties)
-      .set({ ...value, version: before.version + 1 })
-      .where(eq(parties.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { userId, action: "update", entityType: "party", entityId: id, before, after: row });
-    return { ok: true, row };
-  });
+export function updateParty(userId: string, id: number, expectedVersion: number, value: PartyValues) {
+  return write((tx) =>
+    saveVersioned(tx, parties, id, expectedVersion, value, {
+      userId,
+      entityType: "party",
+      missing: "Parten finns inte",
+    }),
+  );
 }
 
 export function getOrganisation(id: number) {

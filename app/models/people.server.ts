@@ -1,7 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import { organisations, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
-import { recordAudit } from "./audit.server";
+import { insertAudited } from "./audit.server";
 import { paginate } from "./paging.server";
 import { db, write } from "~/utils/db.server";
 
@@ -55,11 +55,7 @@ export function addPerson(
   userId: string,
   value: { name: string; title: string; email: string | null; organisationId: number | null },
 ) {
-  return write((tx) => {
-    const row = tx.insert(people).values(value).returning().get();
-    recordAudit(tx, { userId, action: "create", entityType: "person", entityId: row.id, after: row });
-    return row;
-  });
+  return write((tx) => insertAudited(tx, people, value, { userId, entityType: "person" }));
 }
 
 export function personNameTaken(name: string): boolean {
