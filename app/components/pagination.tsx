@@ -1,11 +1,21 @@
 import { Link, useLocation } from "@remix-run/react";
+import type { Noun } from "~/domain/format";
 import { pageNumbers, pageSearch, pageSummary, type Page } from "~/domain/pagination";
 
 /**
  * "Visar 51–100 av 3 000" and links to the other pages of the same list, filters kept.
  * Plain links: they work without JavaScript, and each page has its own URL to share.
  */
-export function Pagination({ page, label, noun = "rader" }: { page: Page; label: string; noun?: string }) {
+export function Pagination({
+  page,
+  label,
+  noun = ["rad", "rader"],
+}: {
+  page: Page;
+  label: string;
+  /** What the list holds, singular and plural: ["person", "personer"]. */
+  noun?: Noun;
+}) {
   const { search } = useLocation();
   const summary = pageSummary(page, noun);
   if (!summary) return null;

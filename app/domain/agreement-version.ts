@@ -6,7 +6,7 @@ import { diffLines } from "diff";
 import { validateTerms } from "./agreement-terms";
 import { parseIsoDate } from "./calendar-dates";
 import { percentagesError } from "./cost-allocation";
-import { formatKronor, formatPercent } from "./format";
+import { countOf, formatKronor, formatPercent } from "./format";
 import { describePopulationRule, populationRuleError } from "./population";
 
 export interface StaffingLine {
@@ -154,8 +154,8 @@ export function describeTerms(
     .join("; ");
   return [
     ["Första avtalsperiod", `${v.firstTermStart}–${v.firstTermEnd}`],
-    ["Uppsägningstid", `${v.noticeMonths} månader, ${v.noticeForm}`],
-    ["Förlängning utan uppsägning", `${v.renewalMonths} månader i taget`],
+    ["Uppsägningstid", `${countOf(v.noticeMonths, "månad", "månader")}, ${v.noticeForm}`],
+    ["Förlängning utan uppsägning", `${countOf(v.renewalMonths, "månad", "månader")} i taget`],
     ["Utträde och avveckling", v.withdrawalRules || "–"],
     ["Basår och budget", `${v.baseYear}: ${formatKronor(v.baseBudget)}`],
     ["Årlig uppräkning", percent(v.indexBasisPoints)],

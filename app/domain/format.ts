@@ -67,6 +67,9 @@ export function formatPercent(value: number, decimals = 2): string {
   return `${value.toFixed(decimals).replace(".", ",").replace(/,?0+$/, "")}\u00a0%`;
 }
 
+/** A noun's singular and plural, for `countOf`: ["person", "personer"]. */
+export type Noun = readonly [one: string, many: string];
+
 /** A count with its noun in agreement: "1 person", "3 personer", "förlängt 1 gång" (issue 15). */
 export function countOf(n: number, one: string, many: string): string {
   return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0")} ${n === 1 ? one : many}`;

@@ -4,7 +4,7 @@
  * links to the page in the portal, where the whole text is read with the reader's rights:
  * the message never carries more than its recipient may read.
  */
-import { formatDateWithWeekday } from "./format";
+import { countOf, formatDateWithWeekday } from "./format";
 import { describeDaysLeft } from "./mail";
 
 export interface MailContent {
@@ -434,7 +434,9 @@ export function invitationMail(name: string, f: { email: string; url: string; da
     name,
     [
       { p: `Du har fått ett konto i Samverkansportalen. Du loggar in med e-postadressen ${f.email}.` },
-      { p: `Välj ditt lösenord med länken nedan. Den fungerar en gång och gäller i ${f.days} dagar.` },
+      {
+        p: `Välj ditt lösenord med länken nedan. Den fungerar en gång och gäller i ${countOf(f.days, "dag", "dagar")}.`,
+      },
       { link: f.url, label: "Välj lösenord" },
       { p: "Har länken slutat gälla? Be om en ny under Glömt lösenordet på inloggningssidan." },
     ],
@@ -449,7 +451,9 @@ export function passwordResetMail(name: string, f: { url: string; minutes: numbe
     name,
     [
       { p: "Någon har bett om ett nytt lösenord till ditt konto i Samverkansportalen." },
-      { p: `Välj ett nytt lösenord med länken nedan. Den fungerar en gång och gäller i ${f.minutes} minuter.` },
+      {
+        p: `Välj ett nytt lösenord med länken nedan. Den fungerar en gång och gäller i ${countOf(f.minutes, "minut", "minuter")}.`,
+      },
       { link: f.url, label: "Välj nytt lösenord" },
       { p: "Har du inte bett om det? Då kan du bortse från meddelandet; ditt lösenord är oförändrat." },
     ],

@@ -3,6 +3,7 @@
  * choose for each kind, the outbox's states, when a failed delivery is tried again, and
  * which reminder of a deadline is due on a given day. No clock: `today` and `now` are passed in.
  */
+import { countOf } from "./format";
 
 /** Every kind of message. The key is stored in the outbox and in preferences. */
 export const MAIL_KINDS = [
@@ -152,8 +153,8 @@ export function describeDaysLeft(daysLeft: number): string {
   if (daysLeft === 0) return "i dag";
   if (daysLeft === 1) return "i morgon";
   if (daysLeft === -1) return "i går";
-  if (daysLeft > 0) return `om ${daysLeft} dagar`;
-  return `för ${-daysLeft} dagar sedan`;
+  if (daysLeft > 0) return `om ${countOf(daysLeft, "dag", "dagar")}`;
+  return `för ${countOf(-daysLeft, "dag", "dagar")} sedan`;
 }
 
 /** A plausible e-mail address (one @, a dot in the domain, no spaces, at most 254 characters). */

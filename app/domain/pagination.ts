@@ -5,6 +5,7 @@
  * page links come out. A list's order must be stable (ties broken by id) so that a row is on
  * exactly one page.
  */
+import { countOf, type Noun } from "./format";
 
 /** The query-string parameter that names the page ("?sida=3"). Page 1 has none. */
 const PAGE_PARAM = "sida";
@@ -81,13 +82,13 @@ export function openPageOf(request: PageRequest, counted: number, cap: number): 
   return counted >= cap ? { ...pageOf(request, counted), open: true } : pageOf(request, counted);
 }
 
-/** "Visar 51–100 av 3 000 rader", "Visar 1–20 av fler än 2 000 träffar", "7 rader". */
-export function pageSummary(page: Page, noun: string): string | null {
+/** "Visar 51–100 av 3 000 rader", "Visar 1–20 av fler än 2 000 träffar", "7 rader", "1 rad". */
+export function pageSummary(page: Page, [one, many]: Noun): string | null {
   if (page.total === 0) return null;
   if (page.open)
-    return `Visar ${formatCount(page.first)}–${formatCount(page.last)} av fler än ${formatCount(page.total - 1)} ${noun}`;
-  if (page.pageCount === 1) return `${formatCount(page.total)} ${noun}`;
-  return `Visar ${formatCount(page.first)}–${formatCount(page.last)} av ${formatCount(page.total)} ${noun}`;
+    return `Visar ${formatCount(page.first)}–${formatCount(page.last)} av fler än ${formatCount(page.total - 1)} ${many}`;
+  if (page.pageCount === 1) return countOf(page.total, one, many);
+  return `Visar ${formatCount(page.first)}–${formatCount(page.last)} av ${formatCount(page.total)} ${many}`;
 }
 
 /**

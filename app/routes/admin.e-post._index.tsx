@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
-import { formatDateTime } from "~/domain/format";
+import { countOf, formatDateTime } from "~/domain/format";
 import { MAIL_KIND_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/domain/mail";
 import { jobStatuses } from "~/models/job-leases.server";
 import { listOutbox, OUTBOX_PAGE_SIZE, outboxCounts } from "~/models/outbox.server";
@@ -89,7 +89,8 @@ export default function MailOutbox() {
       <TableRegion label="E-post">
         <table>
           <caption>
-            {d.total} meddelanden{d.pages > 1 ? `, sida ${d.page} av ${d.pages}` : ""}
+            {countOf(d.total, "meddelande", "meddelanden")}
+            {d.pages > 1 ? `, sida ${d.page} av ${d.pages}` : ""}
           </caption>
           <thead>
             <tr>

@@ -4,9 +4,9 @@ import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { auditChanges, auditSentence, entityTypeLabel } from "~/domain/audit-text";
-import { formatDateTime } from "~/domain/format";
+import { countOf, formatDateTime } from "~/domain/format";
 import { isIsoDate } from "~/domain/membership";
-import { formatCount, pageRequestFrom } from "~/domain/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
 import { auditEntityTypes, pageOfAudit } from "~/models/audit.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -84,7 +84,7 @@ export default function AuditLog() {
       </Form>
       <TableRegion label="Händelser">
         <table>
-          <caption>{formatCount(entries.page.total)} händelser, de senaste först</caption>
+          <caption>{countOf(entries.page.total, "händelse", "händelser")}, de senaste först</caption>
           <thead>
             <tr>
               <th scope="col">Tid</th>
@@ -122,7 +122,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       </TableRegion>
-      <Pagination page={entries.page} label="Sidor i händelseloggen" noun="händelser" />
+      <Pagination page={entries.page} label="Sidor i händelseloggen" noun={["händelse", "händelser"]} />
     </>
   );
 }

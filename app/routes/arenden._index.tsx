@@ -70,7 +70,7 @@ export default function Matters() {
           </tbody>
         </table>
       </TableRegion>
-      <Pagination page={matters.page} label="Sidor i ärendelistan" noun="ärenden" />
+      <Pagination page={matters.page} label="Sidor i ärendelistan" noun={["ärende", "ärenden"]} />
       {canCreate ? (
         <section aria-labelledby="nytt-arende" className="no-print">
           <h2 id="nytt-arende">Nytt ärende</h2>

@@ -126,8 +126,8 @@ export default function AgreementPage() {
           </dd>
           <dt>Uppsägningstid</dt>
           <dd>
-            {d.version.noticeMonths} månader före avtalsperiodens slut, {d.version.noticeForm}. Utan uppsägning förlängs
-            avtalet med {d.version.renewalMonths} månader i taget.
+            {countOf(d.version.noticeMonths, "månad", "månader")} före avtalsperiodens slut, {d.version.noticeForm}.
+            Utan uppsägning förlängs avtalet med {countOf(d.version.renewalMonths, "månad", "månader")} i taget.
           </dd>
           <dt>Budget {d.year}</dt>
           <dd>

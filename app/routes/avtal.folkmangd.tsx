@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { withCollaboration } from "~/domain/collaboration";
-import { todayInStockholm } from "~/domain/format";
+import { countOf, todayInStockholm } from "~/domain/format";
 import {
   describePopulationRule,
   matchMunicipality,
@@ -69,8 +69,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = (saved: number, skipped = 0) =>
     redirectWithStatus(
       withCollaboration(`/avtal/folkmangd?ar=${year}&sparat=${saved}`, collaboration.slug),
-      `Folkmängd ${asOf} sparad för ${saved} ${saved === 1 ? "kommun" : "kommuner"}${
-        skipped ? `; ${skipped} rader hoppades över (rubriker, län eller kommuner utanför samverkan)` : ""
+      `Folkmängd ${asOf} sparad för ${countOf(saved, "kommun", "kommuner")}${
+        skipped
+          ? `; ${countOf(skipped, "rad", "rader")} hoppades över (rubriker, län eller kommuner utanför samverkan)`
+          : ""
       }.`,
     );
   if (which.status === "success" && which.value.intent === "paste") {

@@ -92,7 +92,7 @@ export default function Costs() {
             </>
           ) : (
             <>Kommunerna betalar tillsammans {formatKronor(d.municipalTotal)}.</>
-          )}
+          )}{" "}
           Kommunernas del fördelas efter folkmängden {d.populationDate} ({d.populationRule}), med största rest-metoden
           så att delarna går jämnt ut på kronan.
         </p>

@@ -7,7 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { PRINCIPAL_SIDE_LABEL } from "~/domain/agreement-principals";
 import { describeTerms, termDifferences } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
-import { todayInStockholm } from "~/domain/format";
+import { countOf, todayInStockholm } from "~/domain/format";
 import { approvalOfVersion, approvalsOfVersion } from "~/models/agreement-approvals.server";
 import { agreementById, getVersion, principalsOf, versionsOf } from "~/models/agreements.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -123,8 +123,8 @@ export default function VersionPage() {
         {!a.registered
           ? "Inga godkännanden är registrerade i portalen för den här versionen."
           : a.state.allApproved
-            ? `Alla ${a.state.parties.length} parter har godkänt versionen${a.state.approvedOn ? `, den sista ${a.state.approvedOn}` : ""}.`
-            : `${a.state.parties.length - a.state.missing.length} av ${a.state.parties.length} parter har godkänt. Saknas: ${a.state.missing.join(", ")}.`}
+            ? `Alla ${countOf(a.state.parties.length, "part", "parter")} har godkänt versionen${a.state.approvedOn ? `, den sista ${a.state.approvedOn}` : ""}.`
+            : `${a.state.parties.length - a.state.missing.length} av ${countOf(a.state.parties.length, "part", "parter")} har godkänt. Saknas: ${a.state.missing.join(", ")}.`}
       </p>
       {a.registered ? (
         <TableRegion label="Godkännande per part">

@@ -117,7 +117,7 @@ export default function DecisionRegister() {
           </tbody>
         </table>
       </TableRegion>
-      <Pagination page={d.decisions.page} label="Sidor i beslutsregistret" noun="beslut" />
+      <Pagination page={d.decisions.page} label="Sidor i beslutsregistret" noun={["beslut", "beslut"]} />
     </>
   );
 }

@@ -100,7 +100,7 @@ export default function Documents() {
           </table>
         </TableRegion>
       )}
-      <Pagination page={documents.page} label="Sidor i dokumentlistan" noun="dokument" />
+      <Pagination page={documents.page} label="Sidor i dokumentlistan" noun={["dokument", "dokument"]} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaList } from "~/components/agenda";
-import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
+import { countOf, formatDateTime, formatDateWithWeekday } from "~/domain/format";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { noticeViewFor } from "~/models/meeting-notice.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
@@ -47,7 +47,8 @@ export default function Notice() {
       </h1>
       {unpublished && unpublished.length > 0 ? (
         <p className="notice notice--warn no-print">
-          Du ser mötet som det är nu; {unpublished.length} ändringar är inte publicerade och syns inte för ledamöterna.
+          Du ser mötet som det är nu; {countOf(unpublished.length, "ändring", "ändringar")} är inte{" "}
+          {unpublished.length === 1 ? "publicerad" : "publicerade"} och syns inte för ledamöterna.
         </p>
       ) : null}
       <dl className="facts">

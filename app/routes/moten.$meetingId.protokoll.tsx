@@ -235,9 +235,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!sent.ok) return rejectForm(submission, { formErrors: sent.problems });
       return redirectWithStatus(
         here,
-        sent.queued === 1
-          ? "Protokollet är skickat för justering till en person."
-          : `Protokollet är skickat för justering till ${sent.queued} personer.`,
+        `Protokollet är skickat för justering till ${countOf(sent.queued, "person", "personer")}.`,
       );
     }
     case "record-signature":

@@ -63,7 +63,7 @@ export default function Meetings() {
       <MeetingList meetings={upcoming} caption="Kommande möten" empty="Inga möten." />
       <h2>Tidigare möten</h2>
       <MeetingList meetings={past.items} caption="Tidigare möten" empty="Inga möten." />
-      <Pagination page={past.page} label="Sidor med tidigare möten" noun="tidigare möten" />
+      <Pagination page={past.page} label="Sidor med tidigare möten" noun={["tidigare möte", "tidigare möten"]} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { collaborationFor } from "~/auth/collaboration.server";
 import { getViewer, requirePermission } from "~/auth/session.server";
 import { PartyTable } from "~/components/party-table";
+import { countOf } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { listParties } from "~/models/organisations.server";
 
@@ -30,9 +31,9 @@ export default function Parties() {
       <section aria-labelledby="parter-i-samverkan">
         <h2 id="parter-i-samverkan">{collaboration.name}</h2>
         <p>
-          {parties.length} parter: {regions} {regions === 1 ? "region" : "regioner"}, {municipalities}{" "}
-          {municipalities === 1 ? "kommun" : "kommuner"}
-          {others ? ` och ${others} ${others === 1 ? "annan organisation" : "andra organisationer"}` : ""}.
+          {countOf(parties.length, "part", "parter")}: {countOf(regions, "region", "regioner")},{" "}
+          {countOf(municipalities, "kommun", "kommuner")}
+          {others ? ` och ${countOf(others, "annan organisation", "andra organisationer")}` : ""}.
         </p>
         <PartyTable
           parties={parties}

@@ -93,7 +93,7 @@ export default function People() {
           </tbody>
         </table>
       </TableRegion>
-      <Pagination page={people.page} label="Sidor i personlistan" noun="personer" />
+      <Pagination page={people.page} label="Sidor i personlistan" noun={["person", "personer"]} />
     </>
   );
 }

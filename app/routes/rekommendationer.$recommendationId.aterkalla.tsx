@@ -48,7 +48,7 @@ export default function WithdrawRecommendation() {
     <StepPage rec={d.rec} step="Återkalla" heading="Återkalla rekommendationen" refusal={d.refusal}>
       <p>
         {d.rec.sent
-          ? `Alla parter får besked om att rekommendationen är återkallad, med skälet. De ${d.answered} svar som redan lämnats sparas.`
+          ? `Alla parter får besked om att rekommendationen är återkallad, med skälet. ${d.answered === 1 ? "Det svar" : `De ${d.answered} svar`} som redan lämnats sparas.`
           : "Rekommendationen är inte skickad; den återkallas innan någon part har fått den."}
       </p>
       <StepConflict

@@ -190,7 +190,7 @@ export default function Recommendations() {
           </tbody>
         </table>
       </TableRegion>
-      <Pagination page={page} label="Sidor i matrisen" noun="rekommendationer" />
+      <Pagination page={page} label="Sidor i matrisen" noun={["rekommendation", "rekommendationer"]} />
       <h2>Inte svarat</h2>
       <p>Parter som har ärendet på sin egen dagordning räknas först när sista svarsdagen har passerat.</p>
       {notAnswered.length === 0 ? (

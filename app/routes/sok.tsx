@@ -118,7 +118,7 @@ export default function Search() {
               </li>
             ))}
           </ol>
-          <Pagination page={results.page} label="Sidor i sökresultatet" noun="träffar" />
+          <Pagination page={results.page} label="Sidor i sökresultatet" noun={["träff", "träffar"]} />
         </section>
       ) : null}
     </>

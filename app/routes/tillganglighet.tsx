@@ -147,7 +147,7 @@ export default function AccessibilityStatement() {
               ))}
             </ul>
           )}
-          <Pagination page={reports.page} label="Sidor med rapporter" noun="rapporter" />
+          <Pagination page={reports.page} label="Sidor med rapporter" noun={["rapport", "rapporter"]} />
         </section>
       ) : null}
     </>

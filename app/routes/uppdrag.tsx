@@ -164,7 +164,7 @@ export default function Assignments() {
           </tbody>
         </table>
       </TableRegion>
-      <Pagination page={d.page} label="Sidor i uppdragslistan" noun="uppdrag" />
+      <Pagination page={d.page} label="Sidor i uppdragslistan" noun={["uppdrag", "uppdrag"]} />
       {d.canCreate && d.options ? (
         <section aria-labelledby="nytt-uppdrag" className="no-print">
           <h2 id="nytt-uppdrag">Nytt uppdrag</h2>

@@ -105,14 +105,16 @@ describe("a list counted only as far as needed", () => {
   it("marks the page open when the count reached the cap, and shows it as a lower bound", () => {
     const open = openPageOf({ page: 1, size: 20 }, 2001, 2001);
     expect(open).toMatchObject({ open: true, total: 2001, pageCount: 101, first: 1, last: 20 });
-    expect(pageSummary(open, "träffar")).toBe("Visar 1–20 av fler än 2\u00a0000 träffar");
+    expect(pageSummary(open, ["träff", "träffar"])).toBe("Visar 1–20 av fler än 2\u00a0000 träffar");
     // The last page linked to holds the row past the count, so the reader can always go on.
     const last = openPageOf({ page: 101, size: 20 }, 2021, countCap({ page: 101, size: 20 }, 2000));
     expect(last).toMatchObject({ open: true, page: 101, first: 2001, last: 2020, pageCount: 102 });
     const closed = openPageOf({ page: 1, size: 20 }, 1999, 2001);
     expect(closed.open).toBeUndefined();
-    expect(pageSummary(closed, "träffar")).toBe("Visar 1–20 av 1\u00a0999 träffar");
-    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 7, 2001), "rader")).toBe("7 rader");
-    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 0, 2001), "rader")).toBeNull();
+    expect(pageSummary(closed, ["träff", "träffar"])).toBe("Visar 1–20 av 1\u00a0999 träffar");
+    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 7, 2001), ["rad", "rader"])).toBe("7 rader");
+    // The noun agrees with its number (issue 15).
+    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 1, 2001), ["person", "personer"])).toBe("1 person");
+    expect(pageSummary(openPageOf({ page: 1, size: 20 }, 0, 2001), ["rad", "rader"])).toBeNull();
   });
 });
