@@ -16,7 +16,7 @@ import { readForm } from "~/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: pageTitle("Tillgänglighetsredogörelse") }];
 
 /** When the portal was last tested, and what the test covered (tests/browser/crawl.test.ts). */
-const LAST_TESTED = "2026-11-23";
+const LAST_TESTED = "2026-11-24";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -60,8 +60,9 @@ export default function AccessibilityStatement() {
       <ul>
         <li>Alla sidor går att använda med bara tangentbord och utan JavaScript.</li>
         <li>
-          Sidorna går att läsa på en mobil 320 pixlar bred utan att sidan behöver rullas i sidled. Breda tabeller rullas
-          inom en egen ruta, som går att nå och rulla med tangentbordet.
+          Sidorna går att läsa på en mobil 320 pixlar bred utan att sidan behöver rullas i sidled. På en smal skärm
+          visas breda tabeller som kort, där varje uppgift står under sin kolumnrubrik; skärmläsare läser dem
+          fortfarande som tabeller. På papper och breda skärmar är de vanliga tabeller.
         </li>
         <li>Efter att du sparat något visas ett meddelande som också läses upp av skärmläsare.</li>
         <li>Fel i ett formulär sammanfattas överst, och fokus flyttas dit.</li>
@@ -79,10 +80,6 @@ export default function AccessibilityStatement() {
           tillgänglig version.
         </li>
         <li>
-          Breda tabeller (budget, nyckeltal, matrisen över rekommendationerna) visas på smala skärmar som en ruta som
-          rullas i sidled, inte som kort. Det uppfyller kraven men är mindre bekvämt än en omgjord tabell.
-        </li>
-        <li>
           Utskrift av sidor som bara innehåller ett formulär (till exempel protokollet medan det skrivs) visar inte
           formulärets innehåll. Skriv ut protokollet när det är sparat.
         </li>
@@ -93,11 +90,13 @@ export default function AccessibilityStatement() {
         Vi har testat portalen själva, senast {LAST_TESTED}. Ett automatiskt test går igenom varje sida i portalen som
         fyra slags användare (utan inloggning, förtroendevald läsare, medlem och samordnare), både 320 och 1280 pixlar
         bred, och skickar varje formulär tomt för att pröva felmeddelandena. På varje sida och bredd kontrolleras kraven
-        i WCAG 2.0 och 2.1 nivå A och AA med verktyget axe, och att sidan inte behöver rullas i sidled. Senaste
-        körningen: 66 sidadresser, 264 sidvisningar, 194 olika sidlägen (varav 51 med formulärfel) och 388 kontroller,
-        med 0 fel. Testet följer också varje länk som visas (615 länkar) och kontrollerar att ingen leder till en sida
-        som användaren inte får öppna. Dessutom skrivs kallelsen, protokollet, ett protokollsutdrag, matrisen och läsvyn
-        för en rekommendation ut till PDF, och testet kontrollerar att alla parter och alla belopp finns med.
+        i WCAG 2.0 och 2.1 nivå A och AA med verktyget axe, att sidan inte behöver rullas i sidled, att varje tabell
+        ryms på en smal skärm med varje uppgift under sin rubrik och att varje länk och knapp heter det den visar.
+        Senaste körningen: 74 sidadresser, 187 sidvisningar, 157 olika sidlägen (varav 39 med formulärfel) och 464
+        kontroller, med 0 fel. Testet följer också varje länk som visas (511 länkar) och kontrollerar att ingen leder
+        till en sida som användaren inte får öppna. Dessutom skrivs kallelsen, protokollet, ett protokollsutdrag,
+        matrisen och läsvyn för en rekommendation ut till PDF, och testet kontrollerar att alla parter och alla belopp
+        finns med.
       </p>
       <p>Automatiska test hittar inte alla brister. Hjälp oss gärna genom att rapportera det du stöter på.</p>
 
