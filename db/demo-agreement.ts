@@ -10,6 +10,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./connection";
+import { markExample } from "../app/models/example-facts.server";
 import { MUNICIPALITIES, type DemoWorld } from "./demo-world";
 import {
   agreementPrincipals,
@@ -142,6 +143,8 @@ export function buildDemoAgreement(db: Db, world: DemoWorld, today: string): voi
       })
       .returning()
       .get();
+    // The sources do not say when the last party adopted the agreement.
+    markExample(db, "agreement-version", adopted.id, ["adoptedOn"]);
     // The principals: the region employs the health-care staff and carries its own costs;
     // Östersund employs the municipal staff and (our stated assumption) invoices the others.
     for (const v of [proposal, adopted]) {

@@ -11,8 +11,10 @@
  * item of each collaboration under consecutive §. Idempotent: every row is found by its
  * natural key first.
  */
-import { and, eq, max } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "./connection";
+import { buildApprovedMinutes } from "./demo-history";
+import { markExample } from "../app/models/example-facts.server";
 import {
   ensureBody,
   ensureBodyServes,
@@ -25,12 +27,10 @@ import {
   type DemoWorld,
 } from "./demo-world";
 import {
-  agendaItems,
   agreementPrincipals,
   agreements,
   agreementVersions,
   assignments,
-  decisions,
   documentBodies,
   documents,
   documentVersions,
@@ -38,7 +38,6 @@ import {
   keyFigures,
   keyFigureValues,
   matters,
-  minutes,
 } from "./schema";
 
 const EXAMPLE_COLLABORATION = {
@@ -321,61 +320,33 @@ function buildSharedMeeting(
     status: "protokoll justerat",
     isPublic: true,
   });
-  if (db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).get()) return meeting.id;
-  const items = [
-    { title: "Mötets öppnande", kind: "formalia" as const, standard: "opening", matterId: null, decisionText: "" },
-    {
-      title: "Mini-Maria: verksamhetsberättelse 2025",
-      kind: "beslut" as const,
-      standard: null,
-      matterId: matterIds.miniMaria,
-      decisionText: "SVOM lägger verksamhetsberättelsen för 2025 till handlingarna.",
-    },
-    {
-      title: "Spelprevention: uppföljning av första avtalsåret (exempel)",
-      kind: "beslut" as const,
-      standard: null,
-      matterId: matterIds.example,
-      decisionText:
-        "SVOM tar del av uppföljningen och ger styrgruppen i uppdrag att ta fram en utbildningsplan för 2027.",
-    },
-    { title: "Mötets avslutande", kind: "formalia" as const, standard: "closing", matterId: null, decisionText: "" },
-  ];
-  const year = Number(date.slice(0, 4));
-  let paragraph =
-    db
-      .select({ n: max(decisions.paragraph) })
-      .from(decisions)
-      .where(and(eq(decisions.bodyId, world.bodyIds.svom), eq(decisions.year, year)))
-      .get()?.n ?? 0;
-  const approvedAt = `${date}T15:00:00.000Z`;
-  items.forEach((item, i) => {
-    const row = db
-      .insert(agendaItems)
-      .values({ meetingId: meeting.id, position: i + 1, ...item })
-      .returning()
-      .get();
-    db.insert(decisions)
-      .values({
-        bodyId: world.bodyIds.svom,
-        meetingId: meeting.id,
-        agendaItemId: row.id,
-        paragraph: ++paragraph,
-        year,
-        decidedOn: date,
-        matterId: item.matterId,
-        title: item.title,
-        text: item.decisionText,
+  // Demo data throughout: the time, the place, who attended and the § numbers are marked.
+  markExample(db, "meeting", meeting.id, ["time", "place"]);
+  buildApprovedMinutes(
+    db,
+    meeting.id,
+    [
+      {
+        key: "annualReport",
+        title: "Mini-Maria: verksamhetsberättelse 2025",
         kind: "beslut",
-        isPublic: true,
-        approval: "justerat",
-        approvedAt,
-        inRegister: item.kind !== "formalia",
-        createdBy: "demo-samordnare",
-      })
-      .run();
-  });
-  db.insert(minutes).values({ meetingId: meeting.id, status: "justerat", approvedAt }).onConflictDoNothing().run();
+        matterId: matterIds.miniMaria,
+        minutesNote: "",
+        decisionText: "SVOM lägger verksamhetsberättelsen för 2025 till handlingarna.",
+      },
+      {
+        key: "exampleFollowUp",
+        title: "Spelprevention: uppföljning av första avtalsåret (exempel)",
+        kind: "beslut",
+        matterId: matterIds.example,
+        minutesNote: "",
+        decisionText:
+          "SVOM tar del av uppföljningen och ger styrgruppen i uppdrag att ta fram en utbildningsplan för 2027.",
+        textIsExample: true,
+      },
+    ],
+    0,
+  );
   return meeting.id;
 }
 

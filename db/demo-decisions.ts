@@ -10,12 +10,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./connection";
 import type { DemoWorld } from "./demo-world";
+import { buildDemoHistory } from "./demo-history";
+import { markExample } from "../app/models/example-facts.server";
 import {
   agreementVersions,
   assignments,
-  decisions,
   matters,
-  meetings,
   partyAnswers,
   recommendationLetters,
   recommendationParties,
@@ -48,97 +48,13 @@ export function buildDemoDecisions(db: Db, world: DemoWorld, today: string): voi
     .returning()
     .get();
 
-  const meetingOn = (bodyId: number, date: string) =>
-    db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.bodyId, bodyId), eq(meetings.date, date)))
-      .get()?.id ?? null;
-  const decide = (
-    bodyId: number,
-    date: string,
-    title: string,
-    text: string,
-    kind: "beslut" | "uppdrag" | "rekommendation",
-  ) =>
-    db
-      .insert(decisions)
-      .values({
-        bodyId,
-        meetingId: meetingOn(bodyId, date),
-        year: Number(date.slice(0, 4)),
-        decidedOn: date,
-        matterId: matter.id,
-        title,
-        text,
-        kind,
-        isPublic: true,
-        status: "verkställt",
-        // Entered in the register after the fact, from approved minutes.
-        approval: "justerat",
-        approvedAt: `${today}T00:00:00.000Z`,
-        createdBy: "demo-samordnare",
-      })
-      .returning()
-      .get();
-
-  const { svom, barnarenan } = world.bodyIds;
-  decide(
-    svom,
-    "2021-12-03",
-    "Behovsinventering Mini-Maria",
-    "SVOM tar del av behovsinventeringen. Budgetuppskattning 5 000 000 kr.",
-    "beslut",
-  );
-  decide(
-    barnarenan,
-    "2021-11-29",
-    "Behovsinventering Mini-Maria",
-    "Barnarenan föreslår att SVOM tar del av behovsinventeringen.",
-    "beslut",
-  );
-  const continued = decide(
-    svom,
-    "2022-02-25",
-    "Fortsatt utredningsuppdrag",
-    "Uppdraget till regionen och Östersunds kommun fortsätter. 200 000 kr avsätts för en processledare.",
-    "uppdrag",
-  );
-  decide(
-    barnarenan,
-    "2022-05-30",
-    "Kompletterande utredning",
-    "Barnarenan föreslår att SVOM rekommenderar parterna att fatta inriktningsbeslut.",
-    "beslut",
-  );
-  const direction = decide(
-    svom,
-    "2022-06-03",
-    "Rekommendation om inriktningsbeslut",
-    "SVOM rekommenderar varje part att fatta inriktningsbeslut om en gemensam Mini-Maria, budget cirka 5 000 000 kr: kommunerna 50,75 % fördelat efter befolkning, regionen 49,25 %. Besluten skickas till regionen senast 2022-09-30. Arbetsgruppen får i uppdrag att föreslå uppstartsformer och ett avtal till oktober 2022.",
-    "rekommendation",
-  );
-  decide(
-    svom,
-    "2022-10-07",
-    "Uppföljning av rekommendationen",
-    "Regionens hälso- och sjukvårdsnämnd och en kommun har inte beslutat; en kommun har beslutat att inte delta. Frågor besvaras till 2022-12-02.",
-    "beslut",
-  );
-  decide(
-    svom,
-    "2022-12-02",
-    "Start 2023",
-    "Verksamheten startar 2023 med de parter som anmält deltagande senast 2022-12-31. Avtalet bereds för rekommendationsbeslut i februari 2023.",
-    "beslut",
-  );
-  const agreementDecision = decide(
-    svom,
-    "2023-02-10",
-    "Rekommendation om samarbetsavtal",
-    "SVOM rekommenderar kommunerna i Jämtlands län och Region Jämtland Härjedalen att godkänna samarbetsavtalet. Östersund får i uppdrag att förbereda uppstarten 2023; 4 000 000 kr av länsgemensamma medel avsätts för 2023.",
-    "rekommendation",
-  );
+  // The decisions come from the minutes of the held meetings (db/demo-history.ts); the
+  // registry number is the demo's, not the sources'.
+  markExample(db, "matter", matter.id, ["registryNumber"]);
+  const history = buildDemoHistory(db, world, matter.id);
+  const continued = history.continued;
+  const direction = history.direction;
+  const agreementDecision = history.agreement;
 
   // A seeded recommendation went the whole way: decided by SVOM, sent (version 1, a letter to
   // every party on the decision day), answered, and closed when the last party had decided.
@@ -235,6 +151,8 @@ export function buildDemoDecisions(db: Db, world: DemoWorld, today: string): voi
       })
       .returning()
       .get();
+    // Which party answered what, when, in which body and § is the demo's, not the sources'.
+    markExample(db, "recommendation-party", row.id, ["answer"]);
     for (const h of history)
       db.insert(partyAnswers)
         .values({

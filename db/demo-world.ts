@@ -21,6 +21,7 @@ import {
   users,
 } from "./schema";
 import type { BodyRole, UserRole } from "../app/domain/policy";
+import { markExample } from "../app/models/example-facts.server";
 
 export function ensureCollaboration(
   db: Db,
@@ -160,6 +161,13 @@ export function ensureUser(
   const found = db.select().from(users).where(eq(users.email, v.email)).get();
   return found ?? db.insert(users).values(v).returning().get();
 }
+
+/** The held meetings of the 2021–2023 history (domain.md); the February 2023 date is a stand-in. */
+export const SVOM_FEBRUARY_2023 = "2023-02-10";
+export const HISTORY_MEETINGS = {
+  svom: ["2021-12-03", "2022-02-25", "2022-06-03", "2022-10-07", "2022-12-02", SVOM_FEBRUARY_2023],
+  barnarenan: ["2021-11-29", "2022-05-30"],
+} as const;
 
 export const MUNICIPALITIES = [
   "Berg",
@@ -345,13 +353,19 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   const formerChief = person("Tidigare IFO-chef Bräcke", "IFO-chef, Bräcke (till 2024)", "Bräcke");
   seat("styrgrupp", formerChief, "ledamot", "Bräcke", "2023-01-01", "2024-06-30");
 
-  // SVOM: a politician per party.
+  // SVOM: a politician per party. The same fictional people also sat in the term before
+  // (to 2022-12-31), so the minutes of the 2021–2022 meetings have members; who really sat
+  // is not in the sources, and the minutes mark their attendance as an example.
+  const previousTerm = ["2021-01-01", "2022-12-31"] as const;
   for (const m of MUNICIPALITIES) {
     const id = person(m === "Krokom" ? "Per Politiker Krokom" : `Politiker ${m}`, `Ordförande socialnämnden, ${m}`, m);
     seat("svom", id, m === "Östersund" ? "vice ordförande" : "ledamot", m);
+    seat("svom", id, m === "Östersund" ? "vice ordförande" : "ledamot", m, ...previousTerm);
   }
   const regionPolitician = person("Politiker Regionen", "Ordförande hälso- och sjukvårdsnämnden", "region");
   seat("svom", regionPolitician, "ordförande", "region");
+  seat("svom", regionPolitician, "ordförande", "region", ...previousTerm);
+  seat("svom", coordinator, "sekreterare", "region", ...previousTerm);
 
   // Reference group: operational managers and Mini-Maria's own managers.
   const manager = person("Maja Mini-Maria-chef", "Enhetschef Mini-Maria (kommunerna)", "Östersund");
@@ -379,21 +393,37 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     "region",
     "2021-01-01",
   );
+  // Barnarenan's members (fictional): the minutes of its 2021–2022 meetings need a chair and a justerare.
+  seat(
+    "barnarenan",
+    person("Ordförande Barnarenan", "Förvaltningschef, regionen", "region"),
+    "ordförande",
+    "region",
+    "2021-01-01",
+  );
+  for (const m of ["Östersund", "Strömsund"] as const)
+    seat("barnarenan", person(`Ledamot Barnarenan ${m}`, `Förvaltningschef, ${m}`, m), "ledamot", m, "2021-01-01");
 
   // The real SVOM and Barnarenan dates of the Mini-Maria history 2021–2023. The February 2023
-  // SVOM date is not in the sources; the 10th is a stand-in.
+  // SVOM date is not in the sources; the 10th is a stand-in. No source gives a time or a
+  // place: both are marked as examples (exempeluppgift), and so is the stand-in date. The
+  // minutes of these meetings are built by db/demo-history.ts.
   const done = "protokoll justerat" as const;
-  for (const date of ["2021-12-03", "2022-02-25", "2022-06-03", "2022-10-07", "2022-12-02", "2023-02-10"])
-    ensureMeeting(db, {
+  for (const date of HISTORY_MEETINGS.svom) {
+    const m = ensureMeeting(db, {
       bodyId: bodyIds.svom,
       date,
       startTime: "09:00",
       endTime: "12:00",
       place: "Regionens hus, Östersund",
       status: done,
+      // SVOM keeps public records: its approved minutes are public.
+      isPublic: true,
     });
-  for (const date of ["2021-11-29", "2022-05-30"])
-    ensureMeeting(db, {
+    markExample(db, "meeting", m.id, date === SVOM_FEBRUARY_2023 ? ["date", "time", "place"] : ["time", "place"]);
+  }
+  for (const date of HISTORY_MEETINGS.barnarenan) {
+    const m = ensureMeeting(db, {
       bodyId: bodyIds.barnarenan,
       date,
       startTime: "13:00",
@@ -401,6 +431,8 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
       place: "Digitalt",
       status: done,
     });
+    markExample(db, "meeting", m.id, ["time", "place"]);
+  }
 
   // Upcoming meetings relative to the seed day, so the start page always has a next meeting.
   const inDays = (n: number) => {

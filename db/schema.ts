@@ -39,6 +39,7 @@ import { PARTY_STATUSES } from "../app/domain/agreement-terms";
 import { PRINCIPAL_SIDES } from "../app/domain/agreement-principals";
 import { ALLOCATION_RULES } from "../app/domain/cost-allocation";
 import { BUDGET_ITEM_KINDS } from "../app/domain/invoice-basis";
+import { EXAMPLE_ENTITIES, EXAMPLE_FIELD_KEYS, type ExampleEntity } from "../app/domain/example-facts";
 
 export { AGENDA_ITEM_KINDS, ANSWER_STATUSES, ASSIGNMENT_STATUSES, DECISION_KINDS, DECISION_STATUSES, DOCUMENT_KINDS };
 
@@ -1690,5 +1691,29 @@ export const accessibilityReports = sqliteTable(
     check("accessibility_reports_description", sql`length(${t.description}) between 1 and 5000`),
     check("accessibility_reports_page", sql`length(${t.page}) <= 300`),
     check("accessibility_reports_contact", sql`length(${t.contact}) <= 300`),
+  ],
+);
+
+// --- Example data (exempeluppgift) -------------------------------------------------------------
+
+/**
+ * Which field of which record is demo data that the source documents do not state
+ * (app/domain/example-facts.ts); every page showing the value marks it. `entity_id` names a
+ * row of the table the entity stands for (polymorphic, so no foreign key).
+ */
+export const exampleFacts = sqliteTable(
+  "example_facts",
+  {
+    entity: text("entity", { enum: EXAMPLE_ENTITIES as [ExampleEntity, ...ExampleEntity[]] }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    field: text("field").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entity, t.entityId, t.field] }),
+    // The entity and field together name a known pair (which also bounds both texts).
+    check(
+      "example_facts_field",
+      sql.raw(`("entity" || '.' || "field") IN (${EXAMPLE_FIELD_KEYS.map((k) => `'${k}'`).join(", ")})`),
+    ),
   ],
 );

@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { AgendaItemView } from "~/domain/agenda-view";
+import type { ExampleMarks } from "~/domain/example-facts";
+import { ExampleMark } from "./example-mark";
 import { MoveButtons } from "./move-buttons";
 
 export function fileSize(bytes: number): string {
@@ -8,22 +10,34 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 }
 
-/** The agenda as an ordered list; `manage` adds edit, move and remove controls. */
+/**
+ * The agenda as an ordered list; `manage` adds edit, move and remove controls. `marks` and
+ * `decisionOfItem` (from `meetingExampleMarks`) mark a § number that is example data.
+ */
 export function AgendaList({
   items,
   meetingId,
   manage,
+  marks = [],
+  decisionOfItem = {},
 }: {
   items: AgendaItemView[];
   meetingId: number;
   manage: boolean;
+  marks?: ExampleMarks;
+  decisionOfItem?: Record<number, number>;
 }) {
   return (
     <ol className="agenda">
       {items.map((item, index) => (
         <li key={item.id} className="agenda__item" id={`punkt-${item.id}`}>
           <h3>
-            {item.paragraph ? <span className="agenda__para">§ {item.paragraph} </span> : null}
+            {item.paragraph ? (
+              <span className="agenda__para">
+                § {item.paragraph}
+                <ExampleMark marks={marks} entity="decision" id={decisionOfItem[item.id]} field="paragraph" />{" "}
+              </span>
+            ) : null}
             {item.title}
           </h3>
           <p className="muted">

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDateWithWeekday } from "~/domain/format";
+import type { ExampleMarks } from "~/domain/example-facts";
+import { ExampleMark } from "./example-mark";
 import { TableRegion } from "./table-region";
 
 export interface MeetingRow {
@@ -13,16 +15,19 @@ export interface MeetingRow {
   bodyName: string;
 }
 
+/** `marks`: the example marks of the listed meetings (`exampleMarksOf({ meeting: ids })`). */
 export function MeetingList({
   meetings,
   showBody = true,
   empty,
   caption,
+  marks = [],
 }: {
   meetings: MeetingRow[];
   showBody?: boolean;
   empty: string;
   caption?: string;
+  marks?: ExampleMarks;
 }) {
   if (meetings.length === 0) return <p className="muted">{empty}</p>;
   return (
@@ -43,12 +48,17 @@ export function MeetingList({
             <tr key={m.id}>
               <td>
                 <Link to={`/moten/${m.id}`}>{formatDateWithWeekday(m.date)}</Link>
+                <ExampleMark marks={marks} entity="meeting" id={m.id} field="date" />
               </td>
               <td>
                 {m.startTime}–{m.endTime}
+                <ExampleMark marks={marks} entity="meeting" id={m.id} field="time" />
               </td>
               {showBody ? <td>{m.bodyName}</td> : null}
-              <td>{m.place || (m.videoUrl ? "Digitalt" : "–")}</td>
+              <td>
+                {m.place || (m.videoUrl ? "Digitalt" : "–")}
+                <ExampleMark marks={marks} entity="meeting" id={m.id} field="place" />
+              </td>
               <td>{m.status}</td>
             </tr>
           ))}

@@ -137,6 +137,8 @@ export function pageOfDecisions(actor: Actor | null, filter: DecisionFilter, req
           title: decisions.title,
           kind: decisions.kind,
           registryNumber: matters.registryNumber,
+          matterId: decisions.matterId,
+          meetingId: decisions.meetingId,
           status: decisions.status,
           approval: decisions.approval,
         })

@@ -32,6 +32,7 @@ export function extractOf(actor: Actor | null, meeting: { id: number; bodyId: nu
       decisionText: item.decisionText,
       minutesNote: item.minutesNote,
       proposedDecision: item.proposedDecision,
+      matterId: item.matterId,
       registryNumber: item.matterId ? (getMatter(item.matterId)?.registryNumber ?? null) : null,
       details: paragraphDetailsOf(meeting.id).get(item.id) ?? null,
     },

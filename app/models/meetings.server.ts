@@ -11,6 +11,7 @@ import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { clearExample } from "./example-facts.server";
 import { standardItemsForNewMeeting } from "./meeting-agenda.server";
 import { paginate } from "./paging.server";
 import { meetingsReadableBy } from "./read-scope.server";
@@ -172,6 +173,15 @@ export function updateMeeting(
     // A moved meeting moves the date of the decisions taken at it.
     if (saved.ok && saved.before.date !== saved.row.date)
       tx.update(decisions).set({ decidedOn: saved.row.date }).where(eq(decisions.meetingId, id)).run();
+    // What the secretary records is a fact: a changed date, time or place is no longer an example.
+    if (saved.ok) {
+      const { before, row } = saved;
+      clearExample(tx, "meeting", id, [
+        ...(before.date !== row.date ? (["date"] as const) : []),
+        ...(before.startTime !== row.startTime || before.endTime !== row.endTime ? (["time"] as const) : []),
+        ...(before.place !== row.place ? (["place"] as const) : []),
+      ]);
+    }
     return saved;
   });
 }

@@ -70,8 +70,11 @@ const COUNT_SQL = `SELECT count(*) AS n FROM (SELECT 1 ${MATCHES} LIMIT :cap)`;
 
 // bm25 is negative (lower is better): primary texts (the agreement, library documents) are
 // weighted up over short texts that merely mention the same words. Ties by id: a stable order.
+// A title hit weighs ten body hits: with the index's default (5:1, migration 0017) the many
+// short procedural §§ of the seeded minutes lowered the average text length enough that a
+// short text mentioning a word outranked the document named by it.
 const PAGE_SQL = `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${MATCHES}
-  ORDER BY search_fts.rank * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
+  ORDER BY bm25(search_fts, 10.0, 1.0) * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
   LIMIT :limit OFFSET :offset`;
 
 // Past RANKED_MAX matches the newest come first: the index read backwards, stopping at the page.

@@ -1,4 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 import { LinkedDocuments } from "~/components/linked-documents";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return {
     matter,
+    marks: exampleMarksOf({ matter: [matter.id] }),
     canManage: can(viewer.actor, "manage:decisions"),
     events,
     documents: documentsLinkedTo(viewer.actor, "matter", matter.id),
@@ -58,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MatterPage() {
-  const { matter, events, documents, canManage } = useLoaderData<typeof loader>();
+  const { matter, marks, events, documents, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = conflictOf<{ status: string }>(lastResult);
   const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
@@ -68,7 +71,8 @@ export default function MatterPage() {
       <Breadcrumbs trail={[["/arenden", "Ärenden"]]} current={`${matter.registryNumber}`} />
       <h1>{matter.title}</h1>
       <p className="muted">
-        Diarienummer {matter.registryNumber} · {matter.status}
+        Diarienummer {matter.registryNumber}
+        <ExampleMark marks={marks} entity="matter" id={matter.id} field="registryNumber" /> · {matter.status}
       </p>
       {matter.description ? <p className="pre">{matter.description}</p> : null}
       {conflict ? (

@@ -13,14 +13,18 @@ import { createMatter, pageOfMatters, registryNumberTaken } from "~/models/matte
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
+import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 
 export const meta: MetaFunction = () => [{ title: "Ärenden – Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:matters");
   const page = pageRequestFrom(new URL(request.url).searchParams);
+  const matters = pageOfMatters(collaborationToRead(request, viewer.actor, "read:matters").id, page);
   return {
-    matters: pageOfMatters(collaborationToRead(request, viewer.actor, "read:matters").id, page),
+    matters,
+    marks: exampleMarksOf({ matter: matters.items.map((m) => m.id) }),
     canCreate: can(viewer.actor, "manage:decisions"),
   };
 }
@@ -44,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Matters() {
-  const { matters, canCreate } = useLoaderData<typeof loader>();
+  const { matters, canCreate, marks } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Ärenden</h1>
@@ -60,7 +64,10 @@ export default function Matters() {
           <tbody>
             {matters.items.map((m) => (
               <tr key={m.id}>
-                <td>{m.registryNumber}</td>
+                <td>
+                  {m.registryNumber}
+                  <ExampleMark marks={marks} entity="matter" id={m.id} field="registryNumber" />
+                </td>
                 <td>
                   <Link to={`/arenden/${m.id}`}>{m.title}</Link>
                 </td>

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { PartyStatusBadge } from "~/components/party-status";
 import { PRINCIPAL_SIDE_LABEL, staffText } from "~/domain/agreement-principals";
@@ -43,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       renewalMonths: version.renewalMonths,
     },
     versions: versionsOf(agreement.id).map((v) => ({ id: v.id, label: v.label, adoptedOn: v.adoptedOn })),
+    marks: exampleMarksOf({ "agreement-version": versionsOf(agreement.id).map((v) => v.id) }),
     status,
     warnings: {
       current: deadlineWarning(status.currentTermDeadline),
@@ -77,7 +80,8 @@ export default function AgreementPage() {
       <h1>{d.agreement.title}</h1>
       <p>
         Gällande version: <Link to={to(`/avtal/versioner/${d.version.id}`)}>{d.version.label}</Link>
-        {d.version.adoptedOn ? `, antagen ${d.version.adoptedOn}` : ", inte antagen"}.
+        {d.version.adoptedOn ? `, antagen ${d.version.adoptedOn}` : ", inte antagen"}
+        <ExampleMark marks={d.marks} entity="agreement-version" id={d.version.id} field="adoptedOn" />.
       </p>
       {s.phase === "kommande" ? (
         <p className="notice" role="status">
@@ -220,6 +224,7 @@ export default function AgreementPage() {
           <li key={v.id}>
             <Link to={to(`/avtal/versioner/${v.id}`)}>{v.label}</Link>{" "}
             {v.adoptedOn ? `(antagen ${v.adoptedOn})` : "(ej antagen)"}
+            <ExampleMark marks={d.marks} entity="agreement-version" id={v.id} field="adoptedOn" />
           </li>
         ))}
       </ul>

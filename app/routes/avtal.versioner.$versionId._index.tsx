@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 import { Fragment } from "react";
 import { loadAgreementOf } from "~/auth/agreement-access.server";
 import { notFound } from "~/auth/session.server";
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: collaboration.slug,
     agreement,
+    marks: exampleMarksOf({ "agreement-version": [version.id] }),
     version: {
       id: version.id,
       label: version.label,
@@ -59,7 +62,8 @@ export default function VersionPage() {
       <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current={d.version.label} />
       <h1>{d.version.label}</h1>
       <p className="muted">
-        {d.agreement.title}. {d.version.adoptedOn ? `Antagen ${d.version.adoptedOn}.` : "Inte antagen."}
+        {d.agreement.title}. {d.version.adoptedOn ? `Antagen ${d.version.adoptedOn}` : "Inte antagen"}
+        <ExampleMark marks={d.marks} entity="agreement-version" id={d.version.id} field="adoptedOn" />.
       </p>
       {d.canManage ? (
         <p className="no-print">

@@ -1,4 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formProps, SelectField, useSchemaForm } from "~/components/forms";
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!canReadDecision(actor, decision)) requirePermission(actor, "read:meeting", { bodyId: decision.bodyId });
   return {
     decision,
+    marks: exampleMarksOf({ decision: [decision.id], meeting: [decision.meetingId], matter: [decision.matterId] }),
     recommendations: listRecommendationsForDecision(decision.id).filter((r) =>
       can(actor, "read:recommendation", recommendationResource(r)),
     ),
@@ -57,6 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DecisionPage() {
   const {
     decision: d,
+    marks,
     recommendations,
     canCreateRecommendation,
     canOpenMatter,
@@ -71,7 +75,9 @@ export default function DecisionPage() {
       <Breadcrumbs trail={[["/beslut", "Beslutsregister"]]} current={`${d.title}`} />
       <p className="muted">
         {d.bodyName} · {d.decidedOn}
-        {d.paragraph ? ` · § ${d.paragraph}` : ""} · {d.kind} · {d.status}
+        <ExampleMark marks={marks} entity="meeting" id={d.meetingId} field="date" />
+        {d.paragraph ? ` · § ${d.paragraph}` : ""}
+        <ExampleMark marks={marks} entity="decision" id={d.id} field="paragraph" /> · {d.kind} · {d.status}
       </p>
       <h1>
         {d.title}
@@ -89,12 +95,18 @@ export default function DecisionPage() {
         </p>
       ) : null}
       <h2>Beslut</h2>
-      <p className="pre">{d.text || "–"}</p>
+      <p className="pre">
+        {d.text || "–"}
+        <ExampleMark marks={marks} entity="decision" id={d.id} field="text" />
+      </p>
       <dl className="facts">
         {d.registryNumber ? (
           <>
             <dt>Ärende</dt>
-            <dd>{canOpenMatter ? <Link to={`/arenden/${d.matterId}`}>{d.registryNumber}</Link> : d.registryNumber}</dd>
+            <dd>
+              {canOpenMatter ? <Link to={`/arenden/${d.matterId}`}>{d.registryNumber}</Link> : d.registryNumber}
+              <ExampleMark marks={marks} entity="matter" id={d.matterId} field="registryNumber" />
+            </dd>
           </>
         ) : null}
         {d.meetingId ? (

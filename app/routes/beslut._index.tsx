@@ -9,6 +9,8 @@ import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
 import { decisionFilterFromUrl, pageOfDecisions } from "~/models/decisions.server";
+import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Beslutsregister – Samverkansportalen" }];
@@ -18,11 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const collaboration = collaborationFor(request, viewer?.actor ?? null);
   const filter = { ...decisionFilterFromUrl(url), collaborationId: collaboration.id };
+  const page = pageOfDecisions(viewer?.actor ?? null, filter, pageRequestFrom(url.searchParams));
   return {
     search: url.search,
+    marks: exampleMarksOf({
+      decision: page.items.map((x) => x.id),
+      meeting: page.items.map((x) => x.meetingId),
+      matter: page.items.map((x) => x.matterId),
+    }),
     collaboration: collaborationChoices(viewer?.actor ?? null, collaboration),
     filter: Object.fromEntries(Object.entries(Object.fromEntries(url.searchParams)).map(([k, v]) => [k, String(v)])),
-    decisions: pageOfDecisions(viewer?.actor ?? null, filter, pageRequestFrom(url.searchParams)),
+    decisions: page,
     bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name })),
     canCreate: can(viewer?.actor ?? null, "manage:decisions"),
   };
@@ -97,9 +105,15 @@ export default function DecisionRegister() {
           <tbody>
             {d.decisions.items.map((x) => (
               <tr key={x.id}>
-                <td>{x.decidedOn}</td>
+                <td>
+                  {x.decidedOn}
+                  <ExampleMark marks={d.marks} entity="meeting" id={x.meetingId} field="date" />
+                </td>
                 <td>{x.bodyName}</td>
-                <td>{x.paragraph ?? "–"}</td>
+                <td>
+                  {x.paragraph ?? "–"}
+                  <ExampleMark marks={d.marks} entity="decision" id={x.id} field="paragraph" />
+                </td>
                 <td>
                   <Link to={`/beslut/${x.id}`}>{x.title}</Link>
                   {x.approval === "utkast" ? (
@@ -110,7 +124,10 @@ export default function DecisionRegister() {
                   ) : null}
                 </td>
                 <td>{x.kind}</td>
-                <td>{x.registryNumber ?? "–"}</td>
+                <td>
+                  {x.registryNumber ?? "–"}
+                  <ExampleMark marks={d.marks} entity="matter" id={x.matterId} field="registryNumber" />
+                </td>
                 <td>{x.status}</td>
               </tr>
             ))}

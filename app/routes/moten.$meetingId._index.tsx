@@ -1,4 +1,6 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ExampleMark } from "~/components/example-mark";
+import { meetingExampleMarks } from "~/models/example-facts.server";
 import { LinkedDocuments } from "~/components/linked-documents";
 import { documentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -38,8 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const proposals = proposalsOf(meeting.id)
     .filter((p) => canManage || p.proposedBy === viewer?.user.id)
     .map((p) => ({ ...p, files: p.files.map((f) => ({ id: f.id, originalName: f.originalName, size: f.size })) }));
+  const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
   return {
     meeting: shown.meeting,
+    marks,
+    decisionOfItem,
     items: itemViews(items, canReadConfidential),
     notice: shown.notice,
     latestVersionNo: shown.latest?.versionNo ?? 0,
@@ -127,14 +132,19 @@ export default function MeetingPage() {
       <Breadcrumbs trail={[["/moten", "Möten"]]} current={`${m.bodyShortName} ${m.date}`} />
       <h1>
         {m.bodyName}, {formatDateWithWeekday(m.date)}
+        <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="date" />
       </h1>
       <dl className="facts">
         <dt>Tid</dt>
         <dd>
           {m.startTime}–{m.endTime}
+          <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="time" />
         </dd>
         <dt>Plats</dt>
-        <dd>{m.place || "–"}</dd>
+        <dd>
+          {m.place || "–"}
+          <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="place" />
+        </dd>
         {m.videoUrl ? (
           <>
             <dt>Video</dt>
@@ -238,7 +248,13 @@ export default function MeetingPage() {
       <section aria-labelledby="dagordning">
         <h2 id="dagordning">Dagordning</h2>
         {!d.notice ? <p className="muted">Utkast: dagordningen är inte publicerad ännu.</p> : null}
-        <AgendaList items={d.items} meetingId={m.id} manage={d.canManage && d.minutes?.status !== "justerat"} />
+        <AgendaList
+          items={d.items}
+          meetingId={m.id}
+          manage={d.canManage && d.minutes?.status !== "justerat"}
+          marks={d.marks}
+          decisionOfItem={d.decisionOfItem}
+        />
       </section>
 
       <LinkedDocuments documents={d.documents} />

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaList } from "~/components/agenda";
+import { ExampleMark } from "~/components/example-mark";
+import { meetingExampleMarks } from "~/models/example-facts.server";
 import { countOf, formatDateTime, formatDateWithWeekday } from "~/domain/format";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { noticeViewFor } from "~/models/meeting-notice.server";
@@ -21,8 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     minutesBegun: minutesOf(meeting.id) !== undefined,
   });
+  const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
   return {
     meeting: shown.meeting,
+    marks,
+    decisionOfItem,
     items: itemViews(visibleAgendaOf(actor, meeting, shown.items), canReadConfidential),
     publishedAt: shown.notice?.publishedAt ?? null,
     versionNo: shown.latest?.versionNo ?? 0,
@@ -35,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Notice() {
-  const { meeting, items, publishedAt, versionNo, history, unpublished, members, secretary } =
+  const { meeting, items, publishedAt, versionNo, history, unpublished, members, secretary, marks, decisionOfItem } =
     useLoaderData<typeof loader>();
   return (
     <article className="printable">
@@ -53,13 +58,20 @@ export default function Notice() {
       ) : null}
       <dl className="facts">
         <dt>Dag</dt>
-        <dd>{formatDateWithWeekday(meeting.date)}</dd>
+        <dd>
+          {formatDateWithWeekday(meeting.date)}
+          <ExampleMark marks={marks} entity="meeting" id={meeting.id} field="date" />
+        </dd>
         <dt>Tid</dt>
         <dd>
           {meeting.startTime}–{meeting.endTime}
+          <ExampleMark marks={marks} entity="meeting" id={meeting.id} field="time" />
         </dd>
         <dt>Plats</dt>
-        <dd>{meeting.place || "–"}</dd>
+        <dd>
+          {meeting.place || "–"}
+          <ExampleMark marks={marks} entity="meeting" id={meeting.id} field="place" />
+        </dd>
         {meeting.videoUrl ? (
           <>
             <dt>Video</dt>
@@ -104,7 +116,7 @@ export default function Notice() {
         ))}
       </ul>
       <h2>Dagordning</h2>
-      <AgendaList items={items} meetingId={meeting.id} manage={false} />
+      <AgendaList items={items} meetingId={meeting.id} manage={false} marks={marks} decisionOfItem={decisionOfItem} />
     </article>
   );
 }

@@ -67,6 +67,8 @@ import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
+import { ExampleMark } from "~/components/example-mark";
+import { meetingExampleMarks } from "~/models/example-facts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Protokoll ${data.meeting.bodyShortName} ${data.meeting.date}` : "Protokoll" },
@@ -109,11 +111,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const immediate = immediatelyApprovedItemIds(meeting.id);
   const details = paragraphDetailsOf(meeting.id);
   const revisions = revisionsOf(meeting.id);
+  const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
   const items = visibleAgendaOf(actor, meeting).map((i) => {
     const hidden = i.confidential && !canReadConfidential;
     const corrected = revisions.filter((r) => r.agendaItemId === i.id && !r.pending);
     return {
       id: i.id,
+      decisionId: decisionOfItem[i.id] ?? null,
       title: i.title,
       kind: i.kind,
       paragraph: i.paragraph,
@@ -132,6 +136,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const present = participants.filter(isPresent);
   return {
     meeting,
+    marks,
     record,
     approved,
     items,
@@ -363,7 +368,10 @@ export default function Minutes() {
       />
       <h1>Protokoll: {m.bodyName}</h1>
       <p>
-        {formatDateWithWeekday(m.date)}, {m.startTime}–{m.endTime}, {m.place || "digitalt"}.{" "}
+        {formatDateWithWeekday(m.date)}
+        <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="date" />, {m.startTime}–{m.endTime}
+        <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="time" />, {m.place || "digitalt"}
+        <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="place" />.{" "}
         {d.record ? (
           <span className={`badge ${d.approved ? "badge--ok" : "badge--warn"}`}>
             {d.approved ? "Justerat" : "Utkast"}
@@ -660,6 +668,12 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
 
 /** The minutes as a record (approved, or a draft read by a member): the Swedish header block, then the §§. */
 function MinutesRecord({ d }: { d: Data }) {
+  const Mark = ({ field }: { field: "date" | "time" | "place" }) => (
+    <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field={field} />
+  );
+  const MinutesMark = ({ field }: { field: "attendance" | "adjustment" }) => (
+    <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field={field} />
+  );
   const present = d.present;
   const deciding = present.filter(
     (p) => p.status === "närvarande" && p.role !== "sekreterare" && p.role !== "adjungerad" && p.role !== "ersättare",
@@ -673,34 +687,59 @@ function MinutesRecord({ d }: { d: Data }) {
         <dd>{d.meeting.bodyName}</dd>
         <dt>Tid</dt>
         <dd>
-          {d.meeting.date}, {d.meeting.startTime}–{d.meeting.endTime}
+          {d.meeting.date}
+          <Mark field="date" />, {d.meeting.startTime}–{d.meeting.endTime}
+          <Mark field="time" />
         </dd>
         <dt>Plats</dt>
-        <dd>{d.meeting.place || "digitalt"}</dd>
+        <dd>
+          {d.meeting.place || "digitalt"}
+          <Mark field="place" />
+        </dd>
         <dt>Beslutande</dt>
-        <dd>{deciding.map((p) => p.name).join(", ") || "–"}</dd>
+        <dd>
+          {deciding.map((p) => p.name).join(", ") || "–"}
+          <MinutesMark field="attendance" />
+        </dd>
         <dt>Tjänstgörande ersättare</dt>
         <dd>{deputies.map((p) => p.name).join(", ") || "–"}</dd>
         <dt>Övriga närvarande</dt>
-        <dd>{others.map((p) => `${p.name} (${p.role})`).join(", ") || "–"}</dd>
+        <dd>
+          {others.map((p) => `${p.name} (${p.role})`).join(", ") || "–"}
+          <MinutesMark field="attendance" />
+        </dd>
         <dt>Mötets ordförande</dt>
-        <dd>{d.choice.actingChair || "–"}</dd>
+        <dd>
+          {d.choice.actingChair || "–"}
+          <MinutesMark field="attendance" />
+        </dd>
         <dt>Utses att justera</dt>
-        <dd>{d.choice.adjusters.join(", ") || "–"}</dd>
+        <dd>
+          {d.choice.adjusters.join(", ") || "–"}
+          <MinutesMark field="attendance" />
+        </dd>
         <dt>Justeringens plats och tid</dt>
-        <dd>{[d.record?.adjustmentPlace, d.record?.adjustmentDate].filter(Boolean).join(", ") || "–"}</dd>
+        <dd>
+          {[d.record?.adjustmentPlace, d.record?.adjustmentDate].filter(Boolean).join(", ") || "–"}
+          <MinutesMark field="adjustment" />
+        </dd>
         <dt>Paragrafer</dt>
-        <dd>{d.items.length ? `§ ${d.items[0].paragraph}–${d.items[d.items.length - 1].paragraph}` : "–"}</dd>
+        <dd>
+          {d.items.length ? `§ ${d.items[0].paragraph}–${d.items[d.items.length - 1].paragraph}` : "–"}
+          <ExampleMark marks={d.marks} entity="decision" id={d.items[0]?.decisionId} field="paragraph" />
+        </dd>
       </dl>
       {d.items.map((i) => (
         <section key={i.id} className="minutes-item" aria-labelledby={`p-${i.id}`}>
           <h3 id={`p-${i.id}`}>
-            § {i.paragraph} {i.title}
+            § {i.paragraph}
+            <ExampleMark marks={d.marks} entity="decision" id={i.decisionId} field="paragraph" /> {i.title}
             {i.corrected.length ? <span className="badge badge--warn"> rättad</span> : null}
           </h3>
           {i.minutesNote ? <p className="pre">{i.minutesNote}</p> : null}
           <p>
             <strong>Beslut:</strong> <span className="pre">{i.decisionText || "–"}</span>
+            <ExampleMark marks={d.marks} entity="decision" id={i.decisionId} field="text" />
           </p>
           <ParagraphDetails item={i} />
           {i.corrected.map((c) => (
@@ -729,7 +768,10 @@ function Approval({ d, result, intent }: { d: Data; result: Result; intent: unkn
   });
   return (
     <section aria-labelledby="justering">
-      <h2 id="justering">Justering</h2>
+      <h2 id="justering">
+        Justering
+        <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="adjustment" />
+      </h2>
       <ul className="signature-lines">
         {d.signers.map((s) => {
           const signed = d.signatures.find((x) => x.personId === s.personId);
@@ -810,9 +852,15 @@ function Publication({ d, result }: { d: Data; result: Result | null }) {
       <h2 id="anslag-rubrik">Anslag</h2>
       <dl className="facts">
         <dt>Protokollet anslaget</dt>
-        <dd>{d.record?.postedOn ?? "Inte anslaget ännu"}</dd>
+        <dd>
+          {d.record?.postedOn ?? "Inte anslaget ännu"}
+          <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="posting" />
+        </dd>
         <dt>Förvaringsplats</dt>
-        <dd>{d.record?.keptAt || "–"}</dd>
+        <dd>
+          {d.record?.keptAt || "–"}
+          <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="posting" />
+        </dd>
         <dt>Överklagande</dt>
         <dd>{d.appeal}</dd>
       </dl>

@@ -7,6 +7,8 @@ import { extractOf } from "~/models/meeting-extracts.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { idParam } from "~/utils/params";
 import { ParagraphDetails } from "~/components/paragraph-details";
+import { ExampleMark } from "~/components/example-mark";
+import { exampleMarksOf, meetingExampleMarks } from "~/models/example-facts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -25,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const extract = extractOf(access.actor, access.meeting, idParam(params.itemId));
   if (!extract) throw notFound("Paragrafen finns inte.");
   const hidden = extract.item.confidential && !access.canReadConfidential;
+  const { marks, decisionOfItem } = meetingExampleMarks(access.meeting.id);
   return {
+    marks: [...marks, ...exampleMarksOf({ matter: [extract.item.matterId] })],
+    decisionId: decisionOfItem[idParam(params.itemId)] ?? null,
     meeting: access.meeting,
     approved,
     approvedAt: extract.record.approvedAt,
@@ -48,17 +53,28 @@ export default function Extract() {
       </p>
       <p className="muted">PROTOKOLLSUTDRAG</p>
       <h1>{d.meeting.bodyName}</h1>
-      {d.item.registryNumber ? <p>Dnr {d.item.registryNumber}</p> : null}
+      {d.item.registryNumber ? (
+        <p>
+          Dnr {d.item.registryNumber}
+          <ExampleMark marks={d.marks} entity="matter" id={d.item.matterId} field="registryNumber" />
+        </p>
+      ) : null}
       <p>
-        Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}, {d.meeting.startTime}–{d.meeting.endTime},{" "}
-        {d.meeting.place || "digitalt"}
+        Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}
+        <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="date" />, {d.meeting.startTime}–
+        {d.meeting.endTime}
+        <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="time" />, {d.meeting.place || "digitalt"}
+        <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="place" />
       </p>
       {!d.approved ? (
         <p className="notice notice--warn" role="status">
           Utkast: protokollet är inte justerat.
         </p>
       ) : null}
-      <h2>Närvarande</h2>
+      <h2>
+        Närvarande
+        <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="attendance" />
+      </h2>
       <ul>
         {d.present.map((p) => (
           <li key={p.name}>
@@ -69,13 +85,20 @@ export default function Extract() {
         ))}
       </ul>
       <h2>
-        § {d.item.paragraph} {d.item.title}
+        § {d.item.paragraph}
+        <ExampleMark marks={d.marks} entity="decision" id={d.decisionId} field="paragraph" /> {d.item.title}
       </h2>
       {d.item.minutesNote ? <p className="pre">{d.item.minutesNote}</p> : null}
       <h3>Beslut</h3>
-      <p className="pre">{d.item.decisionText || "–"}</p>
+      <p className="pre">
+        {d.item.decisionText || "–"}
+        <ExampleMark marks={d.marks} entity="decision" id={d.decisionId} field="text" />
+      </p>
       <ParagraphDetails item={d.item} />
-      <h2>Justering</h2>
+      <h2>
+        Justering
+        <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="adjustment" />
+      </h2>
       {d.approved ? (
         <p>
           Protokollet justerades {d.approvedAt ? formatDateTime(d.approvedAt) : ""} av{" "}

@@ -11,6 +11,7 @@ import { pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
 import { pageOfPastMeetings, upcomingMeetingsFor } from "~/models/meetings.server";
+import { exampleMarksOf } from "~/models/example-facts.server";
 
 export const meta: MetaFunction = () => [{ title: "Möten – Samverkansportalen" }];
 
@@ -24,21 +25,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The collaboration's bodies, or the one chosen in the filter (a body of another collaboration is ignored).
   const shown = bodies.some((b) => b.id === bodyFilter) ? [bodyFilter!] : bodies.map((b) => b.id);
   const today = todayInStockholm();
+  const upcoming = upcomingMeetingsFor(actor, shown, today);
+  const past = pageOfPastMeetings(actor, shown, today, pageRequestFrom(url.searchParams));
   return {
     today,
     collaboration: collaborationChoices(actor, collaboration),
     bodyFilter,
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     // Access is applied in the query: the list never shows what the meeting page would refuse.
-    upcoming: upcomingMeetingsFor(actor, shown, today),
-    past: pageOfPastMeetings(actor, shown, today, pageRequestFrom(url.searchParams)),
+    upcoming,
+    past,
+    marks: exampleMarksOf({ meeting: [...upcoming, ...past.items].map((m) => m.id) }),
     canCreate: bodies.some((b) => can(actor, "create:meeting", { bodyId: b.id })),
     signedIn: viewer !== null,
   };
 }
 
 export default function Meetings() {
-  const { collaboration, bodies, bodyFilter, upcoming, past, canCreate, signedIn } = useLoaderData<typeof loader>();
+  const { collaboration, bodies, bodyFilter, upcoming, past, canCreate, signedIn, marks } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>Möten</h1>
@@ -60,9 +65,9 @@ export default function Meetings() {
         </button>
       </Form>
       <h2>Kommande möten</h2>
-      <MeetingList meetings={upcoming} caption="Kommande möten" empty="Inga möten." />
+      <MeetingList meetings={upcoming} caption="Kommande möten" empty="Inga möten." marks={marks} />
       <h2>Tidigare möten</h2>
-      <MeetingList meetings={past.items} caption="Tidigare möten" empty="Inga möten." />
+      <MeetingList meetings={past.items} caption="Tidigare möten" empty="Inga möten." marks={marks} />
       <Pagination page={past.page} label="Sidor med tidigare möten" noun={["tidigare möte", "tidigare möten"]} />
     </>
   );

@@ -9,6 +9,7 @@ import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
 import { meetingsOfBody } from "~/models/meetings.server";
+import { exampleMarksOf } from "~/models/example-facts.server";
 import { idParam } from "~/utils/params";
 import { TableRegion } from "~/components/table-region";
 
@@ -24,11 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(actor, "read:body", { bodyId: body.id });
   const today = todayInStockholm();
   const showMembers = can(actor, "read:body-members", { bodyId: body.id, publicRecords: body.publicRecords });
+  const meetings = meetingsOfBody(actor, body.id, today);
   return {
     body,
     today,
     members: showMembers ? membersOfBody(body.id, today) : null,
-    meetings: meetingsOfBody(actor, body.id, today),
+    meetings,
+    meetingMarks: exampleMarksOf({ meeting: [...meetings.upcoming, ...meetings.past].map((m) => m.id) }),
     canManage: can(actor, "manage:memberships", { bodyId: body.id }),
     canEdit: can(actor, "manage:collaborations"),
     myRole: actor?.bodyRoles.has(body.id) ? rolesInBody(actor.bodyRoles.get(body.id)!) : null,
@@ -96,7 +99,7 @@ function MemberTable({
 }
 
 export default function BodyPage() {
-  const { body, members, meetings, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
+  const { body, members, meetings, meetingMarks, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/organ", "Organ"]]} current={`${body.shortName}`} />
@@ -173,9 +176,19 @@ export default function BodyPage() {
       </section>
       <section aria-labelledby="moten">
         <h2 id="moten">Kommande möten</h2>
-        <MeetingList meetings={meetings.upcoming} showBody={false} empty="Inga kommande möten är inplanerade." />
+        <MeetingList
+          meetings={meetings.upcoming}
+          showBody={false}
+          empty="Inga kommande möten är inplanerade."
+          marks={meetingMarks}
+        />
         <h2>Tidigare möten</h2>
-        <MeetingList meetings={meetings.past} showBody={false} empty="Inga tidigare möten finns registrerade." />
+        <MeetingList
+          meetings={meetings.past}
+          showBody={false}
+          empty="Inga tidigare möten finns registrerade."
+          marks={meetingMarks}
+        />
       </section>
     </>
   );

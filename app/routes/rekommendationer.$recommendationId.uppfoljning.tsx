@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { recommendationAnswerMarks } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
 import { loadRecommendation, queryParam } from "~/auth/recommendation-access.server";
 import { requireViewerWith } from "~/auth/session.server";
 import { AnswerBadge } from "~/components/answer-badge";
@@ -61,11 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letters = lettersOf(rec.id).filter((l) => l.sentOn <= asOf);
   const version = currentVersion(versionsOf(rec.id).filter((v) => dateInStockholm(v.createdAt) <= asOf));
   const decision = rec.decisionId ? getDecision(rec.decisionId) : undefined;
+  const { marks, answerOf } = recommendationAnswerMarks(rec.id);
   const rows = answers.map((a) => {
     const deadline = effectiveDeadline(a.deadline, rec.answerDeadline);
     const reminders = letters.filter((l) => l.organisationId === a.organisationId && l.kind.startsWith("påminnelse"));
     return {
       organisationId: a.organisationId,
+      answerId: answerOf[a.organisationId] ?? null,
       organisation: a.organisation,
       status: a.status,
       decisionDate: a.decisionDate,
@@ -105,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today,
     requested,
     dateError: error ? "Skriv ett datum som ÅÅÅÅ-MM-DD, idag eller tidigare." : undefined,
+    marks,
     summary: summarySentence(summarise(answers, rec.answerDeadline, asOf)),
     rows,
     remaining: rows.filter((r) => r.remains),
@@ -223,6 +228,7 @@ export default function FollowUpReport() {
                 </td>
                 <td>
                   {r.cite || "–"}
+                  <ExampleMark marks={d.marks} entity="recommendation-party" id={r.answerId} field="answer" />
                   {r.changes ? <div>Ändringar: {r.changes}</div> : null}
                 </td>
                 <td>{r.deadline}</td>

@@ -1,0 +1,116 @@
+/**
+ * The seeded 2021–2023 history (issue 10, item 9): every held meeting shows approved minutes
+ * with what the sources state, and every value the sources do not state carries the one
+ * "exempeluppgift" mark, on the meeting page, the minutes, the extract, the lists, the
+ * register and the agreement page. An anonymous visitor reads the approved SVOM minutes.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agendaItems, meetings, recommendations } from "../../db/schema";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const svomMeeting = (date: string) =>
+  app.db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, app.world.bodyIds.svom), eq(meetings.date, date)))
+    .get()!;
+
+describe("the seeded history, honestly", () => {
+  it("shows an anonymous visitor the approved minutes of SVOM 2022-06-03 with the decision and the marks", async () => {
+    const m = svomMeeting("2022-06-03");
+    const { page, errors } = await app.page();
+    await page.goto(`/moten/${m.id}/protokoll`);
+    const record = page.locator("article.minutes");
+    await waitForText(record, "Justerat");
+    await waitForText(record, "rekommendera kommunerna i Jämtlands län och Region Jämtland Härjedalen");
+    // Place, time, attendance, justering and § numbers are not in the sources: marked, with words.
+    const header = page.locator("dl.minutes-header");
+    expect(await header.locator(".badge--example").first().isVisible()).toBe(true);
+    expect(await header.locator(".badge--example").first().textContent()).toContain("exempeluppgift");
+    expect(await header.getByText("Exempeluppgift: källorna anger inte mötets plats.").count()).toBe(1);
+    expect(await header.getByText("Exempeluppgift: källorna anger inte vilka som deltog och deras namn.").count()).toBe(
+      4,
+    );
+    const heading = page.getByRole("heading", { name: /Rekommendation om inriktningsbeslut/ });
+    expect(await heading.textContent()).toContain("Exempeluppgift: källorna anger inte paragrafnumret.");
+    // The decision's words are the sources': no mark on them.
+    const section = page.locator("section.minutes-item", { has: heading });
+    expect(await section.getByText("källorna anger inte beslutets ordalydelse").count()).toBe(0);
+    // Signed by the secretary, the acting chair and the elected justerare.
+    const signatures = page.locator("ul.signature-lines li");
+    expect(await signatures.count()).toBe(3);
+    for (const text of await signatures.allTextContents()) expect(text).toContain("justerade");
+    await expectAccessible(page);
+
+    // The extract carries the registry number with its mark.
+    const item = app.db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, m.id), eq(agendaItems.title, "Rekommendation om inriktningsbeslut")))
+      .get()!;
+    await page.goto(`/moten/${m.id}/utdrag/${item.id}`);
+    await waitForText(page.locator("article.extract"), "Dnr SVOM 2021/07");
+    await waitForText(page.locator("article.extract"), "Exempeluppgift: källorna anger inte diarienumret.");
+    await expectAccessible(page);
+
+    // The meeting page marks the time and place, and the § on the agenda.
+    await page.goto(`/moten/${m.id}`);
+    await waitForText(page.locator("dl.facts"), "Exempeluppgift: källorna anger inte mötets tid.");
+    await waitForText(page.locator("ol.agenda"), "Exempeluppgift: källorna anger inte paragrafnumret.");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("marks the stand-in date of February 2023 and the wording the sources do not hold", async () => {
+    const m = svomMeeting("2023-02-10");
+    const { page, errors } = await app.page();
+    await page.goto(`/moten/${m.id}/protokoll`);
+    await waitForText(page.locator("dl.minutes-header"), "Exempeluppgift: källorna anger inte mötets datum.");
+    await waitForText(
+      page.locator("section.minutes-item", { hasText: "Rekommendation om samarbetsavtal" }),
+      "Exempeluppgift: källorna anger inte beslutets ordalydelse.",
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("marks the lists: past meetings, the register, the agreement, and the parties' answers", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto("/moten");
+    const past = page.getByRole("region", { name: "Tidigare möten" });
+    await waitForText(past, "Exempeluppgift: källorna anger inte mötets plats.");
+    await expectAccessible(page);
+
+    await page.goto("/beslut?ar=2022");
+    const row = page.getByRole("row", { name: /Rekommendation om inriktningsbeslut/ });
+    await waitForText(row, "Exempeluppgift: källorna anger inte paragrafnumret.");
+    await waitForText(row, "Exempeluppgift: källorna anger inte diarienumret.");
+    await expectAccessible(page);
+
+    await page.goto("/avtal");
+    await waitForText(page.locator("main"), "Exempeluppgift: källorna anger inte dagen då avtalet antogs.");
+    await expectAccessible(page);
+
+    const rec = app.db
+      .select()
+      .from(recommendations)
+      .where(eq(recommendations.title, "Inriktningsbeslut om en gemensam Mini-Maria"))
+      .get()!;
+    await page.goto(`/rekommendationer/${rec.id}/uppfoljning`);
+    const ragunda = page.getByRole("row", { name: /Ragunda/ });
+    await waitForText(ragunda, "Exempeluppgift: källorna anger inte vilken part som svarade så och när.");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,148 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/connection";
+import { HISTORY_MEETINGS, SVOM_FEBRUARY_2023, type DemoWorld } from "../../db/demo-world";
+import { agendaItems, decisions, exampleFacts, meetings, minutes, recommendationParties } from "../../db/schema";
+import { allSigned, requiredSignersOf, signerProblems } from "~/domain/minutes";
+import { isExample } from "~/domain/example-facts";
+import { exampleMarksOf, meetingExampleMarks } from "~/models/example-facts.server";
+import { participantsOf, signaturesOf, signerChoiceOf } from "~/models/meeting-minutes.server";
+import { getMeeting, updateMeeting } from "~/models/meetings.server";
+import { decisionsForExport } from "~/models/decisions.server";
+import { demoDatabase } from "../support/test-db";
+
+let db: Db;
+let world: DemoWorld;
+beforeEach(async () => {
+  ({ db, world } = await demoDatabase("2026-11-23"));
+});
+
+const historyMeetings = () =>
+  db
+    .select()
+    .from(meetings)
+    .where(inArray(meetings.bodyId, [world.bodyIds.svom, world.bodyIds.barnarenan]))
+    .all()
+    .filter((m) => m.date < "2024-01-01");
+
+describe("the seeded 2021–2023 history", () => {
+  it("has every held meeting of the sources, each with approved minutes signed by the signers the rules require", () => {
+    const held = historyMeetings();
+    expect(held.map((m) => m.date).sort()).toEqual([...HISTORY_MEETINGS.svom, ...HISTORY_MEETINGS.barnarenan].sort());
+    for (const m of held) {
+      expect(m.status).toBe("protokoll justerat");
+      const record = db.select().from(minutes).where(eq(minutes.meetingId, m.id)).get();
+      expect(record?.status, m.date).toBe("justerat");
+      const choice = signerChoiceOf(m.id);
+      // The acting chair, the secretary and an elected justerare who was present: no problems.
+      expect(signerProblems(choice, participantsOf(m.id)), m.date).toEqual({});
+      expect(choice.adjusterPersonIds).toHaveLength(1);
+      const required = requiredSignersOf(choice);
+      expect(required.map((s) => s.role).sort()).toEqual(["justerare", "ordförande", "sekreterare"]);
+      expect(
+        allSigned(
+          required,
+          signaturesOf(m.id).map((s) => s.personId),
+        ),
+        m.date,
+      ).toBe(true);
+      // Approved on or after the meeting's day, and every register § has its decision text.
+      expect(record!.approvedAt! >= m.date).toBe(true);
+      const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all();
+      const rows = db.select().from(decisions).where(eq(decisions.meetingId, m.id)).all();
+      expect(rows).toHaveLength(items.length);
+      for (const d of rows) {
+        expect(d.approval).toBe("justerat");
+        if (d.inRegister) expect(d.text.trim()).not.toBe("");
+      }
+    }
+  });
+
+  it("records the decisions the sources state, and none where they say none was taken", () => {
+    const inRegister = (date: string) =>
+      db
+        .select()
+        .from(decisions)
+        .where(and(eq(decisions.decidedOn, date), eq(decisions.inRegister, true)))
+        .all();
+    // 2021-12-03: the needs inventory was presented; "dock togs inget beslut".
+    expect(inRegister("2021-12-03")).toEqual([]);
+    expect(inRegister("2022-02-25")[0].text).toContain("200 000 kronor");
+    const june = inRegister("2022-06-03")[0];
+    expect(june.text).toContain("50,75 procent");
+    expect(june.text).toContain("oktober 2022");
+    expect(inRegister("2022-10-07")[0].text).toContain("2022-12-02");
+    expect(inRegister("2022-12-02")[0].text).toContain("februari 2023");
+    // The public register holds them as approved SVOM decisions.
+    expect(decisionsForExport(null, { year: 2022 }).map((d) => d.decidedOn)).toEqual(
+      expect.arrayContaining(["2022-02-25", "2022-06-03", "2022-10-07", "2022-12-02"]),
+    );
+  });
+
+  it("marks what the sources do not state as example data", () => {
+    const june = db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.bodyId, world.bodyIds.svom), eq(meetings.date, "2022-06-03")))
+      .get()!;
+    const { marks, decisionOfItem } = meetingExampleMarks(june.id);
+    expect(isExample(marks, "meeting", june.id, "place")).toBe(true);
+    expect(isExample(marks, "meeting", june.id, "time")).toBe(true);
+    // The date is in the sources.
+    expect(isExample(marks, "meeting", june.id, "date")).toBe(false);
+    expect(isExample(marks, "minutes", june.id, "attendance")).toBe(true);
+    expect(isExample(marks, "minutes", june.id, "adjustment")).toBe(true);
+    const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, june.id)).all();
+    const matterItem = items.find((i) => i.title === "Rekommendation om inriktningsbeslut")!;
+    expect(isExample(marks, "decision", decisionOfItem[matterItem.id], "paragraph")).toBe(true);
+    // The decision's words are the sources'.
+    expect(isExample(marks, "decision", decisionOfItem[matterItem.id], "text")).toBe(false);
+
+    const february = db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.bodyId, world.bodyIds.svom), eq(meetings.date, SVOM_FEBRUARY_2023)))
+      .get()!;
+    const feb = meetingExampleMarks(february.id);
+    expect(isExample(feb.marks, "meeting", february.id, "date")).toBe(true);
+    const agreementItem = db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, february.id), eq(agendaItems.title, "Rekommendation om samarbetsavtal")))
+      .get()!;
+    // The sources hold the proposal, not the minutes.
+    expect(isExample(feb.marks, "decision", feb.decisionOfItem[agreementItem.id], "text")).toBe(true);
+
+    // Which municipality first declined in 2022 is the demo's.
+    const ragunda = db
+      .select()
+      .from(recommendationParties)
+      .where(eq(recommendationParties.organisationId, world.organisationIds.Ragunda))
+      .all();
+    expect(ragunda.length).toBeGreaterThan(0);
+    const answerMarks = exampleMarksOf({ "recommendation-party": ragunda.map((r) => r.id) });
+    for (const r of ragunda) expect(isExample(answerMarks, "recommendation-party", r.id, "answer")).toBe(true);
+  });
+
+  it("drops a mark when the secretary records the real value, and keeps the others", () => {
+    const m = historyMeetings().find((x) => x.date === "2022-10-07")!;
+    const saved = updateMeeting("demo-samordnare", m.id, m.version, {
+      date: m.date,
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: "Regionens hus, sal Storsjön",
+      videoUrl: m.videoUrl,
+    });
+    expect(saved.ok).toBe(true);
+    const { marks } = meetingExampleMarks(m.id);
+    expect(isExample(marks, "meeting", m.id, "place")).toBe(false);
+    expect(isExample(marks, "meeting", m.id, "time")).toBe(true);
+    expect(getMeeting(m.id)?.place).toBe("Regionens hus, sal Storsjön");
+  });
+
+  it("lets the database refuse a field that is not a known example field", () => {
+    expect(() => db.insert(exampleFacts).values({ entity: "meeting", entityId: 1, field: "status" }).run()).toThrow(
+      /CHECK/,
+    );
+  });
+});
