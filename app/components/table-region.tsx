@@ -112,7 +112,7 @@ function withRoles(table: ReactElement<Props>): ReactElement {
         const extra: Props = { role };
         const label = labels[at];
         if (!inHead && label && cell.props["data-label"] === undefined) extra["data-label"] = label;
-        return cloneElement(cell, extra);
+        return cloneElement(cell, extra, keepDatesWhole(cell.props.children));
       }),
     );
   };
@@ -129,6 +129,35 @@ function withRoles(table: ReactElement<Props>): ReactElement {
       );
     }),
   );
+}
+
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/g;
+
+/**
+ * A date written in a cell's own text is wrapped so that it never breaks at its hyphens
+ * ("2026-" / "12-31") in a narrow card or column (issue 15, item 2; class "date" in app.css).
+ */
+function keepDatesWhole(children: ReactNode): ReactNode {
+  if (typeof children === "string") return splitDates(children);
+  if (!Array.isArray(children)) return children;
+  return Children.map(children, (child) => (typeof child === "string" ? splitDates(child) : child));
+}
+
+function splitDates(text: string): ReactNode {
+  if (!/\d{4}-\d{2}-\d{2}/.test(text)) return text;
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(ISO_DATE)) {
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    parts.push(
+      <span className="date" key={m.index}>
+        {m[0]}
+      </span>,
+    );
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
 }
 
 /** Finds the tables among the frame's children (through plain elements) and labels their cells. */

@@ -110,6 +110,10 @@ describe("a table as cards on a phone", () => {
     expect(html.match(/data-label="Egen etikett"/g)).toHaveLength(2);
     expect(html).toContain('<td colSpan="2" role="cell" data-label="Rekommendation">Summa</td>');
     expect(html).toContain('<td role="cell" data-label="Krokom (er organisation)">1</td>');
+    // A date in a cell's text never breaks at its hyphens.
+    expect(
+      html.match(/<td role="cell" data-label="Sista svarsdag"><span class="date">2026-12-31<\/span><\/td>/g),
+    ).toHaveLength(2);
   });
 
   it("keeps the table's semantics explicit, whatever CSS does to its display", () => {
