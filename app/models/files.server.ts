@@ -8,6 +8,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { eq } from "drizzle-orm";
 import { files } from "../../db/schema";
 import { cleanFileName, detectFileType } from "~/domain/file-type";
@@ -45,17 +46,24 @@ export interface PendingFile {
   text: string;
 }
 
-function sha256Of(file: string): string {
+/**
+ * The SHA-256 of a received file, read in chunks as a stream: the event loop serves other
+ * requests between chunks (hashing a 20 MB file at once held it for tens of milliseconds).
+ */
+async function sha256Of(file: string): Promise<string> {
   const hash = crypto.createHash("sha256");
-  const fd = fs.openSync(file, "r");
-  try {
-    const buffer = Buffer.alloc(1024 * 1024);
-    let n: number;
-    while ((n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
+  await pipeline(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), hash);
   return hash.digest("hex");
+}
+
+/** Flushes a received file to disk on libuv's thread pool, not on the event loop (fsyncSync of 20 MB waited for the disk). */
+async function flushToDisk(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Checks the uploaded files of a field; returns them ready to store, or the first error. */
@@ -77,19 +85,22 @@ export async function checkUploads(
     const incomingPath = incomingPathOf(entry) ?? (await receiveFile(entry));
     if (entry.size > env().MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: `${name}: ${tooLargeMessage()}` };
     if (entry.size === 0) return { ok: false, error: `Filen ${name} är tom.` };
-    const detected = detectFileType(new Uint8Array(fs.readFileSync(incomingPath)), entry.name);
+    // Read without blocking; the type is decided from the bytes (a PDF by its first bytes).
+    const detected = detectFileType(await fs.promises.readFile(incomingPath), entry.name);
     if (!detected.ok) return { ok: false, error: detected.error };
     const extracted = await extractText(incomingPath, detected.kind, name);
     if (!extracted.ok) return { ok: false, error: extracted.error };
     const hits = personalNumbersIn(extracted.text);
     if (hits.length) return { ok: false, error: `${name}: ${personalDataMessage(hits)}` };
+    // Durable before any write records it (stageFiles then only renames and syncs the directory).
+    await flushToDisk(incomingPath);
     pending.push({
       originalName: name,
       mime: detected.mime,
       kind: detected.kind,
       incomingPath,
       size: entry.size,
-      sha256: sha256Of(incomingPath),
+      sha256: await sha256Of(incomingPath),
       text: extracted.text.slice(0, 2_000_000),
     });
   }
@@ -120,7 +131,7 @@ export function stageFiles(pending: PendingFile[]) {
   const staged = pending.map((p) => {
     const storageName = `${crypto.randomUUID()}.bin`;
     const full = path.join(uploadDir(), storageName);
-    fsyncPath(p.incomingPath);
+    // The bytes were flushed when they were checked (checkUploads); the rename is made durable below.
     fs.renameSync(p.incomingPath, full);
     return { ...p, storageName, full };
   });

@@ -6,7 +6,7 @@ import { documents } from "../../db/schema";
 import type { Actor } from "~/domain/policy";
 import { addDocumentVersion, createDocument, pageOfDocuments, versionsOfDocument } from "~/models/documents.server";
 import { fileAccessAllowed } from "~/models/file-access.server";
-import { checkUploads, withStagedFiles } from "~/models/files.server";
+import { checkUploads, getFile, readFileBytes, withStagedFiles } from "~/models/files.server";
 import { search } from "~/models/search.server";
 import { loadActor } from "~/models/users.server";
 import { can } from "~/domain/policy";
@@ -16,6 +16,7 @@ import { demoDatabase } from "../support/test-db";
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
+import { createHash } from "node:crypto";
 
 let db: Db;
 let world: DemoWorld;
@@ -89,6 +90,38 @@ describe("visibility", () => {
     expect(fileAccessAllowed(fileId, actors.manager, can, "demo-chef")).toBe(false);
     expect(fileAccessAllowed(fileId, actors.politician, can, "demo-politiker")).toBe(false);
     expect(fileAccessAllowed(fileId, actors.anonymous, can, null)).toBe(false);
+  });
+});
+
+describe("an upload", () => {
+  it("is stored with its bytes, size and SHA-256, and nothing is left waiting in .incoming", async () => {
+    const bytes = makePdf(["Rutin för hembesök och uppföljning"]);
+    const uploads = await checkUploads(formWith("rutin.pdf", bytes));
+    if (!uploads.ok) throw new Error(uploads.error);
+    const [pending] = uploads.files;
+    expect(pending.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(pending.size).toBe(bytes.length);
+    const doc = withStagedFiles(uploads.files, (staged) =>
+      createDocument(
+        "demo-samordnare",
+        world.collaborationId,
+        {
+          title: "Rutin för hembesök",
+          kind: "rutin",
+          bodyId: world.bodyIds.styrgrupp,
+          date: "2026-11-01",
+          visibility: "members",
+          bodyIds: [],
+        },
+        { markdown: null, searchText: pending.text, comment: "" },
+        staged,
+      ),
+    );
+    const file = getFile(versionsOfDocument(doc.id)[0].file!.id)!;
+    expect(file.sha256).toBe(pending.sha256);
+    expect(file.size).toBe(bytes.length);
+    expect(Buffer.compare(readFileBytes(file), bytes)).toBe(0);
+    expect(fs.existsSync(pending.incomingPath)).toBe(false);
   });
 });
 
