@@ -36,12 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members,
     // The sender (avsändare) of the notice: the body's secretary, to whom förhinder is reported.
     secretary: members.find((m) => m.role === "sekreterare")?.name ?? null,
+    // Förhinder is reported in the portal by those who are signed in; others are not sent to sign-in.
+    canReportAbsence: actor !== null,
   };
 }
 
 export default function Notice() {
-  const { meeting, items, publishedAt, versionNo, history, unpublished, members, secretary, marks, decisionOfItem } =
-    useLoaderData<typeof loader>();
+  const {
+    meeting,
+    items,
+    publishedAt,
+    versionNo,
+    history,
+    unpublished,
+    members,
+    secretary,
+    marks,
+    decisionOfItem,
+    canReportAbsence,
+  } = useLoaderData<typeof loader>();
   return (
     <article className="printable">
       <p className="no-print">
@@ -104,8 +117,14 @@ export default function Notice() {
         {secretary ? `, ${secretary} (sekreterare)` : ""}
       </p>
       <p>
-        Anmäl förhinder till {secretary ? `sekreteraren ${secretary}` : "sekreteraren"} eller i portalen:{" "}
-        <a href={`/moten/${meeting.id}/forhinder`}>Anmäl förhinder</a>.
+        Anmäl förhinder till {secretary ? `sekreteraren ${secretary}` : "sekreteraren"}
+        {canReportAbsence ? (
+          <>
+            {" "}
+            eller i portalen: <a href={`/moten/${meeting.id}/forhinder`}>Anmäl förhinder</a>
+          </>
+        ) : null}
+        .
       </p>
       <h2>Kallade</h2>
       <ul>

@@ -92,11 +92,11 @@ export default function AccessibilityStatement() {
         bred, och skickar varje formulär tomt för att pröva felmeddelandena. På varje sida och bredd kontrolleras kraven
         i WCAG 2.0 och 2.1 nivå A och AA med verktyget axe, att sidan inte behöver rullas i sidled, att varje tabell
         ryms på en smal skärm med varje uppgift under sin rubrik och att varje länk och knapp heter det den visar.
-        Senaste körningen: 74 sidadresser, 187 sidvisningar, 157 olika sidlägen (varav 39 med formulärfel) och 464
-        kontroller, med 0 fel. Testet följer också varje länk som visas (511 länkar) och kontrollerar att ingen leder
-        till en sida som användaren inte får öppna. Dessutom skrivs kallelsen, protokollet, ett protokollsutdrag,
-        matrisen och läsvyn för en rekommendation ut till PDF, och testet kontrollerar att alla parter och alla belopp
-        finns med.
+        Senaste körningen, med båda demonstrationens samverkan: 84 sidadresser, 207 sidvisningar, 175 olika sidlägen
+        (varav 41 med formulärfel) och 508 kontroller, med 0 fel. Testet följer också varje länk som visas (598 länkar)
+        och kontrollerar att ingen leder till en sida som användaren inte får öppna. Dessutom skrivs kallelsen,
+        protokollet, ett protokollsutdrag, matrisen och läsvyn för en rekommendation ut till PDF, och testet
+        kontrollerar att alla parter och alla belopp finns med.
       </p>
       <p>Automatiska test hittar inte alla brister. Hjälp oss gärna genom att rapportera det du stöter på.</p>
 

@@ -415,7 +415,9 @@ async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  app = await startApp();
+  // With the second, example collaboration, as the demo has it: the header then has the
+  // collaboration switcher, and people who take part in both see both.
+  app = await startApp({ exampleCollaboration: true });
 });
 afterAll(async () => {
   await app?.stop();
