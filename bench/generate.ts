@@ -204,7 +204,15 @@ export function addYears(dbPath: string, world: DemoWorld, from: number, to: num
   for (let y = from; y < to; y++) {
     const rnd = random(1000 + y);
     const year = 2025 - y;
-    const paragraphs = new Map<number, number>();
+    // The register's § series go on after what the demo already holds for that year (its
+    // history reaches back into the generated years).
+    const paragraphs = new Map<number, number>(
+      (
+        sql
+          .prepare("SELECT body_id AS bodyId, max(paragraph) AS n FROM decisions WHERE year = ? GROUP BY body_id")
+          .all(year) as { bodyId: number; n: number }[]
+      ).map((r) => [r.bodyId, r.n]),
+    );
     sql.transaction(() => {
       for (let m = 0; m < 36; m++) {
         const bodyId = s.bodies[m % s.bodies.length];

@@ -43,7 +43,7 @@ import {
   type RecommendationText,
   type ValidAnswer,
 } from "~/domain/recommendations";
-import { db, write, type Db } from "~/utils/db.server";
+import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { costTable } from "./agreement-money.server";
 import { agreementOf, currentVersion, getVersion } from "./agreements.server";
 import { recordAudit } from "./audit.server";
@@ -221,8 +221,17 @@ function byPartyOrder(a: { kind: string; organisation: string }, b: { kind: stri
   );
 }
 
+// One recommendation's page: its reads prepared once per connection (db.server.ts, preparedQuery).
+const recommendationById = preparedQuery((d) =>
+  d
+    .select()
+    .from(recommendations)
+    .where(eq(recommendations.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getRecommendation(id: number) {
-  return db().select().from(recommendations).where(eq(recommendations.id, id)).get();
+  return recommendationById().get({ id });
 }
 
 /** Names and roles of the people behind user accounts, for histories: never e-mail addresses. */
@@ -304,25 +313,33 @@ export function getPartyAnswer(recommendationId: number, organisationId: number)
 }
 
 /** Every text the parties received, newest first, with who sent it and why it replaced the last. */
-export function versionsOf(recommendationId: number) {
-  const rows = db()
+const versionsOfRecommendation = preparedQuery((d) =>
+  d
     .select()
     .from(recommendationVersions)
-    .where(eq(recommendationVersions.recommendationId, recommendationId))
+    .where(eq(recommendationVersions.recommendationId, sql.placeholder("recommendationId")))
     .orderBy(desc(recommendationVersions.versionNo))
-    .all();
+    .prepare(),
+);
+
+export function versionsOf(recommendationId: number) {
+  const rows = versionsOfRecommendation().all({ recommendationId });
   const person = peopleOf(rows.map((r) => r.createdBy));
   return rows.map((r) => ({ ...r, by: person(r.createdBy) }));
 }
 
-export function filesOf(recommendationId: number) {
-  return db()
+const filesOfRecommendation = preparedQuery((d) =>
+  d
     .select({ id: files.id, name: files.originalName, role: recommendationFiles.role })
     .from(recommendationFiles)
     .innerJoin(files, eq(recommendationFiles.fileId, files.id))
-    .where(eq(recommendationFiles.recommendationId, recommendationId))
+    .where(eq(recommendationFiles.recommendationId, sql.placeholder("recommendationId")))
     .orderBy(asc(recommendationFiles.role), asc(files.id))
-    .all();
+    .prepare(),
+);
+
+export function filesOf(recommendationId: number) {
+  return filesOfRecommendation().all({ recommendationId });
 }
 
 export function lettersOf(recommendationId: number) {

@@ -24,6 +24,9 @@ import {
   organisations,
   parties,
   people,
+  recommendationFiles,
+  recommendations,
+  recommendationVersions,
 } from "../../db/schema";
 import { writeTransaction } from "../../db/connection";
 import { buildDemoMeetings } from "../../db/demo-meetings";
@@ -36,6 +39,11 @@ import { documentsLinkedTo } from "~/models/document-links.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { agendaVersionsOf, publishedMeetingIds } from "~/models/meeting-notice.server";
 import { getMeeting } from "~/models/meetings.server";
+import {
+  filesOf as recommendationFilesOf,
+  getRecommendation,
+  versionsOf as recommendationVersionsOf,
+} from "~/models/recommendations.server";
 import { personOfUser } from "~/models/users.server";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import type { DemoWorld } from "../../db/demo-world";
@@ -263,6 +271,32 @@ describe("the hot reads return what the query built afresh returns", () => {
         .all()
         .map((b) => b.id),
     );
+  });
+
+  it("a recommendation, its versions and files", () => {
+    const all = conn.select().from(recommendations).all();
+    expect(all.length).toBeGreaterThan(0);
+    for (const rec of all) {
+      expect(getRecommendation(rec.id)).toEqual(rec);
+      expect(recommendationVersionsOf(rec.id).map(({ by: _by, ...v }) => v)).toEqual(
+        conn
+          .select()
+          .from(recommendationVersions)
+          .where(eq(recommendationVersions.recommendationId, rec.id))
+          .orderBy(desc(recommendationVersions.versionNo))
+          .all(),
+      );
+      expect(recommendationFilesOf(rec.id).map((f) => f.id)).toEqual(
+        conn
+          .select({ id: recommendationFiles.fileId })
+          .from(recommendationFiles)
+          .where(eq(recommendationFiles.recommendationId, rec.id))
+          .all()
+          .map((f) => f.id)
+          .sort((a, b) => a - b),
+      );
+    }
+    expect(getRecommendation(-1)).toBeUndefined();
   });
 
   it("a changed row is read afresh by the same prepared statement", () => {
