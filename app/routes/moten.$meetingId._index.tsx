@@ -172,6 +172,7 @@ export default function MeetingPage() {
       </dl>
       <p className="actions no-print">
         <Link to={`/moten/${m.id}/kallelse`}>Kallelse för utskrift</Link>
+        <a href={`/moten/${m.id}/kallelse.pdf`}>Kallelse och handlingar som en PDF</a>
         {d.fileCount > 0 ? <a href={`/moten/${m.id}/handlingar.zip`}>Alla handlingar (zip)</a> : null}
         <a href={`/moten/${m.id}/kalender.ics`}>Lägg till i kalendern (.ics)</a>
         {d.isMember || d.canManage ? <Link to={`/moten/${m.id}/forhinder`}>Förhinder och ersättare</Link> : null}

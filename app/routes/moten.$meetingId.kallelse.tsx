@@ -58,7 +58,8 @@ export default function Notice() {
   return (
     <article className="printable">
       <p className="no-print">
-        <Link to={`/moten/${meeting.id}`}>Tillbaka till mötet</Link> · Skriv ut med webbläsarens utskriftsfunktion.
+        <Link to={`/moten/${meeting.id}`}>Tillbaka till mötet</Link> · Skriv ut med webbläsarens utskriftsfunktion,
+        eller hämta <a href={`/moten/${meeting.id}/kallelse.pdf`}>kallelsen och handlingarna som en PDF</a>.
       </p>
       <h1>
         {versionNo > 1 ? `Ändrad kallelse (version ${versionNo})` : "Kallelse"}: {meeting.bodyName}

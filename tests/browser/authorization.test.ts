@@ -400,6 +400,10 @@ const ROUTES: Record<string, RouteCase> = {
     path: () => `/moten/${ids.meeting}/handlingar.zip`,
     get: { action: "read:meeting", resource: bodyA },
   },
+  "routes/moten.$meetingId.kallelse[.pdf]": {
+    path: () => `/moten/${ids.meeting}/kallelse.pdf`,
+    get: { action: "read:meeting", resource: bodyA },
+  },
   "routes/moten.$meetingId.kalender[.ics]": {
     path: () => `/moten/${ids.meeting}/kalender.ics`,
     get: { action: "read:meeting", resource: bodyA },
