@@ -2,13 +2,20 @@ import crypto from "node:crypto";
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { bodies, meetings, users } from "../../db/schema";
 import type { CalendarMeeting } from "~/domain/ics";
+import type { Actor } from "~/domain/policy";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { asNoticedBy } from "./meeting-notice.server";
 
-/** Meetings as calendar events; `origin` makes the links absolute. */
+/**
+ * Meetings as calendar events (`origin` makes the links absolute), with the time and place the `actor` was told (`asNoticedBy`:
+ * the published notice's, for everyone but the body's secretary). `null` is what a member or
+ * the public sees, which is what mail carries.
+ */
 export function calendarMeetings(
   where: { meetingId?: number; bodyIds?: number[]; from?: string },
   origin: string,
+  actor: Actor | null,
 ): CalendarMeeting[] {
   const rows = db()
     .select({ m: meetings, bodyName: bodies.name })
@@ -22,9 +29,12 @@ export function calendarMeetings(
       ),
     )
     .all();
-  return rows.map(({ m, bodyName }) => ({
+  return asNoticedBy(
+    actor,
+    rows.map(({ m, bodyName }) => ({ ...m, bodyName })),
+  ).map((m) => ({
     id: m.id,
-    bodyName,
+    bodyName: m.bodyName,
     date: m.date,
     startTime: m.startTime,
     endTime: m.endTime,

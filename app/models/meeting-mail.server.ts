@@ -58,7 +58,7 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
     versionNo > 1 ? noticeChanges(parseNoticeContent(first.content), notice).map(describeNoticeChange) : [];
   const ics = buildCalendar(
     `${meeting.bodyShortName} ${meeting.date}`,
-    calendarMeetings({ meetingId }, origin),
+    calendarMeetings({ meetingId }, origin, null),
     new URL(origin).host,
   );
   const meetingUrl = `${origin}/moten/${meetingId}`;

@@ -15,6 +15,7 @@ import {
   type MeetingSnapshot,
   type NoticeSnapshot,
 } from "~/domain/meetings";
+import { can, type Actor } from "~/domain/policy";
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { agendaOf, type AgendaItem } from "./meeting-agenda.server";
@@ -169,4 +170,40 @@ export function noticeViewFor<M extends MeetingSnapshot & { id: number }>(
         ? noticeChanges(latest.snapshot, noticeSnapshotOf(meeting, items)).map(describeNoticeChange)
         : null,
   };
+}
+
+/**
+ * Meetings as their members were told (issue 10, items 3 and 7): for everyone but the
+ * body's secretary, a meeting with a published notice and no minutes begun shows the date,
+ * times, place and video link of the last published version, never a change not yet
+ * published. The one rule every surface that lists meetings passes its rows through (lists,
+ * the start page, calendar files and feeds); the meeting's own pages use `noticeViewFor`,
+ * which applies the same rule. One query for all rows.
+ */
+export function asNoticedBy<R extends { id: number; bodyId: number } & Partial<MeetingSnapshot>>(
+  actor: Actor | null,
+  rows: R[],
+): R[] {
+  const ids = rows.filter((r) => !can(actor, "manage:meeting", { bodyId: r.bodyId })).map((r) => r.id);
+  if (ids.length === 0) return rows;
+  const latest = db()
+    .select({ meetingId: agendaVersions.meetingId, content: agendaVersions.content })
+    .from(agendaVersions)
+    .where(
+      and(
+        inArray(agendaVersions.meetingId, ids),
+        sql`${agendaVersions.versionNo} = (select max(v.version_no) from ${agendaVersions} v where v.meeting_id = ${agendaVersions.meetingId})`,
+        sql`not exists (select 1 from ${minutes} where ${minutes.meetingId} = ${agendaVersions.meetingId})`,
+      ),
+    )
+    .all();
+  const published = new Map(latest.map((v) => [v.meetingId, parseNoticeContent(v.content).meeting]));
+  return rows.map((r) => {
+    const told = published.get(r.id);
+    if (!told) return r;
+    const overlay: Partial<MeetingSnapshot> = {};
+    for (const key of ["date", "startTime", "endTime", "place", "videoUrl"] as const)
+      if (key in r) overlay[key] = told[key];
+    return { ...r, ...overlay };
+  });
 }

@@ -12,6 +12,7 @@ import { readScopeOf } from "~/domain/read-scope";
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { clearExample } from "./example-facts.server";
+import { asNoticedBy } from "./meeting-notice.server";
 import { standardItemsForNewMeeting } from "./meeting-agenda.server";
 import { paginate } from "./paging.server";
 import { meetingsReadableBy } from "./read-scope.server";
@@ -52,14 +53,17 @@ export function getMeeting(id: number) {
 /** The next meetings (from `today`) of the bodies that the actor may open (no dead ends: issue 15). */
 export function upcomingMeetings(actor: Actor | null, bodyIds: number[], today: string, limit = 5) {
   if (bodyIds.length === 0) return [];
-  return db()
-    .select(meetingColumns)
-    .from(meetings)
-    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
-    .orderBy(asc(meetings.date), asc(meetings.startTime))
-    .limit(limit)
-    .all();
+  return asNoticedBy(
+    actor,
+    db()
+      .select(meetingColumns)
+      .from(meetings)
+      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+      .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
+      .orderBy(asc(meetings.date), asc(meetings.startTime))
+      .limit(limit)
+      .all(),
+  );
 }
 
 /** A body's meetings that the actor may open: a body page links to none the viewer cannot read. */
@@ -83,7 +87,7 @@ function listMeetings({ actor, bodyIds, today }: { actor: Actor | null; bodyIds:
     .where(and(scope, lt(meetings.date, today)))
     .orderBy(desc(meetings.date))
     .all();
-  return { upcoming, past };
+  return { upcoming: asNoticedBy(actor, upcoming), past: asNoticedBy(actor, past) };
 }
 
 const listColumns = {
@@ -94,6 +98,7 @@ const listColumns = {
   place: meetings.place,
   videoUrl: meetings.videoUrl,
   status: meetings.status,
+  bodyId: meetings.bodyId,
   bodyName: bodies.name,
 };
 
@@ -104,13 +109,16 @@ function meetingListWhere(actor: Actor | null, bodyIds: readonly number[]) {
 
 /** The coming meetings the actor may open (all of them: a calendar ahead is short), soonest first. */
 export function upcomingMeetingsFor(actor: Actor | null, bodyIds: readonly number[], today: string) {
-  return db()
-    .select(listColumns)
-    .from(meetings)
-    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
-    .orderBy(asc(meetings.date), asc(meetings.startTime), asc(meetings.id))
-    .all();
+  return asNoticedBy(
+    actor,
+    db()
+      .select(listColumns)
+      .from(meetings)
+      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+      .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
+      .orderBy(asc(meetings.date), asc(meetings.startTime), asc(meetings.id))
+      .all(),
+  );
 }
 
 /** One page of the past meetings the actor may open, latest first. */
@@ -121,7 +129,7 @@ export function pageOfPastMeetings(
   request: PageRequest,
 ) {
   const where = and(meetingListWhere(actor, bodyIds), lt(meetings.date, today));
-  return paginate(
+  const page = paginate(
     request,
     () => db().select({ n: count() }).from(meetings).where(where).get()?.n ?? 0,
     (limit, offset) =>
@@ -135,6 +143,7 @@ export function pageOfPastMeetings(
         .offset(offset)
         .all(),
   );
+  return { ...page, items: asNoticedBy(actor, page.items) };
 }
 
 export function createMeeting(userId: string, value: ValidMeeting, isPublic: boolean) {

@@ -101,12 +101,16 @@ export async function noticePdf(
   pdf.setTitle(notice.title);
   pdf.setLanguage("sv-SE");
   pdf.setProducer("Samverkansportalen");
-  // Open the documents first, so the notice can say which could not be read.
-  const opened: { doc: NoticePdfDocument; source: PDFDocument }[] = [];
+  // Open and copy the documents first (copied pages are added after the notice), so the
+  // notice can say which could not be read: a broken file fails here, not halfway.
+  const opened: { doc: NoticePdfDocument; pages: PDFPage[] }[] = [];
   const leftOut: string[] = [];
   for (const doc of documents) {
     try {
-      opened.push({ doc, source: await PDFDocument.load(doc.bytes, { updateMetadata: false }) });
+      const source = await PDFDocument.load(doc.bytes, { updateMetadata: false });
+      const pages = await pdf.copyPages(source, source.getPageIndices());
+      if (pages.length === 0) throw new Error("no pages");
+      opened.push({ doc, pages });
     } catch {
       leftOut.push(doc.name);
     }
@@ -131,15 +135,11 @@ export async function noticePdf(
   w.space();
   w.text("Handlingar i denna PDF", { bold: true, size: 12, gap: 2 });
   if (opened.length === 0) w.text("Inga handlingar i PDF-format.", { indent: 12 });
-  for (const { doc, source } of opened)
-    w.text(`${doc.itemHeading}: ${doc.name} (${source.getPageCount()} s.)`, { indent: 12 });
+  for (const { doc, pages } of opened) w.text(`${doc.itemHeading}: ${doc.name} (${pages.length} s.)`, { indent: 12 });
   if (leftOut.length) {
     w.space(4);
     w.text(`Kunde inte läggas till (öppna dem var för sig i portalen): ${leftOut.join(", ")}.`);
   }
-  for (const { source } of opened) {
-    const pages = await pdf.copyPages(source, source.getPageIndices());
-    for (const page of pages) pdf.addPage(page);
-  }
+  for (const { pages } of opened) for (const page of pages) pdf.addPage(page);
   return { bytes: await pdf.save(), appended: opened.map((o) => o.doc.name), leftOut };
 }

@@ -14,6 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = loadActor(user, today);
   const origin = publicOrigin(request);
   const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const events = calendarMeetings({ bodyIds: [...actor.bodyRoles.keys()], from }, origin);
+  const events = calendarMeetings({ bodyIds: [...actor.bodyRoles.keys()], from }, origin, actor);
   return icsResponse(buildCalendar("Mina möten – Samverkansportalen", events, new URL(origin).host), "mina-moten.ics");
 }

@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const all = calendarMeetings(
     { bodyIds: [body.id], from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}` },
     origin,
+    actor,
   );
   const published = publishedMeetingIds(all.map((m) => m.id));
   const events = all.filter((m) =>

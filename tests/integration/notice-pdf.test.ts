@@ -106,7 +106,8 @@ beforeAll(async () => {
   publishNotice("demo-samordnare", meetingId);
 });
 
-describe("the notice as one PDF", () => {
+// pdf.js reading the files back is slow on a loaded machine: a generous per-test limit, not a timed assertion.
+describe("the notice as one PDF", { timeout: 30_000 }, () => {
   it("gives the public the notice's text and the open document's pages, never the confidential one", async () => {
     const bytes = await fetchPdf();
     const pages = await pagesText(bytes);
@@ -154,5 +155,17 @@ describe("the notice as one PDF", () => {
         context: {},
       }),
     ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("a document pdf-lib cannot open", { timeout: 30_000 }, () => {
+  it("is named on the notice as left out, and the rest still comes", async () => {
+    const extra = addAgendaItem("demo-samordnare", meetingId, item("Trasig bilaga"), null);
+    attach(extra.id, "trasig.pdf", Buffer.from("%PDF-1.4\n%%EOF\n"));
+    publishNotice("demo-samordnare", meetingId);
+    const all = (await pagesText(await fetchPdf())).join("\n");
+    expect(all).toContain("Kunde inte läggas till");
+    expect(all).toContain("trasig.pdf");
+    expect(all).toContain("Årsredovisningens första sida");
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Unpublished changes of time and place stay the secretary's (issue 10, items 3 and 7): every
+ * surface that lists meetings (lists, the start page's next meetings, a body's page, calendar
+ * files and feeds) shows a member and the public the time and place of the published notice.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import type { DemoWorld } from "../../db/demo-world";
+import { calendarMeetings } from "~/models/calendar.server";
+import { publishNotice } from "~/models/meeting-notice.server";
+import {
+  createMeeting,
+  getMeeting,
+  meetingsOfBody,
+  pageOfPastMeetings,
+  updateMeeting,
+  upcomingMeetings,
+  upcomingMeetingsFor,
+} from "~/models/meetings.server";
+import { loadActor } from "~/models/users.server";
+import { demoDatabase } from "../support/test-db";
+
+let db: Db;
+let world: DemoWorld;
+let meetingId = 0;
+const TODAY = "2026-11-23";
+const actorOf = (id: string) => loadActor(db.select().from(users).where(eq(users.id, id)).get()!, TODAY);
+
+beforeAll(async () => {
+  ({ db, world } = await demoDatabase(TODAY));
+  const m = createMeeting(
+    "demo-samordnare",
+    {
+      bodyId: world.bodyIds.styrgrupp,
+      date: "2026-12-10",
+      startTime: "13:00",
+      endTime: "15:00",
+      place: "Mini-Maria, Östersund",
+      videoUrl: "",
+    },
+    false,
+  );
+  meetingId = m.id;
+  publishNotice("demo-samordnare", meetingId);
+  // The secretary moves it and changes the place, and has not published the change.
+  const saved = updateMeeting("demo-samordnare", meetingId, getMeeting(meetingId)!.version, {
+    date: "2026-12-10",
+    startTime: "09:00",
+    endTime: "11:00",
+    place: "Hemlig ny lokal",
+    videoUrl: "",
+  });
+  expect(saved.ok).toBe(true);
+});
+
+describe("meetings as members were told", () => {
+  it("shows a member the published time and place on every list and calendar, and the secretary the change", () => {
+    const member = actorOf("demo-ifochef");
+    const secretary = actorOf("demo-samordnare");
+    const body = [world.bodyIds.styrgrupp];
+    const seenBy = (actor: typeof member) => [
+      upcomingMeetingsFor(actor, body, TODAY).find((m) => m.id === meetingId),
+      upcomingMeetings(actor, body, TODAY, 20).find((m) => m.id === meetingId),
+      meetingsOfBody(actor, world.bodyIds.styrgrupp, TODAY).upcoming.find((m) => m.id === meetingId),
+      calendarMeetings({ meetingId }, "https://portal.example", actor)[0],
+      calendarMeetings({ bodyIds: body }, "https://portal.example", actor).find((m) => m.id === meetingId),
+    ];
+    for (const row of seenBy(member)) {
+      expect(row).toMatchObject({ startTime: "13:00", endTime: "15:00", place: "Mini-Maria, Östersund" });
+    }
+    for (const row of seenBy(secretary)) {
+      expect(row).toMatchObject({ startTime: "09:00", endTime: "11:00", place: "Hemlig ny lokal" });
+    }
+    // What mail carries is the members' view.
+    expect(calendarMeetings({ meetingId }, "https://portal.example", null)[0].place).toBe("Mini-Maria, Östersund");
+  });
+
+  it("shows the change to everyone once it is published as a new notice version", () => {
+    publishNotice("demo-samordnare", meetingId);
+    const member = actorOf("demo-ifochef");
+    expect(upcomingMeetingsFor(member, [world.bodyIds.styrgrupp], TODAY).find((m) => m.id === meetingId)?.place).toBe(
+      "Hemlig ny lokal",
+    );
+  });
+
+  it("leaves the past (with minutes) as recorded", () => {
+    const member = actorOf("demo-politiker");
+    const past = pageOfPastMeetings(member, [world.bodyIds.svom], TODAY, { page: 1, size: 50 });
+    expect(past.items.some((m) => m.place === "Regionens hus, Östersund")).toBe(true);
+  });
+});
