@@ -8,6 +8,7 @@ import { agendaVersions, bodies, decisions, meetings } from "../../db/schema";
 import type { AtomEntry } from "~/domain/atom";
 import { readScopeOf } from "~/domain/read-scope";
 import { db } from "~/utils/db.server";
+import { asNoticedBy } from "./meeting-notice.server";
 import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
 
 const FEED_SIZE = 50;
@@ -44,9 +45,10 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
       url: `${origin}/beslut/${d.id}`,
       summary: d.text.length > 600 ? `${d.text.slice(0, 600)} …` : d.text,
     }));
-  const noticed = db()
+  const rows = db()
     .select({
       id: meetings.id,
+      bodyId: meetings.bodyId,
       date: meetings.date,
       startTime: meetings.startTime,
       place: meetings.place,
@@ -58,13 +60,14 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
     .groupBy(meetings.id)
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(FEED_SIZE)
-    .all()
-    .map((m): AtomEntry => ({
-      id: `tag:${host},2026:kallelse/${m.id}`,
-      title: `Kallelse: sammanträde ${m.date} kl. ${m.startTime}`,
-      updated: m.publishedAt ?? m.date,
-      url: `${origin}/moten/${m.id}`,
-      summary: `Sammanträde ${m.date} kl. ${m.startTime}${m.place ? `, ${m.place}` : ""}. Dagordningen finns i portalen.`,
-    }));
+    .all();
+  // The public is told what the published notice says, never a change not yet published.
+  const noticed = asNoticedBy(null, rows).map((m): AtomEntry => ({
+    id: `tag:${host},2026:kallelse/${m.id}`,
+    title: `Kallelse: sammanträde ${m.date} kl. ${m.startTime}`,
+    updated: m.publishedAt ?? m.date,
+    url: `${origin}/moten/${m.id}`,
+    summary: `Sammanträde ${m.date} kl. ${m.startTime}${m.place ? `, ${m.place}` : ""}. Dagordningen finns i portalen.`,
+  }));
   return [...decided, ...noticed].sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0));
 }

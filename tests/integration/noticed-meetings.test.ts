@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { calendarMeetings } from "~/models/calendar.server";
+import { bodyFeedEntries } from "~/models/feeds.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import {
   createMeeting,
@@ -83,6 +84,38 @@ describe("meetings as members were told", () => {
     expect(upcomingMeetingsFor(member, [world.bodyIds.styrgrupp], TODAY).find((m) => m.id === meetingId)?.place).toBe(
       "Hemlig ny lokal",
     );
+  });
+
+  it("tells the public in a body's feed the published time and place, not the change", () => {
+    const svomMeeting = createMeeting(
+      "demo-samordnare",
+      {
+        bodyId: world.bodyIds.svom,
+        date: "2026-12-11",
+        startTime: "10:00",
+        endTime: "12:00",
+        place: "Regionens hus, Östersund",
+        videoUrl: "",
+      },
+      false,
+    );
+    publishNotice("demo-samordnare", svomMeeting.id);
+    const saved = updateMeeting("demo-samordnare", svomMeeting.id, getMeeting(svomMeeting.id)!.version, {
+      date: "2026-12-11",
+      startTime: "08:00",
+      endTime: "09:00",
+      place: "Opublicerad lokal",
+      videoUrl: "",
+    });
+    expect(saved.ok).toBe(true);
+    const entry = () =>
+      bodyFeedEntries(world.bodyIds.svom, "https://portal.example", "portal.example").find((e) =>
+        e.url.endsWith(`/moten/${svomMeeting.id}`),
+      );
+    expect(entry()?.summary).toContain("kl. 10:00, Regionens hus, Östersund");
+    expect(entry()?.summary).not.toContain("Opublicerad");
+    publishNotice("demo-samordnare", svomMeeting.id);
+    expect(entry()?.summary).toContain("kl. 08:00, Opublicerad lokal");
   });
 
   it("leaves the past (with minutes) as recorded", () => {
