@@ -43,3 +43,17 @@ export function conflictOf<Theirs>(actionData: unknown): { theirs: Theirs; versi
   if (!actionData || typeof actionData !== "object" || !("conflict" in actionData)) return null;
   return (actionData as { conflict: { theirs: Theirs; version: number } }).conflict;
 }
+
+/**
+ * The save button of a form that can meet a conflict: after one it says that saving again puts
+ * the user's values over what the other person saved.
+ */
+export function SaveButton({ afterConflict }: { afterConflict: boolean }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="button">
+        {afterConflict ? "Spara mina uppgifter ändå" : "Spara"}
+      </button>
+    </div>
+  );
+}

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { assignments, bodies, decisions, organisations, people } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import type { AssignmentStatus } from "~/domain/recommendations";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { saveVersioned } from "./versioned.server";
 
 /** Which assignments a list shows: all, the viewer's own, those the viewer created, or overdue ones. */
@@ -71,21 +71,15 @@ export function pageOfAssignments(
     view === "skapade" ? eq(assignments.createdBy, actor.userId) : undefined,
     view === "forsenade" ? overdue(today) : undefined,
   );
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(assignments).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select(listColumns)
-        .from(assignments)
-        .leftJoin(decisions, eq(assignments.decisionId, decisions.id))
-        .where(where)
-        .orderBy(sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(assignments.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((a) => ({ ...a, assigneeName: a.assigneeName ?? "–" })),
+  const paged = paginateQuery(request, assignments, where, () =>
+    db()
+      .select(listColumns)
+      .from(assignments)
+      .leftJoin(decisions, eq(assignments.decisionId, decisions.id))
+      .where(where)
+      .orderBy(sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(assignments.id)),
   );
+  return { ...paged, items: paged.items.map((a) => ({ ...a, assigneeName: a.assigneeName ?? "–" })) };
 }
 
 /** The overdue assignments of a collaboration, most overdue first (the coordinator's start page). */

@@ -2,12 +2,12 @@
  * The audit log: every change is recorded in the same transaction as the change itself.
  * The table is append-only (database triggers refuse UPDATE and DELETE).
  */
-import { and, count, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
 import { alias, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { auditLog, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { db, type Db } from "~/utils/db.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 
 export interface AuditEntry {
   userId: string | null;
@@ -64,6 +64,17 @@ export interface AuditFilter {
 const redactors = alias(users, "redactors");
 const redactorPeople = alias(people, "redactor_people");
 
+/** Who made an entry, by the person's name: the log reads "Sara Samordnare ändrade …", not an address. */
+const author = { userId: auditLog.userId, userEmail: users.email, userName: people.name };
+
+/** Who masked the personal identity numbers in an entry (redaction), and when. */
+const redaction = {
+  redactedAt: auditLog.redactedAt,
+  redactedBy: auditLog.redactedBy,
+  redactedByEmail: redactors.email,
+  redactedByName: redactorPeople.name,
+};
+
 /** One page of the log, latest first (the id orders it: entries are only ever appended). */
 export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
   const conditions: SQL[] = [];
@@ -73,38 +84,26 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
   if (filter.to) conditions.push(lte(auditLog.at, `${filter.to}T23:59:59.999Z`));
   if (filter.text) conditions.push(like(auditLog.after, `%${filter.text.replace(/[%_]/g, "")}%`));
   const where = conditions.length ? and(...conditions) : undefined;
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select({
-          id: auditLog.id,
-          at: auditLog.at,
-          userId: auditLog.userId,
-          userEmail: users.email,
-          // The person's name: the log reads "Sara Samordnare ändrade …", not an address.
-          userName: people.name,
-          action: auditLog.action,
-          entityType: auditLog.entityType,
-          entityId: auditLog.entityId,
-          before: auditLog.before,
-          after: auditLog.after,
-          redactedAt: auditLog.redactedAt,
-          redactedBy: auditLog.redactedBy,
-          redactedByEmail: redactors.email,
-          redactedByName: redactorPeople.name,
-        })
-        .from(auditLog)
-        .leftJoin(users, eq(auditLog.userId, users.id))
-        .leftJoin(redactors, eq(auditLog.redactedBy, redactors.id))
-        .leftJoin(redactorPeople, eq(redactors.personId, redactorPeople.id))
-        .leftJoin(people, eq(users.personId, people.id))
-        .where(where)
-        .orderBy(desc(auditLog.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+  return paginateQuery(request, auditLog, where, () =>
+    db()
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        ...author,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+        ...redaction,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(auditLog.userId, users.id))
+      .leftJoin(redactors, eq(auditLog.redactedBy, redactors.id))
+      .leftJoin(redactorPeople, eq(redactors.personId, redactorPeople.id))
+      .leftJoin(people, eq(users.personId, people.id))
+      .where(where)
+      .orderBy(desc(auditLog.id)),
   );
 }
 

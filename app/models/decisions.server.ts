@@ -1,11 +1,11 @@
-import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
 import { bodies, bodyCollaborations, decisions, matters, meetings } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { decisionsReadableBy } from "./read-scope.server";
 
 export interface DecisionFilter {
@@ -121,54 +121,39 @@ function decisionsOfCollaboration(collaborationId: number): SQL | undefined {
 // Newest first; within a day by § (highest last decided), then by id so the order is total.
 const registerOrder = [desc(decisions.decidedOn), desc(decisions.paragraph), desc(decisions.id)];
 
+/** A row of the register as the page and the CSV show it. */
+const registerRow = {
+  id: decisions.id,
+  decidedOn: decisions.decidedOn,
+  bodyName: bodies.name,
+  paragraph: decisions.paragraph,
+  title: decisions.title,
+  kind: decisions.kind,
+  registryNumber: matters.registryNumber,
+  matterId: decisions.matterId,
+  meetingId: decisions.meetingId,
+  status: decisions.status,
+  approval: decisions.approval,
+};
+
 /** One page of the register: only the columns the page shows (not the decision texts). */
 export function pageOfDecisions(actor: Actor | null, filter: DecisionFilter, request: PageRequest) {
   const where = registerWhere(actor, filter);
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(decisions).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select({
-          id: decisions.id,
-          decidedOn: decisions.decidedOn,
-          bodyName: bodies.name,
-          paragraph: decisions.paragraph,
-          title: decisions.title,
-          kind: decisions.kind,
-          registryNumber: matters.registryNumber,
-          matterId: decisions.matterId,
-          meetingId: decisions.meetingId,
-          status: decisions.status,
-          approval: decisions.approval,
-        })
-        .from(decisions)
-        .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
-        .leftJoin(matters, eq(decisions.matterId, matters.id))
-        .where(where)
-        .orderBy(...registerOrder)
-        .limit(limit)
-        .offset(offset)
-        .all(),
+  return paginateQuery(request, decisions, where, () =>
+    db()
+      .select(registerRow)
+      .from(decisions)
+      .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
+      .leftJoin(matters, eq(decisions.matterId, matters.id))
+      .where(where)
+      .orderBy(...registerOrder),
   );
 }
 
 /** Every decision the register shows with these filters, texts included: the CSV export is complete. */
 export function decisionsForExport(actor: Actor | null, filter: DecisionFilter) {
   return db()
-    .select({
-      id: decisions.id,
-      meetingId: decisions.meetingId,
-      decidedOn: decisions.decidedOn,
-      bodyName: bodies.name,
-      paragraph: decisions.paragraph,
-      title: decisions.title,
-      text: decisions.text,
-      kind: decisions.kind,
-      status: decisions.status,
-      approval: decisions.approval,
-      registryNumber: matters.registryNumber,
-    })
+    .select({ ...registerRow, text: decisions.text })
     .from(decisions)
     .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
     .leftJoin(matters, eq(decisions.matterId, matters.id))

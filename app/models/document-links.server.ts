@@ -92,24 +92,31 @@ export function targetsOfDocument(actor: Actor | null, documentId: number) {
     }));
 }
 
+/** How a target is named in a document's links and in the choices for linking. */
+const meetingLabel = (m: { body: string; date: string }) => `${m.body} ${m.date}`;
+const matterLabel = (m: { registryNumber: string; title: string }) => `${m.registryNumber} ${m.title}`;
+const decisionLabel = (d: { decidedOn: string; title: string }) => `${d.decidedOn} ${d.title}`;
+
+const meetingColumns = { id: meetings.id, date: meetings.date, body: bodies.shortName };
+
 function labelOf(type: LinkType, id: number): string {
   switch (type) {
     case "meeting": {
       const m = db()
-        .select({ date: meetings.date, body: bodies.shortName })
+        .select(meetingColumns)
         .from(meetings)
         .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
         .where(eq(meetings.id, id))
         .get();
-      return m ? `${m.body} ${m.date}` : `#${id}`;
+      return m ? meetingLabel(m) : `#${id}`;
     }
     case "matter": {
       const m = db().select().from(matters).where(eq(matters.id, id)).get();
-      return m ? `${m.registryNumber} ${m.title}` : `#${id}`;
+      return m ? matterLabel(m) : `#${id}`;
     }
     case "decision": {
       const d = db().select().from(decisions).where(eq(decisions.id, id)).get();
-      return d ? `${d.decidedOn} ${d.title}` : `#${id}`;
+      return d ? decisionLabel(d) : `#${id}`;
     }
     case "agreement":
       return db().select().from(agreementVersions).where(eq(agreementVersions.id, id)).get()?.label ?? `#${id}`;
@@ -118,44 +125,41 @@ function labelOf(type: LinkType, id: number): string {
 
 /** Choices for linking: recent meetings, matters, decisions and agreement versions the actor may place a document on. */
 export function linkOptions(actor: Actor | null) {
-  const where = (type: LinkType) => placeableWhere(actor, type) || undefined;
-  const none = (type: LinkType) => placeableWhere(actor, type) === false;
+  function choices<T extends { id: number }>(
+    type: LinkType,
+    rows: (where: SQL | undefined) => T[],
+    label: (row: T) => string,
+  ) {
+    const where = placeableWhere(actor, type);
+    if (where === false) return [];
+    return rows(where).map((row) => ({ value: `${type}:${row.id}`, label: label(row) }));
+  }
   return {
-    meeting: none("meeting")
-      ? []
-      : db()
-          .select({ id: meetings.id, date: meetings.date, body: bodies.shortName })
+    meeting: choices(
+      "meeting",
+      (where: SQL | undefined) =>
+        db()
+          .select(meetingColumns)
           .from(meetings)
           .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-          .where(where("meeting"))
+          .where(where)
           .orderBy(desc(meetings.date))
           .limit(60)
-          .all()
-          .map((m) => ({ value: `meeting:${m.id}`, label: `${m.body} ${m.date}` })),
-    matter: none("matter")
-      ? []
-      : db()
-          .select()
-          .from(matters)
-          .all()
-          .map((m) => ({ value: `matter:${m.id}`, label: `${m.registryNumber} ${m.title}` })),
-    decision: none("decision")
-      ? []
-      : db()
-          .select()
-          .from(decisions)
-          .where(where("decision"))
-          .orderBy(desc(decisions.decidedOn))
-          .limit(100)
-          .all()
-          .map((d) => ({ value: `decision:${d.id}`, label: `${d.decidedOn} ${d.title}` })),
-    agreement: none("agreement")
-      ? []
-      : db()
-          .select()
-          .from(agreementVersions)
-          .all()
-          .map((v) => ({ value: `agreement:${v.id}`, label: v.label })),
+          .all(),
+      meetingLabel,
+    ),
+    matter: choices("matter", (where: SQL | undefined) => db().select().from(matters).where(where).all(), matterLabel),
+    decision: choices(
+      "decision",
+      (where: SQL | undefined) =>
+        db().select().from(decisions).where(where).orderBy(desc(decisions.decidedOn)).limit(100).all(),
+      decisionLabel,
+    ),
+    agreement: choices(
+      "agreement",
+      (where: SQL | undefined) => db().select().from(agreementVersions).where(where).all(),
+      (v) => v.label,
+    ),
   };
 }
 

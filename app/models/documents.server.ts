@@ -2,7 +2,7 @@
  * The document library: documents with versions, visibility and links. Visibility is decided
  * by the policy for every row a list returns; search is app/models/search.server.ts.
  */
-import { and, count, desc, eq, gte, lte, max, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, max, sql } from "drizzle-orm";
 import { bodies, documentBodies, documents, documentVersions, files, people, users } from "../../db/schema";
 import type { ValidDocument } from "~/domain/documents";
 import type { PageRequest } from "~/domain/pagination";
@@ -11,7 +11,7 @@ import { readScopeOf } from "~/domain/read-scope";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { documentsReadableBy } from "./read-scope.server";
 
 type Staged = ReturnType<typeof stageFiles>;
@@ -65,26 +65,20 @@ export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, req
       ? and(gte(documents.date, `${filter.year}-01-01`), lte(documents.date, `${filter.year}-12-31`))
       : undefined,
   );
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(documents).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select({
-          id: documents.id,
-          title: documents.title,
-          kind: documents.kind,
-          date: documents.date,
-          visibility: documents.visibility,
-          bodyName: bodies.shortName,
-        })
-        .from(documents)
-        .leftJoin(bodies, eq(documents.bodyId, bodies.id))
-        .where(where)
-        .orderBy(desc(documents.date), desc(documents.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+  return paginateQuery(request, documents, where, () =>
+    db()
+      .select({
+        id: documents.id,
+        title: documents.title,
+        kind: documents.kind,
+        date: documents.date,
+        visibility: documents.visibility,
+        bodyName: bodies.shortName,
+      })
+      .from(documents)
+      .leftJoin(bodies, eq(documents.bodyId, bodies.id))
+      .where(where)
+      .orderBy(desc(documents.date), desc(documents.id)),
   );
 }
 

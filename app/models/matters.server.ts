@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
   agendaItems,
   bodies,
@@ -14,29 +14,23 @@ import { isPublicDecision } from "~/domain/decisions";
 import type { PageRequest } from "~/domain/pagination";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { saveVersioned } from "./versioned.server";
 
 /** One page of the matters, newest first (the registry number is shown, so no text columns). */
 export function pageOfMatters(collaborationId: number, request: PageRequest) {
   const where = eq(matters.collaborationId, collaborationId);
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(matters).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select({
-          id: matters.id,
-          registryNumber: matters.registryNumber,
-          title: matters.title,
-          status: matters.status,
-        })
-        .from(matters)
-        .where(where)
-        .orderBy(desc(matters.createdAt), desc(matters.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+  return paginateQuery(request, matters, where, () =>
+    db()
+      .select({
+        id: matters.id,
+        registryNumber: matters.registryNumber,
+        title: matters.title,
+        status: matters.status,
+      })
+      .from(matters)
+      .where(where)
+      .orderBy(desc(matters.createdAt), desc(matters.id)),
   );
 }
 

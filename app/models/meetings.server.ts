@@ -3,7 +3,7 @@
  * notice, proposals, attendance, minutes and extracts live in their own meeting-*.server.ts
  * modules. Every write is one immediate transaction with its audit entry.
  */
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { agendaItems, bodies, decisions, meetings } from "../../db/schema";
 import type { ValidMeeting } from "~/domain/meetings";
 import type { PageRequest } from "~/domain/pagination";
@@ -14,7 +14,7 @@ import { recordAudit } from "./audit.server";
 import { clearExample } from "./example-facts.server";
 import { asNoticedBy } from "./meeting-notice.server";
 import { standardItemsForNewMeeting } from "./meeting-agenda.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { meetingsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
@@ -129,19 +129,13 @@ export function pageOfPastMeetings(
   request: PageRequest,
 ) {
   const where = and(meetingListWhere(actor, bodyIds), lt(meetings.date, today));
-  const page = paginate(
-    request,
-    () => db().select({ n: count() }).from(meetings).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select(listColumns)
-        .from(meetings)
-        .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-        .where(where)
-        .orderBy(desc(meetings.date), desc(meetings.startTime), desc(meetings.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+  const page = paginateQuery(request, meetings, where, () =>
+    db()
+      .select(listColumns)
+      .from(meetings)
+      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+      .where(where)
+      .orderBy(desc(meetings.date), desc(meetings.startTime), desc(meetings.id)),
   );
   return { ...page, items: asNoticedBy(actor, page.items) };
 }

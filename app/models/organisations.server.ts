@@ -31,6 +31,14 @@ export function listOrganisations() {
   return db().select().from(organisations).orderBy(asc(organisations.name)).all();
 }
 
+/** A party's standing in its collaboration, as the lists of parties show it. */
+const partyTerms = {
+  role: parties.role,
+  status: parties.status,
+  memberSince: parties.memberSince,
+  branchClinic: parties.branchClinic,
+};
+
 /** Parties of a collaboration: region first, then municipalities alphabetically (Swedish order). */
 export function listParties(collaborationId: number) {
   const rows = db()
@@ -40,11 +48,8 @@ export function listParties(collaborationId: number) {
       name: organisations.name,
       kind: organisations.kind,
       municipalityCode: organisations.municipalityCode,
-      role: parties.role,
+      ...partyTerms,
       registrarEmail: parties.registrarEmail,
-      memberSince: parties.memberSince,
-      branchClinic: parties.branchClinic,
-      status: parties.status,
       exitDate: parties.exitDate,
       version: parties.version,
     })
@@ -154,10 +159,7 @@ export function partiesOfOrganisation(organisationId: number) {
       collaborationId: collaborations.id,
       collaborationSlug: collaborations.slug,
       collaborationName: collaborations.name,
-      role: parties.role,
-      status: parties.status,
-      memberSince: parties.memberSince,
-      branchClinic: parties.branchClinic,
+      ...partyTerms,
     })
     .from(parties)
     .innerJoin(collaborations, eq(parties.collaborationId, collaborations.id))

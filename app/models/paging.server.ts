@@ -2,7 +2,10 @@
  * The one way a model answers a page of a list: count the matching rows, settle the page,
  * fetch only that page's rows. The caller's query must order stably (ties broken by id).
  */
+import { count, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { pageOf, type PageRequest, type Paged } from "~/domain/pagination";
+import { db } from "~/utils/db.server";
 
 export function paginate<T>(
   request: PageRequest,
@@ -11,4 +14,27 @@ export function paginate<T>(
 ): Paged<T> {
   const page = pageOf(request, count());
   return { page, items: page.total === 0 ? [] : rows(page.size, page.offset, page.total) };
+}
+
+/** A select that can still be limited: Drizzle's query builder before `.limit()`. */
+interface PageableQuery<T> {
+  limit(limit: number): { offset(offset: number): { all(): T[] } };
+}
+
+/**
+ * A page of the rows of `table` that match `where` (every row when undefined): counted over
+ * the table, fetched by `query` (the page's columns and joins, filtered by the same `where`,
+ * in a stable order) with the page's LIMIT and OFFSET.
+ */
+export function paginateQuery<T>(
+  request: PageRequest,
+  table: SQLiteTable,
+  where: SQL | undefined,
+  query: () => PageableQuery<T>,
+): Paged<T> {
+  return paginate(
+    request,
+    () => db().select({ n: count() }).from(table).where(where).get()?.n ?? 0,
+    (limit, offset) => query().limit(limit).offset(offset).all(),
+  );
 }

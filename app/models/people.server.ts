@@ -1,33 +1,27 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { organisations, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { db, write } from "~/utils/db.server";
 
 /** One page of the people, by name. */
 export function pageOfPeople(request: PageRequest) {
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(people).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select({
-          id: people.id,
-          name: people.name,
-          title: people.title,
-          organisation: organisations.name,
-          userId: users.id,
-        })
-        .from(people)
-        .leftJoin(organisations, eq(people.organisationId, organisations.id))
-        .leftJoin(users, eq(users.personId, people.id))
-        .orderBy(asc(people.name), asc(people.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map(({ userId, ...p }) => ({ ...p, hasAccount: userId !== null })),
+  const paged = paginateQuery(request, people, undefined, () =>
+    db()
+      .select({
+        id: people.id,
+        name: people.name,
+        title: people.title,
+        organisation: organisations.name,
+        userId: users.id,
+      })
+      .from(people)
+      .leftJoin(organisations, eq(people.organisationId, organisations.id))
+      .leftJoin(users, eq(users.personId, people.id))
+      .orderBy(asc(people.name), asc(people.id)),
   );
+  return { ...paged, items: paged.items.map(({ userId, ...p }) => ({ ...p, hasAccount: userId !== null })) };
 }
 
 export function listPeople() {

@@ -5,7 +5,7 @@
  * transaction with its audit entry, refused when someone saved in between (version) or when
  * the lifecycle does not allow it.
  */
-import { and, asc, count, desc, eq, inArray, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, max, or, sql, type SQL } from "drizzle-orm";
 import {
   auditLog,
   bodies,
@@ -48,7 +48,7 @@ import { costTable } from "./agreement-money.server";
 import { agreementOf, currentVersion, getVersion } from "./agreements.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 import { recommendationsReadableBy } from "./read-scope.server";
 import { recordLetters } from "./recommendation-letters.server";
 
@@ -129,24 +129,18 @@ export function pageOfRecommendations(
   request: PageRequest,
 ) {
   const where = matrixWhere(actor, collaborationId, asOf);
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(recommendations).where(where).get()?.n ?? 0,
-    (limit, offset) =>
-      db()
-        .select({
-          id: recommendations.id,
-          title: recommendations.title,
-          answerDeadline: recommendations.answerDeadline,
-          status: recommendations.status,
-          withdrawnAt: recommendations.withdrawnAt,
-        })
-        .from(recommendations)
-        .where(where)
-        .orderBy(desc(recommendations.answerDeadline), desc(recommendations.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+  return paginateQuery(request, recommendations, where, () =>
+    db()
+      .select({
+        id: recommendations.id,
+        title: recommendations.title,
+        answerDeadline: recommendations.answerDeadline,
+        status: recommendations.status,
+        withdrawnAt: recommendations.withdrawnAt,
+      })
+      .from(recommendations)
+      .where(where)
+      .orderBy(desc(recommendations.answerDeadline), desc(recommendations.id)),
   );
 }
 

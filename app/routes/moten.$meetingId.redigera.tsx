@@ -1,14 +1,14 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { ConflictNotice, conflictOf, SaveButton } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { MeetingTimeFields } from "~/components/meeting-fields";
 import { editMeetingSchema } from "~/forms/meeting";
 import { updateMeeting } from "~/models/meetings.server";
 import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflictWith, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra möte – Samverkansportalen" }];
@@ -26,17 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const { version, ...value } = submission.value;
   const saved = updateMeeting(viewer.user.id, meeting.id, version, value);
-  if (!saved.ok) {
-    const m = saved.conflict;
-    const theirs: Theirs = {
-      date: m.date,
-      startTime: m.startTime,
-      endTime: m.endTime,
-      place: m.place,
-      videoUrl: m.videoUrl,
-    };
-    return rejectConflict(submission, theirs, m.version);
-  }
+  if (!saved.ok)
+    return rejectConflictWith(
+      submission,
+      saved.conflict,
+      LABELS.map(([key]) => key),
+    );
   return redirectWithStatus(`/moten/${meeting.id}`, "Mötet är sparat.");
 }
 
@@ -87,11 +82,7 @@ export default function EditMeeting() {
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? meeting.version} />
         <MeetingTimeFields fields={fields} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
-          </button>
-        </div>
+        <SaveButton afterConflict={Boolean(conflict)} />
       </Form>
     </>
   );

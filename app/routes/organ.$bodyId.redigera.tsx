@@ -4,7 +4,7 @@ import { z } from "zod";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { BodyFields } from "~/components/body-fields";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { ConflictNotice, conflictOf, SaveButton } from "~/components/conflict-notice";
 import { MoveButtons } from "~/components/move-buttons";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { AGENDA_ITEM_KINDS } from "~/domain/meetings";
@@ -161,11 +161,7 @@ export default function EditBody() {
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? body.version} />
         <input type="hidden" name="intent" value="save" />
         <BodyFields fields={fields} collaborations={collaborations} kinds={kinds} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
-          </button>
-        </div>
+        <SaveButton afterConflict={Boolean(conflict)} />
       </Form>
 
       <section aria-labelledby="staende-punkter">

@@ -2,7 +2,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
-import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { ConflictNotice, conflictOf, SaveButton } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { OrganisationFields } from "~/components/organisation-fields";
 import {
@@ -110,11 +110,7 @@ function EditOrganisation({
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? organisation.version} />
         <OrganisationFields fields={fields} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
-          </button>
-        </div>
+        <SaveButton afterConflict={Boolean(conflict)} />
       </Form>
     </section>
   );

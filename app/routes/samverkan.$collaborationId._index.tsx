@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { ConflictNotice, conflictOf, ExampleBadge } from "~/components/conflict-notice";
+import { ConflictNotice, conflictOf, ExampleBadge, SaveButton } from "~/components/conflict-notice";
 import {
   CheckboxField,
   FormErrorSummary,
@@ -173,11 +173,7 @@ export default function CollaborationPage() {
             />
             <TextareaField field={fields.description} label="Beskrivning" />
             <CheckboxField field={fields.isExample} label="Exempel (demodata som inte finns i källorna)" />
-            <div className="actions">
-              <button type="submit" className="button">
-                {conflict ? "Spara mina uppgifter ändå" : "Spara"}
-              </button>
-            </div>
+            <SaveButton afterConflict={Boolean(conflict)} />
           </Form>
         </section>
       ) : null}

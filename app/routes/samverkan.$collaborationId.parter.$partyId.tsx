@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { ConflictNotice, conflictOf, SaveButton } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { PartyFields } from "~/components/organisation-fields";
 import { PARTY_ROLE_LABEL, type PartyRole } from "~/domain/collaboration";
@@ -10,7 +10,7 @@ import { editPartySchema } from "~/forms/collaboration";
 import { getCollaboration } from "~/models/collaborations.server";
 import { listParties, updateParty } from "~/models/organisations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflictWith, rejectForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/page-title";
 import { idParam } from "~/utils/params";
 import { readForm } from "~/utils/request-body.server";
@@ -40,16 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const { version, ...value } = submission.value;
   const saved = updateParty(viewer.user.id, party.partyId, version, value);
-  if (!saved.ok) {
-    const p = saved.conflict;
-    const theirs: Theirs = {
-      role: p.role,
-      registrarEmail: p.registrarEmail,
-      memberSince: p.memberSince,
-      branchClinic: p.branchClinic,
-    };
-    return rejectConflict(submission, theirs, p.version);
-  }
+  if (!saved.ok)
+    return rejectConflictWith(submission, saved.conflict, ["role", "registrarEmail", "memberSince", "branchClinic"]);
   return redirectWithStatus(`/samverkan/${collaboration.id}`, `${party.name} är sparad.`);
 }
 
@@ -99,11 +91,7 @@ export default function EditParty() {
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? party.version} />
         <PartyFields fields={fields} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
-          </button>
-        </div>
+        <SaveButton afterConflict={Boolean(conflict)} />
       </Form>
       <p className="muted">Partens status, uppsägning och utträde sköts på avtalets sidor.</p>
     </>

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { collaborationFor } from "~/auth/collaboration.server";
 import { requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { ConflictNotice, conflictOf, SaveButton } from "~/components/conflict-notice";
 import { CheckboxField, FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { withCollaboration } from "~/domain/collaboration";
 import { KEY_FIGURE_UNIT_LABEL, KEY_FIGURE_UNITS, type KeyFigureUnit } from "~/domain/key-figures";
@@ -137,11 +137,7 @@ function EditDefinition({ definition, lastResult }: { definition: Definition; la
         <input type="hidden" name={fields.version.name} value={conflict?.version ?? definition.version} />
         <input type="hidden" name="intent" value="update" />
         <DefinitionFields fields={fields as never} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {conflict ? "Spara mina uppgifter ändå" : "Spara"}
-          </button>
-        </div>
+        <SaveButton afterConflict={Boolean(conflict)} />
       </Form>
       <Form method="post" className="actions">
         <input type="hidden" name="definitionId" value={definition.id} />

@@ -44,3 +44,16 @@ export function rejectConflict<Theirs>(
   }) as SubmissionResult<string[]>;
   return data({ ...reply, conflict: { theirs, version } }, { status: 409 });
 }
+
+/**
+ * `rejectConflict` with the named fields of the row someone else saved (a `conflict` from
+ * saveVersioned): only those go to the browser, with the row's version.
+ */
+export function rejectConflictWith<Row extends { version: number }, Key extends keyof Row>(
+  submission: Submission<unknown, string[], unknown>,
+  row: Row,
+  keys: readonly Key[],
+) {
+  const theirs = Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<Row, Key>;
+  return rejectConflict(submission, theirs, row.version);
+}
