@@ -6,16 +6,14 @@
  * - Writes: WRITE_LIMIT_PER_MINUTE state-changing requests per client, keyed on the VALIDATED
  *   session (its stored id) or else the client address, never on a raw cookie value: a fresh
  *   made-up cookie per request is the same client as no cookie at all.
- * - Sign-in: at most 30 attempts per client address and 10 failures per account AND address in
- *   15 minutes. The account lock is per address: someone guessing from elsewhere can never
- *   lock a person out of the account from her own address.
- * - Password reset requests: at most 10 per client address in 15 minutes and 3 per account
- *   (typed address) an hour, so nobody floods a person's inbox with reset links.
+ * - Sign-in and password reset requests: the numbers and the rules are app/domain/rate-limits.ts
+ *   (SIGN_IN_LIMITS, RESET_LIMITS, accountLocked); this module counts.
  */
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { validateSession } from "./sessions.server";
+import { accountLocked, RESET_LIMITS, SIGN_IN_LIMITS, type Limit } from "~/domain/rate-limits";
 
 const TABLE = "rate_limits";
 
@@ -38,7 +36,7 @@ function current(): Limiters {
   client.exec(
     `CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
   );
-  const make = (keyPrefix: string, points: number, duration: number) =>
+  const make = (keyPrefix: string, { points, seconds: duration }: Limit) =>
     new RateLimiterSQLite({
       storeClient: client,
       storeType: "better-sqlite3",
@@ -50,11 +48,11 @@ function current(): Limiters {
       duration,
     });
   limiters = {
-    writes: make("write", env().WRITE_LIMIT_PER_MINUTE, 60),
-    signInByAddress: make("signin-address", 30, 15 * 60),
-    signInFailures: make("signin-failures", 10, 15 * 60),
-    resetByAddress: make("reset-address", 10, 15 * 60),
-    resetByAccount: make("reset-account", 3, 60 * 60),
+    writes: make("write", { points: env().WRITE_LIMIT_PER_MINUTE, seconds: 60 }),
+    signInByAddress: make("signin-address", SIGN_IN_LIMITS.attemptsByAddress),
+    signInFailures: make("signin-failures", SIGN_IN_LIMITS.failuresByAccountAndAddress),
+    resetByAddress: make("reset-address", RESET_LIMITS.byAddress),
+    resetByAccount: make("reset-account", RESET_LIMITS.byAccount),
   };
   limitersDb = db();
   return limiters;
@@ -92,7 +90,7 @@ const accountKey = (email: string, address: string) => `${email}\u0000${address}
 export async function signInWait(email: string, address: string): Promise<number> {
   const { signInByAddress, signInFailures } = current();
   const failures = await signInFailures.get(accountKey(email, address));
-  if (failures && failures.remainingPoints <= 0) return waitOf(failures);
+  if (failures && accountLocked(failures.remainingPoints)) return waitOf(failures);
   return signInByAddress.consume(address).then(
     () => 0,
     (refusal: unknown) => waitOf(refusal),

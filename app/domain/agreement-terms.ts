@@ -118,6 +118,19 @@ export function exitDateForNotice(terms: AgreementTerms, receivedOn: string): No
   return { ok: true, exitDate: exit.termEnd, noticeDeadline: exit.noticeDeadline };
 }
 
+/**
+ * A notice the coordinator records on `today` as received on `receivedOn`: its exit date, or
+ * why it cannot be recorded. A notice not yet received is a what-if (/avtal/tank-om), not a record.
+ */
+export function noticeToRecord(terms: AgreementTerms, receivedOn: string, today: string): NoticeResult {
+  if (parseIsoDate(receivedOn) && receivedOn > today)
+    return {
+      ok: false,
+      error: "Uppsägningen kan inte vara mottagen i framtiden. Använd Tänk om för ett kommande datum.",
+    };
+  return exitDateForNotice(terms, receivedOn);
+}
+
 /** When every party has given notice, the agreement ends with the last party's exit. */
 export function agreementEndDate(exitDates: (string | null)[]): string | null {
   if (exitDates.length === 0 || exitDates.some((d) => d === null)) return null;

@@ -74,3 +74,63 @@ export function exitScenario(terms: AgreementTerms, party: ExitParty, noticeOn: 
     ],
   };
 }
+
+/** A year's cost split as the what-if compares it (the parts of the agreement's year account it reads). */
+export interface SplitYear {
+  year: number;
+  budget: { total: number };
+  /** Where the total comes from, in Swedish. */
+  budgetExplained: string;
+  populationDate: string;
+  illustrativePopulation: boolean;
+  missingPopulation: readonly string[];
+  rows: readonly { organisationId: number; name: string; share: number }[];
+}
+
+interface ShareChange {
+  name: string;
+  before: number;
+  /** The share with the exit; null for a party that no longer pays (it has left). */
+  after: number | null;
+  /** What the party pays more (positive) or less (negative): the whole share for one that left. */
+  change: number;
+}
+
+export interface ExitYear {
+  year: number;
+  total: number;
+  explained: string;
+  /** Caveats of the split with the exit: example populations, a population carried forward. */
+  flags: string[];
+  rows: ShareChange[];
+}
+
+/**
+ * Every party's share per year without the exit (`before`) and with it (`after`, the same years
+ * in the same order), for the what-if page: the total, its explanation and the caveats are the
+ * split with the exit, the one the parties would pay.
+ */
+export function shareChanges(before: readonly SplitYear[], after: readonly SplitYear[]): ExitYear[] {
+  return before.map((without, i) => {
+    const withExit = after[i];
+    if (!withExit || withExit.year !== without.year) throw new Error(`The splits differ in year ${without.year}.`);
+    return {
+      year: without.year,
+      total: withExit.budget.total,
+      explained: withExit.budgetExplained,
+      flags: [
+        withExit.illustrativePopulation ? "folkmängderna är exempel, inte SCB:s" : "",
+        withExit.missingPopulation.length ? `folkmängd per ${withExit.populationDate} saknas och är framskriven` : "",
+      ].filter(Boolean),
+      rows: without.rows.map((row) => {
+        const share = withExit.rows.find((r) => r.organisationId === row.organisationId)?.share ?? null;
+        return {
+          name: row.name,
+          before: row.share,
+          after: share,
+          change: share === null ? -row.share : share - row.share,
+        };
+      }),
+    };
+  });
+}

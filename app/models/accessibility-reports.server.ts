@@ -2,12 +2,12 @@
  * Reports of accessibility problems from the statement page (/tillganglighet): stored and
  * audited in one transaction, so the coordinator reads them in the portal.
  */
-import { count, desc } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { accessibilityReports } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { paginate } from "./paging.server";
+import { paginateQuery } from "./paging.server";
 
 export interface AccessibilityReport {
   page: string;
@@ -35,10 +35,7 @@ export function recordAccessibilityReport(userId: string | null, report: Accessi
 }
 
 export function pageOfAccessibilityReports(request: PageRequest) {
-  return paginate(
-    request,
-    () => db().select({ n: count() }).from(accessibilityReports).get()?.n ?? 0,
-    (limit, offset) =>
-      db().select().from(accessibilityReports).orderBy(desc(accessibilityReports.id)).limit(limit).offset(offset).all(),
+  return paginateQuery(request, accessibilityReports, undefined, () =>
+    db().select().from(accessibilityReports).orderBy(desc(accessibilityReports.id)),
   );
 }

@@ -7,7 +7,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { pageOf, type PageRequest, type Paged } from "~/domain/pagination";
 import { db } from "~/utils/db.server";
 
-export function paginate<T>(
+function paginate<T>(
   request: PageRequest,
   count: () => number,
   rows: (limit: number, offset: number, total: number) => T[],

@@ -7,7 +7,13 @@ import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { PARTY_STATUS_LABEL, PartyStatusBadge } from "~/components/party-status";
 import { staffText } from "~/domain/agreement-principals";
-import { deadlineWarning, exitDateForNotice, PARTY_STATUSES, partyStatusOn } from "~/domain/agreement-terms";
+import {
+  deadlineWarning,
+  exitDateForNotice,
+  noticeToRecord,
+  PARTY_STATUSES,
+  partyStatusOn,
+} from "~/domain/agreement-terms";
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, todayInStockholm } from "~/domain/format";
@@ -124,13 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(formData, noticeSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const { receivedOn, note, version: expected } = submission.value;
-  if (receivedOn > todayInStockholm())
-    return rejectForm(submission, {
-      fieldErrors: {
-        receivedOn: ["Uppsägningen kan inte vara mottagen i framtiden. Använd Tänk om för ett kommande datum."],
-      },
-    });
-  const exit = exitDateForNotice(termsOf(version), receivedOn);
+  const exit = noticeToRecord(termsOf(version), receivedOn, todayInStockholm());
   if (!exit.ok) return rejectForm(submission, { fieldErrors: { receivedOn: [exit.error] } });
   const uploads = await checkUploads(formData, "letter");
   if (!uploads.ok) return rejectForm(submission, { fieldErrors: { letter: [uploads.error] } });

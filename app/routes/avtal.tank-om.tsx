@@ -9,7 +9,7 @@ import type { StaffingLine } from "~/domain/agreement-version";
 import { parseIsoDate } from "~/domain/calendar-dates";
 import { withCollaboration } from "~/domain/collaboration";
 import { formatKronor, todayInStockholm } from "~/domain/format";
-import { exitScenario } from "~/domain/party-exit";
+import { exitScenario, shareChanges } from "~/domain/party-exit";
 import { yearAccountsAssuming } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf } from "~/models/agreements.server";
 import { idFromQuery, textFromQuery } from "~/utils/query";
@@ -48,30 +48,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   if (!scenario.ok) return { ...base, dateError: scenario.error, result: null };
   const from = scenario.firstAffectedYear;
+  // Three years from the first the exit changes: every share without the exit and with it.
+  const split = (exit?: { partyId: number; exitDate: string }) =>
+    yearAccountsAssuming(collaboration.id, version, from, from + 2, exit);
   const years = scenario.endsCollaboration
     ? []
-    : (() => {
-        const before = yearAccountsAssuming(collaboration.id, version, from, from + 2);
-        const after = yearAccountsAssuming(collaboration.id, version, from, from + 2, {
-          partyId: party.id,
-          exitDate: scenario.exitDate,
-        });
-        return before.map((b, i) => ({
-          year: b.year,
-          flags: [
-            after[i].illustrativePopulation ? "folkmängderna är exempel, inte SCB:s" : "",
-            after[i].missingPopulation.length
-              ? `folkmängd per ${after[i].populationDate} saknas och är framskriven`
-              : "",
-          ].filter(Boolean),
-          total: after[i].budget.total,
-          explained: after[i].budgetExplained,
-          rows: b.rows.map((r) => {
-            const changed = after[i].rows.find((x) => x.organisationId === r.organisationId);
-            return { name: r.name, before: r.share, after: changed?.share ?? null };
-          }),
-        }));
-      })();
+    : shareChanges(split(), split({ partyId: party.id, exitDate: scenario.exitDate }));
   return { ...base, result: { name: party.name, principal: principal !== null, scenario, years } };
 }
 
@@ -168,9 +150,7 @@ export default function WhatIf() {
                           <th scope="row">{row.name}</th>
                           <td className="num">{formatKronor(row.before)}</td>
                           <td className="num">{row.after === null ? "lämnat" : formatKronor(row.after)}</td>
-                          <td className="num">
-                            {row.after === null ? formatKronor(-row.before) : formatKronor(row.after - row.before)}
-                          </td>
+                          <td className="num">{formatKronor(row.change)}</td>
                         </tr>
                       ))}
                     </tbody>

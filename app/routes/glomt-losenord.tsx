@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { resetRequestWait } from "~/auth/limits.server";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { tooManyMessage } from "~/domain/rate-limits";
 import { passwordResetRequestSchema } from "~/forms/account";
 import { requestPasswordReset } from "~/models/account-tokens.server";
 import { redirectWithStatus } from "~/utils/flash.server";
@@ -21,18 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const { email } = submission.value;
   const wait = await resetRequestWait(email, String(context.clientIp ?? "okänd"));
-  if (wait) {
-    const minutes = Math.ceil(wait / 60);
-    return rejectForm(
-      submission,
-      {
-        formErrors: [
-          `För många förfrågningar. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`,
-        ],
-      },
-      429,
-    );
-  }
+  if (wait) return rejectForm(submission, { formErrors: [tooManyMessage("förfrågningar", wait)] }, 429);
   requestPasswordReset(email, portalOrigin());
   return redirectWithStatus(
     "/logga-in",

@@ -7,6 +7,7 @@ import { getViewer, safeRedirectTo } from "~/auth/session.server";
 import { signInFailed, signInSucceeded, signInWait } from "~/auth/limits.server";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
 import { hasPassword } from "~/domain/account-tokens";
+import { tooManyMessage } from "~/domain/rate-limits";
 import { signInSchema } from "~/forms/account";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/users.server";
@@ -36,11 +37,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const address = String(context.clientIp ?? "okänd");
   const limited = await signInWait(email, address);
-  if (limited) {
-    const minutes = Math.ceil(limited / 60);
-    const message = `För många inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`;
-    return rejectForm(submission, { formErrors: [message], hideFields: HIDE }, 429);
-  }
+  if (limited)
+    return rejectForm(
+      submission,
+      { formErrors: [tooManyMessage("inloggningsförsök", limited)], hideFields: HIDE },
+      429,
+    );
 
   const user = findUserByEmail(email);
   // Verify against a dummy hash for unknown accounts: same work, same message.

@@ -8,6 +8,7 @@ import {
   currentTerm,
   earliestExit,
   exitDateForNotice,
+  noticeToRecord,
   exitOptions,
   isTimelyNotice,
   noticeDeadlineForTermEnd,
@@ -63,6 +64,23 @@ describe("the Mini-Maria agreement (domain example)", () => {
       noticeDeadline: "2027-12-31",
     });
     expect(earliestExit(miniMaria, "2026-12-31").daysLeft).toBe(0);
+  });
+  it("records a notice received today or earlier with its exit date, and refuses one not yet received", () => {
+    expect(noticeToRecord(miniMaria, "2026-11-24", "2026-11-24")).toEqual({
+      ok: true,
+      exitDate: "2027-12-31",
+      noticeDeadline: "2026-12-31",
+    });
+    expect(noticeToRecord(miniMaria, "2026-01-15", "2026-11-24")).toMatchObject({ ok: true, exitDate: "2027-12-31" });
+    const future = noticeToRecord(miniMaria, "2026-11-25", "2026-11-24");
+    expect(future.ok).toBe(false);
+    if (!future.ok) expect(future.error).toMatch(/i framtiden. Använd Tänk om/);
+    // A malformed or too early date gets the same words as any notice.
+    expect(noticeToRecord(miniMaria, "2026-13-01", "2026-11-24")).toEqual({
+      ok: false,
+      error: "Skriv datumet som ÅÅÅÅ-MM-DD.",
+    });
+    expect(noticeToRecord(miniMaria, "2022-12-31", "2026-11-24")).toMatchObject({ ok: false });
   });
   it("refuses a notice dated before the agreement began", () => {
     const result = exitDateForNotice(miniMaria, "2022-12-31");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AgreementTerms } from "~/domain/agreement-terms";
 import { paymentRoute, staffingSide, staffText, type Principal } from "~/domain/agreement-principals";
-import { exitScenario } from "~/domain/party-exit";
+import { exitScenario, shareChanges, type SplitYear } from "~/domain/party-exit";
 
 const miniMaria: AgreementTerms = {
   firstTermStart: "2023-01-01",
@@ -82,5 +82,78 @@ describe("principals and invoicing", () => {
     ];
     expect(staffText(staffing, "kommunerna")).toBe("3,0 socionom, 0,2 enhetschef");
     expect(staffText(staffing, "region")).toBe("2,0 sjuksköterska");
+  });
+});
+
+describe("shareChanges: what each party pays without and with an exit", () => {
+  const year = (
+    y: number,
+    total: number,
+    rows: [number, string, number][],
+    extra: Partial<SplitYear> = {},
+  ): SplitYear => ({
+    year: y,
+    budget: { total },
+    budgetExplained: `Budget ${y}`,
+    populationDate: `${y - 1}-11-01`,
+    illustrativePopulation: false,
+    missingPopulation: [],
+    rows: rows.map(([organisationId, name, share]) => ({ organisationId, name, share })),
+    ...extra,
+  });
+
+  it("gives the leaving party its whole share back and the others what they pay more", () => {
+    const before = [
+      year(2028, 900, [
+        [1, "Region", 450],
+        [2, "Berg", 300],
+        [3, "Bräcke", 150],
+      ]),
+    ];
+    const after = [
+      year(2028, 900, [
+        [1, "Region", 540],
+        [3, "Bräcke", 360],
+      ]),
+    ];
+    expect(shareChanges(before, after)).toEqual([
+      {
+        year: 2028,
+        total: 900,
+        explained: "Budget 2028",
+        flags: [],
+        rows: [
+          { name: "Region", before: 450, after: 540, change: 90 },
+          { name: "Berg", before: 300, after: null, change: -300 },
+          { name: "Bräcke", before: 150, after: 360, change: 210 },
+        ],
+      },
+    ]);
+  });
+
+  it("shows the total, explanation and caveats of the split with the exit", () => {
+    const before = [year(2029, 1000, [[1, "Region", 1000]])];
+    const after = [
+      year(2029, 800, [[1, "Region", 800]], {
+        budgetExplained: "Indexerad",
+        illustrativePopulation: true,
+        missingPopulation: ["Berg"],
+      }),
+    ];
+    const [result] = shareChanges(before, after);
+    expect(result.total).toBe(800);
+    expect(result.explained).toBe("Indexerad");
+    expect(result.flags).toEqual([
+      "folkmängderna är exempel, inte SCB:s",
+      "folkmängd per 2028-11-01 saknas och är framskriven",
+    ]);
+  });
+
+  it("compares year by year and refuses splits of different years", () => {
+    const before = [year(2028, 10, [[1, "Region", 10]]), year(2029, 20, [[1, "Region", 20]])];
+    const after = [year(2028, 10, [[1, "Region", 10]]), year(2029, 20, [[1, "Region", 5]])];
+    expect(shareChanges(before, after).map((y) => y.rows[0].change)).toEqual([0, -15]);
+    expect(() => shareChanges(before, [after[1]])).toThrow(/2028/);
+    expect(() => shareChanges(before, after.slice(0, 1))).toThrow(/2029/);
   });
 });
