@@ -5,26 +5,8 @@ import { insertAudited } from "./audit.server";
 import { paginateQuery } from "./paging.server";
 import { db, write } from "~/utils/db.server";
 
-/** One page of the people, by name. */
-export function pageOfPeople(request: PageRequest) {
-  const paged = paginateQuery(request, people, undefined, () =>
-    db()
-      .select({
-        id: people.id,
-        name: people.name,
-        title: people.title,
-        organisation: organisations.name,
-        userId: users.id,
-      })
-      .from(people)
-      .leftJoin(organisations, eq(people.organisationId, organisations.id))
-      .leftJoin(users, eq(users.personId, people.id))
-      .orderBy(asc(people.name), asc(people.id)),
-  );
-  return { ...paged, items: paged.items.map(({ userId, ...p }) => ({ ...p, hasAccount: userId !== null })) };
-}
-
-export function listPeople() {
+/** People by name, with their organisation and whether they have an account. */
+function peopleByName() {
   return db()
     .select({
       id: people.id,
@@ -36,9 +18,22 @@ export function listPeople() {
     .from(people)
     .leftJoin(organisations, eq(people.organisationId, organisations.id))
     .leftJoin(users, eq(users.personId, people.id))
-    .orderBy(asc(people.name))
-    .all()
-    .map(({ userId, ...p }) => ({ ...p, hasAccount: userId !== null }));
+    .orderBy(asc(people.name), asc(people.id));
+}
+
+const withAccountFlag = <P extends { userId: string | null }>({ userId, ...person }: P) => ({
+  ...person,
+  hasAccount: userId !== null,
+});
+
+/** One page of the people, by name. */
+export function pageOfPeople(request: PageRequest) {
+  const paged = paginateQuery(request, people, undefined, peopleByName);
+  return { ...paged, items: paged.items.map(withAccountFlag) };
+}
+
+export function listPeople() {
+  return peopleByName().all().map(withAccountFlag);
 }
 
 export function getPerson(id: number) {
