@@ -3,7 +3,17 @@
  * in both directions. Reading a link never reveals a document the viewer may not read.
  */
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { agreementVersions, bodies, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  agreements,
+  agreementVersions,
+  bodies,
+  decisions,
+  documentLinks,
+  documents,
+  matters,
+  meetings,
+} from "../../db/schema";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, preparedQuery, write } from "~/utils/db.server";
@@ -29,7 +39,8 @@ const TYPE_LABEL: Record<LinkType, string> = {
 
 /**
  * Which targets of a type the actor may read (the same rules as the targets' own pages, as
- * SQL). Matters are read by signed-in users; agreement versions by everyone.
+ * SQL). Matters are read by those who take part in the matter's collaboration (the
+ * coordinator everywhere); agreement versions by everyone.
  */
 function readableWhere(actor: Actor | null, type: LinkType): SQL | undefined | false {
   const scope = readScopeOf(actor);
@@ -39,21 +50,42 @@ function readableWhere(actor: Actor | null, type: LinkType): SQL | undefined | f
     case "decision":
       return and(eq(decisions.inRegister, true), decisionsReadableBy(scope)) ?? undefined;
     case "matter":
-      return can(actor, "read:matters") ? undefined : false;
+      if (!can(actor, "read:matters")) return false;
+      return inCollaborationsOf(actor, matters.collaborationId);
     case "agreement":
       return can(actor, "read:agreement") ? undefined : false;
   }
 }
 
 /**
+ * Rows of the collaborations the actor takes part in (every one for the coordinator). The
+ * policy's collaboration rules answer "yes" when asked without a collaboration, so a query
+ * over every collaboration must narrow by this itself.
+ */
+function inCollaborationsOf(actor: Actor | null, column: SQLiteColumn): SQL | undefined | false {
+  if (actor === null) return false;
+  if (actor.role === "admin") return undefined;
+  const ids = [...actor.collaborationIds];
+  return ids.length === 0 ? false : inArray(column, ids);
+}
+
+/**
  * Where the actor may place a document: meetings and decisions of a body they sit in (a
- * member must not put a document on another body's meeting), any matter or agreement
- * version they may read. The coordinator everywhere.
+ * member must not put a document on another body's meeting), any matter they may read, and
+ * the agreement versions of a collaboration they take part in. The coordinator everywhere.
  */
 function placeableWhere(actor: Actor | null, type: LinkType): SQL | undefined | false {
   const readable = readableWhere(actor, type);
   if (readable === false || actor === null) return false;
-  if (actor.role === "admin" || type === "matter" || type === "agreement") return readable;
+  if (actor.role === "admin" || type === "matter") return readable;
+  if (type === "agreement") {
+    const own = inCollaborationsOf(actor, agreements.collaborationId);
+    if (own === false) return false;
+    return and(
+      readable,
+      inArray(agreementVersions.agreementId, db().select({ id: agreements.id }).from(agreements).where(own)),
+    );
+  }
   const bodyIds = [...actor.bodyRoles.keys()].filter((bodyId) => can(actor, "edit:document", { bodyId }));
   if (bodyIds.length === 0) return false;
   return and(readable, inArray(type === "meeting" ? meetings.bodyId : decisions.bodyId, bodyIds));

@@ -16,6 +16,7 @@ import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
+import { getMatter } from "~/models/matters.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` },
@@ -36,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     canCreateRecommendation: can(actor, "manage:decisions"),
     // No dead ends (issue 15): link the matter and the minutes only for a viewer who may open them.
-    canOpenMatter: can(actor, "read:matters"),
+    // A matter is its collaboration's working record (SVOM's decisions serve several).
+    canOpenMatter:
+      decision.matterId !== null &&
+      can(actor, "read:matters", { collaborationId: getMatter(decision.matterId)?.collaborationId ?? -1 }),
     canOpenMinutes:
       decision.meetingId !== null &&
       can(actor, "read:meeting", {

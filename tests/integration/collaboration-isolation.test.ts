@@ -27,6 +27,7 @@ import { agreementOf, partiesOf } from "~/models/agreements.server";
 import { pageOfAssignments } from "~/models/assignments.server";
 import { listBodies } from "~/models/bodies.server";
 import { pageOfDecisions } from "~/models/decisions.server";
+import { linkOptions, mayPlaceOn } from "~/models/document-links.server";
 import { canReadDocument, pageOfDocuments } from "~/models/documents.server";
 import { definitionsOf, keyFigureYears } from "~/models/key-figures.server";
 import { listMatters, pageOfMatters } from "~/models/matters.server";
@@ -223,5 +224,42 @@ describe("search narrowed to one collaboration", () => {
     expect(search(admin, "spelprevention", { collaborationId: world.collaborationId }).page.total).toBeLessThan(
       search(admin, "spelprevention", {}).page.total,
     );
+  });
+});
+
+describe("linking a document", () => {
+  it("offers and accepts only matters and agreement versions of a collaboration the person takes part in", () => {
+    const ofCollaboration = (collaborationId: number) => ({
+      matters: db
+        .select({ id: matters.id })
+        .from(matters)
+        .where(eq(matters.collaborationId, collaborationId))
+        .all()
+        .map((m) => m.id),
+      versions: db
+        .select({ id: agreementVersions.id })
+        .from(agreementVersions)
+        .innerJoin(agreements, eq(agreementVersions.agreementId, agreements.id))
+        .where(eq(agreements.collaborationId, collaborationId))
+        .all()
+        .map((v) => v.id),
+    });
+    const miniMaria = ofCollaboration(world.collaborationId);
+    const own = ofCollaboration(example.collaborationId);
+    expect(miniMaria.matters.length).toBeGreaterThan(0);
+    expect(miniMaria.versions.length).toBeGreaterThan(0);
+    const idsOf = (values: { value: string }[]) => values.map((o) => Number(o.value.split(":")[1]));
+
+    const sigrid = actorOf("demo-spel");
+    const offered = linkOptions(sigrid);
+    expect(idsOf(offered.matter).filter((id) => miniMaria.matters.includes(id))).toEqual([]);
+    expect(idsOf(offered.agreement).filter((id) => miniMaria.versions.includes(id))).toEqual([]);
+    for (const id of miniMaria.matters) expect(mayPlaceOn(sigrid, "matter", id)).toBe(false);
+    for (const id of miniMaria.versions) expect(mayPlaceOn(sigrid, "agreement", id)).toBe(false);
+    for (const id of own.matters) expect(mayPlaceOn(sigrid, "matter", id)).toBe(true);
+
+    // The coordinator still links across every collaboration.
+    const admin = linkOptions(actorOf("demo-samordnare"));
+    expect(idsOf(admin.matter)).toEqual(expect.arrayContaining([...miniMaria.matters, ...own.matters]));
   });
 });
