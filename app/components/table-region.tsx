@@ -139,8 +139,14 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/g;
  */
 function keepDatesWhole(children: ReactNode): ReactNode {
   if (typeof children === "string") return splitDates(children);
-  if (!Array.isArray(children)) return children;
-  return Children.map(children, (child) => (typeof child === "string" ? splitDates(child) : child));
+  if (!Array.isArray(children) && !isValidElement(children)) return children;
+  // Through nested elements too: a date in a list or a link inside the cell is as narrow.
+  return Children.map(children, (child) => {
+    if (typeof child === "string") return splitDates(child);
+    if (!isValidElement<Props>(child) || child.props.children === undefined) return child;
+    if (child.props.className === "date") return child;
+    return cloneElement(child, {}, keepDatesWhole(child.props.children));
+  });
 }
 
 function splitDates(text: string): ReactNode {

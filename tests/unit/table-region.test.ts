@@ -116,6 +116,28 @@ describe("a table as cards on a phone", () => {
     ).toHaveLength(2);
   });
 
+  it("keeps a date whole inside a cell's nested elements too (a list of changes, a link)", () => {
+    const html = renderToStaticMarkup(
+      h(
+        TableRegion,
+        { label: "Händelser" },
+        h(
+          "table",
+          null,
+          h("thead", null, h("tr", null, h("th", { scope: "col" }, "Vad som ändrades"))),
+          h(
+            "tbody",
+            null,
+            h("tr", null, h("td", null, h("ul", null, h("li", null, "datum: 2026-01-02 → 2026-02-03")))),
+          ),
+        ),
+      ),
+    );
+    expect(html).toContain(
+      '<li>datum: <span class="date">2026-01-02</span> → <span class="date">2026-02-03</span></li>',
+    );
+  });
+
   it("keeps the table's semantics explicit, whatever CSS does to its display", () => {
     const html = table();
     expect(html).toContain('<table role="table">');
