@@ -91,6 +91,8 @@ export interface TimelineEvent {
   publicRecords: boolean;
   text: string;
   href: string | null;
+  /** The record the event shows, so the page can mark what is an example (exempeluppgift). */
+  source?: { entity: "decision" | "recommendation-party"; id: number };
 }
 
 /** Everything linked to the matter, in any body, in date order. */
@@ -129,6 +131,7 @@ export function matterTimeline(matterId: number): TimelineEvent[] {
       publicRecords: isPublicDecision(r.d),
       text: `${r.d.approval === "utkast" ? "Utkast: " : ""}${r.d.paragraph ? `§ ${r.d.paragraph} ` : ""}${r.d.title}: ${r.d.text}`,
       href: `/beslut/${r.d.id}`,
+      source: { entity: "decision", id: r.d.id },
     });
   // Drafts are the coordinator's until sent to the parties.
   const recs = db()
@@ -160,6 +163,7 @@ export function matterTimeline(matterId: number): TimelineEvent[] {
           bodyName: r.org,
           text: `${r.org}: ${r.a.status}${r.a.decidingBody ? ` (${r.a.decidingBody})` : ""} – ${rec.title}`,
           href: `/rekommendationer/${rec.id}`,
+          source: { entity: "recommendation-party", id: r.a.recommendationPartyId },
         });
     events.push({
       date: rec.answerDeadline,

@@ -41,7 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return {
     matter,
-    marks: exampleMarksOf({ matter: [matter.id] }),
+    marks: exampleMarksOf({
+      matter: [matter.id],
+      decision: events.flatMap((e) => (e.source?.entity === "decision" ? [e.source.id] : [])),
+      "recommendation-party": events.flatMap((e) => (e.source?.entity === "recommendation-party" ? [e.source.id] : [])),
+    }),
     canManage: can(viewer.actor, "manage:decisions"),
     events,
     documents: documentsLinkedTo(viewer.actor, "matter", matter.id),
@@ -99,6 +103,15 @@ export default function MatterPage() {
               <strong>{e.date}</strong> <span className="badge badge--neutral">{KIND_LABEL[e.kind]}</span>{" "}
               {e.bodyName && e.kind !== "svar" ? `${e.bodyName}: ` : ""}
               {e.href ? <Link to={e.href}>{e.text}</Link> : e.text}
+              {e.source?.entity === "decision" ? (
+                <>
+                  <ExampleMark marks={marks} entity="decision" id={e.source.id} field="paragraph" />
+                  <ExampleMark marks={marks} entity="decision" id={e.source.id} field="text" />
+                </>
+              ) : null}
+              {e.source?.entity === "recommendation-party" ? (
+                <ExampleMark marks={marks} entity="recommendation-party" id={e.source.id} field="answer" />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@
  * The seeded 2021–2023 history (issue 10, item 9): every held meeting shows approved minutes
  * with what the sources state, and every value the sources do not state carries the one
  * "exempeluppgift" mark, on the meeting page, the minutes, the extract, the lists, the
- * register and the agreement page. An anonymous visitor reads the approved SVOM minutes.
+ * register, the matter's timeline and the agreement page. An anonymous visitor reads the approved SVOM minutes.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -109,6 +109,14 @@ describe("the seeded history, honestly", () => {
     await page.goto(`/rekommendationer/${rec.id}/uppfoljning`);
     const ragunda = page.getByRole("row", { name: /Ragunda/ });
     await waitForText(ragunda, "Exempeluppgift: källorna anger inte vilken part som svarade så och när.");
+    await expectAccessible(page);
+
+    // The matter's timeline shows the same § numbers and answers, with the same marks.
+    expect(rec.matterId).not.toBeNull();
+    await page.goto(`/arenden/${rec.matterId}`);
+    const timeline = page.locator("ol.matter-timeline");
+    await waitForText(timeline, "Exempeluppgift: källorna anger inte paragrafnumret.");
+    await waitForText(timeline, "Exempeluppgift: källorna anger inte vilken part som svarade så och när.");
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();
