@@ -103,10 +103,14 @@ async function load(port: number, pathname: string, cookie?: string, ms = LOAD_M
       }
     }),
   );
-  const elapsed = (performance.now() - t0) / 1000;
+  return summarize(times, (performance.now() - t0) / 1000, failures);
+}
+
+/** Request rate and latency percentiles of one measured run. */
+function summarize(times: number[], elapsedSeconds: number, failures: number): Load {
   times.sort((a, b) => a - b);
   return {
-    rps: times.length / elapsed,
+    rps: times.length / elapsedSeconds,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     count: times.length,
@@ -130,15 +134,7 @@ async function alone(port: number, pathname: string, cookie?: string, count = QU
     if (r.status !== 200) failures++;
     times.push(r.ms);
   }
-  const elapsed = (performance.now() - t0) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    rps: times.length / elapsed,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    count: times.length,
-    failures,
-  };
+  return summarize(times, (performance.now() - t0) / 1000, failures);
 }
 
 // --- Servers -----------------------------------------------------------------------------------
