@@ -353,6 +353,10 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   const formerChief = person("Tidigare IFO-chef Bräcke", "IFO-chef, Bräcke (till 2024)", "Bräcke");
   seat("styrgrupp", formerChief, "ledamot", "Bräcke", "2023-01-01", "2024-06-30");
 
+  // A seat that exists only so the history's minutes have members: who sat, and when, is not
+  // in the sources, so the body page marks it as an example (exempeluppgift).
+  const historySeat = (...args: Parameters<typeof seat>) => markExample(db, "membership", seat(...args).id, ["term"]);
+
   // SVOM: a politician per party. The same fictional people also sat in the term before
   // (to 2022-12-31), so the minutes of the 2021–2022 meetings have members; who really sat
   // is not in the sources, and the minutes mark their attendance as an example.
@@ -360,12 +364,12 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   for (const m of MUNICIPALITIES) {
     const id = person(m === "Krokom" ? "Per Politiker Krokom" : `Politiker ${m}`, `Ordförande socialnämnden, ${m}`, m);
     seat("svom", id, m === "Östersund" ? "vice ordförande" : "ledamot", m);
-    seat("svom", id, m === "Östersund" ? "vice ordförande" : "ledamot", m, ...previousTerm);
+    historySeat("svom", id, m === "Östersund" ? "vice ordförande" : "ledamot", m, ...previousTerm);
   }
   const regionPolitician = person("Politiker Regionen", "Ordförande hälso- och sjukvårdsnämnden", "region");
   seat("svom", regionPolitician, "ordförande", "region");
-  seat("svom", regionPolitician, "ordförande", "region", ...previousTerm);
-  seat("svom", coordinator, "sekreterare", "region", ...previousTerm);
+  historySeat("svom", regionPolitician, "ordförande", "region", ...previousTerm);
+  historySeat("svom", coordinator, "sekreterare", "region", ...previousTerm);
 
   // Reference group: operational managers and Mini-Maria's own managers.
   const manager = person("Maja Mini-Maria-chef", "Enhetschef Mini-Maria (kommunerna)", "Östersund");
@@ -386,7 +390,7 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     "ledamot",
     "region",
   );
-  seat(
+  historySeat(
     "barnarenan",
     person("Samordnare Barnarenan", "Tjänsteperson, regionen", "region"),
     "sekreterare",
@@ -394,7 +398,7 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     "2021-01-01",
   );
   // Barnarenan's members (fictional): the minutes of its 2021–2022 meetings need a chair and a justerare.
-  seat(
+  historySeat(
     "barnarenan",
     person("Ordförande Barnarenan", "Förvaltningschef, regionen", "region"),
     "ordförande",
@@ -402,7 +406,13 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
     "2021-01-01",
   );
   for (const m of ["Östersund", "Strömsund"] as const)
-    seat("barnarenan", person(`Ledamot Barnarenan ${m}`, `Förvaltningschef, ${m}`, m), "ledamot", m, "2021-01-01");
+    historySeat(
+      "barnarenan",
+      person(`Ledamot Barnarenan ${m}`, `Förvaltningschef, ${m}`, m),
+      "ledamot",
+      m,
+      "2021-01-01",
+    );
 
   // The real SVOM and Barnarenan dates of the Mini-Maria history 2021–2023. The February 2023
   // SVOM date is not in the sources; the 10th is a stand-in. No source gives a time or a

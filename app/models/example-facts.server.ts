@@ -7,7 +7,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { decisions, exampleFacts, recommendationParties } from "../../db/schema";
 import { exampleKey, type ExampleEntity, type ExampleField, type ExampleMarks } from "~/domain/example-facts";
-import { db, type Db } from "~/utils/db.server";
+import { db, prepared, type Db } from "~/utils/db.server";
 
 /** Marks fields of one record as example data (idempotent). */
 export function markExample<E extends ExampleEntity>(tx: Db, entity: E, entityId: number, fields: ExampleField<E>[]) {
@@ -79,4 +79,39 @@ export function recommendationAnswerMarks(
     marks: exampleMarksOf({ "recommendation-party": rows.map((r) => r.id) }, conn),
     answerOf: Object.fromEntries(rows.map((r) => [r.organisationId, r.id])),
   };
+}
+
+// Every mark a page of search hits can show (searchHitExample), in one statement: a matter's
+// registry number, a decision's wording, and the wording of an agenda item's § decision.
+const SEARCH_HIT_MARKS_SQL = `SELECT f.entity, f.entity_id AS entityId, f.field, NULL AS itemId
+  FROM example_facts f
+  WHERE f.entity = 'matter' AND f.field = 'registryNumber' AND f.entity_id IN (SELECT value FROM json_each(:matters))
+  UNION ALL
+  SELECT f.entity, f.entity_id, f.field, NULL
+  FROM example_facts f
+  WHERE f.entity = 'decision' AND f.field = 'text' AND f.entity_id IN (SELECT value FROM json_each(:decisions))
+  UNION ALL
+  SELECT f.entity, f.entity_id, f.field, d.agenda_item_id
+  FROM decisions d JOIN example_facts f ON f.entity = 'decision' AND f.entity_id = d.id AND f.field = 'text'
+  WHERE d.agenda_item_id IN (SELECT value FROM json_each(:items))`;
+
+/**
+ * The marks of one page of search hits, with the decision row of each agenda item found
+ * (those with a marked decision): one query however many hits the page holds.
+ */
+export function searchHitMarks(hits: readonly { kind: string; refId: number }[]): {
+  marks: ExampleMarks;
+  decisionOfItem: Record<number, number>;
+} {
+  const refsOf = (kind: string) => JSON.stringify(hits.filter((h) => h.kind === kind).map((h) => h.refId));
+  if (!hits.some((h) => h.kind === "matter" || h.kind === "decision" || h.kind === "agenda_item"))
+    return { marks: [], decisionOfItem: {} };
+  const rows = prepared(SEARCH_HIT_MARKS_SQL).all({
+    matters: refsOf("matter"),
+    decisions: refsOf("decision"),
+    items: refsOf("agenda_item"),
+  }) as { entity: ExampleEntity; entityId: number; field: string; itemId: number | null }[];
+  const decisionOfItem: Record<number, number> = {};
+  for (const r of rows) if (r.itemId !== null) decisionOfItem[r.itemId] = r.entityId;
+  return { marks: rows.map((r) => exampleKey(r.entity, r.entityId, r.field as never)), decisionOfItem };
 }

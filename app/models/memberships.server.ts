@@ -7,6 +7,7 @@ import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { bodies, memberships, organisations, people } from "../../db/schema";
 import type { ValidMembership } from "~/domain/membership";
 import { insertAudited } from "./audit.server";
+import { clearExample } from "./example-facts.server";
 import { db, write } from "~/utils/db.server";
 import { saveVersioned } from "./versioned.server";
 
@@ -58,11 +59,16 @@ export function updateMembership(
   expectedVersion: number,
   value: ValidMembership,
 ): UpdateResult {
-  return write((tx) =>
-    saveVersioned(tx, memberships, id, expectedVersion, value, {
+  return write((tx) => {
+    const saved = saveVersioned(tx, memberships, id, expectedVersion, value, {
       userId,
       entityType: "membership",
       missing: "Uppdraget finns inte",
-    }),
-  );
+    });
+    // An example seat of the demo history (example_facts) becomes a fact when the coordinator
+    // records who sat or from when; ending a seat alone confirms neither.
+    if (saved.ok && (saved.before.personId !== saved.row.personId || saved.before.startDate !== saved.row.startDate))
+      clearExample(tx, "membership", id, ["term"]);
+    return saved.ok ? { ok: true as const, row: saved.row } : saved;
+  });
 }

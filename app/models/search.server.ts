@@ -14,6 +14,8 @@ import { SEARCH_ENTRY_READABLE, searchScopeParams } from "./read-scope.server";
 
 interface SearchResult {
   kind: string;
+  /** The id of the object found (of its kind). */
+  refId: number;
   title: string;
   snippetHtml: string;
   href: string;
@@ -161,6 +163,7 @@ export function search(
       const { body } = prepared(TEXT_SQL).get(row.id) as { body: string };
       return {
         kind: row.kind,
+        refId: row.refId,
         title: row.title,
         snippetHtml: snippetHtml(renderedText(row.kind, body), terms),
         href: hrefOf(row.kind, row.refId),

@@ -10,6 +10,8 @@ import { can } from "~/domain/policy";
 import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
 import { meetingsOfBody } from "~/models/meetings.server";
 import { exampleMarksOf } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
+import type { ExampleMarks } from "~/domain/example-facts";
 import { idParam } from "~/utils/params";
 import { TableRegion } from "~/components/table-region";
 
@@ -26,12 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInStockholm();
   const showMembers = can(actor, "read:body-members", { bodyId: body.id, publicRecords: body.publicRecords });
   const meetings = meetingsOfBody(actor, body.id, today);
+  const members = showMembers ? membersOfBody(body.id, today) : null;
+  const seats = members ? [...members.current, ...members.upcoming, ...members.former] : [];
   return {
     body,
     today,
-    members: showMembers ? membersOfBody(body.id, today) : null,
+    members,
     meetings,
-    meetingMarks: exampleMarksOf({ meeting: [...meetings.upcoming, ...meetings.past].map((m) => m.id) }),
+    // One query for the marks of every meeting and seat the page lists.
+    marks: exampleMarksOf({
+      meeting: [...meetings.upcoming, ...meetings.past].map((m) => m.id),
+      membership: seats.map((m) => m.membershipId),
+    }),
     canManage: can(actor, "manage:memberships", { bodyId: body.id }),
     canEdit: can(actor, "manage:collaborations"),
     myRole: actor?.bodyRoles.has(body.id) ? rolesInBody(actor.bodyRoles.get(body.id)!) : null,
@@ -41,12 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function MemberTable({
   caption,
   rows,
+  marks,
   canManage,
   bodyId,
   showEnd,
 }: {
   caption: string;
   rows: BodyMember[];
+  marks: ExampleMarks;
   canManage: boolean;
   bodyId: number;
   showEnd: boolean;
@@ -74,6 +84,7 @@ function MemberTable({
             <tr key={m.membershipId}>
               <td>
                 {m.personName}
+                <ExampleMark marks={marks} entity="membership" id={m.membershipId} field="term" />
                 {m.personTitle ? <div className="muted">{m.personTitle}</div> : null}
               </td>
               <td>{m.role}</td>
@@ -99,7 +110,7 @@ function MemberTable({
 }
 
 export default function BodyPage() {
-  const { body, members, meetings, meetingMarks, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
+  const { body, members, meetings, marks, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/organ", "Organ"]]} current={`${body.shortName}`} />
@@ -146,6 +157,7 @@ export default function BodyPage() {
               <MemberTable
                 caption="Nuvarande ledamöter"
                 rows={members.current}
+                marks={marks}
                 canManage={canManage}
                 bodyId={body.id}
                 showEnd
@@ -157,6 +169,7 @@ export default function BodyPage() {
               <MemberTable
                 caption="Tillträder senare"
                 rows={members.upcoming}
+                marks={marks}
                 canManage={canManage}
                 bodyId={body.id}
                 showEnd
@@ -166,6 +179,7 @@ export default function BodyPage() {
               <MemberTable
                 caption="Tidigare ledamöter"
                 rows={members.former}
+                marks={marks}
                 canManage={canManage}
                 bodyId={body.id}
                 showEnd
@@ -180,14 +194,14 @@ export default function BodyPage() {
           meetings={meetings.upcoming}
           showBody={false}
           empty="Inga kommande möten är inplanerade."
-          marks={meetingMarks}
+          marks={marks}
         />
         <h2>Tidigare möten</h2>
         <MeetingList
           meetings={meetings.past}
           showBody={false}
           empty="Inga tidigare möten finns registrerade."
-          marks={meetingMarks}
+          marks={marks}
         />
       </section>
     </>

@@ -26,6 +26,8 @@ import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
+import { ExampleMark } from "~/components/example-mark";
+import { exampleMarksOf } from "~/models/example-facts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Part"} – Samverkansportalen` },
@@ -42,11 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Member names follow the body's own visibility (public for bodies with public records).
   const visible = <T extends { bodyId: number; publicRecords: boolean }>(rows: T[]) =>
     rows.filter((r) => can(actor, "read:body-members", { bodyId: r.bodyId, publicRecords: r.publicRecords }));
+  const current = visible(reps.current);
+  const former = visible(reps.former);
   return {
     organisation,
     collaborations: partiesOfOrganisation(organisation.id),
-    current: visible(reps.current),
-    former: visible(reps.former),
+    current,
+    former,
+    marks: exampleMarksOf({ membership: [...current, ...former].map((r) => r.membershipId) }),
     signedIn: viewer !== null,
     canManage: can(actor, "manage:collaborations"),
   };
@@ -117,7 +122,7 @@ function EditOrganisation({
 }
 
 export default function PartyPage() {
-  const { organisation, collaborations, current, former, signedIn, canManage } = useLoaderData<typeof loader>();
+  const { organisation, collaborations, current, former, marks, signedIn, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/parter", "Parter"]]} current={`${organisation.name}`} />
@@ -162,6 +167,7 @@ export default function PartyPage() {
                   </td>
                   <td>
                     {r.personName}
+                    <ExampleMark marks={marks} entity="membership" id={r.membershipId} field="term" />
                     {r.personTitle ? <div className="muted">{r.personTitle}</div> : null}
                   </td>
                   <td>{r.role}</td>
@@ -179,6 +185,7 @@ export default function PartyPage() {
             {former.map((r) => (
               <li key={r.membershipId}>
                 {r.personName}, {r.role} i {r.bodyName} ({r.startDate}–{r.endDate})
+                <ExampleMark marks={marks} entity="membership" id={r.membershipId} field="term" />
               </li>
             ))}
           </ul>

@@ -10,6 +10,9 @@ import { RANKED_MAX, SEARCH_KIND_LABEL } from "~/domain/search";
 import { listBodies } from "~/models/bodies.server";
 import { listCollaborations } from "~/models/collaborations.server";
 import { search } from "~/models/search.server";
+import { searchHitMarks } from "~/models/example-facts.server";
+import { ExampleMark } from "~/components/example-mark";
+import { searchHitExample } from "~/domain/example-facts";
 
 export const meta: MetaFunction = () => [{ title: "Sök – Samverkansportalen" }];
 
@@ -26,29 +29,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const offered = actor ? collaborationsOf(actor) : listCollaborations();
   const collaboration = slug ? listCollaborations().find((c) => c.slug === slug) : undefined;
   if (slug && !collaboration) throw notFound("Samverkan finns inte. Kontrollera adressen.");
+  const results = q.trim()
+    ? search(
+        actor,
+        q,
+        {
+          kind: kind && Object.hasOwn(SEARCH_KIND_LABEL, kind) ? kind : undefined,
+          bodyId,
+          year,
+          collaborationId: collaboration?.id,
+        },
+        pageRequestFrom(url.searchParams, 20),
+      )
+    : null;
   return {
     q,
     filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "", samverkan: slug },
     collaborations: offered.map((c) => ({ slug: c.slug, name: c.name })),
-    results: q.trim()
-      ? search(
-          actor,
-          q,
-          {
-            kind: kind && Object.hasOwn(SEARCH_KIND_LABEL, kind) ? kind : undefined,
-            bodyId,
-            year,
-            collaborationId: collaboration?.id,
-          },
-          pageRequestFrom(url.searchParams, 20),
-        )
-      : null,
+    results,
+    // Example facts a hit shows (exempeluppgift) are marked as on the object's own page.
+    hitMarks: searchHitMarks(results?.items ?? []),
     bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
   };
 }
 
 export default function Search() {
-  const { q, filter, results, bodies, collaborations } = useLoaderData<typeof loader>();
+  const { q, filter, results, hitMarks, bodies, collaborations } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Sök</h1>
@@ -105,18 +111,33 @@ export default function Search() {
             </p>
           ) : null}
           <ol className="search-results" start={results.page.first || undefined}>
-            {results.items.map((r) => (
-              <li key={`${r.kind}-${r.href}`}>
-                <p className="muted">
-                  {SEARCH_KIND_LABEL[r.kind] ?? r.kind}
-                  {r.year ? ` · ${r.year}` : ""}
-                </p>
-                <h3>
-                  <Link to={r.href}>{r.title}</Link>
-                </h3>
-                {r.snippetHtml ? <p className="snippet" dangerouslySetInnerHTML={{ __html: r.snippetHtml }} /> : null}
-              </li>
-            ))}
+            {results.items.map((r) => {
+              const example = searchHitExample(r, hitMarks.decisionOfItem);
+              const mark =
+                example?.entity === "matter" ? (
+                  <ExampleMark marks={hitMarks.marks} entity="matter" id={example.id} field={example.field} />
+                ) : example?.entity === "decision" ? (
+                  <ExampleMark marks={hitMarks.marks} entity="decision" id={example.id} field={example.field} />
+                ) : null;
+              return (
+                <li key={`${r.kind}-${r.href}`}>
+                  <p className="muted">
+                    {SEARCH_KIND_LABEL[r.kind] ?? r.kind}
+                    {r.year ? ` · ${r.year}` : ""}
+                  </p>
+                  <h3>
+                    <Link to={r.href}>{r.title}</Link>
+                    {example?.shownIn === "title" ? mark : null}
+                  </h3>
+                  {r.snippetHtml ? (
+                    <p className="snippet">
+                      <span dangerouslySetInnerHTML={{ __html: r.snippetHtml }} />
+                      {example?.shownIn === "snippet" ? mark : null}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
           </ol>
           <Pagination page={results.page} label="Sidor i sökresultatet" noun={["träff", "träffar"]} />
         </section>

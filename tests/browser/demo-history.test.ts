@@ -2,7 +2,8 @@
  * The seeded 2021–2023 history (issue 10, item 9): every held meeting shows approved minutes
  * with what the sources state, and every value the sources do not state carries the one
  * "exempeluppgift" mark, on the meeting page, the minutes, the extract, the lists, the
- * register, the matter's timeline and the agreement page. An anonymous visitor reads the approved SVOM minutes.
+ * register, the matter's timeline, the agreement page, search hits and the members' seats of the
+ * history's years. An anonymous visitor reads the approved SVOM minutes.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,6 +118,44 @@ describe("the seeded history, honestly", () => {
     const timeline = page.locator("ol.matter-timeline");
     await waitForText(timeline, "Exempeluppgift: källorna anger inte paragrafnumret.");
     await waitForText(timeline, "Exempeluppgift: källorna anger inte vilken part som svarade så och när.");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("marks example facts in search hits, and SVOM's previous term on its page", async () => {
+    const { page, errors } = await app.page();
+    // The February 2023 decision's wording is the demo's; the June 2022 decision's is the sources'.
+    await page.goto(`/sok?q=${encodeURIComponent("rekommendera kommunerna")}&typ=decision`);
+    const hits = page.locator("ol.search-results");
+    const february = hits.locator("li", { hasText: "Rekommendation om samarbetsavtal" });
+    await waitForText(february, "Exempeluppgift: källorna anger inte beslutets ordalydelse.");
+    expect(await february.locator(".snippet .badge--example").isVisible()).toBe(true);
+    const june = hits.locator("li", { hasText: "Rekommendation om inriktningsbeslut" });
+    await waitForText(june, "Rekommendation om inriktningsbeslut");
+    expect(await june.locator(".badge--example").count()).toBe(0);
+    await expectAccessible(page);
+
+    // SVOM keeps public records: its members, and the invented term before 2023, are public.
+    await page.goto(`/organ/${app.world.bodyIds.svom}`);
+    const former = page.getByRole("table", { name: "Tidigare ledamöter" });
+    const chair = former.getByRole("row", { name: /Politiker Regionen/ });
+    await waitForText(chair, "Exempeluppgift: källorna anger inte vem som satt i organet och under vilken period.");
+    expect(await former.locator(".badge--example").count()).toBe(await former.locator("tbody tr").count());
+    // Today's members are the demo's people, not a claim about the history: no mark.
+    const current = page.getByRole("table", { name: "Nuvarande ledamöter" });
+    await waitForText(current, "Politiker Regionen");
+    expect(await current.locator(".badge--example").count()).toBe(0);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("marks a matter's registry number in a search hit", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/sok?q=${encodeURIComponent("Länsgemensam")}&typ=matter`);
+    const hit = page.locator("ol.search-results li", { hasText: "SVOM 2021/07" });
+    await waitForText(hit.locator("h3"), "Exempeluppgift: källorna anger inte diarienumret.");
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -2,10 +2,24 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import { HISTORY_MEETINGS, SVOM_FEBRUARY_2023, type DemoWorld } from "../../db/demo-world";
-import { agendaItems, decisions, exampleFacts, meetings, minutes, recommendationParties } from "../../db/schema";
+import {
+  agendaItems,
+  decisions,
+  exampleFacts,
+  matters,
+  meetings,
+  memberships,
+  minutes,
+  recommendationParties,
+  users,
+} from "../../db/schema";
 import { allSigned, requiredSignersOf, signerProblems } from "~/domain/minutes";
-import { isExample } from "~/domain/example-facts";
-import { exampleMarksOf, meetingExampleMarks } from "~/models/example-facts.server";
+import { isExample, searchHitExample } from "~/domain/example-facts";
+import { exampleMarksOf, meetingExampleMarks, searchHitMarks } from "~/models/example-facts.server";
+import { updateMembership } from "~/models/memberships.server";
+import { membersOfBody } from "~/models/bodies.server";
+import { search } from "~/models/search.server";
+import { loadActor } from "~/models/users.server";
 import { participantsOf, signaturesOf, signerChoiceOf } from "~/models/meeting-minutes.server";
 import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import { decisionsForExport } from "~/models/decisions.server";
@@ -144,5 +158,112 @@ describe("the seeded 2021–2023 history", () => {
     expect(() => db.insert(exampleFacts).values({ entity: "meeting", entityId: 1, field: "status" }).run()).toThrow(
       /CHECK/,
     );
+  });
+
+  it("marks the example facts a search hit shows, as the object's own page does", () => {
+    const user = db.select().from(users).where(eq(users.id, "demo-samordnare")).get()!;
+    const coordinator = loadActor(user, "2026-11-23");
+    // A procedural §'s wording is the demo's: its agenda item is found by it, and marked.
+    const procedural = search(
+      coordinator,
+      "förklarar mötet öppnat",
+      { kind: "agenda_item" },
+      { page: 1, size: 50 },
+    ).items;
+    expect(procedural.length).toBeGreaterThanOrEqual(HISTORY_MEETINGS.svom.length);
+    const procMarks = searchHitMarks(procedural);
+    for (const hit of procedural) {
+      const example = searchHitExample(hit, procMarks.decisionOfItem);
+      expect(example?.shownIn, hit.href).toBe("snippet");
+      expect(isExample(procMarks.marks, "decision", example!.id, "text"), hit.href).toBe(true);
+      // The mark belongs to that item's own decision.
+      const decision = db.select().from(decisions).where(eq(decisions.id, example!.id)).get()!;
+      expect(decision.agendaItemId).toBe(hit.refId);
+    }
+
+    // The February 2023 decision's wording is an example; the June 2022 decision's is the sources'.
+    const register = search(null, "rekommendera kommunerna", { kind: "decision" }, { page: 1, size: 50 }).items;
+    const marked = searchHitMarks(register);
+    const byDay = (day: string) => {
+      const row = db
+        .select()
+        .from(decisions)
+        .where(and(eq(decisions.decidedOn, day), eq(decisions.inRegister, true)))
+        .get()!;
+      const hit = register.find((h) => h.refId === row.id);
+      expect(hit, day).toBeDefined();
+      expect(searchHitExample(hit!, marked.decisionOfItem)).toEqual({
+        shownIn: "snippet",
+        entity: "decision",
+        id: row.id,
+        field: "text",
+      });
+      return isExample(marked.marks, "decision", row.id, "text");
+    };
+    expect(byDay(SVOM_FEBRUARY_2023)).toBe(true);
+    expect(byDay("2022-06-03")).toBe(false);
+
+    // A matter's title starts with its registry number, which is the demo's.
+    const matterHits = search(coordinator, "Länsgemensam", { kind: "matter" }).items;
+    const matter = db.select().from(matters).where(eq(matters.registryNumber, "SVOM 2021/07")).get()!;
+    const hit = matterHits.find((h) => h.refId === matter.id)!;
+    expect(hit.title).toContain("SVOM 2021/07");
+    const matterMarks = searchHitMarks(matterHits);
+    expect(searchHitExample(hit, matterMarks.decisionOfItem)).toEqual({
+      shownIn: "title",
+      entity: "matter",
+      id: matter.id,
+      field: "registryNumber",
+    });
+    expect(isExample(matterMarks.marks, "matter", matter.id, "registryNumber")).toBe(true);
+
+    // The marks of a page answer only for the hits on it.
+    expect(searchHitMarks([])).toEqual({ marks: [], decisionOfItem: {} });
+    expect(searchHitMarks([{ kind: "document", refId: matter.id }]).marks).toEqual([]);
+  });
+
+  it("marks the seats of SVOM's previous term and of Barnarenan as examples, not SVOM's current ones", () => {
+    const svom = membersOfBody(world.bodyIds.svom, "2026-11-23");
+    // The whole previous term (2021–2022): eight municipal politicians, the region's and the secretary.
+    expect(svom.former).toHaveLength(10);
+    const marks = exampleMarksOf({ membership: [...svom.current, ...svom.former].map((m) => m.membershipId) });
+    for (const m of svom.former)
+      expect(isExample(marks, "membership", m.membershipId, "term"), m.personName).toBe(true);
+    for (const m of svom.current)
+      expect(isExample(marks, "membership", m.membershipId, "term"), m.personName).toBe(false);
+    const barnarenan = membersOfBody(world.bodyIds.barnarenan, "2026-11-23").current;
+    expect(barnarenan.length).toBeGreaterThan(0);
+    const bMarks = exampleMarksOf({ membership: barnarenan.map((m) => m.membershipId) });
+    for (const m of barnarenan) expect(isExample(bMarks, "membership", m.membershipId, "term")).toBe(true);
+  });
+
+  it("keeps a seat's mark when it is only ended, and drops it when the coordinator records when it began", () => {
+    const seat = db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.bodyId, world.bodyIds.barnarenan), eq(memberships.role, "ordförande")))
+      .get()!;
+    const value = {
+      personId: seat.personId,
+      organisationId: seat.organisationId,
+      role: seat.role,
+      startDate: seat.startDate,
+      endDate: seat.endDate,
+      note: seat.note,
+    };
+    const ended = updateMembership("demo-samordnare", seat.id, seat.version, { ...value, endDate: "2026-06-30" });
+    expect(ended.ok).toBe(true);
+    expect(isExample(exampleMarksOf({ membership: [seat.id] }), "membership", seat.id, "term")).toBe(true);
+    const recorded = updateMembership("demo-samordnare", seat.id, seat.version + 1, {
+      ...value,
+      endDate: "2026-06-30",
+      startDate: "2020-07-01",
+    });
+    expect(recorded.ok).toBe(true);
+    expect(isExample(exampleMarksOf({ membership: [seat.id] }), "membership", seat.id, "term")).toBe(false);
+    // The other seats keep theirs.
+    const others = db.select().from(memberships).where(eq(memberships.bodyId, world.bodyIds.barnarenan)).all();
+    const otherMarks = exampleMarksOf({ membership: others.map((o) => o.id) });
+    expect(others.filter((o) => isExample(otherMarks, "membership", o.id, "term"))).toHaveLength(others.length - 1);
   });
 });

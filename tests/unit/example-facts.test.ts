@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_FIELD_KEYS, exampleDescription, exampleKey, isExample } from "~/domain/example-facts";
+import {
+  EXAMPLE_FIELD_KEYS,
+  exampleDescription,
+  exampleKey,
+  isExample,
+  searchHitExample,
+} from "~/domain/example-facts";
 
 describe("example facts (exempeluppgift)", () => {
   const marks = [exampleKey("meeting", 3, "place"), exampleKey("decision", 12, "paragraph")];
@@ -31,5 +37,38 @@ describe("example facts (exempeluppgift)", () => {
     expect(EXAMPLE_FIELD_KEYS).toContain("meeting.place");
     expect(EXAMPLE_FIELD_KEYS).toContain("recommendation-party.answer");
     expect(EXAMPLE_FIELD_KEYS).not.toContain("meeting.status");
+  });
+
+  it("says which example fact a search hit shows, and where", () => {
+    const items = { 40: 7 };
+    expect(searchHitExample({ kind: "matter", refId: 5 }, items)).toEqual({
+      shownIn: "title",
+      entity: "matter",
+      id: 5,
+      field: "registryNumber",
+    });
+    expect(searchHitExample({ kind: "decision", refId: 9 }, items)).toEqual({
+      shownIn: "snippet",
+      entity: "decision",
+      id: 9,
+      field: "text",
+    });
+    // An agenda item is found by its § decision's wording: the mark is that decision's.
+    expect(searchHitExample({ kind: "agenda_item", refId: 40 }, items)).toEqual({
+      shownIn: "snippet",
+      entity: "decision",
+      id: 7,
+      field: "text",
+    });
+    expect(searchHitExample({ kind: "agenda_item", refId: 41 }, items)).toBeNull();
+    for (const kind of ["document", "recommendation", "agreement_version", "unknown"])
+      expect(searchHitExample({ kind, refId: 40 }, items)).toBeNull();
+  });
+
+  it("names a seat of the history as an example", () => {
+    expect(exampleDescription("membership", "term")).toBe(
+      "Exempeluppgift: källorna anger inte vem som satt i organet och under vilken period.",
+    );
+    expect(EXAMPLE_FIELD_KEYS).toContain("membership.term");
   });
 });
