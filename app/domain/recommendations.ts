@@ -505,6 +505,9 @@ export function remainsFor(
 export const ASSIGNMENT_STATUSES = ["ej påbörjad", "pågår", "klar", "återrapporterad"] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
+/** Statuses of work not yet done: an assignment past its due date in one of these is overdue. */
+export const OPEN_ASSIGNMENT_STATUSES = ["ej påbörjad", "pågår"] as const satisfies readonly AssignmentStatus[];
+
 export function isAssignmentOverdue(a: { status: AssignmentStatus; dueDate: string | null }, today: string): boolean {
-  return a.dueDate !== null && today > a.dueDate && (a.status === "ej påbörjad" || a.status === "pågår");
+  return a.dueDate !== null && today > a.dueDate && (OPEN_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status);
 }

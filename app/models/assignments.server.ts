@@ -2,16 +2,14 @@ import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle
 import { assignments, bodies, decisions, organisations, people } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
-import type { AssignmentStatus } from "~/domain/recommendations";
+import type { AssignmentView } from "~/domain/assignments";
+import { OPEN_ASSIGNMENT_STATUSES, type AssignmentStatus } from "~/domain/recommendations";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
 import { paginateQuery } from "./paging.server";
 import { saveVersioned } from "./versioned.server";
 
-/** Which assignments a list shows: all, the viewer's own, those the viewer created, or overdue ones. */
-export type AssignmentView = "alla" | "mina" | "skapade" | "forsenade";
-
-/** The SQL form of isAssignee (below): the person, a member of the body, or someone from the party. */
+/** The SQL form of isAssignee (app/domain/assignments.ts): the person, a member of the body, or someone from the party. */
 function assignedTo(actor: Actor): SQL | undefined {
   const bodyIds = [...actor.bodyRoles.keys()];
   return (
@@ -32,7 +30,7 @@ function overdue(today: string): SQL {
   return and(
     isNotNull(assignments.dueDate),
     lt(assignments.dueDate, today),
-    inArray(assignments.status, ["ej påbörjad", "pågår"]),
+    inArray(assignments.status, [...OPEN_ASSIGNMENT_STATUSES]),
   )!;
 }
 
@@ -135,14 +133,4 @@ export function setAssignmentStatus(userId: string, id: number, expectedVersion:
       },
     ),
   );
-}
-
-/** Is the actor the assignee (as the person, a member of the body, or from the party)? */
-export function isAssignee(
-  a: { assigneeType: string; assigneeId: number },
-  actor: { personId: number | null; organisationId: number | null; bodyRoles: ReadonlyMap<number, unknown> },
-): boolean {
-  if (a.assigneeType === "person") return actor.personId === a.assigneeId;
-  if (a.assigneeType === "body") return actor.bodyRoles.has(a.assigneeId);
-  return actor.organisationId === a.assigneeId;
 }

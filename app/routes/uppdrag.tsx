@@ -10,16 +10,14 @@ import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/compone
 import { assignmentSchema } from "~/forms/assignment";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { todayInStockholm } from "~/domain/format";
-import { can } from "~/domain/policy";
-import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
 import {
-  createAssignment,
-  getAssignment,
-  isAssignee,
-  pageOfAssignments,
-  setAssignmentStatus,
-  type AssignmentView,
-} from "~/models/assignments.server";
+  assignmentViewFrom,
+  mayCreateAssignment,
+  mayUpdateAssignment,
+  mayWriteAssignments,
+} from "~/domain/assignments";
+import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
+import { createAssignment, getAssignment, pageOfAssignments, setAssignmentStatus } from "~/models/assignments.server";
 import { listBodies } from "~/models/bodies.server";
 import { partiesOf } from "~/models/agreements.server";
 import { listPeople } from "~/models/people.server";
@@ -32,18 +30,16 @@ export const meta: MetaFunction = () => [{ title: "Uppdrag – Samverkansportale
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:assignments");
   const url = new URL(request.url);
-  const requested = url.searchParams.get("visa");
-  const show: AssignmentView =
-    requested === "mina" || requested === "skapade" || requested === "forsenade" ? requested : "alla";
+  const show = assignmentViewFrom(url.searchParams.get("visa"));
   const today = todayInStockholm();
   const collaboration = collaborationToRead(request, viewer.actor, "read:assignments");
   const page = pageOfAssignments(viewer.actor, collaboration.id, show, today, pageRequestFrom(url.searchParams));
   const rows = page.items.map((a) => ({
     ...a,
     overdue: isAssignmentOverdue(a, today),
-    canUpdate: can(viewer.actor, "update:assignment", { assignee: isAssignee(a, viewer.actor) }),
+    canUpdate: mayUpdateAssignment(viewer.actor, a),
   }));
-  const canCreate = can(viewer.actor, "manage:decisions");
+  const canCreate = mayCreateAssignment(viewer.actor);
   return {
     slug: collaboration.slug,
     show,
@@ -63,17 +59,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:assignments");
   // Refuse before reading the form: only the coordinator or someone who may hold an assignment writes here.
-  if (!can(viewer.actor, "manage:decisions") && !can(viewer.actor, "update:assignment", { assignee: true }))
-    throw forbidden();
+  if (!mayWriteAssignments(viewer.actor)) throw forbidden();
   const submission = parseForm(await readForm(request), assignmentSchema);
   // Anything but a status change is a new assignment: the coordinator's, refused before validation.
-  if (submission.payload.intent !== "status" && !can(viewer.actor, "manage:decisions")) throw forbidden();
+  if (submission.payload.intent !== "status" && !mayCreateAssignment(viewer.actor)) throw forbidden();
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   if (value.intent === "status") {
     const assignment = getAssignment(value.id);
     if (!assignment) throw new Response("Uppdraget finns inte.", { status: 404 });
-    if (!can(viewer.actor, "update:assignment", { assignee: isAssignee(assignment, viewer.actor) }))
+    if (!mayUpdateAssignment(viewer.actor, assignment))
       throw forbidden("Bara den som har uppdraget, eller samordnaren, kan ändra status.");
     const saved = setAssignmentStatus(viewer.user.id, assignment.id, value.version, value.status);
     if (!saved.ok)

@@ -1,0 +1,43 @@
+/**
+ * Assignments (uppdrag): who holds one, which list shows it, who may write on /uppdrag. Pure:
+ * the caller passes the actor and the assignment's facts; `today` is a Stockholm date.
+ */
+import { can, type Actor } from "./policy";
+
+/** The lists of /uppdrag?visa=…: all, the viewer's own, those the viewer created, overdue ones. */
+const ASSIGNMENT_VIEWS = ["alla", "mina", "skapade", "forsenade"] as const;
+export type AssignmentView = (typeof ASSIGNMENT_VIEWS)[number];
+
+/** The list a query asks for; anything else (or nothing) is "alla". */
+export function assignmentViewFrom(requested: string | null): AssignmentView {
+  return (ASSIGNMENT_VIEWS as readonly string[]).includes(requested ?? "") ? (requested as AssignmentView) : "alla";
+}
+
+/** The actor's side of "who holds it": their person, the bodies they sit in, their organisation. */
+type AssigneeActor = Pick<Actor, "personId" | "organisationId"> & { bodyRoles: ReadonlyMap<number, unknown> };
+
+/** Is the actor the assignee (as the person, a member of the body, or someone from the party)? */
+export function isAssignee(a: { assigneeType: string; assigneeId: number }, actor: AssigneeActor): boolean {
+  if (a.assigneeType === "person") return actor.personId === a.assigneeId;
+  if (a.assigneeType === "body") return actor.bodyRoles.has(a.assigneeId);
+  if (a.assigneeType === "party") return actor.organisationId === a.assigneeId;
+  return false;
+}
+
+/**
+ * May the actor post to /uppdrag at all? The coordinator creates and updates; someone who may
+ * hold an assignment changes its status. Everyone else is refused before the form is read.
+ */
+export function mayWriteAssignments(actor: Actor): boolean {
+  return can(actor, "manage:decisions") || can(actor, "update:assignment", { assignee: true });
+}
+
+/** Only the coordinator creates assignments (from a decision or on /uppdrag). */
+export function mayCreateAssignment(actor: Actor): boolean {
+  return can(actor, "manage:decisions");
+}
+
+/** The assignee, or the coordinator, changes an assignment's status. */
+export function mayUpdateAssignment(actor: Actor, a: { assigneeType: string; assigneeId: number }): boolean {
+  return can(actor, "update:assignment", { assignee: isAssignee(a, actor) });
+}

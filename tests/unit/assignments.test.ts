@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import {
+  assignmentViewFrom,
+  isAssignee,
+  mayCreateAssignment,
+  mayUpdateAssignment,
+  mayWriteAssignments,
+} from "~/domain/assignments";
+import { bodyRolesOf, type Actor, type BodyRole } from "~/domain/policy";
+import { isAssignmentOverdue, OPEN_ASSIGNMENT_STATUSES } from "~/domain/recommendations";
+
+const BODY = 3;
+
+function actor(role: Actor["role"], seats: [number, BodyRole][] = [], personId = 10, organisationId = 5): Actor {
+  return {
+    userId: `u-${role}`,
+    role,
+    personId,
+    bodyRoles: bodyRolesOf(seats),
+    organisationId,
+    collaborationIds: new Set([1]),
+  };
+}
+
+const member = actor("member", [[BODY, "ledamot"]]);
+const reader = actor("reader", [[BODY, "ledamot"]]);
+const admin = actor("admin");
+const noPerson: Actor = { ...actor("member"), personId: null, organisationId: null };
+
+describe("assignmentViewFrom", () => {
+  it.each([
+    ["mina", "mina"],
+    ["skapade", "skapade"],
+    ["forsenade", "forsenade"],
+    ["alla", "alla"],
+  ] as const)("keeps the known list %s", (asked, shown) => {
+    expect(assignmentViewFrom(asked)).toBe(shown);
+  });
+
+  it.each([null, "", "MINA", "försenade", "mina ", "constructor", "__proto__"])("reads %j as all", (asked) => {
+    expect(assignmentViewFrom(asked)).toBe("alla");
+  });
+});
+
+describe("isAssignee", () => {
+  it("is the person named", () => {
+    expect(isAssignee({ assigneeType: "person", assigneeId: 10 }, member)).toBe(true);
+    expect(isAssignee({ assigneeType: "person", assigneeId: 11 }, member)).toBe(false);
+  });
+
+  it("is every current member of the body named, whatever the seat", () => {
+    expect(isAssignee({ assigneeType: "body", assigneeId: BODY }, member)).toBe(true);
+    expect(isAssignee({ assigneeType: "body", assigneeId: BODY }, actor("member", [[BODY, "ersättare"]]))).toBe(true);
+    expect(isAssignee({ assigneeType: "body", assigneeId: BODY + 1 }, member)).toBe(false);
+  });
+
+  it("is everyone from the party named", () => {
+    expect(isAssignee({ assigneeType: "party", assigneeId: 5 }, member)).toBe(true);
+    expect(isAssignee({ assigneeType: "party", assigneeId: 6 }, member)).toBe(false);
+  });
+
+  it("does not confuse the kinds: a person id is not an organisation or a body id", () => {
+    const same = actor("member", [[7, "ledamot"]], 7, 8);
+    expect(isAssignee({ assigneeType: "party", assigneeId: 7 }, same)).toBe(false);
+    expect(isAssignee({ assigneeType: "person", assigneeId: 8 }, same)).toBe(false);
+    expect(isAssignee({ assigneeType: "body", assigneeId: 8 }, same)).toBe(false);
+  });
+
+  it("is nobody's for an account without a person or an organisation", () => {
+    expect(isAssignee({ assigneeType: "person", assigneeId: 0 }, noPerson)).toBe(false);
+    expect(isAssignee({ assigneeType: "party", assigneeId: 0 }, noPerson)).toBe(false);
+  });
+
+  it("is nobody's for an unknown kind of assignee", () => {
+    expect(isAssignee({ assigneeType: "group", assigneeId: 5 }, member)).toBe(false);
+  });
+});
+
+describe("who may write on /uppdrag", () => {
+  it("lets the coordinator create and update any assignment", () => {
+    expect(mayWriteAssignments(admin)).toBe(true);
+    expect(mayCreateAssignment(admin)).toBe(true);
+    expect(mayUpdateAssignment(admin, { assigneeType: "person", assigneeId: 999 })).toBe(true);
+  });
+
+  it("lets a member post, but only to change the status of their own", () => {
+    expect(mayWriteAssignments(member)).toBe(true);
+    expect(mayCreateAssignment(member)).toBe(false);
+    expect(mayUpdateAssignment(member, { assigneeType: "body", assigneeId: BODY })).toBe(true);
+    expect(mayUpdateAssignment(member, { assigneeType: "person", assigneeId: 999 })).toBe(false);
+  });
+
+  it("refuses a reader everything, even an assignment they hold", () => {
+    expect(mayWriteAssignments(reader)).toBe(false);
+    expect(mayCreateAssignment(reader)).toBe(false);
+    expect(mayUpdateAssignment(reader, { assigneeType: "body", assigneeId: BODY })).toBe(false);
+  });
+});
+
+describe("overdue assignments", () => {
+  it("are the open ones past their due date", () => {
+    expect(OPEN_ASSIGNMENT_STATUSES).toEqual(["ej påbörjad", "pågår"]);
+    for (const status of OPEN_ASSIGNMENT_STATUSES)
+      expect(isAssignmentOverdue({ status, dueDate: "2026-03-01" }, "2026-03-02")).toBe(true);
+    expect(isAssignmentOverdue({ status: "återrapporterad", dueDate: "2026-03-01" }, "2026-03-02")).toBe(false);
+  });
+});
