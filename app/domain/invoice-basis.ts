@@ -89,7 +89,7 @@ export function yearShares(input: YearSharesInput): YearShares {
 
 type InvoiceLineKind = "andel" | "gemensamma medel" | "engångskostnad" | "underskott";
 
-interface InvoiceLine {
+export interface InvoiceLine {
   kind: InvoiceLineKind;
   label: string;
   /** Signed: joint funds are negative. */

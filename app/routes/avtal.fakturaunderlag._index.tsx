@@ -4,6 +4,14 @@ import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { controlProps, Field } from "~/components/forms";
 import { withCollaboration } from "~/domain/collaboration";
+import {
+  currentYear,
+  invoiceRows,
+  invoicesFor,
+  municipalPopulation,
+  percentSplit,
+  sharesTotal,
+} from "~/domain/cost-report";
 import { formatKronor, formatPercent, todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { idFromQuery, yearFromQuery } from "~/utils/query";
@@ -18,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 function params(request: Request) {
   const party = idFromQuery(request, "part");
   return {
-    year: yearFromQuery(request, Number(todayInStockholm().slice(0, 4))),
+    year: yearFromQuery(request, currentYear(todayInStockholm())),
     partyKey: party === null ? null : String(party),
   };
 }
@@ -28,25 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version } = await loadAgreementFor(request);
   const { year, partyKey } = params(request);
   const a = yearAccount(collaboration.id, version, year);
-  const municipalPopulation = a.rows.filter((r) => r.kind !== "region").reduce((s, r) => s + (r.population ?? 0), 0);
-  const parties = a.invoice.parties.map((p) => {
-    const row = a.rows.find((r) => String(r.organisationId) === p.key) ?? null;
-    return {
-      key: p.key,
-      name: p.name,
-      kind: p.kind,
-      partyOfYear: p.partyOfYear,
-      lines: p.lines,
-      net: p.net,
-      share: row?.share ?? 0,
-      payment: row?.payment ?? null,
-      population: row?.population ?? null,
-      populationAsOf: row?.populationAsOf ?? null,
-      populationIllustrative: row?.populationIllustrative ?? false,
-      populationCarriedForward: row?.populationCarriedForward ?? false,
-    };
-  });
-  const party = partyKey ? (parties.find((p) => p.key === partyKey) ?? null) : null;
+  const parties = invoiceRows(a.invoice.parties, a.rows);
+  const shown = invoicesFor(parties, partyKey);
   return {
     slug: collaboration.slug,
     year: a.year,
@@ -55,17 +46,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: a.budget.total,
     explained: a.budgetExplained,
     budgetExample: a.record?.illustrative ?? false,
-    regionPercent: formatPercent(version.regionShareBasisPoints / 100),
+    regionPercent: formatPercent(percentSplit(version.regionShareBasisPoints).region),
     municipalTotal: a.shares.municipalTotal,
-    municipalPopulation,
+    municipalPopulation: municipalPopulation(a.rows),
     populationDate: a.populationDate,
     populationRule: a.populationRule,
     noParties: a.shares.noParties,
     warnings: a.invoice.warnings,
     totals: a.invoice.totals,
     parties,
-    party,
-    partyMissing: partyKey !== null && party === null,
+    sharesTotal: sharesTotal(parties),
+    party: shown.party,
+    partyMissing: shown.missing,
   };
 }
 
@@ -228,7 +220,7 @@ export default function InvoiceBasis() {
               <tr className="total-row">
                 <th scope="row">Summa</th>
                 <td />
-                <td className="num">{formatKronor(d.parties.reduce((s, x) => s + x.share, 0))}</td>
+                <td className="num">{formatKronor(d.sharesTotal)}</td>
                 <td className="num">{formatKronor(d.totals.net)}</td>
               </tr>
             </tbody>

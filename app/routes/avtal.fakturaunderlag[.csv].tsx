@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
+import { currentYear, invoiceColumns, invoiceRowRemark, invoicesFor, rowOfParty } from "~/domain/cost-report";
 import { csvResponse, toCsv } from "~/domain/csv";
 import { todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
@@ -12,13 +13,11 @@ import { idFromQuery, yearFromQuery } from "~/utils/query";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version } = await loadAgreementFor(request);
-  const year = yearFromQuery(request, Number(todayInStockholm().slice(0, 4)));
+  const year = yearFromQuery(request, currentYear(todayInStockholm()));
   const party = idFromQuery(request, "part");
   const only = party === null ? null : String(party);
   const a = yearAccount(collaboration.id, version, year);
-  const sumOf = (lines: { kind: string; amount: number }[], kind: string) =>
-    lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amount, 0);
-  const parties = a.invoice.parties.filter((p) => !only || p.key === only);
+  const { parties } = invoicesFor(a.invoice.parties, only);
   const csv = toCsv(
     [
       "År",
@@ -36,25 +35,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Budgetens grund",
     ],
     parties.map((p) => {
-      const row = a.rows.find((r) => String(r.organisationId) === p.key);
+      const row = rowOfParty(a.rows, p.key);
+      const columns = invoiceColumns(p.lines);
       return [
         a.year,
         p.name,
         row?.payment.text ?? "Tidigare part",
-        sumOf(p.lines, "andel"),
-        sumOf(p.lines, "gemensamma medel"),
-        sumOf(p.lines, "engångskostnad"),
-        sumOf(p.lines, "underskott"),
+        columns.share,
+        columns.jointFunds,
+        columns.oneOffCosts,
+        columns.deficit,
         p.net,
         row?.population ?? null,
         row?.populationAsOf ?? null,
-        [
-          row?.populationIllustrative ? "folkmängden är ett exempel, inte SCB" : "",
-          row?.populationCarriedForward ? `folkmängden framskriven (per ${a.populationDate} saknas)` : "",
-          a.record?.illustrative ? "årets registrerade uppgifter (utfall) är exempel" : "",
-        ]
-          .filter(Boolean)
-          .join("; "),
+        invoiceRowRemark(row, a.populationDate, a.record?.illustrative ?? false),
         a.budget.total,
         a.budgetExplained,
       ];

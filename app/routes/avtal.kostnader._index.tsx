@@ -4,7 +4,7 @@ import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { withCollaboration } from "~/domain/collaboration";
 import { decidedRegionAmount } from "~/domain/budget-cycle";
-import { compareWithRecorded } from "~/domain/cost-allocation";
+import { comparisonWithRecorded, currentYear, percentSplit, sharesTotal } from "~/domain/cost-report";
 import { formatKronor, formatPercent, todayInStockholm } from "~/domain/format";
 import { recordedFor, yearAccount } from "~/models/agreement-money.server";
 import { yearFromQuery } from "~/utils/query";
@@ -15,25 +15,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 function yearFrom(request: Request): number {
-  return yearFromQuery(request, Number(todayInStockholm().slice(0, 4)));
+  return yearFromQuery(request, currentYear(todayInStockholm()));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version } = await loadAgreementFor(request);
   const a = yearAccount(collaboration.id, version, yearFrom(request));
   const recorded = recordedFor(collaboration.id, a.year);
-  const comparison = recorded.length
-    ? compareWithRecorded(
-        a.rows.map((r) => ({ key: String(r.organisationId), amount: r.share })),
-        recorded.map((r) => ({ key: String(r.organisationId), amount: r.amount })),
-      )
-    : null;
+  const percent = percentSplit(version.regionShareBasisPoints);
   return {
     slug: collaboration.slug,
     year: a.year,
     baseYear: version.baseYear,
-    regionPercent: formatPercent(version.regionShareBasisPoints / 100),
-    municipalPercent: formatPercent((10_000 - version.regionShareBasisPoints) / 100),
+    regionPercent: formatPercent(percent.region),
+    municipalPercent: formatPercent(percent.municipalities),
     total: a.budget.total,
     explained: a.budgetExplained,
     budgetExample: a.record?.illustrative ?? false,
@@ -50,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     illustrativePopulation: a.illustrativePopulation,
     excluded: a.excluded,
     rows: a.rows,
-    comparison,
+    sharesTotal: sharesTotal(a.rows),
+    comparison: comparisonWithRecorded(a.rows, recorded),
     recordedSource: recorded[0]?.source ?? null,
   };
 }
@@ -172,7 +168,7 @@ export default function Costs() {
               <tr className="total-row">
                 <th scope="row">Summa</th>
                 <td className="num" />
-                <td className="num">{formatKronor(d.rows.reduce((s, r) => s + r.share, 0))}</td>
+                <td className="num">{formatKronor(d.sharesTotal)}</td>
                 {d.comparison ? (
                   <>
                     <td className="num">{formatKronor(d.comparison.recordedTotal)}</td>

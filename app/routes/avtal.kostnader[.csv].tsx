@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
+import { currentYear, shareRowRemark } from "~/domain/cost-report";
 import { csvResponse, toCsv } from "~/domain/csv";
 import { todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
@@ -8,7 +9,7 @@ import { yearFromQuery } from "~/utils/query";
 /** The year's share of the budget per party as CSV for Swedish Excel, with the population basis and its flags. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version } = await loadAgreementFor(request);
-  const year = yearFromQuery(request, Number(todayInStockholm().slice(0, 4)));
+  const year = yearFromQuery(request, currentYear(todayInStockholm()));
   const a = yearAccount(collaboration.id, version, year);
   const csv = toCsv(
     [
@@ -26,9 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.name,
       r.population,
       r.populationAsOf,
-      [r.populationIllustrative ? "exempel, inte SCB" : "", r.populationCarriedForward ? "framskriven" : ""]
-        .filter(Boolean)
-        .join("; "),
+      shareRowRemark(r),
       r.share,
       a.budget.total,
       a.budgetExplained,
