@@ -62,7 +62,7 @@ export const SIGNER_ROLES = ["sekreterare", "ordförande", "justerare"] as const
 export type SignerRole = (typeof SIGNER_ROLES)[number];
 
 export const ATTENDANCE_STATUSES = ["närvarande", "frånvarande", "ersättare tjänstgör"] as const;
-type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** A member of the body on the meeting day, and whether (and how) they attended. */
 export interface Participant {
@@ -207,6 +207,47 @@ export function approvalProblems(p: {
   const signerMessages = Object.values(p.signers);
   problems.push(...signerMessages);
   return problems;
+}
+
+/** The meeting has been held: the secretary marked it so, or its minutes are approved. */
+export function isHeld(status: string): boolean {
+  return status === "genomfört" || status === "protokoll justerat";
+}
+
+/**
+ * The signers who have not signed a round yet (the minutes, or a correction), in the order
+ * they sign.
+ */
+export function unsignedOf<S extends { personId: number }>(
+  required: readonly S[],
+  signed: readonly { personId: number }[],
+): S[] {
+  return required.filter((s) => !signed.some((x) => x.personId === s.personId));
+}
+
+/**
+ * Whether a person can sign a round now: the round is open (draft minutes, or a correction
+ * waiting), they are one of its signers, the policy lets them sign, and they have not signed it.
+ */
+export function maySign(p: {
+  open: boolean;
+  role: SignerRole | null;
+  permitted: boolean;
+  personId: number | null;
+  signed: readonly { personId: number }[];
+}): boolean {
+  return p.open && p.role !== null && p.permitted && !p.signed.some((s) => s.personId === p.personId);
+}
+
+/**
+ * Why the secretary cannot do something to approved minutes yet, or null: a correction and
+ * the anslag (posting) concern approved minutes only; a draft is changed directly.
+ */
+export function approvedOnlyProblem(act: "correct" | "post", approved: boolean): string | null {
+  if (approved) return null;
+  return act === "correct"
+    ? "Rättelser görs bara i justerade protokoll; ändra utkastet direkt."
+    : "Protokollet anslås först när det är justerat.";
 }
 
 /** Why the secretary cannot mark the meeting held yet, or null. */

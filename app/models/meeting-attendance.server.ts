@@ -36,10 +36,3 @@ export function attendanceOf(meetingId: number) {
     .where(eq(attendance.meetingId, meetingId))
     .all();
 }
-
-export interface AttendanceRow {
-  personId: number;
-  status: "närvarande" | "frånvarande" | "ersättare tjänstgör";
-  substituteForPersonId: number | null;
-  adjuster: boolean;
-}

@@ -21,6 +21,7 @@ import {
   approvalProblems,
   defaultActingChair,
   defaultSecretary,
+  isHeld,
   isRegisterDecision,
   requiredSignersOf,
   signerProblems,
@@ -29,10 +30,11 @@ import {
   type SignerChoice,
   type SignerRole,
 } from "~/domain/minutes";
+import type { AttendanceRow } from "~/domain/minutes-draft";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { paragraphsOf } from "./meeting-agenda.server";
-import { membersOnDate, type AttendanceRow } from "./meeting-attendance.server";
+import { membersOnDate } from "./meeting-attendance.server";
 import { queueMinutesApprovedMail, queueMinutesForSigningMail } from "./meeting-mail.server";
 
 export function minutesOf(meetingId: number, conn: Db = db()) {
@@ -141,7 +143,7 @@ export function startMinutes(userId: string, meetingId: number) {
 export function markHeld(userId: string, meetingId: number) {
   write((tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
-    if (before.status === "genomfört" || before.status === "protokoll justerat") return;
+    if (isHeld(before.status)) return;
     tx.update(meetings).set({ status: "genomfört" }).where(eq(meetings.id, meetingId)).run();
     recordAudit(tx, {
       userId,
@@ -290,7 +292,7 @@ export function minutesApprovalProblems(meetingId: number, today: string, conn: 
   return approvalProblems({
     today,
     meetingDate: meeting.date,
-    held: meeting.status === "genomfört" || meeting.status === "protokoll justerat",
+    held: isHeld(meeting.status),
     items: items.map((i) => ({ ...i, paragraph: paragraphs.get(i.id) ?? null })),
     signers: signerProblems(signerChoiceOf(meetingId, conn), participantsOf(meetingId, conn)),
   });

@@ -21,18 +21,20 @@ import { countOf, dateInStockholm, formatDateTime, formatDateWithWeekday, todayI
 import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
 import {
   appealStatement,
+  approvedOnlyProblem,
+  isHeld,
+  maySign,
+  unsignedOf,
   ATTENDANCE_STATUSES,
-  immediateApprovalProblem,
   isPresent,
   isRegisterDecision,
   markHeldProblem,
   NOTED_DECISION_TEXT,
   registerChoiceApplies,
   requiredSignersOf,
-  signerProblems,
   signerRoleOf,
-  type Participant,
 } from "~/domain/minutes";
+import { checkDraft } from "~/domain/minutes-draft";
 import {
   correctMinutesSchema,
   minutesActionSchema,
@@ -42,7 +44,7 @@ import {
 } from "~/forms/minutes";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
-import { attendanceOf, type AttendanceRow } from "~/models/meeting-attendance.server";
+import { attendanceOf } from "~/models/meeting-attendance.server";
 import {
   correctMinutes,
   immediatelyApprovedItemIds,
@@ -150,17 +152,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     signers,
     signatures,
-    unsigned: signers.filter((s) => !signatures.some((x) => x.personId === s.personId)),
+    unsigned: unsignedOf(signers, signatures),
     problems: record && !approved ? minutesApprovalProblems(meeting.id, todayInStockholm()) : [],
-    held: meeting.status === "genomfört" || meeting.status === "protokoll justerat",
+    held: isHeld(meeting.status),
     canManage,
     myRole,
-    canSign:
-      !approved &&
-      record !== null &&
-      myRole !== null &&
-      can(actor, "sign:minutes", resource) &&
-      !signatures.some((s) => s.personId === myPerson),
+    canSign: maySign({
+      open: record !== null && !approved,
+      role: myRole,
+      permitted: can(actor, "sign:minutes", resource),
+      personId: myPerson,
+      signed: signatures,
+    }),
     pending: pending
       ? {
           id: pending.id,
@@ -170,11 +173,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           paragraph: items.find((i) => i.id === pending.agendaItemId)?.paragraph ?? null,
           after: JSON.parse(pending.after) as { decisionText: string; minutesNote: string },
           signatures: correctionSignatures,
-          unsigned: signers.filter((s) => !correctionSignatures.some((x) => x.personId === s.personId)),
-          canSign:
-            myRole !== null &&
-            can(actor, "sign:minutes", resource) &&
-            !correctionSignatures.some((s) => s.personId === myPerson),
+          unsigned: unsignedOf(signers, correctionSignatures),
+          canSign: maySign({
+            open: true,
+            role: myRole,
+            permitted: can(actor, "sign:minutes", resource),
+            personId: myPerson,
+            signed: correctionSignatures,
+          }),
         }
       : null,
     revisions: revisions
@@ -259,10 +265,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithStatus(here, "Justeringen är registrerad.");
     }
     case "correct": {
-      if (!access.approved)
-        return rejectForm(submission, {
-          fieldErrors: { reason: ["Rättelser görs bara i justerade protokoll; ändra utkastet direkt."] },
-        });
+      const notYet = approvedOnlyProblem("correct", access.approved);
+      if (notYet) return rejectForm(submission, { fieldErrors: { reason: [notYet] } });
       const saved = correctMinutes(
         viewer.user.id,
         meeting.id,
@@ -281,54 +285,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "post": {
-      if (!access.approved)
-        return rejectForm(submission, { fieldErrors: { postedOn: ["Protokollet anslås först när det är justerat."] } });
+      const notYet = approvedOnlyProblem("post", access.approved);
+      if (notYet) return rejectForm(submission, { fieldErrors: { postedOn: [notYet] } });
       postMinutes(viewer.user.id, meeting.id, value.postedOn, value.keptAt);
       return redirectWithStatus(here, "Anslaget är registrerat.");
     }
     case "save": {
       if (!record) throw new Response("Protokollet är inte påbörjat.", { status: 400 });
       if (access.approved) return rejectLocked(submission);
-      const participants = participantsOf(meeting.id);
-      const known = new Set(participants.map((p) => p.personId));
-      const fieldErrors: Record<string, string[]> = {};
-      const rows: AttendanceRow[] = [];
-      value.attendance.forEach((row, index) => {
-        if (!known.has(row.personId) || !row.status) return;
-        if (row.status === "ersättare tjänstgör" && !row.substituteFor)
-          fieldErrors[`attendance[${index}].substituteFor`] = ["Ange vem ersättaren tjänstgör för."];
-        rows.push({
-          personId: row.personId,
-          status: row.status,
-          substituteForPersonId: row.status === "ersättare tjänstgör" ? row.substituteFor : null,
-          adjuster: row.adjuster,
-        });
-      });
-      // Signers as typed: checked against who was present, at the field that names them.
-      const typed: Participant[] = participants.map((p) => ({
-        ...p,
-        status: rows.find((r) => r.personId === p.personId)?.status ?? null,
-      }));
-      const choice = {
-        actingChairPersonId: value.actingChairPersonId,
-        secretaryPersonId: value.secretaryPersonId,
-        adjusterPersonIds: [] as number[],
-      };
-      const base = signerProblems({ ...choice, adjusterPersonIds: [-1] }, typed);
-      if (value.actingChairPersonId !== null && base.actingChairPersonId)
-        fieldErrors.actingChairPersonId = [base.actingChairPersonId];
-      if (value.secretaryPersonId !== null && base.secretaryPersonId)
-        fieldErrors.secretaryPersonId = [base.secretaryPersonId];
-      value.attendance.forEach((row, index) => {
-        if (!row.adjuster) return;
-        const problem = signerProblems({ ...choice, adjusterPersonIds: [row.personId] }, typed).adjusters;
-        if (problem) fieldErrors[`attendance[${index}].adjuster`] = [problem];
-      });
-      const already = immediatelyApprovedItemIds(meeting.id);
-      value.items.forEach((item, index) => {
-        if (!item.approvedImmediately || already.has(item.id)) return;
-        const problem = immediateApprovalProblem({ decisionText: item.decisionText, meetingDate: meeting.date, today });
-        if (problem) fieldErrors[`items[${index}].approvedImmediately`] = [problem];
+      const { attendance, fieldErrors } = checkDraft(value, {
+        participants: participantsOf(meeting.id),
+        immediatelyApproved: immediatelyApprovedItemIds(meeting.id),
+        meetingDate: meeting.date,
+        today,
       });
       if (Object.keys(fieldErrors).length) return rejectForm(submission, { fieldErrors });
       const saved = saveMinutes(viewer.user.id, meeting.id, value.version, {
@@ -336,7 +305,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         secretaryPersonId: value.secretaryPersonId,
         adjustmentPlace: value.adjustmentPlace,
         adjustmentDate: value.adjustmentDate,
-        attendance: rows,
+        attendance,
         items: value.items,
       });
       if (!saved.ok && saved.locked) return rejectLocked(submission);
