@@ -530,6 +530,18 @@ export const decisions = sqliteTable(
     index("decisions_decided_on").on(t.decidedOn, t.paragraph),
     // The public's view of the register: counted and listed without reading the texts.
     index("decisions_public").on(t.isPublic, t.decidedOn, t.paragraph),
+    // The register in its order with every column its access and collaboration conditions
+    // read: a page reads only the rows it shows, and counting ten years of decisions walks
+    // this index without reading a decision's text.
+    index("decisions_register_list").on(
+      t.inRegister,
+      t.decidedOn,
+      t.paragraph,
+      t.isPublic,
+      t.approval,
+      t.bodyId,
+      t.matterId,
+    ),
     index("decisions_meeting").on(t.meetingId),
     index("decisions_agenda_item").on(t.agendaItemId),
     index("decisions_created_by").on(t.createdBy),
@@ -1115,7 +1127,8 @@ export const documents = sqliteTable(
     index("documents_date").on(t.date),
     index("documents_visibility").on(t.visibility, t.date),
     index("documents_body").on(t.bodyId, t.date),
-    index("documents_collaboration").on(t.collaborationId),
+    // The library of a collaboration newest first, with who may read: its count reads only this index.
+    index("documents_collaboration").on(t.collaborationId, t.date, t.visibility),
     index("documents_created_by").on(t.createdBy),
     index("documents_current_version").on(t.currentVersionId),
     check("documents_kind", inSql("kind", DOCUMENT_KINDS)),

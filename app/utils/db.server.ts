@@ -117,6 +117,8 @@ export function memoUntilChange<A extends unknown[], R>(
   name: string,
   fn: (...args: A) => R,
   keyOf: (...args: A) => string,
+  /** At most this many keys are remembered per state of the database (the rest are read each time). */
+  limit = Infinity,
 ): (...args: A) => R {
   return (...args: A) => {
     const client = db().$client;
@@ -133,7 +135,7 @@ export function memoUntilChange<A extends unknown[], R>(
     const key = keyOf(...args);
     if (memo.values.has(key)) return memo.values.get(key) as R;
     const value = fn(...args);
-    memo.values.set(key, value);
+    if (memo.values.size < limit) memo.values.set(key, value);
     return value;
   };
 }

@@ -7,8 +7,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { asc, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "../../db/connection";
+import { people } from "../../db/schema";
+import { paginateQuery } from "~/models/paging.server";
 import { memoUntilChange, write, type Db } from "~/utils/db.server";
 
 let dir: string;
@@ -76,5 +79,54 @@ describe("a read remembered until the database changes", () => {
       }),
     ).toThrow("roll back");
     expect(counted()).toMatchObject({ n: before });
+  });
+
+  it("remembers at most as many keys as its limit per state of the database", () => {
+    let calls = 0;
+    const counted = memoUntilChange(
+      "test:limit",
+      (label: string) => ({ label, call: ++calls }),
+      (l) => l,
+      2,
+    );
+    counted("a");
+    counted("b");
+    counted("c");
+    expect(calls).toBe(3);
+    counted("a");
+    counted("b");
+    expect(calls).toBe(3);
+    counted("c");
+    expect(calls).toBe(4);
+  });
+});
+
+describe("a list's total (paginateQuery), remembered until the database changes", () => {
+  const page = (name: string, sida = 1) =>
+    paginateQuery({ page: sida, size: 2 }, people, like(people.name, `${name}%`), () =>
+      db
+        .select({ name: people.name })
+        .from(people)
+        .where(like(people.name, `${name}%`))
+        .orderBy(asc(people.id)),
+    );
+
+  it("follows every write, and counts each filter on its own", () => {
+    expect(page("Räkna").page.total).toBe(0);
+    for (const n of [1, 2, 3])
+      db.insert(people)
+        .values({ name: `Räkna ${n}` })
+        .run();
+    expect(page("Räkna").page).toMatchObject({ total: 3, pageCount: 2 });
+    expect(page("Räkna 1").page.total).toBe(1);
+    write((tx) => tx.insert(people).values({ name: "Räkna 4" }).run());
+    expect(page("Räkna", 2)).toEqual({
+      page: expect.objectContaining({ total: 4, pageCount: 2, first: 3, last: 4 }),
+      items: [{ name: "Räkna 3" }, { name: "Räkna 4" }],
+    });
+    const other = new Database(path.join(dir, "portal.db"));
+    other.prepare("DELETE FROM people WHERE name = 'Räkna 4'").run();
+    other.close();
+    expect(page("Räkna").page.total).toBe(3);
   });
 });

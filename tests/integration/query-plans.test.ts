@@ -140,6 +140,34 @@ describe("query plans of the key pages", () => {
   });
 });
 
+describe("the register's and the library's pages at any size", () => {
+  const planOf = (source: string) =>
+    (db.$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...(statements.get(source) as [])) as { detail: string }[])
+      .map((r) => r.detail)
+      .join("\n");
+  const of = (table: string, kind: "count" | "page") =>
+    [...statements.keys()].filter((source) =>
+      kind === "count"
+        ? new RegExp(`^select count\\(\\*\\) from "${table}"`).test(source)
+        : new RegExp(`^select .* from "${table}" .* order by .* limit \\?$`).test(source),
+    );
+
+  // Counting every decision of ten years must not read each decision's row (its text rides
+  // along); a filtered count may read the rows of the narrow range its filters select.
+  it.each(["decisions", "documents"])("count %s by reading an index only, or a narrowed range", (table) => {
+    expect(of(table, "count").length).toBeGreaterThan(2);
+    for (const source of of(table, "count"))
+      expect(planOf(source), source).toMatch(
+        new RegExp(`(SEARCH|SCAN) ${table} USING (COVERING INDEX|INDEX \\w+ \\(\\w+=\\? AND )`),
+      );
+  });
+
+  it.each(["decisions", "documents"])("read a page of %s in the list's order, without sorting every match", (table) => {
+    expect(of(table, "page").length).toBeGreaterThan(2);
+    for (const source of of(table, "page")) expect(planOf(source), source).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
+
 describe("foreign keys", () => {
   it("each have an index that starts with the referencing column", () => {
     const c = db.$client;
