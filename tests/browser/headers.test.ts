@@ -4,7 +4,9 @@
  * malformed input.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/demo-world";
 import { expectAccessible, freePort, sessionToken, spawnServer, startApp, type TestApp } from "../support/browser";
@@ -61,6 +63,39 @@ describe("security headers", () => {
     expect(await long.text()).toContain("Högst 120 tecken.");
     const search = await fetch(`${app.baseUrl}/sok?q=${encodeURIComponent('"))) OR * NEAR( ' + "ö".repeat(400))}`);
     expect(search.status).toBe(200);
+  });
+});
+
+/** The raw bytes of an answer, as they travel (fetch would decompress them). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+describe("compression", () => {
+  it("sends a page gzip-compressed to a client that accepts it, whole, and the same page uncompressed to one that does not", async () => {
+    const cookie = adminCookie();
+    const gzipped = await rawGet(`${app.baseUrl}/beslut`, { Cookie: cookie, "Accept-Encoding": "gzip" });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers["content-type"]).toBe("text/html; charset=utf-8");
+    const html = zlib.gunzipSync(gzipped.body).toString("utf8");
+    expect(gzipped.body.length).toBeLessThan(html.length / 3);
+    const plain = await rawGet(`${app.baseUrl}/beslut`, { Cookie: cookie, "Accept-Encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    // The same page but for the nonce, which is new for every response.
+    const withoutNonce = (page: string) => page.replace(/nonce="[^"]+"/g, 'nonce=""');
+    expect(withoutNonce(html)).toBe(withoutNonce(plain.body.toString("utf8")));
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain("<h1>Beslutsregister</h1>");
+    expect(html.trimEnd()).toMatch(/<\/html>$|<\/script>$/);
   });
 });
 
