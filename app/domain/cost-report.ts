@@ -24,6 +24,11 @@ export function currentYear(today: string): number {
   return Number(today.slice(0, 4));
 }
 
+/** The budget year an agreement's pages show figures for: this year, or before the first term the base year. */
+export function costYearOn(today: string, baseYear: number): number {
+  return Math.max(currentYear(today), baseYear);
+}
+
 /** The region's and the municipalities' percentages (basis points: 3 000 = 30 %). */
 export function percentSplit(regionShareBasisPoints: number): { region: number; municipalities: number } {
   return { region: regionShareBasisPoints / 100, municipalities: (10_000 - regionShareBasisPoints) / 100 };

@@ -7,6 +7,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { agreementPrincipals, agreements, agreementVersions, organisations, parties } from "../../db/schema";
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
+import { noticeChanges, statusChanges } from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { lockVersion, saveVersioned } from "./versioned.server";
@@ -245,13 +246,7 @@ export function recordNotice(
       parties,
       partyId,
       expectedVersion,
-      (before) => ({
-        status: "uppsagd" as const,
-        noticeReceivedOn: receivedOn,
-        exitDate,
-        withdrawalNote: note,
-        noticeFileId: noticeFileId ?? before.noticeFileId,
-      }),
+      (before) => noticeChanges(before, { receivedOn, exitDate, note, fileId: noticeFileId }),
       { userId, entityType: "party_notice", missing: "Parten finns inte." },
     ),
   );
@@ -263,21 +258,12 @@ export function updatePartyStatus(
   expectedVersion: number,
   values: { status: (typeof parties.$inferSelect)["status"]; withdrawalNote: string; branchClinic: string },
 ) {
-  // Back to member: the notice and its exit date no longer apply.
-  const clearNotice = values.status === "medlem" ? { noticeReceivedOn: null, exitDate: null } : {};
   return write((tx) =>
-    saveVersioned(
-      tx,
-      parties,
-      partyId,
-      expectedVersion,
-      { ...values, ...clearNotice },
-      {
-        userId,
-        entityType: "party",
-        missing: "Parten finns inte.",
-      },
-    ),
+    saveVersioned(tx, parties, partyId, expectedVersion, statusChanges(values), {
+      userId,
+      entityType: "party",
+      missing: "Parten finns inte.",
+    }),
   );
 }
 

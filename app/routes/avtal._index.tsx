@@ -5,9 +5,11 @@ import { ExampleMark } from "~/components/example-mark";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { PartyStatusBadge } from "~/components/party-status";
 import { PRINCIPAL_SIDE_LABEL, staffText } from "~/domain/agreement-principals";
-import { agreementEndDate, deadlineWarning, exitOptions, partyStatusOn } from "~/domain/agreement-terms";
+import { deadlineWarning, exitOptions, partyStatusOn } from "~/domain/agreement-terms";
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
+import { costYearOn } from "~/domain/cost-report";
+import { agreementEndsOn } from "~/domain/party-notice";
 import { countOf, formatKronor, todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf, versionsOf } from "~/models/agreements.server";
@@ -19,8 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { agreement, version, collaboration, canManage } = await loadAgreementFor(request);
   const today = todayInStockholm();
   const status = exitOptions(termsOf(version), today);
-  // Before the first term the figures shown are the first budget year's.
-  const year = Math.max(Number(today.slice(0, 4)), version.baseYear);
+  const year = costYearOn(today, version.baseYear);
   const account = yearAccount(collaboration.id, version, year);
   const staffing = JSON.parse(version.staffing) as StaffingLine[];
   const parties = partiesOf(collaboration.id).map((p) => ({
@@ -63,10 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       noParties: account.shares.noParties,
       example: account.illustrativePopulation || (account.record?.illustrative ?? false),
     },
-    // When every party has given notice, the agreement ends with the last exit.
-    endsOn: agreementEndDate(
-      parties.map((p) => (p.status === "uppsagd" || p.status === "utträtt" ? p.exitDate : null)),
-    ),
+    endsOn: agreementEndsOn(parties),
     canManage,
   };
 }

@@ -16,6 +16,8 @@ import {
 } from "~/domain/agreement-terms";
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
+import { costYearOn } from "~/domain/cost-report";
+import { partyTimeline } from "~/domain/party-notice";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { noticeSchema, partyIntentSchema, partyStatusSchema } from "~/forms/agreement";
 import { partyCostInYear } from "~/models/agreement-money.server";
@@ -41,21 +43,10 @@ async function load(request: Request, partyId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { party, version, collaboration, canManage } = await load(request, params.partyId);
   const today = todayInStockholm();
-  const year = Math.max(Number(today.slice(0, 4)), version.baseYear);
+  const year = costYearOn(today, version.baseYear);
   const cost = partyCostInYear(collaboration.id, party.organisationId, year);
   const principal = principalsOf(version.id).find((p) => p.organisationId === party.organisationId) ?? null;
   const status = partyStatusOn(party, today);
-  const timeline = [
-    party.directionDecisionOn ? { date: party.directionDecisionOn, text: "Inriktningsbeslut fattat" } : null,
-    party.memberSince ? { date: party.memberSince, text: "Medlem i samverkan" } : null,
-    party.noticeReceivedOn
-      ? {
-          date: party.noticeReceivedOn,
-          text: `Skriftlig uppsägning mottagen${party.noticeFileId ? " (brevet finns som fil)" : ""}`,
-        }
-      : null,
-    party.exitDate ? { date: party.exitDate, text: status === "utträtt" ? "Utträdd" : "Sista dag som part" } : null,
-  ].filter((e): e is { date: string; text: string } => e !== null);
   const ifToday = exitDateForNotice(termsOf(version), today);
   return {
     slug: collaboration.slug,
@@ -74,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     principal: principal
       ? { side: principal.side, staff: staffText(JSON.parse(version.staffing) as StaffingLine[], principal.side) }
       : null,
-    timeline: timeline.sort((a, b) => a.date.localeCompare(b.date)),
+    timeline: partyTimeline(party, today),
     year,
     cost: cost
       ? {

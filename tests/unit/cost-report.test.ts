@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PaymentRoute } from "~/domain/agreement-principals";
 import {
   comparisonWithRecorded,
+  costYearOn,
   currentYear,
   invoiceColumns,
   invoiceRowRemark,
@@ -36,6 +37,17 @@ describe("currentYear", () => {
   it("is the calendar year of the date, also on new year's eve and day", () => {
     expect(currentYear("2026-12-31")).toBe(2026);
     expect(currentYear("2027-01-01")).toBe(2027);
+  });
+});
+
+describe("costYearOn", () => {
+  it("is this year once the agreement's base year has come", () => {
+    expect(costYearOn("2027-06-01", 2026)).toBe(2027);
+    expect(costYearOn("2026-01-01", 2026)).toBe(2026);
+  });
+
+  it("is the base year before the first term begins", () => {
+    expect(costYearOn("2025-12-31", 2026)).toBe(2026);
   });
 });
 

@@ -1,0 +1,67 @@
+/**
+ * A party's notice (uppsägning) and status as the agreement's party page records and shows
+ * them: what recording a notice changes, what going back to member clears, the party's
+ * timeline in words, and when the agreement ends because every party has given notice. Pure.
+ */
+import { agreementEndDate, partyStatusOn, type PartyStatus } from "./agreement-terms";
+
+/** A written notice as recorded: received on, the exit date the terms give, a note, the letter if uploaded. */
+export interface RecordedNotice {
+  receivedOn: string;
+  exitDate: string;
+  note: string;
+  fileId: number | null;
+}
+
+/**
+ * What recording a notice changes on the party: its status becomes "uppsagd" with the dates
+ * and the note; a notice recorded without a letter keeps the letter already on file.
+ */
+export function noticeChanges(before: { noticeFileId: number | null }, notice: RecordedNotice) {
+  return {
+    status: "uppsagd" as const,
+    noticeReceivedOn: notice.receivedOn,
+    exitDate: notice.exitDate,
+    withdrawalNote: notice.note,
+    noticeFileId: notice.fileId ?? before.noticeFileId,
+  };
+}
+
+/** What a status edit changes: back to member, the notice and its exit date no longer apply. */
+export function statusChanges<V extends { status: PartyStatus }>(values: V) {
+  return values.status === "medlem" ? { ...values, noticeReceivedOn: null, exitDate: null } : values;
+}
+
+interface TimelineParty {
+  status: PartyStatus;
+  directionDecisionOn: string | null;
+  memberSince: string | null;
+  noticeReceivedOn: string | null;
+  noticeFileId: number | null;
+  exitDate: string | null;
+}
+
+/** The party's history on the party page, oldest first: decision, membership, notice, exit. */
+export function partyTimeline(party: TimelineParty, onDate: string): { date: string; text: string }[] {
+  const left = partyStatusOn(party, onDate) === "utträtt";
+  const events = [
+    party.directionDecisionOn ? { date: party.directionDecisionOn, text: "Inriktningsbeslut fattat" } : null,
+    party.memberSince ? { date: party.memberSince, text: "Medlem i samverkan" } : null,
+    party.noticeReceivedOn
+      ? {
+          date: party.noticeReceivedOn,
+          text: `Skriftlig uppsägning mottagen${party.noticeFileId ? " (brevet finns som fil)" : ""}`,
+        }
+      : null,
+    party.exitDate ? { date: party.exitDate, text: left ? "Utträdd" : "Sista dag som part" } : null,
+  ].filter((e): e is { date: string; text: string } => e !== null);
+  return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * When every party has given notice (or left), the agreement ends with the last exit; null
+ * while any party stays. `parties` carry the status shown on the day (partyStatusOn).
+ */
+export function agreementEndsOn(parties: readonly { status: PartyStatus; exitDate: string | null }[]): string | null {
+  return agreementEndDate(parties.map((p) => (p.status === "uppsagd" || p.status === "utträtt" ? p.exitDate : null)));
+}
