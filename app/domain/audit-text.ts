@@ -82,6 +82,8 @@ export function entityTypeLabel(entityType: string): string {
 
 /** Field names as the forms call them. */
 const FIELD_LABEL: Record<string, string> = {
+  id: "Nummer",
+  createdAt: "Skapad",
   title: "Rubrik",
   name: "Namn",
   status: "Status",
@@ -116,6 +118,14 @@ const FIELD_LABEL: Record<string, string> = {
   memberSince: "Medlem sedan",
   exitDate: "Sista dag som part",
   noticeReceivedOn: "Uppsägning mottagen",
+  // A party's notice and status (party_notice, party): the labels of the party page's forms.
+  noticeFileId: "Uppsägningsbrevet (fil)",
+  withdrawalNote: "Utträde och avveckling",
+  branchClinic: "Mottagning",
+  directionDecisionOn: "Inriktningsbeslut fattat",
+  registrarEmail: "Registratorns e-post",
+  contactPersonId: "Kontaktperson",
+  collaborationId: "Samverkan",
   bodyId: "Organ",
   personId: "Person",
   organisationId: "Organisation",

@@ -1,0 +1,167 @@
+import { getTableColumns } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { parties } from "../../db/schema";
+import { auditChanges, auditSentence } from "~/domain/audit-text";
+import { agreementEndsOn, noticeChanges, partyTimeline, statusChanges } from "~/domain/party-notice";
+
+const member = {
+  id: 7,
+  collaborationId: 1,
+  organisationId: 12,
+  role: "part",
+  registrarEmail: "registrator@kommun.example",
+  memberSince: "2024-01-01",
+  branchClinic: "Mottagningen i Ös",
+  status: "medlem" as const,
+  directionDecisionOn: "2023-05-10",
+  noticeReceivedOn: null,
+  noticeFileId: null as number | null,
+  exitDate: null,
+  withdrawalNote: "",
+  contactPersonId: null,
+  version: 3,
+  createdAt: "2023-05-10 10:00:00",
+};
+
+describe("noticeChanges", () => {
+  const notice = { receivedOn: "2026-03-02", exitDate: "2027-12-31", note: "Förhandling om avveckling", fileId: 40 };
+
+  it("makes the party 'uppsagd' with the dates, the note and the letter", () => {
+    expect(noticeChanges(member, notice)).toEqual({
+      status: "uppsagd",
+      noticeReceivedOn: "2026-03-02",
+      exitDate: "2027-12-31",
+      withdrawalNote: "Förhandling om avveckling",
+      noticeFileId: 40,
+    });
+  });
+
+  it("keeps the letter already on file when the notice is recorded again without one", () => {
+    expect(noticeChanges({ noticeFileId: 33 }, { ...notice, fileId: null }).noticeFileId).toBe(33);
+    expect(noticeChanges({ noticeFileId: null }, { ...notice, fileId: null }).noticeFileId).toBeNull();
+  });
+
+  it("replaces the letter on file by a new one", () => {
+    expect(noticeChanges({ noticeFileId: 33 }, notice).noticeFileId).toBe(40);
+  });
+});
+
+describe("statusChanges", () => {
+  const values = { withdrawalNote: "", branchClinic: "" };
+
+  it("clears the notice and the exit date when the party is a member again", () => {
+    expect(statusChanges({ ...values, status: "medlem" })).toEqual({
+      ...values,
+      status: "medlem",
+      noticeReceivedOn: null,
+      exitDate: null,
+    });
+  });
+
+  it.each(["inbjuden", "inriktningsbeslut fattat", "uppsagd", "utträtt"] as const)(
+    "keeps the notice for %s",
+    (status) => {
+      expect(statusChanges({ ...values, status })).toEqual({ ...values, status });
+    },
+  );
+});
+
+describe("partyTimeline", () => {
+  it("tells the party's history oldest first", () => {
+    const noticed = { ...member, status: "uppsagd" as const, noticeReceivedOn: "2026-03-02", exitDate: "2027-12-31" };
+    expect(partyTimeline(noticed, "2026-06-01")).toEqual([
+      { date: "2023-05-10", text: "Inriktningsbeslut fattat" },
+      { date: "2024-01-01", text: "Medlem i samverkan" },
+      { date: "2026-03-02", text: "Skriftlig uppsägning mottagen" },
+      { date: "2027-12-31", text: "Sista dag som part" },
+    ]);
+  });
+
+  it("says the letter is on file and that the party has left once the exit date has passed", () => {
+    const noticed = {
+      ...member,
+      status: "uppsagd" as const,
+      noticeReceivedOn: "2026-03-02",
+      exitDate: "2027-12-31",
+      noticeFileId: 40,
+    };
+    const onExitDay = partyTimeline(noticed, "2027-12-31");
+    expect(onExitDay.at(-1)).toEqual({ date: "2027-12-31", text: "Sista dag som part" });
+    const after = partyTimeline(noticed, "2028-01-01");
+    expect(after.at(-2)?.text).toBe("Skriftlig uppsägning mottagen (brevet finns som fil)");
+    expect(after.at(-1)).toEqual({ date: "2027-12-31", text: "Utträdd" });
+  });
+
+  it("is empty for an invited party with no dates, and sorts dates entered out of order", () => {
+    expect(
+      partyTimeline({ ...member, status: "inbjuden", directionDecisionOn: null, memberSince: null }, "2026-01-01"),
+    ).toEqual([]);
+    const odd = { ...member, memberSince: "2022-01-01", directionDecisionOn: "2023-05-10" };
+    expect(partyTimeline(odd, "2026-01-01").map((e) => e.date)).toEqual(["2022-01-01", "2023-05-10"]);
+  });
+});
+
+describe("agreementEndsOn", () => {
+  it("is the last exit when every party has given notice or left", () => {
+    expect(
+      agreementEndsOn([
+        { status: "uppsagd", exitDate: "2028-12-31" },
+        { status: "utträtt", exitDate: "2027-12-31" },
+      ]),
+    ).toBe("2028-12-31");
+  });
+
+  it("is none while any party stays, or when there are no parties", () => {
+    expect(
+      agreementEndsOn([
+        { status: "uppsagd", exitDate: "2028-12-31" },
+        { status: "medlem", exitDate: null },
+      ]),
+    ).toBeNull();
+    expect(agreementEndsOn([])).toBeNull();
+  });
+
+  it("ignores an exit date stored on a party that is a member again", () => {
+    expect(agreementEndsOn([{ status: "medlem", exitDate: "2027-12-31" }])).toBeNull();
+  });
+});
+
+describe("the audit log's text for a party's notice", () => {
+  const before = member;
+  const after = {
+    ...member,
+    ...noticeChanges(member, { receivedOn: "2026-03-02", exitDate: "2027-12-31", note: "Avveckling", fileId: 40 }),
+    version: 4,
+  };
+
+  it("names each changed field in Swedish", () => {
+    expect(auditChanges(JSON.stringify(before), JSON.stringify(after))).toEqual([
+      { field: "Status", before: "”medlem”", after: "”uppsagd”" },
+      { field: "Uppsägning mottagen", before: "–", after: "”2026-03-02”" },
+      { field: "Uppsägningsbrevet (fil)", before: "–", after: "40" },
+      { field: "Sista dag som part", before: "–", after: "”2027-12-31”" },
+      { field: "Utträde och avveckling", before: "–", after: "”Avveckling”" },
+      { field: "Version", before: "3", after: "4" },
+    ]);
+    expect(
+      auditSentence({
+        action: "update",
+        entityType: "party_notice",
+        entityId: "7",
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+        actorName: "Sara Samordnare",
+      }),
+    ).toBe("Sara Samordnare ändrade en uppsägning (nr 7).");
+  });
+
+  it("has a Swedish label for every column of a party, so no field reads as code", () => {
+    // Without a label a key is shown humanised ("withdrawalNote" → "Withdrawal note"): English in the log.
+    const humanised = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    const sameInSwedish = new Set(["status", "version"]);
+    for (const key of Object.keys(getTableColumns(parties))) {
+      const [change] = auditChanges(null, JSON.stringify({ [key]: "x" }));
+      if (!sameInSwedish.has(key)) expect(change.field.toLowerCase(), key).not.toBe(humanised(key));
+    }
+  });
+});
