@@ -4,6 +4,11 @@
  * every calendar program places the meeting right across DST), and the meeting's link.
  */
 
+/** A subscribed calendar holds meetings from a year before `today` (a Stockholm date) onward. */
+export function calendarFrom(today: string): string {
+  return `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+}
+
 export interface CalendarMeeting {
   id: number;
   bodyName: string;

@@ -59,6 +59,24 @@ export function canProposeOn(today: string, meetingDate: string, days: number): 
   return today <= proposalDeadline(meetingDate, days);
 }
 
+/**
+ * Signed minutes (justerat) are the record: the agenda they minute no longer changes, and the
+ * meeting's public records are published.
+ */
+export function isSigned(minutes: { status: string } | null | undefined): boolean {
+  return minutes?.status === "justerat";
+}
+
+/** Why the agenda cannot change (409), or null while it can. */
+export function agendaChangeRefusal(minutes: { status: string } | null | undefined): string | null {
+  return isSigned(minutes) ? "Protokollet är justerat; dagordningen kan inte ändras." : null;
+}
+
+/** The sender (avsändare) of a notice: the body's secretary on the day, to whom förhinder is reported. */
+export function secretaryName(members: readonly { role: string; name: string }[]): string | null {
+  return members.find((m) => m.role === "sekreterare")?.name ?? null;
+}
+
 // --- Agenda -------------------------------------------------------------------------------
 
 export const STANDARD_ITEMS = [

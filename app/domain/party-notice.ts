@@ -17,7 +17,7 @@ export interface RecordedNotice {
  * What recording a notice changes on the party: its status becomes "uppsagd" with the dates
  * and the note; a notice recorded without a letter keeps the letter already on file.
  */
-export function noticeChanges(before: { noticeFileId: number | null }, notice: RecordedNotice) {
+export function partyNoticeChanges(before: { noticeFileId: number | null }, notice: RecordedNotice) {
   return {
     status: "uppsagd" as const,
     noticeReceivedOn: notice.receivedOn,
@@ -28,7 +28,7 @@ export function noticeChanges(before: { noticeFileId: number | null }, notice: R
 }
 
 /** What a status edit changes: back to member, the notice and its exit date no longer apply. */
-export function statusChanges<V extends { status: PartyStatus }>(values: V) {
+export function partyStatusChanges<V extends { status: PartyStatus }>(values: V) {
   return values.status === "medlem" ? { ...values, noticeReceivedOn: null, exitDate: null } : values;
 }
 

@@ -1,4 +1,5 @@
 import type { AgendaItemView } from "~/domain/agenda-view";
+import { isSigned } from "~/domain/meetings";
 import type { Actor } from "~/domain/policy";
 import { agendaAsSeen, meetingSightOf } from "~/domain/read-scope";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -19,7 +20,7 @@ export function visibleAgendaOf(
   const sight = meetingSightOf(actor, meeting.bodyId);
   if (sight.drafts && sight.confidential) return items;
   const published = agendaVersionsOf(meeting.id).at(-1)?.items ?? null;
-  return agendaAsSeen(items, sight, published, minutesOf(meeting.id)?.status === "justerat");
+  return agendaAsSeen(items, sight, published, isSigned(minutesOf(meeting.id)));
 }
 
 /** Agenda items shaped for the page: Markdown rendered and sanitized, confidential documents withheld. */

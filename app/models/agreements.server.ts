@@ -7,7 +7,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { agreementPrincipals, agreements, agreementVersions, organisations, parties } from "../../db/schema";
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
-import { noticeChanges, statusChanges } from "~/domain/party-notice";
+import { partyNoticeChanges, partyStatusChanges } from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { lockVersion, saveVersioned } from "./versioned.server";
@@ -246,7 +246,7 @@ export function recordNotice(
       parties,
       partyId,
       expectedVersion,
-      (before) => noticeChanges(before, { receivedOn, exitDate, note, fileId: noticeFileId }),
+      (before) => partyNoticeChanges(before, { receivedOn, exitDate, note, fileId: noticeFileId }),
       { userId, entityType: "party_notice", missing: "Parten finns inte." },
     ),
   );
@@ -259,7 +259,7 @@ export function updatePartyStatus(
   values: { status: (typeof parties.$inferSelect)["status"]; withdrawalNote: string; branchClinic: string },
 ) {
   return write((tx) =>
-    saveVersioned(tx, parties, partyId, expectedVersion, statusChanges(values), {
+    saveVersioned(tx, parties, partyId, expectedVersion, partyStatusChanges(values), {
       userId,
       entityType: "party",
       missing: "Parten finns inte.",

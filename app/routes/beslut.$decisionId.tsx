@@ -8,6 +8,7 @@ import { decisionStatusSchema } from "~/forms/decision";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
 import { canReadDecision, DECISION_STATUSES } from "~/domain/decisions";
+import { isSigned } from "~/domain/meetings";
 import { can } from "~/domain/policy";
 import { recommendationResource } from "~/domain/recommendations";
 import { getDecision, setDecisionStatus } from "~/models/decisions.server";
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       can(actor, "read:meeting", {
         bodyId: decision.bodyId,
         publicRecords: decision.publicRecords,
-        published: minutesOf(decision.meetingId)?.status === "justerat",
+        published: isSigned(minutesOf(decision.meetingId)),
       }),
   };
 }

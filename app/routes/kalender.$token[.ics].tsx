@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/session.server";
 import { todayInStockholm } from "~/domain/format";
-import { buildCalendar } from "~/domain/ics";
+import { buildCalendar, calendarFrom } from "~/domain/ics";
 import { calendarMeetings, icsResponse, userByCalendarToken } from "~/models/calendar.server";
 import { loadActor } from "~/models/users.server";
 import { publicOrigin } from "~/utils/origin.server";
@@ -13,7 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInStockholm();
   const actor = loadActor(user, today);
   const origin = publicOrigin(request);
-  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const events = calendarMeetings({ bodyIds: [...actor.bodyRoles.keys()], from }, origin, actor);
+  const events = calendarMeetings({ bodyIds: [...actor.bodyRoles.keys()], from: calendarFrom(today) }, origin, actor);
   return icsResponse(buildCalendar("Mina möten – Samverkansportalen", events, new URL(origin).host), "mina-moten.ics");
 }

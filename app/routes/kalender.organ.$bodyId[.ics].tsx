@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { forbidden, notFound } from "~/auth/session.server";
 import { todayInStockholm } from "~/domain/format";
-import { buildCalendar } from "~/domain/ics";
+import { buildCalendar, calendarFrom } from "~/domain/ics";
 import { can } from "~/domain/policy";
 import { getBody } from "~/models/bodies.server";
 import { calendarMeetings, icsResponse, userByCalendarToken } from "~/models/calendar.server";
@@ -23,11 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInStockholm();
   const actor = user ? loadActor(user, today) : null;
   const origin = publicOrigin(request);
-  const all = calendarMeetings(
-    { bodyIds: [body.id], from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}` },
-    origin,
-    actor,
-  );
+  const all = calendarMeetings({ bodyIds: [body.id], from: calendarFrom(today) }, origin, actor);
   const published = publishedMeetingIds(all.map((m) => m.id));
   const events = all.filter((m) =>
     can(actor, "read:meeting", { bodyId: body.id, publicRecords: body.publicRecords, published: published.has(m.id) }),

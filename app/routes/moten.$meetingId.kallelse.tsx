@@ -4,6 +4,7 @@ import { AgendaList } from "~/components/agenda";
 import { ExampleMark } from "~/components/example-mark";
 import { meetingExampleMarks } from "~/models/example-facts.server";
 import { countOf, formatDateTime, formatDateWithWeekday } from "~/domain/format";
+import { secretaryName } from "~/domain/meetings";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { noticeViewFor } from "~/models/meeting-notice.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
@@ -34,8 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: shown.history,
     unpublished: shown.unpublished,
     members,
-    // The sender (avsändare) of the notice: the body's secretary, to whom förhinder is reported.
-    secretary: members.find((m) => m.role === "sekreterare")?.name ?? null,
+    secretary: secretaryName(members),
     // Förhinder is reported in the portal by those who are signed in; others are not sent to sign-in.
     canReportAbsence: actor !== null,
   };

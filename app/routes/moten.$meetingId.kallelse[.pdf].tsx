@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
 import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
+import { secretaryName } from "~/domain/meetings";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { readFileBytes } from "~/models/files.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const m = shown.meeting;
   const items = visibleAgendaOf(actor, meeting, shown.items);
   const members = membersOnDate(meeting.bodyId, meeting.date);
-  const secretary = members.find((x) => x.role === "sekreterare")?.name ?? null;
+  const secretary = secretaryName(members);
   const versionNo = shown.latest?.versionNo ?? 0;
   const documents: Parameters<typeof noticePdf>[1] = [];
   const heading = (i: (typeof items)[number], index: number) =>

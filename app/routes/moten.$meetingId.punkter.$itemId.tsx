@@ -1,4 +1,5 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { agendaChangeRefusal } from "~/domain/meetings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
@@ -48,8 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, item, viewer } = await load(request, params);
   const form = await parseUploadForm(request);
   const submission = parseForm(form, editItemSchema);
-  if (minutesOf(meeting.id)?.status === "justerat")
-    return rejectForm(submission, { formErrors: ["Protokollet är justerat; dagordningen kan inte ändras."] }, 409);
+  const locked = agendaChangeRefusal(minutesOf(meeting.id));
+  if (locked) return rejectForm(submission, { formErrors: [locked] }, 409);
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   if (value.intent === "remove") {

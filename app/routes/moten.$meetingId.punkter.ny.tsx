@@ -1,4 +1,5 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { agendaChangeRefusal } from "~/domain/meetings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaItemForm } from "~/components/item-form";
@@ -24,8 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, viewer } = await loadMeetingForManager(request, params.meetingId);
   const form = await parseUploadForm(request);
   const submission = parseForm(form, agendaItemSchema);
-  if (minutesOf(meeting.id)?.status === "justerat")
-    return rejectForm(submission, { formErrors: ["Protokollet är justerat; dagordningen kan inte ändras."] }, 409);
+  const locked = agendaChangeRefusal(minutesOf(meeting.id));
+  if (locked) return rejectForm(submission, { formErrors: [locked] }, 409);
   if (submission.status !== "success") return rejectForm(submission);
   const uploads = await checkUploads(form);
   if (!uploads.ok) return rejectForm(submission, { fieldErrors: { files: [uploads.error] } });

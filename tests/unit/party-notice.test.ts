@@ -2,7 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { parties } from "../../db/schema";
 import { auditChanges, auditSentence } from "~/domain/audit-text";
-import { agreementEndsOn, noticeChanges, partyTimeline, statusChanges } from "~/domain/party-notice";
+import { agreementEndsOn, partyNoticeChanges, partyTimeline, partyStatusChanges } from "~/domain/party-notice";
 
 const member = {
   id: 7,
@@ -23,11 +23,11 @@ const member = {
   createdAt: "2023-05-10 10:00:00",
 };
 
-describe("noticeChanges", () => {
+describe("partyNoticeChanges", () => {
   const notice = { receivedOn: "2026-03-02", exitDate: "2027-12-31", note: "Förhandling om avveckling", fileId: 40 };
 
   it("makes the party 'uppsagd' with the dates, the note and the letter", () => {
-    expect(noticeChanges(member, notice)).toEqual({
+    expect(partyNoticeChanges(member, notice)).toEqual({
       status: "uppsagd",
       noticeReceivedOn: "2026-03-02",
       exitDate: "2027-12-31",
@@ -37,20 +37,20 @@ describe("noticeChanges", () => {
   });
 
   it("keeps the letter already on file when the notice is recorded again without one", () => {
-    expect(noticeChanges({ noticeFileId: 33 }, { ...notice, fileId: null }).noticeFileId).toBe(33);
-    expect(noticeChanges({ noticeFileId: null }, { ...notice, fileId: null }).noticeFileId).toBeNull();
+    expect(partyNoticeChanges({ noticeFileId: 33 }, { ...notice, fileId: null }).noticeFileId).toBe(33);
+    expect(partyNoticeChanges({ noticeFileId: null }, { ...notice, fileId: null }).noticeFileId).toBeNull();
   });
 
   it("replaces the letter on file by a new one", () => {
-    expect(noticeChanges({ noticeFileId: 33 }, notice).noticeFileId).toBe(40);
+    expect(partyNoticeChanges({ noticeFileId: 33 }, notice).noticeFileId).toBe(40);
   });
 });
 
-describe("statusChanges", () => {
+describe("partyStatusChanges", () => {
   const values = { withdrawalNote: "", branchClinic: "" };
 
   it("clears the notice and the exit date when the party is a member again", () => {
-    expect(statusChanges({ ...values, status: "medlem" })).toEqual({
+    expect(partyStatusChanges({ ...values, status: "medlem" })).toEqual({
       ...values,
       status: "medlem",
       noticeReceivedOn: null,
@@ -61,7 +61,7 @@ describe("statusChanges", () => {
   it.each(["inbjuden", "inriktningsbeslut fattat", "uppsagd", "utträtt"] as const)(
     "keeps the notice for %s",
     (status) => {
-      expect(statusChanges({ ...values, status })).toEqual({ ...values, status });
+      expect(partyStatusChanges({ ...values, status })).toEqual({ ...values, status });
     },
   );
 });
@@ -130,7 +130,7 @@ describe("the audit log's text for a party's notice", () => {
   const before = member;
   const after = {
     ...member,
-    ...noticeChanges(member, { receivedOn: "2026-03-02", exitDate: "2027-12-31", note: "Avveckling", fileId: 40 }),
+    ...partyNoticeChanges(member, { receivedOn: "2026-03-02", exitDate: "2027-12-31", note: "Avveckling", fileId: 40 }),
     version: 4,
   };
 

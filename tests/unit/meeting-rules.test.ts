@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { calendarFrom } from "~/domain/ics";
+import { agendaChangeRefusal, isSigned, secretaryName } from "~/domain/meetings";
+
+describe("isSigned and agendaChangeRefusal", () => {
+  it("lock the agenda once the minutes are signed", () => {
+    expect(isSigned({ status: "justerat" })).toBe(true);
+    expect(agendaChangeRefusal({ status: "justerat" })).toBe("Protokollet är justerat; dagordningen kan inte ändras.");
+  });
+
+  it.each([undefined, null, { status: "utkast" }, { status: "för justering" }, { status: "" }])(
+    "leave the agenda open for minutes %j",
+    (minutes) => {
+      expect(isSigned(minutes)).toBe(false);
+      expect(agendaChangeRefusal(minutes)).toBeNull();
+    },
+  );
+});
+
+describe("secretaryName", () => {
+  it("is the first secretary among the day's members", () => {
+    expect(
+      secretaryName([
+        { role: "ordförande", name: "Ada" },
+        { role: "sekreterare", name: "Sara" },
+        { role: "sekreterare", name: "Sven" },
+      ]),
+    ).toBe("Sara");
+  });
+
+  it("is nobody when the body has no secretary that day", () => {
+    expect(secretaryName([{ role: "ledamot", name: "Ada" }])).toBeNull();
+    expect(secretaryName([])).toBeNull();
+  });
+});
+
+describe("calendarFrom", () => {
+  it("is the same day a year earlier", () => {
+    expect(calendarFrom("2026-11-24")).toBe("2025-11-24");
+    expect(calendarFrom("2027-01-01")).toBe("2026-01-01");
+  });
+
+  it("on a leap day gives a date string that still sorts between 28 February and 1 March", () => {
+    const from = calendarFrom("2028-02-29");
+    expect(from).toBe("2027-02-29");
+    expect("2027-02-28" < from && from < "2027-03-01").toBe(true);
+  });
+});
