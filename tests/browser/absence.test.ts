@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
-import { expectAccessible, sessionToken, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, sessionCookie, startApp, type TestApp } from "../support/browser";
 import { header, mimeParts } from "../support/smtp";
 
 let app: TestApp;
@@ -61,7 +61,7 @@ function linkAfter(text: string, label: string): string {
 describe("förhinder and substitutes", () => {
   it("a member reports förhinder from the notice link, the deputy confirms, the attendance shows it", async () => {
     const base = app.baseUrl;
-    const coordinator = `session=${sessionToken(app.db, "demo-samordnare")}`;
+    const coordinator = sessionCookie(app.db, "demo-samordnare");
     const post = (pathname: string, fields: Record<string, string>) =>
       fetch(`${base}${pathname}`, {
         method: "POST",

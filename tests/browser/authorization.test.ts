@@ -20,11 +20,10 @@ import {
   meetings,
   memberships,
   parties,
-  people,
   users,
 } from "../../db/schema";
 import { bodyRolesOf, can, type Action, type Actor, type BodyRole, type Resource } from "~/domain/policy";
-import { sessionToken, startApp, type TestApp } from "../support/browser";
+import { seatedTestUser, sessionCookie, startApp, type TestApp } from "../support/browser";
 
 const sha256Of = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -71,22 +70,8 @@ function actor(userId: string, role: Actor["role"], seats: [number, BodyRole][])
  * seat, in the order given), and the policy's view of the same person.
  */
 function seatedUser(id: string, role: Actor["role"], seats: [number, BodyRole][]): Actor {
-  const person = app.db
-    .insert(people)
-    .values({ name: `Test ${id}` })
-    .returning()
-    .get();
-  for (const [bodyId, seat] of seats)
-    app.db.insert(memberships).values({ bodyId, personId: person.id, role: seat, startDate: "2023-01-01" }).run();
-  app.db
-    .insert(users)
-    .values({ id, email: `${id}@demo.example`, passwordHash: "x", role, personId: person.id })
-    .run();
+  seatedTestUser(app.db, { id, role, name: `Test ${id}` }, seats);
   return actor(id, role, seats);
-}
-
-function session(userId: string): string {
-  return `session=${sessionToken(app.db, userId)}`;
 }
 
 beforeAll(async () => {
@@ -94,19 +79,7 @@ beforeAll(async () => {
   const w = app.world;
   const db = app.db;
   // A secretary of the working group only (not an administrator).
-  const person = db.insert(people).values({ name: "Sekreterare Arbetsgruppen" }).returning().get();
-  db.insert(memberships)
-    .values({ bodyId: w.bodyIds.arbetsgrupp, personId: person.id, role: "sekreterare", startDate: "2023-01-01" })
-    .run();
-  db.insert(users)
-    .values({
-      id: "test-sekreterare",
-      email: "sekr@demo.example",
-      passwordHash: "x",
-      role: "member",
-      personId: person.id,
-    })
-    .run();
+  actors.secretary = seatedUser("test-sekreterare", "member", [[w.bodyIds.arbetsgrupp, "sekreterare"]]);
 
   actors.reader = actor("demo-politiker", "reader", [[w.bodyIds.svom, "ledamot"]]);
   // Class 5: a reader (politician) holding every seat, secretary included, in every body; and
@@ -134,13 +107,12 @@ beforeAll(async () => {
     [w.bodyIds.referensgrupp, "adjungerad"],
     [w.bodyIds.arbetsgrupp, "ledamot"],
   ]);
-  actors.secretary = actor("test-sekreterare", "member", [[w.bodyIds.arbetsgrupp, "sekreterare"]]);
   actors.admin = actor("demo-samordnare", "admin", [
     [w.bodyIds.svom, "sekreterare"],
     [w.bodyIds.styrgrupp, "sekreterare"],
     [w.bodyIds.referensgrupp, "sekreterare"],
   ]);
-  for (const role of ROLES) if (actors[role]) cookies[role] = session(actors[role]!.userId);
+  for (const role of ROLES) if (actors[role]) cookies[role] = sessionCookie(app.db, actors[role]!.userId);
 
   // Objects of body A (the steering group): its next meeting (published notice) with a document.
   const meeting = db

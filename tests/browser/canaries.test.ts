@@ -29,15 +29,12 @@ import {
   mailOutbox,
   matters,
   meetings,
-  memberships,
   minutes,
-  people,
   recommendations,
-  users,
 } from "../../db/schema";
 import { canReadDecision } from "~/domain/decisions";
 import { bodyRolesOf, can, type Actor, type BodyRole } from "~/domain/policy";
-import { sessionToken, startApp, type TestApp } from "../support/browser";
+import { seatedTestUser, sessionCookie, startApp, type TestApp } from "../support/browser";
 
 type Role = "anonymous" | "reader" | "readerSeated" | "memberOther" | "member" | "admin";
 const ROLES: Role[] = ["anonymous", "reader", "readerSeated", "memberOther", "member", "admin"];
@@ -83,17 +80,7 @@ function canary(name: string, readable: Canary["readable"], ownPage?: () => stri
 const text = (value: string) => `${BAIT} ${value} ${BAIT}`;
 
 function seatedUser(id: string, role: Actor["role"], seats: [number, BodyRole][]): Actor {
-  const person = app.db
-    .insert(people)
-    .values({ name: `Kanarietest ${id}` })
-    .returning()
-    .get();
-  for (const [bodyId, seat] of seats)
-    app.db.insert(memberships).values({ bodyId, personId: person.id, role: seat, startDate: "2023-01-01" }).run();
-  app.db
-    .insert(users)
-    .values({ id, email: `${id}@demo.example`, passwordHash: "x", role, personId: person.id })
-    .run();
+  const person = seatedTestUser(app.db, { id, role, name: `Kanarietest ${id}` }, seats);
   // The collaborations served by the bodies the person sits in (as the server derives them).
   const served = seats.length
     ? (app.db.$client
@@ -105,7 +92,7 @@ function seatedUser(id: string, role: Actor["role"], seats: [number, BodyRole][]
   return {
     userId: id,
     role,
-    personId: person.id,
+    personId: person.personId,
     bodyRoles: bodyRolesOf(seats),
     organisationId: null,
     collaborationIds: new Set(served.map((c) => c.id)),
@@ -159,7 +146,7 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const a = actors[role];
     if (!a) continue;
-    cookies[role] = `session=${sessionToken(db, a.userId)}`;
+    cookies[role] = sessionCookie(db, a.userId);
     tokens[role] = `kanarie-token-${role}-${crypto.randomBytes(8).toString("hex")}`;
     db.$client.prepare("update users set calendar_token = ? where id = ?").run(tokens[role], a.userId);
   }

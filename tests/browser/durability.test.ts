@@ -10,7 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "../../db/backup";
-import { sessionToken, spawnServer, startApp, type TestApp } from "../support/browser";
+import { sessionCookie, spawnServer, startApp, type TestApp } from "../support/browser";
 
 let app: TestApp;
 let cookie = "";
@@ -18,7 +18,7 @@ const figures: Record<string, unknown> = {};
 
 beforeAll(async () => {
   app = await startApp({ env: { WRITE_LIMIT_PER_MINUTE: "100000" } });
-  cookie = `session=${sessionToken(app.db, "demo-samordnare")}`;
+  cookie = sessionCookie(app.db, "demo-samordnare");
 });
 afterAll(async () => {
   console.log(`SECURITY-FIGURES ${JSON.stringify(figures)}`);

@@ -9,7 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/demo-world";
-import { expectAccessible, freePort, sessionToken, spawnServer, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, freePort, sessionCookie, spawnServer, startApp, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 function adminCookie() {
-  return `session=${sessionToken(app.db, "demo-samordnare")}`;
+  return sessionCookie(app.db, "demo-samordnare");
 }
 
 describe("security headers", () => {

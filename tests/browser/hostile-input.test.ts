@@ -15,7 +15,7 @@
 import { Parser } from "htmlparser2";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionToken, startApp, type TestApp } from "../support/browser";
+import { sessionCookie, startApp, type TestApp } from "../support/browser";
 
 let app: TestApp;
 let admin = "";
@@ -32,7 +32,7 @@ const figures = {
 
 beforeAll(async () => {
   app = await startApp({ env: { WRITE_LIMIT_PER_MINUTE: "100000" } });
-  admin = `session=${sessionToken(app.db, "demo-samordnare")}`;
+  admin = sessionCookie(app.db, "demo-samordnare");
 }, 120_000);
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import { Deflate, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionToken, startApp, type TestApp } from "../support/browser";
+import { sessionCookie, startApp, type TestApp } from "../support/browser";
 
 const MB = 1024 * 1024;
 let app: TestApp;
@@ -23,7 +23,7 @@ const figures: Record<string, unknown> = {};
 beforeAll(async () => {
   bombs = buildBombs();
   app = await startApp({ env: { WRITE_LIMIT_PER_MINUTE: "100000", MAX_UPLOAD_MB: "25", MAX_REQUEST_MB: "50" } });
-  admin = `session=${sessionToken(app.db, "demo-samordnare")}`;
+  admin = sessionCookie(app.db, "demo-samordnare");
 });
 afterAll(async () => {
   console.log(`LIMITS-FIGURES ${JSON.stringify(figures)}`);

@@ -10,7 +10,7 @@ import type { ChildProcess } from "node:child_process";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox, mailPreferences } from "../../db/schema";
-import { expectAccessible, sessionToken, spawnServer, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, sessionCookie, spawnServer, startApp, type TestApp } from "../support/browser";
 import { header, startSmtp, type TestSmtp } from "../support/smtp";
 
 let app: TestApp;
@@ -90,7 +90,7 @@ const receivedFor = (date: string) => smtp.received.filter((m) => m.subject.incl
 beforeAll(async () => {
   app = await startApp();
   smtp = await startSmtp();
-  cookie = `session=${sessionToken(app.db, "demo-samordnare")}`;
+  cookie = sessionCookie(app.db, "demo-samordnare");
   await kill9();
   await startWithRelay();
 });

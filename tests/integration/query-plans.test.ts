@@ -12,7 +12,7 @@ import { buildDemoMeetings } from "../../db/demo-meetings";
 import type { DemoWorld } from "../../db/demo-world";
 import { agendaVersions, meetings, recommendations } from "../../db/schema";
 import { writeTransaction } from "../../db/connection";
-import { sessionToken } from "../support/browser";
+import { sessionCookie } from "../support/browser";
 import { demoDatabase } from "../support/test-db";
 
 /** Tables that stay a handful of rows however many years pass: reading them whole is fine. */
@@ -59,7 +59,7 @@ function record(client: Db["$client"]) {
 }
 
 function cookieFor(userId: string): string {
-  return `session=${sessionToken(db, userId)}`;
+  return sessionCookie(db, userId);
 }
 
 async function visit(route: string, path: string, cookie: string | null, params: Record<string, string> = {}) {

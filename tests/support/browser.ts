@@ -30,7 +30,7 @@ import { buildDemoDecisions } from "../../db/demo-decisions";
 import { buildDemoDocuments } from "../../db/demo-documents";
 import { buildDemoMeetings } from "../../db/demo-meetings";
 import { buildDemoWorld, type DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
-import { sessions } from "../../db/schema";
+import { memberships, people, sessions, users } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
 import { sessionIdOf } from "../../app/auth/sessions.server";
 
@@ -123,6 +123,29 @@ export function sessionToken(db: Db, userId: string): string {
     .values({ id: sessionIdOf(token), userId, expiresAt: now + 3600, createdAt: now })
     .run();
   return token;
+}
+
+/** The Cookie header of a signed-in session for the user (the session stored as the app stores it). */
+export function sessionCookie(db: Db, userId: string): string {
+  return `session=${sessionToken(db, userId)}`;
+}
+
+/**
+ * A test account for a new person with the given seats, stored as the app stores them: the
+ * person, one membership row per seat in the order given (from 2023-01-01), and the user.
+ */
+export function seatedTestUser(
+  db: Db,
+  user: { id: string; role: (typeof users.$inferInsert)["role"]; name: string },
+  seats: readonly (readonly [number, (typeof memberships.$inferInsert)["role"]])[],
+): { personId: number } {
+  const person = db.insert(people).values({ name: user.name }).returning().get();
+  for (const [bodyId, seat] of seats)
+    db.insert(memberships).values({ bodyId, personId: person.id, role: seat, startDate: "2023-01-01" }).run();
+  db.insert(users)
+    .values({ id: user.id, email: `${user.id}@demo.example`, passwordHash: "x", role: user.role, personId: person.id })
+    .run();
+  return { personId: person.id };
 }
 
 export async function startApp(
