@@ -163,14 +163,17 @@ export function decisionsForExport(actor: Actor | null, filter: DecisionFilter) 
 }
 
 export function getDecision(id: number) {
-  return db()
-    .select({ ...columns, meetingDate: meetings.date })
-    .from(decisions)
-    .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
-    .leftJoin(matters, eq(decisions.matterId, matters.id))
-    .leftJoin(meetings, eq(decisions.meetingId, meetings.id))
-    .where(eq(decisions.id, id))
-    .get();
+  return (
+    db()
+      // The matter's collaboration too: whether the viewer may open the matter is asked of it.
+      .select({ ...columns, meetingDate: meetings.date, matterCollaborationId: matters.collaborationId })
+      .from(decisions)
+      .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
+      .leftJoin(matters, eq(decisions.matterId, matters.id))
+      .leftJoin(meetings, eq(decisions.meetingId, meetings.id))
+      .where(eq(decisions.id, id))
+      .get()
+  );
 }
 
 export function createDecision(

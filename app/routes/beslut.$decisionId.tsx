@@ -17,7 +17,6 @@ import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
-import { getMatter } from "~/models/matters.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` },
@@ -41,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A matter is its collaboration's working record (SVOM's decisions serve several).
     canOpenMatter:
       decision.matterId !== null &&
-      can(actor, "read:matters", { collaborationId: getMatter(decision.matterId)?.collaborationId ?? -1 }),
+      can(actor, "read:matters", { collaborationId: decision.matterCollaborationId ?? -1 }),
     canOpenMinutes:
       decision.meetingId !== null &&
       can(actor, "read:meeting", {
