@@ -121,7 +121,20 @@ function lingerAndClose(req, res) {
   req.unpipe();
   let drained = 0;
   // Closed only once the answer is out: what is still queued for the client is not thrown away.
-  const close = () => (res.writableFinished ? req.socket.destroy() : res.once("finish", () => req.socket.destroy()));
+  // Then half-closed first (FIN, and no more reading, so the client's writes stall instead of
+  // meeting a reset that can make its kernel drop the unread answer), destroyed a moment later.
+  let closing = false;
+  const shut = () => {
+    req.pause();
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  };
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    if (res.writableFinished) shut();
+    else res.once("finish", shut);
+  };
   const timer = setTimeout(close, LINGER_MS);
   req.socket.once("close", () => clearTimeout(timer));
   // Reading from here on (and not letting Node drain the body without bound after the answer).
