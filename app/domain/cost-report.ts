@@ -29,6 +29,20 @@ export function costYearOn(today: string, baseYear: number): number {
   return Math.max(currentYear(today), baseYear);
 }
 
+/**
+ * The budget page's years: the year shown (the one asked for, never before the base year) and
+ * the chain up to the latest of next year, the base year, every recorded year and the year shown.
+ */
+export function budgetYearsShown(p: {
+  thisYear: number;
+  askedYear: number;
+  baseYear: number;
+  recordedYears: readonly number[];
+}): { year: number; untilYear: number } {
+  const year = Math.max(p.askedYear, p.baseYear);
+  return { year, untilYear: Math.max(p.thisYear + 1, p.baseYear, ...p.recordedYears, year) };
+}
+
 /** The region's and the municipalities' percentages (basis points: 3 000 = 30 %). */
 export function percentSplit(regionShareBasisPoints: number): { region: number; municipalities: number } {
   return { region: regionShareBasisPoints / 100, municipalities: (10_000 - regionShareBasisPoints) / 100 };

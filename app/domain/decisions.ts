@@ -17,6 +17,11 @@ export const DECISION_APPROVALS = ["utkast", "justerat"] as const;
 type DecisionApproval = (typeof DECISION_APPROVALS)[number];
 
 /** The facts about a decision that decide who may read it. */
+/** A body's § numbers run per calendar year: a decision belongs to the year of its decision date. */
+export function decisionYear(decidedOn: string): number {
+  return Number(decidedOn.slice(0, 4));
+}
+
 export interface DecisionVisibilityFacts {
   bodyId: number;
   /** The body keeps public records and the item is not confidential. */

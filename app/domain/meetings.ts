@@ -67,6 +67,14 @@ export function isSigned(minutes: { status: string } | null | undefined): boolea
   return minutes?.status === "justerat";
 }
 
+/** How many of the agenda's files the viewer may open: a confidential item's only with `read:confidential`. */
+export function openFileCount(
+  items: readonly { confidential: boolean; files: readonly unknown[] }[],
+  canReadConfidential: boolean,
+): number {
+  return items.reduce((n, i) => n + (i.confidential && !canReadConfidential ? 0 : i.files.length), 0);
+}
+
 /** Why the agenda cannot change (409), or null while it can. */
 export function agendaChangeRefusal(minutes: { status: string } | null | undefined): string | null {
   return isSigned(minutes) ? "Protokollet är justerat; dagordningen kan inte ändras." : null;

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
 import { bodies, bodyCollaborations, decisions, matters, meetings } from "../../db/schema";
+import { decisionYear } from "~/domain/decisions";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -195,7 +196,7 @@ export function createDecision(
       .insert(decisions)
       .values({
         ...value,
-        year: Number(value.decidedOn.slice(0, 4)),
+        year: decisionYear(value.decidedOn),
         // Entered by hand from a record that already exists: not a draft.
         approval: "justerat",
         approvedAt: new Date().toISOString(),

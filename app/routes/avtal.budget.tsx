@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { budgetYearsShown, currentYear } from "~/domain/cost-report";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { requirePermission } from "~/auth/session.server";
@@ -34,11 +35,15 @@ export const meta: MetaFunction = () => [{ title: "Budget och resultat – Samve
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version, canManage } = await loadAgreementFor(request);
-  const thisYear = Number(todayInStockholm().slice(0, 4));
+  const thisYear = currentYear(todayInStockholm());
   const recorded = budgetYearsOf(collaboration.id);
-  const lastYear = Math.max(thisYear + 1, version.baseYear, ...recorded.map((r) => r.year));
-  const year = Math.max(yearFromQuery(request, thisYear), version.baseYear);
-  const accounts = yearAccounts(collaboration.id, version, Math.max(lastYear, year));
+  const { year, untilYear } = budgetYearsShown({
+    thisYear,
+    askedYear: yearFromQuery(request, thisYear),
+    baseYear: version.baseYear,
+    recordedYears: recorded.map((r) => r.year),
+  });
+  const accounts = yearAccounts(collaboration.id, version, untilYear);
   const record = recorded.find((r) => r.year === year) ?? null;
   const parties = partiesOf(collaboration.id);
   return {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { currentYear } from "~/domain/cost-report";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { requirePermission } from "~/auth/session.server";
@@ -26,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Folkmängd – Samverkansport
 
 /** The budget year whose population figures are shown (default: next year). */
 function yearFrom(request: Request) {
-  return yearFromQuery(request, Number(todayInStockholm().slice(0, 4)) + 1);
+  return yearFromQuery(request, currentYear(todayInStockholm()) + 1);
 }
 
 async function load(request: Request) {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { currentYear } from "~/domain/cost-report";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { collaborationFor } from "~/auth/collaboration.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:agreement");
   const collaboration = collaborationFor(request, viewer.actor);
   if (agreementOf(collaboration.id)) throw redirect(withCollaboration("/avtal", collaboration.slug));
-  const year = Number(todayInStockholm().slice(0, 4)) + 1;
+  const year = currentYear(todayInStockholm()) + 1;
   const defaults: VersionDefaults = {
     label: "Samarbetsavtal",
     adoptedOn: "",

@@ -12,7 +12,7 @@ import {
   TextField,
   useSchemaForm,
 } from "~/components/forms";
-import { DECISION_KINDS } from "~/domain/decisions";
+import { DECISION_KINDS, decisionYear } from "~/domain/decisions";
 import { newDecisionSchema } from "~/forms/decision";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { listBodies } from "~/models/bodies.server";
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const value = submission.value;
   if (!listBodies().some((b) => b.id === value.bodyId))
     return rejectForm(submission, { fieldErrors: { bodyId: ["Välj organ."] } });
-  if (value.paragraph !== null && paragraphTaken(value.bodyId, Number(value.decidedOn.slice(0, 4)), value.paragraph))
+  if (value.paragraph !== null && paragraphTaken(value.bodyId, decisionYear(value.decidedOn), value.paragraph))
     return rejectForm(submission, {
       fieldErrors: { paragraph: [`§ ${value.paragraph} finns redan för organet det året.`] },
     });

@@ -11,7 +11,7 @@ import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/com
 import { notFound } from "~/auth/session.server";
 import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
 import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
-import { canProposeOn, proposalDeadline } from "~/domain/meetings";
+import { canProposeOn, openFileCount, proposalDeadline } from "~/domain/meetings";
 import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
 import { noticeViewFor, publishNotice } from "~/models/meeting-notice.server";
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPropose: canPropose && canProposeOn(today, meeting.date, meeting.proposalDeadlineDays),
     isMember: canPropose,
     deadline: proposalDeadline(meeting.date, meeting.proposalDeadlineDays),
-    fileCount: items.reduce((n, i) => n + (i.confidential && !canReadConfidential ? 0 : i.files.length), 0),
+    fileCount: openFileCount(items, canReadConfidential),
     documents: documentsLinkedTo(access.actor, "meeting", meeting.id),
   };
 }

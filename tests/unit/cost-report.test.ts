@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PaymentRoute } from "~/domain/agreement-principals";
 import {
+  budgetYearsShown,
   comparisonWithRecorded,
   costYearOn,
   currentYear,
@@ -48,6 +49,33 @@ describe("costYearOn", () => {
 
   it("is the base year before the first term begins", () => {
     expect(costYearOn("2025-12-31", 2026)).toBe(2026);
+  });
+});
+
+describe("budgetYearsShown", () => {
+  const base = { thisYear: 2026, baseYear: 2024, recordedYears: [2024, 2025] };
+
+  it("shows the year asked for and the chain up to next year", () => {
+    expect(budgetYearsShown({ ...base, askedYear: 2026 })).toEqual({ year: 2026, untilYear: 2027 });
+  });
+
+  it("never shows a year before the base year", () => {
+    expect(budgetYearsShown({ ...base, askedYear: 2019 })).toEqual({ year: 2024, untilYear: 2027 });
+  });
+
+  it("reaches a later recorded year and a later year asked for", () => {
+    expect(budgetYearsShown({ ...base, askedYear: 2026, recordedYears: [2029] })).toEqual({
+      year: 2026,
+      untilYear: 2029,
+    });
+    expect(budgetYearsShown({ ...base, askedYear: 2031 })).toEqual({ year: 2031, untilYear: 2031 });
+  });
+
+  it("before the agreement begins runs to the base year", () => {
+    expect(budgetYearsShown({ thisYear: 2025, askedYear: 2025, baseYear: 2028, recordedYears: [] })).toEqual({
+      year: 2028,
+      untilYear: 2028,
+    });
   });
 });
 

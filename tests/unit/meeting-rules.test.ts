@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { decisionYear } from "~/domain/decisions";
 import { calendarFrom } from "~/domain/ics";
-import { agendaChangeRefusal, isSigned, secretaryName } from "~/domain/meetings";
+import { agendaChangeRefusal, isSigned, openFileCount, secretaryName } from "~/domain/meetings";
 
 describe("isSigned and agendaChangeRefusal", () => {
   it("lock the agenda once the minutes are signed", () => {
@@ -44,5 +45,30 @@ describe("calendarFrom", () => {
     const from = calendarFrom("2028-02-29");
     expect(from).toBe("2027-02-29");
     expect("2027-02-28" < from && from < "2027-03-01").toBe(true);
+  });
+});
+
+describe("openFileCount", () => {
+  const items = [
+    { confidential: false, files: [1, 2] },
+    { confidential: true, files: [3] },
+    { confidential: false, files: [] },
+  ];
+
+  it("counts a confidential item's files only for those who may read it", () => {
+    expect(openFileCount(items, false)).toBe(2);
+    expect(openFileCount(items, true)).toBe(3);
+  });
+
+  it("is 0 for an agenda without files", () => {
+    expect(openFileCount([], true)).toBe(0);
+    expect(openFileCount([{ confidential: true, files: [] }], true)).toBe(0);
+  });
+});
+
+describe("decisionYear", () => {
+  it("is the calendar year of the decision date, which numbers the body's § series", () => {
+    expect(decisionYear("2026-12-31")).toBe(2026);
+    expect(decisionYear("2027-01-01")).toBe(2027);
   });
 });
