@@ -14,6 +14,9 @@ export default defineConfig({
           globals: true,
           environment: "node",
           include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          // A file's database is migrated and seeded in beforeAll: on a loaded machine (a CI
+          // runner, or helpers sharing two cores) that can pass vitest's 10 s default.
+          hookTimeout: 30_000,
         },
       },
       {
