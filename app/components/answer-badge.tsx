@@ -1,3 +1,4 @@
+import { keepWhole } from "~/components/dates";
 import { ANSWER_LABEL, isInProgress, type AnswerStatus } from "~/domain/recommendations";
 
 /**
@@ -27,7 +28,7 @@ export function AnswerBadge({
   return (
     <span className={`badge ${tone}`}>
       {ANSWER_LABEL[status]}
-      {date && isInProgress(status) ? ` ${date}` : ""}
+      {keepWhole(date && isInProgress(status) ? ` ${date}` : "")}
       {overdue ? " – försenat" : ""}
       {needsReview ? " – granskas" : ""}
     </span>

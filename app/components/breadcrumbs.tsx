@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { keepUnitsWhole } from "~/components/dates";
 
 /** Where the page sits: links to its parents, then the page itself (aria-current). */
 export function Breadcrumbs({ trail, current }: { trail: [to: string, label: string][]; current: string }) {
@@ -7,10 +8,10 @@ export function Breadcrumbs({ trail, current }: { trail: [to: string, label: str
       <ol>
         {trail.map(([to, label]) => (
           <li key={to}>
-            <Link to={to}>{label}</Link>
+            <Link to={to}>{keepUnitsWhole(label)}</Link>
           </li>
         ))}
-        <li aria-current="page">{current}</li>
+        <li aria-current="page">{keepUnitsWhole(current)}</li>
       </ol>
     </nav>
   );

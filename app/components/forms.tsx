@@ -5,6 +5,7 @@
  * always. The server's reply (`rejectForm`) brings back the Swedish messages and the typed
  * values, so a page works the same without JavaScript.
  */
+import { keepWhole } from "~/components/dates";
 import {
   getCollectionProps,
   getFormProps,
@@ -72,13 +73,13 @@ function FieldShell({ field, label, hint, children }: SchemaFieldProps & { child
       </label>
       {hint ? (
         <span className="hint" id={field.descriptionId}>
-          {hint}
+          {keepWhole(hint)}
         </span>
       ) : null}
       {children}
       {error ? (
         <p className="field-error" id={field.errorId}>
-          {error}
+          {keepWhole(error)}
         </p>
       ) : null}
     </div>
@@ -161,12 +162,12 @@ export function CheckboxField({ field, label, hint }: SchemaFieldProps) {
       </label>
       {hint ? (
         <span className="hint" id={field.descriptionId}>
-          {hint}
+          {keepWhole(hint)}
         </span>
       ) : null}
       {error ? (
         <p className="field-error" id={field.errorId}>
-          {error}
+          {keepWhole(error)}
         </p>
       ) : null}
     </div>
@@ -200,7 +201,7 @@ export function FileField({
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <span className="hint" id={`${id}-description`}>
-          {hint}
+          {keepWhole(hint)}
         </span>
       ) : null}
       <input
@@ -213,7 +214,7 @@ export function FileField({
       />
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {error}
+          {keepWhole(error)}
         </p>
       ) : null}
     </div>
@@ -246,7 +247,7 @@ export function CheckboxGroupField({
       <legend>{label}</legend>
       {hint ? (
         <span className="hint" id={field.descriptionId}>
-          {hint}
+          {keepWhole(hint)}
         </span>
       ) : null}
       {inputs.map((props, i) => (
@@ -256,7 +257,7 @@ export function CheckboxGroupField({
       ))}
       {error ? (
         <p className="field-error" id={field.errorId}>
-          {error}
+          {keepWhole(error)}
         </p>
       ) : null}
     </fieldset>
@@ -286,7 +287,9 @@ export function FormErrorSummary({ form }: { form: AnyForm }) {
       <h2>Formuläret har fel som behöver rättas</h2>
       <ul>
         {entries.map(({ name, message }, i) => (
-          <li key={`${name}-${i}`}>{name ? <a href={`#${form.id}-${name}`}>{message}</a> : message}</li>
+          <li key={`${name}-${i}`}>
+            {name ? <a href={`#${form.id}-${name}`}>{keepWhole(message)}</a> : keepWhole(message)}
+          </li>
         ))}
       </ul>
     </div>
@@ -333,7 +336,7 @@ export function Field({
       </label>
       {hint ? (
         <span className="hint" id={`${id}-hint`}>
-          {hint}
+          {keepWhole(hint)}
         </span>
       ) : null}
       {children ?? (
@@ -353,7 +356,7 @@ export function Field({
       )}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {error}
+          {keepWhole(error)}
         </p>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import { Link } from "@remix-run/react";
 
 /** Library documents linked to the page's object (already filtered by the viewer's access). */
@@ -15,7 +16,7 @@ export function LinkedDocuments({
           <li key={d.id}>
             <Link to={`/dokument/${d.id}`}>{d.title}</Link>{" "}
             <span className="muted">
-              ({d.kind}, {d.date})
+              ({d.kind}, <DateText date={d.date} />)
             </span>
           </li>
         ))}

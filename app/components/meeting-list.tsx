@@ -1,5 +1,5 @@
+import { WeekdayDate } from "~/components/dates";
 import { Link } from "@remix-run/react";
-import { formatDateWithWeekday } from "~/domain/format";
 import type { ExampleMarks } from "~/domain/example-facts";
 import { ExampleMark } from "./example-mark";
 import { TableRegion } from "./table-region";
@@ -47,7 +47,9 @@ export function MeetingList({
           {meetings.map((m) => (
             <tr key={m.id}>
               <td>
-                <Link to={`/moten/${m.id}`}>{formatDateWithWeekday(m.date)}</Link>
+                <Link to={`/moten/${m.id}`}>
+                  <WeekdayDate date={m.date} />
+                </Link>
                 <ExampleMark marks={marks} entity="meeting" id={m.id} field="date" />
               </td>
               <td>

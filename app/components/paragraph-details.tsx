@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import { Link } from "@remix-run/react";
 import { TableRegion } from "./table-region";
 
@@ -76,14 +77,17 @@ export function ParagraphDetails({ item }: { item: ParagraphItem }) {
       {x.carriedTo ? (
         <p>
           {item.outcome === "bordlagd" ? "Bordlagd" : "Återremitterad"} till{" "}
-          <Link to={`/moten/${x.carriedTo.meetingId}`}>mötet {x.carriedTo.date}</Link>.
+          <Link to={`/moten/${x.carriedTo.meetingId}`}>
+            mötet <DateText date={x.carriedTo.date} />
+          </Link>
+          .
         </p>
       ) : null}
       {x.carriedFrom ? (
         <p>
           Från{" "}
           <Link to={`/moten/${x.carriedFrom.meetingId}/protokoll`}>
-            § {x.carriedFrom.paragraph} den {x.carriedFrom.date}
+            § {x.carriedFrom.paragraph} den <DateText date={x.carriedFrom.date} />
           </Link>
           .
         </p>

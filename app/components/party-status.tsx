@@ -1,3 +1,4 @@
+import { keepWhole } from "~/components/dates";
 import type { PartyStatus } from "~/domain/agreement-terms";
 
 export const PARTY_STATUS_LABEL: Record<PartyStatus, string> = {
@@ -24,8 +25,8 @@ export function PartyStatusBadge({ status, exitDate }: { status: string; exitDat
   return (
     <span className={`badge ${tone}`}>
       {PARTY_STATUS_LABEL[status as PartyStatus] ?? status}
-      {status === "uppsagd" && exitDate ? ` – utträde den ${exitDate}` : ""}
-      {status === "utträtt" && exitDate ? ` ${exitDate}` : ""}
+      {keepWhole(status === "uppsagd" && exitDate ? ` – utträde den ${exitDate}` : "")}
+      {keepWhole(status === "utträtt" && exitDate ? ` ${exitDate}` : "")}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { keepUnitsWhole } from "~/components/dates";
 import { Children, cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from "react";
 
 /**
@@ -131,39 +132,21 @@ function withRoles(table: ReactElement<Props>): ReactElement {
   );
 }
 
-const ISO_DATE = /\d{4}-\d{2}-\d{2}/g;
-
 /**
  * A date written in a cell's own text is wrapped so that it never breaks at its hyphens
- * ("2026-" / "12-31") in a narrow card or column (issue 15, item 2; class "date" in app.css).
+ * ("2026-" / "12-31") in a narrow card or column (issue 15, item 2; keepUnitsWhole,
+ * app/components/dates.tsx, the mechanism pages use outside tables).
  */
 function keepDatesWhole(children: ReactNode): ReactNode {
-  if (typeof children === "string") return splitDates(children);
+  if (typeof children === "string") return keepUnitsWhole(children);
   if (!Array.isArray(children) && !isValidElement(children)) return children;
   // Through nested elements too: a date in a list or a link inside the cell is as narrow.
   return Children.map(children, (child) => {
-    if (typeof child === "string") return splitDates(child);
+    if (typeof child === "string") return keepUnitsWhole(child);
     if (!isValidElement<Props>(child) || child.props.children === undefined) return child;
-    if (child.props.className === "date") return child;
+    if (child.type === "time") return child;
     return cloneElement(child, {}, keepDatesWhole(child.props.children));
   });
-}
-
-function splitDates(text: string): ReactNode {
-  if (!/\d{4}-\d{2}-\d{2}/.test(text)) return text;
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const m of text.matchAll(ISO_DATE)) {
-    if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push(
-      <span className="date" key={m.index}>
-        {m[0]}
-      </span>,
-    );
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
-  return parts;
 }
 
 /** Finds the tables among the frame's children (through plain elements) and labels their cells. */

@@ -46,11 +46,15 @@ export function formatDateTime(iso: string): string {
 
 const WEEKDAYS = ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"];
 
+/** The Swedish weekday of a date: "2026-12-01" → "tisdag". */
+export function weekdayOf(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+}
+
 /** "tisdag 2026-12-01": the weekday helps people plan. */
 export function formatDateWithWeekday(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${weekday} ${isoDate}`;
+  return `${weekdayOf(isoDate)} ${isoDate}`;
 }
 
 /** Whole kronor as "5 720 000 kr" (narrow no-break spaces keep the number on one line). */
@@ -73,4 +77,15 @@ export type Noun = readonly [one: string, many: string];
 /** A count with its noun in agreement: "1 person", "3 personer", "förlängt 1 gång" (issue 15). */
 export function countOf(n: number, one: string, many: string): string {
   return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0")} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A number written with plain spaces in a text someone typed ("5 720 000 kr", "60 %"): the
+ * spaces inside it, and before "kr" or "%", become no-break spaces, so a line never ends inside
+ * the number (issue 15, item 2), as formatKronor writes it. Other spaces are left alone.
+ */
+export function keepNumbersWhole(text: string): string {
+  return text.replace(/(?<![\d,])\d{1,3}(?: \d{3})+(?![\d,])(?: (?=kr\b|%))?|\d (?=kr\b|%)/g, (m) =>
+    m.replace(/ /g, "\u00a0"),
+  );
 }

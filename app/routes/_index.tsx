@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
@@ -83,7 +84,9 @@ export default function Start() {
   return (
     <>
       <h1>Hej {data.name}</h1>
-      <p className="muted">Idag är det {data.today}.</p>
+      <p className="muted">
+        Idag är det <DateText date={data.today} />.
+      </p>
       <section aria-labelledby="mina-organ">
         <h2 id="mina-organ">Mina organ</h2>
         {data.myBodies.length === 0 ? (
@@ -118,8 +121,8 @@ export default function Start() {
               <ul>
                 {c.followUp.pendingAnswers.map((p) => (
                   <li key={p.recommendationId}>
-                    <Link to={`/rekommendationer/${p.recommendationId}`}>{p.title}</Link>: svar senast {p.deadline} (
-                    {p.status}
+                    <Link to={`/rekommendationer/${p.recommendationId}`}>{p.title}</Link>: svar senast{" "}
+                    <DateText date={p.deadline} /> ({p.status}
                     {p.overdue ? ", försenat" : ""})
                   </li>
                 ))}
@@ -132,7 +135,7 @@ export default function Start() {
               <ul>
                 {c.followUp.overdueAssignments.map((a) => (
                   <li key={a.id}>
-                    {a.title} ({a.assigneeName}, skulle vara klart {a.dueDate})
+                    {a.title} ({a.assigneeName}, skulle vara klart <DateText date={a.dueDate} />)
                   </li>
                 ))}
               </ul>
@@ -145,18 +148,22 @@ export default function Start() {
             <section aria-labelledby={`avtalet-${c.id}`} className="card">
               <h3 id={`avtalet-${c.id}`}>Samarbetsavtalet</h3>
               <p>
-                Avtalsperiod {c.agreement.term.start} – {c.agreement.term.end}
+                Avtalsperiod <DateText date={c.agreement.term.start} /> – <DateText date={c.agreement.term.end} />
                 {c.agreement.term.renewals > 0
                   ? ` (förlängt ${countOf(c.agreement.term.renewals, "gång", "gånger")})`
                   : ""}
                 .
               </p>
               <p>
-                Nästa sista dag för uppsägning: <strong>{c.agreement.nextExit.noticeDeadline}</strong> (
+                Nästa sista dag för uppsägning:{" "}
+                <strong>
+                  <DateText date={c.agreement.nextExit.noticeDeadline} />
+                </strong>{" "}
+                (
                 {c.agreement.nextExit.daysLeft === 0
                   ? "idag"
                   : `${countOf(c.agreement.nextExit.daysLeft, "dag", "dagar")} kvar`}
-                ), för utträde {c.agreement.nextExit.termEnd}.
+                ), för utträde <DateText date={c.agreement.nextExit.termEnd} />.
               </p>
               {c.agreement.myOrganisation ? (
                 <p>

@@ -1,9 +1,9 @@
+import { DateTimeText, keepUnitsWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { formatDateTime } from "~/domain/format";
 import { MAIL_KIND_LABELS } from "~/domain/mail";
 import { retryMailSchema } from "~/forms/mail";
 import { getOutboxMessage, retryMessage } from "~/models/outbox.server";
@@ -60,7 +60,7 @@ export default function MailMessage() {
   return (
     <>
       <Breadcrumbs trail={[["/admin/e-post", "E-post"]]} current={m.subject} />
-      <h1>{m.subject}</h1>
+      <h1>{keepUnitsWhole(m.subject)}</h1>
       <dl className="facts">
         <dt>Till</dt>
         <dd>
@@ -71,8 +71,17 @@ export default function MailMessage() {
         <dt>Status</dt>
         <dd>
           {m.status}
-          {m.sentAt ? ` ${formatDateTime(m.sentAt)}` : ""}
-          {m.status === "väntar" ? `, nästa försök ${formatDateTime(m.nextAttemptAt)}` : ""}
+          {m.sentAt ? (
+            <>
+              {" "}
+              <DateTimeText at={m.sentAt} />
+            </>
+          ) : null}
+          {m.status === "väntar" ? (
+            <>
+              , nästa försök <DateTimeText at={m.nextAttemptAt} />
+            </>
+          ) : null}
         </dd>
         <dt>Försök</dt>
         <dd>{m.attempts}</dd>
@@ -83,14 +92,16 @@ export default function MailMessage() {
           </>
         ) : null}
         <dt>Skapat</dt>
-        <dd>{formatDateTime(m.createdAt)}</dd>
+        <dd>
+          <DateTimeText at={m.createdAt} />
+        </dd>
         <dt>Message-ID</dt>
         <dd>
           <code>{m.messageId}</code>
         </dd>
         <dt>Händelse</dt>
         <dd>
-          <code>{m.eventKey}</code>
+          <code>{keepUnitsWhole(m.eventKey)}</code>
         </dd>
         {m.attachments.length ? (
           <>
@@ -115,7 +126,7 @@ export default function MailMessage() {
         </Form>
       ) : null}
       <h2>Text</h2>
-      <pre className="mail-text">{m.text}</pre>
+      <pre className="mail-text">{keepUnitsWhole(m.text)}</pre>
     </>
   );
 }

@@ -1,8 +1,9 @@
+import { DateTimeText } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
-import { countOf, formatDateTime } from "~/domain/format";
+import { countOf } from "~/domain/format";
 import { MAIL_KIND_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/domain/mail";
 import { jobStatuses } from "~/models/job-leases.server";
 import { listOutbox, OUTBOX_PAGE_SIZE, outboxCounts } from "~/models/outbox.server";
@@ -105,7 +106,9 @@ export default function MailOutbox() {
           <tbody>
             {d.rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatDateTime(r.createdAt)}</td>
+                <td>
+                  <DateTimeText at={r.createdAt} />
+                </td>
                 <td>
                   {r.toName ? `${r.toName} ` : ""}
                   <span className="muted">&lt;{r.toAddress}&gt;</span>
@@ -116,7 +119,12 @@ export default function MailOutbox() {
                 <td>{MAIL_KIND_LABELS[r.kind]}</td>
                 <td>
                   <span className={`badge ${STATUS_BADGE[r.status]}`}>{r.status}</span>
-                  {r.sentAt ? <span className="muted"> {formatDateTime(r.sentAt)}</span> : null}
+                  {r.sentAt ? (
+                    <span className="muted">
+                      {" "}
+                      <DateTimeText at={r.sentAt} />
+                    </span>
+                  ) : null}
                   {r.lastError ? <span className="muted"> ({r.lastError})</span> : null}
                 </td>
                 <td>
@@ -143,7 +151,11 @@ export default function MailOutbox() {
           {d.jobs.map((j) => (
             <li key={j.name}>
               {j.name}: {j.runs} körningar
-              {j.lastFinishedAt ? `, senast ${formatDateTime(j.lastFinishedAt)}` : ""}
+              {j.lastFinishedAt ? (
+                <>
+                  , senast <DateTimeText at={j.lastFinishedAt} />
+                </>
+              ) : null}
               {j.lastError ? <span className="badge badge--bad"> fel: {j.lastError.split("\n")[0]}</span> : null}
             </li>
           ))}

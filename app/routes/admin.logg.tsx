@@ -1,10 +1,11 @@
+import { DateTimeText } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { auditChanges, auditSentence, entityTypeLabel } from "~/domain/audit-text";
-import { countOf, formatDateTime } from "~/domain/format";
+import { countOf } from "~/domain/format";
 import { isIsoDate } from "~/domain/membership";
 import { pageRequestFrom } from "~/domain/pagination";
 import { auditEntityTypes, pageOfAudit } from "~/models/audit.server";
@@ -95,12 +96,14 @@ export default function AuditLog() {
           <tbody>
             {entries.items.map((e) => (
               <tr key={e.id}>
-                <td>{formatDateTime(e.at)}</td>
+                <td>
+                  <DateTimeText at={e.at} />
+                </td>
                 <td>
                   {e.sentence}
                   {e.redactedAt ? (
                     <p className="audit-redacted">
-                      Personnummer maskerat {formatDateTime(e.redactedAt)} av {e.redactedBy}
+                      Personnummer maskerat <DateTimeText at={e.redactedAt} /> av {e.redactedBy}
                     </p>
                   ) : null}
                 </td>

@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { exampleMarksOf } from "~/models/example-facts.server";
 import { ExampleMark } from "~/components/example-mark";
@@ -78,7 +79,7 @@ export default function MatterPage() {
         Diarienummer {matter.registryNumber}
         <ExampleMark marks={marks} entity="matter" id={matter.id} field="registryNumber" /> · {matter.status}
       </p>
-      {matter.description ? <p className="pre">{matter.description}</p> : null}
+      {matter.description ? <p className="pre">{keepUnitsWhole(matter.description)}</p> : null}
       {conflict ? (
         <ConflictNotice what="ärendet" rows={[["Status", conflict.theirs.status, typed.status ?? ""]]} />
       ) : null}
@@ -100,9 +101,12 @@ export default function MatterPage() {
         <ol className="timeline matter-timeline">
           {events.map((e, i) => (
             <li key={`${e.date}-${i}`}>
-              <strong>{e.date}</strong> <span className="badge badge--neutral">{KIND_LABEL[e.kind]}</span>{" "}
+              <strong>
+                <DateText date={e.date} />
+              </strong>{" "}
+              <span className="badge badge--neutral">{KIND_LABEL[e.kind]}</span>{" "}
               {e.bodyName && e.kind !== "svar" ? `${e.bodyName}: ` : ""}
-              {e.href ? <Link to={e.href}>{e.text}</Link> : e.text}
+              {e.href ? <Link to={e.href}>{keepUnitsWhole(e.text)}</Link> : keepUnitsWhole(e.text)}
               {e.source?.entity === "decision" ? (
                 <>
                   <ExampleMark marks={marks} entity="decision" id={e.source.id} field="paragraph" />

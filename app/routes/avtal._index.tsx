@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { exampleMarksOf } from "~/models/example-facts.server";
@@ -78,27 +79,29 @@ export default function AgreementPage() {
       <h1>{d.agreement.title}</h1>
       <p>
         Gällande version: <Link to={to(`/avtal/versioner/${d.version.id}`)}>{d.version.label}</Link>
-        {d.version.adoptedOn ? `, antagen ${d.version.adoptedOn}` : ", inte antagen"}
+        {keepWhole(d.version.adoptedOn ? `, antagen ${d.version.adoptedOn}` : ", inte antagen")}
         <ExampleMark marks={d.marks} entity="agreement-version" id={d.version.id} field="adoptedOn" />.
       </p>
       {s.phase === "kommande" ? (
         <p className="notice" role="status">
-          Avtalet har ännu inte börjat gälla. Den första avtalsperioden är {s.currentTerm.start} – {s.currentTerm.end}.
+          Avtalet har ännu inte börjat gälla. Den första avtalsperioden är <DateText date={s.currentTerm.start} /> –{" "}
+          <DateText date={s.currentTerm.end} />.
         </p>
       ) : null}
       {d.endsOn ? (
         <p className="notice notice--warn" role="status">
-          Alla parter har sagt upp avtalet. Samverkan upphör den {d.endsOn}; avvecklingen förhandlas i särskild ordning.
+          Alla parter har sagt upp avtalet. Samverkan upphör den <DateText date={d.endsOn} />; avvecklingen förhandlas i
+          särskild ordning.
         </p>
       ) : null}
       <section aria-labelledby="avtalstid" className="card">
         <h2 id="avtalstid">
-          {s.phase === "kommande" ? `Kommande avtalstid (idag ${d.today})` : `Avtalstid idag (${d.today})`}
+          {keepWhole(s.phase === "kommande" ? `Kommande avtalstid (idag ${d.today})` : `Avtalstid idag (${d.today})`)}
         </h2>
         <dl className="facts">
           <dt>{s.phase === "kommande" ? "Första avtalsperiod" : "Nuvarande avtalsperiod"}</dt>
           <dd>
-            {s.currentTerm.start} – {s.currentTerm.end}
+            <DateText date={s.currentTerm.start} /> – <DateText date={s.currentTerm.end} />
           </dd>
           <dt>Förlängningar</dt>
           <dd>
@@ -106,21 +109,31 @@ export default function AgreementPage() {
               ? "Första avtalsperioden"
               : `Förlängt ${countOf(s.currentTerm.renewals, "gång", "gånger")} med ${countOf(d.version.renewalMonths, "månad", "månader")}`}
           </dd>
-          <dt>Uppsägning för att lämna {s.currentTerm.end}</dt>
+          <dt>
+            Uppsägning för att lämna <DateText date={s.currentTerm.end} />
+          </dt>
           <dd>
             {s.currentTermDeadlinePassed ? (
-              <>Sista dag var {s.currentTermDeadline}. Tiden har gått ut.</>
+              <>
+                Sista dag var <DateText date={s.currentTermDeadline} />. Tiden har gått ut.
+              </>
             ) : (
               <>
-                senast {s.currentTermDeadline}
-                {d.warnings.current ? <span className="deadline-warning"> {d.warnings.current}</span> : null}
+                senast <DateText date={s.currentTermDeadline} />
+                {d.warnings.current ? <span className="deadline-warning"> {keepWhole(d.warnings.current)}</span> : null}
               </>
             )}
           </dd>
           <dt>Tidigaste utträde</dt>
           <dd>
-            <strong>{s.nextPossibleExit.termEnd}</strong>, om uppsägningen kommer in {d.version.noticeForm} senast{" "}
-            <strong>{s.nextPossibleExit.noticeDeadline}</strong> (
+            <strong>
+              <DateText date={s.nextPossibleExit.termEnd} />
+            </strong>
+            , om uppsägningen kommer in {d.version.noticeForm} senast{" "}
+            <strong>
+              <DateText date={s.nextPossibleExit.noticeDeadline} />
+            </strong>{" "}
+            (
             {s.nextPossibleExit.daysLeft === 0
               ? "idag är sista dagen"
               : `${countOf(s.nextPossibleExit.daysLeft, "dag", "dagar")} kvar`}
@@ -133,7 +146,7 @@ export default function AgreementPage() {
           </dd>
           <dt>Budget {d.year}</dt>
           <dd>
-            {formatKronor(d.budget.total)}. {d.budget.explained}
+            {formatKronor(d.budget.total)}. {keepUnitsWhole(d.budget.explained)}
             {d.budget.example ? " Beräkningen bygger på exempeluppgifter." : ""}{" "}
             {d.budget.noParties ? (
               "Ingen part betalar ännu det året."
@@ -144,7 +157,7 @@ export default function AgreementPage() {
         </dl>
         {d.warnings.next ? (
           <p className="notice notice--warn" role="note">
-            {d.warnings.next}
+            {keepWhole(d.warnings.next)}
           </p>
         ) : null}
       </section>
@@ -221,7 +234,7 @@ export default function AgreementPage() {
         {d.versions.map((v) => (
           <li key={v.id}>
             <Link to={to(`/avtal/versioner/${v.id}`)}>{v.label}</Link>{" "}
-            {v.adoptedOn ? `(antagen ${v.adoptedOn})` : "(ej antagen)"}
+            {keepWhole(v.adoptedOn ? `(antagen ${v.adoptedOn})` : "(ej antagen)")}
             <ExampleMark marks={d.marks} entity="agreement-version" id={v.id} field="adoptedOn" />
           </li>
         ))}

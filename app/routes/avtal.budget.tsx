@@ -1,3 +1,4 @@
+import { keepWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { budgetYearsShown, currentYear } from "~/domain/cost-report";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -336,7 +337,7 @@ export default function BudgetPage() {
                     <>
                       <strong>Beslutad</strong>
                       {y.decisionRef ? `: ${y.decisionRef}` : ""}
-                      {y.decidedOn ? `, ${y.decidedOn}` : ""}
+                      {keepWhole(y.decidedOn ? `, ${y.decidedOn}` : "")}
                     </>
                   ) : y.source === "avtal" ? (
                     <strong>Enligt avtalet</strong>
@@ -389,7 +390,7 @@ export default function BudgetPage() {
           {d.items.map((i) => (
             <li key={i.id}>
               {i.year}: <strong>{i.label}</strong>, {i.kind}, {formatKronor(i.amount)}, fördelas {i.rule}
-              {i.party ? ` (${i.party})` : ""}.{i.note ? ` ${i.note}` : ""}
+              {i.party ? ` (${i.party})` : ""}.{keepWhole(i.note ? ` ${i.note}` : "")}
               {d.canManage ? (
                 <Form method="post" className="inline-form no-print">
                   <input type="hidden" name="intent" value="remove-item" />

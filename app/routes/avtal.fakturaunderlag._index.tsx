@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
@@ -128,7 +129,7 @@ export default function InvoiceBasis() {
             <dd>{p.payment?.text ?? "Tidigare part: faktureras sin del av föregående års underskott."}</dd>
             <dt>Budget {d.year}</dt>
             <dd>
-              {formatKronor(d.total)}. {d.explained}
+              {formatKronor(d.total)}. {keepUnitsWhole(d.explained)}
             </dd>
             {p.kind === "region" ? (
               <>
@@ -142,8 +143,8 @@ export default function InvoiceBasis() {
               <>
                 <dt>Grund</dt>
                 <dd>
-                  Kommunernas del {formatKronor(d.municipalTotal)} fördelad efter folkmängd {d.populationDate} (
-                  {d.populationRule}): {p.population.toLocaleString("sv-SE")} av{" "}
+                  Kommunernas del {formatKronor(d.municipalTotal)} fördelad efter folkmängd{" "}
+                  <DateText date={d.populationDate} /> ({d.populationRule}): {p.population.toLocaleString("sv-SE")} av{" "}
                   {d.municipalPopulation.toLocaleString("sv-SE")} invånare
                   {p.populationIllustrative ? ". Folkmängden är ett exempel, inte SCB:s siffra" : ""}
                   {p.populationCarriedForward
@@ -187,7 +188,8 @@ export default function InvoiceBasis() {
             </table>
           </TableRegion>
           <p className="muted">
-            Utskrivet från Samverkansportalen {d.today}. Skriv ut med webbläsarens utskriftsfunktion (A4).
+            Utskrivet från Samverkansportalen <DateText date={d.today} />. Skriv ut med webbläsarens utskriftsfunktion
+            (A4).
           </p>
         </article>
       ) : d.parties.length ? (

@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { currentYear } from "~/domain/cost-report";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -209,7 +210,9 @@ export default function Population() {
   return (
     <>
       <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current="Folkmängd" />
-      <h1>Folkmängd {d.asOf}</h1>
+      <h1>
+        Folkmängd <DateText date={d.asOf} />
+      </h1>
       <p>
         Underlag för kommunernas fördelning {d.year}: folkmängden {d.rule}, enligt avtalsversionen.{" "}
         <Link to={to(`/avtal/folkmangd?ar=${d.year - 1}`)}>Föregående år</Link> ·{" "}
@@ -223,7 +226,9 @@ export default function Population() {
       ) : null}
       <TableRegion label={`Folkmängd ${d.asOf}`}>
         <table>
-          <caption>Folkmängd {d.asOf}</caption>
+          <caption>
+            Folkmängd <DateText date={d.asOf} />
+          </caption>
           <thead>
             <tr>
               <th scope="col">Kommun</th>

@@ -1,3 +1,4 @@
+import { keepUnitsWhole } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -90,15 +91,15 @@ export default function Compare() {
             part.kind === "added" ? (
               <ins key={i}>
                 <span className="visually-hidden">Tillagt: </span>
-                {part.text}
+                {keepUnitsWhole(part.text)}
               </ins>
             ) : part.kind === "removed" ? (
               <del key={i}>
                 <span className="visually-hidden">Borttaget: </span>
-                {part.text}
+                {keepUnitsWhole(part.text)}
               </del>
             ) : (
-              <span key={i}>{part.text}</span>
+              <span key={i}>{keepUnitsWhole(part.text)}</span>
             ),
           )}
         </div>

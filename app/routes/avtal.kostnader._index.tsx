@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
@@ -67,7 +68,7 @@ export default function Costs() {
         <Link to={to("/avtal/budget")}>Budget och resultat</Link>
       </p>
       <p>
-        Total budget {formatKronor(d.total)}. {d.explained}
+        Total budget {formatKronor(d.total)}. {keepUnitsWhole(d.explained)}
         {d.budgetExample ? " Årets uppgifter är exempel." : ""}
       </p>
       {d.noParties ? (
@@ -89,8 +90,8 @@ export default function Costs() {
           ) : (
             <>Kommunerna betalar tillsammans {formatKronor(d.municipalTotal)}.</>
           )}{" "}
-          Kommunernas del fördelas efter folkmängden {d.populationDate} ({d.populationRule}), med största rest-metoden
-          så att delarna går jämnt ut på kronan.
+          Kommunernas del fördelas efter folkmängden <DateText date={d.populationDate} /> ({d.populationRule}), med
+          största rest-metoden så att delarna går jämnt ut på kronan.
         </p>
       )}
       {d.illustrativePopulation ? (
@@ -101,8 +102,8 @@ export default function Costs() {
       ) : null}
       {d.missingPopulation.length ? (
         <p className="notice notice--warn" role="status">
-          Folkmängd per {d.populationDate} saknas för {d.missingPopulation.join(", ")}; senast kända siffra används
-          (framskriven). <Link to={to(`/avtal/folkmangd?ar=${d.year}`)}>Fyll i folkmängd</Link>
+          Folkmängd per <DateText date={d.populationDate} /> saknas för {d.missingPopulation.join(", ")}; senast kända
+          siffra används (framskriven). <Link to={to(`/avtal/folkmangd?ar=${d.year}`)}>Fyll i folkmängd</Link>
         </p>
       ) : null}
       {d.equalWeights ? (
@@ -151,14 +152,14 @@ export default function Costs() {
                     <td className="num">
                       {r.population === null ? "–" : r.population.toLocaleString("sv-SE")}
                       {r.populationIllustrative ? " (exempel)" : ""}
-                      {r.populationCarriedForward ? ` (framskriven från ${r.populationAsOf})` : ""}
+                      {keepWhole(r.populationCarriedForward ? ` (framskriven från ${r.populationAsOf})` : "")}
                     </td>
                     <td className="num">{formatKronor(r.share)}</td>
                     {d.comparison ? (
                       <>
                         <td className="num">{c?.recorded == null ? "–" : formatKronor(c.recorded)}</td>
                         <td className="num">
-                          {c?.difference ? <strong>{formatKronor(c.difference)}</strong> : "0 kr"}
+                          {c?.difference ? <strong>{formatKronor(c.difference)}</strong> : formatKronor(0)}
                         </td>
                       </>
                     ) : null}

@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementOf } from "~/auth/agreement-access.server";
@@ -286,7 +287,7 @@ export default function PartyInAgreement() {
         {d.party.withdrawalNote ? (
           <>
             <dt>Utträde och avveckling</dt>
-            <dd className="pre">{d.party.withdrawalNote}</dd>
+            <dd className="pre">{keepUnitsWhole(d.party.withdrawalNote)}</dd>
           </>
         ) : null}
         {d.party.noticeFileId ? (
@@ -306,7 +307,10 @@ export default function PartyInAgreement() {
       <ol className="timeline">
         {d.timeline.map((e) => (
           <li key={`${e.date}-${e.text}`}>
-            <strong>{e.date}</strong> {e.text}
+            <strong>
+              <DateText date={e.date} />
+            </strong>{" "}
+            {e.text}
           </li>
         ))}
       </ol>
@@ -315,14 +319,15 @@ export default function PartyInAgreement() {
           <h2 id="uppsagning">Registrera skriftlig uppsägning</h2>
           {d.noticeIfToday ? (
             <p>
-              En uppsägning som kommer in idag ({d.today}) ger utträde den {d.noticeIfToday.exitDate}
+              En uppsägning som kommer in idag (<DateText date={d.today} />) ger utträde den{" "}
+              <DateText date={d.noticeIfToday.exitDate} />
               {d.principal ? " och samverkan upphör då" : ""}. Sista dag för den uppsägningen är{" "}
-              {d.noticeIfToday.noticeDeadline}.
+              <DateText date={d.noticeIfToday.noticeDeadline} />.
             </p>
           ) : null}
           {d.noticeIfToday?.warning ? (
             <p className="notice notice--warn" role="note">
-              {d.noticeIfToday.warning}
+              {keepWhole(d.noticeIfToday.warning)}
             </p>
           ) : null}
           <NoticeForm key={d.party.version} d={d} lastResult={intent === "notice" ? lastResult : undefined} />

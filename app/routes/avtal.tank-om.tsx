@@ -1,3 +1,4 @@
+import { DateText, keepWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
@@ -92,9 +93,13 @@ export default function WhatIf() {
         <>
           <p className="notice">
             Om {r.name} lämnar in en skriftlig uppsägning{" "}
-            {r.scenario.noticeOn === d.today ? `idag (${d.today})` : `den ${r.scenario.noticeOn}`} är sista dagen som
-            part <strong>{r.scenario.exitDate}</strong> (sista dag för uppsägning till den dagen:{" "}
-            {r.scenario.noticeDeadline}).
+            {keepWhole(r.scenario.noticeOn === d.today ? `idag (${d.today})` : `den ${r.scenario.noticeOn}`)} är sista
+            dagen som part{" "}
+            <strong>
+              <DateText date={r.scenario.exitDate} />
+            </strong>{" "}
+            (sista dag för uppsägning till den dagen: <DateText date={r.scenario.noticeDeadline} />
+            ).
           </p>
           {r.scenario.deadlineWarning ? (
             <p className="notice notice--warn" role="note">
@@ -103,7 +108,9 @@ export default function WhatIf() {
           ) : null}
           {r.scenario.endsCollaboration ? (
             <section aria-labelledby="samverkan-upphor" className="card">
-              <h2 id="samverkan-upphor">Samverkan upphör den {r.scenario.exitDate}</h2>
+              <h2 id="samverkan-upphor">
+                Samverkan upphör den <DateText date={r.scenario.exitDate} />
+              </h2>
               <ul>
                 {r.scenario.consequences.map((c) => (
                   <li key={c}>{c}</li>

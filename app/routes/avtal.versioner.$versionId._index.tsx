@@ -1,3 +1,4 @@
+import { keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { exampleMarksOf } from "~/models/example-facts.server";
@@ -62,7 +63,7 @@ export default function VersionPage() {
       <Breadcrumbs trail={[[to("/avtal"), "Avtal"]]} current={d.version.label} />
       <h1>{d.version.label}</h1>
       <p className="muted">
-        {d.agreement.title}. {d.version.adoptedOn ? `Antagen ${d.version.adoptedOn}` : "Inte antagen"}
+        {d.agreement.title}. {keepWhole(d.version.adoptedOn ? `Antagen ${d.version.adoptedOn}` : "Inte antagen")}
         <ExampleMark marks={d.marks} entity="agreement-version" id={d.version.id} field="adoptedOn" />.
       </p>
       {d.canManage ? (
@@ -72,7 +73,7 @@ export default function VersionPage() {
       ) : null}
 
       <h2>Vad versionen ändrar</h2>
-      {d.version.changeSummary ? <p className="pre">{d.version.changeSummary}</p> : null}
+      {d.version.changeSummary ? <p className="pre">{keepUnitsWhole(d.version.changeSummary)}</p> : null}
       {d.previous ? (
         d.changes.length === 0 ? (
           <p>Inga ändringar i pengar eller villkor jämfört med ”{d.previous.label}”.</p>
@@ -108,7 +109,7 @@ export default function VersionPage() {
         {d.terms.map(([label, value]) => (
           <Fragment key={label}>
             <dt>{label}</dt>
-            <dd>{value}</dd>
+            <dd>{keepWhole(value)}</dd>
           </Fragment>
         ))}
         <dt>Huvudmän</dt>

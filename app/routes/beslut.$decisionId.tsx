@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { exampleMarksOf } from "~/models/example-facts.server";
 import { ExampleMark } from "~/components/example-mark";
@@ -78,7 +79,7 @@ export default function DecisionPage() {
     <article>
       <Breadcrumbs trail={[["/beslut", "Beslutsregister"]]} current={`${d.title}`} />
       <p className="muted">
-        {d.bodyName} · {d.decidedOn}
+        {d.bodyName} · <DateText date={d.decidedOn} />
         <ExampleMark marks={marks} entity="meeting" id={d.meetingId} field="date" />
         {d.paragraph ? ` · § ${d.paragraph}` : ""}
         <ExampleMark marks={marks} entity="decision" id={d.id} field="paragraph" /> · {d.kind} · {d.status}
@@ -100,7 +101,7 @@ export default function DecisionPage() {
       ) : null}
       <h2>Beslut</h2>
       <p className="pre">
-        {d.text || "–"}
+        {keepUnitsWhole(d.text || "–")}
         <ExampleMark marks={marks} entity="decision" id={d.id} field="text" />
       </p>
       <dl className="facts">
@@ -118,9 +119,11 @@ export default function DecisionPage() {
             <dt>Möte</dt>
             <dd>
               {canOpenMinutes ? (
-                <Link to={`/moten/${d.meetingId}/protokoll`}>Protokollet från {d.meetingDate}</Link>
+                <Link to={`/moten/${d.meetingId}/protokoll`}>
+                  Protokollet från <DateText date={d.meetingDate} />
+                </Link>
               ) : (
-                `Protokollet från ${d.meetingDate}`
+                keepUnitsWhole(`Protokollet från ${d.meetingDate}`)
               )}
             </dd>
           </>
@@ -132,7 +135,8 @@ export default function DecisionPage() {
           <ul>
             {recommendations.map((r) => (
               <li key={r.id}>
-                <Link to={`/rekommendationer/${r.id}`}>{r.title}</Link> (svar senast {r.answerDeadline})
+                <Link to={`/rekommendationer/${r.id}`}>{r.title}</Link> (svar senast{" "}
+                <DateText date={r.answerDeadline} />)
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { collaborationChoices, collaborationFor } from "~/auth/collaboration.server";
@@ -106,7 +107,7 @@ export default function DecisionRegister() {
             {d.decisions.items.map((x) => (
               <tr key={x.id}>
                 <td>
-                  {x.decidedOn}
+                  <DateText date={x.decidedOn} />
                   <ExampleMark marks={d.marks} entity="meeting" id={x.meetingId} field="date" />
                 </td>
                 <td>{x.bodyName}</td>

@@ -1,3 +1,4 @@
+import { DateText, DateTimeText } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +10,6 @@ import { FileField, FormErrorSummary, formProps, TextareaField, TextField, useSc
 import { documentPageSchema } from "~/forms/document";
 import { can } from "~/domain/policy";
 import { VISIBILITY_LABEL } from "~/domain/documents";
-import { formatDateTime } from "~/domain/format";
 import { forbidden, requirePermission } from "~/auth/session.server";
 import { getBody, listBodies } from "~/models/bodies.server";
 import { readVersionContent } from "~/models/document-content.server";
@@ -220,7 +220,9 @@ export default function DocumentPage() {
         <dt>Typ</dt>
         <dd>{d.doc.kind}</dd>
         <dt>Datum</dt>
-        <dd>{d.doc.date}</dd>
+        <dd>
+          <DateText date={d.doc.date} />
+        </dd>
         <dt>Ägs av</dt>
         <dd>{d.owner ?? "–"}</dd>
         <dt>Synlighet</dt>
@@ -333,7 +335,9 @@ export default function DocumentPage() {
                     </Fragment>
                   ) : null}
                 </td>
-                <td>{formatDateTime(v.createdAt)}</td>
+                <td>
+                  <DateTimeText at={v.createdAt} />
+                </td>
                 <td>{v.author ?? "–"}</td>
                 <td>{v.comment || "–"}</td>
                 <td>

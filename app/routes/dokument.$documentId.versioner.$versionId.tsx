@@ -1,8 +1,8 @@
+import { DateTimeText } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { formatDateTime } from "~/domain/format";
 import { versionsOfDocument } from "~/models/documents.server";
 import { loadDocumentFor } from "~/auth/document-access.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -47,7 +47,7 @@ export default function DocumentVersion() {
       </h1>
       <p className={version.current ? "notice notice--ok" : "notice notice--warn"}>
         {version.current ? "Det här är den gällande versionen." : "Det här är en äldre version."} Sparad{" "}
-        {formatDateTime(version.createdAt)}
+        <DateTimeText at={version.createdAt} />
         {version.author ? ` av ${version.author}` : ""}
         {version.comment ? `: ${version.comment}` : ""}. <Link to={`/dokument/${doc.id}`}>Till dokumentet</Link>
       </p>

@@ -1,3 +1,4 @@
+import { DateText, DateTimeText, WeekdayDate } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ExampleMark } from "~/components/example-mark";
 import { meetingExampleMarks } from "~/models/example-facts.server";
@@ -10,7 +11,7 @@ import { itemViews, visibleAgendaOf } from "~/models/agenda-view.server";
 import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/components/forms";
 import { notFound } from "~/auth/session.server";
 import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
-import { formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { todayInStockholm } from "~/domain/format";
 import { canProposeOn, openFileCount, proposalDeadline } from "~/domain/meetings";
 import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
@@ -131,7 +132,7 @@ export default function MeetingPage() {
     <>
       <Breadcrumbs trail={[["/moten", "Möten"]]} current={`${m.bodyShortName} ${m.date}`} />
       <h1>
-        {m.bodyName}, {formatDateWithWeekday(m.date)}
+        {m.bodyName}, <WeekdayDate date={m.date} />
         <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="date" />
       </h1>
       <dl className="facts">
@@ -159,14 +160,21 @@ export default function MeetingPage() {
         <dd>{m.status}</dd>
         <dt>Kallelse</dt>
         <dd>
-          {d.notice
-            ? `publicerad ${formatDateTime(d.notice.publishedAt)}${d.latestVersionNo > 1 ? `, ändrad (version ${d.latestVersionNo})` : ""}`
-            : "inte publicerad"}
+          {d.notice ? (
+            <>
+              publicerad <DateTimeText at={d.notice.publishedAt} />
+              {d.latestVersionNo > 1 ? `, ändrad (version ${d.latestVersionNo})` : ""}
+            </>
+          ) : (
+            "inte publicerad"
+          )}
         </dd>
         {d.isMember ? (
           <>
             <dt>Förslag till punkter</dt>
-            <dd>senast {d.deadline}</dd>
+            <dd>
+              senast <DateText date={d.deadline} />
+            </dd>
           </>
         ) : null}
       </dl>
@@ -230,7 +238,7 @@ export default function MeetingPage() {
           {d.history.map((v) => (
             <div key={v.versionNo}>
               <h3>
-                Ändrad kallelse, version {v.versionNo}, publicerad {formatDateTime(v.publishedAt)}
+                Ändrad kallelse, version {v.versionNo}, publicerad <DateTimeText at={v.publishedAt} />
               </h3>
               {v.changes.length ? (
                 <ul>
@@ -267,7 +275,9 @@ export default function MeetingPage() {
           </Link>
         </p>
       ) : d.isMember ? (
-        <p className="muted">Tiden för att föreslå punkter gick ut {d.deadline}.</p>
+        <p className="muted">
+          Tiden för att föreslå punkter gick ut <DateText date={d.deadline} />.
+        </p>
       ) : null}
 
       {d.proposals.length > 0 ? (

@@ -1,3 +1,4 @@
+import { WeekdayDate } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
@@ -5,7 +6,7 @@ import { requireViewer } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
-import { formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { todayInStockholm } from "~/domain/format";
 import { answersOpenTo, seatsToFill, whoIsComing } from "~/domain/meeting-absence";
 import {
   confirmServingSchema,
@@ -123,7 +124,7 @@ export default function Absence() {
       />
       <h1>Förhinder och ersättare</h1>
       <p>
-        {meeting.bodyName}, {formatDateWithWeekday(meeting.date)} kl. {meeting.startTime}–{meeting.endTime}
+        {meeting.bodyName}, <WeekdayDate date={meeting.date} /> kl. {meeting.startTime}–{meeting.endTime}
       </p>
       {me ? (
         <>

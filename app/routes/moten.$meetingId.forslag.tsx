@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -75,11 +76,14 @@ export default function Propose() {
         current="Föreslå punkt"
       />
       <h1>
-        Föreslå en punkt till {meeting.bodyShortName} {meeting.date}
+        Föreslå en punkt till {meeting.bodyShortName} <DateText date={meeting.date} />
       </h1>
       <p>
-        Förslag ska vara inne senast <strong>{deadline}</strong>. Sekreteraren tar med förslaget i dagordningen eller
-        avslår det med ett skäl; du ser beslutet på mötets sida.
+        Förslag ska vara inne senast{" "}
+        <strong>
+          <DateText date={deadline} />
+        </strong>
+        . Sekreteraren tar med förslaget i dagordningen eller avslår det med ett skäl; du ser beslutet på mötets sida.
       </p>
       {!open && !lastResult ? <p className="notice notice--warn">Tiden för förslag har gått ut.</p> : null}
       <FormErrorSummary form={form} />

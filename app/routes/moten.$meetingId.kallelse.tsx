@@ -1,9 +1,10 @@
+import { DateTimeText, WeekdayDate } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaList } from "~/components/agenda";
 import { ExampleMark } from "~/components/example-mark";
 import { meetingExampleMarks } from "~/models/example-facts.server";
-import { countOf, formatDateTime, formatDateWithWeekday } from "~/domain/format";
+import { countOf } from "~/domain/format";
 import { secretaryName } from "~/domain/meetings";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { noticeViewFor } from "~/models/meeting-notice.server";
@@ -73,7 +74,7 @@ export default function Notice() {
       <dl className="facts">
         <dt>Dag</dt>
         <dd>
-          {formatDateWithWeekday(meeting.date)}
+          <WeekdayDate date={meeting.date} />
           <ExampleMark marks={marks} entity="meeting" id={meeting.id} field="date" />
         </dd>
         <dt>Tid</dt>
@@ -94,9 +95,14 @@ export default function Notice() {
         ) : null}
         <dt>Publicerad</dt>
         <dd>
-          {publishedAt
-            ? `${formatDateTime(publishedAt)}${versionNo > 1 ? ` (version ${versionNo})` : ""}`
-            : "Utkast, inte publicerad"}
+          {publishedAt ? (
+            <>
+              <DateTimeText at={publishedAt} />
+              {versionNo > 1 ? ` (version ${versionNo})` : ""}
+            </>
+          ) : (
+            "Utkast, inte publicerad"
+          )}
         </dd>
       </dl>
       {history.length > 0 ? (

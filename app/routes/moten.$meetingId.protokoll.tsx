@@ -1,3 +1,4 @@
+import { DateText, DateTimeText, WeekdayDate, keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
@@ -17,7 +18,7 @@ import {
   useSchemaForm,
   CheckboxField,
 } from "~/components/forms";
-import { countOf, dateInStockholm, formatDateTime, formatDateWithWeekday, todayInStockholm } from "~/domain/format";
+import { countOf, dateInStockholm, todayInStockholm } from "~/domain/format";
 import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
 import {
   appealStatement,
@@ -337,7 +338,7 @@ export default function Minutes() {
       />
       <h1>Protokoll: {m.bodyName}</h1>
       <p>
-        {formatDateWithWeekday(m.date)}
+        <WeekdayDate date={m.date} />
         <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="date" />, {m.startTime}–{m.endTime}
         <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="time" />, {m.place || "digitalt"}
         <ExampleMark marks={d.marks} entity="meeting" id={m.id} field="place" />.{" "}
@@ -367,7 +368,7 @@ export default function Minutes() {
           <ul>
             {d.revisions.map((r) => (
               <li key={r.id}>
-                § {r.paragraph} rättad {r.on}: {r.reason}. Före: ”{r.before}”. Efter: ”{r.after}”.
+                § {r.paragraph} rättad <DateText date={r.on} />: {r.reason}. Före: ”{r.before}”. Efter: ”{r.after}”.
               </li>
             ))}
           </ul>
@@ -571,9 +572,9 @@ function DraftForm({ d, result }: { d: Data; result: Result | null }) {
                   <p>
                     <span className="badge badge--ok">Justerad omedelbart</span>
                   </p>
-                  {i.minutesNote ? <p className="pre">{i.minutesNote}</p> : null}
+                  {i.minutesNote ? <p className="pre">{keepUnitsWhole(i.minutesNote)}</p> : null}
                   <p>
-                    <strong>Beslut:</strong> <span className="pre">{i.decisionText}</span>
+                    <strong>Beslut:</strong> <span className="pre">{keepUnitsWhole(i.decisionText)}</span>
                   </p>
                 </>
               ) : (
@@ -656,7 +657,7 @@ function MinutesRecord({ d }: { d: Data }) {
         <dd>{d.meeting.bodyName}</dd>
         <dt>Tid</dt>
         <dd>
-          {d.meeting.date}
+          <DateText date={d.meeting.date} />
           <Mark field="date" />, {d.meeting.startTime}–{d.meeting.endTime}
           <Mark field="time" />
         </dd>
@@ -689,7 +690,7 @@ function MinutesRecord({ d }: { d: Data }) {
         </dd>
         <dt>Justeringens plats och tid</dt>
         <dd>
-          {[d.record?.adjustmentPlace, d.record?.adjustmentDate].filter(Boolean).join(", ") || "–"}
+          {keepUnitsWhole([d.record?.adjustmentPlace, d.record?.adjustmentDate].filter(Boolean).join(", ") || "–")}
           <MinutesMark field="adjustment" />
         </dd>
         <dt>Paragrafer</dt>
@@ -705,15 +706,15 @@ function MinutesRecord({ d }: { d: Data }) {
             <ExampleMark marks={d.marks} entity="decision" id={i.decisionId} field="paragraph" /> {i.title}
             {i.corrected.length ? <span className="badge badge--warn"> rättad</span> : null}
           </h3>
-          {i.minutesNote ? <p className="pre">{i.minutesNote}</p> : null}
+          {i.minutesNote ? <p className="pre">{keepUnitsWhole(i.minutesNote)}</p> : null}
           <p>
-            <strong>Beslut:</strong> <span className="pre">{i.decisionText || "–"}</span>
+            <strong>Beslut:</strong> <span className="pre">{keepUnitsWhole(i.decisionText || "–")}</span>
             <ExampleMark marks={d.marks} entity="decision" id={i.decisionId} field="text" />
           </p>
           <ParagraphDetails item={i} />
           {i.corrected.map((c) => (
             <p key={c.on + c.reason} className="muted">
-              Rättad {c.on}: {c.reason}
+              Rättad <DateText date={c.on} />: {c.reason}
             </p>
           ))}
           <p className="no-print">
@@ -748,7 +749,13 @@ function Approval({ d, result, intent }: { d: Data; result: Result; intent: unkn
             <li key={s.personId}>
               <span className="signature-line" aria-hidden="true" />
               {s.name}, {s.role === "ordförande" ? "mötets ordförande" : s.role}
-              {signed ? `, justerade ${formatDateTime(signed.signedAt)}` : ", har inte justerat"}
+              {signed ? (
+                <>
+                  , justerade <DateTimeText at={signed.signedAt} />
+                </>
+              ) : (
+                ", har inte justerat"
+              )}
             </li>
           );
         })}
@@ -822,16 +829,16 @@ function Publication({ d, result }: { d: Data; result: Result | null }) {
       <dl className="facts">
         <dt>Protokollet anslaget</dt>
         <dd>
-          {d.record?.postedOn ?? "Inte anslaget ännu"}
+          {keepUnitsWhole(d.record?.postedOn ?? "Inte anslaget ännu")}
           <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="posting" />
         </dd>
         <dt>Förvaringsplats</dt>
         <dd>
-          {d.record?.keptAt || "–"}
+          {keepUnitsWhole(d.record?.keptAt || "–")}
           <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="posting" />
         </dd>
         <dt>Överklagande</dt>
-        <dd>{d.appeal}</dd>
+        <dd>{keepWhole(d.appeal)}</dd>
       </dl>
       {d.canManage ? (
         <Form method="post" className="stack no-print" {...formProps(form)}>

@@ -1,7 +1,7 @@
+import { DateTimeText, WeekdayDate, keepUnitsWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "~/auth/session.server";
-import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
 import { minutesOf } from "~/models/meeting-minutes.server";
 import { extractOf } from "~/models/meeting-extracts.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
@@ -60,7 +60,7 @@ export default function Extract() {
         </p>
       ) : null}
       <p>
-        Sammanträdesdatum {formatDateWithWeekday(d.meeting.date)}
+        Sammanträdesdatum <WeekdayDate date={d.meeting.date} />
         <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="date" />, {d.meeting.startTime}–
         {d.meeting.endTime}
         <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="time" />, {d.meeting.place || "digitalt"}
@@ -88,10 +88,10 @@ export default function Extract() {
         § {d.item.paragraph}
         <ExampleMark marks={d.marks} entity="decision" id={d.decisionId} field="paragraph" /> {d.item.title}
       </h2>
-      {d.item.minutesNote ? <p className="pre">{d.item.minutesNote}</p> : null}
+      {d.item.minutesNote ? <p className="pre">{keepUnitsWhole(d.item.minutesNote)}</p> : null}
       <h3>Beslut</h3>
       <p className="pre">
-        {d.item.decisionText || "–"}
+        {keepUnitsWhole(d.item.decisionText || "–")}
         <ExampleMark marks={d.marks} entity="decision" id={d.decisionId} field="text" />
       </p>
       <ParagraphDetails item={d.item} />
@@ -101,7 +101,7 @@ export default function Extract() {
       </h2>
       {d.approved ? (
         <p>
-          Protokollet justerades {d.approvedAt ? formatDateTime(d.approvedAt) : ""} av{" "}
+          Protokollet justerades {d.approvedAt ? <DateTimeText at={d.approvedAt} /> : null} av{" "}
           {d.signatures.map((s) => `${s.name} (${s.role})`).join(", ")}.
         </p>
       ) : (

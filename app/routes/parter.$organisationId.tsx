@@ -1,3 +1,4 @@
+import { DateText, keepWhole } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -138,7 +139,7 @@ export default function PartyPage() {
           <li key={c.collaborationId}>
             <Link to={withCollaboration("/parter", c.collaborationSlug)}>{c.collaborationName}</Link>:{" "}
             {PARTY_ROLE_LABEL[c.role].toLowerCase()}
-            {c.memberSince ? `, medlem sedan ${c.memberSince}` : ""}
+            {keepWhole(c.memberSince ? `, medlem sedan ${c.memberSince}` : "")}
             {c.branchClinic ? `. Mottagning: ${c.branchClinic}` : ""}
           </li>
         ))}
@@ -184,7 +185,7 @@ export default function PartyPage() {
           <ul>
             {former.map((r) => (
               <li key={r.membershipId}>
-                {r.personName}, {r.role} i {r.bodyName} ({r.startDate}–{r.endDate})
+                {r.personName}, {r.role} i {r.bodyName} (<DateText date={r.startDate} />–<DateText date={r.endDate} />)
                 <ExampleMark marks={marks} entity="membership" id={r.membershipId} field="term" />
               </li>
             ))}

@@ -1,10 +1,11 @@
+import { DateText, DateTimeText, keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { loadRecommendation } from "~/auth/recommendation-access.server";
 import { AnswerBadge } from "~/components/answer-badge";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { formatDateTime, formatKronor, todayInStockholm } from "~/domain/format";
+import { dateInStockholm, formatKronor, todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import {
   allowedSteps,
@@ -154,7 +155,9 @@ export default function RecommendationPage() {
       <p className="muted">
         Rekommendation till parterna
         {d.decision
-          ? ` · ${d.decision.bodyName} ${d.decision.decidedOn}${d.decision.paragraph ? ` § ${d.decision.paragraph}` : ""}`
+          ? keepWhole(
+              ` · ${d.decision.bodyName} ${d.decision.decidedOn}${d.decision.paragraph ? ` § ${d.decision.paragraph}` : ""}`,
+            )
           : ""}{" "}
         · <span className="badge badge--neutral">{d.rec.statusLabel}</span>
       </p>
@@ -166,14 +169,16 @@ export default function RecommendationPage() {
       ) : null}
       {d.rec.withdrawn ? (
         <p className="notice notice--error" role="status">
-          <strong>Återkallad {formatDateTime(d.rec.withdrawn.at).slice(0, 10)}:</strong> {d.rec.withdrawn.reason}. Svar
-          som parterna redan lämnat finns kvar nedan.
+          <strong>
+            Återkallad <DateText date={dateInStockholm(d.rec.withdrawn.at)} />:
+          </strong>{" "}
+          {d.rec.withdrawn.reason}. Svar som parterna redan lämnat finns kvar nedan.
         </p>
       ) : null}
       {latest && latest.versionNo > 1 ? (
         <p className="notice notice--warn" role="status">
           <strong>
-            Rättad {formatDateTime(latest.at).slice(0, 10)} (version {latest.versionNo}):
+            Rättad <DateText date={dateInStockholm(latest.at)} /> (version {latest.versionNo}):
           </strong>{" "}
           {latest.reason}. Tidigare versioner finns under <a href="#versioner">Versioner</a>.
         </p>
@@ -194,20 +199,20 @@ export default function RecommendationPage() {
       {d.ownAsk ? (
         <section aria-labelledby="er-del" className="card">
           <h2 id="er-del">Vad {d.ownAsk.name} ska besluta</h2>
-          <p className="pre">{d.ownAsk.ask}</p>
+          <p className="pre">{keepUnitsWhole(d.ownAsk.ask)}</p>
           <dl className="facts">
             {d.ownAsk.lines.map((l) => (
               <Fragment key={l.label}>
                 <dt>{l.label}</dt>
                 <dd>
-                  <strong>{l.value}</strong>
+                  <strong>{keepWhole(l.value)}</strong>
                 </dd>
               </Fragment>
             ))}
             <dt>Ert svar</dt>
             <dd>
               <AnswerBadge status={d.ownAsk.status} overdue={d.ownAsk.overdue} />
-              {d.ownAsk.cite ? ` ${d.ownAsk.cite}` : ""}
+              {keepWhole(d.ownAsk.cite ? ` ${d.ownAsk.cite}` : "")}
             </dd>
           </dl>
           {d.ownAsk.canReport && d.rec.sent && !d.rec.withdrawn ? (
@@ -221,9 +226,12 @@ export default function RecommendationPage() {
       ) : (
         <section aria-labelledby="fragan" className="card">
           <h2 id="fragan">Vad varje part ska besluta</h2>
-          <p className="pre">{d.rec.ask}</p>
+          <p className="pre">{keepUnitsWhole(d.rec.ask)}</p>
           <p>
-            Sista dag att meddela beslutet: <strong>{d.rec.deadline}</strong>
+            Sista dag att meddela beslutet:{" "}
+            <strong>
+              <DateText date={d.rec.deadline} />
+            </strong>
           </p>
         </section>
       )}
@@ -241,7 +249,7 @@ export default function RecommendationPage() {
               <li>
                 Beslut:{" "}
                 <Link to={`/beslut/${d.decision.id}`}>
-                  {d.decision.bodyName} {d.decision.decidedOn}
+                  {d.decision.bodyName} <DateText date={d.decision.decidedOn} />
                   {d.decision.paragraph ? ` § ${d.decision.paragraph}` : ""} {d.decision.title}
                 </Link>
                 {d.decision.meetingId ? (
@@ -260,7 +268,9 @@ export default function RecommendationPage() {
             {d.decisionDocuments.map((doc) => (
               <li key={doc.id}>
                 Dokument: <Link to={`/dokument/${doc.id}`}>{doc.title}</Link>{" "}
-                <span className="muted">({doc.date})</span>
+                <span className="muted">
+                  (<DateText date={doc.date} />)
+                </span>
               </li>
             ))}
           </ul>
@@ -351,7 +361,7 @@ export default function RecommendationPage() {
           <ol className="timeline" reversed>
             {d.versions.map((v) => (
               <li key={v.versionNo}>
-                <strong>Version {v.versionNo}</strong>, {formatDateTime(v.at)}
+                <strong>Version {v.versionNo}</strong>, <DateTimeText at={v.at} />
                 {v.by ? `, ${v.by.name}${v.by.role ? ` (${v.by.role})` : ""}` : ""}
                 {v.versionNo === 1 ? ": skickad till parterna." : `: ${v.reason}`}
               </li>
@@ -361,9 +371,9 @@ export default function RecommendationPage() {
             <details key={v.versionNo}>
               <summary>Läs version {v.versionNo}</summary>
               <h3>{v.title}</h3>
-              <p className="pre">{v.ask}</p>
+              <p className="pre">{keepUnitsWhole(v.ask)}</p>
               <p>
-                Sista svarsdag {v.deadline}
+                Sista svarsdag <DateText date={v.deadline} />
                 {v.costYear ? `, kostnadsår ${v.costYear}` : ""}.
               </p>
             </details>
@@ -376,7 +386,9 @@ export default function RecommendationPage() {
           <ol className="timeline">
             {d.trail.map((t) => (
               <li key={t.id}>
-                <strong>{formatDateTime(t.at)}</strong>{" "}
+                <strong>
+                  <DateTimeText at={t.at} />
+                </strong>{" "}
                 {t.by ? `${t.by.name}${t.by.role ? ` (${t.by.role})` : ""}` : "Okänd"}{" "}
                 {TRAIL_LABEL[t.action] ?? t.action}
                 {t.party ? ` för ${t.party}` : ""}

@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep } from "~/auth/recommendation-access.server";
@@ -54,13 +55,13 @@ export default function SendRecommendation() {
       </p>
       <section className="card" aria-labelledby="text">
         <h2 id="text">Vad varje part ska besluta</h2>
-        <p className="pre">{d.rec.ask}</p>
+        <p className="pre">{keepUnitsWhole(d.rec.ask)}</p>
       </section>
       <h2>Parter ({d.parties.length})</h2>
       <ul>
         {d.parties.map((p) => (
           <li key={p.id}>
-            {p.name}, svar senast {p.deadline}
+            {p.name}, svar senast <DateText date={p.deadline} />
           </li>
         ))}
       </ul>

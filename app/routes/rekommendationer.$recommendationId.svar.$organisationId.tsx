@@ -1,3 +1,4 @@
+import { DateText, DateTimeText, keepWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendation } from "~/auth/recommendation-access.server";
@@ -6,7 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { FileField } from "~/components/recommendation-steps";
-import { formatDateTime, todayInStockholm } from "~/domain/format";
+import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import {
   acceptsAnswers,
@@ -140,8 +141,8 @@ export default function ReportAnswer() {
         {d.organisation}s svar: {d.rec.title}
       </h1>
       <p>
-        Sista svarsdag {d.rec.deadline}. Ange vilket organ som beslutade, datum, paragraf och diarienummer, och ladda
-        gärna upp protokollsutdraget.
+        Sista svarsdag <DateText date={d.rec.deadline} />. Ange vilket organ som beslutade, datum, paragraf och
+        diarienummer, och ladda gärna upp protokollsutdraget.
       </p>
       {!d.open ? (
         <p className="notice notice--warn">
@@ -229,11 +230,14 @@ export default function ReportAnswer() {
         <ol className="timeline">
           {d.history.map((h) => (
             <li key={h.id}>
-              <strong>{formatDateTime(h.at)}</strong> {h.event} av{" "}
-              {h.by ? `${h.by.name}${h.by.role ? `, ${h.by.role}` : ""}` : "okänd"}: {ANSWER_LABEL[h.status]}
-              {h.cite ? ` – ${h.cite}` : ""}
-              {h.changes ? `. Ändringar: ${h.changes}` : ""}
-              {h.note ? ` (${h.note})` : ""}
+              <strong>
+                <DateTimeText at={h.at} />
+              </strong>{" "}
+              {h.event} av {h.by ? `${h.by.name}${h.by.role ? `, ${h.by.role}` : ""}` : "okänd"}:{" "}
+              {ANSWER_LABEL[h.status]}
+              {keepWhole(h.cite ? ` – ${h.cite}` : "")}
+              {keepWhole(h.changes ? `. Ändringar: ${h.changes}` : "")}
+              {keepWhole(h.note ? ` (${h.note})` : "")}
             </li>
           ))}
         </ol>

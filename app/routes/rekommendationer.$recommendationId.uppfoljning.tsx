@@ -1,3 +1,4 @@
+import { DateText, keepUnitsWhole, keepWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recommendationAnswerMarks } from "~/models/example-facts.server";
@@ -169,21 +170,25 @@ export default function FollowUpReport() {
         ]}
         current="Uppföljning"
       />
-      <p className="muted">{d.reportFor ? `Underlag till ${d.reportFor} · ` : ""}uppföljning av rekommendation</p>
+      <p className="muted">
+        {keepWhole(d.reportFor ? `Underlag till ${d.reportFor} · ` : "")}uppföljning av rekommendation
+      </p>
       <h1>
-        {d.rec.title}: läget den {d.asOf}
+        {d.rec.title}: läget den <DateText date={d.asOf} />
       </h1>
       <dl className="facts">
         <dt>Beslut</dt>
-        <dd>{d.decision ?? "–"}</dd>
+        <dd>{keepUnitsWhole(d.decision ?? "–")}</dd>
         <dt>Sista svarsdag</dt>
-        <dd>{d.rec.deadline}</dd>
+        <dd>
+          <DateText date={d.rec.deadline} />
+        </dd>
         <dt>Text</dt>
         <dd>{d.versionNo ? `Version ${d.versionNo}` : "Inte skickad den dagen"}</dd>
         <dt>Status idag</dt>
         <dd>
           {d.rec.statusLabel}
-          {d.rec.followedUp ? `, senast uppföljd ${d.rec.followedUp.on}` : ""}
+          {keepWhole(d.rec.followedUp ? `, senast uppföljd ${d.rec.followedUp.on}` : "")}
         </dd>
       </dl>
       <Form method="get" className="actions no-print" aria-label="Välj datum för rapporten">
@@ -203,7 +208,9 @@ export default function FollowUpReport() {
       </p>
       <TableRegion label="Parternas svar">
         <table className="report-table">
-          <caption>Alla parter den {d.asOf}</caption>
+          <caption>
+            Alla parter den <DateText date={d.asOf} />
+          </caption>
           <thead>
             <tr>
               <th scope="col">Part</th>
@@ -311,7 +318,8 @@ export default function FollowUpReport() {
         </section>
       ) : null}
       <p className="muted">
-        Utskriven från Samverkansportalen, /rekommendationer/{d.rec.id}/uppfoljning?per={d.asOf}.{" "}
+        Utskriven från Samverkansportalen, /rekommendationer/{d.rec.id}/uppfoljning?per=
+        <DateText date={d.asOf} />.{" "}
         <Link to={`/rekommendationer/${d.rec.id}`} className="no-print">
           Till rekommendationen
         </Link>

@@ -1,3 +1,4 @@
+import { DateText } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { collaborationChoices, collaborationFor } from "~/auth/collaboration.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -100,7 +101,8 @@ export default function Recommendations() {
       <h1>Rekommendationer till parterna</h1>
       <p>
         Varje rekommendation till parterna i {collaboration.name} och vad varje part har beslutat. Status står i text;
-        färgen är bara ett stöd. ”Försenat” betyder att sista svarsdagen har passerat (idag {today}).
+        färgen är bara ett stöd. ”Försenat” betyder att sista svarsdagen har passerat (idag <DateText date={today} />
+        ).
       </p>
       <Form method="get" className="actions no-print" aria-label="Visa läget ett visst datum">
         <CollaborationFilter {...collaboration} />
@@ -117,7 +119,8 @@ export default function Recommendations() {
       </Form>
       {asOf ? (
         <p className="notice" role="status">
-          Läget den {asOf}, enligt svarens historik. <Link to={to("/rekommendationer")}>Visa läget idag</Link>
+          Läget den <DateText date={asOf} />, enligt svarens historik.{" "}
+          <Link to={to("/rekommendationer")}>Visa läget idag</Link>
         </p>
       ) : null}
       {canCreate ? (
@@ -199,7 +202,8 @@ export default function Recommendations() {
         <ul>
           {notAnswered.map((r) => (
             <li key={r.id}>
-              <Link to={`/rekommendationer/${r.id}`}>{r.title}</Link> (senast {r.deadline}): {r.names.join(", ")}
+              <Link to={`/rekommendationer/${r.id}`}>{r.title}</Link> (senast <DateText date={r.deadline} />
+              ): {r.names.join(", ")}
             </li>
           ))}
         </ul>

@@ -1,9 +1,9 @@
+import { DateText, DateTimeText, keepUnitsWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
 import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { formatDateTime } from "~/domain/format";
 import { pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { accessibilityReportSchema } from "~/forms/accessibility";
@@ -87,14 +87,14 @@ export default function AccessibilityStatement() {
 
       <h2>Hur vi har testat portalen</h2>
       <p>
-        Vi har testat portalen själva, senast {LAST_TESTED}. Ett automatiskt test går igenom varje sida i portalen som
-        fyra slags användare (utan inloggning, förtroendevald läsare, medlem och samordnare), både 320 och 1280 pixlar
-        bred, och skickar varje formulär tomt för att pröva felmeddelandena. På varje sida och bredd kontrolleras kraven
-        i WCAG 2.0 och 2.1 nivå A och AA med verktyget axe, att sidan inte behöver rullas i sidled, att varje tabell
-        ryms på en smal skärm med varje uppgift under sin rubrik och att varje länk och knapp heter det den visar.
-        Senaste körningen, med båda demonstrationens samverkan: 84 sidadresser, 207 sidvisningar, 175 olika sidlägen
-        (varav 41 med formulärfel) och 508 kontroller, med 0 fel. Testet följer också varje länk som visas (598 länkar)
-        och kontrollerar att ingen leder till en sida som användaren inte får öppna. Dessutom skrivs kallelsen,
+        Vi har testat portalen själva, senast <DateText date={LAST_TESTED} />. Ett automatiskt test går igenom varje
+        sida i portalen som fyra slags användare (utan inloggning, förtroendevald läsare, medlem och samordnare), både
+        320 och 1280 pixlar bred, och skickar varje formulär tomt för att pröva felmeddelandena. På varje sida och bredd
+        kontrolleras kraven i WCAG 2.0 och 2.1 nivå A och AA med verktyget axe, att sidan inte behöver rullas i sidled,
+        att varje tabell ryms på en smal skärm med varje uppgift under sin rubrik och att varje länk och knapp heter det
+        den visar. Senaste körningen, med båda demonstrationens samverkan: 84 sidadresser, 207 sidvisningar, 175 olika
+        sidlägen (varav 41 med formulärfel) och 508 kontroller, med 0 fel. Testet följer också varje länk som visas (598
+        länkar) och kontrollerar att ingen leder till en sida som användaren inte får öppna. Dessutom skrivs kallelsen,
         protokollet, ett protokollsutdrag, matrisen och läsvyn för en rekommendation ut till PDF, och testet
         kontrollerar att alla parter och alla belopp finns med.
       </p>
@@ -125,7 +125,9 @@ export default function AccessibilityStatement() {
       </p>
 
       <h2>Om redogörelsen</h2>
-      <p>Redogörelsen skrevs {LAST_TESTED} och bygger på portalens egna test samma dag.</p>
+      <p>
+        Redogörelsen skrevs <DateText date={LAST_TESTED} /> och bygger på portalens egna test samma dag.
+      </p>
 
       {reports ? (
         <section aria-labelledby="inkomna">
@@ -137,11 +139,13 @@ export default function AccessibilityStatement() {
               {reports.items.map((r) => (
                 <li key={r.id}>
                   <p>
-                    <strong>{formatDateTime(r.createdAt)}</strong>
+                    <strong>
+                      <DateTimeText at={r.createdAt} />
+                    </strong>
                     {r.page ? `, sidan ${r.page}` : ""}
                     {r.contact ? `, svar till ${r.contact}` : ", vill inte ha svar"}
                   </p>
-                  <p className="pre">{r.description}</p>
+                  <p className="pre">{keepUnitsWhole(r.description)}</p>
                 </li>
               ))}
             </ul>

@@ -17,11 +17,15 @@
  * - Images are never rendered (no tracking pixels or external content on internal pages):
  *   `![alt](url)` becomes its alt text, raw `<img>` tags are removed.
  * - GFM task-list checkboxes become the characters ☐/☑ instead of <input> elements.
+ * - A date in the text becomes `<time class="date">` and the spaces inside a number no-break
+ *   spaces, so neither breaks across lines (issue 15, item 2; as app/components/dates.tsx does
+ *   for the pages' own text). This is done after sanitising, in text only, never in a tag.
  *
  * Server-only: call it in loaders and send the HTML to the page.
  */
 import { Marked, type Renderer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { keepNumbersWhole } from "~/domain/format";
 
 function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -173,11 +177,26 @@ function toSource(source: string | null | undefined): string {
   return typeof source === "string" ? source : "";
 }
 
+/**
+ * Dates and amounts in sanitised HTML's text kept whole. sanitize-html escapes "<" and ">" in
+ * text and attribute values, so every "<…>" is a tag and everything between tags is text.
+ */
+function keepUnitsWhole(html: string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : keepNumbersWhole(part).replace(/\d{4}-\d{2}-\d{2}/g, (d) => `<time class="date" datetime="${d}">${d}</time>`),
+    )
+    .join("");
+}
+
 /** Block Markdown (paragraphs, lists, tables, …) as sanitised HTML. Empty input gives "". */
 export function renderMarkdown(source: string | null | undefined): string {
   const text = toSource(source);
   if (!text.trim()) return "";
-  return sanitizeHtml(markdown.parse(text, { async: false }), BLOCK_OPTIONS);
+  return keepUnitsWhole(sanitizeHtml(markdown.parse(text, { async: false }), BLOCK_OPTIONS));
 }
 
 /**
@@ -187,7 +206,7 @@ export function renderMarkdown(source: string | null | undefined): string {
 export function renderMarkdownInline(source: string | null | undefined): string {
   const text = toSource(source);
   if (!text.trim()) return "";
-  return sanitizeHtml(markdown.parseInline(text, { async: false }), INLINE_OPTIONS);
+  return keepUnitsWhole(sanitizeHtml(markdown.parseInline(text, { async: false }), INLINE_OPTIONS));
 }
 
 /** Closing block tags and line breaks after which plain text needs a space. */

@@ -50,9 +50,23 @@ async function printed(page: Page) {
       })
       .map((t) => t.querySelector("caption")?.textContent ?? t.className ?? "table"),
   );
+  // With the print stylesheet, every date is still inside an element that does not wrap (issue 15,
+  // item 2: a date never breaks across lines on paper either).
+  const dates = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    const breakable: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      for (const m of (node.textContent ?? "").matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+        if (!node.parentElement?.checkVisibility()) continue;
+        seen++;
+        if (getComputedStyle(node.parentElement).textWrapMode !== "nowrap") breakable.push(m[0]);
+      }
+    return { seen, breakable };
+  });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
   await page.emulateMedia({ media: "screen" });
-  return { clipped, ...(await pdfText(pdf)) };
+  return { clipped, dates, ...(await pdfText(pdf)) };
 }
 
 async function expectOnPaper(page: Page, url: string, { allParties }: { allParties: boolean }) {
@@ -60,6 +74,8 @@ async function expectOnPaper(page: Page, url: string, { allParties }: { allParti
   const screen = await onScreen(page);
   const paper = await printed(page);
   expect(paper.clipped, `${url}: clipped tables`).toEqual([]);
+  expect(paper.dates.breakable, `${url}: dates that may break across lines on paper`).toEqual([]);
+  expect(paper.dates.seen, `${url}: dates on paper`).toBeGreaterThan(0);
   for (const amount of screen.amounts) expect(paper.text, `${url}: ${amount}`).toContain(amount);
   const named = partyNames.filter((n) => forms(n).some((f) => screen.text.includes(f)));
   if (allParties) expect(named.length, `${url}: parties on screen`).toBe(partyNames.length);

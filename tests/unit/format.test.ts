@@ -8,7 +8,9 @@ import {
   formatDateWithWeekday,
   formatKronor,
   formatPercent,
+  keepNumbersWhole,
   todayInStockholm,
+  weekdayOf,
 } from "~/domain/format";
 
 describe("Swedish formatting", () => {
@@ -61,6 +63,7 @@ describe("Swedish formatting", () => {
   });
   it("names the weekday", () => {
     expect(formatDateWithWeekday("2026-12-31")).toBe("torsdag 2026-12-31");
+    expect(weekdayOf("2026-12-01")).toBe("tisdag");
   });
 });
 
@@ -70,5 +73,19 @@ describe("countOf", () => {
     expect(countOf(0, "person", "personer")).toBe("0 personer");
     expect(countOf(2, "gång", "gånger")).toBe("2 gånger");
     expect(countOf(1500, "part", "parter")).toBe("1\u00a0500 parter");
+  });
+});
+
+describe("keepNumbersWhole", () => {
+  it("makes the spaces inside a typed number, and before kr or %, no-break spaces", () => {
+    expect(keepNumbersWhole("Budgeten är 5 720 000 kronor.")).toBe("Budgeten är 5\u00a0720\u00a0000 kronor.");
+    expect(keepNumbersWhole("SVOM avsätter 4 000 000 kr till")).toBe("SVOM avsätter 4\u00a0000\u00a0000\u00a0kr till");
+    expect(keepNumbersWhole("60 % pojkar och 40 % flickor")).toBe("60\u00a0% pojkar och 40\u00a0% flickor");
+    expect(keepNumbersWhole("46,75 %")).toBe("46,75\u00a0%");
+  });
+  it("leaves other spaces between numbers alone", () => {
+    // A year and a count, a paragraph and a year, a decimal's digits: not one number.
+    for (const text of ["år 2023 100 möten", "§ 45 2026", "3,5 100", "kl. 13 15 deltagare", "5 krukor"])
+      expect(keepNumbersWhole(text)).toBe(text);
   });
 });

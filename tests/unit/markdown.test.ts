@@ -84,8 +84,22 @@ describe("renderMarkdown: ordinary Markdown", () => {
     expect(html).toContain("<table>");
     expect(html).toContain('<th align="left">Part</th>');
     expect(html).toContain('<th align="right">Andel</th>');
-    expect(html).toContain('<td align="right">46,75 %</td>');
+    // A percentage's space is a no-break space in the rendered text (issue 15, item 2).
+    expect(html).toContain('<td align="right">46,75\u00a0%</td>');
     expect(html).toContain("<tbody>");
+  });
+
+  it("keeps dates and amounts in the text whole, never touching a tag", () => {
+    const html = renderMarkdown(
+      "Beslut i Styrgruppen 2024-11-29 § 45: 5 720 000 kr, 50 % var. Se [protokollet](/moten/2024-11-29-protokoll). Året 2023 hade 120 möten.",
+    );
+    expect(html).toBe(
+      '<p>Beslut i Styrgruppen <time class="date" datetime="2024-11-29">2024-11-29</time> § 45: 5\u00a0720\u00a0000\u00a0kr, 50\u00a0% var. ' +
+        'Se <a href="/moten/2024-11-29-protokoll">protokollet</a>. Året 2023 hade 120 möten.</p>\n',
+    );
+    expect(renderMarkdownInline("senast 2026-12-31")).toBe(
+      'senast <time class="date" datetime="2026-12-31">2026-12-31</time>',
+    );
   });
 
   it("drops table alignment values that are not left, right or center", () => {

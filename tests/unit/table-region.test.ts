@@ -112,7 +112,9 @@ describe("a table as cards on a phone", () => {
     expect(html).toContain('<td role="cell" data-label="Krokom (er organisation)">1</td>');
     // A date in a cell's text never breaks at its hyphens.
     expect(
-      html.match(/<td role="cell" data-label="Sista svarsdag"><span class="date">2026-12-31<\/span><\/td>/g),
+      html.match(
+        /<td role="cell" data-label="Sista svarsdag"><time class="date" dateTime="2026-12-31">2026-12-31<\/time><\/td>/g,
+      ),
     ).toHaveLength(2);
   });
 
@@ -134,7 +136,7 @@ describe("a table as cards on a phone", () => {
       ),
     );
     expect(html).toContain(
-      '<li>datum: <span class="date">2026-01-02</span> → <span class="date">2026-02-03</span></li>',
+      '<li>datum: <time class="date" dateTime="2026-01-02">2026-01-02</time> → <time class="date" dateTime="2026-02-03">2026-02-03</time></li>',
     );
   });
 

@@ -46,7 +46,7 @@ describe("hostile input", () => {
       "## Budget\n\n- **5 720 000 kr**\n- [Regionen](https://www.regionjh.se)\n\n| Part | Andel |\n|---|---|\n| Region | 46,75 % |",
     );
     expect(html).toContain("<h2>Budget</h2>");
-    expect(html).toContain("<strong>5 720 000 kr</strong>");
+    expect(html).toContain("<strong>5\u00a0720\u00a0000\u00a0kr</strong>");
     expect(html).toContain('<a href="https://www.regionjh.se" rel="noopener noreferrer">Regionen</a>');
     expect(html).toContain("<table>");
   });
