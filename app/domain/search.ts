@@ -20,6 +20,8 @@ export const RANKED_MAX = 2_000;
 export interface ParsedQuery {
   /** Words and "exact phrases", NFC, lower case, each at least three characters. */
   terms: string[];
+  /** The terms that were quoted: searched as words in that order in the word index. */
+  phrases: string[];
   /** Words left out because they are too short to search for. */
   ignored: string[];
 }
@@ -30,31 +32,57 @@ function foldCase(text: string): string {
 }
 
 /**
- * `avtal "uppsägning av" Ös` → terms ["avtal", "uppsägning av"], ignored ["ös"]. A quoted
- * phrase is matched exactly (its words in that order); a word anywhere, also inside a longer
- * word ("avtal" finds "samarbetsavtalet", "uppsägning" finds "uppsägningen").
+ * `avtal "uppsägning av" Ös` → terms ["avtal", "uppsägning av"], phrases ["uppsägning av"],
+ * ignored ["ös"]. A quoted phrase is matched as whole words in that order, the last of which
+ * may continue ("uppsägningen av avtal" finds "uppsägningen av avtalet"); a word anywhere, also
+ * inside a longer word ("avtal" finds "samarbetsavtalet", "uppsägning" finds "uppsägningen").
  */
 export function parseSearchQuery(input: string): ParsedQuery {
   const text = foldCase(input.slice(0, 200)).replace(/[“”„«»]/g, '"');
   const terms: string[] = [];
+  const quoted = new Set<string>();
   const ignored: string[] = [];
-  const add = (term: string) => {
+  const add = (term: string, isPhrase: boolean) => {
     if ([...term].length < MIN_TERM_LENGTH) ignored.push(term);
-    else if (!terms.includes(term)) terms.push(term);
+    else if (!terms.includes(term)) {
+      terms.push(term);
+      if (isPhrase) quoted.add(term);
+    }
   };
   const rest = text.replace(/"([^"]*)"?/g, (_, phrase: string) => {
     const words = phrase.match(/[\p{L}\p{N}]+(?:[-'’.:/][\p{L}\p{N}]+)*/gu);
-    if (words?.length) add(words.join(" "));
+    if (words?.length) add(words.join(" "), true);
     return " ";
   });
-  for (const word of rest.match(/[\p{L}\p{N}]+/gu) ?? []) add(word);
-  return { terms: terms.slice(0, MAX_TERMS), ignored };
+  for (const word of rest.match(/[\p{L}\p{N}]+/gu) ?? []) add(word, false);
+  const kept = terms.slice(0, MAX_TERMS);
+  return { terms: kept, phrases: kept.filter((t) => quoted.has(t)), ignored };
 }
 
-/** ["avtal", "uppsägning av"] → `"avtal" AND "uppsägning av"`; null when nothing can be searched. */
-export function ftsQueryOf(terms: string[]): string | null {
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ");
+/**
+ * The query for the trigram index (search_fts): every unquoted word as a substring.
+ * ["avtal", "kommun"] → `"avtal" AND "kommun"`; null when there is none.
+ */
+export function ftsQueryOf(words: string[]): string | null {
+  if (words.length === 0) return null;
+  return words.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ");
+}
+
+/**
+ * The query for the word index (search_words, unicode61): every quoted phrase as its words in
+ * that order, the last word as a word beginning unless it is a single character (a number or a
+ * letter at the end stays exact). The index tokenizes the quoted text the same way it
+ * tokenized the documents, so punctuation between the words does not matter.
+ * ["uppsägningen av avtal"] → `"uppsägningen av avtal"*`; null when there is none.
+ */
+export function phraseQueryOf(phrases: string[]): string | null {
+  if (phrases.length === 0) return null;
+  return phrases
+    .map((p) => {
+      const last = p.match(/[\p{L}\p{N}]+/gu)?.at(-1) ?? "";
+      return `"${p.replace(/"/g, '""')}"${[...last].length > 1 ? "*" : ""}`;
+    })
+    .join(" AND ");
 }
 
 export function escapeHtml(text: string): string {

@@ -1,14 +1,15 @@
 /**
  * Search across the portal over the trigram index (search_entries + search_fts, migration
- * 0017). Access and filters are conditions of the query itself (read-scope.server.ts), so the
+ * 0017) and, for quoted phrases, the word index beside it (search_words, migration 0027).
+ * Access and filters are conditions of the query itself (read-scope.server.ts), so the
  * count is every permitted match and every page is full; order is FTS rank (bm25, title
  * weighted). Snippets are built for the page shown only, from the rendered text.
  */
 import { countCap, openPageOf, type PageRequest, type Paged } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { ftsQueryOf, parseSearchQuery, RANKED_MAX, snippetHtml } from "~/domain/search";
-import { prepared } from "~/utils/db.server";
+import { ftsQueryOf, parseSearchQuery, phraseQueryOf, RANKED_MAX, snippetHtml } from "~/domain/search";
+import { readAll, readOne } from "~/utils/read-pool.server";
 import { markdownToPlainText } from "~/utils/markdown.server";
 import { SEARCH_ENTRY_READABLE, searchScopeParams } from "./read-scope.server";
 
@@ -58,34 +59,69 @@ const ENTRY_OF_COLLABORATION = `(:collaborationId IS NULL
         SELECT 1 FROM body_collaborations bc
         WHERE bc.body_id = o.body_id AND bc.collaboration_id = :collaborationId)))))`;
 
-const MATCHES = `FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
-  WHERE search_fts MATCH :fts
+/**
+ * The matches, from the index that fits the query: unquoted words in the trigram index
+ * (search_fts, substrings), quoted phrases in the word index (search_words, words in order),
+ * both when the query has both. Each index is read through its own MATCH, so each source is
+ * a constant SQL text (prepared once). Access and filters are the same conditions for all.
+ */
+type Source = "trigram" | "words" | "both";
+
+// A phrase and a word: the phrase's matches that the word's also has. As an INTERSECT of the
+// two rowid lists: written as `e.id IN (trigram matches)` the planner probed the trigram
+// index per phrase match (seconds at 100 000 documents).
+const BOTH = `AND e.id IN (SELECT rowid FROM search_words WHERE search_words MATCH :words
+  INTERSECT SELECT rowid FROM search_fts WHERE search_fts MATCH :fts)`;
+
+function matchesOf(source: Source): string {
+  const from =
+    source === "trigram"
+      ? "FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid WHERE search_fts MATCH :fts"
+      : "FROM search_words JOIN search_entries e ON e.id = search_words.rowid WHERE search_words MATCH :words";
+  return `${from}
+    ${source === "both" ? BOTH : ""}
     AND (:kind IS NULL OR e.kind = :kind)
     AND (:bodyId IS NULL OR e.body_id = :bodyId)
     AND (:year IS NULL OR e.year = :year)
     AND ${ENTRY_OF_COLLABORATION}
     AND ${SEARCH_ENTRY_READABLE}`;
+}
 
-// Counted only as far as needed (countCap): a common word matches most of the index, and
-// counting every match cost more than the page itself (issue 14's bench: 0.3–1.5 s at 100k).
-const COUNT_SQL = `SELECT count(*) AS n FROM (SELECT 1 ${MATCHES} LIMIT :cap)`;
+interface SourceSql {
+  count: string;
+  page: string;
+  recent: string;
+}
 
-// bm25 is negative (lower is better): primary texts (the agreement, library documents) are
-// weighted up over short texts that merely mention the same words. Ties by id: a stable order.
-// A title hit weighs ten body hits: with the index's default (5:1, migration 0017) the many
-// short procedural §§ of the seeded minutes lowered the average text length enough that a
-// short text mentioning a word outranked the document named by it.
-const PAGE_SQL = `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${MATCHES}
-  ORDER BY bm25(search_fts, 10.0, 1.0) * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
-  LIMIT :limit OFFSET :offset`;
+function sqlOf(source: Source): SourceSql {
+  const matches = matchesOf(source);
+  const index = source === "trigram" ? "search_fts" : "search_words";
+  return {
+    // Counted only as far as needed (countCap): a common word matches most of the index, and
+    // counting every match cost more than the page itself (issue 14's bench: 0.3–1.5 s at 100k).
+    count: `SELECT count(*) AS n FROM (SELECT 1 ${matches} LIMIT :cap)`,
+    // bm25 is negative (lower is better): primary texts (the agreement, library documents) are
+    // weighted up over short texts that merely mention the same words. Ties by id: a stable
+    // order. A title hit weighs ten body hits: with the index's default (5:1, migration 0017)
+    // the many short procedural §§ of the seeded minutes lowered the average text length
+    // enough that a short text mentioning a word outranked the document named by it.
+    page: `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${matches}
+      ORDER BY bm25(${index}, 10.0, 1.0) * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
+      LIMIT :limit OFFSET :offset`,
+    // Past RANKED_MAX matches the newest come first: the index read backwards, stopping at the page.
+    recent: `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${matches}
+      ORDER BY ${index}.rowid DESC
+      LIMIT :limit OFFSET :offset`,
+  };
+}
 
-// Past RANKED_MAX matches the newest come first: the index read backwards, stopping at the page.
-const RECENT_SQL = `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${MATCHES}
-  ORDER BY search_fts.rowid DESC
-  LIMIT :limit OFFSET :offset`;
+const SQL: Record<Source, SourceSql> = { trigram: sqlOf("trigram"), words: sqlOf("words"), both: sqlOf("both") };
 
-const TEXT_SQL = "SELECT body FROM search_entries WHERE id = ?";
-const ITEM_MEETING_SQL = "SELECT meeting_id AS meetingId FROM agenda_items WHERE id = ?";
+// The page's texts (for snippets) and an agenda item's meeting (for its link), in one read
+// for the page's rows only: carried through the ranking's sort they would cost every match.
+const PAGE_TEXTS_SQL = `SELECT e.id, e.body,
+    (SELECT ai.meeting_id FROM agenda_items ai WHERE e.kind = 'agenda_item' AND ai.id = e.ref_id) AS meetingId
+  FROM search_entries e WHERE e.id IN (SELECT value FROM json_each(:ids))`;
 
 interface Row {
   id: number;
@@ -96,14 +132,12 @@ interface Row {
   year: number | null;
 }
 
-function hrefOf(kind: string, refId: number): string {
+function hrefOf(kind: string, refId: number, meetingId: number | null): string {
   switch (kind) {
     case "document":
       return `/dokument/${refId}`;
-    case "agenda_item": {
-      const item = prepared(ITEM_MEETING_SQL).get(refId) as { meetingId: number } | undefined;
-      return item ? `/moten/${item.meetingId}#punkt-${refId}` : "/moten";
-    }
+    case "agenda_item":
+      return meetingId !== null ? `/moten/${meetingId}#punkt-${refId}` : "/moten";
     case "decision":
       return `/beslut/${refId}`;
     case "matter":
@@ -129,18 +163,25 @@ export interface SearchPage extends Paged<SearchResult> {
   order: "rank" | "newest";
 }
 
-/** One page of the permitted matches, best first, with the total count of permitted matches. */
-export function search(
+/**
+ * One page of the permitted matches, best first, with the total count of permitted matches.
+ * The index is read by a worker thread (app/utils/read-pool.server.ts): a search over a large
+ * corpus does not hold the event loop. The snippets are made here, for the page only.
+ */
+export async function search(
   actor: Actor | null,
   query: string,
   filter: SearchFilter,
   request: PageRequest = { page: 1, size: 20 },
   rankedMax = RANKED_MAX,
-): SearchPage {
-  const { terms, ignored } = parseSearchQuery(query);
-  const fts = ftsQueryOf(terms);
+): Promise<SearchPage> {
+  const { terms, phrases, ignored } = parseSearchQuery(query);
+  const fts = ftsQueryOf(terms.filter((t) => !phrases.includes(t)));
+  const words = phraseQueryOf(phrases);
+  const source: Source | null = words ? (fts ? "both" : "words") : fts ? "trigram" : null;
   const params = {
     fts,
+    words,
     kind: filter.kind ?? null,
     bodyId: filter.bodyId ?? null,
     year: filter.year ?? null,
@@ -148,25 +189,38 @@ export function search(
     ...searchScopeParams(readScopeOf(actor)),
   };
   const cap = countCap(request, rankedMax);
-  const counted = fts ? (prepared(COUNT_SQL).get({ ...params, cap }) as { n: number }).n : 0;
+  const counted = source ? ((await readOne<{ n: number }>(SQL[source].count, { ...params, cap }))?.n ?? 0) : 0;
   const page = openPageOf(request, counted, cap);
   const ranked = page.total <= rankedMax;
   const rows =
-    page.total === 0
+    page.total === 0 || !source
       ? []
-      : (prepared(ranked ? PAGE_SQL : RECENT_SQL).all({ ...params, limit: page.size, offset: page.offset }) as Row[]);
+      : await readAll<Row>(ranked ? SQL[source].page : SQL[source].recent, {
+          ...params,
+          limit: page.size,
+          offset: page.offset,
+        });
+  const texts = new Map(
+    rows.length
+      ? (
+          await readAll<{ id: number; body: string; meetingId: number | null }>(PAGE_TEXTS_SQL, {
+            ids: JSON.stringify(rows.map((r) => r.id)),
+          })
+        ).map((t) => [t.id, t])
+      : [],
+  );
   return {
     page,
     ignored,
     order: ranked ? "rank" : "newest",
     items: rows.map((row) => {
-      const { body } = prepared(TEXT_SQL).get(row.id) as { body: string };
+      const { body = "", meetingId = null } = texts.get(row.id) ?? {};
       return {
         kind: row.kind,
         refId: row.refId,
         title: row.title,
         snippetHtml: snippetHtml(renderedText(row.kind, body), terms),
-        href: hrefOf(row.kind, row.refId),
+        href: hrefOf(row.kind, row.refId, meetingId),
         bodyId: row.bodyId,
         year: row.year,
       };

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const collaboration = slug ? listCollaborations().find((c) => c.slug === slug) : undefined;
   if (slug && !collaboration) throw notFound("Samverkan finns inte. Kontrollera adressen.");
   const results = q.trim()
-    ? search(
+    ? await search(
         actor,
         q,
         {

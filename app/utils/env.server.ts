@@ -106,6 +106,8 @@ const schema = z
     /** Time and heap limits of the worker that reads one uploaded file's text. */
     EXTRACT_TIMEOUT_SECONDS: whole("EXTRACT_TIMEOUT_SECONDS", 1, 600, 30),
     EXTRACT_MEMORY_MB: whole("EXTRACT_MEMORY_MB", 32, 4096, 256),
+    /** Worker threads that run long reads (search) off the event loop; 0 runs them on it. */
+    READ_WORKERS: whole("READ_WORKERS", 0, 16, 2),
     /** Public origin, e.g. https://portal.example.se. When https, cookies are Secure and __Host-. */
     APP_ORIGIN: origin,
     /** Minutes of inactivity after which a session ends. */

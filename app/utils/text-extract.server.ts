@@ -5,11 +5,9 @@
  * parser bomb exhausts its worker, never the server, and everyone else keeps being answered.
  * A file whose text cannot be read is refused (the guard cannot vouch for it).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { env } from "./env.server";
+import { serverScript } from "./server-script.server";
 
 export type Extraction = { ok: true; text: string } | { ok: false; error: string };
 
@@ -18,17 +16,6 @@ const MAX_TEXT_CHARS = 8_000_000;
 const MAX_ENTRIES = 5_000;
 const MAX_CONCURRENT = 2;
 const MAX_WAITING = 20;
-
-function workerPath(): string {
-  // From app/utils (tests) or build/ (production) up to the folder that holds server/.
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, "server", "extract-worker.js");
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error("server/extract-worker.js not found");
-}
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -74,7 +61,7 @@ export async function extractText(file: string, kind: string, name: string): Pro
   const e = env();
   try {
     const reason = await new Promise<{ text: string } | Reason>((resolve) => {
-      const worker = new Worker(workerPath(), {
+      const worker = new Worker(serverScript("extract-worker.js"), {
         workerData: {
           path: file,
           kind,

@@ -202,14 +202,14 @@ function collaborationsOfHit(href: string): number[] {
 
 describe("search narrowed to one collaboration", () => {
   const WIDE = { page: 1, size: 500 };
-  it("returns only hits that concern it, and together the collaborations cover every hit", () => {
+  it("returns only hits that concern it, and together the collaborations cover every hit", async () => {
     for (const userId of ["demo-samordnare", "demo-politiker", "demo-spel"]) {
       const actor = actorOf(userId);
       for (const term of ["uppföljning", "spelprevention", "Mini-Maria", "avtal", "protokoll"]) {
-        const all = search(actor, term, {}, WIDE).items.map((h) => h.href);
+        const all = (await search(actor, term, {}, WIDE)).items.map((h) => h.href);
         const union = new Set<string>();
         for (const collaborationId of [world.collaborationId, example.collaborationId]) {
-          const hits = search(actor, term, { collaborationId }, WIDE).items;
+          const hits = (await search(actor, term, { collaborationId }, WIDE)).items;
           for (const hit of hits) {
             expect(collaborationsOfHit(hit.href), `${userId} "${term}" ${hit.href}`).toContain(collaborationId);
             union.add(hit.href);
@@ -220,9 +220,11 @@ describe("search narrowed to one collaboration", () => {
     }
     // The filter is not vacuous: each collaboration has hits of its own for its own name.
     const admin = actorOf("demo-samordnare");
-    expect(search(admin, "spelprevention", { collaborationId: example.collaborationId }).page.total).toBeGreaterThan(0);
-    expect(search(admin, "spelprevention", { collaborationId: world.collaborationId }).page.total).toBeLessThan(
-      search(admin, "spelprevention", {}).page.total,
+    expect(
+      (await search(admin, "spelprevention", { collaborationId: example.collaborationId })).page.total,
+    ).toBeGreaterThan(0);
+    expect((await search(admin, "spelprevention", { collaborationId: world.collaborationId })).page.total).toBeLessThan(
+      (await search(admin, "spelprevention", {})).page.total,
     );
   });
 });

@@ -30,6 +30,17 @@ const journal = JSON.parse(
 ) as { entries: { tag: string }[] };
 const guardsIndex = journal.entries.findIndex((e) => GUARDS_TAG.test(e.tag));
 const beforeGuards = journal.entries[guardsIndex - 1].tag;
+/** Triggers a later migration makes anew on purpose (0027 adds the word index to search_entries'). */
+const remadeLater = new Set(
+  journal.entries
+    .slice(guardsIndex + 1)
+    .flatMap((e) => [
+      ...fs
+        .readFileSync(fileURLToPath(new URL(`../../db/migrations/${e.tag}.sql`, import.meta.url)), "utf8")
+        .matchAll(/CREATE TRIGGER (?:IF NOT EXISTS )?"?(\w+)/g),
+    ])
+    .map((m) => m[1]),
+);
 
 type Sqlite = Db["$client"];
 
@@ -43,7 +54,7 @@ function userTables(sqlite: Sqlite): string[] {
       .all() as { name: string }[]
   )
     .map((r) => r.name)
-    .filter((name) => !name.startsWith("search_fts_") && !name.startsWith("search_index_"));
+    .filter((name) => !/^search_(fts|words|index)_/.test(name)); // FTS5's own shadow tables
 }
 
 /** Every row of every table, in rowid order (WITHOUT ROWID tables have none here). */
@@ -186,7 +197,11 @@ describe(`the constraints migration (${journal.entries[guardsIndex]?.tag})`, () 
 
   it("keeps every trigger of the rebuilt tables, word for word", () => {
     expect(Object.keys(triggersBefore).length).toBeGreaterThan(20);
-    expect(triggers(db.$client)).toEqual(triggersBefore);
+    const after = triggers(db.$client);
+    const kept = (all: Record<string, string>) => Object.entries(all).filter(([name]) => !remadeLater.has(name));
+    expect(kept(after)).toEqual(kept(triggersBefore));
+    // A trigger made anew is still there (under its name).
+    for (const name of remadeLater) expect(Object.keys(after)).toContain(name);
   });
 
   it("the search index follows the rebuilt tables afterwards", () => {

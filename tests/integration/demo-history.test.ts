@@ -160,15 +160,12 @@ describe("the seeded 2021–2023 history", () => {
     );
   });
 
-  it("marks the example facts a search hit shows, as the object's own page does", () => {
+  it("marks the example facts a search hit shows, as the object's own page does", async () => {
     const user = db.select().from(users).where(eq(users.id, "demo-samordnare")).get()!;
     const coordinator = loadActor(user, "2026-11-23");
     // A procedural §'s wording is the demo's: its agenda item is found by it, and marked.
-    const procedural = search(
-      coordinator,
-      "förklarar mötet öppnat",
-      { kind: "agenda_item" },
-      { page: 1, size: 50 },
+    const procedural = (
+      await search(coordinator, "förklarar mötet öppnat", { kind: "agenda_item" }, { page: 1, size: 50 })
     ).items;
     expect(procedural.length).toBeGreaterThanOrEqual(HISTORY_MEETINGS.svom.length);
     const procMarks = searchHitMarks(procedural);
@@ -182,7 +179,7 @@ describe("the seeded 2021–2023 history", () => {
     }
 
     // The February 2023 decision's wording is an example; the June 2022 decision's is the sources'.
-    const register = search(null, "rekommendera kommunerna", { kind: "decision" }, { page: 1, size: 50 }).items;
+    const register = (await search(null, "rekommendera kommunerna", { kind: "decision" }, { page: 1, size: 50 })).items;
     const marked = searchHitMarks(register);
     const byDay = (day: string) => {
       const row = db
@@ -204,7 +201,7 @@ describe("the seeded 2021–2023 history", () => {
     expect(byDay("2022-06-03")).toBe(false);
 
     // A matter's title starts with its registry number, which is the demo's.
-    const matterHits = search(coordinator, "Länsgemensam", { kind: "matter" }).items;
+    const matterHits = (await search(coordinator, "Länsgemensam", { kind: "matter" })).items;
     const matter = db.select().from(matters).where(eq(matters.registryNumber, "SVOM 2021/07")).get()!;
     const hit = matterHits.find((h) => h.refId === matter.id)!;
     expect(hit.title).toContain("SVOM 2021/07");

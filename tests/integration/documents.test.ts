@@ -58,12 +58,14 @@ describe("visibility", () => {
     expect(titles(actors.coordinator)).toContain(ROUTINE);
   });
 
-  it("never lets search reveal a document the viewer may not read", () => {
-    expect(search(actors.manager, "ungdomskontrakt", { kind: "document" }).items.map((r) => r.title)).toEqual([]);
-    expect(search(actors.ifoChief, "ungdomskontrakt", { kind: "document" }).items.map((r) => r.title)).toEqual([
+  it("never lets search reveal a document the viewer may not read", async () => {
+    expect((await search(actors.manager, "ungdomskontrakt", { kind: "document" })).items.map((r) => r.title)).toEqual(
+      [],
+    );
+    expect((await search(actors.ifoChief, "ungdomskontrakt", { kind: "document" })).items.map((r) => r.title)).toEqual([
       ROUTINE,
     ]);
-    expect(search(actors.anonymous, "ungdomskontrakt", {}).items.map((r) => r.title)).not.toContain(ROUTINE);
+    expect((await search(actors.anonymous, "ungdomskontrakt", {})).items.map((r) => r.title)).not.toContain(ROUTINE);
   });
 
   it("refuses downloads of a body-only document's file to others", async () => {
@@ -126,30 +128,30 @@ describe("an upload", () => {
 });
 
 describe("search", () => {
-  it("finds the agreement's text when searching for uppsägning, with the hit marked", () => {
-    const results = search(actors.politician, "uppsägning", {}).items;
+  it("finds the agreement's text when searching for uppsägning, with the hit marked", async () => {
+    const results = (await search(actors.politician, "uppsägning", {})).items;
     expect(results[0].kind).toMatch(/agreement_version|document/);
     expect(results.some((r) => r.href.startsWith("/avtal/versioner/"))).toBe(true);
     expect(results[0].snippetHtml).toContain("<mark>");
   });
 
-  it("handles å, ä and ö, any case, and prefixes", () => {
-    expect(search(actors.coordinator, "ÖSTERSUND", {}).items.length).toBeGreaterThan(0);
-    expect(search(actors.coordinator, "uppsäg", {}).items.length).toBeGreaterThan(0);
+  it("handles å, ä and ö, any case, and prefixes", async () => {
+    expect((await search(actors.coordinator, "ÖSTERSUND", {})).items.length).toBeGreaterThan(0);
+    expect((await search(actors.coordinator, "uppsäg", {})).items.length).toBeGreaterThan(0);
     // Diacritics are letters of their own in Swedish: "for" does not find "för".
-    const withFor = search(actors.coordinator, "förlängs", {}).page.total;
+    const withFor = (await search(actors.coordinator, "förlängs", {})).page.total;
     expect(withFor).toBeGreaterThan(0);
-    expect(search(actors.coordinator, "forlangs", {}).page.total).toBe(0);
+    expect((await search(actors.coordinator, "forlangs", {})).page.total).toBe(0);
   });
 
-  it("finds recommendations to the parties", () => {
-    expect(search(actors.anonymous, "inriktningsbeslut", { kind: "recommendation" }).items.map((r) => r.href)).toEqual([
-      expect.stringMatching(/^\/rekommendationer\/\d+$/),
-    ]);
+  it("finds recommendations to the parties", async () => {
+    expect(
+      (await search(actors.anonymous, "inriktningsbeslut", { kind: "recommendation" })).items.map((r) => r.href),
+    ).toEqual([expect.stringMatching(/^\/rekommendationer\/\d+$/)]);
   });
 
-  it("ranks a title hit above a body hit", () => {
-    const hits = search(actors.coordinator, "verksamhetsberättelse", {}).items;
+  it("ranks a title hit above a body hit", async () => {
+    const hits = (await search(actors.coordinator, "verksamhetsberättelse", {})).items;
     expect(hits[0].title).toBe("Verksamhetsberättelse 2025");
   });
 
@@ -172,7 +174,7 @@ describe("search", () => {
         staged,
       ),
     );
-    expect(search(actors.politician, "närmottagningar härjedalen", {}).items.map((r) => r.title)).toContain(
+    expect((await search(actors.politician, "närmottagningar härjedalen", {})).items.map((r) => r.title)).toContain(
       "Rutin närmottagning",
     );
     const saved = addDocumentVersion(
@@ -183,10 +185,10 @@ describe("search", () => {
       null,
     );
     expect(saved.ok).toBe(true);
-    expect(search(actors.politician, "närmottagningar härjedalen", {}).items.map((r) => r.title)).not.toContain(
+    expect((await search(actors.politician, "närmottagningar härjedalen", {})).items.map((r) => r.title)).not.toContain(
       "Rutin närmottagning",
     );
-    expect(search(actors.politician, "lokaler", {}).items.map((r) => r.title)).toContain("Rutin närmottagning");
+    expect((await search(actors.politician, "lokaler", {})).items.map((r) => r.title)).toContain("Rutin närmottagning");
     // A failed write leaves the index as it was.
     expect(() =>
       write((tx) => {
@@ -194,7 +196,7 @@ describe("search", () => {
         throw new Error("boom");
       }),
     ).toThrow("boom");
-    expect(search(actors.coordinator, "ändrad titel", {}).page.total).toBe(0);
+    expect((await search(actors.coordinator, "ändrad titel", {})).page.total).toBe(0);
   });
 });
 

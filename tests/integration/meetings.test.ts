@@ -416,7 +416,7 @@ describe("the decision register follows the minutes", () => {
     };
   }
 
-  it("keeps a draft decision out of the register for anyone outside the body, and lists it for members as utkast", () => {
+  it("keeps a draft decision out of the register for anyone outside the body, and lists it for members as utkast", async () => {
     const m = createMeeting(
       "demo-samordnare",
       {
@@ -439,16 +439,15 @@ describe("the decision register follows the minutes", () => {
     expect(titles(outsider())).toEqual([]);
     expect(titles(coordinator())).toEqual([["Hemlig budgetram", "utkast"]]);
     expect(titles(svomMember())).toEqual([["Hemlig budgetram", "utkast"]]);
-    expect(search(null, "budgetram", {}).items.filter((r) => r.kind === "decision")).toEqual([]);
-    expect(search(coordinator(), "budgetram", {}).items.filter((r) => r.kind === "decision")).toHaveLength(1);
+    expect((await search(null, "budgetram", {})).items.filter((r) => r.kind === "decision")).toEqual([]);
+    expect((await search(coordinator(), "budgetram", {})).items.filter((r) => r.kind === "decision")).toHaveLength(1);
     // The draft's words do not reach outsiders through the agenda item's index text either.
     publishNotice("demo-samordnare", m.id);
-    expect(search(null, "fastställs", {}).items).toEqual([]);
-    expect(
-      search(svomMember(), "fastställs", {})
-        .items.map((r) => r.kind)
-        .sort(),
-    ).toEqual(["agenda_item", "decision"]);
+    expect((await search(null, "fastställs", {})).items).toEqual([]);
+    expect((await search(svomMember(), "fastställs", {})).items.map((r) => r.kind).sort()).toEqual([
+      "agenda_item",
+      "decision",
+    ]);
     // Procedural § and information not recorded as a decision never enter the register.
     const ofMeeting = decisionsForExport(coordinator(), {}).filter((d) => d.meetingId === m.id);
     expect(ofMeeting.map((d) => d.title)).toEqual(["Hemlig budgetram"]);

@@ -17,6 +17,7 @@ const BAD_VALUES: Record<(typeof SETTING_NAMES)[number], string[]> = {
   MAX_UNCOMPRESSED_MB: ["0", "2001", "mycket"],
   EXTRACT_TIMEOUT_SECONDS: ["0", "601", "-1"],
   EXTRACT_MEMORY_MB: ["31", "4097", "x"],
+  READ_WORKERS: ["-1", "17", "två"],
   APP_ORIGIN: ["inte en adress", "ftp://portal.example.se", "https://portal.example.se/sokvag", "javascript:alert(1)"],
   SESSION_IDLE_MINUTES: ["4", "abc", "1441"],
   SESSION_MAX_HOURS: ["0", "169", "tolv"],

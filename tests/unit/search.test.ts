@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ftsQueryOf, parseSearchQuery, snippetHtml } from "~/domain/search";
+import { ftsQueryOf, parseSearchQuery, phraseQueryOf, snippetHtml } from "~/domain/search";
 
 describe("search input", () => {
   it("quotes every word, folds case and keeps å, ä and ö", () => {
@@ -16,16 +16,29 @@ describe("search input", () => {
     // An unclosed quote still makes a phrase of the rest.
     expect(parseSearchQuery('"uppsägning av').terms).toEqual(["uppsägning av"]);
   });
+  it("tells quoted phrases (the word index) from words (the trigram index)", () => {
+    const parsed = parseSearchQuery('Avtal "Uppsägningen av avtal" "samarbetsavtal" "kapitel 5"');
+    expect(parsed.terms).toEqual(["uppsägningen av avtal", "samarbetsavtal", "kapitel 5", "avtal"]);
+    expect(parsed.phrases).toEqual(["uppsägningen av avtal", "samarbetsavtal", "kapitel 5"]);
+    expect(ftsQueryOf(parsed.terms.filter((t) => !parsed.phrases.includes(t)))).toBe('"avtal"');
+    // The last word may continue (avtal → avtalet), unless it is one character.
+    expect(phraseQueryOf(parsed.phrases)).toBe('"uppsägningen av avtal"* AND "samarbetsavtal"* AND "kapitel 5"');
+    expect(phraseQueryOf([])).toBeNull();
+    expect(phraseQueryOf(parseSearchQuery('"MM 2026/99"').phrases)).toBe('"mm 2026/99"*');
+  });
   it("drops FTS syntax so nothing can be injected", () => {
     const parsed = parseSearchQuery("ÖSTERSUND OR NEAR(abc def) -kommun* col:xyz ^ab");
     expect(parsed.terms).toEqual(["östersund", "near", "abc", "def", "kommun", "col", "xyz"]);
     expect(ftsQueryOf(parsed.terms)).not.toMatch(/[*:^()]/);
+    const phrase = parseSearchQuery('"abc* OR def) NEAR(x" ^ghi:"');
+    expect(phrase.phrases).toEqual(["abc or def near x"]);
+    expect(phraseQueryOf(phrase.phrases)).toBe('"abc or def near x"');
     expect(ftsQueryOf(parseSearchQuery('"a""b"').terms)).toBeNull();
     expect(ftsQueryOf(parseSearchQuery("  ").terms)).toBeNull();
     expect(ftsQueryOf(parseSearchQuery("*:^").terms)).toBeNull();
   });
   it("sets aside words shorter than three characters (the trigram index cannot match them)", () => {
-    expect(parseSearchQuery("ös av avtal")).toEqual({ terms: ["avtal"], ignored: ["ös", "av"] });
+    expect(parseSearchQuery("ös av avtal")).toEqual({ terms: ["avtal"], phrases: [], ignored: ["ös", "av"] });
   });
   it("caps the number of terms and drops repeats", () => {
     expect(parseSearchQuery(Array.from({ length: 40 }, (_, i) => `ord${i}`).join(" ")).terms).toHaveLength(12);
