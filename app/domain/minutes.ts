@@ -34,6 +34,21 @@ export function isRegisterDecision(item: {
   }
 }
 
+/**
+ * The decision row a § gets when the minutes number it: a recommendation item's decision is
+ * a recommendation, every other a beslut; it may be public when the meeting is, unless the
+ * item is confidential.
+ */
+export function decisionOfItem(
+  item: { kind: AgendaItemKind; confidential: boolean },
+  meeting: { isPublic: boolean },
+): { kind: "rekommendation" | "beslut"; isPublic: boolean } {
+  return {
+    kind: item.kind === "rekommendation till parterna" ? "rekommendation" : "beslut",
+    isPublic: meeting.isPublic && !item.confidential,
+  };
+}
+
 /** Whether the secretary chooses if an item of this kind is a register decision. */
 export function registerChoiceApplies(kind: AgendaItemKind): boolean {
   return kind === "information" || kind === "diskussion" || kind === "återrapportering";
@@ -278,7 +293,7 @@ export interface VoteCount {
 }
 
 /** Counts a votering: ja, nej and avstår among those who took part; jäv is not counted. */
-export function countVotes(positions: Position[]): VoteCount {
+export function countVotes(positions: readonly Pick<Position, "vote" | "disqualified">[]): VoteCount {
   const count = { ja: 0, nej: 0, avstår: 0, disqualified: 0 };
   for (const p of positions) {
     if (p.disqualified) count.disqualified += 1;

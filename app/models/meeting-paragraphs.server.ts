@@ -7,16 +7,14 @@
  */
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { agendaItems, decisions, itemMotions, itemPositions, meetings, minutes, people } from "../../db/schema";
+import { isCarriedOver, isRegisterDecision, type DECISION_PROCEDURES, type ItemOutcome } from "~/domain/minutes";
 import {
-  CARRIED_OVER_TEXT,
-  countVotes,
-  describeVoteCount,
-  isCarriedOver,
-  isRegisterDecision,
-  type DECISION_PROCEDURES,
-  type ItemOutcome,
-  type Vote,
-} from "~/domain/minutes";
+  carriedItemDescription,
+  decisionTextAfter,
+  isWorthRecording,
+  voteRecordOf,
+  type RecordedPosition,
+} from "~/domain/minutes-paragraph";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { bumpMeeting, insertItem, paragraphsOf } from "./meeting-agenda.server";
@@ -27,14 +25,7 @@ export interface ParagraphInput {
   outcome: ItemOutcome;
   dispatchTo: string;
   motions: { personId: number; text: string }[];
-  positions: {
-    personId: number;
-    vote: Vote | null;
-    disqualified: boolean;
-    reservation: boolean;
-    reservationReason: string;
-    note: string;
-  }[];
+  positions: RecordedPosition[];
 }
 
 export function motionsOf(itemId: number) {
@@ -93,20 +84,14 @@ export function paragraphDetailsOf(meetingId: number) {
     : [];
   function detailsOf(item: (typeof items)[number]) {
     const mine = positions.filter((p) => p.position.agendaItemId === item.id);
-    const count = countVotes(mine.map((p) => p.position));
     const copy = copies.find((c) => c.from === item.id);
     const origin = origins.find((o) => o.id === item.carriedFromItemId);
     return {
       motions: motions.filter((m) => m.itemId === item.id).map((m) => ({ id: m.id, name: m.name, text: m.text })),
-      vote:
-        item.procedure === "votering"
-          ? {
-              summary: describeVoteCount(count),
-              rows: mine
-                .filter((p) => p.position.vote !== null || p.position.disqualified)
-                .map((p) => ({ name: p.name, vote: p.position.disqualified ? "jäv, deltog inte" : p.position.vote! })),
-            }
-          : null,
+      vote: voteRecordOf(
+        item.procedure,
+        mine.map((p) => ({ name: p.name, vote: p.position.vote, disqualified: p.position.disqualified })),
+      ),
       disqualified: mine.filter((p) => p.position.disqualified).map((p) => p.name),
       reservations: mine
         .filter((p) => p.position.reservation)
@@ -168,15 +153,12 @@ export function saveParagraph(userId: string, meetingId: number, itemId: number,
         .values({ agendaItemId: itemId, ...m })
         .run();
     for (const p of input.positions)
-      if (p.vote !== null || p.disqualified || p.reservation || p.note)
+      if (isWorthRecording(p))
         tx.insert(itemPositions)
           .values({ agendaItemId: itemId, ...p })
           .run();
     const carried = isCarriedOver(input.outcome);
-    const decisionText =
-      carried && (!item.decisionText.trim() || Object.values(CARRIED_OVER_TEXT).includes(item.decisionText))
-        ? CARRIED_OVER_TEXT[input.outcome as Exclude<ItemOutcome, "beslut">]
-        : item.decisionText;
+    const decisionText = decisionTextAfter(input.outcome, item.decisionText);
     tx.update(agendaItems)
       .set({ procedure: input.procedure, outcome: input.outcome, dispatchTo: input.dispatchTo, decisionText })
       .where(eq(agendaItems.id, itemId))
@@ -208,7 +190,12 @@ export function saveParagraph(userId: string, meetingId: number, itemId: number,
           kind: item.kind,
           presenter: item.presenter,
           minutesEstimate: item.minutesEstimate,
-          description: `${input.outcome === "bordlagd" ? "Bordlagd" : "Återremitterad"} ${meeting.date}, § ${paragraph ?? "?"}.${item.description ? `\n\n${item.description}` : ""}`,
+          description: carriedItemDescription({
+            outcome: input.outcome as Exclude<ItemOutcome, "beslut">,
+            meetingDate: meeting.date,
+            paragraph: paragraph ?? null,
+            description: item.description,
+          }),
           proposedDecision: item.proposedDecision,
           confidential: item.confidential,
           confidentialReason: item.confidentialReason,

@@ -7,6 +7,13 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { DECISION_PROCEDURES, isPresent, ITEM_OUTCOMES, positionProblems, VOTES } from "~/domain/minutes";
+import {
+  motionProblems,
+  motionsToRecord,
+  PARAGRAPH_LOCKED_MESSAGE,
+  paragraphSavedMessage,
+  positionOf,
+} from "~/domain/minutes-paragraph";
 import { paragraphSchema } from "~/forms/minutes";
 import { getAgendaItem, paragraphsOf } from "~/models/meeting-agenda.server";
 import { minutesOf, participantsOf } from "~/models/meeting-minutes.server";
@@ -69,42 +76,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, meeting, item, record } = await load(request, params);
   const submission = parseForm(await readForm(request), paragraphSchema);
   if (submission.status !== "success") return rejectForm(submission);
-  if (record.status === "justerat")
-    return rejectForm(submission, { formErrors: ["Protokollet är justerat. Gör en rättelse i stället."] });
+  if (record.status === "justerat") return rejectForm(submission, { formErrors: [PARAGRAPH_LOCKED_MESSAGE] });
   const value = submission.value;
-  const participants = participantsOf(meeting.id);
-  const fieldErrors: Record<string, string[]> = {};
-  value.motions.forEach((m, index) => {
-    if (m.text && m.personId === null) fieldErrors[`motions[${index}].personId`] = ["Välj vem som yrkade."];
-    if (!m.text && m.personId !== null) fieldErrors[`motions[${index}].text`] = ["Skriv yrkandet."];
-  });
-  const positions = value.positions.map((p) => ({
-    personId: p.personId,
-    vote: p.vote ?? null,
-    disqualified: p.disqualified,
-    reservation: p.reservation,
-    reservationReason: p.reservation ? p.reservationReason : "",
-    note: p.note,
-  }));
-  const problems = positionProblems(value.procedure, positions, participants);
+  const positions = value.positions.map(positionOf);
+  const fieldErrors = motionProblems(value.motions);
+  const problems = positionProblems(value.procedure, positions, participantsOf(meeting.id));
   if (Object.keys(fieldErrors).length || problems.length)
     return rejectForm(submission, { fieldErrors, formErrors: problems });
   const saved = saveParagraph(viewer.user.id, meeting.id, item.id, {
     procedure: value.procedure,
     outcome: value.outcome,
     dispatchTo: value.dispatchTo,
-    motions: value.motions
-      .filter((m) => m.personId !== null && m.text)
-      .map((m) => ({ personId: m.personId!, text: m.text })),
+    motions: motionsToRecord(value.motions),
     positions,
   });
-  if (!saved.ok) return rejectForm(submission, { formErrors: ["Protokollet är justerat. Gör en rättelse i stället."] });
-  const carried = saved.carriedTo
-    ? ` Punkten står på dagordningen för mötet ${saved.carriedTo.date}.`
-    : saved.noNextMeeting
-      ? " Det finns inget senare möte ännu; lägg punkten på nästa mötes dagordning när mötet är skapat."
-      : "";
-  return redirectWithStatus(`/moten/${meeting.id}/protokoll#p-${item.id}`, `Paragrafen är sparad.${carried}`);
+  if (!saved.ok) return rejectForm(submission, { formErrors: [PARAGRAPH_LOCKED_MESSAGE] });
+  return redirectWithStatus(`/moten/${meeting.id}/protokoll#p-${item.id}`, paragraphSavedMessage(saved));
 }
 
 export default function Paragraph() {
