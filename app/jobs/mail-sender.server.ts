@@ -1,7 +1,7 @@
 /**
  * The sender: delivers due outbox rows over SMTP (or as .eml files), one at a time.
  *
- * Crash safety, step by step (docs/architecture.md, "E-post"):
+ * Crash safety, step by step (docs/architecture-reference.md, "E-post"):
  * 1. the event committed its rows ("väntar"); nothing is claimed while the connection opens,
  *    so a crash before the hand-over leaves them to be sent by the next process;
  * 2. right before the SMTP transaction a row becomes "skickas" (committed, with a lease);

@@ -4,7 +4,7 @@
  * the outbox; the sender (app/jobs/mail-sender.server.ts) decides what to send and records
  * the outcome. Built on nodemailer's MailComposer and SMTPConnection, so the sender can mark
  * a message "being sent" right before the SMTP transaction and not earlier (see
- * docs/architecture.md, "E-post").
+ * docs/architecture-reference.md, "E-post").
  */
 import fs from "node:fs";
 import path from "node:path";
