@@ -21,6 +21,7 @@ import {
   type ChainYear,
 } from "~/domain/budget-cycle";
 import type { AllocationRule } from "~/domain/cost-allocation";
+import type { ShareRow } from "~/domain/cost-report";
 import {
   invoiceBasis,
   yearShares,
@@ -155,16 +156,9 @@ export function removeBudgetItem(userId: string, collaborationId: number, id: nu
 
 // --- The computed years ----------------------------------------------------------------------
 
-interface AccountRow {
-  organisationId: number;
+/** A party's share row (the date of its population figure, carried forward or an example) with its name and payment route. */
+interface AccountRow extends ShareRow {
   name: string;
-  kind: string;
-  population: number | null;
-  /** The date of the population figure used, and whether it is carried forward or an example. */
-  populationAsOf: string | null;
-  populationCarriedForward: boolean;
-  populationIllustrative: boolean;
-  share: number;
   payment: PaymentRoute;
 }
 
