@@ -309,6 +309,8 @@ async function writesUnderLoad(server: Server, g: Generated, dbPath: string) {
     if (round < 3) {
       const { body, type } = multipart(
         {
+          // Without it the form is refused (400) before the file is checked or stored.
+          intent: "save",
           title: `Stor rutin ${round}`,
           kind: "rutin",
           bodyId: String(g.world.bodyIds.styrgrupp),
