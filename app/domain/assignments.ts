@@ -41,3 +41,11 @@ export function mayCreateAssignment(actor: Actor): boolean {
 export function mayUpdateAssignment(actor: Actor, a: { assigneeType: string; assigneeId: number }): boolean {
   return can(actor, "update:assignment", { assignee: isAssignee(a, actor) });
 }
+
+/**
+ * Whether the start page follows up the collaboration's overdue assignments for the actor:
+ * the coordinator's, who creates them and chases them; an assignee finds their own on /uppdrag.
+ */
+export function followsUpOverdueAssignments(actor: Actor | null): boolean {
+  return actor !== null && mayCreateAssignment(actor);
+}

@@ -75,7 +75,11 @@ export function openFileCount(
   return items.reduce((n, i) => n + (i.confidential && !canReadConfidential ? 0 : i.files.length), 0);
 }
 
-/** Why the agenda cannot change (409), or null while it can. */
+/**
+ * Why the agenda cannot change (409), or null while it can: approved minutes lock the agenda
+ * they minute (items are not added, edited, moved or removed, and no proposal is taken in).
+ * Every page that offers such a change asks this, in its loader (to offer it) and its action.
+ */
 export function agendaChangeRefusal(minutes: { status: string } | null | undefined): string | null {
   return isSigned(minutes) ? "Protokollet är justerat; dagordningen kan inte ändras." : null;
 }
@@ -104,6 +108,14 @@ export interface ValidAgendaItem {
   confidential: boolean;
   confidentialReason: string;
   matterId: number | null;
+}
+
+/**
+ * Why an item cannot be removed from the agenda, or null: the body's standard items (opening,
+ * justerare, the agenda, closing) belong to every meeting; the secretary edits or moves them.
+ */
+export function itemRemovalRefusal(item: { standard: string | null }): string | null {
+  return item.standard ? "Standardpunkterna kan inte tas bort." : null;
 }
 
 /** Position for a new item: before the closing item, if there is one. */

@@ -254,17 +254,6 @@ export function maySign(p: {
   return p.open && p.role !== null && p.permitted && !p.signed.some((s) => s.personId === p.personId);
 }
 
-/**
- * Why the secretary cannot do something to approved minutes yet, or null: a correction and
- * the anslag (posting) concern approved minutes only; a draft is changed directly.
- */
-export function approvedOnlyProblem(act: "correct" | "post", approved: boolean): string | null {
-  if (approved) return null;
-  return act === "correct"
-    ? "Rättelser görs bara i justerade protokoll; ändra utkastet direkt."
-    : "Protokollet anslås först när det är justerat.";
-}
-
 /** Why the secretary cannot mark the meeting held yet, or null. */
 export function markHeldProblem(p: { today: string; meetingDate: string }): string | null {
   return p.today < p.meetingDate ? `Mötet kan markeras som genomfört först på mötesdagen ${p.meetingDate}.` : null;

@@ -7,6 +7,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { attendance, meetingResponses, minutes, people } from "../../db/schema";
 import { prefilledAttendance, substituteProblem, type MeetingAnswer } from "~/domain/meeting-absence";
+import { isSigned } from "~/domain/meetings";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { calledTo, queueAbsenceMail, queueAbsenceWithdrawnMail } from "./meeting-mail.server";
@@ -33,7 +34,7 @@ function prefill(
   answers: { personId: number; answer: MeetingAnswer; forPersonId: number | null }[],
 ) {
   const record = tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-  if (record?.status === "justerat") return;
+  if (isSigned(record)) return;
   for (const row of prefilledAttendance(answers)) {
     tx.insert(attendance)
       .values({ meetingId, ...row })
@@ -132,7 +133,7 @@ export function withdrawAnswer(userId: string, meeting: { id: number }, personId
         : [];
     const withdrawn = [mine, ...replacedBy];
     const record = tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meeting.id)).get();
-    if (record?.status !== "justerat") {
+    if (!isSigned(record)) {
       for (const row of prefilledAttendance(withdrawn)) {
         const current = tx
           .select()

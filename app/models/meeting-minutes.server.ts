@@ -32,6 +32,7 @@ import {
   type SignerRole,
 } from "~/domain/minutes";
 import type { AttendanceRow } from "~/domain/minutes-draft";
+import { correctionProblem, minutesStepRefusal } from "~/domain/minutes-steps";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { paragraphsOf } from "./meeting-agenda.server";
@@ -191,8 +192,9 @@ export function immediatelyApprovedItemIds(meetingId: number): Set<number> {
 export function saveMinutes(userId: string, meetingId: number, expectedVersion: number, input: MinutesInput) {
   return write((tx) => {
     const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    if (!current) throw new Response("Protokollet är inte påbörjat.", { status: 400 });
-    if (current.status === "justerat") return { ok: false as const, locked: true as const };
+    const refused = minutesStepRefusal("save", current);
+    if (!current || refused?.state === "not-started") throw new Response(refused?.message, { status: 400 });
+    if (refused) return { ok: false as const, locked: true as const, problem: refused.message };
     if (current.version !== expectedVersion)
       return { ok: false as const, locked: false as const, conflict: current.version };
     const beforeItems = tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all();
@@ -310,8 +312,8 @@ export function sendForSigning(
 ): { ok: true; queued: number } | { ok: false; problems: string[] } {
   return write((tx) => {
     const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    if (!current) return { ok: false as const, problems: ["Protokollet är inte påbörjat."] };
-    if (current.status === "justerat") return { ok: false as const, problems: ["Protokollet är redan justerat."] };
+    const refused = minutesStepRefusal("send-for-signing", current);
+    if (!current || refused) return { ok: false as const, problems: [refused!.message] };
     const problems = minutesApprovalProblems(meetingId, today, tx);
     if (problems.length) return { ok: false as const, problems };
     const signed = new Set(
@@ -349,8 +351,8 @@ type SignResult =
 export function signMinutes(userId: string, meetingId: number, personId: number, today: string): SignResult {
   return write((tx): SignResult => {
     const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    if (!current) return { ok: false, problems: ["Protokollet är inte påbörjat."] };
-    if (current.status === "justerat") return { ok: false, problems: ["Protokollet är redan justerat."] };
+    const refused = minutesStepRefusal("sign", current);
+    if (!current || refused) return { ok: false, problems: [refused!.message] };
     const choice = signerChoiceOf(meetingId, tx);
     const role = signerRoleOf(personId, choice);
     if (!role) return { ok: false, notSigner: true };
@@ -412,7 +414,8 @@ export function pendingCorrectionOf(meetingId: number, conn: Db = db()) {
 /**
  * A correction of approved minutes: a new revision with its reason, not in force until the
  * same signers approve it again (`signCorrection`); until then the register keeps the
- * approved text. One correction waits at a time.
+ * approved text. Refused (`problem`) unless the minutes are approved and no other correction
+ * waits (`correctionProblem`).
  */
 export function correctMinutes(
   userId: string,
@@ -423,7 +426,9 @@ export function correctMinutes(
   reason: string,
 ) {
   return write((tx) => {
-    if (pendingCorrectionOf(meetingId, tx)) return { ok: false as const, pending: true as const };
+    const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
+    const problem = correctionProblem(current, pendingCorrectionOf(meetingId, tx));
+    if (problem) return { ok: false as const, problem };
     const item = tx
       .select()
       .from(agendaItems)
@@ -536,7 +541,7 @@ export function revisionsOf(meetingId: number) {
 export function postMinutes(userId: string, meetingId: number, postedOn: string, keptAt: string) {
   return write((tx) => {
     const current = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    if (current?.status !== "justerat") return { ok: false as const };
+    if (!current || minutesStepRefusal("post", current)) return { ok: false as const };
     tx.update(minutes).set({ postedOn, keptAt }).where(eq(minutes.meetingId, meetingId)).run();
     recordAudit(tx, {
       userId,

@@ -15,6 +15,7 @@ import {
   voteRecordOf,
   type RecordedPosition,
 } from "~/domain/minutes-paragraph";
+import { minutesStepRefusal } from "~/domain/minutes-steps";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { bumpMeeting, insertItem, paragraphsOf } from "./meeting-agenda.server";
@@ -121,7 +122,7 @@ function nextMeetingOf(tx: Db, meetingId: number) {
 
 export type ParagraphSaveResult =
   | { ok: true; carriedTo: { meetingId: number; date: string } | null; noNextMeeting: boolean }
-  | { ok: false; locked: true };
+  | { ok: false; locked: true; problem: string };
 
 /**
  * Saves what the § records. An item bordlagd or återremitterad is carried to the body's next
@@ -131,7 +132,8 @@ export type ParagraphSaveResult =
 export function saveParagraph(userId: string, meetingId: number, itemId: number, input: ParagraphInput) {
   return write((tx): ParagraphSaveResult => {
     const record = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    if (!record || record.status === "justerat") return { ok: false, locked: true };
+    const refused = minutesStepRefusal("record-paragraph", record);
+    if (refused) return { ok: false, locked: true, problem: refused.message };
     const item = tx
       .select()
       .from(agendaItems)

@@ -50,44 +50,16 @@ export function getMeeting(id: number) {
   return meetingById().get({ id });
 }
 
-/** The next meetings (from `today`) of the bodies that the actor may open (no dead ends: issue 15). */
-export function upcomingMeetings(actor: Actor | null, bodyIds: number[], today: string, limit = 5) {
-  if (bodyIds.length === 0) return [];
-  return asNoticedBy(
-    actor,
-    db()
-      .select(meetingColumns)
-      .from(meetings)
-      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-      .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
-      .orderBy(asc(meetings.date), asc(meetings.startTime))
-      .limit(limit)
-      .all(),
-  );
-}
-
 /** A body's meetings that the actor may open: a body page links to none the viewer cannot read. */
 export function meetingsOfBody(actor: Actor | null, bodyId: number, today: string) {
-  return listMeetings({ actor, bodyIds: [bodyId], today });
-}
-
-function listMeetings({ actor, bodyIds, today }: { actor: Actor | null; bodyIds: number[] | null; today: string }) {
-  const scope = bodyIds ? meetingListWhere(actor, bodyIds) : meetingsReadableBy(readScopeOf(actor));
-  const upcoming = db()
-    .select(meetingColumns)
-    .from(meetings)
-    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(scope, gte(meetings.date, today)))
-    .orderBy(asc(meetings.date), asc(meetings.startTime))
-    .all();
   const past = db()
-    .select(meetingColumns)
+    .select(listColumns)
     .from(meetings)
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(scope, lt(meetings.date, today)))
+    .where(and(meetingListWhere(actor, [bodyId]), lt(meetings.date, today)))
     .orderBy(desc(meetings.date))
     .all();
-  return { upcoming: asNoticedBy(actor, upcoming), past: asNoticedBy(actor, past) };
+  return { upcoming: upcomingMeetings(actor, [bodyId], today), past: asNoticedBy(actor, past) };
 }
 
 const listColumns = {
@@ -107,18 +79,20 @@ function meetingListWhere(actor: Actor | null, bodyIds: readonly number[]) {
   return and(meetingsReadableBy(readScopeOf(actor)), inArray(meetings.bodyId, bodyIds.length ? [...bodyIds] : [-1]));
 }
 
-/** The coming meetings the actor may open (all of them: a calendar ahead is short), soonest first. */
-export function upcomingMeetingsFor(actor: Actor | null, bodyIds: readonly number[], today: string) {
-  return asNoticedBy(
-    actor,
-    db()
-      .select(listColumns)
-      .from(meetings)
-      .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-      .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
-      .orderBy(asc(meetings.date), asc(meetings.startTime), asc(meetings.id))
-      .all(),
-  );
+/**
+ * The coming meetings (from `today`) of the given bodies that the actor may open (no dead
+ * ends: issue 15), soonest first, as the actor was told of them. `limit` shortens the list
+ * (the start page); the meetings list and a body page show them all (a calendar ahead is short).
+ */
+export function upcomingMeetings(actor: Actor | null, bodyIds: readonly number[], today: string, limit?: number) {
+  const query = db()
+    .select(listColumns)
+    .from(meetings)
+    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+    .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
+    .orderBy(asc(meetings.date), asc(meetings.startTime), asc(meetings.id))
+    .$dynamic();
+  return asNoticedBy(actor, (limit === undefined ? query : query.limit(limit)).all());
 }
 
 /** One page of the past meetings the actor may open, latest first. */

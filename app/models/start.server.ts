@@ -1,3 +1,4 @@
+import { followsUpOverdueAssignments } from "~/domain/assignments";
 import { takesPartIn, type Actor } from "~/domain/policy";
 import { partyCostInYear } from "./agreement-money.server";
 import { agreementStatus } from "./agreements.server";
@@ -84,7 +85,7 @@ function agreementSummary(collaboration: Collaboration, actor: Actor | null, tod
 /** Overdue assignments for the coordinator; for a party's representative, what the organisation has not yet answered. */
 function followUp(collaboration: Collaboration, actor: Actor | null, today: string) {
   if (!actor) return { overdueAssignments: [], pendingAnswers: [] };
-  const overdueAssignments = actor.role === "admin" ? overdueOf(collaboration.id, today) : [];
+  const overdueAssignments = followsUpOverdueAssignments(actor) ? overdueOf(collaboration.id, today) : [];
   const pendingAnswers = actor.organisationId
     ? pendingAnswersOf(collaboration.id, actor.organisationId).map((a) => ({
         ...a,

@@ -12,7 +12,7 @@ import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/com
 import { notFound } from "~/auth/session.server";
 import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
 import { todayInStockholm } from "~/domain/format";
-import { canProposeOn, openFileCount, proposalDeadline } from "~/domain/meetings";
+import { agendaChangeRefusal, canProposeOn, openFileCount, proposalDeadline } from "~/domain/meetings";
 import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
 import { noticeViewFor, publishNotice } from "~/models/meeting-notice.server";
@@ -53,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unpublished: shown.unpublished,
     proposals,
     minutes,
+    // Approved minutes lock the agenda: no item is added, edited, moved or taken in from a proposal.
+    agendaLocked: agendaChangeRefusal(minutes),
     canManage,
     canPropose: canPropose && canProposeOn(today, meeting.date, meeting.proposalDeadlineDays),
     isMember: canPropose,
@@ -68,6 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   const userId = viewer.user.id;
+  if (value.intent === "move" || value.intent === "accept") {
+    const locked = agendaChangeRefusal(minutesOf(meeting.id));
+    if (locked) return rejectForm(submission, { formErrors: [locked] }, 409);
+  }
   switch (value.intent) {
     case "publish": {
       const version = publishNotice(userId, meeting.id);
@@ -127,7 +133,10 @@ function DeclineForm({ proposalId }: { proposalId: number }) {
 
 export default function MeetingPage() {
   const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const m = d.meeting;
+  // A change the agenda refused (it was locked after the page was loaded).
+  const refused = result?.status === "error" ? (result.error?.[""] ?? []) : [];
   return (
     <>
       <Breadcrumbs trail={[["/moten", "Möten"]]} current={`${m.bodyShortName} ${m.date}`} />
@@ -192,9 +201,11 @@ export default function MeetingPage() {
         <section aria-labelledby="sekreterare" className="card no-print">
           <h2 id="sekreterare">Förbered mötet</h2>
           <div className="actions">
-            <Link to={`/moten/${m.id}/punkter/ny`} className="button">
-              Ny punkt
-            </Link>
+            {d.agendaLocked ? null : (
+              <Link to={`/moten/${m.id}/punkter/ny`} className="button">
+                Ny punkt
+              </Link>
+            )}
             {d.unpublished === null || d.unpublished.length > 0 ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
@@ -257,10 +268,15 @@ export default function MeetingPage() {
       <section aria-labelledby="dagordning">
         <h2 id="dagordning">Dagordning</h2>
         {!d.notice ? <p className="muted">Utkast: dagordningen är inte publicerad ännu.</p> : null}
+        {refused.map((message) => (
+          <p key={message} className="notice notice--warn" role="alert">
+            {message}
+          </p>
+        ))}
         <AgendaList
           items={d.items}
           meetingId={m.id}
-          manage={d.canManage && d.minutes?.status !== "justerat"}
+          manage={d.canManage && !d.agendaLocked}
           marks={d.marks}
           decisionOfItem={d.decisionOfItem}
         />
@@ -309,13 +325,15 @@ export default function MeetingPage() {
                 ) : null}
                 {d.canManage && p.status === "inkommet" ? (
                   <div className="no-print">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="accept" />
-                      <input type="hidden" name="proposalId" value={p.id} />
-                      <button type="submit" className="button">
-                        Ta med i dagordningen
-                      </button>
-                    </Form>
+                    {d.agendaLocked ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="accept" />
+                        <input type="hidden" name="proposalId" value={p.id} />
+                        <button type="submit" className="button">
+                          Ta med i dagordningen
+                        </button>
+                      </Form>
+                    )}
                     <DeclineForm proposalId={p.id} />
                   </div>
                 ) : null}

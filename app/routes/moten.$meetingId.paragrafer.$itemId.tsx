@@ -7,13 +7,8 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { DECISION_PROCEDURES, isPresent, ITEM_OUTCOMES, positionProblems, VOTES } from "~/domain/minutes";
-import {
-  motionProblems,
-  motionsToRecord,
-  PARAGRAPH_LOCKED_MESSAGE,
-  paragraphSavedMessage,
-  positionOf,
-} from "~/domain/minutes-paragraph";
+import { motionProblems, motionsToRecord, paragraphSavedMessage, positionOf } from "~/domain/minutes-paragraph";
+import { minutesStepRefusal } from "~/domain/minutes-steps";
 import { paragraphSchema } from "~/forms/minutes";
 import { getAgendaItem, paragraphsOf } from "~/models/meeting-agenda.server";
 import { minutesOf, participantsOf } from "~/models/meeting-minutes.server";
@@ -35,19 +30,20 @@ async function load(request: Request, params: { meetingId?: string; itemId?: str
   const access = await loadMeetingForManager(request, params.meetingId);
   const item = getAgendaItem(idParam(params.itemId));
   if (!item || item.meetingId !== access.meeting.id) throw notFound("Punkten finns inte.");
-  const record = minutesOf(access.meeting.id);
-  if (!record) throw notFound("Protokollet är inte påbörjat.");
-  return { ...access, item, record };
+  // A § is recorded in draft minutes; approved minutes show it locked, with the way to correct it.
+  const refused = minutesStepRefusal("record-paragraph", minutesOf(access.meeting.id));
+  if (refused?.state === "not-started") throw notFound(refused.message);
+  return { ...access, item, locked: refused?.message ?? null };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, item, record } = await load(request, params);
+  const { meeting, item, locked } = await load(request, params);
   const present = participantsOf(meeting.id).filter(isPresent);
   const positions = positionsOf(item.id);
   const motions = motionsOf(item.id);
   return {
     meeting,
-    locked: record.status === "justerat",
+    locked,
     item: {
       id: item.id,
       title: item.title,
@@ -73,10 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, meeting, item, record } = await load(request, params);
+  const { viewer, meeting, item, locked } = await load(request, params);
   const submission = parseForm(await readForm(request), paragraphSchema);
   if (submission.status !== "success") return rejectForm(submission);
-  if (record.status === "justerat") return rejectForm(submission, { formErrors: [PARAGRAPH_LOCKED_MESSAGE] });
+  if (locked) return rejectForm(submission, { formErrors: [locked] });
   const value = submission.value;
   const positions = value.positions.map(positionOf);
   const fieldErrors = motionProblems(value.motions);
@@ -90,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     motions: motionsToRecord(value.motions),
     positions,
   });
-  if (!saved.ok) return rejectForm(submission, { formErrors: [PARAGRAPH_LOCKED_MESSAGE] });
+  if (!saved.ok) return rejectForm(submission, { formErrors: [saved.problem] });
   return redirectWithStatus(`/moten/${meeting.id}/protokoll#p-${item.id}`, paragraphSavedMessage(saved));
 }
 
@@ -222,7 +218,7 @@ export default function Paragraph() {
           hint="Parter, organ eller personer som ska få protokollsutdraget."
         />
         <div className="actions">
-          <button type="submit" className="button" disabled={d.locked}>
+          <button type="submit" className="button" disabled={d.locked !== null}>
             Spara paragrafen
           </button>
           <Link to={`/moten/${d.meeting.id}/protokoll`}>Tillbaka till protokollet</Link>

@@ -19,10 +19,9 @@ import {
   CheckboxField,
 } from "~/components/forms";
 import { countOf, dateInStockholm, todayInStockholm } from "~/domain/format";
-import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
+import { isSigned } from "~/domain/meetings";
 import {
   appealStatement,
-  approvedOnlyProblem,
   isHeld,
   maySign,
   unsignedOf,
@@ -36,6 +35,7 @@ import {
   signerRoleOf,
 } from "~/domain/minutes";
 import { checkDraft } from "~/domain/minutes-draft";
+import { minutesStepRefusal } from "~/domain/minutes-steps";
 import {
   correctMinutesSchema,
   minutesActionSchema,
@@ -80,8 +80,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const noFields = z.object({ intent: z.string() });
 
 /** 409: the minutes were approved (locked) before this edit arrived. */
-function rejectLocked(submission: Parameters<typeof rejectForm>[0]) {
-  return data(submission.reply({ formErrors: [MINUTES_LOCKED_MESSAGE] }) as SubmissionResult<string[]>, {
+function rejectLocked(submission: Parameters<typeof rejectForm>[0], message: string) {
+  return data(submission.reply({ formErrors: [message] }) as SubmissionResult<string[]>, {
     status: 409,
   });
 }
@@ -89,7 +89,7 @@ function rejectLocked(submission: Parameters<typeof rejectForm>[0]) {
 async function load(request: Request, meetingId: string | undefined) {
   const access = await loadMeetingFor(request, meetingId);
   const record = minutesOf(access.meeting.id) ?? null;
-  const approved = record?.status === "justerat";
+  const approved = isSigned(record);
   // Draft minutes belong to the body; approved minutes of a public body are public records.
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
   return { ...access, record, approved };
@@ -266,8 +266,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithStatus(here, "Justeringen är registrerad.");
     }
     case "correct": {
-      const notYet = approvedOnlyProblem("correct", access.approved);
-      if (notYet) return rejectForm(submission, { fieldErrors: { reason: [notYet] } });
+      const notYet = minutesStepRefusal("correct", record);
+      if (notYet) return rejectForm(submission, { fieldErrors: { reason: [notYet.message] } });
       const saved = correctMinutes(
         viewer.user.id,
         meeting.id,
@@ -276,24 +276,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         value.minutesNote,
         value.reason,
       );
-      if (!saved.ok)
-        return rejectForm(submission, {
-          formErrors: ["En rättelse väntar redan på justering. Den måste justeras innan nästa görs."],
-        });
+      if (!saved.ok) return rejectForm(submission, { formErrors: [saved.problem] });
       return redirectWithStatus(
         `${here}#rattelse-vantar`,
         "Rättelsen är sparad. Den gäller när protokollets justerare har justerat den.",
       );
     }
     case "post": {
-      const notYet = approvedOnlyProblem("post", access.approved);
-      if (notYet) return rejectForm(submission, { fieldErrors: { postedOn: [notYet] } });
+      const notYet = minutesStepRefusal("post", record);
+      if (notYet) return rejectForm(submission, { fieldErrors: { postedOn: [notYet.message] } });
       postMinutes(viewer.user.id, meeting.id, value.postedOn, value.keptAt);
       return redirectWithStatus(here, "Anslaget är registrerat.");
     }
     case "save": {
-      if (!record) throw new Response("Protokollet är inte påbörjat.", { status: 400 });
-      if (access.approved) return rejectLocked(submission);
+      const refused = minutesStepRefusal("save", record);
+      if (refused?.state === "not-started") throw new Response(refused.message, { status: 400 });
+      if (refused) return rejectLocked(submission, refused.message);
       const { attendance, fieldErrors } = checkDraft(value, {
         participants: participantsOf(meeting.id),
         immediatelyApproved: immediatelyApprovedItemIds(meeting.id),
@@ -309,7 +307,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         attendance,
         items: value.items,
       });
-      if (!saved.ok && saved.locked) return rejectLocked(submission);
+      if (!saved.ok && saved.locked) return rejectLocked(submission, saved.problem);
       if (!saved.ok) {
         const theirs = agendaOf(meeting.id).map((i) => ({ id: i.id, title: i.title, decisionText: i.decisionText }));
         return rejectConflict(submission, theirs, saved.conflict!);

@@ -1,5 +1,5 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { agendaChangeRefusal } from "~/domain/meetings";
+import { agendaChangeRefusal, itemRemovalRefusal } from "~/domain/meetings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
@@ -42,7 +42,14 @@ async function load(request: Request, params: { meetingId?: string; itemId?: str
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, item } = await load(request, params);
-  return { meeting, item, maxUploadMb: env().MAX_UPLOAD_MB, matters: mattersForSelect(meeting.bodyId) };
+  return {
+    meeting,
+    item,
+    locked: agendaChangeRefusal(minutesOf(meeting.id)),
+    removable: itemRemovalRefusal(item) === null,
+    maxUploadMb: env().MAX_UPLOAD_MB,
+    matters: mattersForSelect(meeting.bodyId),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   if (value.intent === "remove") {
-    if (item.standard) return rejectForm(submission, { formErrors: ["Standardpunkterna kan inte tas bort."] });
+    const kept = itemRemovalRefusal(item);
+    if (kept) return rejectForm(submission, { formErrors: [kept] });
     removeAgendaItem(viewer.user.id, item.id);
     return redirectWithStatus(`/moten/${meeting.id}`, "Punkten är borttagen från dagordningen.");
   }
@@ -83,7 +91,7 @@ const LABELS: [keyof Theirs, string][] = [
 ];
 
 export default function EditItem() {
-  const { meeting, item, maxUploadMb, matters } = useLoaderData<typeof loader>();
+  const { meeting, item, locked, removable, maxUploadMb, matters } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = conflictOf<Theirs>(lastResult);
   const typed = (lastResult?.initialValue ?? {}) as Record<string, unknown>;
@@ -111,21 +119,24 @@ export default function EditItem() {
         current="Ändra punkt"
       />
       <h1>Ändra punkten ”{item.title}”</h1>
+      {locked ? <p className="notice notice--warn">{locked}</p> : null}
       {conflict ? (
         <ConflictNotice
           what="punkten"
           rows={LABELS.map(([key, label]) => [label, conflict.theirs[key], String(typed[key] ?? "")] as const)}
         />
       ) : null}
-      <AgendaItemForm
-        form={form}
-        fields={fields}
-        submitLabel={conflict ? "Spara min text ändå" : "Spara"}
-        version={conflict ? conflict.version : item.version}
-        maxUploadMb={maxUploadMb}
-        matters={matters}
-      />
-      {!item.standard ? (
+      {locked ? null : (
+        <AgendaItemForm
+          form={form}
+          fields={fields}
+          submitLabel={conflict ? "Spara min text ändå" : "Spara"}
+          version={conflict ? conflict.version : item.version}
+          maxUploadMb={maxUploadMb}
+          matters={matters}
+        />
+      )}
+      {removable && !locked ? (
         <Form method="post" encType="multipart/form-data" className="no-print">
           <input type="hidden" name="intent" value="remove" />
           <button type="submit" className="button button--danger">

@@ -18,7 +18,12 @@ export const meta: MetaFunction = () => [{ title: "Ny punkt – Samverkansportal
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await loadMeetingForManager(request, params.meetingId);
-  return { meeting, maxUploadMb: env().MAX_UPLOAD_MB, matters: mattersForSelect(meeting.bodyId) };
+  return {
+    meeting,
+    locked: agendaChangeRefusal(minutesOf(meeting.id)),
+    maxUploadMb: env().MAX_UPLOAD_MB,
+    matters: mattersForSelect(meeting.bodyId),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewItem() {
-  const { meeting, maxUploadMb, matters } = useLoaderData<typeof loader>();
+  const { meeting, locked, maxUploadMb, matters } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(agendaItemSchema, { lastResult, defaultValue: { kind: "information" } });
   return (
@@ -49,13 +54,17 @@ export default function NewItem() {
         current="Ny punkt"
       />
       <h1>Ny punkt på dagordningen</h1>
-      <AgendaItemForm
-        form={form}
-        fields={fields}
-        submitLabel="Lägg till punkten"
-        maxUploadMb={maxUploadMb}
-        matters={matters}
-      />
+      {locked ? (
+        <p className="notice notice--warn">{locked}</p>
+      ) : (
+        <AgendaItemForm
+          form={form}
+          fields={fields}
+          submitLabel="Lägg till punkten"
+          maxUploadMb={maxUploadMb}
+          matters={matters}
+        />
+      )}
     </>
   );
 }

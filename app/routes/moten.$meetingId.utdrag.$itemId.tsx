@@ -2,6 +2,7 @@ import { DateTimeText, WeekdayDate, keepUnitsWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "~/auth/session.server";
+import { isSigned } from "~/domain/meetings";
 import { minutesOf } from "~/models/meeting-minutes.server";
 import { extractOf } from "~/models/meeting-extracts.server";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadMeetingFor(request, params.meetingId);
   const record = minutesOf(access.meeting.id);
-  const approved = record?.status === "justerat";
+  const approved = isSigned(record);
   requirePermission(access.actor, "read:meeting", { ...access.resource, published: approved });
   const extract = extractOf(access.actor, access.meeting, idParam(params.itemId));
   if (!extract) throw notFound("Paragrafen finns inte.");

@@ -10,7 +10,7 @@ import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
 import { can } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
-import { pageOfPastMeetings, upcomingMeetingsFor } from "~/models/meetings.server";
+import { pageOfPastMeetings, upcomingMeetings } from "~/models/meetings.server";
 import { exampleMarksOf } from "~/models/example-facts.server";
 
 export const meta: MetaFunction = () => [{ title: "Möten – Samverkansportalen" }];
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The collaboration's bodies, or the one chosen in the filter (a body of another collaboration is ignored).
   const shown = bodies.some((b) => b.id === bodyFilter) ? [bodyFilter!] : bodies.map((b) => b.id);
   const today = todayInStockholm();
-  const upcoming = upcomingMeetingsFor(actor, shown, today);
+  const upcoming = upcomingMeetings(actor, shown, today);
   const past = pageOfPastMeetings(actor, shown, today, pageRequestFrom(url.searchParams));
   return {
     today,

@@ -10,7 +10,9 @@ import {
   correctMinutes,
   markHeld,
   minutesOf,
+  postMinutes,
   saveMinutes,
+  sendForSigning,
   signCorrection,
   signerChoiceOf,
   signMinutes,
@@ -302,9 +304,9 @@ describe("minutes", () => {
         "Beloppet saknades",
       ).ok,
     ).toBe(true);
-    expect(correctMinutes("demo-samordnare", m.id, budget.id, "Annat", "", "Två på en gång")).toMatchObject({
+    expect(correctMinutes("demo-samordnare", m.id, budget.id, "Annat", "", "Två på en gång")).toEqual({
       ok: false,
-      pending: true,
+      problem: "En rättelse väntar redan på justering. Den måste justeras innan nästa görs.",
     });
     expect(text()).toBe("Budgeten fastställs.");
     expect(signCorrection("demo-samordnare", m.id, world.personIds["IFO-chef Åre"])).toMatchObject({
@@ -318,6 +320,84 @@ describe("minutes", () => {
     expect(text()).toBe("Budgeten fastställs till 5 720 000 kr.");
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "correct")).get();
     expect(JSON.parse(entry!.after!).reason).toBe("Beloppet saknades");
+  });
+
+  it("refuses each step of the minutes in the wrong state with the domain's reason, and writes nothing", () => {
+    const m = newMeeting("2026-11-20");
+    const budget = addAgendaItem("demo-samordnare", m.id, item("Budget"), null);
+    const secretary = world.personIds["Sara Samordnare"];
+    const paragraph = {
+      procedure: "acklamation" as const,
+      outcome: "beslut" as const,
+      dispatchTo: "",
+      motions: [],
+      positions: [],
+    };
+    const audits = () => db.select().from(auditLog).all().length;
+    // Not started.
+    const before = audits();
+    expect(signMinutes("demo-samordnare", m.id, secretary, "2026-11-20")).toEqual({
+      ok: false,
+      problems: ["Protokollet är inte påbörjat."],
+    });
+    expect(sendForSigning("demo-samordnare", m.id, "2026-11-20")).toEqual({
+      ok: false,
+      problems: ["Protokollet är inte påbörjat."],
+    });
+    expect(() => saveMinutes("demo-samordnare", m.id, 1, { ...header, attendance: [], items: [] })).toThrow();
+    expect(saveParagraph("demo-samordnare", m.id, budget.id, paragraph)).toEqual({
+      ok: false,
+      locked: true,
+      problem: "Protokollet är inte påbörjat.",
+    });
+    expect(postMinutes("demo-samordnare", m.id, "2026-11-23", "Kansliet")).toEqual({ ok: false });
+    // A draft is not corrected: it is changed directly.
+    startMinutes("demo-samordnare", m.id);
+    expect(correctMinutes("demo-samordnare", m.id, budget.id, "Rättat", "", "Skäl")).toEqual({
+      ok: false,
+      problem: "Rättelser görs bara i justerade protokoll; ändra utkastet direkt.",
+    });
+    expect(postMinutes("demo-samordnare", m.id, "2026-11-23", "Kansliet")).toEqual({ ok: false });
+    expect(audits()).toBe(before + 1); // only the start
+    // Approved: the draft's steps are over.
+    markHeld("demo-samordnare", m.id);
+    const chair = world.personIds["Ingrid IFO-chef Östersund"];
+    const adjuster = world.personIds["IFO-chef Berg"];
+    saveMinutes("demo-samordnare", m.id, 1, {
+      ...header,
+      attendance: [
+        { personId: chair, status: "närvarande", substituteForPersonId: null, adjuster: false },
+        { personId: adjuster, status: "närvarande", substituteForPersonId: null, adjuster: true },
+      ],
+      items: agendaOf(m.id).map((i) => ({
+        id: i.id,
+        minutesNote: "",
+        decisionText: i.id === budget.id ? "Budgeten fastställs." : "",
+        recordAsDecision: false,
+        approvedImmediately: false,
+      })),
+    });
+    for (const p of [secretary, chair, adjuster]) signMinutes("demo-samordnare", m.id, p, "2026-11-20");
+    expect(minutesOf(m.id)?.status).toBe("justerat");
+    expect(signMinutes("demo-samordnare", m.id, secretary, "2026-11-20")).toEqual({
+      ok: false,
+      problems: ["Protokollet är redan justerat."],
+    });
+    expect(sendForSigning("demo-samordnare", m.id, "2026-11-20")).toEqual({
+      ok: false,
+      problems: ["Protokollet är redan justerat."],
+    });
+    expect(saveParagraph("demo-samordnare", m.id, budget.id, paragraph)).toEqual({
+      ok: false,
+      locked: true,
+      problem: "Protokollet är justerat. Gör en rättelse i stället.",
+    });
+    expect(saveMinutes("demo-samordnare", m.id, 2, { ...header, attendance: [], items: [] })).toMatchObject({
+      ok: false,
+      locked: true,
+      problem: expect.stringContaining("Gör en rättelse med ett skäl"),
+    });
+    expect(postMinutes("demo-samordnare", m.id, "2026-11-23", "Kansliet")).toEqual({ ok: true });
   });
 
   it("carries a bordlagd item to the body's next meeting with a link back, out of the register", () => {

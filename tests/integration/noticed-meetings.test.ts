@@ -18,7 +18,6 @@ import {
   pageOfPastMeetings,
   updateMeeting,
   upcomingMeetings,
-  upcomingMeetingsFor,
 } from "~/models/meetings.server";
 import { loadActor } from "~/models/users.server";
 import { demoDatabase } from "../support/test-db";
@@ -62,7 +61,7 @@ describe("meetings as members were told", () => {
     const secretary = actorOf("demo-samordnare");
     const body = [world.bodyIds.styrgrupp];
     const seenBy = (actor: typeof member) => [
-      upcomingMeetingsFor(actor, body, TODAY).find((m) => m.id === meetingId),
+      upcomingMeetings(actor, body, TODAY).find((m) => m.id === meetingId),
       upcomingMeetings(actor, body, TODAY, 20).find((m) => m.id === meetingId),
       meetingsOfBody(actor, world.bodyIds.styrgrupp, TODAY).upcoming.find((m) => m.id === meetingId),
       calendarMeetings({ meetingId }, "https://portal.example", actor)[0],
@@ -78,10 +77,25 @@ describe("meetings as members were told", () => {
     expect(calendarMeetings({ meetingId }, "https://portal.example", null)[0].place).toBe("Mini-Maria, Östersund");
   });
 
+  it("lists the coming meetings soonest first, and a limited list is the beginning of the whole", () => {
+    const admin = actorOf("demo-samordnare");
+    const all = Object.values(world.bodyIds);
+    const whole = upcomingMeetings(admin, all, TODAY);
+    expect(whole.length).toBeGreaterThan(3);
+    expect(whole.every((m) => m.date >= TODAY)).toBe(true);
+    const order = whole.map((m) => `${m.date} ${m.startTime} ${String(m.id).padStart(9, "0")}`);
+    expect(order).toEqual([...order].sort());
+    expect(upcomingMeetings(admin, all, TODAY, 3)).toEqual(whole.slice(0, 3));
+    // No bodies, no meetings (not every meeting).
+    expect(upcomingMeetings(admin, [], TODAY)).toEqual([]);
+    // The public sees only what it may open: no steering-group meeting, which is not public.
+    expect(upcomingMeetings(null, all, TODAY).some((m) => m.bodyId === world.bodyIds.styrgrupp)).toBe(false);
+  });
+
   it("shows the change to everyone once it is published as a new notice version", () => {
     publishNotice("demo-samordnare", meetingId);
     const member = actorOf("demo-ifochef");
-    expect(upcomingMeetingsFor(member, [world.bodyIds.styrgrupp], TODAY).find((m) => m.id === meetingId)?.place).toBe(
+    expect(upcomingMeetings(member, [world.bodyIds.styrgrupp], TODAY).find((m) => m.id === meetingId)?.place).toBe(
       "Hemlig ny lokal",
     );
   });

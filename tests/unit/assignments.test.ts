@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assignmentViewFrom,
+  followsUpOverdueAssignments,
   isAssignee,
   mayCreateAssignment,
   mayUpdateAssignment,
@@ -103,5 +104,23 @@ describe("overdue assignments", () => {
     for (const status of OPEN_ASSIGNMENT_STATUSES)
       expect(isAssignmentOverdue({ status, dueDate: "2026-03-01" }, "2026-03-02")).toBe(true);
     expect(isAssignmentOverdue({ status: "återrapporterad", dueDate: "2026-03-01" }, "2026-03-02")).toBe(false);
+  });
+});
+
+describe("followsUpOverdueAssignments (the start page)", () => {
+  it("shows the coordinator the collaboration's overdue assignments", () => {
+    expect(followsUpOverdueAssignments(admin)).toBe(true);
+    expect(followsUpOverdueAssignments(actor("admin", [[BODY, "sekreterare"]]))).toBe(true);
+  });
+
+  it.each([
+    ["a member", member],
+    ["a body's secretary", actor("member", [[BODY, "sekreterare"]])],
+    ["a body's chair", actor("member", [[BODY, "ordförande"]])],
+    ["a reader", reader],
+    ["a member without a person", noPerson],
+    ["the public", null],
+  ])("leaves %s to find their own on /uppdrag", (_, who) => {
+    expect(followsUpOverdueAssignments(who)).toBe(false);
   });
 });

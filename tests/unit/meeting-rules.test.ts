@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { decisionYear } from "~/domain/decisions";
 import { calendarFrom } from "~/domain/ics";
-import { agendaChangeRefusal, isSigned, openFileCount, secretaryName } from "~/domain/meetings";
+import {
+  agendaChangeRefusal,
+  isSigned,
+  itemRemovalRefusal,
+  openFileCount,
+  secretaryName,
+  STANDARD_ITEMS,
+} from "~/domain/meetings";
 
 describe("isSigned and agendaChangeRefusal", () => {
   it("lock the agenda once the minutes are signed", () => {
@@ -16,6 +23,20 @@ describe("isSigned and agendaChangeRefusal", () => {
       expect(agendaChangeRefusal(minutes)).toBeNull();
     },
   );
+});
+
+describe("itemRemovalRefusal", () => {
+  it.each(STANDARD_ITEMS.map((i) => i.key))("keeps the standard item %s on the agenda", (standard) => {
+    expect(itemRemovalRefusal({ standard })).toBe("Standardpunkterna kan inte tas bort.");
+  });
+
+  it("keeps a body's own standard item too", () => {
+    expect(itemRemovalRefusal({ standard: "egen-3" })).toBe("Standardpunkterna kan inte tas bort.");
+  });
+
+  it("lets the secretary remove any other item", () => {
+    expect(itemRemovalRefusal({ standard: null })).toBeNull();
+  });
 });
 
 describe("secretaryName", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDraft, type SubmittedDraft } from "~/domain/minutes-draft";
-import { approvedOnlyProblem, isHeld, maySign, unsignedOf, type Participant } from "~/domain/minutes";
+import { isHeld, maySign, unsignedOf, type Participant } from "~/domain/minutes";
 
 // The steering group on the meeting day: chair, vice chair, two members, a deputy, the
 // secretary and a co-opted manager. Statuses come from the draft, not from here.
@@ -170,14 +170,5 @@ describe("the minutes' lifecycle", () => {
     expect(maySign({ ...base, role: null })).toBe(false);
     expect(maySign({ ...base, permitted: false })).toBe(false);
     expect(maySign({ ...base, signed: [{ personId: 3 }] })).toBe(false);
-  });
-
-  it("corrects and posts approved minutes only", () => {
-    expect(approvedOnlyProblem("correct", true)).toBeNull();
-    expect(approvedOnlyProblem("post", true)).toBeNull();
-    expect(approvedOnlyProblem("correct", false)).toBe(
-      "Rättelser görs bara i justerade protokoll; ändra utkastet direkt.",
-    );
-    expect(approvedOnlyProblem("post", false)).toBe("Protokollet anslås först när det är justerat.");
   });
 });
