@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { installPersonalNumberGuard, removePersonalNumberGuard } from "./personal-number-guard";
+import { shareStatements } from "./shared-statements";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -32,7 +33,10 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   installPersonalNumberGuard(sqlite);
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // One statement per SQL text instead of one per query built (db/shared-statements.ts).
+  shareStatements((db as unknown as { session: Parameters<typeof shareStatements>[0] }).session, sqlite);
+  return db;
 }
 
 /** Applies committed migrations. Called by scripts and tests, never on import. */
