@@ -11,6 +11,8 @@
  * BENCH_ONLY=corpus measures the corpus part alone and prints it (docs/benchmarks.md is left
  * as it is); BENCH_CORPUS_DB=file reuses a corpus built before (migrated on a copy), and a
  * corpus-only run that builds one keeps it there with its sessions (file.json).
+ * BENCH_ONLY=cluster compares one process with one per core (and the read workers per process)
+ * on the 1× data and prints the tables (BENCH_ROUNDS rounds, default 5).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +27,7 @@ import { addCorpus, addYears, countDocuments, createBase, type Generated } from 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const QUICK = process.env.BENCH_QUICK === "1";
 const CORPUS_ONLY = process.env.BENCH_ONLY === "corpus";
+const CLUSTER_ONLY = process.env.BENCH_ONLY === "cluster";
 const CORPUS_DB = process.env.BENCH_CORPUS_DB;
 const SCALES = QUICK ? [1, 2, 4] : [1, 10, 100];
 const CORPUS = QUICK ? 3_000 : 100_000;
@@ -47,6 +50,10 @@ interface Load {
   p95: number;
   count: number;
   failures: number;
+  /** CPU time of the server (every process and thread of it) per request, in ms; NaN when not measured. */
+  cpuMs: number;
+  /** CPU time of the load generator (this process) per request, in ms. */
+  clientCpuMs: number;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -93,23 +100,36 @@ function request(
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
-/** Closed-loop load: CONCURRENCY clients each sending the next request when one answers. */
-async function load(port: number, pathname: string, cookie?: string, ms = LOAD_MS): Promise<Load> {
-  for (let i = 0; i < 3; i++) await request(port, pathname, { cookie }); // warm up
+/**
+ * Closed-loop load: CONCURRENCY clients each sending the next request when one answers. Given
+ * the server, also the CPU time it used per request (the machine's other work stretches wall
+ * time much more than CPU time, so this compares pages more fairly on a shared machine).
+ */
+async function load(port: number | Server, pathname: string, cookie?: string, ms = LOAD_MS): Promise<Load> {
+  const server = typeof port === "number" ? undefined : port;
+  if (server) port = server.port;
+  for (let i = 0; i < 3; i++) await request(port as number, pathname, { cookie }); // warm up
   const times: number[] = [];
   let failures = 0;
   const end = performance.now() + ms;
   const t0 = performance.now();
+  const cpu0 = server ? serverCpuSeconds(server) : NaN;
+  const client0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
-        const r = await request(port, pathname, { cookie, headers: { "Accept-Encoding": "gzip" } });
+        const r = await request(port as number, pathname, { cookie, headers: { "Accept-Encoding": "gzip" } });
         if (r.status !== 200) failures++;
         times.push(r.ms);
       }
     }),
   );
-  return summarize(times, (performance.now() - t0) / 1000, failures);
+  const client = process.cpuUsage(client0);
+  return {
+    ...summarize(times, (performance.now() - t0) / 1000, failures),
+    cpuMs: server ? ((serverCpuSeconds(server) - cpu0) * 1000) / times.length : NaN,
+    clientCpuMs: (client.user + client.system) / 1000 / times.length,
+  };
 }
 
 /** Request rate and latency percentiles of one measured run. */
@@ -121,6 +141,8 @@ function summarize(times: number[], elapsedSeconds: number, failures: number): L
     p95: percentile(times, 95),
     count: times.length,
     failures,
+    cpuMs: NaN,
+    clientCpuMs: NaN,
   };
 }
 
@@ -165,7 +187,28 @@ async function waitFor(port: number, pathname: string) {
   throw new Error(`server on ${port} did not start`);
 }
 
-async function startServer(dbPath: string, processes = 1): Promise<Server> {
+/**
+ * CPU seconds (user + system) a server has used so far: its process and its children (the
+ * processes node:cluster forks), worker threads included. Linux /proc; NaN elsewhere.
+ */
+function serverCpuSeconds(server: Server): number {
+  const pid = server.proc.pid!;
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/);
+    let ticks = 0;
+    for (const id of [String(pid), ...children.filter(Boolean)]) {
+      const stat = fs.readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    }
+    return ticks / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
+async function startServer(dbPath: string, processes = 1, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = nextPort++;
   const output: string[] = [];
   const proc = spawn(process.execPath, [path.join(ROOT, "server/cluster.js")], {
@@ -181,6 +224,7 @@ async function startServer(dbPath: string, processes = 1): Promise<Server> {
       WRITE_LIMIT_PER_MINUTE: "1000000",
       EVENT_LOOP_REPORT: "1",
       WEB_CONCURRENCY: String(processes),
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -349,6 +393,51 @@ async function writesUnderLoad(server: Server, g: Generated, dbPath: string) {
   };
 }
 
+// --- One process per core --------------------------------------------------------------------
+
+interface Variant {
+  label: string;
+  processes: number;
+  env?: Record<string, string>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/**
+ * Servers of each variant started side by side on the same data and warmed alike, then
+ * measured in turns (the order turning each round), so that the other work of the machine
+ * falls on all of them alike; the median round of each is reported. Measured one after the
+ * other, minutes apart, the comparison swung from 0.93× to 1.58× between two runs.
+ */
+async function compareProcesses(dbPath: string, g: Generated, variants: Variant[], pathname: string, rounds: number) {
+  const servers: Server[] = [];
+  for (const v of variants) servers.push(await startServer(dbPath, v.processes, v.env));
+  // Every process warmed (connections are spread over them): a cold process compiles and
+  // fills its caches on its first requests.
+  for (const server of servers)
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = 0; i < 10; i++) await request(server.port, pathname, { cookie: g.tokens.member });
+      }),
+    );
+  const runs: Load[][] = variants.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    const order = variants.map((_, i) => i);
+    if (round % 2) order.reverse();
+    for (const i of order) runs[i].push(await load(servers[i], pathname, g.tokens.member));
+  }
+  for (const server of servers) await stop(server);
+  return variants.map((v, i) => ({
+    ...v,
+    rps: median(runs[i].map((r) => r.rps)),
+    p95: median(runs[i].map((r) => r.p95)),
+    cpuMs: median(runs[i].map((r) => r.cpuMs)),
+    clientCpuMs: median(runs[i].map((r) => r.clientCpuMs)),
+    rounds: runs[i].map((r) => r.rps),
+  }));
+}
+type Comparison = Awaited<ReturnType<typeof compareProcesses>>;
+
 // --- The run -----------------------------------------------------------------------------------
 
 interface Page {
@@ -382,7 +471,7 @@ const sizes: Record<string, { mb: number; seconds: number; documents: number }> 
 
 // --- Report ------------------------------------------------------------------------------------
 
-const EMPTY: Load = { rps: NaN, p50: NaN, p95: NaN, count: 0, failures: 0 };
+const EMPTY: Load = { rps: NaN, p50: NaN, p95: NaN, count: 0, failures: 0, cpuMs: NaN, clientCpuMs: NaN };
 const got = (data: string, name: string): Load => results[data]?.[name] ?? EMPTY;
 
 /** Written after every phase, so a run cut short still leaves what it measured. */
@@ -429,7 +518,7 @@ function writeReport(done: boolean) {
     }),
     ...signedIn.map((p) => {
       const m = got(first, p.name);
-      return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)}) | ${f0(m.rps)} req/s (${(m.rps / healthz.rps).toFixed(2)}×) | ${ok(m.rps >= 0.6 * healthz.rps)} |`;
+      return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)}) | ${f0(m.rps)} req/s (${(m.rps / healthz.rps).toFixed(2)}×); server CPU ${f1(m.cpuMs)} ms a request vs ${f1(healthz.cpuMs)} ms (${(healthz.cpuMs / m.cpuMs).toFixed(2)}×) | ${ok(m.rps >= 0.6 * healthz.rps)} |`;
     }),
     `| Saving minutes at ${last} while reads run: p95 ≤ 100 ms | ${f1(writes[last]?.save ?? NaN)} ms | ${ok((writes[last]?.save ?? Infinity) <= 100)} |`,
     ...corpusPages
@@ -443,14 +532,17 @@ function writeReport(done: boolean) {
     `| HTML and JS compressed | HTML: ${compression.html} (${f0(compression.htmlBytes / 1024)} kB → ${f0(compression.htmlGzipBytes / 1024)} kB), JS: ${compression.js} | ${ok(compression.html === "gzip" && compression.js === "gzip")} |`,
     `| /dokument with ${sizes["corpus"]?.documents ?? CORPUS} documents answers 200 | ${corpusStatus["Documents"]}, last page ${corpusStatus["Documents, last page (anonymous)"]} | ${ok(corpusStatus["Documents"] === 200 && corpusStatus["Documents, last page (anonymous)"] === 200)} |`,
     cluster
-      ? `| One process per core (${cluster.processes} processes, WEB_CONCURRENCY) serves more than one | /moten: ${f0(cluster.many.rps)} req/s vs ${f0(cluster.one.rps)} req/s (${(cluster.many.rps / cluster.one.rps).toFixed(2)}×) | ${ok(cluster.many.rps > cluster.one.rps)} |`
+      ? `| One process per core (${cluster[1].processes} processes, WEB_CONCURRENCY) serves more than one | /moten: ${f0(cluster[1].rps)} req/s vs ${f0(cluster[0].rps)} req/s (${(cluster[1].rps / cluster[0].rps).toFixed(2)}×, median of rounds taken in turns; the server got ${f1((cluster[1].rps * cluster[1].cpuMs) / 1000)} of ${os.availableParallelism()} cores) | ${ok(cluster[1].rps > cluster[0].rps)} |`
       : "",
     "",
     "## Floors",
     "",
-    "| Server | req/s | p50 | p95 |",
-    "| --- | --- | --- | --- |",
-    ...Object.entries(floors).map(([k, v]) => `| ${k} | ${f0(v.rps)} | ${f1(v.p50)} ms | ${f1(v.p95)} ms |`),
+    "| Server | req/s | p50 | p95 | Server CPU a request |",
+    "| --- | --- | --- | --- | --- |",
+    ...Object.entries(floors).map(
+      ([k, v]) =>
+        `| ${k} | ${f0(v.rps)} | ${f1(v.p50)} ms | ${f1(v.p95)} ms | ${Number.isFinite(v.cpuMs) ? `${f1(v.cpuMs)} ms` : "–"} |`,
+    ),
     "",
     "## Pages",
     "",
@@ -476,6 +568,7 @@ function writeReport(done: boolean) {
       return `| ${name} | ${f0(r.rps)} | ${f1(r.p50)} ms | ${f1(r.p95)} ms${r.failures ? ` (${r.failures} non-200)` : ""} | ${f1(a.p50)} ms | ${f1(a.p95)} ms${a.failures ? ` (${a.failures} non-200)` : ""} | ${f1(corpusBlocks[name] ?? NaN)} ms |`;
     }),
     "",
+    ...(cluster ? ["## One process per core", "", comparisonTable("/moten (1×)", cluster)] : []),
     "## Writes while reads run",
     "",
     "Sequential writes by the coordinator while 8 clients read /moten: saving the minutes of a meeting with 10 items, proposing an agenda item, uploading a 20 MB PDF (streamed to disk, text read in a worker thread).",
@@ -502,6 +595,51 @@ function writeReport(done: boolean) {
   console.log(text);
 }
 
+function comparisonTable(name: string, c: Comparison): string {
+  const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+  return [
+    `${name}: ${CONCURRENCY} clients, median of the rounds (req/s of each round in the last column)`,
+    "",
+    "| Server | req/s | × 1 process | p95 | Server CPU per request | Cores the server used | Load generator CPU per request | Rounds |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...c.map(
+      (v) =>
+        `| ${v.label} | ${f(v.rps)} | ${f(v.rps / c[0].rps, 2)} | ${f(v.p95, 1)} ms | ${f(v.cpuMs, 2)} ms | ${f((v.rps * v.cpuMs) / 1000, 2)} | ${f(v.clientCpuMs, 2)} ms | ${v.rounds.map((r) => f(r)).join(", ")} |`,
+    ),
+    "",
+  ].join("\n");
+}
+
+if (CLUSTER_ONLY) {
+  // BENCH_ONLY=cluster: one process against one per core on the 1× data, printed (the report is
+  // left as it is), with the read workers per process varied as well.
+  const only = path.join(work, "bench.db");
+  const base = createBase(only);
+  addYears(only, base.world, 0, 1);
+  const n = Math.max(2, os.availableParallelism());
+  const variants: Variant[] = [
+    { label: "1 process", processes: 1 },
+    { label: `${n} processes`, processes: n },
+    { label: `${n} processes, READ_WORKERS=1 each`, processes: n, env: { READ_WORKERS: "1" } },
+    { label: `${n} processes, READ_WORKERS=2 each`, processes: n, env: { READ_WORKERS: "2" } },
+  ];
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  for (const [name, pathname] of [
+    ["Meetings", "/moten"],
+    ["Search, common term", "/sok?q=kommun"],
+  ])
+    console.log(comparisonTable(name, await compareProcesses(only, base, variants, pathname, rounds)));
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")}`,
+  );
+  fs.rmSync(work, { recursive: true, force: true });
+  agent.destroy();
+  process.exit(0);
+}
+
 if (!CORPUS_ONLY) {
   const bare = await bareNodeServer();
   floors["bare node:http"] = await load(bare.port, "/");
@@ -509,7 +647,7 @@ if (!CORPUS_ONLY) {
 }
 
 let compression = { html: "", js: "", htmlBytes: 0, htmlGzipBytes: 0 };
-let cluster: { one: Load; many: Load; processes: number } | undefined;
+let cluster: Comparison | undefined;
 
 // One database grows from 1× to 10× to 100× (each year from its own seed); the corpus starts
 // from a copy of the 1× database.
@@ -546,9 +684,9 @@ for (const scale of CORPUS_ONLY ? [] : SCALES) {
   if (scale === SCALES[0]) fs.copyFileSync(dbPath, corpusPath);
   const server = await startServer(dbPath);
   log(`measuring ${label} …`);
-  floors[`bare route /healthz (${label})`] = await load(server.port, "/healthz");
+  floors[`bare route /healthz (${label})`] = await load(server, "/healthz");
   results[label] = {};
-  for (const page of PAGES) results[label][page.name] = await load(server.port, page.path(g), cookieOf(g, page.who));
+  for (const page of PAGES) results[label][page.name] = await load(server, page.path(g), cookieOf(g, page.who));
   if (scale === SCALES[0]) {
     const html = await request(server.port, "/moten", {
       cookie: g.tokens.member,
@@ -575,17 +713,17 @@ for (const scale of CORPUS_ONLY ? [] : SCALES) {
   await stop(server);
   if (scale === SCALES[0]) {
     const processes = Math.max(2, os.availableParallelism());
-    const many = await startServer(dbPath, processes);
-    const one = results[label]["Meetings"];
-    // Warm every process (connections are spread over them) as the single one was warmed by
-    // the pages before: a cold process compiles and fills its caches on its first requests.
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let i = 0; i < 10; i++) await request(many.port, "/moten", { cookie: g.tokens.member });
-      }),
+    log(`one process against ${processes} …`);
+    cluster = await compareProcesses(
+      dbPath,
+      g,
+      [
+        { label: "1 process", processes: 1 },
+        { label: `${processes} processes`, processes },
+      ],
+      "/moten",
+      QUICK ? 3 : 5,
     );
-    cluster = { one, many: await load(many.port, "/moten", g.tokens.member), processes };
-    await stop(many);
   }
   t = performance.now();
   writeReport(false);
