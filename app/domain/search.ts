@@ -85,6 +85,33 @@ export function phraseQueryOf(phrases: string[]): string | null {
     .join(" AND ");
 }
 
+/**
+ * An unquoted word is looked up among the words of the word index (search_terms, migration
+ * 0028) when at most this many words contain it: the entries that have one of them are read
+ * from search_words. A word that more words contain (short, common: "avtal", "kom") is
+ * searched as a substring in the trigram index, where it is a short phrase and its matches are
+ * dense, so counting and ranking stop early there.
+ */
+export const TERM_WORDS_MAX = 40;
+
+/**
+ * Whether the word index can stand in for the trigram index for this (folded) word: letters of
+ * the Latin script and digits only. Such a word can only occur inside one word of a text (the
+ * word index's tokenizer keeps every letter and digit in its words), and these letters are
+ * letters to SQLite's Unicode tables as to JavaScript's. Anything else stays with trigrams.
+ */
+export function isWordLookup(term: string): boolean {
+  return /^[0-9a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+$/u.test(term);
+}
+
+/**
+ * The word index query for one unquoted word found among the indexed words: any of them.
+ * ["tandvårdsbesök", "tandvårdsbesöket"] → `("tandvårdsbesök" OR "tandvårdsbesöket")`.
+ */
+export function anyWordQueryOf(words: string[]): string {
+  return `(${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" OR ")})`;
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")

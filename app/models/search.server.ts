@@ -1,6 +1,7 @@
 /**
  * Search across the portal over the trigram index (search_entries + search_fts, migration
- * 0017) and, for quoted phrases, the word index beside it (search_words, migration 0027).
+ * 0017) and the word index beside it (search_words, migration 0027), which answers quoted
+ * phrases and the unquoted words few indexed words contain (search_terms, migration 0028).
  * Access and filters are conditions of the query itself (read-scope.server.ts), so the
  * count is every permitted match and every page is full; order is FTS rank (bm25, title
  * weighted). Snippets are built for the page shown only, from the rendered text.
@@ -8,7 +9,16 @@
 import { countCap, openPageOf, type PageRequest, type Paged } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { ftsQueryOf, parseSearchQuery, phraseQueryOf, RANKED_MAX, snippetHtml } from "~/domain/search";
+import {
+  anyWordQueryOf,
+  ftsQueryOf,
+  isWordLookup,
+  parseSearchQuery,
+  phraseQueryOf,
+  RANKED_MAX,
+  snippetHtml,
+  TERM_WORDS_MAX,
+} from "~/domain/search";
 import { readAll, readOne } from "~/utils/read-pool.server";
 import { markdownToPlainText } from "~/utils/markdown.server";
 import { SEARCH_ENTRY_READABLE, searchScopeParams } from "./read-scope.server";
@@ -61,23 +71,32 @@ const ENTRY_OF_COLLABORATION = `(:collaborationId IS NULL
 
 /**
  * The matches, from the index that fits the query: unquoted words in the trigram index
- * (search_fts, substrings), quoted phrases in the word index (search_words, words in order),
- * both when the query has both. Each index is read through its own MATCH, so each source is
+ * (search_fts, substrings) or as the indexed words that contain them, quoted phrases in the
+ * word index (search_words, words in order), both when the query has both. Each index is read through its own MATCH, so each source is
  * a constant SQL text (prepared once). Access and filters are the same conditions for all.
  */
 type Source = "trigram" | "words" | "both";
 
-// A phrase and a word: the phrase's matches that the word's also has. As an INTERSECT of the
+// Words and phrases from both indexes: the word index's matches that the trigram index's also has. As an INTERSECT of the
 // two rowid lists: written as `e.id IN (trigram matches)` the planner probed the trigram
 // index per phrase match (seconds at 100 000 documents).
 const BOTH = `AND e.id IN (SELECT rowid FROM search_words WHERE search_words MATCH :words
   INTERSECT SELECT rowid FROM search_fts WHERE search_fts MATCH :fts)`;
 
+/**
+ * An entry's facts for access and filters, from the covering index search_entries_facts
+ * (migration 0028), never from the row: the row holds the text before body_id, year and
+ * audience, so reading them walks the text's overflow pages (a 28 kB document is seven pages).
+ * At 100× data that was most of a search's time for a word in 2 846 long documents (55 of 56 ms
+ * to count it), and it grew with the text, not with the matches.
+ */
+const ENTRY_FACTS = "search_entries e INDEXED BY search_entries_facts";
+
 function matchesOf(source: Source): string {
   const from =
     source === "trigram"
-      ? "FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid WHERE search_fts MATCH :fts"
-      : "FROM search_words JOIN search_entries e ON e.id = search_words.rowid WHERE search_words MATCH :words";
+      ? `FROM search_fts JOIN ${ENTRY_FACTS} ON e.id = search_fts.rowid WHERE search_fts MATCH :fts`
+      : `FROM search_words JOIN ${ENTRY_FACTS} ON e.id = search_words.rowid WHERE search_words MATCH :words`;
   return `${from}
     ${source === "both" ? BOTH : ""}
     AND (:kind IS NULL OR e.kind = :kind)
@@ -86,6 +105,9 @@ function matchesOf(source: Source): string {
     AND ${ENTRY_OF_COLLABORATION}
     AND ${SEARCH_ENTRY_READABLE}`;
 }
+
+// Whether the entry's title alone matches the word index query (one list, made once per query).
+const TITLE_MATCHES = `(e.id IN (SELECT rowid FROM search_words WHERE search_words MATCH 'title : (' || :words || ')'))`;
 
 interface SourceSql {
   count: string;
@@ -105,11 +127,16 @@ function sqlOf(source: Source): SourceSql {
     // order. A title hit weighs ten body hits: with the index's default (5:1, migration 0017)
     // the many short procedural §§ of the seeded minutes lowered the average text length
     // enough that a short text mentioning a word outranked the document named by it.
-    page: `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${matches}
-      ORDER BY bm25(${index}, 10.0, 1.0) * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
+    //
+    // In the word index an unquoted word is several indexed words ("verksamhetsberättelse" OR
+    // "verksamhetsberättelsens"), and bm25 adds a score per word, the rarer the higher: a long
+    // text with a rare form outranked the document the word names. So there, entries whose
+    // title matches come first (the trigram index weighs one phrase, where the weights suffice).
+    page: `SELECT e.id, e.kind, e.ref_id AS refId, e.body_id AS bodyId, e.year ${matches}
+      ORDER BY ${source === "trigram" ? "" : `${TITLE_MATCHES} DESC, `}bm25(${index}, 10.0, 1.0) * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
       LIMIT :limit OFFSET :offset`,
     // Past RANKED_MAX matches the newest come first: the index read backwards, stopping at the page.
-    recent: `SELECT e.id, e.kind, e.ref_id AS refId, e.title, e.body_id AS bodyId, e.year ${matches}
+    recent: `SELECT e.id, e.kind, e.ref_id AS refId, e.body_id AS bodyId, e.year ${matches}
       ORDER BY ${index}.rowid DESC
       LIMIT :limit OFFSET :offset`,
   };
@@ -117,17 +144,57 @@ function sqlOf(source: Source): SourceSql {
 
 const SQL: Record<Source, SourceSql> = { trigram: sqlOf("trigram"), words: sqlOf("words"), both: sqlOf("both") };
 
-// The page's texts (for snippets) and an agenda item's meeting (for its link), in one read
-// for the page's rows only: carried through the ranking's sort they would cost every match.
-const PAGE_TEXTS_SQL = `SELECT e.id, e.body,
+// The page's titles and texts (for snippets) and an agenda item's meeting (for its link), in one
+// read for the page's rows only: carried through the ranking's sort they would cost every match.
+const PAGE_TEXTS_SQL = `SELECT e.id, e.title, e.body,
     (SELECT ai.meeting_id FROM agenda_items ai WHERE e.kind = 'agenda_item' AND ai.id = e.ref_id) AS meetingId
   FROM search_entries e WHERE e.id IN (SELECT value FROM json_each(:ids))`;
+
+// The indexed words that contain an unquoted word (search_terms, migration 0028), as far as needed
+// to know whether there are more than TERM_WORDS_MAX.
+const TERM_WORDS_SQL = `SELECT term FROM search_terms_fts WHERE search_terms_fts MATCH :term LIMIT :limit`;
+
+interface Queries {
+  /** Trigram index query: the unquoted words found as substrings there. */
+  fts: string | null;
+  /** Word index query: the quoted phrases, and the unquoted words found among the indexed words. */
+  words: string | null;
+  /** A word no indexed word contains: nothing can match. */
+  none: boolean;
+}
+
+/**
+ * Where each part of the query is looked up. A quoted phrase is words in the word index. An
+ * unquoted word matches as a substring, and for a word of letters and digits that is the same
+ * as matching any indexed word that contains it: when few words do (a long or rare word), the
+ * word index is read for those words, whose doclists hold only the entries that have them; in
+ * the trigram index a long word is a phrase of many trigrams whose positions FTS5 checks over
+ * every text that holds them all (decision 010). Otherwise the trigram index.
+ */
+async function queriesOf(terms: string[], phrases: string[], wordsMax: number): Promise<Queries> {
+  const unquoted = terms.filter((t) => !phrases.includes(t));
+  const found = await Promise.all(
+    unquoted.map(async (term) =>
+      isWordLookup(term) && wordsMax > 0
+        ? (await readAll<{ term: string }>(TERM_WORDS_SQL, { term: ftsQueryOf([term]), limit: wordsMax + 1 })).map(
+            (r) => r.term,
+          )
+        : null,
+    ),
+  );
+  const byWords = found.filter((words): words is string[] => words !== null && words.length <= wordsMax);
+  const words = [phraseQueryOf(phrases), ...byWords.map(anyWordQueryOf)].filter((q) => q !== null);
+  return {
+    fts: ftsQueryOf(unquoted.filter((_, i) => !(found[i] && found[i].length <= wordsMax))),
+    words: words.length ? words.join(" AND ") : null,
+    none: byWords.some((w) => w.length === 0),
+  };
+}
 
 interface Row {
   id: number;
   kind: string;
   refId: number;
-  title: string;
   bodyId: number | null;
   year: number | null;
 }
@@ -174,11 +241,12 @@ export async function search(
   filter: SearchFilter,
   request: PageRequest = { page: 1, size: 20 },
   rankedMax = RANKED_MAX,
+  /** At most this many indexed words containing an unquoted word: looked up by words (tests set 0: trigrams only). */
+  wordsMax = TERM_WORDS_MAX,
 ): Promise<SearchPage> {
   const { terms, phrases, ignored } = parseSearchQuery(query);
-  const fts = ftsQueryOf(terms.filter((t) => !phrases.includes(t)));
-  const words = phraseQueryOf(phrases);
-  const source: Source | null = words ? (fts ? "both" : "words") : fts ? "trigram" : null;
+  const { fts, words, none } = await queriesOf(terms, phrases, wordsMax);
+  const source: Source | null = none ? null : words ? (fts ? "both" : "words") : fts ? "trigram" : null;
   const params = {
     fts,
     words,
@@ -203,7 +271,7 @@ export async function search(
   const texts = new Map(
     rows.length
       ? (
-          await readAll<{ id: number; body: string; meetingId: number | null }>(PAGE_TEXTS_SQL, {
+          await readAll<{ id: number; title: string; body: string; meetingId: number | null }>(PAGE_TEXTS_SQL, {
             ids: JSON.stringify(rows.map((r) => r.id)),
           })
         ).map((t) => [t.id, t])
@@ -214,11 +282,11 @@ export async function search(
     ignored,
     order: ranked ? "rank" : "newest",
     items: rows.map((row) => {
-      const { body = "", meetingId = null } = texts.get(row.id) ?? {};
+      const { title = "", body = "", meetingId = null } = texts.get(row.id) ?? {};
       return {
         kind: row.kind,
         refId: row.refId,
-        title: row.title,
+        title,
         snippetHtml: snippetHtml(renderedText(row.kind, body), terms),
         href: hrefOf(row.kind, row.refId, meetingId),
         bodyId: row.bodyId,

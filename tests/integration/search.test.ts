@@ -94,14 +94,24 @@ interface Entry {
 }
 const entries = () => db.$client.prepare("SELECT * FROM search_entries ORDER BY id").all() as Entry[];
 
+/**
+ * How an unquoted word is looked up (search's `wordsMax`): among the indexed words, then in the
+ * word index (every word here: the demo's words are few), or as a substring in the trigram
+ * index. Both must give the same matches.
+ */
+const ROUTES = [
+  ["by indexed words", 100_000],
+  ["by trigrams", 0],
+] as const;
+
 /** Every result of a search, page by page, as links (ranked, or newest first past `rankedMax`). */
-async function allResults(actor: Actor | null, q: string, filter: SearchFilter, rankedMax?: number) {
+async function allResults(actor: Actor | null, q: string, filter: SearchFilter, rankedMax?: number, wordsMax?: number) {
   // Walk the pages as a reader would: a long list is counted only up to the page asked for
   // (page.open), so the last page linked to must always lead on to every further match.
   const keys: string[] = [];
   let first: Awaited<ReturnType<typeof search>> | undefined;
   for (let page = 1; ; page++) {
-    const result = await search(actor, q, filter, { page, size: 50 }, rankedMax);
+    const result = await search(actor, q, filter, { page, size: 50 }, rankedMax, wordsMax);
     first ??= result;
     expect(result.page.page).toBe(page);
     keys.push(...result.items.map((r) => r.href));
@@ -119,6 +129,8 @@ const TERM = "kvalitetsuppföljning";
  */
 const QUERIES: [string, (text: string) => boolean][] = [
   [TERM, (text) => text.includes(TERM)],
+  // Inside a word, not at its start: a substring of an indexed word.
+  ["tetsuppföljning", (text) => text.includes("tetsuppföljning")],
   [`"${TERM}"`, (text) => new RegExp(`(?<![\\p{L}\\p{N}])${TERM}`, "u").test(text)],
   [
     `"om ${TERM}" beslut`,
@@ -223,13 +235,14 @@ describe("search applies access and filters inside the query", () => {
     const all = entries();
     expect(new Set(all.map((e) => e.kind)).size).toBe(6);
     for (const [q, matches] of QUERIES)
-      for (const [who, actor] of actors) {
-        const { keys } = await allResults(actor, q, {});
-        const expected = all.filter((e) => matches(textOf(e)) && mayRead(actor, e.kind, e.ref_id)).map((e) => e.id);
-        expect(expected.length, `${q} ${who}`).toBeGreaterThan(0);
-        expect(keys.length, `${q} ${who}`).toBe(expected.length);
-        expect(new Set(keys).size, `${q} ${who}`).toBe(keys.length);
-      }
+      for (const [who, actor] of actors)
+        for (const [route, wordsMax] of ROUTES) {
+          const { keys } = await allResults(actor, q, {}, undefined, wordsMax);
+          const expected = all.filter((e) => matches(textOf(e)) && mayRead(actor, e.kind, e.ref_id)).map((e) => e.id);
+          expect(expected.length, `${q} ${who} ${route}`).toBeGreaterThan(0);
+          expect(keys.length, `${q} ${who} ${route}`).toBe(expected.length);
+          expect(new Set(keys).size, `${q} ${who} ${route}`).toBe(keys.length);
+        }
   });
 
   it.each(QUERIES)(
@@ -250,22 +263,23 @@ describe("search applies access and filters inside the query", () => {
       const totals = new Set<number>();
       for (const [who, actor] of actors)
         for (const filter of filters)
-          for (const rankedMax of [undefined, 10]) {
-            const expected = all.filter(
-              (e) =>
-                (!filter.kind || e.kind === filter.kind) &&
-                (!filter.bodyId || e.body_id === filter.bodyId) &&
-                (!filter.year || e.year === filter.year) &&
-                mayRead(actor, e.kind, e.ref_id),
-            );
-            // Past `rankedMax` matches the newest come first: a different query, the same matches.
-            const { total, keys, order } = await allResults(actor, q, filter, rankedMax);
-            const what = `${who} ${JSON.stringify(filter)} ${order}`;
-            expect(total, what).toBe(expected.length);
-            expect(new Set(keys).size, what).toBe(expected.length);
-            expect(order, what).toBe(rankedMax !== undefined && total > rankedMax ? "newest" : "rank");
-            totals.add(total);
-          }
+          for (const [route, wordsMax] of ROUTES)
+            for (const rankedMax of [undefined, 10]) {
+              const expected = all.filter(
+                (e) =>
+                  (!filter.kind || e.kind === filter.kind) &&
+                  (!filter.bodyId || e.body_id === filter.bodyId) &&
+                  (!filter.year || e.year === filter.year) &&
+                  mayRead(actor, e.kind, e.ref_id),
+              );
+              // Past `rankedMax` matches the newest come first: a different query, the same matches.
+              const { total, keys, order } = await allResults(actor, q, filter, rankedMax, wordsMax);
+              const what = `${who} ${JSON.stringify(filter)} ${order} ${route}`;
+              expect(total, what).toBe(expected.length);
+              expect(new Set(keys).size, what).toBe(expected.length);
+              expect(order, what).toBe(rankedMax !== undefined && total > rankedMax ? "newest" : "rank");
+              totals.add(total);
+            }
       // The fixtures make the rules matter: viewers and filters see different counts.
       expect(totals.size).toBeGreaterThan(10);
       const admin = (await allResults(actors[4][1], q, {})).total;
@@ -326,6 +340,44 @@ describe("the index follows the data, one row at a time", () => {
     expect((await search(actors[4][1], '"rubrik om läkemedel"', {})).items.map((r) => r.title)).toEqual([
       "Ny rubrik om läkemedelsgenomgång",
     ]);
+    // The new word is among the indexed words at once, so a part of it is found by words too.
+    for (const [route, wordsMax] of ROUTES)
+      expect(
+        (await search(actors[4][1], "medelsgenomgån", {}, undefined, undefined, wordsMax)).items.map((r) => r.title),
+        route,
+      ).toEqual(["Ny rubrik om läkemedelsgenomgång"]);
+  });
+
+  it("takes a new word into the indexed words with the write that brings it, and nothing from a write rolled back", () => {
+    const termsLike = (part: string) =>
+      (
+        db.$client.prepare("SELECT term FROM search_terms WHERE term LIKE ? ORDER BY term").all(`%${part}%`) as {
+          term: string;
+        }[]
+      ).map((r) => r.term);
+    const countOf = () => (db.$client.prepare("SELECT count(*) AS n FROM search_terms").get() as { n: number }).n;
+    const before = countOf();
+    const decision = db.select().from(decisions).limit(1).get()!;
+    expect(() =>
+      db.$client.transaction(() => {
+        db.update(decisions).set({ text: "Om snöskottningsplanen." }).where(eq(decisions.id, decision.id)).run();
+        expect(termsLike("snöskottning")).toEqual(["snöskottningsplanen"]);
+        throw new Error("rolled back");
+      })(),
+    ).toThrow("rolled back");
+    expect(countOf()).toBe(before);
+    db.update(decisions)
+      .set({ text: `${decision.text} Om SNÖSKOTTNINGSPLANEN och snöskottningen.` })
+      .where(eq(decisions.id, decision.id))
+      .run();
+    // Folded as the word index folds (å, ä, ö kept), each word once.
+    expect(termsLike("snöskottning")).toEqual(["snöskottningen", "snöskottningsplanen"]);
+    expect(countOf()).toBe(before + 2);
+    // The tokenizing table is left empty for the next write.
+    db.$client.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entry_words_vocab USING fts5vocab(main, search_entry_words, row)",
+    );
+    expect(db.$client.prepare("SELECT count(*) AS n FROM temp.entry_words_vocab").get()).toEqual({ n: 0 });
   });
 
   it("removes a deleted row from both indexes, and only that row", async () => {
@@ -413,10 +465,14 @@ describe("the index follows the data, one row at a time", () => {
       "search_minutes_insert",
       "search_minutes_update",
       "search_minutes_delete",
+      "search_terms_insert",
     ];
     expect(triggers.sort()).toEqual(expected.sort());
     expect(() => db.$client.exec("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")).not.toThrow();
     expect(() => db.$client.exec("INSERT INTO search_words (search_words) VALUES ('integrity-check')")).not.toThrow();
+    expect(() =>
+      db.$client.exec("INSERT INTO search_terms_fts (search_terms_fts) VALUES ('integrity-check')"),
+    ).not.toThrow();
   });
 });
 
@@ -441,16 +497,18 @@ describe("Swedish search", () => {
       })
       .run();
   });
-  const titles = async (q: string) => (await search(coordinator, q, { kind: "agreement_version" })).items.length;
+  const titles = async (q: string, wordsMax?: number) =>
+    (await search(coordinator, q, { kind: "agreement_version" }, undefined, undefined, wordsMax)).items.length;
 
-  it("finds compound words and inflected forms", async () => {
-    expect(await titles("avtal")).toBeGreaterThan(0);
-    expect((await search(coordinator, "samarbetsavtal", { kind: "agreement_version" })).items[0].snippetHtml).toContain(
-      "<mark>Samarbetsavtal</mark>et",
-    );
-    expect((await search(coordinator, "uppsägning", { kind: "agreement_version" })).items[0].snippetHtml).toContain(
-      "<mark>uppsägning</mark>en",
-    );
+  it.each(ROUTES)("finds compound words and inflected forms (%s)", async (_, wordsMax) => {
+    expect(await titles("avtal", wordsMax)).toBeGreaterThan(0);
+    const snippets = async (q: string) =>
+      (await search(coordinator, q, { kind: "agreement_version" }, undefined, undefined, wordsMax)).items
+        .map((r) => r.snippetHtml)
+        .join("\n");
+    expect(await snippets("samarbetsavtal")).toContain("<mark>Samarbetsavtal</mark>et");
+    expect(await snippets("uppsägning")).toContain("<mark>uppsägning</mark>en");
+    expect(await snippets("ppsägningsti")).toContain("u<mark>ppsägningsti</mark>d");
   });
 
   it("matches an exact phrase in quotes, and not the same words in another order", async () => {
@@ -489,12 +547,17 @@ describe("Swedish search", () => {
     expect(await titles("arsmotet")).toBe(0);
   });
 
-  it("folds Å, Ä and Ö with their lower case, and keeps them apart from A and O", async () => {
-    expect(await titles("årsmötet")).toBe(1);
-    expect(await titles("ÖSTERSUND")).toBeGreaterThan(0);
-    expect(await titles("ÖSTERSUND")).toBe(await titles("östersund"));
-    expect(await titles("arsmotet")).toBe(0);
-  });
+  it.each(ROUTES)(
+    "folds Å, Ä and Ö with their lower case, and keeps them apart from A and O (%s)",
+    async (_, wordsMax) => {
+      expect(await titles("årsmötet", wordsMax)).toBe(1);
+      expect(await titles("RSMÖTE", wordsMax)).toBe(1);
+      expect(await titles("ÖSTERSUND", wordsMax)).toBeGreaterThan(0);
+      expect(await titles("ÖSTERSUND", wordsMax)).toBe(await titles("östersund", wordsMax));
+      expect(await titles("arsmotet", wordsMax)).toBe(0);
+      expect(await titles("rsmotet", wordsMax)).toBe(0);
+    },
+  );
 
   it("shows rendered text in a snippet, never raw Markdown", async () => {
     const [hit] = (await search(coordinator, "hembesök", {})).items;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ftsQueryOf, parseSearchQuery, phraseQueryOf, snippetHtml } from "~/domain/search";
+import {
+  anyWordQueryOf,
+  ftsQueryOf,
+  isWordLookup,
+  parseSearchQuery,
+  phraseQueryOf,
+  snippetHtml,
+} from "~/domain/search";
 
 describe("search input", () => {
   it("quotes every word, folds case and keeps å, ä and ö", () => {
@@ -25,6 +32,16 @@ describe("search input", () => {
     expect(phraseQueryOf(parsed.phrases)).toBe('"uppsägningen av avtal"* AND "samarbetsavtal"* AND "kapitel 5"');
     expect(phraseQueryOf([])).toBeNull();
     expect(phraseQueryOf(parseSearchQuery('"MM 2026/99"').phrases)).toBe('"mm 2026/99"*');
+  });
+  it("looks up among the indexed words only words of Latin letters and digits", () => {
+    for (const term of parseSearchQuery("tandvårdsbesök ÖSTERSUND 2026 straße crème").terms)
+      expect(isWordLookup(term), term).toBe(true);
+    // Other scripts stay with the trigram index (SQLite's Unicode tables are older than JavaScript's).
+    for (const term of ["москва", "ελλάδα", "日本語です", "abc×def"]) expect(isWordLookup(term), term).toBe(false);
+  });
+  it("asks the word index for any of the indexed words that contain a word, quoted", () => {
+    expect(anyWordQueryOf(["tandvårdsbesök", "tandvårdsbesöket"])).toBe('("tandvårdsbesök" OR "tandvårdsbesöket")');
+    expect(anyWordQueryOf(['a"b'])).toBe('("a""b")');
   });
   it("drops FTS syntax so nothing can be injected", () => {
     const parsed = parseSearchQuery("ÖSTERSUND OR NEAR(abc def) -kommun* col:xyz ^ab");
