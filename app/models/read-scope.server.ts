@@ -31,7 +31,11 @@ export function decisionsReadableBy(scope: ReadScope): SQL | undefined {
   return or(and(eq(decisions.isPublic, true), eq(decisions.approval, "justerat")), inBodies(decisions.bodyId, scope));
 }
 
-/** read:meeting: the body's members; everyone for a published agenda of a body with public records. */
+/**
+ * read:meeting: the body's members; everyone for a published meeting of a body with public
+ * records. The search index's agenda-item audience (the triggers of migration 0029) states the
+ * same condition for the public; tests/integration/search.test.ts holds both to `can`.
+ */
 export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
   if (scope.everything) return undefined;
   // A published notice, or approved minutes (historic meetings often have no notice in the portal).

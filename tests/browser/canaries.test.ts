@@ -1,13 +1,13 @@
 /**
  * Class 3 of the audit: one rule decides who sees a record, on every surface. The test seeds
  * a unique canary string into every non-public field of every kind of record (draft and
- * confidential minutes and decisions, unpublished agenda changes and meetings, another
- * body's meetings and decisions, restricted documents, draft recommendations, proposals,
- * the mail outbox), then requests every route of the built app (parameters filled from the
- * seeded ids) and every export (CSV, zip, ICS, search with snippets, the calendar feeds,
- * /admin/e-post) as every role, and fails when a canary appears in an answer to a role that
- * may not read its object. Who may read what is the policy's answer (`can`), and each
- * object's own page is held to the same answer.
+ * confidential minutes and decisions, historic approved minutes without a notice, unpublished
+ * agenda changes and meetings, another body's meetings and decisions, restricted documents,
+ * draft recommendations, proposals, the mail outbox), then requests every route of the built
+ * app (parameters filled from the seeded ids) and every export (CSV, zip, ICS, search with
+ * snippets, the calendar feeds, /admin/e-post) as every role, and fails when a canary appears
+ * in an answer to a role that may not read its object. Who may read what is the policy's
+ * answer (`can`), and each object's own page is held to the same answer.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -273,6 +273,20 @@ beforeAll(async () => {
     description: text(canary("opubliceratmotetext", svomMember)),
   });
 
+  // 3b. SVOM of the paper era: minutes approved, no notice in the portal. Its items are public
+  // records, in public search too (migration 0029); a confidential item's texts are not.
+  const m5 = meetingOf(SVOM, "2022-03-04", "Regionens hus, sal Oviken", "protokoll justerat");
+  const historic = itemOf(m5.id, 1, { title: "Historisk punkt", decisionText: text("Historiskt beslut.") });
+  const historicConf = itemOf(m5.id, 2, {
+    title: "Historiskt ärende enligt OSL",
+    confidential: true,
+    confidentialReason: "26 kap. 1 § OSL",
+    description: text(canary("historiskkonf", svomConfidential)),
+    minutesNote: text(canary("historiskkonfanteckning", svomConfidential)),
+    decisionText: text(canary("historiskkonfbeslut", svomConfidential)),
+  });
+  db.insert(minutes).values({ meetingId: m5.id, status: "justerat", approvedAt: "2022-03-11T10:00:00.000Z" }).run();
+
   // 4. The steering group (internal): a published meeting with approved minutes and a decision.
   const m4 = meetingOf(STYR, "2026-12-03", canary("internplats", styrMember), "protokoll justerat");
   const internal = itemOf(m4.id, 1, {
@@ -410,7 +424,7 @@ beforeAll(async () => {
   const anyParty = db.$client.prepare("select id from parties limit 1").get() as { id: number };
   const anyVersion = db.$client.prepare("select id from agreement_versions limit 1").get() as { id: number };
   Object.assign(params, {
-    meetingId: [m1.id, m2.id, m3.id, m4.id],
+    meetingId: [m1.id, m2.id, m3.id, m4.id, m5.id],
     decisionId: [confDecision.id, draftDecision.id, internalDecision.id],
     documentId: [restricted.id, forMembers.id, open.id],
     recommendationId: [rec.id, ...(sent ? [sent.id] : [])],
@@ -432,6 +446,8 @@ beforeAll(async () => {
     [m2.id, added.id],
     [m3.id, hidden.id],
     [m4.id, internal.id],
+    [m5.id, historic.id],
+    [m5.id, historicConf.id],
   ] as const)
     meetingItems.push([meetingId, itemId]);
   figures.canaries = canaries.length;

@@ -151,6 +151,27 @@ describe("the seeded history, honestly", () => {
     await page.context().close();
   });
 
+  it("finds a § of the paper-era SVOM minutes for an anonymous visitor, and its link opens the meeting", async () => {
+    const m = svomMeeting("2022-06-03");
+    const item = app.db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, m.id), eq(agendaItems.title, "Rekommendation om inriktningsbeslut")))
+      .get()!;
+    const { page, errors } = await app.page();
+    await page.goto(`/sok?q=${encodeURIComponent("inriktningsbeslut")}&typ=agenda_item`);
+    const hit = page.locator("ol.search-results li", { hasText: "Rekommendation om inriktningsbeslut" });
+    await waitForText(hit, "Rekommendation om inriktningsbeslut");
+    const link = hit.locator(`a[href="/moten/${m.id}#punkt-${item.id}"]`);
+    expect(await link.count()).toBe(1);
+    await expectAccessible(page);
+    await link.click();
+    await page.waitForURL(`**/moten/${m.id}#punkt-${item.id}`);
+    await waitForText(page.locator("ol.agenda"), "Rekommendation om inriktningsbeslut");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("marks a matter's registry number in a search hit", async () => {
     const { page, errors } = await app.page("demo-samordnare");
     await page.goto(`/sok?q=${encodeURIComponent("Länsgemensam")}&typ=matter`);

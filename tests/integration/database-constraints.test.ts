@@ -30,7 +30,7 @@ const journal = JSON.parse(
 ) as { entries: { tag: string }[] };
 const guardsIndex = journal.entries.findIndex((e) => GUARDS_TAG.test(e.tag));
 const beforeGuards = journal.entries[guardsIndex - 1].tag;
-/** Triggers a later migration makes anew on purpose (0027 adds the word index to search_entries', 0028 the list of its words). */
+/** Triggers a later migration makes anew on purpose (0027 adds the word index to search_entries', 0028 the list of its words, 0029 an agenda item's audience). */
 const remadeLater = new Set(
   journal.entries
     .slice(guardsIndex + 1)
@@ -192,8 +192,24 @@ describe(`the constraints migration (${journal.entries[guardsIndex]?.tag})`, () 
       expect(after[table], table).toEqual([]);
     expect(Object.keys(after).filter((t) => t in before)).toEqual(Object.keys(before));
     for (const table of Object.keys(before)) {
-      expect(after[table], table).toEqual(before[table]);
+      if (table !== "search_entries") expect(after[table], table).toEqual(before[table]);
     }
+    // The search index is derived: 0029 recomputes an agenda item's audience (public once the
+    // minutes of a body with public records are approved, notice or not). Every other column
+    // and every row stay as they were.
+    type Entry = { id: number; kind: string; ref_id: number; audience: string };
+    const [entriesBefore, entriesAfter] = [before.search_entries as Entry[], after.search_entries as Entry[]];
+    const withoutAudience = (rows: Entry[]) => rows.map(({ audience: _audience, ...rest }) => rest);
+    expect(withoutAudience(entriesAfter)).toEqual(withoutAudience(entriesBefore));
+    const approvedPublic = db.$client.prepare(
+      `SELECT 1 AS ok FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id
+        JOIN minutes mi ON mi.meeting_id = m.id WHERE i.id = ? AND b.public_records = 1 AND mi.status = 'justerat'`,
+    );
+    entriesAfter.forEach((e, i) => {
+      if (e.audience === entriesBefore[i].audience) return;
+      expect([e.kind, entriesBefore[i].audience, e.audience]).toEqual(["agenda_item", "body", "public"]);
+      expect(approvedPublic.get(e.ref_id)).toEqual({ ok: 1 });
+    });
     expect(Object.values(before).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(300);
     expect(db.$client.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
   });

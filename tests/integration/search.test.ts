@@ -3,7 +3,7 @@
  * query, so every permitted match is counted and reachable page by page; a write touches only
  * its own row of the index; Swedish words found the way people mean them.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
@@ -22,12 +22,14 @@ import {
 } from "../../db/schema";
 import { canReadDecision } from "~/domain/decisions";
 import { can, type Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import { recommendationResource } from "~/domain/recommendations";
 import { canReadDocument } from "~/models/documents.server";
 import { getMeeting } from "~/models/meetings.server";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { publishedMeetingIds } from "~/models/meeting-notice.server";
 import { search, type SearchFilter } from "~/models/search.server";
+import { SEARCH_ENTRY_READABLE, searchScopeParams } from "~/models/read-scope.server";
 import { loadActor } from "~/models/users.server";
 import { demoDatabase } from "../support/test-db";
 
@@ -212,6 +214,31 @@ beforeAll(async () => {
           })
           .run();
     }
+    // SVOM meetings of the paper era: no notice in the portal. Approved minutes make them public
+    // records (migration 0029); draft minutes or none keep them the body's, and a confidential
+    // item keeps its texts from everyone outside the body either way.
+    for (const [m, status] of (["justerat", "utkast", null, "justerat"] as const).entries()) {
+      const meeting = db
+        .insert(meetings)
+        .values({ bodyId: b.svom, date: `202${m}-10-01`, startTime: "09:00", endTime: "10:00" })
+        .returning()
+        .get();
+      // One meeting's minutes are approved after its items exist: the minutes trigger recomputes them.
+      if (status && m !== 3) db.insert(minutes).values({ meetingId: meeting.id, status }).run();
+      for (let i = 0; i < 3; i++)
+        db.insert(agendaItems)
+          .values({
+            meetingId: meeting.id,
+            position: i + 1,
+            title: `Papperspunkt ${m}.${i}`,
+            description: `Protokollfört om ${TERM} i pappersprotokollet.`,
+            decisionText: i === 1 ? "Beslutet fattades på papper." : "",
+            confidential: i === 2,
+            confidentialReason: i === 2 ? "OSL 26 kap. 1 §" : "",
+          })
+          .run();
+      if (status && m === 3) db.insert(minutes).values({ meetingId: meeting.id, status }).run();
+    }
     for (let i = 0; i < 4; i++)
       db.insert(recommendations)
         .values({
@@ -243,6 +270,37 @@ describe("search applies access and filters inside the query", () => {
           expect(keys.length, `${q} ${who} ${route}`).toBe(expected.length);
           expect(new Set(keys).size, `${q} ${who} ${route}`).toBe(keys.length);
         }
+  });
+
+  it("makes every agenda item readable exactly to those who may open it as it stands, historic minutes included", () => {
+    const items = db.select({ id: agendaItems.id }).from(agendaItems).all();
+    const readable = db.$client.prepare(
+      `SELECT e.ref_id AS id FROM search_entries e WHERE e.kind = 'agenda_item' AND ${SEARCH_ENTRY_READABLE}`,
+    );
+    for (const [who, actor] of actors) {
+      const found = (readable.all(searchScopeParams(readScopeOf(actor))) as { id: number }[]).map((r) => r.id);
+      const admitted = items.filter((i) => mayRead(actor, "agenda_item", i.id)).map((i) => i.id);
+      expect(
+        found.sort((x, y) => x - y),
+        who,
+      ).toEqual(admitted.sort((x, y) => x - y));
+    }
+    // The seeded history makes it matter: SVOM's paper-era meetings have approved minutes and no
+    // notice, and the public may open them, so their items are in the public's search.
+    const historic = db.$client
+      .prepare(
+        `SELECT i.id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+         WHERE m.body_id = ? AND m.date < '2024-01-01' AND i.confidential = 0
+           AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.status = 'justerat')
+           AND NOT EXISTS (SELECT 1 FROM agenda_versions av WHERE av.meeting_id = m.id)
+           AND i.title NOT LIKE 'Papperspunkt%'`,
+      )
+      .all(world.bodyIds.svom) as { id: number }[];
+    expect(historic.length).toBeGreaterThan(10);
+    const publicFinds = new Set(
+      (readable.all(searchScopeParams(readScopeOf(null))) as { id: number }[]).map((r) => r.id),
+    );
+    for (const { id } of historic) expect(publicFinds.has(id), `item ${id}`).toBe(true);
   });
 
   it.each(QUERIES)(
@@ -289,6 +347,48 @@ describe("search applies access and filters inside the query", () => {
     },
     60_000,
   );
+});
+
+describe("the public finds the §§ of approved public minutes, historic ones included", () => {
+  const svomMeeting = (date: string) =>
+    db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.bodyId, world.bodyIds.svom), eq(meetings.date, date)))
+      .get()!;
+
+  it("finds a § of SVOM's paper-era minutes, approved and without a notice, and its link opens for the public", async () => {
+    const m = svomMeeting("2022-06-03");
+    expect(db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, m.id)).all()).toEqual([]);
+    expect(db.select().from(minutes).where(eq(minutes.meetingId, m.id)).get()?.status).toBe("justerat");
+    const item = db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, m.id), eq(agendaItems.title, "Rekommendation om inriktningsbeslut")))
+      .get()!;
+    const found = await search(null, "inriktningsbeslut", { kind: "agenda_item" });
+    expect(found.items.map((r) => r.href)).toContain(`/moten/${m.id}#punkt-${item.id}`);
+    // The link's page is the meeting's, which the policy opens to the public.
+    const meeting = getMeeting(m.id)!;
+    const published = publishedMeetingIds([m.id]).has(m.id);
+    expect(can(null, "read:meeting", { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published })).toBe(
+      true,
+    );
+  });
+
+  it("still finds no confidential item, and nothing of a meeting with draft minutes or none, for the public", async () => {
+    const hits = (await allResults(null, "pappersprotokollet", {})).keys;
+    const hrefOf = (title: string) => {
+      const i = db.select().from(agendaItems).where(eq(agendaItems.title, title)).get()!;
+      return `/moten/${i.meetingId}#punkt-${i.id}`;
+    };
+    // Approved (0 and 3): the two open items; the confidential one (x.2) never.
+    expect(hits.sort()).toEqual(
+      ["Papperspunkt 0.0", "Papperspunkt 0.1", "Papperspunkt 3.0", "Papperspunkt 3.1"].map(hrefOf).sort(),
+    );
+    // The coordinator finds them all, the confidential items and the drafts too.
+    expect((await allResults(actors[4][1], "pappersprotokollet", {})).keys).toHaveLength(12);
+  });
 });
 
 describe("the index follows the data, one row at a time", () => {
@@ -445,6 +545,32 @@ describe("the index follows the data, one row at a time", () => {
     expect(changed(indexBefore, postings())).toEqual([]);
     // SVOM keeps public records: a published agenda is everyone's.
     expect((await search(null, "tandvårdsstöd", {})).page.total).toBe(1);
+  });
+
+  it("approving the minutes of a meeting without a notice makes its items public, and nothing else", async () => {
+    const meeting = db
+      .insert(meetings)
+      .values({ bodyId: world.bodyIds.svom, date: "2026-11-02", startTime: "09:00", endTime: "10:00" })
+      .returning()
+      .get();
+    const item = db
+      .insert(agendaItems)
+      .values({
+        meetingId: meeting.id,
+        position: 1,
+        title: "Punkt om färdtjänstavgift",
+        decisionText: "Avgiften höjs.",
+      })
+      .returning()
+      .get();
+    db.insert(minutes).values({ meetingId: meeting.id, status: "utkast" }).run();
+    expect((await search(null, "färdtjänstavgift", {})).page.total).toBe(0);
+    const [rowsBefore, indexBefore] = [entryRows(), postings()];
+    db.update(minutes).set({ status: "justerat" }).where(eq(minutes.meetingId, meeting.id)).run();
+    expect(changed(rowsBefore, entryRows())).toEqual([entryOf("agenda_item", item.id).id]);
+    expect(changed(indexBefore, postings())).toEqual([]);
+    const found = await search(null, "färdtjänstavgift", {});
+    expect(found.items.map((r) => r.href)).toEqual([`/moten/${meeting.id}#punkt-${item.id}`]);
   });
 
   it("keeps every trigger that keeps it in step (a table rebuild in a later migration must re-create them)", async () => {
