@@ -129,11 +129,19 @@ const SNIPPET_LENGTH = 200;
  * matched) gives its beginning.
  */
 export function snippetHtml(plainText: string, terms: string[], length = SNIPPET_LENGTH): string {
-  const text = plainText.normalize("NFC").replace(/\s+/g, " ").trim();
-  const folded = foldCase(text);
+  const whole = plainText.normalize("NFC");
+  const wholeFolded = foldCase(whole);
   // Case folding keeps the length of Swedish text; if some script does not, mark nothing.
-  const comparable = folded.length === text.length;
+  const comparable = wholeFolded.length === whole.length;
   const needles = comparable ? terms.filter((t) => t.length > 0) : [];
+  // Only a stretch around the first hit is worked on: a document's text can be 50 kB, and
+  // collapsing the whitespace of twenty of them cost more than the rest of a search request.
+  const hit = Math.min(...needles.map((t) => wholeFolded.indexOf(t)).filter((i) => i >= 0));
+  const margin = 4 * length;
+  const cutFrom = Number.isFinite(hit) ? Math.max(0, hit - margin) : 0;
+  const cutTo = Math.min(whole.length, (Number.isFinite(hit) ? hit : 0) + margin);
+  const text = whole.slice(cutFrom, cutTo).replace(/\s+/g, " ").trim();
+  const folded = foldCase(text);
   const first = Math.min(...needles.map((t) => folded.indexOf(t)).filter((i) => i >= 0));
   let start = Number.isFinite(first) ? Math.max(0, first - Math.floor(length / 3)) : 0;
   if (start > 0) {
@@ -151,7 +159,7 @@ export function snippetHtml(plainText: string, terms: string[], length = SNIPPET
     for (let i = folded.indexOf(needle, start); i >= 0 && i < end; i = folded.indexOf(needle, i + 1))
       ranges.push([i, Math.min(end, i + needle.length)]);
   ranges.sort((a, b) => a[0] - b[0]);
-  let html = start > 0 ? "…" : "";
+  let html = start > 0 || (cutFrom > 0 && /\S/.test(whole.slice(0, cutFrom))) ? "…" : "";
   let at = start;
   for (const [from, to] of ranges) {
     if (to <= at) continue;
@@ -160,7 +168,7 @@ export function snippetHtml(plainText: string, terms: string[], length = SNIPPET
     at = to;
   }
   html += escapeHtml(text.slice(at, end));
-  return end < text.length ? `${html}…` : html;
+  return end < text.length || (cutTo < whole.length && /\S/.test(whole.slice(cutTo))) ? `${html}…` : html;
 }
 
 export const SEARCH_KIND_LABEL: Record<string, string> = {

@@ -82,6 +82,17 @@ describe("snippets", () => {
     expect(html).toContain("står <mark>uppsägning</mark>stiden");
     expect(html.length).toBeLessThan(200);
   });
+  it("makes the same window of a 50 kB text as of the stretch around its hit, and ellipses only where text is left out", () => {
+    const middle = "här står uppsägningstiden tydligt";
+    const stretch = `${"förord ".repeat(60)}${middle} ${"efterord ".repeat(60)}`;
+    const long = `${"inledning\n\n".repeat(2_000)}${stretch}${"bilaga\t".repeat(4_000)}`;
+    expect(long.length).toBeGreaterThan(50_000);
+    expect(snippetHtml(long, ["uppsägning"])).toBe(snippetHtml(stretch, ["uppsägning"]).replace(/…$/, "") + "…");
+    // Whitespace alone around the text is no left-out text.
+    expect(snippetHtml(`${" \n".repeat(5_000)}Uppsägningen gäller.${"\n".repeat(5_000)}`, ["uppsägning"])).toBe(
+      "<mark>Uppsägning</mark>en gäller.",
+    );
+  });
   it("gives the beginning of a text that has no hit (the title matched)", () => {
     expect(snippetHtml("Kort text.", ["avtal"])).toBe("Kort text.");
   });
