@@ -35,7 +35,7 @@ import {
   signerRoleOf,
 } from "~/domain/minutes";
 import { checkDraft } from "~/domain/minutes-draft";
-import { minutesStepRefusal } from "~/domain/minutes-steps";
+import { correctionProblem, minutesStepRefusal } from "~/domain/minutes-steps";
 import {
   correctMinutesSchema,
   minutesActionSchema,
@@ -108,6 +108,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signers = requiredSignersOf(choice).map((s) => ({ ...s, name: nameOf(s.personId) }));
   const signatures = signaturesOf(meeting.id);
   const pending = record ? (pendingCorrectionOf(meeting.id) ?? null) : null;
+  // The draft's signing round is open while the minutes allow signing (started, not approved).
+  const signingOpen = minutesStepRefusal("sign", record) === null;
   const correctionSignatures = pending ? signaturesOf(meeting.id, pending.id) : [];
   const myPerson = viewer?.user.personId ?? null;
   const myRole = signerRoleOf(myPerson, choice);
@@ -154,12 +156,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signers,
     signatures,
     unsigned: unsignedOf(signers, signatures),
-    problems: record && !approved ? minutesApprovalProblems(meeting.id, todayInStockholm()) : [],
+    problems: signingOpen ? minutesApprovalProblems(meeting.id, todayInStockholm()) : [],
     held: isHeld(meeting.status),
     canManage,
+    // A new correction: approved minutes, none waiting (one correction at a time).
+    canCorrect: canManage && correctionProblem(record, pending) === null,
     myRole,
     canSign: maySign({
-      open: record !== null && !approved,
+      open: signingOpen,
       role: myRole,
       permitted: can(actor, "sign:minutes", resource),
       personId: myPerson,
@@ -358,7 +362,7 @@ export default function Minutes() {
       )}
       {d.record ? <Approval d={d} result={result} intent={intent} /> : null}
       {d.approved ? <Publication d={d} result={intent === "post" ? result : null} /> : null}
-      {d.approved && d.canManage ? <CorrectionForm d={d} result={intent === "correct" ? result : null} /> : null}
+      {d.canCorrect ? <CorrectionForm d={d} result={intent === "correct" ? result : null} /> : null}
       {d.pending ? <PendingCorrection d={d} result={result} intent={intent} /> : null}
       {d.revisions.length ? (
         <section aria-labelledby="rattelser-rubrik" id="rattelser">
@@ -859,7 +863,6 @@ function Publication({ d, result }: { d: Data; result: Result | null }) {
 
 function CorrectionForm({ d, result }: { d: Data; result: Result | null }) {
   const [form, fields] = useSchemaForm(correctMinutesSchema, { id: "ratta", lastResult: result });
-  if (d.pending) return null;
   return (
     <section aria-labelledby="rattelse" className="no-print">
       <h2 id="rattelse">Rättelse</h2>
