@@ -35,7 +35,15 @@ export function recordAccessibilityReport(userId: string | null, report: Accessi
 }
 
 export function pageOfAccessibilityReports(request: PageRequest) {
-  return paginateQuery(request, accessibilityReports, undefined, () =>
-    db().select().from(accessibilityReports).orderBy(desc(accessibilityReports.id)),
+  const order = [desc(accessibilityReports.id)];
+  return paginateQuery(
+    request,
+    { table: accessibilityReports, id: accessibilityReports.id, where: undefined, order },
+    (page) =>
+      db()
+        .select()
+        .from(accessibilityReports)
+        .where(page)
+        .orderBy(...order),
   );
 }

@@ -56,7 +56,7 @@ const listColumns = {
 };
 
 /** One page of the assignments in a view; earliest due date first, undated last. */
-export function pageOfAssignments(
+export async function pageOfAssignments(
   actor: Actor,
   collaborationId: number,
   view: AssignmentView,
@@ -69,13 +69,14 @@ export function pageOfAssignments(
     view === "skapade" ? eq(assignments.createdBy, actor.userId) : undefined,
     view === "forsenade" ? overdue(today) : undefined,
   );
-  const paged = paginateQuery(request, assignments, where, () =>
+  const order = [sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(assignments.id)];
+  const paged = await paginateQuery(request, { table: assignments, id: assignments.id, where, order }, (page) =>
     db()
       .select(listColumns)
       .from(assignments)
       .leftJoin(decisions, eq(assignments.decisionId, decisions.id))
-      .where(where)
-      .orderBy(sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(assignments.id)),
+      .where(page)
+      .orderBy(...order),
   );
   return { ...paged, items: paged.items.map((a) => ({ ...a, assigneeName: a.assigneeName ?? "–" })) };
 }

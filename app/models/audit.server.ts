@@ -84,7 +84,8 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
   if (filter.to) conditions.push(lte(auditLog.at, `${filter.to}T23:59:59.999Z`));
   if (filter.text) conditions.push(like(auditLog.after, `%${filter.text.replace(/[%_]/g, "")}%`));
   const where = conditions.length ? and(...conditions) : undefined;
-  return paginateQuery(request, auditLog, where, () =>
+  const order = [desc(auditLog.id)];
+  return paginateQuery(request, { table: auditLog, id: auditLog.id, where, order }, (page) =>
     db()
       .select({
         id: auditLog.id,
@@ -102,8 +103,8 @@ export function pageOfAudit(filter: AuditFilter, request: PageRequest) {
       .leftJoin(redactors, eq(auditLog.redactedBy, redactors.id))
       .leftJoin(redactorPeople, eq(redactors.personId, redactorPeople.id))
       .leftJoin(people, eq(users.personId, people.id))
-      .where(where)
-      .orderBy(desc(auditLog.id)),
+      .where(page)
+      .orderBy(...order),
   );
 }
 

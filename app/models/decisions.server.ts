@@ -140,13 +140,13 @@ const registerRow = {
 /** One page of the register: only the columns the page shows (not the decision texts). */
 export function pageOfDecisions(actor: Actor | null, filter: DecisionFilter, request: PageRequest) {
   const where = registerWhere(actor, filter);
-  return paginateQuery(request, decisions, where, () =>
+  return paginateQuery(request, { table: decisions, id: decisions.id, where, order: registerOrder }, (page) =>
     db()
       .select(registerRow)
       .from(decisions)
       .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
       .leftJoin(matters, eq(decisions.matterId, matters.id))
-      .where(where)
+      .where(page)
       .orderBy(...registerOrder),
   );
 }

@@ -53,6 +53,8 @@ export interface DocumentFilter {
   year?: number;
 }
 
+const documentOrder = [desc(documents.date), desc(documents.id)];
+
 /** One page of the documents the actor may read, newest first; access and filters in SQL. */
 export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, request: PageRequest) {
   const where = and(
@@ -65,7 +67,7 @@ export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, req
       ? and(gte(documents.date, `${filter.year}-01-01`), lte(documents.date, `${filter.year}-12-31`))
       : undefined,
   );
-  return paginateQuery(request, documents, where, () =>
+  return paginateQuery(request, { table: documents, id: documents.id, where, order: documentOrder }, (page) =>
     db()
       .select({
         id: documents.id,
@@ -77,8 +79,8 @@ export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, req
       })
       .from(documents)
       .leftJoin(bodies, eq(documents.bodyId, bodies.id))
-      .where(where)
-      .orderBy(desc(documents.date), desc(documents.id)),
+      .where(page)
+      .orderBy(...documentOrder),
   );
 }
 

@@ -20,7 +20,8 @@ import { saveVersioned } from "./versioned.server";
 /** One page of the matters, newest first (the registry number is shown, so no text columns). */
 export function pageOfMatters(collaborationId: number, request: PageRequest) {
   const where = eq(matters.collaborationId, collaborationId);
-  return paginateQuery(request, matters, where, () =>
+  const order = [desc(matters.createdAt), desc(matters.id)];
+  return paginateQuery(request, { table: matters, id: matters.id, where, order }, (page) =>
     db()
       .select({
         id: matters.id,
@@ -29,8 +30,8 @@ export function pageOfMatters(collaborationId: number, request: PageRequest) {
         status: matters.status,
       })
       .from(matters)
-      .where(where)
-      .orderBy(desc(matters.createdAt), desc(matters.id)),
+      .where(page)
+      .orderBy(...order),
   );
 }
 

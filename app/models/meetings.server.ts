@@ -96,20 +96,21 @@ export function upcomingMeetings(actor: Actor | null, bodyIds: readonly number[]
 }
 
 /** One page of the past meetings the actor may open, latest first. */
-export function pageOfPastMeetings(
+export async function pageOfPastMeetings(
   actor: Actor | null,
   bodyIds: readonly number[],
   today: string,
   request: PageRequest,
 ) {
   const where = and(meetingListWhere(actor, bodyIds), lt(meetings.date, today));
-  const page = paginateQuery(request, meetings, where, () =>
+  const order = [desc(meetings.date), desc(meetings.startTime), desc(meetings.id)];
+  const page = await paginateQuery(request, { table: meetings, id: meetings.id, where, order }, (ofPage) =>
     db()
       .select(listColumns)
       .from(meetings)
       .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-      .where(where)
-      .orderBy(desc(meetings.date), desc(meetings.startTime), desc(meetings.id)),
+      .where(ofPage)
+      .orderBy(...order),
   );
   return { ...page, items: asNoticedBy(actor, page.items) };
 }

@@ -1,12 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, type SQL } from "drizzle-orm";
 import { organisations, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
 import { paginateQuery } from "./paging.server";
 import { db, write } from "~/utils/db.server";
 
-/** People by name, with their organisation and whether they have an account. */
-function peopleByName() {
+const byName = [asc(people.name), asc(people.id)];
+
+/** People by name (those that match `where`), with their organisation and whether they have an account. */
+function peopleByName(where?: SQL) {
   return db()
     .select({
       id: people.id,
@@ -18,7 +20,8 @@ function peopleByName() {
     .from(people)
     .leftJoin(organisations, eq(people.organisationId, organisations.id))
     .leftJoin(users, eq(users.personId, people.id))
-    .orderBy(asc(people.name), asc(people.id));
+    .where(where)
+    .orderBy(...byName);
 }
 
 const withAccountFlag = <P extends { userId: string | null }>({ userId, ...person }: P) => ({
@@ -27,8 +30,12 @@ const withAccountFlag = <P extends { userId: string | null }>({ userId, ...perso
 });
 
 /** One page of the people, by name. */
-export function pageOfPeople(request: PageRequest) {
-  const paged = paginateQuery(request, people, undefined, peopleByName);
+export async function pageOfPeople(request: PageRequest) {
+  const paged = await paginateQuery(
+    request,
+    { table: people, id: people.id, where: undefined, order: byName },
+    peopleByName,
+  );
   return { ...paged, items: paged.items.map(withAccountFlag) };
 }
 

@@ -129,7 +129,8 @@ export function pageOfRecommendations(
   request: PageRequest,
 ) {
   const where = matrixWhere(actor, collaborationId, asOf);
-  return paginateQuery(request, recommendations, where, () =>
+  const order = [desc(recommendations.answerDeadline), desc(recommendations.id)];
+  return paginateQuery(request, { table: recommendations, id: recommendations.id, where, order }, (page) =>
     db()
       .select({
         id: recommendations.id,
@@ -139,8 +140,8 @@ export function pageOfRecommendations(
         withdrawnAt: recommendations.withdrawnAt,
       })
       .from(recommendations)
-      .where(where)
-      .orderBy(desc(recommendations.answerDeadline), desc(recommendations.id)),
+      .where(page)
+      .orderBy(...order),
   );
 }
 

@@ -29,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter: { typ: q("typ") ?? "", fran: from ?? "", till: to ?? "", text: q("text") ?? "" },
     dateError: (from && !isIsoDate(from)) || (to && !isIsoDate(to)) ? "Skriv datum som ÅÅÅÅ-MM-DD." : null,
     types: auditEntityTypes().map((t) => ({ value: t, label: entityTypeLabel(t) })),
-    entries: (() => {
-      const page = pageOfAudit(filter, pageRequestFrom(url.searchParams));
+    entries: await (async () => {
+      const page = await pageOfAudit(filter, pageRequestFrom(url.searchParams));
       return {
         page: page.page,
         // Plain Swedish (issue 15): a sentence with the person's name, and what changed field by field.

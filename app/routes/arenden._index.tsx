@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Ärenden – Samverkansportal
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:matters");
   const page = pageRequestFrom(new URL(request.url).searchParams);
-  const matters = pageOfMatters(collaborationToRead(request, viewer.actor, "read:matters").id, page);
+  const matters = await pageOfMatters(collaborationToRead(request, viewer.actor, "read:matters").id, page);
   return {
     matters,
     marks: exampleMarksOf({ matter: matters.items.map((m) => m.id) }),

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const collaboration = collaborationFor(request, viewer?.actor ?? null);
   const filter = { ...decisionFilterFromUrl(url), collaborationId: collaboration.id };
-  const page = pageOfDecisions(viewer?.actor ?? null, filter, pageRequestFrom(url.searchParams));
+  const page = await pageOfDecisions(viewer?.actor ?? null, filter, pageRequestFrom(url.searchParams));
   return {
     search: url.search,
     marks: exampleMarksOf({

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     collaboration: collaborationChoices(viewer?.actor ?? null, collaboration),
     filter: { typ: kind ?? "", organ: bodyId ? String(bodyId) : "", ar: year ? String(year) : "" },
-    documents: pageOfDocuments(
+    documents: await pageOfDocuments(
       viewer?.actor ?? null,
       { collaborationId: collaboration.id, kind, bodyId, year },
       pageRequestFrom(url.searchParams),

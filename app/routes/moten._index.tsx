@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shown = bodies.some((b) => b.id === bodyFilter) ? [bodyFilter!] : bodies.map((b) => b.id);
   const today = todayInStockholm();
   const upcoming = upcomingMeetings(actor, shown, today);
-  const past = pageOfPastMeetings(actor, shown, today, pageRequestFrom(url.searchParams));
+  const past = await pageOfPastMeetings(actor, shown, today, pageRequestFrom(url.searchParams));
   return {
     today,
     collaboration: collaborationChoices(actor, collaboration),

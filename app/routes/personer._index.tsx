@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewerWith(request, "manage:people");
   const url = new URL(request.url);
   return {
-    people: pageOfPeople(pageRequestFrom(url.searchParams)),
+    people: await pageOfPeople(pageRequestFrom(url.searchParams)),
     organisations: listOrganisations(),
   };
 }

@@ -39,7 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asOf = parseIsoDate(requested) && requested <= todayInStockholm() ? requested : null;
   // "Today" is the chosen day when the matrix is shown as of a date in the past.
   const today = asOf ?? todayInStockholm();
-  const recs = pageOfRecommendations(actor, collaborationId, asOf, pageRequestFrom(new URL(request.url).searchParams));
+  const recs = await pageOfRecommendations(
+    actor,
+    collaborationId,
+    asOf,
+    pageRequestFrom(new URL(request.url).searchParams),
+  );
   const ids = recs.items.map((r) => r.id);
   const answers = asOf ? answersAsOf(ids, asOf) : answersOf(ids);
   // The viewer's own organisation is the first column (issue 15): a politician on a tablet sees it

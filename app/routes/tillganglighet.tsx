@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The coordinator reads the reports here; everyone else sees only the statement and the form.
   const canRead = can(viewer?.actor ?? null, "read:audit");
   return {
-    reports: canRead ? pageOfAccessibilityReports(pageRequestFrom(new URL(request.url).searchParams)) : null,
+    reports: canRead ? await pageOfAccessibilityReports(pageRequestFrom(new URL(request.url).searchParams)) : null,
   };
 }
 

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const show = assignmentViewFrom(url.searchParams.get("visa"));
   const today = todayInStockholm();
   const collaboration = collaborationToRead(request, viewer.actor, "read:assignments");
-  const page = pageOfAssignments(viewer.actor, collaboration.id, show, today, pageRequestFrom(url.searchParams));
+  const page = await pageOfAssignments(viewer.actor, collaboration.id, show, today, pageRequestFrom(url.searchParams));
   const rows = page.items.map((a) => ({
     ...a,
     overdue: isAssignmentOverdue(a, today),

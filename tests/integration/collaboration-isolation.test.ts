@@ -56,7 +56,7 @@ beforeAll(async () => {
 describe("one collaboration's queries never return another's rows", () => {
   const ids = () => [world.collaborationId, example.collaborationId] as const;
 
-  it("matters, assignments, documents and key figures", () => {
+  it("matters, assignments, documents and key figures", async () => {
     const admin = actorOf("demo-samordnare");
     for (const [own, other] of [ids(), [...ids()].reverse()]) {
       const matterIds = new Set(
@@ -68,7 +68,7 @@ describe("one collaboration's queries never return another's rows", () => {
           .map((m) => m.id),
       );
       expect(matterIds.size).toBeGreaterThan(0);
-      const page = pageOfMatters(own, ALL).items;
+      const page = (await pageOfMatters(own, ALL)).items;
       expect(page.length).toBeGreaterThan(0);
       expect(page.filter((m) => matterIds.has(m.id))).toEqual([]);
       expect(listMatters(own).filter((m) => matterIds.has(m.id))).toEqual([]);
@@ -81,7 +81,7 @@ describe("one collaboration's queries never return another's rows", () => {
           .all()
           .map((a) => a.id),
       );
-      const mine = pageOfAssignments(admin, own, "alla", TODAY, ALL).items;
+      const mine = (await pageOfAssignments(admin, own, "alla", TODAY, ALL)).items;
       expect(mine.filter((a) => otherAssignments.has(a.id))).toEqual([]);
 
       const otherDocuments = new Set(
@@ -93,7 +93,7 @@ describe("one collaboration's queries never return another's rows", () => {
           .map((d) => d.id),
       );
       expect(otherDocuments.size).toBeGreaterThan(0);
-      const docs = pageOfDocuments(admin, { collaborationId: own }, ALL).items;
+      const docs = (await pageOfDocuments(admin, { collaborationId: own }, ALL)).items;
       expect(docs.length).toBeGreaterThan(0);
       expect(docs.filter((d) => otherDocuments.has(d.id))).toEqual([]);
 
@@ -103,7 +103,7 @@ describe("one collaboration's queries never return another's rows", () => {
     }
   });
 
-  it("parties, agreement, bodies and recommendations", () => {
+  it("parties, agreement, bodies and recommendations", async () => {
     const [mini, ex] = ids();
     expect(partiesOf(ex).map((p) => p.name)).toEqual([
       "Region Jämtland Härjedalen",
@@ -118,17 +118,17 @@ describe("one collaboration's queries never return another's rows", () => {
     expect(exampleBodies).toEqual(expect.arrayContaining([world.bodyIds.svom, example.steeringGroupId]));
     expect(exampleBodies).not.toContain(world.bodyIds.styrgrupp);
     expect(listBodies(mini).map((b) => b.id)).not.toContain(example.steeringGroupId);
-    expect(pageOfRecommendations(null, ex, null, ALL).items).toEqual([]);
-    expect(pageOfRecommendations(null, mini, null, ALL).items.length).toBeGreaterThan(0);
+    expect((await pageOfRecommendations(null, ex, null, ALL)).items).toEqual([]);
+    expect((await pageOfRecommendations(null, mini, null, ALL)).items.length).toBeGreaterThan(0);
   });
 
-  it("the register splits one body's § series by the matters it handled", () => {
+  it("the register splits one body's § series by the matters it handled", async () => {
     const [mini, ex] = ids();
-    const svomOf = (collaborationId: number) =>
-      pageOfDecisions(null, { collaborationId, bodyId: world.bodyIds.svom }, ALL).items.map((d) => d.title);
-    expect(svomOf(ex)).toEqual(["Spelprevention: uppföljning av första avtalsåret (exempel)"]);
-    expect(svomOf(mini)).toContain("Mini-Maria: verksamhetsberättelse 2025");
-    expect(svomOf(mini)).not.toContain("Spelprevention: uppföljning av första avtalsåret (exempel)");
+    const svomOf = async (collaborationId: number) =>
+      (await pageOfDecisions(null, { collaborationId, bodyId: world.bodyIds.svom }, ALL)).items.map((d) => d.title);
+    expect(await svomOf(ex)).toEqual(["Spelprevention: uppföljning av första avtalsåret (exempel)"]);
+    expect(await svomOf(mini)).toContain("Mini-Maria: verksamhetsberättelse 2025");
+    expect(await svomOf(mini)).not.toContain("Spelprevention: uppföljning av första avtalsåret (exempel)");
     // One continuous series: the shared meeting's two register § follow each other.
     const paragraphs = db
       .select({ paragraph: decisions.paragraph, matterId: decisions.matterId })
@@ -141,7 +141,7 @@ describe("one collaboration's queries never return another's rows", () => {
 });
 
 describe("what is open to members is open to those who take part", () => {
-  it("a member of only the example collaboration reads none of Mini-Maria's matters, assignments or members' documents", () => {
+  it("a member of only the example collaboration reads none of Mini-Maria's matters, assignments or members' documents", async () => {
     const sigrid = actorOf("demo-spel");
     const ingrid = actorOf("demo-ifochef");
     expect([...sigrid.collaborationIds]).toEqual([example.collaborationId]);
@@ -157,7 +157,7 @@ describe("what is open to members is open to those who take part", () => {
       expect(canReadDocument(ingrid, doc), doc.title).toBe(doc.collaborationId === world.collaborationId);
     }
     // The list applies the same rule in its query, whatever collaboration is asked for.
-    const listed = pageOfDocuments(sigrid, { collaborationId: world.collaborationId }, ALL).items;
+    const listed = (await pageOfDocuments(sigrid, { collaborationId: world.collaborationId }, ALL)).items;
     expect(listed.filter((d) => d.visibility !== "public")).toEqual([]);
   });
 

@@ -35,7 +35,8 @@ beforeEach(async () => {
   };
 });
 
-const titles = (actor: Actor | null) => pageOfDocuments(actor, {}, { page: 1, size: 1000 }).items.map((d) => d.title);
+const titles = async (actor: Actor | null) =>
+  (await pageOfDocuments(actor, {}, { page: 1, size: 1000 })).items.map((d) => d.title);
 const ROUTINE = "Rutin för samverkan vid ungdomskontrakt";
 
 function formWith(name: string, bytes: Buffer, field = "files") {
@@ -45,17 +46,17 @@ function formWith(name: string, bytes: Buffer, field = "files") {
 }
 
 describe("visibility", () => {
-  it("lists public documents to everyone, members' documents to signed-in users, and body documents to the body only", () => {
-    expect(titles(actors.anonymous)).toEqual([
+  it("lists public documents to everyone, members' documents to signed-in users, and body documents to the body only", async () => {
+    expect(await titles(actors.anonymous)).toEqual([
       "Verksamhetsberättelse 2025",
       "Samarbetsavtal MiniMaria Jämtland Härjedalen",
     ]);
-    expect(titles(actors.politician)).not.toContain(ROUTINE);
-    expect(titles(actors.politician)).toContain("Uppföljningsplan");
+    expect(await titles(actors.politician)).not.toContain(ROUTINE);
+    expect(await titles(actors.politician)).toContain("Uppföljningsplan");
     // Maja sits in the reference and working groups, not the steering group.
-    expect(titles(actors.manager)).not.toContain(ROUTINE);
-    expect(titles(actors.ifoChief)).toContain(ROUTINE);
-    expect(titles(actors.coordinator)).toContain(ROUTINE);
+    expect(await titles(actors.manager)).not.toContain(ROUTINE);
+    expect(await titles(actors.ifoChief)).toContain(ROUTINE);
+    expect(await titles(actors.coordinator)).toContain(ROUTINE);
   });
 
   it("never lets search reveal a document the viewer may not read", async () => {

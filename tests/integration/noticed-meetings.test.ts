@@ -132,9 +132,9 @@ describe("meetings as members were told", () => {
     expect(entry()?.summary).toContain("kl. 08:00, Opublicerad lokal");
   });
 
-  it("leaves the past (with minutes) as recorded", () => {
+  it("leaves the past (with minutes) as recorded", async () => {
     const member = actorOf("demo-politiker");
-    const past = pageOfPastMeetings(member, [world.bodyIds.svom], TODAY, { page: 1, size: 50 });
+    const past = await pageOfPastMeetings(member, [world.bodyIds.svom], TODAY, { page: 1, size: 50 });
     expect(past.items.some((m) => m.place === "Regionens hus, Östersund")).toBe(true);
   });
 });
