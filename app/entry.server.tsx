@@ -8,6 +8,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { htmlStream } from "./utils/html-stream.server";
+import { isCachedRoute } from "./utils/page-cache.server";
 import { NonceProvider } from "./utils/nonce";
 import { env } from "./utils/env.server";
 
@@ -20,6 +21,8 @@ export { startBackgroundWork } from "./jobs/background.server";
 export const serverSettings = env;
 /** The write limit, for the HTTP server (server/index.js): seconds to wait, or 0. */
 export { writeWait } from "~/auth/limits.server";
+/** Signed-in pages served again until the database changes (server/index.js; decision 011). */
+export { withPageCache } from "./utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -33,6 +36,9 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  // Whether app/utils/page-cache.server.ts may store this page (it also checks the status).
+  loadContext.pageCacheable =
+    responseStatusCode === 200 && isCachedRoute(remixContext.staticHandlerContext.matches.map((m) => m.route.id));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -105,7 +105,13 @@ const percentile = (sorted: number[], p: number) =>
  * the server, also the CPU time it used per request (the machine's other work stretches wall
  * time much more than CPU time, so this compares pages more fairly on a shared machine).
  */
-async function load(port: number | Server, pathname: string, cookie?: string, ms = LOAD_MS): Promise<Load> {
+async function load(
+  port: number | Server,
+  pathname: string,
+  cookie?: string,
+  ms = LOAD_MS,
+  view: "first" | "repeat" = "repeat",
+): Promise<Load> {
   const server = typeof port === "number" ? undefined : port;
   if (server) port = server.port;
   for (let i = 0; i < 3; i++) await request(port as number, pathname, { cookie }); // warm up
@@ -118,7 +124,10 @@ async function load(port: number | Server, pathname: string, cookie?: string, ms
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
-        const r = await request(port as number, pathname, { cookie, headers: { "Accept-Encoding": "gzip" } });
+        // A first view: an address of its own each time, so the page cache (decision 011) never
+        // has it and the page is loaded and rendered as on a first visit.
+        const url = view === "first" ? `${pathname}${pathname.includes("?") ? "&" : "?"}v=${unique++}` : pathname;
+        const r = await request(port as number, url, { cookie, headers: { "Accept-Encoding": "gzip" } });
         if (r.status !== 200) failures++;
         times.push(r.ms);
       }
@@ -131,6 +140,8 @@ async function load(port: number | Server, pathname: string, cookie?: string, ms
     clientCpuMs: (client.user + client.system) / 1000 / times.length,
   };
 }
+
+let unique = 0;
 
 /** Request rate and latency percentiles of one measured run. */
 function summarize(times: number[], elapsedSeconds: number, failures: number): Load {
@@ -325,7 +336,7 @@ async function writesUnderLoad(server: Server, g: Generated, dbPath: string) {
   const minutesVersion = () =>
     (db.prepare("SELECT version FROM minutes WHERE meeting_id = ?").get(g.minutesMeetingId) as { version: number })
       .version;
-  const reads = load(server.port, "/moten", g.tokens.admin, QUICK ? 4_000 : 12_000);
+  const reads = load(server.port, "/moten", g.tokens.admin, QUICK ? 4_000 : 12_000, "first");
   const saves: number[] = [];
   const proposals: number[] = [];
   const uploads: number[] = [];
@@ -424,7 +435,7 @@ async function compareProcesses(dbPath: string, g: Generated, variants: Variant[
   for (let round = 0; round < rounds; round++) {
     const order = variants.map((_, i) => i);
     if (round % 2) order.reverse();
-    for (const i of order) runs[i].push(await load(servers[i], pathname, g.tokens.member));
+    for (const i of order) runs[i].push(await load(servers[i], pathname, g.tokens.member, LOAD_MS, "first"));
   }
   for (const server of servers) await stop(server);
   return variants.map((v, i) => ({
@@ -497,7 +508,7 @@ function writeReport(done: boolean) {
     "The load generator runs on the same machine as the server (they share the cores), so req/s figures are lower than the server alone could reach; the ratios compare like with like.",
     process.env.BENCH_SHARED_NOTE ? `\n**${process.env.BENCH_SHARED_NOTE}**` : "",
     "",
-    `Load: ${CONCURRENCY} concurrent clients in a closed loop (keep-alive, gzip accepted), ${LOAD_MS / 1000} s per page after 3 warm-up requests; p50/p95 are per request latency.`,
+    `Load: ${CONCURRENCY} concurrent clients in a closed loop (keep-alive, gzip accepted), ${LOAD_MS / 1000} s per page after 3 warm-up requests; p50/p95 are per request latency. Pages are measured as first views (every request at an address of its own, so the page cache of decision 011 never has it); the signed-in pages at ${SCALES[0]}× also as repeat views (the same address again, served from the page cache).`,
     "",
     "## Data",
     "",
@@ -518,7 +529,12 @@ function writeReport(done: boolean) {
     }),
     ...signedIn.map((p) => {
       const m = got(first, p.name);
-      return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)}) | ${f0(m.rps)} req/s (${(m.rps / healthz.rps).toFixed(2)}×); server CPU ${f1(m.cpuMs)} ms a request vs ${f1(healthz.cpuMs)} ms (${(healthz.cpuMs / m.cpuMs).toFixed(2)}×) | ${ok(m.rps >= 0.6 * healthz.rps)} |`;
+      const r = got(`${first} repeat`, p.name);
+      const view = (x: Load) =>
+        `${f0(x.rps)} req/s (${(x.rps / healthz.rps).toFixed(2)}×), server CPU ${f1(x.cpuMs)} ms a request`;
+      const verdict =
+        m.rps >= 0.6 * healthz.rps ? "met" : r.rps >= 0.6 * healthz.rps ? "met for repeat views only" : "**not met**";
+      return `| ${p.name} (${first}): req/s ≥ 0.6 × bare route (${f0(healthz.rps)} req/s, ${f1(healthz.cpuMs)} ms) | first view ${view(m)}; repeat view (page cache) ${view(r)} | ${verdict} |`;
     }),
     `| Saving minutes at ${last} while reads run: p95 ≤ 100 ms | ${f1(writes[last]?.save ?? NaN)} ms | ${ok((writes[last]?.save ?? Infinity) <= 100)} |`,
     ...corpusPages
@@ -686,7 +702,15 @@ for (const scale of CORPUS_ONLY ? [] : SCALES) {
   log(`measuring ${label} …`);
   floors[`bare route /healthz (${label})`] = await load(server, "/healthz");
   results[label] = {};
-  for (const page of PAGES) results[label][page.name] = await load(server, page.path(g), cookieOf(g, page.who));
+  // First views: what a page costs to load and render (the growth targets are about this).
+  for (const page of PAGES)
+    results[label][page.name] = await load(server, page.path(g), cookieOf(g, page.who), LOAD_MS, "first");
+  // Repeat views of the signed-in pages, served from the page cache while nothing changes.
+  if (scale === SCALES[0]) {
+    results[`${label} repeat`] = {};
+    for (const page of PAGES.filter((p) => p.who !== "anonymous" && !p.name.startsWith("Search")))
+      results[`${label} repeat`][page.name] = await load(server, page.path(g), cookieOf(g, page.who));
+  }
   if (scale === SCALES[0]) {
     const html = await request(server.port, "/moten", {
       cookie: g.tokens.member,

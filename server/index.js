@@ -280,7 +280,12 @@ app.all("*", async (req, res, next) => {
     return answer(res, 400, "Förfrågan kunde inte läsas.");
   }
   try {
-    const response = await handleRequest(request, { cspNonce: res.locals.cspNonce, clientIp: req.ip });
+    // A signed-in page may be served again from memory until the database changes (decision 011).
+    const context = { cspNonce: res.locals.cspNonce, clientIp: req.ip };
+    const { response, outcome } = await build.entry.module.withPageCache(request, context, () =>
+      handleRequest(request, context),
+    );
+    if (outcome !== "off") res.set("X-Page-Cache", outcome);
     if (res.headersSent) return; // already answered (413 while reading the body)
     // Received files the action did not store are gone before the answer is.
     if (hasBody) await removeIncoming(requestId);

@@ -100,6 +100,20 @@ export function preparedQuery<T>(build: (db: Db) => T): () => T {
   };
 }
 
+/**
+ * The state of the database as this connection sees it: it changes with every commit on any
+ * connection, in this process or another (SQLite's data_version), and with every change made
+ * on this one (total_changes(), which also counts changes a transaction then rolled back).
+ * Equal stamps mean no row changed in between.
+ */
+export function databaseStamp(): string {
+  // One prepared statement (client.pragma() would prepare its statement on every call).
+  const { version, changes } = prepared(
+    "SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes",
+  ).get({}) as { version: number; changes: number };
+  return `${version}:${changes}`;
+}
+
 interface Memo {
   stamp: string;
   values: Map<string, unknown>;
@@ -123,11 +137,7 @@ export function memoUntilChange<A extends unknown[], R>(
   return (...args: A) => {
     const client = db().$client;
     if (client.inTransaction) return fn(...args);
-    // One prepared statement (client.pragma() would prepare its statement on every call).
-    const { version, changes } = prepared(
-      "SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes",
-    ).get({}) as { version: number; changes: number };
-    const stamp = `${version}:${changes}`;
+    const stamp = databaseStamp();
     let perClient = memos.get(client);
     if (!perClient) memos.set(client, (perClient = new Map()));
     let memo = perClient.get(name);

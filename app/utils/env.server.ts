@@ -108,6 +108,8 @@ const schema = z
     EXTRACT_MEMORY_MB: whole("EXTRACT_MEMORY_MB", 32, 4096, 256),
     /** Worker threads that run long reads (search) off the event loop; 0 runs them on it. */
     READ_WORKERS: whole("READ_WORKERS", 0, 16, 2),
+    /** Memory per process for signed-in pages served again until the database changes (0 = off; decision 011). */
+    PAGE_CACHE_MB: whole("PAGE_CACHE_MB", 0, 4096, 32),
     /** Public origin, e.g. https://portal.example.se. When https, cookies are Secure and __Host-. */
     APP_ORIGIN: origin,
     /** Minutes of inactivity after which a session ends. */

@@ -18,6 +18,7 @@ const BAD_VALUES: Record<(typeof SETTING_NAMES)[number], string[]> = {
   EXTRACT_TIMEOUT_SECONDS: ["0", "601", "-1"],
   EXTRACT_MEMORY_MB: ["31", "4097", "x"],
   READ_WORKERS: ["-1", "17", "två"],
+  PAGE_CACHE_MB: ["-1", "4097", "mycket", "1.5"],
   APP_ORIGIN: ["inte en adress", "ftp://portal.example.se", "https://portal.example.se/sokvag", "javascript:alert(1)"],
   SESSION_IDLE_MINUTES: ["4", "abc", "1441"],
   SESSION_MAX_HOURS: ["0", "169", "tolv"],
