@@ -131,8 +131,8 @@ const TERM = "kvalitetsuppföljning";
  */
 const QUERIES: [string, (text: string) => boolean][] = [
   [TERM, (text) => text.includes(TERM)],
-  // Inside a word, not at its start: a substring of an indexed word.
-  ["tetsuppföljning", (text) => text.includes("tetsuppföljning")],
+  // A word alone and inside compounds ("kvalitetsuppföljning"): several indexed words contain it.
+  ["uppföljning", (text) => text.includes("uppföljning")],
   [`"${TERM}"`, (text) => new RegExp(`(?<![\\p{L}\\p{N}])${TERM}`, "u").test(text)],
   [
     `"om ${TERM}" beslut`,
