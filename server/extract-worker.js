@@ -4,8 +4,10 @@
  * never the server. Plain JS so it runs without a build step.
  *
  * Input (workerData): { path, kind, limits: { maxUncompressedBytes, maxEntries, maxTextChars } }.
- * Output (postMessage): { ok: true, text } or { ok: false, reason } where reason is one of
- * "unreadable", "too-large", "too-much-text", "encrypted".
+ * Output (postMessage): { ok: true, text, sha256 } (sha256: hex digest of the file's bytes as
+ * read here, so the server's event loop never reads the file again to hash it) or
+ * { ok: false, reason } where reason is one of "unreadable", "too-large", "too-much-text",
+ * "encrypted", "not-text".
  *
  * What is read, per kind:
  * - pdf: every page's text (pdf.js); a file pdf.js cannot open or that is encrypted is unreadable.
@@ -13,9 +15,11 @@
  *   footers, footnotes, endnotes, comments, slides, notes, sheets, shared strings, document
  *   properties), inflated with a budget on the bytes actually produced, not the sizes the
  *   archive declares.
- * - txt, md: the text itself.
+ * - txt, md: the text itself, which must be UTF-8 without NUL bytes from end to end (the server
+ *   decided the type from the file's first 64 kB only).
  * - png, jpeg: printable runs of the bytes (metadata such as comments and EXIF strings).
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { Inflate } from "fflate";
@@ -202,8 +206,18 @@ function imageStrings(bytes) {
   return runs.join("\n");
 }
 
-async function extract({ path, kind, limits }) {
-  const bytes = new Uint8Array(fs.readFileSync(path));
+/** @param {Uint8Array} bytes */
+function utf8Text(bytes) {
+  if (bytes.includes(0)) throw new Refusal("not-text");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Refusal("not-text");
+  }
+}
+
+/** @param {Uint8Array} bytes */
+function textOf(bytes, kind, limits) {
   switch (kind) {
     case "pdf":
       return pdfText(bytes, limits);
@@ -215,7 +229,7 @@ async function extract({ path, kind, limits }) {
       return archiveText(bytes, kind, limits);
     case "txt":
     case "md": {
-      const text = new TextDecoder("utf-8").decode(bytes);
+      const text = utf8Text(bytes);
       if (text.length > limits.maxTextChars) throw new Refusal("too-much-text");
       return text;
     }
@@ -227,7 +241,13 @@ async function extract({ path, kind, limits }) {
   }
 }
 
+async function extract({ path, kind, limits }) {
+  const bytes = new Uint8Array(fs.readFileSync(path));
+  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  return { text: await textOf(bytes, kind, limits), sha256 };
+}
+
 extract(workerData).then(
-  (text) => parentPort?.postMessage({ ok: true, text }),
+  ({ text, sha256 }) => parentPort?.postMessage({ ok: true, text, sha256 }),
   (error) => parentPort?.postMessage({ ok: false, reason: error instanceof Refusal ? error.reason : "unreadable" }),
 );

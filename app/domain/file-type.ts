@@ -61,6 +61,11 @@ const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+
+/** The bytes begin a zip archive (docx, xlsx, pptx, odt and ods are zip containers). */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, LOCAL_HEADER);
+}
 const CENTRAL_HEADER = [0x50, 0x4b, 0x01, 0x02];
 const END_OF_CENTRAL_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
 const MAX_ENTRIES = 10_000;

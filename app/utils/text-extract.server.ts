@@ -6,10 +6,12 @@
  * A file whose text cannot be read is refused (the guard cannot vouch for it).
  */
 import { Worker } from "node:worker_threads";
+import { fileExtension } from "~/domain/file-type";
 import { env } from "./env.server";
 import { serverScript } from "./server-script.server";
 
-export type Extraction = { ok: true; text: string } | { ok: false; error: string };
+/** The text, and the SHA-256 (hex) of the bytes it was read from. */
+export type Extraction = { ok: true; text: string; sha256: string } | { ok: false; error: string };
 
 /** Longest text we accept from one file (a 3 000-page report fits; a bomb does not). */
 const MAX_TEXT_CHARS = 8_000_000;
@@ -32,7 +34,8 @@ async function slot(): Promise<(() => void) | null> {
   };
 }
 
-type Reason = "unreadable" | "encrypted" | "too-large" | "too-much-text" | "timeout" | "memory" | "busy";
+type Reason = "unreadable" | "encrypted" | "too-large" | "too-much-text" | "timeout" | "memory" | "busy" | "not-text";
+type Read = { text: string; sha256: string };
 
 function message(reason: Reason, name: string): string {
   const e = env();
@@ -47,6 +50,9 @@ function message(reason: Reason, name: string): string {
       return `${name} tog för lång tid att läsa (mer än ${e.EXTRACT_TIMEOUT_SECONDS} sekunder) och kan inte laddas upp.`;
     case "memory":
       return `${name} kräver för mycket minne för att läsas och kan inte laddas upp.`;
+    case "not-text":
+      // The same words as for a file whose first bytes do not match its name (detectFileType).
+      return `Innehållet i ${name} stämmer inte med filändelsen .${fileExtension(name)}. Spara filen i rätt format och försök igen.`;
     case "busy":
       return "Portalen läser just nu många filer. Vänta en stund och försök igen.";
     default:
@@ -60,7 +66,7 @@ export async function extractText(file: string, kind: string, name: string): Pro
   if (!release) return { ok: false, error: message("busy", name) };
   const e = env();
   try {
-    const reason = await new Promise<{ text: string } | Reason>((resolve) => {
+    const reason = await new Promise<Read | Reason>((resolve) => {
       const worker = new Worker(serverScript("extract-worker.js"), {
         workerData: {
           path: file,
@@ -80,7 +86,7 @@ export async function extractText(file: string, kind: string, name: string): Pro
         stderr: true,
       });
       let settled = false;
-      const settle = (value: { text: string } | Reason) => {
+      const settle = (value: Read | Reason) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -88,15 +94,15 @@ export async function extractText(file: string, kind: string, name: string): Pro
         resolve(value);
       };
       const timer = setTimeout(() => settle("timeout"), e.EXTRACT_TIMEOUT_SECONDS * 1000);
-      worker.on("message", (m: { ok: true; text: string } | { ok: false; reason: Reason }) =>
-        settle(m.ok ? { text: m.text } : m.reason),
+      worker.on("message", (m: ({ ok: true } & Read) | { ok: false; reason: Reason }) =>
+        settle(m.ok ? { text: m.text, sha256: m.sha256 } : m.reason),
       );
       worker.on("error", (error: Error & { code?: string }) =>
         settle(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "unreadable"),
       );
       worker.on("exit", () => settle("unreadable"));
     });
-    return typeof reason === "string" ? { ok: false, error: message(reason, name) } : { ok: true, text: reason.text };
+    return typeof reason === "string" ? { ok: false, error: message(reason, name) } : { ok: true, ...reason };
   } finally {
     release();
   }

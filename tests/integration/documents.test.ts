@@ -236,4 +236,20 @@ describe("versions and uploads", () => {
     const withNumber = await checkUploads(formWith("lista.pdf", makePdf(["Klient 19121212-1212"])));
     expect(withNumber).toMatchObject({ ok: false, error: expect.stringContaining("personnummer") });
   });
+
+  it("refuses a text file that stops being UTF-8 text after the first 64 kB its type is decided from", async () => {
+    const text = Buffer.from("Protokoll från mötet i Östersund.\n".repeat(3_000)); // about 110 kB
+    expect(await checkUploads(formWith("protokoll.txt", text))).toMatchObject({ ok: true });
+    for (const [at, bad] of [
+      [100_000, [0x00]], // a NUL byte
+      [100_000, [0xc3, 0x28]], // an invalid UTF-8 sequence
+    ] as const) {
+      const broken = Buffer.concat([text.subarray(0, at), Buffer.from(bad), text.subarray(at)]);
+      expect(await checkUploads(formWith("protokoll.txt", broken))).toEqual({
+        ok: false,
+        error:
+          "Innehållet i protokoll.txt stämmer inte med filändelsen .txt. Spara filen i rätt format och försök igen.",
+      });
+    }
+  });
 });
