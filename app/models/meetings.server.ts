@@ -50,18 +50,6 @@ export function getMeeting(id: number) {
   return meetingById().get({ id });
 }
 
-/** A body's meetings that the actor may open: a body page links to none the viewer cannot read. */
-export function meetingsOfBody(actor: Actor | null, bodyId: number, today: string) {
-  const past = db()
-    .select(listColumns)
-    .from(meetings)
-    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(meetingListWhere(actor, [bodyId]), lt(meetings.date, today)))
-    .orderBy(desc(meetings.date))
-    .all();
-  return { upcoming: upcomingMeetings(actor, [bodyId], today), past: asNoticedBy(actor, past) };
-}
-
 const listColumns = {
   id: meetings.id,
   date: meetings.date,

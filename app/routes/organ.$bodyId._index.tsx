@@ -8,7 +8,9 @@ import { rolesInBody } from "~/domain/membership";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
-import { meetingsOfBody } from "~/models/meetings.server";
+import { pageOfPastMeetings, upcomingMeetings } from "~/models/meetings.server";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
 import { exampleMarksOf } from "~/models/example-facts.server";
 import { ExampleMark } from "~/components/example-mark";
 import type { ExampleMarks } from "~/domain/example-facts";
@@ -27,17 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(actor, "read:body", { bodyId: body.id });
   const today = todayInStockholm();
   const showMembers = can(actor, "read:body-members", { bodyId: body.id, publicRecords: body.publicRecords });
-  const meetings = meetingsOfBody(actor, body.id, today);
+  // The coming meetings are few (a calendar ahead); the past ones grow every year: a page of them.
+  const upcoming = upcomingMeetings(actor, [body.id], today);
+  const past = await pageOfPastMeetings(actor, [body.id], today, pageRequestFrom(new URL(request.url).searchParams));
   const members = showMembers ? membersOfBody(body.id, today) : null;
   const seats = members ? [...members.current, ...members.upcoming, ...members.former] : [];
   return {
     body,
     today,
     members,
-    meetings,
+    upcoming,
+    past,
     // One query for the marks of every meeting and seat the page lists.
     marks: exampleMarksOf({
-      meeting: [...meetings.upcoming, ...meetings.past].map((m) => m.id),
+      meeting: [...upcoming, ...past.items].map((m) => m.id),
       membership: seats.map((m) => m.membershipId),
     }),
     canManage: can(actor, "manage:memberships", { bodyId: body.id }),
@@ -110,7 +115,7 @@ function MemberTable({
 }
 
 export default function BodyPage() {
-  const { body, members, meetings, marks, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
+  const { body, members, upcoming, past, marks, canManage, canEdit, myRole } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs trail={[["/organ", "Organ"]]} current={`${body.shortName}`} />
@@ -191,18 +196,21 @@ export default function BodyPage() {
       <section aria-labelledby="moten">
         <h2 id="moten">Kommande möten</h2>
         <MeetingList
-          meetings={meetings.upcoming}
+          meetings={upcoming}
           showBody={false}
+          caption="Kommande möten"
           empty="Inga kommande möten är inplanerade."
           marks={marks}
         />
-        <h2>Tidigare möten</h2>
+        <h2 id="tidigare-moten">Tidigare möten</h2>
         <MeetingList
-          meetings={meetings.past}
+          meetings={past.items}
           showBody={false}
+          caption="Tidigare möten"
           empty="Inga tidigare möten finns registrerade."
           marks={marks}
         />
+        <Pagination page={past.page} label="Sidor med tidigare möten" noun={["tidigare möte", "tidigare möten"]} />
       </section>
     </>
   );

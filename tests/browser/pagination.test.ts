@@ -2,8 +2,9 @@
  * Long lists come in pages: the register and the document library with more rows than a
  * page holds, paged with links that keep the filters, with and without JavaScript.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decisions, documents } from "../../db/schema";
+import { decisions, documents, meetings } from "../../db/schema";
 import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
 
 let app: TestApp;
@@ -31,6 +32,18 @@ beforeAll(async () => {
       app.db
         .insert(documents)
         .values({ collaborationId, title: `Sidtestrapport ${i}`, kind: "rapport", date: "2018-05-05" })
+        .run();
+    // 60 past meetings of the reference group (not public: the coordinator reads them).
+    for (let i = 0; i < 60; i++)
+      app.db
+        .insert(meetings)
+        .values({
+          bodyId: bodyIds.referensgrupp,
+          date: `${2012 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, "0")}-14`,
+          startTime: "09:00",
+          endTime: "11:00",
+          place: `Sidtestlokal ${i}`,
+        })
         .run();
   })();
 });
@@ -69,6 +82,38 @@ describe("the decision register in pages", () => {
     }
     expect(titles).toHaveLength(120);
     expect(new Set(titles).size).toBe(120);
+    await page.context().close();
+  });
+});
+
+describe("a body's past meetings in pages", () => {
+  it("shows 50 past meetings and the total, and pages to the rest", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    const bodyId = app.world.bodyIds.referensgrupp;
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const total = app.db
+      .select({ date: meetings.date })
+      .from(meetings)
+      .where(eq(meetings.bodyId, bodyId))
+      .all()
+      .filter((m) => m.date < today).length;
+    expect(total).toBeGreaterThan(50);
+    expect(total).toBeLessThanOrEqual(100);
+    await page.goto(`/organ/${bodyId}`);
+    const nav = page.getByRole("navigation", { name: "Sidor med tidigare möten" });
+    await waitForText(nav, `Visar 1–50 av ${total} tidigare möten`);
+    const past = page.getByRole("table", { name: "Tidigare möten" });
+    expect(await past.locator("tbody tr").count()).toBe(50);
+    await expectAccessible(page);
+    await nav.getByRole("link", { name: "Sida 2" }).click();
+    await page.waitForURL(/sida=2/);
+    await waitForText(nav, `Visar 51–${total} av ${total} tidigare möten`);
+    expect(await past.locator("tbody tr").count()).toBe(total - 50);
+    expect(await nav.getByRole("link", { name: "Sida 2" }).getAttribute("aria-current")).toBe("page");
+    // The members and the coming meetings stay on every page of the list.
+    await waitForText(page.getByRole("heading", { name: "Kommande möten" }), "Kommande möten");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });
