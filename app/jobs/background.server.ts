@@ -1,10 +1,12 @@
 /**
  * Background work of a server process: the mail sender, woken when mail is queued and every
- * few seconds, and the scheduled jobs (reminders, digests) every minute under their leases.
+ * few seconds, the scheduled jobs (reminders, digests) every minute under their leases, and the
+ * WAL checkpoints in a worker thread (app/utils/checkpoints.server.ts).
  * Every server process may run this; leases and row claims keep them from doing anything
  * twice. Started by server/index.js through the build's entry module.
  */
 import { onMailQueued } from "~/models/outbox.server";
+import { startCheckpoints } from "~/utils/checkpoints.server";
 import { deliverDueMail } from "./mail-sender.server";
 import { processOwner } from "./owner.server";
 import { runJob } from "./runner.server";
@@ -16,6 +18,7 @@ const JOBS_EVERY_MS = 60_000;
 /** Starts the loop; the returned function stops it and waits for the current round to end. */
 export function startBackgroundWork(): () => Promise<void> {
   const owner = processOwner();
+  const checkpoints = startCheckpoints();
   let stopped = false;
   let wake: (() => void) | null = null;
   let woken = false;
@@ -56,5 +59,6 @@ export function startBackgroundWork(): () => Promise<void> {
     unsubscribe();
     wake?.();
     await done;
+    await checkpoints?.stop();
   };
 }
