@@ -1129,6 +1129,9 @@ export const documents = sqliteTable(
     index("documents_body").on(t.bodyId, t.date),
     // The library of a collaboration newest first, with who may read: its count reads only this index.
     index("documents_collaboration").on(t.collaborationId, t.date, t.visibility),
+    // The public library of a collaboration (anonymous visitors) newest first: its count and any
+    // page's ids read only this index (by documents_visibility they read every public row).
+    index("documents_collaboration_visibility").on(t.collaborationId, t.visibility, t.date),
     index("documents_created_by").on(t.createdBy),
     index("documents_current_version").on(t.currentVersionId),
     check("documents_kind", inSql("kind", DOCUMENT_KINDS)),

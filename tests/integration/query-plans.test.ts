@@ -171,6 +171,19 @@ describe("the register's and the library's pages at any size", () => {
     for (const source of of(table, "page")) expect(planOf(source), source).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
+  // An anonymous visitor's library (public documents of one collaboration): the count and the
+  // page's ids read one index, in the list's order, never the rows (migration 0030).
+  it("count and find a page of the public library by one index only", () => {
+    const publicOnly = (source: string) =>
+      /where \((?:"documents"\.)?"visibility" = \? and (?:"documents"\.)?"collaboration_id" = \?\)/.test(source);
+    const sources = [...of("documents", "count"), ...of("documents", "page")].filter(publicOnly);
+    expect(sources.length).toBeGreaterThanOrEqual(2);
+    for (const source of sources)
+      expect(planOf(source), source).toBe(
+        "SEARCH documents USING COVERING INDEX documents_collaboration_visibility (collaboration_id=? AND visibility=?)",
+      );
+  });
+
   it.each(["decisions", "documents"])("read the rows of a page of %s by id only", (table) => {
     expect(of(table, "rows").length).toBeGreaterThan(2);
     for (const source of of(table, "rows"))

@@ -1,0 +1,1 @@
+CREATE INDEX `documents_collaboration_visibility` ON `documents` (`collaboration_id`,`visibility`,`date`);
