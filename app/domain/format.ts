@@ -22,9 +22,22 @@ const STOCKHOLM_DATE_TIME = new Intl.DateTimeFormat("sv-SE", {
   minute: "2-digit",
 });
 
-/** Today's date in Stockholm as "YYYY-MM-DD". */
+let lastMinute = NaN;
+let lastDate = "";
+
+/**
+ * Today's date in Stockholm as "YYYY-MM-DD". Asked several times on every request (the page
+ * cache's key, the loaders); formatting costs more than the rest of most callers, so the answer
+ * is kept for the minute it was asked in: Stockholm's offsets are whole hours, so its date
+ * never changes within a UTC minute.
+ */
 export function todayInStockholm(now: Date = new Date()): string {
-  return STOCKHOLM_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = STOCKHOLM_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /**

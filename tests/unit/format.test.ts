@@ -29,6 +29,19 @@ describe("Swedish formatting", () => {
     expect(todayInStockholm(new Date("2026-06-30T21:59:00Z"))).toBe("2026-06-30");
     expect(todayInStockholm(new Date("2026-06-30T22:00:00Z"))).toBe("2026-07-01");
   });
+  it("gives the right date on either side of midnight, asked in turns (the answer kept for a minute)", () => {
+    const sides = [
+      ["2026-11-23T22:59:59.999Z", "2026-11-23"],
+      ["2026-11-23T23:00:00.000Z", "2026-11-24"],
+      ["2026-03-29T21:59:59.999Z", "2026-03-29"],
+      ["2026-03-29T22:00:00.000Z", "2026-03-30"],
+    ] as const;
+    for (let round = 0; round < 3; round++)
+      for (const [instant, date] of round % 2 ? [...sides].reverse() : sides)
+        expect(todayInStockholm(new Date(instant))).toBe(date);
+    expect(todayInStockholm(new Date("2026-11-23T23:00:59.999Z"))).toBe("2026-11-24");
+    expect(todayInStockholm(new Date("2026-11-23T22:59:00.000Z"))).toBe("2026-11-23");
+  });
   it("gives a stored instant's date in Stockholm, across midnight and the clock changes", () => {
     expect(dateInStockholm("2026-11-23T23:30:00.000Z")).toBe("2026-11-24");
     expect(dateInStockholm("2026-11-23T22:59:59.000Z")).toBe("2026-11-23");
