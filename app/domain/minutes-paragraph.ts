@@ -118,7 +118,7 @@ export function paragraphSavedMessage(saved: { carriedTo: { date: string } | nul
   const carried = saved.carriedTo
     ? ` Punkten står på dagordningen för mötet ${saved.carriedTo.date}.`
     : saved.noNextMeeting
-      ? " Det finns inget senare möte ännu; lägg punkten på nästa mötes dagordning när mötet är skapat."
+      ? " Det finns inget senare möte vars dagordning kan ändras; lägg punkten på nästa mötes dagordning när mötet är skapat."
       : "";
   return `Paragrafen är sparad.${carried}`;
 }

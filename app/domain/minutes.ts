@@ -3,7 +3,7 @@
  * leaves the draft. Pure.
  */
 import { addDays, nonWorkingDayName } from "./calendar-dates";
-import type { AgendaItemKind } from "./meetings";
+import { agendaChangeRefusal, type AgendaItemKind } from "./meetings";
 import type { BodyRole } from "./policy";
 
 /**
@@ -327,10 +327,32 @@ export function positionProblems(
 
 // --- Carried over (bordläggning, återremiss) ---------------------------------------------------
 
-/** The next meeting of the body after a date (an item carried over goes there), or null. */
-export function nextMeetingAfter<M extends { date: string; id: number }>(meetings: M[], date: string): M | null {
+/** A meeting of the body, as the choice of where a carried-over item goes needs it. */
+export interface CarryOverCandidate {
+  id: number;
+  date: string;
+  startTime: string;
+  /** The meeting's minutes, if started: approved minutes lock its agenda (`agendaChangeRefusal`). */
+  minutes: { status: string } | null;
+}
+
+/**
+ * Where an item bordlagd or återremitterad at `from` is carried: the body's first meeting
+ * after it (by date, then start time, then id, the order every meeting list uses; a later
+ * meeting the same day counts, an earlier one does not) whose agenda can still change. A
+ * meeting with approved minutes is skipped: its agenda is locked. Null when there is none,
+ * and the secretary is told to add the item when a meeting is created.
+ */
+export function carryOverTarget<M extends CarryOverCandidate>(
+  from: Pick<CarryOverCandidate, "id" | "date" | "startTime">,
+  meetings: readonly M[],
+): M | null {
+  const order = (a: Pick<CarryOverCandidate, "id" | "date" | "startTime">, b: typeof a) =>
+    a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id - b.id;
   return (
-    [...meetings].filter((m) => m.date > date).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)[0] ?? null
+    [...meetings]
+      .filter((m) => m.id !== from.id && order(m, from) > 0 && agendaChangeRefusal(m.minutes) === null)
+      .sort(order)[0] ?? null
   );
 }
 

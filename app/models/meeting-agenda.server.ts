@@ -3,8 +3,8 @@
  * Every write is one immediate transaction with its audit entry.
  */
 import { and, asc, eq, gte, isNotNull, sql } from "drizzle-orm";
-import { agendaItemFiles, agendaItems, decisions, files, itemProposals, meetings } from "../../db/schema";
-import { moveItem, positionForNewItem, type ValidAgendaItem } from "~/domain/meetings";
+import { agendaItemFiles, agendaItems, decisions, files, itemProposals, meetings, minutes } from "../../db/schema";
+import { agendaChangeRefusal, moveItem, positionForNewItem, type ValidAgendaItem } from "~/domain/meetings";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { standardItemsOf } from "./bodies.server";
@@ -81,8 +81,15 @@ export function paragraphsOf(meetingId: number, conn: Db = db()): Map<number, nu
   return new Map(rows.filter((r) => r.itemId !== null && r.paragraph !== null).map((r) => [r.itemId!, r.paragraph!]));
 }
 
-/** An agenda change: the meeting's version (the agenda's lock) and its calendar sequence go up. */
+/**
+ * An agenda change: the meeting's version (the agenda's lock) and its calendar sequence go up.
+ * Every agenda write calls this in its transaction, so it is where a locked agenda (approved
+ * minutes, `agendaChangeRefusal`) refuses the change, whatever the page checked before: the
+ * whole write is rolled back with a 409.
+ */
 export function bumpMeeting(tx: Db, meetingId: number) {
+  const refused = agendaChangeRefusal(tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get());
+  if (refused) throw new Response(refused, { status: 409 });
   tx.update(meetings)
     .set({ version: sql`${meetings.version} + 1`, calendarSequence: sql`${meetings.calendarSequence} + 1` })
     .where(eq(meetings.id, meetingId))

@@ -5,9 +5,15 @@
  * the item to the body's next meeting with a link back. Every write is one immediate
  * transaction with its audit entry.
  */
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { agendaItems, decisions, itemMotions, itemPositions, meetings, minutes, people } from "../../db/schema";
-import { isCarriedOver, isRegisterDecision, type DECISION_PROCEDURES, type ItemOutcome } from "~/domain/minutes";
+import {
+  carryOverTarget,
+  isCarriedOver,
+  isRegisterDecision,
+  type DECISION_PROCEDURES,
+  type ItemOutcome,
+} from "~/domain/minutes";
 import {
   carriedItemDescription,
   decisionTextAfter,
@@ -107,17 +113,20 @@ export function paragraphDetailsOf(meetingId: number) {
   return result;
 }
 
-/** The next meeting of the same body after this one (where a carried-over item goes). */
-function nextMeetingOf(tx: Db, meetingId: number) {
+/**
+ * Where an item carried over from this meeting goes (`carryOverTarget`): the body's meetings
+ * from this one's day on, with their minutes' status, so a locked agenda is never chosen.
+ */
+function carryOverTargetOf(tx: Db, meetingId: number) {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
-  return (
-    tx
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.bodyId, meeting.bodyId), gt(meetings.date, meeting.date)))
-      .orderBy(asc(meetings.date), asc(meetings.id))
-      .get() ?? null
-  );
+  const later = tx
+    .select({ id: meetings.id, date: meetings.date, startTime: meetings.startTime, minutesStatus: minutes.status })
+    .from(meetings)
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
+    .where(and(eq(meetings.bodyId, meeting.bodyId), gte(meetings.date, meeting.date)))
+    .all()
+    .map((m) => ({ ...m, minutes: m.minutesStatus === null ? null : { status: m.minutesStatus } }));
+  return carryOverTarget(meeting, later);
 }
 
 export type ParagraphSaveResult =
@@ -126,8 +135,8 @@ export type ParagraphSaveResult =
 
 /**
  * Saves what the § records. An item bordlagd or återremitterad is carried to the body's next
- * meeting (once), before its closing item, with a link back to this §; it is not a register
- * decision here.
+ * meeting whose agenda can still change (once), before its closing item, with a link back to
+ * this §; it is not a register decision here.
  */
 export function saveParagraph(userId: string, meetingId: number, itemId: number, input: ParagraphInput) {
   return write((tx): ParagraphSaveResult => {
@@ -180,7 +189,7 @@ export function saveParagraph(userId: string, meetingId: number, itemId: number,
     let noNextMeeting = false;
     if (carried) {
       const existing = tx.select().from(agendaItems).where(eq(agendaItems.carriedFromItemId, itemId)).get();
-      const next = existing ? null : nextMeetingOf(tx, meetingId);
+      const next = existing ? null : carryOverTargetOf(tx, meetingId);
       if (existing) {
         const m = tx.select().from(meetings).where(eq(meetings.id, existing.meetingId)).get()!;
         carriedTo = { meetingId: m.id, date: m.date };

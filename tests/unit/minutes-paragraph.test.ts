@@ -128,13 +128,13 @@ describe("bordläggning and återremiss", () => {
     ).toBe("Återremitterad 2027-02-12, § ?.");
   });
 
-  it("says where a carried-over item went, or that there is no later meeting yet", () => {
+  it("says where a carried-over item went, or that no later meeting can take it (none, or every one locked)", () => {
     expect(paragraphSavedMessage({ carriedTo: null, noNextMeeting: false })).toBe("Paragrafen är sparad.");
     expect(paragraphSavedMessage({ carriedTo: { date: "2027-03-12" }, noNextMeeting: false })).toBe(
       "Paragrafen är sparad. Punkten står på dagordningen för mötet 2027-03-12.",
     );
     expect(paragraphSavedMessage({ carriedTo: null, noNextMeeting: true })).toContain(
-      "Det finns inget senare möte ännu",
+      "Det finns inget senare möte vars dagordning kan ändras",
     );
   });
 });

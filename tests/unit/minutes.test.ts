@@ -3,6 +3,7 @@ import { AGENDA_ITEM_KINDS, STANDARD_ITEMS } from "~/domain/meetings";
 import type { AgendaItemKind } from "~/domain/meetings";
 import {
   allSigned,
+  carryOverTarget,
   appealStatement,
   approvalProblems,
   countVotes,
@@ -14,7 +15,6 @@ import {
   isRegisterDecision,
   lastAppealDay,
   markHeldProblem,
-  nextMeetingAfter,
   positionProblems,
   registerChoiceApplies,
   requiredSignersOf,
@@ -249,16 +249,56 @@ describe("votes", () => {
 });
 
 describe("carry-over and appeal", () => {
-  it("finds the body's next meeting after the date", () => {
-    const meetings = [
-      { id: 3, date: "2027-04-01" },
-      { id: 1, date: "2027-01-10" },
-      { id: 2, date: "2027-02-12" },
-    ];
-    expect(nextMeetingAfter(meetings, "2027-01-10")?.id).toBe(2);
-    expect(nextMeetingAfter(meetings, "2027-04-01")).toBeNull();
+  const from = { id: 10, date: "2027-01-10", startTime: "09:00" };
+  const open = null;
+  const draft = { status: "utkast" };
+  const approved = { status: "justerat" };
+  const m = (id: number, date: string, minutes: { status: string } | null = open, startTime = "09:00") => ({
+    id,
+    date,
+    startTime,
+    minutes,
+  });
+
+  it("carries an item to the body's first later meeting whose agenda can still change", () => {
+    const meetings = [m(3, "2027-04-01"), m(1, "2027-01-10"), m(2, "2027-02-12")];
+    expect(carryOverTarget({ ...from, id: 1 }, meetings)?.id).toBe(2);
+    // A draft of the minutes does not lock the agenda; approved minutes do.
+    expect(carryOverTarget(from, [m(4, "2027-02-12", draft), m(5, "2027-03-01")])?.id).toBe(4);
     expect(isCarriedOver("bordlagd")).toBe(true);
+    expect(isCarriedOver("återremitterad")).toBe(true);
     expect(isCarriedOver("beslut")).toBe(false);
+  });
+
+  it("skips a meeting whose minutes are approved (its agenda is locked)", () => {
+    const meetings = [m(4, "2027-02-12", approved), m(6, "2027-04-01"), m(5, "2027-03-01", approved)];
+    expect(carryOverTarget(from, meetings)?.id).toBe(6);
+  });
+
+  it("finds none when there is no later meeting, or every later one is locked", () => {
+    expect(carryOverTarget(from, [])).toBeNull();
+    expect(
+      carryOverTarget(from, [m(10, "2027-01-10"), m(2, "2026-12-01"), m(3, "2027-01-09", open, "23:00")]),
+    ).toBeNull();
+    expect(carryOverTarget(from, [m(4, "2027-02-12", approved), m(5, "2027-03-01", approved)])).toBeNull();
+  });
+
+  it("orders meetings of the same day by start time, then id: a later one the same day is next, an earlier one never", () => {
+    const sameDay = [
+      m(11, "2027-01-10", open, "08:00"),
+      m(13, "2027-01-10", open, "15:00"),
+      m(12, "2027-01-10", open, "13:00"),
+    ];
+    expect(carryOverTarget(from, [...sameDay, m(20, "2027-01-11")])?.id).toBe(12);
+    expect(
+      carryOverTarget(from, [m(12, "2027-01-10", approved, "13:00"), m(13, "2027-01-10", open, "15:00")])?.id,
+    ).toBe(13);
+    // Only earlier meetings that day: the next day's.
+    expect(carryOverTarget(from, [m(11, "2027-01-10", open, "08:00"), m(20, "2027-01-11")])?.id).toBe(20);
+    // The same day and time: the id breaks the tie, as on every list (a lower id came first).
+    expect(carryOverTarget(from, [m(9, "2027-01-10"), m(14, "2027-01-10"), m(15, "2027-01-10")])?.id).toBe(14);
+    // The meeting itself is never its own target.
+    expect(carryOverTarget(from, [m(10, "2027-01-10")])).toBeNull();
   });
 
   it("gives the last appeal day three weeks after the anslag, moved past weekends and holidays", () => {
