@@ -2,7 +2,7 @@
  * The document library: documents with versions, visibility and links. Visibility is decided
  * by the policy for every row a list returns; search is app/models/search.server.ts.
  */
-import { and, desc, eq, gte, lte, max, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, max, sql, type SQL } from "drizzle-orm";
 import { bodies, documentBodies, documents, documentVersions, files, people, users } from "../../db/schema";
 import type { ValidDocument } from "~/domain/documents";
 import type { PageRequest } from "~/domain/pagination";
@@ -84,24 +84,58 @@ export function pageOfDocuments(actor: Actor | null, filter: DocumentFilter, req
   );
 }
 
-export function versionsOfDocument(documentId: number) {
-  return (
-    db()
-      // Histories name people, not their sign-in addresses (issue 15).
-      .select({
-        version: documentVersions,
-        author: sql<string | null>`coalesce(${people.name}, ${users.email})`,
-        file: files,
-      })
-      .from(documentVersions)
-      .leftJoin(users, eq(documentVersions.authorId, users.id))
-      .leftJoin(people, eq(users.personId, people.id))
-      .leftJoin(files, eq(documentVersions.fileId, files.id))
-      .where(eq(documentVersions.documentId, documentId))
-      .orderBy(desc(documentVersions.versionNo))
-      .all()
-      .map((r) => ({ ...r.version, author: r.author, file: r.file }))
+const versionColumns = {
+  version: documentVersions,
+  // Histories name people, not their sign-in addresses (issue 15).
+  author: sql<string | null>`coalesce(${people.name}, ${users.email})`,
+  file: files,
+};
+
+function versionRows(where: SQL) {
+  return db()
+    .select(versionColumns)
+    .from(documentVersions)
+    .leftJoin(users, eq(documentVersions.authorId, users.id))
+    .leftJoin(people, eq(users.personId, people.id))
+    .leftJoin(files, eq(documentVersions.fileId, files.id))
+    .where(where);
+}
+
+type VersionRow = {
+  version: typeof documentVersions.$inferSelect;
+  author: string | null;
+  file: typeof files.$inferSelect | null;
+};
+const flatVersion = (r: VersionRow) => ({ ...r.version, author: r.author, file: r.file });
+
+/** One version of a document (with its author's name and its file), or undefined. */
+export function versionOfDocument(documentId: number, versionId: number) {
+  const row = versionRows(and(eq(documentVersions.documentId, documentId), eq(documentVersions.id, versionId))!).get();
+  return row ? flatVersion(row) : undefined;
+}
+
+const versionOrder = [desc(documentVersions.versionNo), desc(documentVersions.id)];
+
+/** The version a document's page shows: the one marked current, else the newest. */
+export function currentVersionOf(doc: Pick<DocumentRow, "id" | "currentVersionId">) {
+  const marked = doc.currentVersionId ? versionOfDocument(doc.id, doc.currentVersionId) : undefined;
+  if (marked) return marked;
+  const newest = versionRows(eq(documentVersions.documentId, doc.id))
+    .orderBy(...versionOrder)
+    .limit(1)
+    .get();
+  return newest ? flatVersion(newest) : undefined;
+}
+
+/** One page of a document's versions, newest first: a document edited for years has many. */
+export async function pageOfDocumentVersions(documentId: number, request: PageRequest) {
+  const where = eq(documentVersions.documentId, documentId);
+  const page = await paginateQuery(
+    request,
+    { table: documentVersions, id: documentVersions.id, where, order: versionOrder },
+    (ofPage) => versionRows(ofPage).orderBy(...versionOrder),
   );
+  return { page: page.page, items: page.items.map(flatVersion) };
 }
 
 export interface VersionContent {

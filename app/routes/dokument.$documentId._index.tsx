@@ -17,8 +17,12 @@ import {
   addDocumentVersion,
   documentResource,
   updateDocumentMeta,
-  versionsOfDocument,
+  currentVersionOf,
+  pageOfDocumentVersions,
+  versionOfDocument,
 } from "~/models/documents.server";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
 import {
   addDocumentLink,
   linkOptions,
@@ -40,8 +44,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, doc, resource, canEdit } = await loadDocumentFor(request, params.documentId);
-  const versions = versionsOfDocument(doc.id);
-  const current = versions.find((v) => v.id === doc.currentVersionId) ?? versions[0];
+  const versions = await pageOfDocumentVersions(doc.id, pageRequestFrom(new URL(request.url).searchParams));
+  const current = currentVersionOf(doc);
   return {
     doc: {
       id: doc.id,
@@ -61,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           file: current.file ? { id: current.file.id, name: current.file.originalName, size: current.file.size } : null,
         }
       : null,
-    versions: versions.map((v) => ({
+    versionPage: versions.page,
+    versions: versions.items.map((v) => ({
       id: v.id,
       versionNo: v.versionNo,
       comment: v.comment,
@@ -143,7 +148,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ),
       );
       if (!saved.ok) {
-        const latest = versionsOfDocument(doc.id).find((v) => v.id === saved.current.currentVersionId);
+        const latest = saved.current.currentVersionId
+          ? versionOfDocument(doc.id, saved.current.currentVersionId)
+          : undefined;
         const theirs: Theirs = {
           what: "version",
           versionNo: latest?.versionNo ?? null,
@@ -311,9 +318,10 @@ export default function DocumentPage() {
         ) : null}
       </section>
 
-      <h2>Versioner</h2>
+      <h2 id="versioner">Versioner</h2>
       <TableRegion label="Versioner">
         <table>
+          <caption className="visually-hidden">Versioner</caption>
           <thead>
             <tr>
               <th scope="col">Version</th>
@@ -352,6 +360,7 @@ export default function DocumentPage() {
           </tbody>
         </table>
       </TableRegion>
+      <Pagination page={d.versionPage} label="Sidor med versioner" noun={["version", "versioner"]} />
 
       {d.canEdit ? (
         <section aria-labelledby="ny-version" className="no-print">

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { versionsOfDocument } from "~/models/documents.server";
+import { versionOfDocument } from "~/models/documents.server";
 import { loadDocumentFor } from "~/auth/document-access.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { idParam } from "~/utils/params";
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** An older (or the current) version of a document, read-only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { doc } = await loadDocumentFor(request, params.documentId);
-  const version = versionsOfDocument(doc.id).find((v) => v.id === idParam(params.versionId));
+  const version = versionOfDocument(doc.id, idParam(params.versionId));
   if (!version) throw notFound("Versionen finns inte.");
   return {
     doc: { id: doc.id, title: doc.title },
