@@ -7,6 +7,7 @@
  */
 import { keepWhole } from "~/components/dates";
 import {
+  parse,
   getCollectionProps,
   getFormProps,
   getInputProps,
@@ -41,8 +42,17 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, errorMap: swedishErrors }),
+    // A search beside a choice field (SearchChoiceField) reloads the page with what is typed:
+    // its button says formNoValidate, and the form is not checked for it.
+    onValidate: ({ formData, submitter }) =>
+      isNoValidate(submitter)
+        ? parse(formData, { resolve: () => ({ error: null }) })
+        : parseWithZod(formData, { schema, errorMap: swedishErrors }),
   });
+}
+
+function isNoValidate(submitter: HTMLElement | null | undefined): boolean {
+  return (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) && submitter.formNoValidate;
 }
 
 // conform's metadata types are invariant in the schema; these components take any form.
@@ -55,7 +65,7 @@ export function formProps(form: AnyForm) {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, string[]>;
+export type AnyField = FieldMetadata<any, any, string[]>;
 
 interface SchemaFieldProps {
   field: AnyField;
@@ -123,14 +133,19 @@ export function TextareaField({ field, label, hint, rows = 4 }: SchemaFieldProps
   );
 }
 
+type SelectOption = { value: string | number; label: string };
+
 export function SelectField({
   field,
   label,
   hint,
   options,
+  groups = [],
   emptyOption,
 }: SchemaFieldProps & {
-  options: readonly { value: string | number; label: string }[];
+  options: readonly SelectOption[];
+  /** Options in labelled groups (<optgroup>), after `options`; an empty group is left out. */
+  groups?: readonly { label: string; options: readonly SelectOption[] }[];
   /** A first option with the empty value, e.g. "Inget ärende". */
   emptyOption?: string;
 }) {
@@ -143,6 +158,17 @@ export function SelectField({
             {o.label}
           </option>
         ))}
+        {groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
       </select>
     </FieldShell>
   );

@@ -2,23 +2,15 @@
  * Links between library documents and meetings, matters, decisions and agreement versions,
  * in both directions. Reading a link never reveals a document the viewer may not read.
  */
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import {
-  agreements,
-  agreementVersions,
-  bodies,
-  decisions,
-  documentLinks,
-  documents,
-  matters,
-  meetings,
-} from "../../db/schema";
+import { agreements, agreementVersions, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { canReadDocument } from "./documents.server";
+import { choiceLabels, choicesOf, mayChoose } from "./choices.server";
 import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
 
 export type LinkType = "meeting" | "matter" | "decision" | "agreement";
@@ -91,21 +83,6 @@ function placeableWhere(actor: Actor | null, type: LinkType): SQL | undefined | 
   return and(readable, inArray(type === "meeting" ? meetings.bodyId : decisions.bodyId, bodyIds));
 }
 
-const TABLE = { meeting: meetings, matter: matters, decision: decisions, agreement: agreementVersions };
-
-function targetWhere(actor: Actor | null, type: LinkType, id: number, rule: typeof readableWhere): boolean {
-  const where = rule(actor, type);
-  if (where === false) return false;
-  const table = TABLE[type];
-  return (
-    db()
-      .select({ id: table.id })
-      .from(table)
-      .where(and(eq(table.id, id), where))
-      .get() !== undefined
-  );
-}
-
 /** What the document is linked to, with labels and links: only targets the actor may read. */
 export function targetsOfDocument(actor: Actor | null, documentId: number) {
   return db()
@@ -114,7 +91,7 @@ export function targetsOfDocument(actor: Actor | null, documentId: number) {
     .where(eq(documentLinks.documentId, documentId))
     .all()
     .filter((l): l is typeof l & { targetType: LinkType } => Object.hasOwn(HREF, l.targetType))
-    .filter((l) => targetWhere(actor, l.targetType, l.targetId, readableWhere))
+    .filter((l) => mayChoose(l.targetType, readableWhere(actor, l.targetType), l.targetId))
     .map((l) => ({
       type: l.targetType,
       id: l.targetId,
@@ -124,80 +101,33 @@ export function targetsOfDocument(actor: Actor | null, documentId: number) {
     }));
 }
 
-/** How a target is named in a document's links and in the choices for linking. */
-const meetingLabel = (m: { body: string; date: string }) => `${m.body} ${m.date}`;
-const matterLabel = (m: { registryNumber: string; title: string }) => `${m.registryNumber} ${m.title}`;
-const decisionLabel = (d: { decidedOn: string; title: string }) => `${d.decidedOn} ${d.title}`;
-
-const meetingColumns = { id: meetings.id, date: meetings.date, body: bodies.shortName };
-
+/** How a target is named in a document's links: as in the choices for linking (choices.server.ts). */
 function labelOf(type: LinkType, id: number): string {
-  switch (type) {
-    case "meeting": {
-      const m = db()
-        .select(meetingColumns)
-        .from(meetings)
-        .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-        .where(eq(meetings.id, id))
-        .get();
-      return m ? meetingLabel(m) : `#${id}`;
-    }
-    case "matter": {
-      const m = db().select().from(matters).where(eq(matters.id, id)).get();
-      return m ? matterLabel(m) : `#${id}`;
-    }
-    case "decision": {
-      const d = db().select().from(decisions).where(eq(decisions.id, id)).get();
-      return d ? decisionLabel(d) : `#${id}`;
-    }
-    case "agreement":
-      return db().select().from(agreementVersions).where(eq(agreementVersions.id, id)).get()?.label ?? `#${id}`;
-  }
+  return choiceLabels(type, [id]).get(id) ?? `#${id}`;
 }
 
-/** Choices for linking: recent meetings, matters, decisions and agreement versions the actor may place a document on. */
-export function linkOptions(actor: Actor | null) {
-  function choices<T extends { id: number }>(
-    type: LinkType,
-    rows: (where: SQL | undefined) => T[],
-    label: (row: T) => string,
-  ) {
-    const where = placeableWhere(actor, type);
-    if (where === false) return [];
-    return rows(where).map((row) => ({ value: `${type}:${row.id}`, label: label(row) }));
-  }
-  return {
-    meeting: choices(
-      "meeting",
-      (where: SQL | undefined) =>
-        db()
-          .select(meetingColumns)
-          .from(meetings)
-          .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-          .where(where)
-          .orderBy(desc(meetings.date))
-          .limit(60)
-          .all(),
-      meetingLabel,
-    ),
-    matter: choices("matter", (where: SQL | undefined) => db().select().from(matters).where(where).all(), matterLabel),
-    decision: choices(
-      "decision",
-      (where: SQL | undefined) =>
-        db().select().from(decisions).where(where).orderBy(desc(decisions.decidedOn)).limit(100).all(),
-      decisionLabel,
-    ),
-    agreement: choices(
-      "agreement",
-      (where: SQL | undefined) => db().select().from(agreementVersions).where(where).all(),
-      (v) => v.label,
-    ),
-  };
+/**
+ * Choices for linking, by type: the meetings, matters, decisions and agreement versions the
+ * actor may place a document on, the latest of each or those matching `search`, at most a
+ * page of each (a search reaches the oldest).
+ */
+export function linkOptions(actor: Actor | null, search: string, chosen: string | null = null) {
+  const [chosenType, chosenId] = (chosen ?? "").split(":");
+  const of = (type: LinkType) =>
+    choicesOf(type, placeableWhere(actor, type), {
+      param: LINK_SEARCH,
+      search,
+      chosen: chosenType === type && /^[1-9]\d{0,9}$/.test(chosenId ?? "") ? Number(chosenId) : null,
+    });
+  return { meeting: of("meeting"), matter: of("matter"), decision: of("decision"), agreement: of("agreement") };
 }
+
+/** The URL parameter of the search beside the link choices. */
+export const LINK_SEARCH = "sok-koppling";
 
 /** The actor may place a document on (or take it off) this target. */
 export function mayPlaceOn(actor: Actor | null, type: LinkType, id: number): boolean {
-  return targetWhere(actor, type, id, placeableWhere);
+  return mayChoose(type, placeableWhere(actor, type), id);
 }
 
 export function addDocumentLink(userId: string, documentId: number, type: LinkType, targetId: number) {

@@ -23,8 +23,11 @@ import {
 } from "~/models/documents.server";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
+import { choiceSearchFrom } from "~/domain/choices";
+import { SearchChoiceField } from "~/components/search-choice";
 import {
   addDocumentLink,
+  LINK_SEARCH,
   linkOptions,
   removeDocumentLink,
   mayPlaceOn,
@@ -35,7 +38,7 @@ import { loadDocumentFor } from "~/auth/document-access.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,7 +47,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, doc, resource, canEdit } = await loadDocumentFor(request, params.documentId);
-  const versions = await pageOfDocumentVersions(doc.id, pageRequestFrom(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const versions = await pageOfDocumentVersions(doc.id, pageRequestFrom(url.searchParams));
   const current = currentVersionOf(doc);
   return {
     doc: {
@@ -78,7 +82,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     maxUploadMb: env().MAX_UPLOAD_MB,
     links: targetsOfDocument(viewer?.actor ?? null, doc.id),
-    linkOptions: canEdit ? linkOptions(viewer?.actor ?? null) : null,
+    linkOptions: canEdit
+      ? linkOptions(
+          viewer?.actor ?? null,
+          choiceSearchFrom(url.searchParams, LINK_SEARCH),
+          url.searchParams.get("target"),
+        )
+      : null,
+    // After a search beside the link choices, the target chosen before it stays chosen.
+    carried: canEdit ? carriedForm(url) : null,
     describing: canEdit
       ? {
           bodyId: doc.bodyId,
@@ -193,9 +205,8 @@ export default function DocumentPage() {
   });
   const [linkForm, linkFields] = useSchemaForm(documentPageSchema, {
     id: "koppla",
-    lastResult: intent === "link" || intent === "unlink" ? lastResult : null,
+    lastResult: intent === "link" || intent === "unlink" ? lastResult : d.carried,
   });
-  const linkError = linkFields.target.errors?.[0];
   return (
     <>
       <Breadcrumbs trail={[["/dokument", "Dokument"]]} current={`${d.doc.title}`} />
@@ -283,34 +294,21 @@ export default function DocumentPage() {
           </ul>
         )}
         {d.linkOptions ? (
-          <Form method="post" encType="multipart/form-data" className="actions no-print" {...formProps(linkForm)}>
+          <Form method="post" encType="multipart/form-data" className="stack no-print" {...formProps(linkForm)}>
             <input type="hidden" name="intent" value="link" />
-            <div className={`field${linkError ? " field--error" : ""}`}>
-              <label htmlFor={linkFields.target.id}>Koppla till</label>
-              <select
-                id={linkFields.target.id}
-                name={linkFields.target.name}
-                defaultValue=""
-                aria-invalid={linkError ? true : undefined}
-                aria-describedby={linkError ? linkFields.target.errorId : undefined}
-              >
-                <option value="">Välj …</option>
-                {LINK_GROUPS.map(([type, label]) => (
-                  <optgroup key={type} label={label}>
-                    {d.linkOptions![type].map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-              {linkError ? (
-                <p className="field-error" id={linkFields.target.errorId}>
-                  {linkError}
-                </p>
-              ) : null}
-            </div>
+            <SearchChoiceField
+              field={linkFields.target}
+              label="Koppla till"
+              emptyOption="Välj …"
+              searchLabel="Sök möte, ärende, beslut eller avtal"
+              searchHint="Ett ord ur rubriken, ett diarienummer, ett organ eller ett datum (ÅÅÅÅ-MM-DD)."
+              anchor="kopplingar"
+              groups={LINK_GROUPS.map(([type, label]) => ({
+                label,
+                choices: d.linkOptions![type],
+                value: (id: number) => `${type}:${id}`,
+              }))}
+            />
             <button type="submit" className="button button--secondary">
               Koppla
             </button>

@@ -3,7 +3,7 @@
  * (conform), and answer a rejected one with 400 and conform's reply, which carries the
  * Swedish message per field and everything the user typed, so nothing is lost.
  */
-import { type Submission, type SubmissionResult } from "@conform-to/react";
+import { parse, type Submission, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
@@ -56,4 +56,16 @@ export function rejectConflictWith<Row extends { version: number }, Key extends 
 ) {
   const theirs = Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<Row, Key>;
   return rejectConflict(submission, theirs, row.version);
+}
+
+/**
+ * What the user had typed when they searched beside a choice field (SearchChoiceField): the
+ * search is a GET of the whole form, so its fields are in the address. Given to the form as
+ * its last result, so every field shows what was typed (no messages: nothing was submitted).
+ * Null for an address without a choice search (`sok-…`).
+ */
+export function carriedForm(url: URL): SubmissionResult<string[]> | null {
+  if (![...url.searchParams.keys()].some((key) => key.startsWith("sok-"))) return null;
+  const { payload } = parse(url.searchParams, { resolve: () => ({ value: undefined }) });
+  return { initialValue: payload as SubmissionResult<string[]>["initialValue"] };
 }

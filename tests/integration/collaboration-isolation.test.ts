@@ -250,10 +250,10 @@ describe("linking a document", () => {
     const own = ofCollaboration(example.collaborationId);
     expect(miniMaria.matters.length).toBeGreaterThan(0);
     expect(miniMaria.versions.length).toBeGreaterThan(0);
-    const idsOf = (values: { value: string }[]) => values.map((o) => Number(o.value.split(":")[1]));
+    const idsOf = (choices: { options: { id: number }[] }) => choices.options.map((o) => o.id);
 
     const sigrid = actorOf("demo-spel");
-    const offered = linkOptions(sigrid);
+    const offered = linkOptions(sigrid, "");
     expect(idsOf(offered.matter).filter((id) => miniMaria.matters.includes(id))).toEqual([]);
     expect(idsOf(offered.agreement).filter((id) => miniMaria.versions.includes(id))).toEqual([]);
     for (const id of miniMaria.matters) expect(mayPlaceOn(sigrid, "matter", id)).toBe(false);
@@ -261,7 +261,7 @@ describe("linking a document", () => {
     for (const id of own.matters) expect(mayPlaceOn(sigrid, "matter", id)).toBe(true);
 
     // The coordinator still links across every collaboration.
-    const admin = linkOptions(actorOf("demo-samordnare"));
+    const admin = linkOptions(actorOf("demo-samordnare"), "");
     expect(idsOf(admin.matter)).toEqual(expect.arrayContaining([...miniMaria.matters, ...own.matters]));
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * Choosing by searching: a form field that offers objects which grow with the years (matters,
+ * people, decisions, meetings, agreement versions) shows a bounded set of them — the chosen
+ * one, then the latest or the matches of a search typed beside the field — never all of them.
+ * The search is a GET of the same page (`?sok-…=`), so it works without JavaScript.
+ */
+import { countOf } from "./format";
+import { formatCount } from "./pagination";
+
+/** How many objects a choice field offers at most (besides the chosen one). */
+export const CHOICE_LIMIT = 50;
+
+/** Longest search text a choice field takes (longer text is cut, not refused). */
+const MAX_CHOICE_SEARCH = 100;
+
+/** The search typed for a choice field (`?sok-arende=`), trimmed and bounded; "" when none. */
+export function choiceSearchFrom(params: URLSearchParams, param: string): string {
+  return (params.get(param) ?? "").trim().slice(0, MAX_CHOICE_SEARCH);
+}
+
+/**
+ * The words of a search as LIKE patterns on a folded label (see `foldForSearch`): every word
+ * must occur; % and _ are matched as themselves (escaped with \).
+ */
+export function choicePatterns(search: string): string[] {
+  return foldForSearch(search)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+/**
+ * Lower case for matching. SQLite's LIKE folds only ASCII letters, so the model folds Å, Ä, Ö
+ * and É in the label and the pattern is folded here the same way.
+ */
+function foldForSearch(text: string): string {
+  return text.toLocaleLowerCase("sv-SE");
+}
+
+/**
+ * The note under a choice field: how many of how many are offered and how to find the rest.
+ * Null when every object is offered.
+ */
+export function choiceNote(choices: { shown: number; total: number; search: string }): string | null {
+  const { shown, total, search } = choices;
+  if (search && total === 0) return `Inget träffar ”${search}”. Sök med ett annat ord.`;
+  const matches = countOf(total, "träff", "träffar");
+  if (search)
+    return shown < total
+      ? `Visar ${formatCount(shown)} av ${matches} på ”${search}” — skriv mer för att hitta rätt.`
+      : `Visar ${matches} på ”${search}”.`;
+  if (shown < total) return `Visar ${formatCount(shown)} av ${formatCount(total)} — sök för att hitta äldre.`;
+  return null;
+}

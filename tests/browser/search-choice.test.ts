@@ -1,0 +1,92 @@
+/**
+ * Choosing by searching, in the browser: a document's link choices offer a page of the
+ * latest; a decision older than all of them is found by the search beside the field, chosen
+ * and linked — without JavaScript, and with it (the search is not checked as a save).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decisions, documents } from "../../db/schema";
+import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
+
+let app: TestApp;
+let documentId = 0;
+const OLD = ["Valprovbeslut om gammal rutin", "Valprovbeslut om äldsta rutinen"];
+
+beforeAll(async () => {
+  app = await startApp();
+  const { bodyIds, collaborationId } = app.world;
+  app.db.$client.transaction(() => {
+    // 120 newer steering-group decisions, and two from 2009 that no page of the latest shows.
+    for (let i = 1; i <= 120; i++)
+      app.db
+        .insert(decisions)
+        .values({
+          bodyId: bodyIds.styrgrupp,
+          year: 2015 + Math.floor(i / 12),
+          paragraph: 100 + i,
+          decidedOn: `${2015 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, "0")}-15`,
+          title: `Nyare provbeslut ${i}`,
+          text: "Beslut.",
+          isPublic: true,
+          approval: "justerat",
+          approvedAt: "2020-01-01T12:00:00Z",
+        })
+        .run();
+    OLD.forEach((title, i) =>
+      app.db
+        .insert(decisions)
+        .values({
+          bodyId: bodyIds.styrgrupp,
+          year: 2009,
+          paragraph: 1 + i,
+          decidedOn: `2009-0${3 + i}-10`,
+          title,
+          text: "Beslut.",
+          isPublic: true,
+          approval: "justerat",
+          approvedAt: "2009-12-31T12:00:00Z",
+        })
+        .run(),
+    );
+    documentId = app.db
+      .insert(documents)
+      .values({ collaborationId, title: "Valprovrutin", kind: "rutin", date: "2026-01-01", bodyId: bodyIds.styrgrupp })
+      .returning()
+      .get().id;
+  })();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("choosing an old decision by searching", () => {
+  it.each([
+    ["without JavaScript", false, OLD[0], "2009-03-10 § 1 Valprovbeslut om gammal rutin"],
+    ["with JavaScript", true, OLD[1], "2009-04-10 § 2 Valprovbeslut om äldsta rutinen"],
+  ])("%s", async (_, javaScriptEnabled, title, label) => {
+    const context = await app.context("demo-samordnare", { javaScriptEnabled });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.goto(`/dokument/${documentId}`);
+    const select = page.getByLabel("Koppla till");
+    const offered = await select.locator("optgroup[label=Beslut] option").allInnerTexts();
+    expect(offered).toHaveLength(50);
+    expect(offered.join("\n")).not.toContain("Valprovbeslut");
+    await waitForText(page.locator("#koppla-target-description"), "Beslut: Visar 50 av");
+
+    await page.getByLabel("Sök möte, ärende, beslut eller avtal").fill(title.split(" ").slice(-2).join(" "));
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await page.waitForURL(/sok-koppling=/);
+    await waitForText(page.locator("#koppla-target-description"), "Beslut: Visar 1 träff");
+    expect(await select.locator("optgroup[label=Beslut] option").allInnerTexts()).toEqual([label]);
+    if (javaScriptEnabled) await expectAccessible(page);
+
+    await select.selectOption({ label });
+    await page.getByRole("button", { name: "Koppla", exact: true }).click();
+    await waitForText(page.locator("#kopplingar ~ ul"), label);
+    await page.getByRole("link", { name: label }).click();
+    await waitForText(page.locator("h1"), title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
