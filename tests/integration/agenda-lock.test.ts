@@ -6,16 +6,15 @@
  * (`itemRemovalRefusal`). Run through the routes' own loaders and actions, as the secretary.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { minutes } from "../../db/schema";
 import type { DemoWorld } from "../../db/demo-world";
 import type { Db } from "../../db/connection";
 import { createSession } from "~/auth/sessions.server";
 import { addAgendaItem, agendaOf } from "~/models/meeting-agenda.server";
 import { createProposal } from "~/models/meeting-proposals.server";
-import { createMeeting } from "~/models/meetings.server";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import * as newItemPage from "~/routes/moten.$meetingId.punkter.ny";
 import * as itemPage from "~/routes/moten.$meetingId.punkter.$itemId";
+import { approveMinutes, decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
 const LOCKED = "Protokollet är justerat; dagordningen kan inte ändras.";
@@ -24,30 +23,13 @@ let db: Db;
 let world: DemoWorld;
 let cookie = "";
 
-const item = (title: string) => ({
-  title,
-  kind: "beslut" as const,
-  presenter: "",
-  minutesEstimate: null,
-  description: "",
-  proposedDecision: "",
-  confidential: false,
-  confidentialReason: "",
-  matterId: null,
-});
-
 function meetingWithItem(date: string) {
-  const m = createMeeting(
-    "demo-samordnare",
-    { bodyId: world.bodyIds.styrgrupp, date, startTime: "09:00", endTime: "12:00", place: "Östersund", videoUrl: "" },
-    false,
-  );
-  const added = addAgendaItem("demo-samordnare", m.id, item("Budget"), null);
+  const m = secretaryMeeting(world.bodyIds.styrgrupp, date);
+  const added = addAgendaItem("demo-samordnare", m.id, decisionItem("Budget"), null);
   return { meetingId: m.id, itemId: added.id };
 }
 
-const approve = (meetingId: number) =>
-  db.insert(minutes).values({ meetingId, status: "justerat", approvedAt: "2026-11-20T10:00:00.000Z" }).run();
+const approve = (meetingId: number) => approveMinutes(db, meetingId);
 
 function request(path: string, form?: Record<string, string>) {
   if (!form) return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, gte } from "drizzle-orm";
-import { auditLog, meetings, minutes } from "../../db/schema";
+import { auditLog, meetings } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import type { ItemOutcome } from "~/domain/minutes";
@@ -19,7 +19,8 @@ import {
 import { acceptProposal, createProposal } from "~/models/meeting-proposals.server";
 import { markHeld, startMinutes } from "~/models/meeting-minutes.server";
 import { saveParagraph } from "~/models/meeting-paragraphs.server";
-import { createMeeting, getMeeting } from "~/models/meetings.server";
+import { getMeeting } from "~/models/meetings.server";
+import { approveMinutes, decisionItem as item, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -29,34 +30,12 @@ beforeEach(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
 });
 
-const item = (title: string) => ({
-  title,
-  kind: "beslut" as const,
-  presenter: "",
-  minutesEstimate: null,
-  description: "",
-  proposedDecision: "",
-  confidential: false,
-  confidentialReason: "",
-  matterId: null,
-});
-
 /** A meeting of the reference group. */
-function meeting(date: string, startTime = "09:00") {
-  return createMeeting(
-    "demo-samordnare",
-    { bodyId: world.bodyIds.referensgrupp, date, startTime, endTime: "23:00", place: "Östersund", videoUrl: "" },
-    false,
-  );
-}
+const meeting = (date: string, startTime = "09:00") =>
+  secretaryMeeting(world.bodyIds.referensgrupp, date, { startTime, endTime: "23:00" });
 
 /** Approved minutes (justerat): the meeting's agenda is locked. */
-const approve = (meetingId: number) =>
-  db
-    .insert(minutes)
-    .values({ meetingId, status: "justerat", approvedAt: "2026-11-20T10:00:00.000Z" })
-    .onConflictDoUpdate({ target: minutes.meetingId, set: { status: "justerat" } })
-    .run();
+const approve = (meetingId: number) => approveMinutes(db, meetingId);
 
 /** A held meeting with one item in its draft minutes; returns the meeting and the item's id. */
 function heldWith(date: string, title: string, startTime = "09:00") {

@@ -19,12 +19,13 @@ import {
   startMinutes,
 } from "~/models/meeting-minutes.server";
 import { paragraphDetailsOf, saveParagraph } from "~/models/meeting-paragraphs.server";
-import { createMeeting, getMeeting, updateMeeting } from "~/models/meetings.server";
+import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import { decisionsForExport } from "~/models/decisions.server";
 import { search } from "~/models/search.server";
 import type { Actor } from "~/domain/policy";
 import { getUserById, loadActor } from "~/models/users.server";
 import { agendaChanges } from "~/domain/meetings";
+import { decisionItem as item, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -33,25 +34,7 @@ beforeEach(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
 });
 
-const item = (title: string) => ({
-  title,
-  kind: "beslut" as const,
-  presenter: "",
-  minutesEstimate: null,
-  description: "",
-  proposedDecision: "",
-  confidential: false,
-  confidentialReason: "",
-  matterId: null,
-});
-
-function newMeeting(date = "2027-02-12") {
-  return createMeeting(
-    "demo-samordnare",
-    { bodyId: world.bodyIds.styrgrupp, date, startTime: "09:00", endTime: "12:00", place: "Östersund", videoUrl: "" },
-    false,
-  );
-}
+const newMeeting = (date = "2027-02-12") => secretaryMeeting(world.bodyIds.styrgrupp, date);
 
 describe("agenda", () => {
   it("gives a new meeting the four standard items and puts new items before the closing", () => {
@@ -497,18 +480,7 @@ describe("the decision register follows the minutes", () => {
   }
 
   it("keeps a draft decision out of the register for anyone outside the body, and lists it for members as utkast", async () => {
-    const m = createMeeting(
-      "demo-samordnare",
-      {
-        bodyId: world.bodyIds.svom,
-        date: "2027-02-12",
-        startTime: "09:00",
-        endTime: "12:00",
-        place: "Östersund",
-        videoUrl: "",
-      },
-      true,
-    );
+    const m = secretaryMeeting(world.bodyIds.svom, "2027-02-12", { isPublic: true });
     addAgendaItem("demo-samordnare", m.id, { ...item("Hemlig budgetram"), kind: "beslut" }, null);
     addAgendaItem("demo-samordnare", m.id, { ...item("Lägesrapport"), kind: "information" }, null);
     startMinutes("demo-samordnare", m.id);
@@ -590,18 +562,7 @@ describe("the decision register follows the minutes", () => {
   });
 
   it("puts a § approved immediately into the register at once and locks its text", () => {
-    const m = createMeeting(
-      "demo-samordnare",
-      {
-        bodyId: world.bodyIds.svom,
-        date: "2026-11-20",
-        startTime: "09:00",
-        endTime: "12:00",
-        place: "Östersund",
-        videoUrl: "",
-      },
-      true,
-    );
+    const m = secretaryMeeting(world.bodyIds.svom, "2026-11-20", { isPublic: true });
     addAgendaItem("demo-samordnare", m.id, item("Brådskande yttrande"), null);
     startMinutes("demo-samordnare", m.id);
     saveMinutes(
