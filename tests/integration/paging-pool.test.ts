@@ -5,11 +5,8 @@
  * and the viewer's access applies: walking every page of the documents gives each document the
  * policy lets the viewer open, once, in the list's order, and no other.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../db/connection";
+import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { documents } from "../../db/schema";
 import type { Paged, PageRequest } from "~/domain/pagination";
@@ -18,29 +15,18 @@ import { pageOfDecisions } from "~/models/decisions.server";
 import { canReadDocument, pageOfDocuments } from "~/models/documents.server";
 import { pageOfPastMeetings } from "~/models/meetings.server";
 import { pageOfRecommendations } from "~/models/recommendations.server";
-import { loadActor } from "~/models/users.server";
-import { demoDatabase } from "../support/test-db";
+import { demoDatabaseWithFile, withConnection as on } from "../support/test-db";
+import { demoViewers } from "../support/viewers";
 
 const TODAY = "2026-11-23";
 
 let memory: Db;
 let file: Db;
 let world: DemoWorld;
-let dir: string;
+let remove: () => void;
 let actors: (Actor | null)[];
 /** SQL prepared on the file's own connection (what did not run in a worker). */
 const preparedHere: string[] = [];
-
-/** Runs `fn` with `db` as the app's connection. */
-async function on<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  const before = globalThis.__portalDb;
-  globalThis.__portalDb = db;
-  try {
-    return await fn();
-  } finally {
-    globalThis.__portalDb = before;
-  }
-}
 
 /** Every page of a list, `size` rows at a time. */
 async function allPages<T>(size: number, page: (request: PageRequest) => Promise<Paged<T>>) {
@@ -50,31 +36,16 @@ async function allPages<T>(size: number, page: (request: PageRequest) => Promise
 }
 
 beforeAll(async () => {
-  ({ db: memory, world } = await demoDatabase(TODAY, { exampleCollaboration: true }));
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-paging-pool-"));
-  const target = path.join(dir, "portal.db");
-  await memory.$client.backup(target);
-  file = openDatabase(target);
+  ({ memory, file, world, remove } = await demoDatabaseWithFile(TODAY, { exampleCollaboration: true }));
   const prepare = file.$client.prepare.bind(file.$client);
   file.$client.prepare = ((source: string) => {
     preparedHere.push(source);
     return prepare(source);
   }) as typeof file.$client.prepare;
-  const user = (id: string, role: Actor["role"], person: string) =>
-    loadActor({ id, role, personId: world.personIds[person] }, TODAY);
-  actors = [
-    null,
-    user("demo-politiker", "reader", "Per Politiker Krokom"),
-    user("demo-ifochef", "member", "Ingrid IFO-chef Östersund"),
-    user("demo-chef", "member", "Maja Mini-Maria-chef"),
-    user("demo-samordnare", "admin", "Sara Samordnare"),
-  ];
+  actors = demoViewers(world, TODAY).map(([, actor]) => actor);
 }, 60_000);
 
-afterAll(() => {
-  file?.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove?.());
 
 describe("lists paged in a read worker", () => {
   it("count and find the page in a worker, not on the process's own connection", async () => {

@@ -4,57 +4,29 @@
  * what the same SQL answers on the process's own connection, access included, and sees every
  * committed write at once.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../db/connection";
+import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { decisions } from "../../db/schema";
 import type { Actor } from "~/domain/policy";
 import { search } from "~/models/search.server";
-import { loadActor } from "~/models/users.server";
 import { readAll, readOne } from "~/utils/read-pool.server";
-import { demoDatabase } from "../support/test-db";
+import { demoDatabaseWithFile, withConnection as on } from "../support/test-db";
+import { demoViewers } from "../support/viewers";
 
 let memory: Db;
 let file: Db;
 let world: DemoWorld;
-let dir: string;
+let remove: () => void;
 let actors: (Actor | null)[];
 
-/** Runs `fn` with `db` as the app's connection. */
-async function on<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  const before = globalThis.__portalDb;
-  globalThis.__portalDb = db;
-  try {
-    return await fn();
-  } finally {
-    globalThis.__portalDb = before;
-  }
-}
-
 beforeAll(async () => {
-  ({ db: memory, world } = await demoDatabase("2026-11-23"));
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-read-pool-"));
-  const target = path.join(dir, "portal.db");
-  await memory.$client.backup(target);
-  file = openDatabase(target);
-  const user = (id: string, role: Actor["role"], person: string) =>
-    loadActor({ id, role, personId: world.personIds[person] }, "2026-11-23");
-  actors = [
-    null,
-    user("demo-politiker", "reader", "Per Politiker Krokom"),
-    user("demo-ifochef", "member", "Ingrid IFO-chef Östersund"),
-    user("demo-samordnare", "admin", "Sara Samordnare"),
-  ];
+  ({ memory, file, world, remove } = await demoDatabaseWithFile("2026-11-23"));
+  actors = demoViewers(world, "2026-11-23").map(([, actor]) => actor);
 }, 60_000);
 
-afterAll(() => {
-  file?.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove?.());
 
 describe("reads in worker threads", () => {
   it("run on a separate, read-only connection to the file", async () => {
@@ -88,7 +60,7 @@ describe("reads in worker threads", () => {
 
   it("see a committed write at once", async () => {
     await on(file, async () => {
-      const admin = actors[3];
+      const admin = actors.find((actor) => actor?.role === "admin")!;
       expect((await search(admin, "myggbekämpning", {})).page.total).toBe(0);
       const decision = file.select().from(decisions).where(eq(decisions.inRegister, true)).limit(1).get()!;
       file.update(decisions).set({ title: "Beslut om myggbekämpning" }).where(eq(decisions.id, decision.id)).run();

@@ -3,6 +3,9 @@
  * database, installed as the app's connection, so model functions and route actions run
  * against it. Nothing is shared between files.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { buildDemoAgreement } from "../../db/demo-agreement";
 import { buildExampleCollaboration, type ExampleCollaboration } from "../../db/demo-collaboration";
@@ -46,4 +49,33 @@ export async function demoDatabase(
     ? writeTransaction(db, (tx) => buildExampleCollaboration(tx, world, hash, today))
     : null;
   return { db, world, example };
+}
+
+/**
+ * The demo database in memory (installed as the app's connection) and a copy of it in a
+ * database file in a folder of its own, for what opens the file itself (the read workers).
+ * `remove` closes the file's connection and deletes the folder.
+ */
+export async function demoDatabaseWithFile(today = "2026-11-23", options: { exampleCollaboration?: boolean } = {}) {
+  const { db: memory, world } = await demoDatabase(today, options);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-file-db-"));
+  const target = path.join(dir, "portal.db");
+  await memory.$client.backup(target);
+  const file = openDatabase(target);
+  const remove = () => {
+    file.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { memory, file, world, remove };
+}
+
+/** Runs `fn` with `db` as the app's connection, and puts the one before back. */
+export async function withConnection<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const before = globalThis.__portalDb;
+  globalThis.__portalDb = db;
+  try {
+    return await fn();
+  } finally {
+    globalThis.__portalDb = before;
+  }
 }
