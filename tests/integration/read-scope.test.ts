@@ -28,8 +28,8 @@ import {
   meetingsReadableBy,
   recommendationsReadableBy,
 } from "~/models/read-scope.server";
-import { loadActor } from "~/models/users.server";
 import { demoDatabase } from "../support/test-db";
+import { demoViewers } from "../support/viewers";
 
 let db: Db;
 let world: DemoWorld;
@@ -37,14 +37,8 @@ let actors: [string, Actor | null][];
 
 beforeAll(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
-  const user = (id: string, role: Actor["role"], person: string) =>
-    loadActor({ id, role, personId: world.personIds[person] }, "2026-11-23");
   actors = [
-    ["the public", null],
-    ["a politician (reader)", user("demo-politiker", "reader", "Per Politiker Krokom")],
-    ["an IFO chief (member)", user("demo-ifochef", "member", "Ingrid IFO-chef Östersund")],
-    ["Mini-Maria's manager (member)", user("demo-chef", "member", "Maja Mini-Maria-chef")],
-    ["the coordinator (admin)", user("demo-samordnare", "admin", "Sara Samordnare")],
+    ...demoViewers(world, "2026-11-23"),
     [
       "a member of no body",
       {

@@ -30,8 +30,8 @@ import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { publishedMeetingIds } from "~/models/meeting-notice.server";
 import { search, type SearchFilter } from "~/models/search.server";
 import { SEARCH_ENTRY_READABLE, searchScopeParams } from "~/models/read-scope.server";
-import { loadActor } from "~/models/users.server";
 import { demoDatabase } from "../support/test-db";
+import { demoViewers } from "../support/viewers";
 
 let db: Db;
 let world: DemoWorld;
@@ -143,15 +143,7 @@ const textOf = (e: { title: string; body: string }) => `${e.title} ${e.body}`.to
 
 beforeAll(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
-  const user = (id: string, role: Actor["role"], person: string) =>
-    loadActor({ id, role, personId: world.personIds[person] }, "2026-11-23");
-  actors = [
-    ["the public", null],
-    ["a politician (reader)", user("demo-politiker", "reader", "Per Politiker Krokom")],
-    ["an IFO chief (member)", user("demo-ifochef", "member", "Ingrid IFO-chef Östersund")],
-    ["Mini-Maria's manager (member)", user("demo-chef", "member", "Maja Mini-Maria-chef")],
-    ["the coordinator (admin)", user("demo-samordnare", "admin", "Sara Samordnare")],
-  ];
+  actors = demoViewers(world, "2026-11-23");
   // More than 200 matches of one word, of every kind and visibility, across bodies and years.
   const b = world.bodyIds;
   const bodyList = [b.svom, b.styrgrupp, b.referensgrupp, b.arbetsgrupp];
