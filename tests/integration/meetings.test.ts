@@ -171,6 +171,32 @@ describe("minutes", () => {
     return m;
   }
 
+  /**
+   * A held meeting's minutes with the chair and one justerare present and a decision on the
+   * budget item, signed by the secretary, the chair and the justerare: approved (justerat).
+   */
+  function approveWithBudgetDecided(meetingId: number, budgetItemId: number) {
+    const secretary = world.personIds["Sara Samordnare"];
+    const chair = world.personIds["Ingrid IFO-chef Östersund"];
+    const adjuster = world.personIds["IFO-chef Berg"];
+    saveMinutes("demo-samordnare", meetingId, 1, {
+      ...header,
+      attendance: [
+        { personId: chair, status: "närvarande", substituteForPersonId: null, adjuster: false },
+        { personId: adjuster, status: "närvarande", substituteForPersonId: null, adjuster: true },
+      ],
+      items: agendaOf(meetingId).map((i) => ({
+        id: i.id,
+        minutesNote: "",
+        decisionText: i.id === budgetItemId ? "Budgeten fastställs." : "",
+        recordAsDecision: false,
+        approvedImmediately: false,
+      })),
+    });
+    for (const p of [secretary, chair, adjuster]) signMinutes("demo-samordnare", meetingId, p, "2026-11-20");
+    return { secretary, chair, adjuster };
+  }
+
   it("never marks the meeting held by starting or saving the minutes; the secretary does", () => {
     const m = newMeeting("2026-11-20");
     startMinutes("demo-samordnare", m.id);
@@ -255,27 +281,9 @@ describe("minutes", () => {
 
   it("needs the same signers again before a correction changes the register", () => {
     const m = heldMeeting();
-    addAgendaItem("demo-samordnare", m.id, item("Budget"), null);
-    const secretary = world.personIds["Sara Samordnare"];
-    const chair = world.personIds["Ingrid IFO-chef Östersund"];
-    const adjuster = world.personIds["IFO-chef Berg"];
-    saveMinutes("demo-samordnare", m.id, 1, {
-      ...header,
-      attendance: [
-        { personId: chair, status: "närvarande", substituteForPersonId: null, adjuster: false },
-        { personId: adjuster, status: "närvarande", substituteForPersonId: null, adjuster: true },
-      ],
-      items: agendaOf(m.id).map((i) => ({
-        id: i.id,
-        minutesNote: "",
-        decisionText: i.title === "Budget" ? "Budgeten fastställs." : "",
-        recordAsDecision: false,
-        approvedImmediately: false,
-      })),
-    });
-    for (const p of [secretary, chair, adjuster]) signMinutes("demo-samordnare", m.id, p, "2026-11-20");
+    const budget = addAgendaItem("demo-samordnare", m.id, item("Budget"), null);
+    const { secretary, chair, adjuster } = approveWithBudgetDecided(m.id, budget.id);
     expect(minutesOf(m.id)?.status).toBe("justerat");
-    const budget = agendaOf(m.id).find((i) => i.title === "Budget")!;
     const text = () => db.select().from(decisions).where(eq(decisions.agendaItemId, budget.id)).get()?.text;
     expect(
       correctMinutes(
@@ -344,23 +352,7 @@ describe("minutes", () => {
     expect(audits()).toBe(before + 1); // only the start
     // Approved: the draft's steps are over.
     markHeld("demo-samordnare", m.id);
-    const chair = world.personIds["Ingrid IFO-chef Östersund"];
-    const adjuster = world.personIds["IFO-chef Berg"];
-    saveMinutes("demo-samordnare", m.id, 1, {
-      ...header,
-      attendance: [
-        { personId: chair, status: "närvarande", substituteForPersonId: null, adjuster: false },
-        { personId: adjuster, status: "närvarande", substituteForPersonId: null, adjuster: true },
-      ],
-      items: agendaOf(m.id).map((i) => ({
-        id: i.id,
-        minutesNote: "",
-        decisionText: i.id === budget.id ? "Budgeten fastställs." : "",
-        recordAsDecision: false,
-        approvedImmediately: false,
-      })),
-    });
-    for (const p of [secretary, chair, adjuster]) signMinutes("demo-samordnare", m.id, p, "2026-11-20");
+    approveWithBudgetDecided(m.id, budget.id);
     expect(minutesOf(m.id)?.status).toBe("justerat");
     expect(signMinutes("demo-samordnare", m.id, secretary, "2026-11-20")).toEqual({
       ok: false,
