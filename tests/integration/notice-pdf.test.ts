@@ -15,9 +15,9 @@ import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
 import { publishNotice } from "~/models/meeting-notice.server";
-import { createMeeting } from "~/models/meetings.server";
 import { loader } from "~/routes/moten.$meetingId.kallelse[.pdf]";
 import { makePdf } from "../fixtures/pdf";
+import { secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "notice-pdf-"));
@@ -82,18 +82,10 @@ const item = (title: string) => ({
 
 beforeAll(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
-  const meeting = createMeeting(
-    "demo-samordnare",
-    {
-      bodyId: world.bodyIds.svom,
-      date: "2026-12-18",
-      startTime: "09:00",
-      endTime: "12:00",
-      place: "Regionens hus, Östersund",
-      videoUrl: "",
-    },
-    true,
-  );
+  const meeting = secretaryMeeting(world.bodyIds.svom, "2026-12-18", {
+    place: "Regionens hus, Östersund",
+    isPublic: true,
+  });
   meetingId = meeting.id;
   const open = addAgendaItem("demo-samordnare", meetingId, item("Årsredovisning för Mini-Maria"), null);
   const secret = addAgendaItem("demo-samordnare", meetingId, item("Förhandling om lokaler"), null);
@@ -136,18 +128,11 @@ describe("the notice as one PDF", { timeout: 30_000 }, () => {
   });
 
   it("refuses a meeting the viewer may not read, as every meeting route does", async () => {
-    const steering = createMeeting(
-      "demo-samordnare",
-      {
-        bodyId: world.bodyIds.styrgrupp,
-        date: "2026-12-19",
-        startTime: "13:00",
-        endTime: "15:00",
-        place: "",
-        videoUrl: "",
-      },
-      false,
-    );
+    const steering = secretaryMeeting(world.bodyIds.styrgrupp, "2026-12-19", {
+      startTime: "13:00",
+      endTime: "15:00",
+      place: "",
+    });
     await expect(
       loader({
         request: new Request(`http://localhost/moten/${steering.id}/kallelse.pdf`),

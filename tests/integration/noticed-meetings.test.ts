@@ -11,14 +11,9 @@ import type { DemoWorld } from "../../db/demo-world";
 import { calendarMeetings } from "~/models/calendar.server";
 import { bodyFeedEntries } from "~/models/feeds.server";
 import { publishNotice } from "~/models/meeting-notice.server";
-import {
-  createMeeting,
-  getMeeting,
-  pageOfPastMeetings,
-  updateMeeting,
-  upcomingMeetings,
-} from "~/models/meetings.server";
+import { getMeeting, pageOfPastMeetings, updateMeeting, upcomingMeetings } from "~/models/meetings.server";
 import { loadActor } from "~/models/users.server";
+import { secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -29,18 +24,11 @@ const actorOf = (id: string) => loadActor(db.select().from(users).where(eq(users
 
 beforeAll(async () => {
   ({ db, world } = await demoDatabase(TODAY));
-  const m = createMeeting(
-    "demo-samordnare",
-    {
-      bodyId: world.bodyIds.styrgrupp,
-      date: "2026-12-10",
-      startTime: "13:00",
-      endTime: "15:00",
-      place: "Mini-Maria, Östersund",
-      videoUrl: "",
-    },
-    false,
-  );
+  const m = secretaryMeeting(world.bodyIds.styrgrupp, "2026-12-10", {
+    startTime: "13:00",
+    endTime: "15:00",
+    place: "Mini-Maria, Östersund",
+  });
   meetingId = m.id;
   publishNotice("demo-samordnare", meetingId);
   // The secretary moves it and changes the place, and has not published the change.
@@ -99,18 +87,10 @@ describe("meetings as members were told", () => {
   });
 
   it("tells the public in a body's feed the published time and place, not the change", () => {
-    const svomMeeting = createMeeting(
-      "demo-samordnare",
-      {
-        bodyId: world.bodyIds.svom,
-        date: "2026-12-11",
-        startTime: "10:00",
-        endTime: "12:00",
-        place: "Regionens hus, Östersund",
-        videoUrl: "",
-      },
-      false,
-    );
+    const svomMeeting = secretaryMeeting(world.bodyIds.svom, "2026-12-11", {
+      startTime: "10:00",
+      place: "Regionens hus, Östersund",
+    });
     publishNotice("demo-samordnare", svomMeeting.id);
     const saved = updateMeeting("demo-samordnare", svomMeeting.id, getMeeting(svomMeeting.id)!.version, {
       date: "2026-12-11",

@@ -24,7 +24,6 @@ import {
 } from "../../db/schema";
 import { deliverDueMail } from "~/jobs/mail-sender.server";
 import { publishNotice } from "~/models/meeting-notice.server";
-import { createMeeting } from "~/models/meetings.server";
 import {
   personByMailToken,
   preferencesOf,
@@ -45,6 +44,7 @@ import { addAgendaItem } from "~/models/meeting-agenda.server";
 import { markHeld, saveMinutes, sendForSigning, signMinutes, startMinutes } from "~/models/meeting-minutes.server";
 import { confirmServing, reportAbsence, responsesOf, withdrawAnswer } from "~/models/meeting-absence.server";
 import { attendanceOf } from "~/models/meeting-attendance.server";
+import { decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 import { header, mimeParts, startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -107,13 +107,8 @@ beforeEach(() => {
 const viaSmtp = () => ({ config: { smtpUrl: smtp.url, mailDir } });
 const CALLED = ["olle@berg.example", "lena@bracke.example", "lars@are.example", "erik@berg.example", "eva@are.example"];
 
-function newMeeting(date: string) {
-  return createMeeting(
-    "demo-samordnare",
-    { bodyId, date, startTime: "13:00", endTime: "15:30", place: "Regionhuset, Östersund", videoUrl: "" },
-    false,
-  );
-}
+const newMeeting = (date: string) =>
+  secretaryMeeting(bodyId, date, { startTime: "13:00", endTime: "15:30", place: "Regionhuset, Östersund" });
 
 describe("the notice", () => {
   it("delivers one message per member and deputy, each with a valid .ics of the meeting", async () => {
@@ -165,22 +160,7 @@ describe("the notice", () => {
   it("sends a changed notice with what changed when a new version is published, once per version", async () => {
     const meeting = newMeeting("2027-03-11");
     publishNotice("demo-samordnare", meeting.id);
-    addAgendaItem(
-      "demo-samordnare",
-      meeting.id,
-      {
-        title: "Lokalfrågan i Berg",
-        kind: "beslut",
-        presenter: "",
-        minutesEstimate: null,
-        description: "",
-        proposedDecision: "",
-        confidential: false,
-        confidentialReason: "",
-        matterId: null,
-      },
-      null,
-    );
+    addAgendaItem("demo-samordnare", meeting.id, decisionItem("Lokalfrågan i Berg"), null);
     publishNotice("demo-samordnare", meeting.id);
     await deliverDueMail(viaSmtp());
     const changed = smtp.received.filter((m) => m.subject.startsWith("Ändrad kallelse"));
