@@ -14,11 +14,11 @@ import {
 import { fileAccessAllowed } from "~/models/file-access.server";
 import { checkUploads, getFile, readFileBytes, withStagedFiles } from "~/models/files.server";
 import { search } from "~/models/search.server";
-import { loadActor } from "~/models/users.server";
 import { can } from "~/domain/policy";
 import { write } from "~/utils/db.server";
 import { makePdf } from "../fixtures/pdf";
 import { demoDatabase } from "../support/test-db";
+import { demoViewers } from "../support/viewers";
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
@@ -31,14 +31,8 @@ let actors: Record<string, Actor | null>;
 beforeEach(async () => {
   process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-"));
   ({ db, world } = await demoDatabase("2026-11-23"));
-  const user = (id: string, role: Actor["role"], personId: number) => loadActor({ id, role, personId }, "2026-11-23");
-  actors = {
-    anonymous: null,
-    politician: user("demo-politiker", "reader", world.personIds["Per Politiker Krokom"]),
-    ifoChief: user("demo-ifochef", "member", world.personIds["Ingrid IFO-chef Östersund"]),
-    manager: user("demo-chef", "member", world.personIds["Maja Mini-Maria-chef"]),
-    coordinator: user("demo-samordnare", "admin", world.personIds["Sara Samordnare"]),
-  };
+  const [anonymous, politician, ifoChief, manager, coordinator] = demoViewers(world, "2026-11-23").map(([, a]) => a);
+  actors = { anonymous, politician, ifoChief, manager, coordinator };
 });
 
 const titles = async (actor: Actor | null) =>
@@ -49,6 +43,21 @@ function formWith(name: string, bytes: Buffer, field = "files") {
   const form = new FormData();
   form.append(field, new File([new Uint8Array(bytes)], name));
   return form;
+}
+
+type Uploaded = Extract<Awaited<ReturnType<typeof checkUploads>>, { ok: true }>["files"];
+
+/** The coordinator's document for the steering group, dated 2026-11-01, whose first version is the uploaded file. */
+function documentOfUpload(files: Uploaded, details: Omit<Parameters<typeof createDocument>[2], "bodyId" | "date">) {
+  return withStagedFiles(files, (staged) =>
+    createDocument(
+      "demo-samordnare",
+      world.collaborationId,
+      { ...details, bodyId: world.bodyIds.styrgrupp, date: "2026-11-01" },
+      { markdown: null, searchText: files[0].text, comment: "" },
+      staged,
+    ),
+  );
 }
 
 describe("visibility", () => {
@@ -78,22 +87,12 @@ describe("visibility", () => {
   it("refuses downloads of a body-only document's file to others", async () => {
     const uploads = await checkUploads(formWith("plan.pdf", makePdf(["Plan för styrgruppen"])));
     if (!uploads.ok) throw new Error(uploads.error);
-    const doc = withStagedFiles(uploads.files, (staged) =>
-      createDocument(
-        "demo-samordnare",
-        world.collaborationId,
-        {
-          title: "Intern plan",
-          kind: "rapport",
-          bodyId: world.bodyIds.styrgrupp,
-          date: "2026-11-01",
-          visibility: "bodies",
-          bodyIds: [world.bodyIds.styrgrupp],
-        },
-        { markdown: null, searchText: uploads.files[0].text, comment: "" },
-        staged,
-      ),
-    );
+    const doc = documentOfUpload(uploads.files, {
+      title: "Intern plan",
+      kind: "rapport",
+      visibility: "bodies",
+      bodyIds: [world.bodyIds.styrgrupp],
+    });
     const fileId = currentVersionOf(doc)!.file!.id;
     expect(fileAccessAllowed(fileId, actors.ifoChief, can, "demo-ifochef")).toBe(true);
     expect(fileAccessAllowed(fileId, actors.manager, can, "demo-chef")).toBe(false);
@@ -110,22 +109,12 @@ describe("an upload", () => {
     const [pending] = uploads.files;
     expect(pending.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(pending.size).toBe(bytes.length);
-    const doc = withStagedFiles(uploads.files, (staged) =>
-      createDocument(
-        "demo-samordnare",
-        world.collaborationId,
-        {
-          title: "Rutin för hembesök",
-          kind: "rutin",
-          bodyId: world.bodyIds.styrgrupp,
-          date: "2026-11-01",
-          visibility: "members",
-          bodyIds: [],
-        },
-        { markdown: null, searchText: pending.text, comment: "" },
-        staged,
-      ),
-    );
+    const doc = documentOfUpload(uploads.files, {
+      title: "Rutin för hembesök",
+      kind: "rutin",
+      visibility: "members",
+      bodyIds: [],
+    });
     const file = getFile(currentVersionOf(doc)!.file!.id)!;
     expect(file.sha256).toBe(pending.sha256);
     expect(file.size).toBe(bytes.length);
@@ -165,22 +154,12 @@ describe("search", () => {
   it("finds text inside an uploaded PDF, and the index follows a new version in the same transaction", async () => {
     const uploads = await checkUploads(formWith("rutin.pdf", makePdf(["Rutin för närmottagningar i Härjedalen"])));
     if (!uploads.ok) throw new Error(uploads.error);
-    const doc = withStagedFiles(uploads.files, (staged) =>
-      createDocument(
-        "demo-samordnare",
-        world.collaborationId,
-        {
-          title: "Rutin närmottagning",
-          kind: "rutin",
-          bodyId: world.bodyIds.styrgrupp,
-          date: "2026-11-01",
-          visibility: "members",
-          bodyIds: [],
-        },
-        { markdown: null, searchText: uploads.files[0].text, comment: "" },
-        staged,
-      ),
-    );
+    const doc = documentOfUpload(uploads.files, {
+      title: "Rutin närmottagning",
+      kind: "rutin",
+      visibility: "members",
+      bodyIds: [],
+    });
     expect((await search(actors.politician, "närmottagningar härjedalen", {})).items.map((r) => r.title)).toContain(
       "Rutin närmottagning",
     );

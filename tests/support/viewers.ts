@@ -7,7 +7,10 @@ import type { DemoWorld } from "../../db/demo-world";
 import type { Actor } from "~/domain/policy";
 import { loadActor } from "~/models/users.server";
 
-/** Each demo viewer with a label that says who it is, read on `today` from the app's connection. */
+/**
+ * Each demo viewer with a label that says who it is, read on `today` from the app's connection,
+ * always in this order: the public, the reader, the two members, the admin.
+ */
 export function demoViewers(world: DemoWorld, today: string): [string, Actor | null][] {
   const user = (id: string, role: Actor["role"], person: string) =>
     loadActor({ id, role, personId: world.personIds[person] }, today);
