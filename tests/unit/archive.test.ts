@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { archivePaths } from "~/domain/archive";
+import { randomText, seededRandom } from "../support/random";
 
 const PIECES = [
   "..",
@@ -58,13 +59,8 @@ describe("archive entry names (class)", () => {
   });
 
   it("holds for 2 000 random entries", () => {
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const text = () =>
-      Array.from({ length: 1 + Math.floor(random() * 6) }, () => PIECES[Math.floor(random() * PIECES.length)]).join("");
+    const random = seededRandom(7);
+    const text = () => randomText(random, PIECES, 1, 7);
     const entries = Array.from({ length: 2000 }, () => ({
       folder: `0${Math.floor(random() * 3)} ${text()}`,
       name: text(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar, escapeText, foldLine, type CalendarMeeting } from "~/domain/ics";
+import { randomText, seededRandom } from "../support/random";
 
 const meeting: CalendarMeeting = {
   id: 42,
@@ -80,13 +81,8 @@ describe("ICS injection (class)", () => {
     " ",
     "a",
   ];
-  let seed = 20261123;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const randomText = () =>
-    Array.from({ length: Math.floor(random() * 40) }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("");
+  const random = seededRandom(20261123);
+  const text = () => randomText(random, ALPHABET, 0, 40);
   const ALLOWED = new Set([
     "BEGIN",
     "END",
@@ -121,12 +117,12 @@ describe("ICS injection (class)", () => {
     for (let round = 0; round < 300; round++) {
       const m = {
         ...meeting,
-        bodyName: randomText(),
-        place: randomText(),
-        videoUrl: randomText(),
-        status: randomText(),
+        bodyName: text(),
+        place: text(),
+        videoUrl: text(),
+        status: text(),
       };
-      const name = randomText();
+      const name = text();
       const ics = buildCalendar(name, [m], "portal.example.se");
       // Only CRLF line ends; every physical line at most 75 octets.
       expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
