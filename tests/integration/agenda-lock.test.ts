@@ -14,6 +14,7 @@ import { createProposal } from "~/models/meeting-proposals.server";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import * as newItemPage from "~/routes/moten.$meetingId.punkter.ny";
 import * as itemPage from "~/routes/moten.$meetingId.punkter.$itemId";
+import { formData } from "../support/forms";
 import { approveMinutes, decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
@@ -33,9 +34,7 @@ const approve = (meetingId: number) => approveMinutes(db, meetingId);
 
 function request(path: string, form?: Record<string, string>) {
   if (!form) return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
-  const body = new FormData();
-  for (const [k, v] of Object.entries(form)) body.append(k, v);
-  return new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body });
+  return new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body: formData(form) });
 }
 
 /** The status and form errors of an action's answer (a refusal is data; a success redirects). */

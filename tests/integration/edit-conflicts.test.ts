@@ -11,16 +11,11 @@ import { formatKronor } from "~/domain/format";
 import { versionToInput } from "~/models/agreement-form.server";
 import { getVersion } from "~/models/agreements.server";
 import { demoDatabase } from "../support/test-db";
+import { formData as form } from "../support/forms";
 
 let db: Db;
 let world: DemoWorld;
 let cookie: string;
-
-function form(fields: Record<string, string>): FormData {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  return body;
-}
 
 function post(path: string, fields: Record<string, string>) {
   return new Request(`http://localhost${path}`, { method: "POST", body: form(fields), headers: { Cookie: cookie } });

@@ -2,17 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { isMunicipalityCode, isSlug } from "~/domain/collaboration";
 import { addPartySchema, bodySchema, collaborationSchema, organisationSchema } from "~/forms/collaboration";
-
-/** The field messages of a rejected submission (none for a successful one). */
-function errorsOf(s: { status?: string }): Record<string, string[] | null | undefined> {
-  return "error" in s && s.error ? (s.error as Record<string, string[] | null>) : {};
-}
-
-function form(fields: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
-  return data;
-}
+import { errorsOf, formData as form } from "../support/forms";
 
 describe("slugs and municipality codes", () => {
   it.each([

@@ -14,12 +14,7 @@ import {
 } from "~/forms/fields";
 import { newDecisionSchema } from "~/forms/decision";
 import { parseForm } from "~/utils/forms.server";
-
-function form(entries: Record<string, string>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(entries)) data.append(k, v);
-  return data;
-}
+import { formData as form } from "../support/forms";
 
 function parse<S extends z.ZodTypeAny>(schema: S, entries: Record<string, string>) {
   return parseWithZod(form(entries), { schema });

@@ -2,11 +2,7 @@ import { describe, expect, it } from "vitest";
 import { overfullGroups, type KeyFigureDefinition } from "~/domain/key-figures";
 import { figuresOf, keyFigureYearSchema } from "~/forms/key-figures";
 import { parseWithZod } from "@conform-to/zod";
-
-/** The field messages of a rejected submission (none for a successful one). */
-function errorsOf(s: { status?: string }): Record<string, string[] | null | undefined> {
-  return "error" in s && s.error ? (s.error as Record<string, string[] | null>) : {};
-}
+import { errorsOf } from "../support/forms";
 
 const defs: KeyFigureDefinition[] = [
   { id: 1, label: "Antal kontakter", unit: "antal", sumGroup: "" },

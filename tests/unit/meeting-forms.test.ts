@@ -8,16 +8,7 @@ import {
   newMeetingSchema,
   proposalSchema,
 } from "~/forms/meeting";
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
-}
-
-function errorsOf(s: { status?: string }): Record<string, string[] | null | undefined> {
-  return "error" in s && s.error ? (s.error as Record<string, string[] | null>) : {};
-}
+import { errorsOf, formData as form } from "../support/forms";
 
 const meeting = { bodyId: "2", date: "2027-02-12", startTime: "09:00", endTime: "12:00", place: "Östersund" };
 

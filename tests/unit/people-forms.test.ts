@@ -2,16 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { ownAccountSchema, personAccountSchema, signInSchema } from "~/forms/account";
 import { editMembershipSchema, newMembershipSchema, personSchema } from "~/forms/people";
-
-function errorsOf(s: { status?: string }): Record<string, string[] | null | undefined> {
-  return "error" in s && s.error ? (s.error as Record<string, string[] | null>) : {};
-}
-
-function form(fields: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
-  return data;
-}
+import { errorsOf, formData as form } from "../support/forms";
 
 const seat = { personId: "3", organisationId: "2", role: "ledamot", startDate: "2026-01-01", endDate: "", note: "" };
 
