@@ -12,9 +12,11 @@ import { mailOutbox, people, users } from "../../db/schema";
 import { withoutAccountLinks } from "~/domain/account-tokens";
 import { afterFailure, isEmailAddress, type MailKind, type OutboxStatus } from "~/domain/mail";
 import type { MailContent } from "~/domain/mail-templates";
+import type { PageRequest } from "~/domain/pagination";
 import { db, write, type Db } from "~/utils/db.server";
 import { mailFromAddress } from "~/utils/mail-transport.server";
 import { recordAudit } from "./audit.server";
+import { paginateQuery } from "./paging.server";
 
 export interface MailRecipient {
   address: string;
@@ -265,33 +267,30 @@ export function emlFileName(row: Pick<OutboxRow, "id" | "kind">): string {
 
 // --- For the administrator ----------------------------------------------------------------------
 
-export const OUTBOX_PAGE_SIZE = 50;
-
-export function listOutbox({ status, page }: { status: OutboxStatus | null; page: number }) {
+/** One page of the outbox, newest first (by id: rows are written in order), optionally one status. */
+export function pageOfOutbox(status: OutboxStatus | null, request: PageRequest) {
   const where = status ? eq(mailOutbox.status, status) : undefined;
-  const rows = db()
-    .select({
-      id: mailOutbox.id,
-      kind: mailOutbox.kind,
-      toAddress: mailOutbox.toAddress,
-      toName: mailOutbox.toName,
-      subject: mailOutbox.subject,
-      status: mailOutbox.status,
-      attempts: mailOutbox.attempts,
-      nextAttemptAt: mailOutbox.nextAttemptAt,
-      via: mailOutbox.via,
-      lastError: mailOutbox.lastError,
-      sentAt: mailOutbox.sentAt,
-      createdAt: mailOutbox.createdAt,
-    })
-    .from(mailOutbox)
-    .where(where)
-    .orderBy(desc(mailOutbox.id))
-    .limit(OUTBOX_PAGE_SIZE)
-    .offset((page - 1) * OUTBOX_PAGE_SIZE)
-    .all();
-  const total = db().select({ n: count() }).from(mailOutbox).where(where).get()?.n ?? 0;
-  return { rows, total };
+  const order = [desc(mailOutbox.id)];
+  return paginateQuery(request, { table: mailOutbox, id: mailOutbox.id, where, order }, (page) =>
+    db()
+      .select({
+        id: mailOutbox.id,
+        kind: mailOutbox.kind,
+        toAddress: mailOutbox.toAddress,
+        toName: mailOutbox.toName,
+        subject: mailOutbox.subject,
+        status: mailOutbox.status,
+        attempts: mailOutbox.attempts,
+        nextAttemptAt: mailOutbox.nextAttemptAt,
+        via: mailOutbox.via,
+        lastError: mailOutbox.lastError,
+        sentAt: mailOutbox.sentAt,
+        createdAt: mailOutbox.createdAt,
+      })
+      .from(mailOutbox)
+      .where(page)
+      .orderBy(...order),
+  );
 }
 
 export function outboxCounts(): Partial<Record<OutboxStatus, number>> {

@@ -3,10 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { controlProps, Field } from "~/components/forms";
-import { countOf } from "~/domain/format";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
+import { countOf, type Noun } from "~/domain/format";
 import { MAIL_KIND_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/domain/mail";
 import { jobStatuses } from "~/models/job-leases.server";
-import { listOutbox, OUTBOX_PAGE_SIZE, outboxCounts } from "~/models/outbox.server";
+import { outboxCounts, pageOfOutbox } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -17,14 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status") ?? "";
   const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as OutboxStatus) : null;
-  const pageParam = Number(url.searchParams.get("sida") ?? "1");
-  const page = Number.isSafeInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
-  const { rows, total } = listOutbox({ status, page });
+  const { page, items: rows } = await pageOfOutbox(status, pageRequestFrom(url.searchParams));
   return {
     status,
     page,
-    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
-    total,
     rows,
     counts: outboxCounts(),
     viaSmtp: Boolean(env().SMTP_URL),
@@ -43,10 +41,10 @@ const STATUS_BADGE: Record<OutboxStatus, string> = {
   "i sammanfattning": "badge--ok",
 };
 
+const MAIL_NOUN: Noun = ["meddelande", "meddelanden"];
+
 export default function MailOutbox() {
   const d = useLoaderData<typeof loader>();
-  const pageLink = (page: number) =>
-    `?${new URLSearchParams({ ...(d.status ? { status: d.status } : {}), sida: String(page) })}`;
   return (
     <>
       <h1>E-post</h1>
@@ -89,10 +87,7 @@ export default function MailOutbox() {
       </Form>
       <TableRegion label="E-post">
         <table>
-          <caption>
-            {countOf(d.total, "meddelande", "meddelanden")}
-            {d.pages > 1 ? `, sida ${d.page} av ${d.pages}` : ""}
-          </caption>
+          <caption>{countOf(d.page.total, ...MAIL_NOUN)}</caption>
           <thead>
             <tr>
               <th scope="col">Skapat</th>
@@ -137,12 +132,7 @@ export default function MailOutbox() {
           </tbody>
         </table>
       </TableRegion>
-      {d.pages > 1 ? (
-        <nav aria-label="Sidor" className="actions">
-          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Föregående sida</Link> : null}
-          {d.page < d.pages ? <Link to={pageLink(d.page + 1)}>Nästa sida</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={d.page} label="Sidor med e-post" noun={MAIL_NOUN} />
       <h2>Schemalagda jobb</h2>
       {d.jobs.length === 0 ? (
         <p className="muted">Inga jobb har körts ännu.</p>

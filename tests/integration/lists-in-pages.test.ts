@@ -5,7 +5,7 @@
  * holds 50, the total counts them all, and the last page holds the rest, each row once.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { documents, documentVersions, meetings } from "../../db/schema";
+import { documents, documentVersions, mailOutbox, meetings } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { eq } from "drizzle-orm";
@@ -14,6 +14,7 @@ import { todayInStockholm } from "~/domain/format";
 import { createDocument } from "~/models/documents.server";
 import * as bodyPage from "~/routes/organ.$bodyId._index";
 import * as documentPage from "~/routes/dokument.$documentId._index";
+import * as outboxPage from "~/routes/admin.e-post._index";
 import { demoDatabase } from "../support/test-db";
 
 const PAGE_SIZE = 50;
@@ -55,6 +56,23 @@ beforeAll(async () => {
     for (let n = 2; n <= SEEDED; n++)
       db.insert(documentVersions)
         .values({ documentId: routineId, versionNo: n, markdown: `Version ${n}`, comment: `Ändring ${n}` })
+        .run();
+  })();
+  // Mail that failed, a message a week for over a year (the coordinator's outbox).
+  db.$client.transaction(() => {
+    for (let i = 0; i < SEEDED; i++)
+      db.insert(mailOutbox)
+        .values({
+          eventKey: `sidtest:${i}`,
+          kind: "notice",
+          toAddress: `sidtest${i}@example.org`,
+          subject: `Sidtestmeddelande ${i}`,
+          textBody: "Prov",
+          htmlBody: "<p>Prov</p>",
+          messageId: `<sidtest-${i}@demo.example>`,
+          status: "misslyckat",
+          nextAttemptAt: "2026-01-01T00:00:00Z",
+        })
         .run();
   })();
   const newest = db.select().from(documentVersions).where(eq(documentVersions.versionNo, SEEDED)).all();
@@ -147,6 +165,39 @@ describe("a document's page", () => {
   });
 });
 
+describe("the outbox (/admin/e-post)", () => {
+  const load = (search = "") =>
+    outboxPage.loader({ request: request(`/admin/e-post${search}`), params: {}, context: {} });
+
+  it("lists the mail a page at a time, newest first, with the status filter kept and every row once", async () => {
+    const failed = db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.status, "misslyckat")).all();
+    expect(failed.length).toBeGreaterThanOrEqual(SEEDED);
+    const first = await load("?status=misslyckat");
+    expect(first.page).toMatchObject({
+      size: PAGE_SIZE,
+      total: failed.length,
+      pageCount: Math.ceil(failed.length / PAGE_SIZE),
+    });
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    const rows = [first.rows];
+    for (let n = 2; n <= first.page.pageCount; n++) rows.push((await load(`?status=misslyckat&sida=${n}`)).rows);
+    const ids = rows.flat().map((r) => r.id);
+    expect(ids).toEqual(failed.map((r) => r.id).sort((a, b) => b - a));
+    expect(rows.flat().every((r) => r.status === "misslyckat")).toBe(true);
+    // Unfiltered, the total counts every message.
+    const all = await load();
+    expect(all.page.total).toBe(db.select({ id: mailOutbox.id }).from(mailOutbox).all().length);
+  });
+
+  it("shows the last page for a page past the end, and page 1 for a bad page number", async () => {
+    const first = await load("?status=misslyckat");
+    const past = await load("?status=misslyckat&sida=999");
+    expect(past.page.page).toBe(first.page.pageCount);
+    expect(past.rows.length).toBeGreaterThan(0);
+    expect((await load("?status=misslyckat&sida=-2")).rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+  });
+});
+
 describe("no growing list is sent whole", () => {
   // The pages whose growing lists were seeded past a page above: every array their loaders
   // answer is at most a page long (a list added to one of them unpaged fails here).
@@ -169,6 +220,7 @@ describe("no growing list is sent whole", () => {
           context: {},
         }),
     ],
+    ["the outbox", () => outboxPage.loader({ request: request("/admin/e-post"), params: {}, context: {} })],
   ])("%s", async (_, load) => {
     expect(longerThanAPage(await load())).toEqual([]);
   });
