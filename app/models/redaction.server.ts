@@ -7,6 +7,7 @@
  * redaction itself is a new audit entry that names the places, never the numbers.
  */
 import { guardedColumns } from "../../db/personal-number-guard";
+import { pageOf, type PageRequest, type Paged } from "~/domain/pagination";
 import { maskPersonalNumber, personalNumbersIn, redactPersonalNumbers } from "~/domain/personal-number";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -37,9 +38,41 @@ function findIn(tx: Db): StoredPersonalNumber[] {
   return found;
 }
 
-/** Every stored text that holds a personal identity number. */
-export function storedPersonalNumbers(): StoredPersonalNumber[] {
-  return findIn(db());
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * One page of the stored texts that hold a personal identity number, in table, column and
+ * row order (a place is on exactly one page), with their total. Every guarded text column is
+ * one arm of a UNION ALL, so the count and the page are found in SQL and only the page's texts
+ * are read. Not through paginateQuery: the list spans every guarded table, and its test
+ * (`personal_number_in`, the guard's function) is registered on this connection only, not in
+ * the read workers.
+ */
+export function pageOfStoredPersonalNumbers(request: PageRequest): Paged<StoredPersonalNumber> {
+  const sqlite = db().$client;
+  const places = guardedColumns(sqlite).flatMap(({ table, columns }) =>
+    columns.map(
+      (column) =>
+        `SELECT ${literal(table)} AS "table", ${literal(column)} AS "column", ` +
+        `rowid AS rowId, ${quote(column)} AS value FROM ${quote(table)} WHERE personal_number_in(${quote(column)})`,
+    ),
+  );
+  if (!places.length) return { page: pageOf(request, 0), items: [] };
+  const found = places.join(" UNION ALL ");
+  const total = (sqlite.prepare(`SELECT count(*) AS n FROM (${found})`).get() as { n: number }).n;
+  const page = pageOf(request, total);
+  if (total === 0) return { page, items: [] };
+  const rows = sqlite
+    .prepare(`SELECT * FROM (${found}) ORDER BY "table", "column", rowId LIMIT ? OFFSET ?`)
+    .all(page.size, page.offset) as { table: string; column: string; rowId: number; value: string }[];
+  return {
+    page,
+    items: rows.map(({ value, ...place }) => ({
+      ...place,
+      masked: [...new Set(personalNumbersIn(value).map((h) => maskPersonalNumber(h.match)))],
+    })),
+  };
 }
 
 /** Masks every stored personal identity number; returns how many texts were redacted. */

@@ -3,9 +3,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireViewerWith } from "~/auth/session.server";
 import { TableRegion } from "~/components/table-region";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { formatCount } from "~/domain/pagination";
+import { Pagination } from "~/components/pagination";
+import { formatCount, pageRequestFrom } from "~/domain/pagination";
 import { redactSchema } from "~/forms/redaction";
-import { redactStoredPersonalNumbers, storedPersonalNumbers } from "~/models/redaction.server";
+import { pageOfStoredPersonalNumbers, redactStoredPersonalNumbers } from "~/models/redaction.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
@@ -14,8 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Personnummer i sparad text �
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewerWith(request, "redact:personal-numbers");
-  const found = storedPersonalNumbers();
-  return { total: found.length, found: found.slice(0, 200) };
+  const { page, items } = pageOfStoredPersonalNumbers(pageRequestFrom(new URL(request.url).searchParams));
+  return { page, found: items };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StoredPersonalNumbers() {
-  const { total, found } = useLoaderData<typeof loader>();
+  const { page, found } = useLoaderData<typeof loader>();
+  const total = page.total;
   return (
     <>
       <Breadcrumbs trail={[["/admin/logg", "Händelselogg"]]} current="Personnummer i sparad text" />
@@ -73,6 +75,7 @@ export default function StoredPersonalNumbers() {
               </tbody>
             </table>
           </TableRegion>
+          <Pagination page={page} label="Sidor med personnummer i sparad text" noun={["text", "texter"]} />
           <Form method="post" className="card no-print">
             <p>Maskeringen går inte att ångra.</p>
             <button type="submit" name="intent" value="redact" className="button">
