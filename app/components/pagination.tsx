@@ -10,9 +10,12 @@ export function Pagination({
   page,
   label,
   noun = ["rad", "rader"],
+  param,
 }: {
   page: Page;
   label: string;
+  /** The query-string parameter of this list's page, when the page has another list ("sida" by default). */
+  param?: string;
   /** What the list holds, singular and plural: ["person", "personer"]. */
   noun?: Noun;
 }) {
@@ -26,7 +29,7 @@ export function Pagination({
       <ul>
         {page.page > 1 ? (
           <li>
-            <Link to={{ search: pageSearch(search, page.page - 1) }} rel="prev">
+            <Link to={{ search: pageSearch(search, page.page - 1, param) }} rel="prev">
               Föregående<span className="visually-hidden"> sida</span>
             </Link>
           </li>
@@ -39,7 +42,7 @@ export function Pagination({
           ) : (
             <li key={n}>
               <Link
-                to={{ search: pageSearch(search, n) }}
+                to={{ search: pageSearch(search, n, param) }}
                 aria-current={n === page.page ? "page" : undefined}
                 aria-label={`Sida ${n}`}
               >
@@ -50,7 +53,7 @@ export function Pagination({
         )}
         {page.page < page.pageCount ? (
           <li>
-            <Link to={{ search: pageSearch(search, page.page + 1) }} rel="next">
+            <Link to={{ search: pageSearch(search, page.page + 1, param) }} rel="next">
               Nästa<span className="visually-hidden"> sida</span>
             </Link>
           </li>

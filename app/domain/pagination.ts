@@ -42,9 +42,16 @@ export interface Paged<T> {
   items: T[];
 }
 
-/** "?sida=3" → page 3; anything else (missing, 0, -1, "x", 3.5, huge) → page 1. */
-export function pageRequestFrom(params: URLSearchParams, size: number = DEFAULT_PAGE_SIZE): PageRequest {
-  const raw = params.get(PAGE_PARAM) ?? "";
+/**
+ * "?sida=3" → page 3; anything else (missing, 0, -1, "x", 3.5, huge) → page 1. A page with a
+ * second list names that list's page by a parameter of its own (`param`), so each pages alone.
+ */
+export function pageRequestFrom(
+  params: URLSearchParams,
+  size: number = DEFAULT_PAGE_SIZE,
+  param: string = PAGE_PARAM,
+): PageRequest {
+  const raw = params.get(param) ?? "";
   const page = /^\d{1,7}$/.test(raw) ? Number(raw) : 1;
   return { page: page >= 1 && page <= MAX_PAGE ? page : 1, size: Math.max(1, Math.floor(size)) };
 }
@@ -109,11 +116,14 @@ export function pageNumbers(page: Pick<Page, "page" | "pageCount">, around = 2):
   return out;
 }
 
-/** The query string for page `n` of the same list: every filter kept, "sida" set (none for page 1). */
-export function pageSearch(search: string, n: number): string {
+/**
+ * The query string for page `n` of the same list: every filter (and another list's page) kept,
+ * "sida" (or the list's own `param`) set, none for page 1.
+ */
+export function pageSearch(search: string, n: number, param: string = PAGE_PARAM): string {
   const params = new URLSearchParams(search);
-  params.delete(PAGE_PARAM);
-  if (n > 1) params.set(PAGE_PARAM, String(n));
+  params.delete(param);
+  if (n > 1) params.set(param, String(n));
   const s = params.toString();
   return s ? `?${s}` : "";
 }

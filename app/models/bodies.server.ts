@@ -3,12 +3,13 @@
  * items, and the coordinator's writes (audited, version-checked).
  */
 import { and, asc, eq, gt } from "drizzle-orm";
+import type { PageRequest } from "~/domain/pagination";
 import { bodies, bodyCollaborations, bodyStandardItems, collaborations, memberships } from "../../db/schema";
 import { STANDARD_ITEMS } from "~/domain/meetings";
 import { byTenure, roleOrder } from "~/domain/membership";
 import { db, memoUntilChange, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { seatsWhere } from "./memberships.server";
+import { notEndedBy, pageOfFormerSeats, seatsWhere } from "./memberships.server";
 import { type Versioned } from "./versioned.server";
 
 type Body = typeof bodies.$inferSelect;
@@ -92,17 +93,22 @@ export function getBody(id: number) {
 
 export type BodyMember = ReturnType<typeof membersOfBody>["current"][number];
 
-/** Members of a body split into current and former on `today`, chair first. */
+/**
+ * A body's current and upcoming members on `today`, chair first. Read whole: they are the
+ * body's seats now and in the next term (a board of a dozen or two), bounded by the body's
+ * size, not by its years. Its former members grow every term: pageOfFormerMembers.
+ */
 export function membersOfBody(bodyId: number, today: string) {
-  const { current, upcoming, former } = byTenure(seatsWhere(eq(memberships.bodyId, bodyId)), today);
+  const { current, upcoming } = byTenure(seatsWhere(and(eq(memberships.bodyId, bodyId), notEndedBy(today))!), today);
   const collator = new Intl.Collator("sv-SE");
   const byRoleThenName = (a: (typeof current)[number], b: (typeof current)[number]) =>
     roleOrder(a.role) - roleOrder(b.role) || collator.compare(a.personName, b.personName);
-  return {
-    current: current.sort(byRoleThenName),
-    upcoming: upcoming.sort(byRoleThenName),
-    former: former.sort((a, b) => (b.endDate ?? "").localeCompare(a.endDate ?? "")),
-  };
+  return { current: current.sort(byRoleThenName), upcoming: upcoming.sort(byRoleThenName) };
+}
+
+/** One page of a body's former members, the latest to leave first. */
+export function pageOfFormerMembers(bodyId: number, today: string, request: PageRequest) {
+  return pageOfFormerSeats(eq(memberships.bodyId, bodyId), today, request);
 }
 
 export function bodySlugTaken(slug: string, exceptId?: number): boolean {

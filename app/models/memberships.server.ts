@@ -2,20 +2,22 @@
  * Memberships: add, edit and end a person's seat in a body. Every write is one immediate
  * transaction with its audit entry; edits carry the version they read (optimistic locking).
  */
-import { eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { bodies, memberships, organisations, people } from "../../db/schema";
 import type { ValidMembership } from "~/domain/membership";
+import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
 import { clearExample } from "./example-facts.server";
 import { db, write } from "~/utils/db.server";
+import { paginateQuery } from "./paging.server";
 import { saveVersioned } from "./versioned.server";
 
 /**
  * Seats with their person, body and represented organisation: the one query behind a body's
  * member list and an organisation's representatives (they differ in the condition and order).
  */
-export function seatsWhere(condition: SQL, ...order: AnySQLiteColumn[]) {
+function seatsQuery(condition: SQL) {
   return db()
     .select({
       membershipId: memberships.id,
@@ -36,9 +38,29 @@ export function seatsWhere(condition: SQL, ...order: AnySQLiteColumn[]) {
     .innerJoin(people, eq(memberships.personId, people.id))
     .innerJoin(bodies, eq(memberships.bodyId, bodies.id))
     .leftJoin(organisations, eq(memberships.organisationId, organisations.id))
-    .where(condition)
+    .where(condition);
+}
+
+/** The seats that match `condition`, in `order`. */
+export function seatsWhere(condition: SQL, ...order: AnySQLiteColumn[]) {
+  return seatsQuery(condition)
     .orderBy(...order)
     .all();
+}
+
+/** Seats not ended before `today`: current and upcoming ones (a body's seats, not its history). */
+export const notEndedBy = (today: string) => or(isNull(memberships.endDate), gte(memberships.endDate, today))!;
+
+/**
+ * One page of the seats matching `condition` that ended before `today`, the latest ended
+ * first (ties by id): a body's or an organisation's former seats grow with every term.
+ */
+export function pageOfFormerSeats(condition: SQL | undefined, today: string, request: PageRequest) {
+  const where = and(condition, isNotNull(memberships.endDate), lt(memberships.endDate, today));
+  const order = [desc(memberships.endDate), desc(memberships.id)];
+  return paginateQuery(request, { table: memberships, id: memberships.id, where, order }, (page) =>
+    seatsQuery(page).orderBy(...order),
+  );
 }
 
 export function getMembership(id: number) {

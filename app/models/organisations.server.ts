@@ -6,9 +6,13 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { bodies, collaborations, memberships, organisations, parties, people } from "../../db/schema";
 import type { OrganisationKind, PartyRole } from "~/domain/collaboration";
 import { byTenure } from "~/domain/membership";
+import type { PageRequest } from "~/domain/pagination";
+import type { Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
-import { seatsWhere } from "./memberships.server";
+import { notEndedBy, pageOfFormerSeats, seatsWhere } from "./memberships.server";
+import { seatsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -146,11 +150,32 @@ export function getOrganisation(id: number) {
   return db().select().from(organisations).where(eq(organisations.id, id)).get();
 }
 
-/** Who represents the organisation in which body; current (on `today`) and former. */
-export function representativesOf(organisationId: number, today: string) {
-  const seats = seatsWhere(eq(memberships.organisationId, organisationId), bodies.name, people.name);
-  const { current, former } = byTenure(seats, today);
-  return { current, former };
+/**
+ * Who represents the organisation in which body today, among the seats the actor may read
+ * (read:body-members). Read whole: one or two seats in each body the organisation sits in,
+ * bounded by the bodies, not by the years. Former representatives: pageOfFormerRepresentatives.
+ */
+export function representativesOf(actor: Actor | null, organisationId: number, today: string) {
+  const where = and(
+    eq(memberships.organisationId, organisationId),
+    notEndedBy(today),
+    seatsReadableBy(readScopeOf(actor)),
+  )!;
+  return byTenure(seatsWhere(where, bodies.name, people.name), today).current;
+}
+
+/** One page of the organisation's former representatives the actor may read, the latest to leave first. */
+export function pageOfFormerRepresentatives(
+  actor: Actor | null,
+  organisationId: number,
+  today: string,
+  request: PageRequest,
+) {
+  return pageOfFormerSeats(
+    and(eq(memberships.organisationId, organisationId), seatsReadableBy(readScopeOf(actor))),
+    today,
+    request,
+  );
 }
 
 export function partiesOfOrganisation(organisationId: number) {

@@ -12,6 +12,7 @@ import {
   documentBodies,
   documents,
   meetings,
+  memberships,
   minutes,
   recommendations,
 } from "../../db/schema";
@@ -60,6 +61,15 @@ export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
       .where(and(eq(bodies.id, meetings.bodyId), eq(bodies.publicRecords, true))),
   );
   return or(inBodies(meetings.bodyId, scope), and(publicRecords, published));
+}
+
+/**
+ * read:body-members: every signed-in user; the public only the seats of a body with public
+ * records.
+ */
+export function seatsReadableBy(scope: ReadScope): SQL | undefined {
+  if (scope.signedIn) return undefined;
+  return inArray(memberships.bodyId, db().select({ id: bodies.id }).from(bodies).where(eq(bodies.publicRecords, true)));
 }
 
 /** read:document: public; those who take part in the document's collaboration; or the members of the chosen bodies. */

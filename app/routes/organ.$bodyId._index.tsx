@@ -7,7 +7,7 @@ import { withCollaboration } from "~/domain/collaboration";
 import { rolesInBody } from "~/domain/membership";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
-import { getBody, membersOfBody, type BodyMember } from "~/models/bodies.server";
+import { getBody, membersOfBody, pageOfFormerMembers, type BodyMember } from "~/models/bodies.server";
 import { pageOfPastMeetings, upcomingMeetings } from "~/models/meetings.server";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
@@ -21,6 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.body.name ?? "Organ"} – Samverkansportalen` },
 ];
 
+/** The former members' own page parameter: the past meetings page by "sida" on the same page. */
+const FORMER_PAGE_PARAM = "ledamotssida";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const actor = viewer?.actor ?? null;
@@ -31,9 +34,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const showMembers = can(actor, "read:body-members", { bodyId: body.id, publicRecords: body.publicRecords });
   // The coming meetings are few (a calendar ahead); the past ones grow every year: a page of them.
   const upcoming = upcomingMeetings(actor, [body.id], today);
-  const past = await pageOfPastMeetings(actor, [body.id], today, pageRequestFrom(new URL(request.url).searchParams));
-  const members = showMembers ? membersOfBody(body.id, today) : null;
-  const seats = members ? [...members.current, ...members.upcoming, ...members.former] : [];
+  const search = new URL(request.url).searchParams;
+  const past = await pageOfPastMeetings(actor, [body.id], today, pageRequestFrom(search));
+  // Current and upcoming members are whole (the body's seats); former ones, every term's, a page at a time.
+  const members = showMembers
+    ? {
+        ...membersOfBody(body.id, today),
+        former: await pageOfFormerMembers(body.id, today, pageRequestFrom(search, undefined, FORMER_PAGE_PARAM)),
+      }
+    : null;
+  const seats = members ? [...members.current, ...members.upcoming, ...members.former.items] : [];
   return {
     body,
     today,
@@ -180,15 +190,23 @@ export default function BodyPage() {
                 showEnd
               />
             ) : null}
-            {members.former.length ? (
-              <MemberTable
-                caption="Tidigare ledamöter"
-                rows={members.former}
-                marks={marks}
-                canManage={canManage}
-                bodyId={body.id}
-                showEnd
-              />
+            {members.former.items.length ? (
+              <>
+                <MemberTable
+                  caption="Tidigare ledamöter"
+                  rows={members.former.items}
+                  marks={marks}
+                  canManage={canManage}
+                  bodyId={body.id}
+                  showEnd
+                />
+                <Pagination
+                  page={members.former.page}
+                  label="Sidor med tidigare ledamöter"
+                  noun={["tidigare ledamot", "tidigare ledamöter"]}
+                  param={FORMER_PAGE_PARAM}
+                />
+              </>
             ) : null}
           </>
         )}

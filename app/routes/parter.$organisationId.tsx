@@ -13,11 +13,14 @@ import {
   type OrganisationKind,
 } from "~/domain/collaboration";
 import { todayInStockholm } from "~/domain/format";
+import { pageRequestFrom } from "~/domain/pagination";
+import { Pagination } from "~/components/pagination";
 import { can } from "~/domain/policy";
 import { editOrganisationSchema } from "~/forms/collaboration";
 import {
   getOrganisation,
   organisationClashes,
+  pageOfFormerRepresentatives,
   partiesOfOrganisation,
   representativesOf,
   updateOrganisation,
@@ -41,18 +44,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisation = getOrganisation(idParam(params.organisationId));
   if (!organisation) throw notFound("Parten finns inte.");
   const today = todayInStockholm();
-  const reps = representativesOf(organisation.id, today);
-  // Member names follow the body's own visibility (public for bodies with public records).
-  const visible = <T extends { bodyId: number; publicRecords: boolean }>(rows: T[]) =>
-    rows.filter((r) => can(actor, "read:body-members", { bodyId: r.bodyId, publicRecords: r.publicRecords }));
-  const current = visible(reps.current);
-  const former = visible(reps.former);
+  // Member names follow the body's own visibility (public for bodies with public records), in
+  // the query. Today's representatives are whole (a seat or two per body); former ones paged.
+  const current = representativesOf(actor, organisation.id, today);
+  const former = await pageOfFormerRepresentatives(
+    actor,
+    organisation.id,
+    today,
+    pageRequestFrom(new URL(request.url).searchParams),
+  );
   return {
     organisation,
     collaborations: partiesOfOrganisation(organisation.id),
     current,
     former,
-    marks: exampleMarksOf({ membership: [...current, ...former].map((r) => r.membershipId) }),
+    marks: exampleMarksOf({ membership: [...current, ...former.items].map((r) => r.membershipId) }),
     signedIn: viewer !== null,
     canManage: can(actor, "manage:collaborations"),
   };
@@ -179,17 +185,22 @@ export default function PartyPage() {
           </table>
         </TableRegion>
       )}
-      {former.length ? (
+      {former.items.length ? (
         <>
           <h2>Tidigare företrädare</h2>
           <ul>
-            {former.map((r) => (
+            {former.items.map((r) => (
               <li key={r.membershipId}>
                 {r.personName}, {r.role} i {r.bodyName} (<DateText date={r.startDate} />–<DateText date={r.endDate} />)
                 <ExampleMark marks={marks} entity="membership" id={r.membershipId} field="term" />
               </li>
             ))}
           </ul>
+          <Pagination
+            page={former.page}
+            label="Sidor med tidigare företrädare"
+            noun={["tidigare företrädare", "tidigare företrädare"]}
+          />
         </>
       ) : null}
       {canManage ? <EditOrganisation organisation={organisation} /> : null}

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { memberships, people } from "../../db/schema";
-import { representativesOf } from "~/models/organisations.server";
+import { pageOfFormerRepresentatives, representativesOf } from "~/models/organisations.server";
 import { loadActor } from "~/models/users.server";
 import { demoDatabase } from "../support/test-db";
 
@@ -40,8 +40,10 @@ describe("the current-membership rule", () => {
     expect([...(actor.bodyRoles.get(world.bodyIds.styrgrupp) ?? [])]).toEqual(["ersättare"]);
   });
 
-  it("lists the same seats as the organisation's current representatives", () => {
-    const { current, former } = representativesOf(organisationId, TODAY);
+  it("lists the same seats as the organisation's current representatives", async () => {
+    const signedIn = loadActor({ id: "tidsgrans", role: "member", personId }, TODAY);
+    const current = representativesOf(signedIn, organisationId, TODAY);
+    const former = (await pageOfFormerRepresentatives(signedIn, organisationId, TODAY, { page: 1, size: 50 })).items;
     const mine = (rows: { personName: string; bodyId: number }[]) =>
       rows
         .filter((r) => r.personName === "Testa Tidsgräns")

@@ -17,7 +17,7 @@ import { allSigned, requiredSignersOf, signerProblems } from "~/domain/minutes";
 import { isExample, searchHitExample } from "~/domain/example-facts";
 import { exampleMarksOf, meetingExampleMarks, searchHitMarks } from "~/models/example-facts.server";
 import { updateMembership } from "~/models/memberships.server";
-import { membersOfBody } from "~/models/bodies.server";
+import { membersOfBody, pageOfFormerMembers } from "~/models/bodies.server";
 import { search } from "~/models/search.server";
 import { loadActor } from "~/models/users.server";
 import { participantsOf, signaturesOf, signerChoiceOf } from "~/models/meeting-minutes.server";
@@ -219,8 +219,11 @@ describe("the seeded 2021–2023 history", () => {
     expect(searchHitMarks([{ kind: "document", refId: matter.id }]).marks).toEqual([]);
   });
 
-  it("marks the seats of SVOM's previous term and of Barnarenan as examples, not SVOM's current ones", () => {
-    const svom = membersOfBody(world.bodyIds.svom, "2026-11-23");
+  it("marks the seats of SVOM's previous term and of Barnarenan as examples, not SVOM's current ones", async () => {
+    const svom = {
+      ...membersOfBody(world.bodyIds.svom, "2026-11-23"),
+      former: (await pageOfFormerMembers(world.bodyIds.svom, "2026-11-23", { page: 1, size: 50 })).items,
+    };
     // The whole previous term (2021–2022): eight municipal politicians, the region's and the secretary.
     expect(svom.former).toHaveLength(10);
     const marks = exampleMarksOf({ membership: [...svom.current, ...svom.former].map((m) => m.membershipId) });

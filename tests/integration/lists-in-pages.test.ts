@@ -6,10 +6,19 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPersonalNumberGuard, removePersonalNumberGuard } from "../../db/personal-number-guard";
-import { auditLog, documents, documentVersions, mailOutbox, meetings } from "../../db/schema";
+import {
+  auditLog,
+  bodies,
+  documents,
+  documentVersions,
+  mailOutbox,
+  meetings,
+  memberships,
+  people,
+} from "../../db/schema";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
 import { createDocument } from "~/models/documents.server";
@@ -17,6 +26,7 @@ import * as bodyPage from "~/routes/organ.$bodyId._index";
 import * as documentPage from "~/routes/dokument.$documentId._index";
 import * as outboxPage from "~/routes/admin.e-post._index";
 import * as personalNumbersPage from "~/routes/admin.personnummer";
+import * as partyPage from "~/routes/parter.$organisationId";
 import { demoDatabase } from "../support/test-db";
 
 const PAGE_SIZE = 50;
@@ -27,6 +37,9 @@ let db: Db;
 let world: DemoWorld;
 let cookie = "";
 let routineId = 0;
+let regionId = 0;
+/** Former seats seeded in a body without public records (hidden from the public). */
+const HIDDEN_SEATS = 20;
 
 const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 
@@ -76,6 +89,27 @@ beforeAll(async () => {
           nextAttemptAt: "2026-01-01T00:00:00Z",
         })
         .run();
+  })();
+  // Seats that ended long ago: 73 in SVOM (public records) and 20 in the reference group (not
+  // public), every one representing the region, a term of a year each from 1950 on.
+  regionId = world.organisationIds["Region Jämtland Härjedalen"];
+  db.$client.transaction(() => {
+    const person = db.insert(people).values({ name: "Sidtest Förtroendevald" }).returning().get();
+    const seat = (bodyId: number, i: number) =>
+      db
+        .insert(memberships)
+        .values({
+          bodyId,
+          personId: person.id,
+          organisationId: regionId,
+          role: "ledamot",
+          startDate: `${1950 + Math.floor(i / 2)}-01-01`,
+          // Two seats end on each day: the id breaks the tie.
+          endDate: `${1950 + Math.floor(i / 2)}-12-31`,
+        })
+        .run();
+    for (let i = 0; i < SEEDED; i++) seat(world.bodyIds.svom, i);
+    for (let i = 0; i < HIDDEN_SEATS; i++) seat(world.bodyIds.referensgrupp, i);
   })();
   // Personal identity numbers stored before the guard existed (planted past the guard, as an
   // old database holds them): one in each of 73 audit entries.
@@ -180,6 +214,102 @@ describe("a document's page", () => {
     );
     expect(second.current?.versionNo).toBe(SEEDED);
     expect(second.current?.markdown).toBe(`Version ${SEEDED}`);
+  });
+});
+
+/** Former seats as the database holds them (ended before today), optionally of one body or only public bodies'. */
+function formerSeats(where: { bodyId?: number; organisationId?: number; publicOnly?: boolean }) {
+  return db
+    .select({ id: memberships.id, endDate: memberships.endDate, publicRecords: bodies.publicRecords })
+    .from(memberships)
+    .innerJoin(bodies, eq(memberships.bodyId, bodies.id))
+    .where(
+      and(
+        isNotNull(memberships.endDate),
+        lt(memberships.endDate, todayInStockholm()),
+        where.bodyId ? eq(memberships.bodyId, where.bodyId) : undefined,
+        where.organisationId ? eq(memberships.organisationId, where.organisationId) : undefined,
+        where.publicOnly ? eq(bodies.publicRecords, true) : undefined,
+      ),
+    )
+    .all();
+}
+
+/** Latest ended first, then by id (newest first): the order of every list of former seats. */
+const byEndThenId = (rows: { id: number; endDate: string | null }[]) =>
+  [...rows].sort((a, b) => (b.endDate ?? "").localeCompare(a.endDate ?? "") || b.id - a.id).map((r) => r.id);
+
+describe("a body's former members", () => {
+  const bodyId = () => world.bodyIds.svom;
+  const load = (search = "") =>
+    bodyPage.loader({
+      request: request(`/organ/${bodyId()}${search}`),
+      params: { bodyId: String(bodyId()) },
+      context: {},
+    });
+
+  it("come a page at a time, the latest to leave first, every one once, by their own page parameter", async () => {
+    const expected = byEndThenId(formerSeats({ bodyId: bodyId() }));
+    expect(expected.length).toBeGreaterThan(SEEDED);
+    const first = (await load()).members!.former;
+    expect(first.page).toMatchObject({ size: PAGE_SIZE, total: expected.length });
+    expect(first.items).toHaveLength(PAGE_SIZE);
+    const pages = [first.items];
+    for (let n = 2; n <= first.page.pageCount; n++)
+      pages.push((await load(`?ledamotssida=${n}`)).members!.former.items);
+    expect(pages.flat().map((m) => m.membershipId)).toEqual(expected);
+    // The past meetings' page ("sida") is another list's: it leaves the former members alone.
+    const other = await load("?sida=2&ledamotssida=2");
+    expect(other.members!.former.items.map((m) => m.membershipId)).toEqual(pages[1].map((m) => m.membershipId));
+    expect(other.past.page.page).toBe((await load("?sida=2")).past.page.page);
+    expect((await load("?sida=2")).members!.former.page.page).toBe(1);
+  });
+
+  it("shows the last page for a page past the end, and page 1 for a bad page number", async () => {
+    const first = (await load()).members!.former;
+    expect((await load("?ledamotssida=999")).members!.former.page.page).toBe(first.page.pageCount);
+    expect((await load("?ledamotssida=x")).members!.former.items.map((m) => m.membershipId)).toEqual(
+      first.items.map((m) => m.membershipId),
+    );
+  });
+});
+
+describe("an organisation's former representatives (/parter/:id)", () => {
+  const load = (search = "", signedIn = true) =>
+    partyPage.loader({
+      request: signedIn
+        ? request(`/parter/${regionId}${search}`)
+        : new Request(`http://localhost/parter/${regionId}${search}`),
+      params: { organisationId: String(regionId) },
+      context: {},
+    });
+
+  it("come a page at a time, the latest to leave first, every one once", async () => {
+    const expected = byEndThenId(formerSeats({ organisationId: regionId }));
+    expect(expected.length).toBeGreaterThanOrEqual(SEEDED + HIDDEN_SEATS);
+    const first = (await load()).former;
+    expect(first.page).toMatchObject({ size: PAGE_SIZE, total: expected.length });
+    const pages = [first.items];
+    for (let n = 2; n <= first.page.pageCount; n++) pages.push((await load(`?sida=${n}`)).former.items);
+    expect(pages.flat().map((r) => r.membershipId)).toEqual(expected);
+    expect((await load("?sida=999")).former.page.page).toBe(first.page.pageCount);
+    expect((await load("?sida=0")).former.items.map((r) => r.membershipId)).toEqual(
+      first.items.map((r) => r.membershipId),
+    );
+  });
+
+  it("counts and fills pages with only the seats the public may read (bodies with public records)", async () => {
+    const expected = byEndThenId(formerSeats({ organisationId: regionId, publicOnly: true }));
+    expect(expected.length).toBeGreaterThanOrEqual(SEEDED);
+    const first = (await load("", false)).former;
+    expect(first.page.total).toBe(expected.length);
+    expect(first.items).toHaveLength(PAGE_SIZE);
+    const pages = [first.items];
+    for (let n = 2; n <= first.page.pageCount; n++) pages.push((await load(`?sida=${n}`, false)).former.items);
+    expect(pages.flat().map((r) => r.membershipId)).toEqual(expected);
+    expect(pages.flat().every((r) => r.publicRecords)).toBe(true);
+    // Today's representatives follow the same rule.
+    expect((await load("", false)).current.every((r) => r.publicRecords)).toBe(true);
   });
 });
 

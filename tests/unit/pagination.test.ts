@@ -22,6 +22,12 @@ describe("the page asked for", () => {
     expect(pageRequestFrom(params("sida=2"), 25)).toEqual({ page: 2, size: 25 });
     expect(pageRequestFrom(params(""), 0).size).toBe(1);
   });
+  it("reads a second list's page from its own parameter, apart from the first list's", () => {
+    const both = params("sida=3&ledamotssida=2");
+    expect(pageRequestFrom(both, 50, "ledamotssida").page).toBe(2);
+    expect(pageRequestFrom(both).page).toBe(3);
+    expect(pageRequestFrom(params("sida=3"), 50, "ledamotssida").page).toBe(1);
+  });
 });
 
 describe("a page of a known total", () => {
@@ -87,6 +93,10 @@ describe("links to the other pages", () => {
     expect(pageSearch("?organ=2&sida=3", 1)).toBe("?organ=2");
     expect(pageSearch("", 1)).toBe("");
     expect(pageSearch("?q=upps%C3%A4gning", 2)).toBe("?q=upps%C3%A4gning&sida=2");
+    // A second list's links keep the first list's page, and the other way round.
+    expect(pageSearch("?sida=3", 2, "ledamotssida")).toBe("?sida=3&ledamotssida=2");
+    expect(pageSearch("?sida=3&ledamotssida=2", 1, "ledamotssida")).toBe("?sida=3");
+    expect(pageSearch("?sida=3&ledamotssida=2", 4)).toBe("?ledamotssida=2&sida=4");
   });
   it("writes counts the Swedish way", () => {
     expect(formatCount(100000)).toBe("100\u00a0000");
