@@ -7,24 +7,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../db/schema";
-import { expectAccessible, sessionCookie, startApp, type TestApp } from "../support/browser";
+import { accountForDemoPerson, expectAccessible, sessionCookie, startApp, type TestApp } from "../support/browser";
 import { header, mimeParts } from "../support/smtp";
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startApp();
   // The deputy gets an account of their own to answer with.
-  app.db
-    .insert(users)
-    .values({
-      id: "test-ersattare",
-      email: "ersattare.styrgruppen@demo.example",
-      passwordHash: "inget-lösenord",
-      role: "member",
-      personId: app.world.personIds["Ersättare Styrgruppen"],
-    })
-    .run();
+  accountForDemoPerson(app, {
+    id: "test-ersattare",
+    email: "ersattare.styrgruppen@demo.example",
+    person: "Ersättare Styrgruppen",
+  });
 });
 afterAll(async () => {
   await app?.stop();

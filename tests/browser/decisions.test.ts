@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisions, recommendationParties, recommendations } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { makePdf } from "../fixtures/pdf";
-import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, inDays, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,12 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-function inDays(n: number) {
-  const d = new Date(`${todayInStockholm()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 describe("a recommendation from SVOM to nine councils", () => {
   let recUrl = "";

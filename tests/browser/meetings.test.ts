@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItemFiles, agendaItems, itemProposals, meetings, minutes } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
-import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, inDays, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -17,15 +17,17 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-function isoInDays(days: number) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** A steering-group meeting from 09:00, stored as it is (no standard items, no notice). */
+const steeringMeeting = (date: string, endTime: string, place: string) =>
+  app.db
+    .insert(meetings)
+    .values({ bodyId: app.world.bodyIds.styrgrupp, date, startTime: "09:00", endTime, place })
+    .returning()
+    .get();
 
 describe("a steering-group meeting from notice to extract", () => {
   let meetingUrl = "";
-  const date = isoInDays(30);
+  const date = inDays(30);
 
   it("lets the coordinator create a meeting, refusing an end before the start with the form kept", async () => {
     const { page, errors } = await app.page("demo-samordnare");
@@ -190,17 +192,7 @@ describe("a steering-group meeting from notice to extract", () => {
   });
 
   it("refuses a proposal after the deadline with the text kept", async () => {
-    const soon = app.db
-      .insert(meetings)
-      .values({
-        bodyId: app.world.bodyIds.styrgrupp,
-        date: isoInDays(3),
-        startTime: "09:00",
-        endTime: "10:00",
-        place: "Digitalt",
-      })
-      .returning()
-      .get();
+    const soon = steeringMeeting(inDays(3), "10:00", "Digitalt");
     const { page } = await app.page("demo-ifochef");
     await page.goto(`/moten/${soon.id}/forslag`);
     await page.getByLabel("Rubrik").fill("Sent förslag");
@@ -211,17 +203,7 @@ describe("a steering-group meeting from notice to extract", () => {
   });
 
   it("lets the coordinator decline a proposal only with a reason, and keeps a stale item edit from overwriting", async () => {
-    const later = app.db
-      .insert(meetings)
-      .values({
-        bodyId: app.world.bodyIds.styrgrupp,
-        date: isoInDays(40),
-        startTime: "09:00",
-        endTime: "11:00",
-        place: "Östersund",
-      })
-      .returning()
-      .get();
+    const later = steeringMeeting(inDays(40), "11:00", "Östersund");
     const item = app.db
       .insert(agendaItems)
       .values({ meetingId: later.id, position: 1, title: "Verksamhetsplan 2028", kind: "beslut" })
@@ -277,12 +259,8 @@ describe("a steering-group meeting from notice to extract", () => {
   });
 
   it("shows members the published notice until the secretary publishes its changes as a new version", async () => {
-    const date = isoInDays(50);
-    const noticed = app.db
-      .insert(meetings)
-      .values({ bodyId: app.world.bodyIds.styrgrupp, date, startTime: "09:00", endTime: "11:00", place: "Östersund" })
-      .returning()
-      .get();
+    const date = inDays(50);
+    const noticed = steeringMeeting(date, "11:00", "Östersund");
     app.db
       .insert(agendaItems)
       .values({ meetingId: noticed.id, position: 1, title: "Lägesrapport", kind: "information" })

@@ -9,34 +9,30 @@
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, decisions, matters, meetings, minutes, users } from "../../db/schema";
+import { agendaItems, decisions, matters, meetings, minutes } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
-import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+import {
+  accountForDemoPerson,
+  expectAccessible,
+  inDays,
+  startApp,
+  waitForText,
+  type TestApp,
+} from "../support/browser";
 
 let app: TestApp;
 let meetingId = 0;
 let nextMeetingId = 0;
 const ids = { plan: 0, lokal: 0 };
 
-function inDays(n: number) {
-  const d = new Date(`${todayInStockholm()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 beforeAll(async () => {
   app = await startApp();
   // The region's manager, vice chair of the steering group, signs in to approve the minutes.
-  app.db
-    .insert(users)
-    .values({
-      id: "test-vice",
-      email: "vice.styrgrupp@demo.example",
-      passwordHash: "not-used",
-      role: "member",
-      personId: app.world.personIds["Verksamhetschef Regionen"],
-    })
-    .run();
+  accountForDemoPerson(app, {
+    id: "test-vice",
+    email: "vice.styrgrupp@demo.example",
+    person: "Verksamhetschef Regionen",
+  });
   const meeting = (date: string) =>
     app.db
       .insert(meetings)

@@ -7,35 +7,27 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodies, decisions, users } from "../../db/schema";
+import { bodies, decisions } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { makePdf } from "../fixtures/pdf";
-import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+import {
+  accountForDemoPerson,
+  expectAccessible,
+  inDays,
+  startApp,
+  waitForText,
+  type TestApp,
+} from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startApp();
   // Krokom's representative: the IFO chief of Krokom, who sits in the steering group.
-  app.db
-    .insert(users)
-    .values({
-      id: "test-krokom",
-      email: "ifochef.krokom@demo.example",
-      passwordHash: "not-used",
-      role: "member",
-      personId: app.world.personIds["IFO-chef Krokom"],
-    })
-    .run();
+  accountForDemoPerson(app, { id: "test-krokom", email: "ifochef.krokom@demo.example", person: "IFO-chef Krokom" });
 });
 afterAll(async () => {
   await app?.stop();
 });
-
-function inDays(n: number) {
-  const d = new Date(`${todayInStockholm()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 const title = "Godkännande av reviderat samarbetsavtal";
 const costYear = String(Number(todayInStockholm().slice(0, 4)) + 1);

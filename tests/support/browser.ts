@@ -33,6 +33,7 @@ import { buildDemoWorld, type DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoWorld } fro
 import { memberships, people, sessions, users } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
 import { sessionIdOf } from "../../app/auth/sessions.server";
+import { todayInStockholm } from "../../app/domain/format";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -146,6 +147,30 @@ export function seatedTestUser(
     .values({ id: user.id, email: `${user.id}@demo.example`, passwordHash: "x", role: user.role, personId: person.id })
     .run();
   return { personId: person.id };
+}
+
+/**
+ * A member's account for a person of the demo who has none, to open pages as with
+ * `app.page(id)` (its password hash is no hash: nobody signs in to it with a password).
+ */
+export function accountForDemoPerson(app: TestApp, account: { id: string; email: string; person: string }) {
+  app.db
+    .insert(users)
+    .values({
+      id: account.id,
+      email: account.email,
+      passwordHash: "not-used",
+      role: "member",
+      personId: app.world.personIds[account.person],
+    })
+    .run();
+}
+
+/** The date `n` days from today in Stockholm (the app's today), as yyyy-mm-dd. */
+export function inDays(n: number): string {
+  const d = new Date(`${todayInStockholm()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 export async function startApp(
