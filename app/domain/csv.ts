@@ -33,10 +33,19 @@ export function csvCell(value: CsvCell): string {
   return text;
 }
 
+/** Rows as lines of the file, each ended by CRLF (a part of a file written a batch at a time). */
+export function csvLines(rows: CsvCell[][]): string {
+  return rows.map((row) => `${row.map(csvCell).join(CSV_SEPARATOR)}${CSV_LINE_END}`).join("");
+}
+
+/** The start of a file: the BOM and the header row. */
+export function csvStart(headers: string[]): string {
+  return `${BOM}${csvLines([headers])}`;
+}
+
 /** A whole file: BOM, header row and data rows, every line ended by CRLF. */
 export function toCsv(headers: string[], rows: CsvCell[][]): string {
-  const lines = [headers, ...rows].map((row) => row.map(csvCell).join(CSV_SEPARATOR));
-  return `${BOM}${lines.join(CSV_LINE_END)}${CSV_LINE_END}`;
+  return `${csvStart(headers)}${csvLines(rows)}`;
 }
 
 /** An ASCII-only stand-in for a file name (for the plain filename= parameter). */
@@ -51,7 +60,7 @@ function asciiFileName(filename: string): string {
 }
 
 /** A download response; the name is sent both as ASCII and (RFC 5987) as UTF-8. */
-export function csvResponse(body: string, filename: string): Response {
+export function csvResponse(body: string | ReadableStream<Uint8Array>, filename: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -6,7 +6,7 @@ import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { paginateQuery } from "./paging.server";
+import { paginateQuery, rowsInBatches } from "./paging.server";
 import { decisionsReadableBy } from "./read-scope.server";
 
 export interface DecisionFilter {
@@ -151,16 +151,21 @@ export function pageOfDecisions(actor: Actor | null, filter: DecisionFilter, req
   );
 }
 
-/** Every decision the register shows with these filters, texts included: the CSV export is complete. */
+/**
+ * Every decision the register shows with these filters, texts included (the CSV export is
+ * complete), in the register's order, a batch at a time (`rowsInBatches`).
+ */
 export function decisionsForExport(actor: Actor | null, filter: DecisionFilter) {
-  return db()
-    .select({ ...registerRow, text: decisions.text })
-    .from(decisions)
-    .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
-    .leftJoin(matters, eq(decisions.matterId, matters.id))
-    .where(registerWhere(actor, filter))
-    .orderBy(...registerOrder)
-    .all();
+  const where = registerWhere(actor, filter);
+  return rowsInBatches({ table: decisions, id: decisions.id, where, order: registerOrder }, (batch) =>
+    db()
+      .select({ ...registerRow, text: decisions.text })
+      .from(decisions)
+      .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
+      .leftJoin(matters, eq(decisions.matterId, matters.id))
+      .where(batch)
+      .orderBy(...registerOrder),
+  );
 }
 
 export function getDecision(id: number) {

@@ -43,11 +43,36 @@ export async function paginateQuery<T>(
   if (page.total === 0) return { page, items: [] };
   const ids = await pageIds(list, page.size, page.offset);
   if (ids.length === 0) return { page, items: [] };
-  // The list's condition is checked again on each of these rows (access may have changed
-  // since), as a whole (IS TRUE) so that SQLite finds the rows by id and not by an index the
-  // condition could use.
-  const ofPage = and(inArray(list.id, ids), list.where ? sql`(${list.where}) IS TRUE` : undefined)!;
-  return { page, items: query(ofPage).limit(ids.length).all() };
+  return { page, items: query(ofIds(list, ids)).limit(ids.length).all() };
+}
+
+/**
+ * Every row of `list`, a batch at a time, for an export (CSV) of a list that grows for years:
+ * the ids are found in a read worker, then each batch is read here by id, after the event loop
+ * has served whatever else was waiting. Read at once, ten years of the decision register
+ * (30 000 decisions with their texts) held the event loop for 600–930 ms.
+ */
+export async function* rowsInBatches<T>(
+  list: List,
+  query: (where: SQL) => PageableQuery<T>,
+  batchSize = 500,
+): AsyncGenerator<T[]> {
+  const ids = await pageIds(list, -1, 0);
+  for (let i = 0; i < ids.length; i += batchSize) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const batch = ids.slice(i, i + batchSize);
+    const rows = query(ofIds(list, batch)).limit(batch.length).all();
+    if (rows.length) yield rows;
+  }
+}
+
+/**
+ * The rows of `ids`, with the list's condition checked again on each (access may have changed
+ * since the ids were found), as a whole (IS TRUE) so that SQLite finds the rows by id and not
+ * by an index the condition could use.
+ */
+function ofIds(list: List, ids: number[]): SQL {
+  return and(inArray(list.id, ids), list.where ? sql`(${list.where}) IS TRUE` : undefined)!;
 }
 
 type Read = { sql: string; params: unknown[] };
