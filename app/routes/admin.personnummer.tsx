@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Personnummer i sparad text â€
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewerWith(request, "redact:personal-numbers");
-  const { page, items } = pageOfStoredPersonalNumbers(pageRequestFrom(new URL(request.url).searchParams));
+  const { page, items } = await pageOfStoredPersonalNumbers(pageRequestFrom(new URL(request.url).searchParams));
   return { page, found: items };
 }
 
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "redact:personal-numbers");
   const submission = parseForm(await readForm(request), redactSchema);
   if (submission.status !== "success") return rejectForm(submission);
-  const count = redactStoredPersonalNumbers(viewer.user.id);
+  const count = await redactStoredPersonalNumbers(viewer.user.id);
   return redirectWithStatus(
     "/admin/personnummer",
     count
