@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   agendaItems,
   bodies,
@@ -10,11 +11,13 @@ import {
   recommendationParties,
   recommendations,
 } from "../../db/schema";
-import { isPublicDecision } from "~/domain/decisions";
 import type { PageRequest } from "~/domain/pagination";
+import type { Actor } from "~/domain/policy";
+import { readScopeOf, type ReadScope } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
 import { paginateQuery } from "./paging.server";
+import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
 /** One page of the matters, newest first (the registry number is shown, so no text columns). */
@@ -83,98 +86,162 @@ export function setMatterStatus(userId: string, id: number, expectedVersion: num
   );
 }
 
-export interface TimelineEvent {
+interface TimelineEvent {
+  /** The event's own key: its row's id and its kind (ids of four tables never meet), the order's last tie-break. */
+  key: number;
   date: string;
   kind: "dagordning" | "beslut" | "rekommendation" | "svar";
   bodyId: number | null;
   bodyName: string | null;
-  /** The body keeps public records (its published agendas are public). */
-  publicRecords: boolean;
   text: string;
   href: string | null;
   /** The record the event shows, so the page can mark what is an example (exempeluppgift). */
   source?: { entity: "decision" | "recommendation-party"; id: number };
 }
 
-/** Everything linked to the matter, in any body, in date order. */
-export function matterTimeline(matterId: number): TimelineEvent[] {
-  const events: TimelineEvent[] = [];
+/** The four kinds of event, one arm of the UNION each; the number makes each arm's keys its own. */
+const EVENT_KINDS = { dagordning: 0, beslut: 1, rekommendation: 2, svar: 3 } as const;
+const keyOf = (id: SQLiteColumn, kind: TimelineEvent["kind"]) =>
+  sql<number>`${id} * 4 + ${sql.raw(String(EVENT_KINDS[kind]))}`.as("key");
+
+/**
+ * Everything linked to the matter that the scope may read, in any body, as one list of rows:
+ * agenda items of meetings the viewer may open (read:meeting), decisions in the register the
+ * viewer may read (canReadDecision), and, once sent to the parties, each recommendation's
+ * answer deadline and every party's recorded answer (those who read matters read those).
+ */
+function timelineOf(matterId: number, scope: ReadScope) {
   const items = db()
-    .select({ item: agendaItems, meeting: meetings, bodyName: bodies.name, publicRecords: bodies.publicRecords })
+    .select({
+      key: keyOf(agendaItems.id, "dagordning"),
+      date: sql<string>`${meetings.date}`.as("date"),
+      kind: sql<TimelineEvent["kind"]>`'dagordning'`.as("kind"),
+      bodyId: sql<number | null>`${meetings.bodyId}`.as("body_id"),
+      name: sql<string | null>`${bodies.name}`.as("name"),
+      refId: sql<number>`${agendaItems.id}`.as("ref_id"),
+      linkId: sql<number>`${meetings.id}`.as("link_id"),
+      title: sql<string>`${agendaItems.title}`.as("title"),
+      detail: sql<string>`''`.as("detail"),
+      extra: sql<string>`''`.as("extra"),
+      paragraph: sql<number | null>`NULL`.as("paragraph"),
+      draft: sql<number>`0`.as("draft"),
+    })
     .from(agendaItems)
     .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(eq(agendaItems.matterId, matterId))
-    .all();
-  for (const r of items)
-    events.push({
-      date: r.meeting.date,
-      kind: "dagordning",
-      bodyId: r.meeting.bodyId,
-      bodyName: r.bodyName,
-      publicRecords: r.publicRecords,
-      text: `På dagordningen: ${r.item.title}`,
-      href: `/moten/${r.meeting.id}#punkt-${r.item.id}`,
-    });
+    .where(and(eq(agendaItems.matterId, matterId), meetingsReadableBy(scope)));
   const decided = db()
-    .select({ d: decisions, bodyName: bodies.name })
+    .select({
+      key: keyOf(decisions.id, "beslut"),
+      date: sql<string>`${decisions.decidedOn}`.as("date"),
+      kind: sql<TimelineEvent["kind"]>`'beslut'`.as("kind"),
+      bodyId: sql<number | null>`${decisions.bodyId}`.as("body_id"),
+      name: sql<string | null>`${bodies.name}`.as("name"),
+      refId: sql<number>`${decisions.id}`.as("ref_id"),
+      linkId: sql<number>`${decisions.id}`.as("link_id"),
+      title: sql<string>`${decisions.title}`.as("title"),
+      detail: sql<string>`${decisions.text}`.as("detail"),
+      extra: sql<string>`''`.as("extra"),
+      paragraph: sql<number | null>`${decisions.paragraph}`.as("paragraph"),
+      draft: sql<number>`${decisions.approval} = 'utkast'`.as("draft"),
+    })
     .from(decisions)
     .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
-    .where(and(eq(decisions.matterId, matterId), eq(decisions.inRegister, true)))
-    .all();
-  for (const r of decided)
-    events.push({
-      date: r.d.decidedOn,
-      kind: "beslut",
-      bodyId: r.d.bodyId,
-      bodyName: r.bodyName,
-      // A draft decision is for the body only (app/domain/decisions.ts), like an internal agenda.
-      publicRecords: isPublicDecision(r.d),
-      text: `${r.d.approval === "utkast" ? "Utkast: " : ""}${r.d.paragraph ? `§ ${r.d.paragraph} ` : ""}${r.d.title}: ${r.d.text}`,
-      href: `/beslut/${r.d.id}`,
-      source: { entity: "decision", id: r.d.id },
-    });
-  // Drafts are the coordinator's until sent to the parties.
-  const recs = db()
-    .select()
+    .where(and(eq(decisions.matterId, matterId), eq(decisions.inRegister, true), decisionsReadableBy(scope)));
+  // Drafts are the coordinator's until sent to the parties: not on the timeline, for anyone.
+  const sent = and(eq(recommendations.matterId, matterId), inArray(recommendations.status, SENT))!;
+  const answers = db()
+    .select({
+      key: keyOf(partyAnswers.id, "svar"),
+      date: sql<string>`${partyAnswers.decisionDate}`.as("date"),
+      kind: sql<TimelineEvent["kind"]>`'svar'`.as("kind"),
+      bodyId: sql<number | null>`NULL`.as("body_id"),
+      name: sql<string | null>`${organisations.name}`.as("name"),
+      refId: sql<number>`${partyAnswers.recommendationPartyId}`.as("ref_id"),
+      linkId: sql<number>`${recommendations.id}`.as("link_id"),
+      title: sql<string>`${recommendations.title}`.as("title"),
+      detail: sql<string>`${partyAnswers.status}`.as("detail"),
+      extra: sql<string>`${partyAnswers.decidingBody}`.as("extra"),
+      paragraph: sql<number | null>`NULL`.as("paragraph"),
+      draft: sql<number>`0`.as("draft"),
+    })
+    .from(partyAnswers)
+    .innerJoin(recommendationParties, eq(partyAnswers.recommendationPartyId, recommendationParties.id))
+    .innerJoin(recommendations, eq(recommendationParties.recommendationId, recommendations.id))
+    .innerJoin(organisations, eq(recommendationParties.organisationId, organisations.id))
+    .where(and(sent, isNotNull(partyAnswers.decisionDate)));
+  const deadlines = db()
+    .select({
+      key: keyOf(recommendations.id, "rekommendation"),
+      date: sql<string>`${recommendations.answerDeadline}`.as("date"),
+      kind: sql<TimelineEvent["kind"]>`'rekommendation'`.as("kind"),
+      bodyId: sql<number | null>`NULL`.as("body_id"),
+      name: sql<string | null>`NULL`.as("name"),
+      refId: sql<number>`${recommendations.id}`.as("ref_id"),
+      linkId: sql<number>`${recommendations.id}`.as("link_id"),
+      title: sql<string>`${recommendations.title}`.as("title"),
+      detail: sql<string>`''`.as("detail"),
+      extra: sql<string>`''`.as("extra"),
+      paragraph: sql<number | null>`NULL`.as("paragraph"),
+      draft: sql<number>`0`.as("draft"),
+    })
     .from(recommendations)
-    .where(
-      and(
-        eq(recommendations.matterId, matterId),
-        inArray(recommendations.status, ["skickad", "uppföljd", "avslutad", "återkallad"]),
-      ),
-    )
-    .all();
-  for (const rec of recs) {
-    const answers = db()
-      .select({ a: partyAnswers, org: organisations.name })
-      .from(partyAnswers)
-      .innerJoin(recommendationParties, eq(partyAnswers.recommendationPartyId, recommendationParties.id))
-      .innerJoin(organisations, eq(recommendationParties.organisationId, organisations.id))
-      .where(eq(recommendationParties.recommendationId, rec.id))
-      .orderBy(asc(partyAnswers.id))
-      .all();
-    for (const r of answers)
-      if (r.a.decisionDate)
-        events.push({
-          date: r.a.decisionDate,
-          kind: "svar",
-          bodyId: null,
-          publicRecords: true,
-          bodyName: r.org,
-          text: `${r.org}: ${r.a.status}${r.a.decidingBody ? ` (${r.a.decidingBody})` : ""} – ${rec.title}`,
-          href: `/rekommendationer/${rec.id}`,
-          source: { entity: "recommendation-party", id: r.a.recommendationPartyId },
-        });
-    events.push({
-      date: rec.answerDeadline,
-      kind: "rekommendation",
-      bodyId: null,
-      bodyName: null,
-      publicRecords: true,
-      text: `Sista dag för parternas svar: ${rec.title}`,
-      href: `/rekommendationer/${rec.id}`,
-    });
+    .where(sent);
+  return items.unionAll(decided).unionAll(answers).unionAll(deadlines).as("timeline");
+}
+
+const SENT = ["skickad", "uppföljd", "avslutad", "återkallad"] as const;
+
+/**
+ * One page of the matter's timeline as the actor may see it, in date order (on one day by
+ * kind, then by key): access is part of the query, so a page is full and the total true.
+ */
+export async function pageOfMatterTimeline(actor: Actor | null, matterId: number, request: PageRequest) {
+  const timeline = timelineOf(matterId, readScopeOf(actor));
+  const order = [asc(timeline.date), asc(timeline.kind), asc(timeline.key)];
+  const page = await paginateQuery(request, { table: timeline, id: timeline.key, where: undefined, order }, (ofPage) =>
+    db()
+      .select()
+      .from(timeline)
+      .where(ofPage)
+      .orderBy(...order),
+  );
+  return { page: page.page, items: page.items.map(eventOf) };
+}
+
+function eventOf(r: {
+  key: number;
+  date: string;
+  kind: TimelineEvent["kind"];
+  bodyId: number | null;
+  name: string | null;
+  refId: number;
+  linkId: number;
+  title: string;
+  detail: string;
+  extra: string;
+  paragraph: number | null;
+  draft: number;
+}): TimelineEvent {
+  const base = { key: r.key, date: r.date, kind: r.kind, bodyId: r.bodyId, bodyName: r.name };
+  switch (r.kind) {
+    case "dagordning":
+      return { ...base, text: `På dagordningen: ${r.title}`, href: `/moten/${r.linkId}#punkt-${r.refId}` };
+    case "beslut":
+      return {
+        ...base,
+        text: `${r.draft ? "Utkast: " : ""}${r.paragraph ? `§ ${r.paragraph} ` : ""}${r.title}: ${r.detail}`,
+        href: `/beslut/${r.linkId}`,
+        source: { entity: "decision", id: r.refId },
+      };
+    case "svar":
+      return {
+        ...base,
+        text: `${r.name}: ${r.detail}${r.extra ? ` (${r.extra})` : ""} – ${r.title}`,
+        href: `/rekommendationer/${r.linkId}`,
+        source: { entity: "recommendation-party", id: r.refId },
+      };
+    case "rekommendation":
+      return { ...base, text: `Sista dag för parternas svar: ${r.title}`, href: `/rekommendationer/${r.linkId}` };
   }
-  return events.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
 }

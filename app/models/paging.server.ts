@@ -8,7 +8,7 @@
  * loop then reads only the page's own rows by id, with the list's conditions (access
  * included) applied again and its columns and joins, which costs the same at any size.
  */
-import { and, count, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, inArray, is, SQL, sql, type Subquery } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { pageOf, type PageRequest, type Paged } from "~/domain/pagination";
 import { db, memoUntilChange, prepared } from "~/utils/db.server";
@@ -21,9 +21,10 @@ interface PageableQuery<T> {
 
 /** A list: the rows of `table` that match `where` (every row when undefined), in `order`. */
 export interface List {
-  table: SQLiteTable;
-  /** The table's integer primary key. */
-  id: SQLiteColumn;
+  /** A table, or a subquery whose rows are the list (a UNION of several tables' rows). */
+  table: SQLiteTable | Subquery;
+  /** The table's integer primary key, or the subquery's unique integer key. */
+  id: SQLiteColumn | SQL.Aliased<number>;
   where: SQL | undefined;
   /** ORDER BY terms on the table's own columns, the last of them its id. */
   order: SQL[];
@@ -72,7 +73,9 @@ export async function* rowsInBatches<T>(
  * by an index the condition could use.
  */
 function ofIds(list: List, ids: number[]): SQL {
-  return and(inArray(list.id, ids), list.where ? sql`(${list.where}) IS TRUE` : undefined)!;
+  // (Two calls for TypeScript's sake: inArray takes a column or an alias, not either.)
+  const onPage = is(list.id, SQL.Aliased) ? inArray(list.id, ids) : inArray(list.id, ids);
+  return and(onPage, list.where ? sql`(${list.where}) IS TRUE` : undefined)!;
 }
 
 type Read = { sql: string; params: unknown[] };
@@ -90,8 +93,9 @@ async function pageIds(list: List, limit: number, offset: number): Promise<numbe
     .limit(limit)
     .offset(offset)
     .toSQL();
-  const rows = await readAll<{ id: number }>(sql, positional(params));
-  return rows.map((r) => r.id);
+  // A row's one value, whatever its name: a table's "id", a subquery's own key.
+  const rows = await readAll<Record<string, number>>(sql, positional(params));
+  return rows.map((r) => Number(Object.values(r)[0]));
 }
 
 function countRows(list: List): Promise<number> {

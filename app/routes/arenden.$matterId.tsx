@@ -12,8 +12,10 @@ import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { can } from "~/domain/policy";
 import { matterStatusSchema } from "~/forms/matter";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
-import { getMatter, matterTimeline, setMatterStatus } from "~/models/matters.server";
+import { getMatter, pageOfMatterTimeline, setMatterStatus } from "~/models/matters.server";
 import { idParam } from "~/utils/params";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 
@@ -34,12 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const matter = getMatter(idParam(params.matterId));
   if (!matter) throw notFound("Ärendet finns inte.");
   requirePermission(viewer.actor, "read:matters", { collaborationId: matter.collaborationId });
-  // Events from bodies the viewer cannot read (internal agenda items) are left out.
-  const events = matterTimeline(matter.id).filter(
-    (e) =>
-      e.bodyId === null ||
-      can(viewer.actor, "read:meeting", { bodyId: e.bodyId, publicRecords: e.publicRecords, published: true }),
+  // A page of what the viewer may read: events the viewer may not open are left out in the query.
+  const timeline = await pageOfMatterTimeline(
+    viewer.actor,
+    matter.id,
+    pageRequestFrom(new URL(request.url).searchParams),
   );
+  const events = timeline.items;
   return {
     matter,
     marks: exampleMarksOf({
@@ -49,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     canManage: can(viewer.actor, "manage:decisions"),
     events,
+    timelinePage: timeline.page,
     documents: documentsLinkedTo(viewer.actor, "matter", matter.id),
   };
 }
@@ -66,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MatterPage() {
-  const { matter, marks, events, documents, canManage } = useLoaderData<typeof loader>();
+  const { matter, marks, events, timelinePage, documents, canManage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = conflictOf<{ status: string }>(lastResult);
   const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
@@ -98,9 +102,9 @@ export default function MatterPage() {
       {events.length === 0 ? (
         <p>Inget är kopplat till ärendet ännu.</p>
       ) : (
-        <ol className="timeline matter-timeline">
-          {events.map((e, i) => (
-            <li key={`${e.date}-${i}`}>
+        <ol className="timeline matter-timeline" start={timelinePage.first}>
+          {events.map((e) => (
+            <li key={e.key}>
               <strong>
                 <DateText date={e.date} />
               </strong>{" "}
@@ -120,6 +124,7 @@ export default function MatterPage() {
           ))}
         </ol>
       )}
+      <Pagination page={timelinePage} label="Sidor i tidslinjen" noun={["händelse", "händelser"]} />
     </>
   );
 }

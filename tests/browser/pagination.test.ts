@@ -4,10 +4,11 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decisions, documents, meetings } from "../../db/schema";
+import { decisions, documents, matters, meetings } from "../../db/schema";
 import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
 
 let app: TestApp;
+let matterId = 0;
 beforeAll(async () => {
   app = await startApp();
   const { bodyIds, collaborationId } = app.world;
@@ -43,6 +44,25 @@ beforeAll(async () => {
           startTime: "09:00",
           endTime: "11:00",
           place: `Sidtestlokal ${i}`,
+        })
+        .run();
+    // A matter SVOM decided 60 times in public (2014) and has 10 drafts on: the drafts are SVOM's own.
+    matterId = app.db
+      .insert(matters)
+      .values({ collaborationId, registryNumber: "SIDTEST 2014/01", title: "Sidtestärende" })
+      .returning()
+      .get().id;
+    for (let i = 1; i <= 70; i++)
+      app.db
+        .insert(decisions)
+        .values({
+          bodyId: bodyIds.svom,
+          year: 2014,
+          decidedOn: `2014-${String(1 + (i % 12)).padStart(2, "0")}-20`,
+          matterId,
+          title: `Sidtestärendets beslut ${i}`,
+          text: "Beslut i ärendet.",
+          ...(i <= 60 ? { isPublic: true, approval: "justerat" as const, approvedAt: "2014-12-31T12:00:00Z" } : {}),
         })
         .run();
   })();
@@ -115,6 +135,41 @@ describe("a body's past meetings in pages", () => {
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe("a matter's timeline in pages", () => {
+  it("shows 50 events and the total, and pages to the rest", async () => {
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/arenden/${matterId}`);
+    const nav = page.getByRole("navigation", { name: "Sidor i tidslinjen" });
+    await waitForText(nav, "Visar 1–50 av 70 händelser");
+    const timeline = page.locator("ol.matter-timeline > li");
+    expect(await timeline.count()).toBe(50);
+    await expectAccessible(page);
+    await nav.getByRole("link", { name: "Nästa sida" }).click();
+    await page.waitForURL(/sida=2/);
+    await waitForText(nav, "Visar 51–70 av 70 händelser");
+    expect(await timeline.count()).toBe(20);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("gives a viewer outside the body full pages of what they may read, without JavaScript", async () => {
+    const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+    const { page: signedIn } = await app.page("demo-ifochef");
+    await context.addCookies(await signedIn.context().cookies());
+    const page = await context.newPage();
+    await page.goto(`/arenden/${matterId}`);
+    const nav = page.getByRole("navigation", { name: "Sidor i tidslinjen" });
+    expect(await nav.innerText()).toContain("Visar 1–50 av 60 händelser");
+    expect(await page.locator("ol.matter-timeline > li").count()).toBe(50);
+    await nav.getByRole("link", { name: "Sida 2" }).click();
+    await page.waitForURL(/sida=2/);
+    expect(await page.locator("ol.matter-timeline > li").count()).toBe(10);
+    expect(await page.locator("ol.matter-timeline").innerText()).not.toContain("Utkast");
+    await context.close();
+    await signedIn.context().close();
   });
 });
 

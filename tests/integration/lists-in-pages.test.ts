@@ -2,26 +2,39 @@
  * Lists are paginated (a house rule): a list that grows with the data comes to a page a page
  * at a time, whatever its size. Each growing list is seeded past a page (50 rows) and read
  * through its route's own loader, as the coordinator (who may read everything): the page
- * holds 50, the total counts them all, and the last page holds the rest, each row once.
+ * holds 50, the total counts them all, and the last page holds the rest, each row once. Where
+ * access thins a list (a matter's timeline, an organisation's former representatives), a
+ * viewer who may not read every row gets full pages of the rows they may read, and a total of
+ * those only.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPersonalNumberGuard, removePersonalNumberGuard } from "../../db/personal-number-guard";
 import {
+  agendaItems,
+  agendaVersions,
   auditLog,
   bodies,
+  decisions,
   documents,
   documentVersions,
   mailOutbox,
+  matters,
   meetings,
   memberships,
   people,
+  users,
 } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
+import { canReadDecision } from "~/domain/decisions";
+import { can, type Actor } from "~/domain/policy";
 import { createDocument } from "~/models/documents.server";
+import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import { loadActor } from "~/models/users.server";
+import * as matterPage from "~/routes/arenden.$matterId";
 import * as bodyPage from "~/routes/organ.$bodyId._index";
 import * as documentPage from "~/routes/dokument.$documentId._index";
 import * as outboxPage from "~/routes/admin.e-post._index";
@@ -38,6 +51,13 @@ let world: DemoWorld;
 let cookie = "";
 let routineId = 0;
 let regionId = 0;
+let matterId = 0;
+/** The seeded matter's events: agenda items and decisions in two bodies, some hidden from outsiders. */
+const TIMELINE_EVENTS = 40 + 33 + 5 + 20 + 10 + 5;
+let coordinator: Actor;
+/** A signed-in participant who sits in neither SVOM nor the reference group. */
+let outsider: Actor;
+let outsiderCookie = "";
 /** Former seats seeded in a body without public records (hidden from the public). */
 const HIDDEN_SEATS = 20;
 
@@ -90,6 +110,50 @@ beforeAll(async () => {
         })
         .run();
   })();
+  // A matter handled for years in two bodies: SVOM (public records) took it up at two published
+  // meetings (40 and 33 items) and has a meeting whose agenda is not out yet (5 items); the
+  // reference group (not public) at one (20); SVOM decided it 10 times in public and has 5 drafts.
+  // Many events share a day, decisions and items alike.
+  matterId = db
+    .insert(matters)
+    .values({ collaborationId: world.collaborationId, registryNumber: "SIDTEST 2015/01", title: "Sidtestärende" })
+    .returning()
+    .get().id;
+  db.$client.transaction(() => {
+    const meeting = (bodyId: number, date: string, items: number, published: boolean) => {
+      const m = db
+        .insert(meetings)
+        .values({ bodyId, date, startTime: "09:00", endTime: "11:00", place: "Sidtestsal" })
+        .returning()
+        .get();
+      for (let i = 0; i < items; i++)
+        db.insert(agendaItems)
+          .values({ meetingId: m.id, position: i + 1, title: `Sidtestpunkt ${i}`, matterId })
+          .run();
+      if (published) db.insert(agendaVersions).values({ meetingId: m.id, versionNo: 1, content: "[]" }).run();
+    };
+    meeting(world.bodyIds.svom, "2015-03-10", 40, true);
+    meeting(world.bodyIds.svom, "2015-09-10", 33, true);
+    meeting(world.bodyIds.svom, "2016-01-10", 5, false);
+    meeting(world.bodyIds.referensgrupp, "2015-06-10", 20, true);
+    for (let i = 0; i < 15; i++)
+      db.insert(decisions)
+        .values({
+          bodyId: world.bodyIds.svom,
+          year: 2015,
+          paragraph: i < 10 ? 100 + i : null,
+          decidedOn: "2015-09-10",
+          matterId,
+          title: `Sidtestbeslut ${i}`,
+          text: "Beslut i sidtestärendet.",
+          ...(i < 10 ? { isPublic: true, approval: "justerat" as const, approvedAt: "2015-09-30T12:00:00Z" } : {}),
+        })
+        .run();
+  })();
+  const actorOf = (id: string) => loadActor(db.select().from(users).where(eq(users.id, id)).get()!, todayInStockholm());
+  coordinator = actorOf("demo-samordnare");
+  outsider = actorOf("demo-ifochef");
+  outsiderCookie = (await createSession("demo-ifochef")).split(";")[0];
   // Seats that ended long ago: 73 in SVOM (public records) and 20 in the reference group (not
   // public), every one representing the region, a term of a year each from 1950 on.
   regionId = world.organisationIds["Region Jämtland Härjedalen"];
@@ -313,6 +377,92 @@ describe("an organisation's former representatives (/parter/:id)", () => {
   });
 });
 
+/** The seeded matter's timeline: what a viewer may open of it, by the policy (`can`), one row at a time. */
+function timelineAsSeenBy(actor: Actor | null) {
+  const items = db
+    .select({
+      id: agendaItems.id,
+      meetingId: meetings.id,
+      date: meetings.date,
+      bodyId: meetings.bodyId,
+      publicRecords: bodies.publicRecords,
+    })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
+    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+    .where(eq(agendaItems.matterId, matterId))
+    .all();
+  const published = publishedMeetingIds([...new Set(items.map((i) => i.meetingId))]);
+  const decided = db.select().from(decisions).where(eq(decisions.matterId, matterId)).all();
+  return [
+    ...items
+      .filter((i) =>
+        can(actor, "read:meeting", {
+          bodyId: i.bodyId,
+          publicRecords: i.publicRecords,
+          published: published.has(i.meetingId),
+        }),
+      )
+      .map((i) => ({ date: i.date, href: `/moten/${i.meetingId}#punkt-${i.id}` })),
+    ...decided
+      .filter((d) => d.inRegister && canReadDecision(actor, d))
+      .map((d) => ({ date: d.decidedOn, href: `/beslut/${d.id}` })),
+  ];
+}
+
+describe("a matter's timeline (/arenden/:id)", () => {
+  const load = (search = "", as = cookie) =>
+    matterPage.loader({
+      request: new Request(`http://localhost/arenden/${matterId}${search}`, { headers: { Cookie: as } }),
+      params: { matterId: String(matterId) },
+      context: {},
+    });
+  const walk = async (as: string) => {
+    const first = await load("", as);
+    const pages = [first.events];
+    for (let n = 2; n <= first.timelinePage.pageCount; n++) pages.push((await load(`?sida=${n}`, as)).events);
+    return { first, pages, events: pages.flat() };
+  };
+
+  it("comes a page at a time in date order, every event once, with the true total", async () => {
+    const expected = timelineAsSeenBy(coordinator);
+    expect(expected.length).toBe(TIMELINE_EVENTS);
+    const { first, pages, events } = await walk(cookie);
+    expect(first.timelinePage).toMatchObject({
+      size: PAGE_SIZE,
+      total: TIMELINE_EVENTS,
+      pageCount: Math.ceil(TIMELINE_EVENTS / PAGE_SIZE),
+    });
+    expect(pages.slice(0, -1).every((p) => p.length === PAGE_SIZE)).toBe(true);
+    expect(events.map((e) => e.href).sort()).toEqual(expected.map((e) => e.href).sort());
+    expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
+    const dates = events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    // Many events share a day: the order within it is fixed (kind, then key), the same on every visit.
+    expect((await walk(cookie)).events.map((e) => e.key)).toEqual(events.map((e) => e.key));
+  });
+
+  it("gives a viewer who may not open some events full pages of those they may, and counts only those", async () => {
+    const hidden = TIMELINE_EVENTS - timelineAsSeenBy(outsider).length;
+    expect(hidden).toBeGreaterThan(0);
+    const expected = timelineAsSeenBy(outsider);
+    expect(expected.length).toBeGreaterThan(PAGE_SIZE);
+    const { first, pages, events } = await walk(outsiderCookie);
+    expect(first.timelinePage.total).toBe(expected.length);
+    expect(first.events).toHaveLength(PAGE_SIZE);
+    expect(pages.at(-1)).toHaveLength(expected.length - PAGE_SIZE * (pages.length - 1));
+    expect(events.map((e) => e.href).sort()).toEqual(expected.map((e) => e.href).sort());
+  });
+
+  it("shows the last page for a page past the end, and page 1 for a bad page number", async () => {
+    const first = await load();
+    const past = await load("?sida=999");
+    expect(past.timelinePage.page).toBe(first.timelinePage.pageCount);
+    expect(past.events.length).toBeGreaterThan(0);
+    expect((await load("?sida=abc")).events.map((e) => e.key)).toEqual(first.events.map((e) => e.key));
+  });
+});
+
 describe("the outbox (/admin/e-post)", () => {
   const load = (search = "") =>
     outboxPage.loader({ request: request(`/admin/e-post${search}`), params: {}, context: {} });
@@ -393,6 +543,33 @@ describe("no growing list is sent whole", () => {
         documentPage.loader({
           request: request(`/dokument/${routineId}`),
           params: { documentId: String(routineId) },
+          context: {},
+        }),
+    ],
+    [
+      "a body's page with many former members",
+      () =>
+        bodyPage.loader({
+          request: request(`/organ/${world.bodyIds.svom}`),
+          params: { bodyId: String(world.bodyIds.svom) },
+          context: {},
+        }),
+    ],
+    [
+      "an organisation's page",
+      () =>
+        partyPage.loader({
+          request: request(`/parter/${regionId}`),
+          params: { organisationId: String(regionId) },
+          context: {},
+        }),
+    ],
+    [
+      "a matter's page",
+      () =>
+        matterPage.loader({
+          request: request(`/arenden/${matterId}`),
+          params: { matterId: String(matterId) },
           context: {},
         }),
     ],
