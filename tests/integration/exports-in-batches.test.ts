@@ -12,6 +12,7 @@ import { createSession } from "~/auth/sessions.server";
 import { decisionsForExport } from "~/models/decisions.server";
 import * as registerCsv from "~/routes/beslut[.csv]";
 import { demoDatabase } from "../support/test-db";
+import { parseCsv } from "../support/csv";
 
 /** Public approved decisions of SVOM, and decisions of the steering group that only its members see. */
 const PUBLIC = 1_234;
@@ -47,33 +48,6 @@ beforeAll(async () => {
   })();
 });
 
-/** The CSV's records (a quoted field may hold line breaks). */
-function records(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = csv.charCodeAt(0) === 0xfeff ? 1 : 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') field += csv[i++];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ";") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && csv[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
-
 async function exportAs(cookie: string | null) {
   const response = await registerCsv.loader({
     request: new Request("http://localhost/beslut.csv", { headers: cookie ? { Cookie: cookie } : {} }),
@@ -81,7 +55,7 @@ async function exportAs(cookie: string | null) {
     context: {},
   });
   expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-  const [header, ...rows] = records(await response.text());
+  const [header, ...rows] = parseCsv(await response.text());
   return { header, rows };
 }
 
