@@ -7,7 +7,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountForDemoPerson, expectAccessible, sessionCookie, startApp, type TestApp } from "../support/browser";
+import {
+  accountForDemoPerson,
+  expectAccessible,
+  sessionCookie,
+  startApp,
+  type TestApp,
+  waitUntil,
+} from "../support/browser";
 import { header, mimeParts } from "../support/smtp";
 
 let app: TestApp;
@@ -23,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function waitFor<T>(check: () => T | undefined | false, timeout = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - started > timeout) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The text part of the .eml file written to `address` with a subject starting with `subject`. */
 function mailTo(address: string, subject: string): string | undefined {
@@ -75,7 +72,7 @@ describe("förhinder and substitutes", () => {
     expect((await post(meetingPath, { intent: "publish" })).status).toBe(302);
 
     // The chair's notice, with the link to report förhinder.
-    const notice = await waitFor(() => mailTo("ifochef.ostersund@demo.example", "Kallelse: Styrgruppen"));
+    const notice = await waitUntil(() => mailTo("ifochef.ostersund@demo.example", "Kallelse: Styrgruppen"));
     const absenceLink = linkAfter(notice, "Har du förhinder\\? Anmäl det här");
     expect(new URL(absenceLink).pathname).toBe(`${meetingPath}/forhinder`);
 
@@ -88,7 +85,7 @@ describe("förhinder and substitutes", () => {
     expect(member.errors).toEqual([]);
 
     // The deputy is told, and confirms from the link in that message.
-    const told = await waitFor(() => mailTo("ersattare.styrgruppen@demo.example", "Ersättare behövs"));
+    const told = await waitUntil(() => mailTo("ersattare.styrgruppen@demo.example", "Ersättare behövs"));
     expect(told).toContain("Ingrid IFO-chef Östersund har anmält förhinder");
     const serveLink = linkAfter(told, "Bekräfta att du tjänstgör");
     const deputy = await app.page("test-ersattare");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, memberships, sessions } from "../../db/schema";
 import { sessionIdOf } from "~/auth/sessions.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo-world";
-import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, type TestApp, waitForText, waitUntil } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -165,16 +165,6 @@ describe("pages and access", () => {
   });
 });
 
-async function waitFor<T>(check: () => T | undefined | false, timeout = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - started > timeout) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("accounts", () => {
   it("invites a person by e-mail, who chooses a password with the link once, signs in and sees her bodies", async () => {
     const { page, errors } = await app.page("demo-samordnare");
@@ -193,7 +183,7 @@ describe("accounts", () => {
 
     // The demo has no relay: the invitation is written as an .eml file in the data folder.
     const mailDir = path.join(app.dir, "mail");
-    const eml = await waitFor(() => {
+    const eml = await waitUntil(() => {
       const file = fs.existsSync(mailDir)
         ? fs.readdirSync(mailDir).find((f) => f.endsWith("-account-invitation.eml"))
         : undefined;

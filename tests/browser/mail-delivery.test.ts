@@ -10,7 +10,7 @@ import type { ChildProcess } from "node:child_process";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox, mailPreferences } from "../../db/schema";
-import { expectAccessible, sessionCookie, spawnServer, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, sessionCookie, spawnServer, startApp, type TestApp, waitUntil } from "../support/browser";
 import { header, startSmtp, type TestSmtp } from "../support/smtp";
 
 let app: TestApp;
@@ -42,16 +42,6 @@ async function kill9() {
   const exited = waitForExit(app.server);
   app.server.kill("SIGKILL");
   await exited;
-}
-
-async function waitFor<T>(check: () => T | undefined | false, timeout = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - started > timeout) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function postForm(pathname: string, fields: Record<string, string>) {
@@ -108,13 +98,13 @@ describe("a crash between commit and delivery", () => {
     const rows = noticeRows(meetingId);
     // Every member and deputy of the steering group with an address (the secretary sends it).
     expect(rows.length).toBe(10);
-    await waitFor(() => smtp.connections > 0);
+    await waitUntil(() => smtp.connections > 0);
     expect(noticeRows(meetingId).every((r) => r.status === "väntar")).toBe(true);
     await kill9();
     smtp.release();
 
     await startWithRelay();
-    await waitFor(() => noticeRows(meetingId).every((r) => r.status === "skickat"));
+    await waitUntil(() => noticeRows(meetingId).every((r) => r.status === "skickat"));
     const received = receivedFor("2027-09-15");
     expect(received.map((m) => m.to[0]).sort()).toEqual(rows.map((r) => r.toAddress).sort());
     expect(received.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
@@ -125,13 +115,13 @@ describe("a crash between commit and delivery", () => {
     // A slow relay: each message is stored, then answered after 400 ms.
     smtp.delayMs = 400;
     const meetingId = await newPublishedMeeting("2027-10-13");
-    await waitFor(() => receivedFor("2027-10-13").length >= 2);
+    await waitUntil(() => receivedFor("2027-10-13").length >= 2);
     await kill9();
     const beforeRestart = receivedFor("2027-10-13").length;
     smtp.delayMs = 0;
 
     await startWithRelay();
-    await waitFor(() => noticeRows(meetingId).every((r) => r.status === "skickat" || r.status === "osäkert"));
+    await waitUntil(() => noticeRows(meetingId).every((r) => r.status === "skickat" || r.status === "osäkert"));
     const rows = noticeRows(meetingId);
     const received = receivedFor("2027-10-13");
     // Nothing twice: each Message-ID and each recipient at most once.
@@ -211,7 +201,7 @@ describe("one-click unsubscribe (RFC 8058)", () => {
 
     // The next notice does not reach them; everyone else gets it.
     const meetingId = await newPublishedMeeting("2027-11-10");
-    await waitFor(() => noticeRows(meetingId).every((r) => r.status === "skickat"));
+    await waitUntil(() => noticeRows(meetingId).every((r) => r.status === "skickat"));
     expect(receivedFor("2027-11-10").map((m) => m.to[0])).not.toContain("ersattare.styrgruppen@demo.example");
     expect(receivedFor("2027-11-10")).toHaveLength(9);
 

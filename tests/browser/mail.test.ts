@@ -8,7 +8,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "../../db/schema";
-import { expectAccessible, startApp, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, type TestApp, waitUntil } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -17,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function waitFor<T>(check: () => T | undefined | false, timeout = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - started > timeout) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("mail without a relay", () => {
   it("writes queued mail as .eml files and lists them on the admin page", async () => {
@@ -46,7 +36,7 @@ describe("mail without a relay", () => {
       .returning()
       .get();
     // The sender polls every few seconds: it finds the row without being woken.
-    const sent = await waitFor(() => {
+    const sent = await waitUntil(() => {
       const r = app.db.select().from(mailOutbox).where(eq(mailOutbox.id, row.id)).get();
       return r?.status === "skickat" ? r : undefined;
     });

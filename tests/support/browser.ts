@@ -173,6 +173,20 @@ export function inDays(n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * Polls `check` until it gives something (the background sender's mail, a row's new status)
+ * and returns that; throws after `timeout` ms. A wait for work done elsewhere, not a timed assertion.
+ */
+export async function waitUntil<T>(check: () => T | undefined | false, timeout = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export async function startApp(
   options: {
     env?: Record<string, string>;
