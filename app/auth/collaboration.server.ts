@@ -5,7 +5,7 @@
  * 404, never a silent switch to another collaboration.
  *
  *   const collaboration = collaborationFor(request, viewer?.actor ?? null);
- *   listMatters(collaboration.id);
+ *   pageOfMatters(collaboration.id, pageRequestFrom(url.searchParams));
  *
  * This answers "which", not "may I": access is still checked per page and per object
  * (`takesPartIn(actor, collaboration.id)` in app/domain/policy.ts for non-public pages).

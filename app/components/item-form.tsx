@@ -1,6 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { AGENDA_ITEM_KINDS } from "~/domain/meetings";
+import { SearchChoiceField, type ChoiceList } from "./search-choice";
 import {
   CheckboxField,
   FileField,
@@ -33,7 +34,7 @@ export function AgendaItemForm({
   /** Set when editing: the version the form was read at, and the save intent. */
   version?: number;
   maxUploadMb: number;
-  matters: { id: number; label: string }[];
+  matters: ChoiceList;
 }) {
   return (
     <>
@@ -51,12 +52,14 @@ export function AgendaItemForm({
         <TextField field={fields.minutesEstimate} label="Beräknad tid (minuter)" inputMode="numeric" />
         <TextareaField field={fields.description} label="Beskrivning" hint={MARKDOWN_HINT} rows={8} />
         <TextareaField field={fields.proposedDecision} label="Förslag till beslut" rows={3} />
-        {matters.length ? (
-          <SelectField
+        {matters.total > 0 || matters.search !== "" ? (
+          <SearchChoiceField
             field={fields.matterId}
             label="Ärende"
             emptyOption="Inget ärende"
-            options={matters.map((m) => ({ value: m.id, label: m.label }))}
+            searchLabel="Sök ärende"
+            searchHint="Diarienummer eller ord ur ärendets rubrik."
+            choices={matters}
           />
         ) : null}
         <FileField

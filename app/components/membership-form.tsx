@@ -2,6 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { MEMBERSHIP_ROLES } from "~/domain/membership";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, type AnyForm } from "./forms";
+import { SearchChoiceField, type ChoiceList } from "./search-choice";
 
 // conform's metadata types are invariant in the schema; the new and edit forms share these fields.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,7 +29,8 @@ export function MembershipForm({
 }: {
   form: AnyForm;
   fields: Fields;
-  people: Option[];
+  /** Whom to choose from (a new seat); none when the person is kept (`lockedPersonId`). */
+  people?: ChoiceList;
   organisations: Option[];
   submitLabel: string;
   version?: number;
@@ -45,14 +47,13 @@ export function MembershipForm({
             <input type="hidden" name="personId" value={lockedPersonId} />
           </>
         ) : (
-          <SelectField
+          <SearchChoiceField
             field={fields.personId}
             label="Person"
             emptyOption="Välj person …"
-            options={people.map((p) => ({
-              value: p.id,
-              label: p.organisation ? `${p.name} (${p.organisation})` : p.name,
-            }))}
+            searchLabel="Sök person"
+            searchHint="Namn eller organisation."
+            choices={people ?? { param: "sok-person", search: "", options: [], shown: 0, total: 0 }}
           />
         )}
         <SelectField field={fields.role} label="Roll" options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: r }))} />

@@ -16,6 +16,7 @@ import {
   useSchemaForm,
 } from "~/components/forms";
 import { draftSchema } from "~/forms/recommendation";
+import { SearchChoiceField, type ChoiceList } from "./search-choice";
 
 export interface DraftDefaults {
   title: string;
@@ -36,15 +37,18 @@ export function DraftForm({
   agreementVersions,
   version,
   submitLabel,
+  keep,
   children,
 }: {
   defaults: DraftDefaults;
   lastResult: SubmissionResult<string[]> | null | undefined;
-  matters: { id: number; label: string }[];
+  matters: ChoiceList;
   agreementVersions: { id: number; label: string }[];
   /** The optimistic lock when editing. */
   version?: number;
   submitLabel: string;
+  /** Parameters of the address a search for a matter keeps (a draft from a decision: `beslut`). */
+  keep?: string[];
   children?: ReactNode;
 }) {
   const [form, fields] = useSchemaForm(draftSchema, {
@@ -94,11 +98,14 @@ export function DraftForm({
           hint="Året vars kostnad per part rekommendationen anger, enligt avtalets kostnadsfördelning. Tomt om den inte anger någon kostnad."
           inputMode="numeric"
         />
-        <SelectField
+        <SearchChoiceField
           field={fields.matterId}
           label="Ärende"
           emptyOption="Inget ärende"
-          options={matters.map((m) => ({ value: m.id, label: m.label }))}
+          searchLabel="Sök ärende"
+          searchHint="Diarienummer eller ord ur ärendets rubrik."
+          choices={matters}
+          keep={keep}
         />
         <fieldset
           className="field"

@@ -13,7 +13,7 @@ import type { ReactNode } from "react";
 import { choiceNote } from "~/domain/choices";
 import { SelectField, type AnyField } from "./forms";
 
-interface ChoiceList {
+export interface ChoiceList {
   param: string;
   search: string;
   options: { id: number; label: string }[];
@@ -34,22 +34,34 @@ type Props = {
 } & (
   | { choices: ChoiceList; groups?: undefined }
   /** Several kinds in one select (a document's link target "meeting:12"), one search for all. */
-  | { choices?: undefined; groups: { label: string; choices: ChoiceList; value: (id: number) => string }[] }
-);
+  | { choices?: undefined; groups: Group[] }
+) & {
+    /** Parameters of the page's address that a search keeps (besides `samverkan`), e.g. `beslut`. */
+    keep?: string[];
+  };
+
+/** A group of options in one select: searched (a ChoiceList) or a short fixed list offered whole. */
+type Group =
+  | { label: string; choices: ChoiceList; value: (id: number) => string }
+  | { label: string; choices?: undefined; options: { value: string; label: string }[] };
 
 export function SearchChoiceField(props: Props) {
   const { field, label, searchLabel, searchHint, emptyOption, anchor } = props;
   const { pathname, search: query } = useLocation();
-  const lists = props.groups ? props.groups.map((g) => g.choices) : [props.choices];
-  const { param, search } = lists[0];
-  const notes = props.groups
-    ? props.groups.flatMap((g) => {
-        const note = choiceNote(g.choices);
-        return note ? [`${g.label}: ${note}`] : [];
-      })
-    : [choiceNote(props.choices)].filter((n): n is string => n !== null);
+  const searched = props.groups
+    ? props.groups.flatMap((g) => (g.choices ? [{ label: g.label, choices: g.choices }] : []))
+    : [{ label: null, choices: props.choices }];
+  const { param, search } = searched[0].choices;
+  const notes = searched.flatMap(({ label, choices }) => {
+    const note = choiceNote(choices);
+    return note === null ? [] : [label ? `${label}: ${note}` : note];
+  });
   // The collaboration the page is about (decision 008) is in the address; a search keeps it.
-  const collaboration = new URLSearchParams(query).get("samverkan");
+  const address = new URLSearchParams(query);
+  const kept = ["samverkan", ...(props.keep ?? [])].flatMap((name) => {
+    const value = address.get(name);
+    return value === null ? [] : [{ name, value }];
+  });
   const searchId = `${field.id}-sok`;
   return (
     <div className="search-choice">
@@ -70,7 +82,9 @@ export function SearchChoiceField(props: Props) {
             Sök
           </button>
         </div>
-        {collaboration ? <input type="hidden" name="samverkan" value={collaboration} /> : null}
+        {kept.map(({ name, value }) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
       </div>
       <SelectField
         field={field}
@@ -80,7 +94,7 @@ export function SearchChoiceField(props: Props) {
         options={props.choices ? props.choices.options.map((o) => ({ value: o.id, label: o.label })) : []}
         groups={props.groups?.map((g) => ({
           label: g.label,
-          options: g.choices.options.map((o) => ({ value: g.value(o.id), label: o.label })),
+          options: g.choices ? g.choices.options.map((o) => ({ value: g.value(o.id), label: o.label })) : g.options,
         }))}
       />
     </div>

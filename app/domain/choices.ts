@@ -19,6 +19,15 @@ export function choiceSearchFrom(params: URLSearchParams, param: string): string
 }
 
 /**
+ * The id chosen in a choice field's value ("12", or "meeting:12" when the field holds several
+ * kinds and `type` names the kind asked about); null for none or anything else.
+ */
+export function chosenId(value: string | null | undefined, type?: string): number | null {
+  const [kind, key] = type === undefined ? [undefined, value] : (value ?? "").split(":");
+  return kind === type && key && /^[1-9]\d{0,9}$/.test(key) ? Number(key) : null;
+}
+
+/**
  * The words of a search as LIKE patterns on a folded label (see `foldForSearch`): every word
  * must occur; % and _ are matched as themselves (escaped with \).
  */

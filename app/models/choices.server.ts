@@ -56,9 +56,13 @@ const SOURCES: Record<ChoiceKind, Source> = {
   },
   decision: {
     id: decisions.id,
-    label: sql<string>`${decisions.decidedOn} || ' ' || coalesce('§ ' || ${decisions.paragraph} || ' ', '') || ${decisions.title}`,
+    label: sql<string>`${bodies.shortName} || ' ' || ${decisions.decidedOn} || ' ' || coalesce('§ ' || ${decisions.paragraph} || ' ', '') || ${decisions.title}`,
     order: [desc(decisions.decidedOn), desc(decisions.id)],
-    from: <T>(fields: Fields) => db().select(fields).from(decisions) as unknown as Filterable<T>,
+    from: <T>(fields: Fields) =>
+      db()
+        .select(fields)
+        .from(decisions)
+        .innerJoin(bodies, eq(decisions.bodyId, bodies.id)) as unknown as Filterable<T>,
   },
   agreement: {
     id: agreementVersions.id,
@@ -90,6 +94,14 @@ export interface ChoiceList {
   total: number;
 }
 
+/** A field's search parameter, what was typed there, and the chosen id (kept among the offers). */
+export interface ChoiceRequest {
+  param: string;
+  search: string;
+  chosen?: number | null;
+  limit?: number;
+}
+
 /** Å, Ä, Ö and É to lower case (SQLite's LIKE folds only ASCII), as the patterns are folded. */
 const folded = (label: SQL<string>) =>
   sql`replace(replace(replace(replace(${label}, 'Å', 'å'), 'Ä', 'ä'), 'Ö', 'ö'), 'É', 'é')`;
@@ -105,11 +117,7 @@ function matching(source: Source, search: string): SQL | undefined {
  * allows it and it is not among the rest, then the latest (or, with a search, the latest
  * matches). `shown` counts the latest or matches offered, `total` all there are.
  */
-export function choicesOf(
-  kind: ChoiceKind,
-  where: ChoiceWhere,
-  request: { param: string; search: string; chosen?: number | null; limit?: number },
-): ChoiceList {
+export function choicesOf(kind: ChoiceKind, where: ChoiceWhere, request: ChoiceRequest): ChoiceList {
   const { param, search, chosen = null, limit = CHOICE_LIMIT } = request;
   const none: ChoiceList = { param, search, options: [], shown: 0, total: 0 };
   if (where === false) return none;

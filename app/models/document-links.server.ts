@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { agreements, agreementVersions, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
+import { chosenId } from "~/domain/choices";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, preparedQuery, write } from "~/utils/db.server";
@@ -112,13 +113,8 @@ function labelOf(type: LinkType, id: number): string {
  * page of each (a search reaches the oldest).
  */
 export function linkOptions(actor: Actor | null, search: string, chosen: string | null = null) {
-  const [chosenType, chosenId] = (chosen ?? "").split(":");
   const of = (type: LinkType) =>
-    choicesOf(type, placeableWhere(actor, type), {
-      param: LINK_SEARCH,
-      search,
-      chosen: chosenType === type && /^[1-9]\d{0,9}$/.test(chosenId ?? "") ? Number(chosenId) : null,
-    });
+    choicesOf(type, placeableWhere(actor, type), { param: LINK_SEARCH, search, chosen: chosenId(chosen, type) });
   return { meeting: of("meeting"), matter: of("matter"), decision: of("decision"), agreement: of("agreement") };
 }
 

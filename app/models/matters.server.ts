@@ -16,6 +16,7 @@ import type { Actor } from "~/domain/policy";
 import { readScopeOf, type ReadScope } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
+import { choicesOf, mayChoose, type ChoiceRequest } from "./choices.server";
 import { paginateQuery } from "./paging.server";
 import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
@@ -38,13 +39,21 @@ export function pageOfMatters(collaborationId: number, request: PageRequest) {
   );
 }
 
-export function listMatters(collaborationId: number) {
-  return db()
-    .select()
-    .from(matters)
-    .where(eq(matters.collaborationId, collaborationId))
-    .orderBy(desc(matters.createdAt))
-    .all();
+/** The matters of these collaborations, as a condition for a choice field. */
+const mattersOf = (collaborationIds: number[]) =>
+  collaborationIds.length === 0 ? false : inArray(matters.collaborationId, collaborationIds);
+
+/**
+ * The matters a field offers (choose by searching, choices.server.ts): of the collaborations
+ * the form is about (one, or those a shared body serves), whose members may open them.
+ */
+export function matterChoices(collaborationIds: number[], request: ChoiceRequest) {
+  return choicesOf("matter", mattersOf(collaborationIds), request);
+}
+
+/** A posted matter is one of these collaborations' (never trust the options a page offered). */
+export function isMatterOf(collaborationIds: number[], id: number): boolean {
+  return mayChoose("matter", mattersOf(collaborationIds), id);
 }
 
 export function getMatter(id: number) {

@@ -2,6 +2,7 @@ import { asc, eq, type SQL } from "drizzle-orm";
 import { organisations, people, users } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
+import { choicesOf, type ChoiceRequest } from "./choices.server";
 import { paginateQuery } from "./paging.server";
 import { db, write } from "~/utils/db.server";
 
@@ -39,8 +40,9 @@ export async function pageOfPeople(request: PageRequest) {
   return { ...paged, items: paged.items.map(withAccountFlag) };
 }
 
-export function listPeople() {
-  return peopleByName().all().map(withAccountFlag);
+/** The people a field offers to choose (choose by searching, choices.server.ts): anyone in the register. */
+export function personChoices(request: ChoiceRequest) {
+  return choicesOf("person", undefined, request);
 }
 
 export function getPerson(id: number) {

@@ -1,15 +1,21 @@
 /**
  * What the draft form of a recommendation offers (the parties that can be asked, the matters
  * and agreement versions of the collaboration) and the check of a submitted draft against
- * them: a party, matter or version from another collaboration is refused at its field.
+ * them: a party, matter or version from another collaboration is refused at its field (the
+ * matter is checked in the database, since the form offers only a page of them).
  */
 import { partiesToAsk, suggestedCostYear } from "~/domain/recommendations";
 import { agreementOf, partiesOf, versionsOf } from "./agreements.server";
-import { listMatters } from "./matters.server";
+import type { ChoiceRequest } from "./choices.server";
+import { isMatterOf, matterChoices } from "./matters.server";
 import type { DraftValues, Recommendation } from "./recommendations.server";
 import { answersOf } from "./recommendations.server";
 
-export function draftOptions(collaborationId: number, today: string) {
+/** The search beside the draft's matter field (choose by searching). */
+export const DRAFT_MATTER_SEARCH = "sok-arende";
+
+/** `matters` offers at most a page (the chosen one, then the latest or a search's matches). */
+export function draftOptions(collaborationId: number, today: string, matters: Omit<ChoiceRequest, "param">) {
   const parties = partiesOf(collaborationId);
   const askable = partiesToAsk(parties, today);
   const agreement = agreementOf(collaborationId);
@@ -17,7 +23,8 @@ export function draftOptions(collaborationId: number, today: string) {
     parties: parties
       .filter((p) => askable.includes(p.organisationId))
       .map((p) => ({ id: p.organisationId, name: p.name })),
-    matters: listMatters(collaborationId).map((m) => ({ id: m.id, label: `${m.registryNumber} ${m.title}` })),
+    collaborationId,
+    matters: matterChoices([collaborationId], { ...matters, param: DRAFT_MATTER_SEARCH }),
     agreementVersions: agreement
       ? versionsOf(agreement.id).map((v) => ({ id: v.id, label: v.label, termStart: v.firstTermStart }))
       : [],
@@ -72,7 +79,7 @@ export function checkDraft(
   const asked = value.parties.filter((p) => p.asked);
   if (asked.some((p) => !askable.has(p.organisationId)))
     fieldErrors.parties = ["En vald part är inte part i samverkan."];
-  if (value.matterId !== null && !options.matters.some((m) => m.id === value.matterId))
+  if (value.matterId !== null && !isMatterOf([options.collaborationId], value.matterId))
     fieldErrors.matterId = ["Välj ett ärende i listan."];
   const version = options.agreementVersions.find((v) => v.id === value.agreementVersionId);
   if (value.agreementVersionId !== null && !version)

@@ -5,10 +5,9 @@
  * transaction with its audit entry, refused when someone saved in between (version) or when
  * the lifecycle does not allow it.
  */
-import { and, asc, desc, eq, inArray, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   auditLog,
-  bodies,
   bodyCollaborations,
   decisions,
   files,
@@ -45,6 +44,7 @@ import {
 } from "~/domain/recommendations";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { costTable } from "./agreement-money.server";
+import { choicesOf, type ChoiceRequest } from "./choices.server";
 import { agreementOf, currentVersion, getVersion } from "./agreements.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
@@ -409,31 +409,23 @@ function reasonIn(after: string | null): string {
  * of the bodies serving the collaboration whose minutes are approved (or that were entered by
  * hand), still in force, newest first.
  */
-export function decisionOptions(collaborationId: number) {
-  return db()
-    .select({
-      id: decisions.id,
-      bodyName: bodies.shortName,
-      decidedOn: decisions.decidedOn,
-      paragraph: decisions.paragraph,
-      title: decisions.title,
-      status: decisions.status,
-      approval: decisions.approval,
-    })
-    .from(decisions)
-    .innerJoin(bodies, eq(decisions.bodyId, bodies.id))
-    .innerJoin(bodyCollaborations, eq(bodyCollaborations.bodyId, bodies.id))
-    .where(
-      and(
-        eq(bodyCollaborations.collaborationId, collaborationId),
-        eq(decisions.inRegister, true),
-        eq(decisions.approval, "justerat"),
-      ),
-    )
-    .orderBy(desc(decisions.decidedOn), desc(decisions.paragraph))
-    .all()
-    .filter((d) => linkableDecision({ approved: d.approval === "justerat", status: d.status }));
+export function decisionOptions(collaborationId: number, request: Omit<ChoiceRequest, "param">) {
+  const served = db()
+    .select({ id: bodyCollaborations.bodyId })
+    .from(bodyCollaborations)
+    .where(eq(bodyCollaborations.collaborationId, collaborationId));
+  // linkableDecision (app/domain/recommendations.ts) as SQL: approved and not revoked.
+  const linkable = and(
+    inArray(decisions.bodyId, served),
+    eq(decisions.inRegister, true),
+    eq(decisions.approval, "justerat"),
+    ne(decisions.status, "upphävt"),
+  );
+  return choicesOf("decision", linkable, { ...request, param: DECISION_SEARCH });
 }
+
+/** The search beside the deciding decision's field (choose by searching). */
+export const DECISION_SEARCH = "sok-beslut";
 
 /** Whether a decision is approved and may be linked (checked again inside the write). */
 function isLinkable(tx: Db, collaborationId: number, decisionId: number): boolean {

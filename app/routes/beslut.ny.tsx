@@ -14,23 +14,31 @@ import {
 } from "~/components/forms";
 import { DECISION_KINDS, decisionYear } from "~/domain/decisions";
 import { newDecisionSchema } from "~/forms/decision";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectForm } from "~/utils/forms.server";
 import { listBodies } from "~/models/bodies.server";
 import { createDecision, paragraphTaken } from "~/models/decisions.server";
-import { listMatters } from "~/models/matters.server";
+import { isMatterOf, matterChoices } from "~/models/matters.server";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
+import { SearchChoiceField } from "~/components/search-choice";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Lägg in beslut – Samverkansportalen" }];
 
+/** The search beside the matter field (choose by searching). */
+const MATTER_SEARCH = "sok-arende";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
+  const url = new URL(request.url);
   return {
     bodies: listBodies().map((b) => ({ id: b.id, name: b.name })),
-    matters: listMatters(collaborationFor(request, viewer.actor).id).map((m) => ({
-      id: m.id,
-      label: `${m.registryNumber} ${m.title}`,
-    })),
+    matters: matterChoices([collaborationFor(request, viewer.actor).id], {
+      param: MATTER_SEARCH,
+      search: choiceSearchFrom(url.searchParams, MATTER_SEARCH),
+      chosen: chosenId(url.searchParams.get("matterId")),
+    }),
+    carried: carriedForm(url),
   };
 }
 
@@ -41,6 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const value = submission.value;
   if (!listBodies().some((b) => b.id === value.bodyId))
     return rejectForm(submission, { fieldErrors: { bodyId: ["Välj organ."] } });
+  if (value.matterId !== null && !isMatterOf([collaborationFor(request, viewer.actor).id], value.matterId))
+    return rejectForm(submission, { fieldErrors: { matterId: ["Välj ett ärende i listan."] } });
   if (value.paragraph !== null && paragraphTaken(value.bodyId, decisionYear(value.decidedOn), value.paragraph))
     return rejectForm(submission, {
       fieldErrors: { paragraph: [`§ ${value.paragraph} finns redan för organet det året.`] },
@@ -50,9 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewDecision() {
-  const { bodies, matters } = useLoaderData<typeof loader>();
+  const { bodies, matters, carried } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(newDecisionSchema, {
-    lastResult: useActionData<typeof action>(),
+    lastResult: useActionData<typeof action>() ?? carried,
     defaultValue: { isPublic: "on", kind: "beslut" },
   });
   return (
@@ -72,11 +82,13 @@ export default function NewDecision() {
         <TextField field={fields.title} label="Rubrik" />
         <TextareaField field={fields.text} label="Beslut" />
         <SelectField field={fields.kind} label="Typ" options={DECISION_KINDS.map((k) => ({ value: k, label: k }))} />
-        <SelectField
+        <SearchChoiceField
           field={fields.matterId}
           label="Ärende"
           emptyOption="Inget ärende"
-          options={matters.map((m) => ({ value: m.id, label: m.label }))}
+          searchLabel="Sök ärende"
+          searchHint="Diarienummer eller ord ur ärendets rubrik."
+          choices={matters}
         />
         <CheckboxField field={fields.isPublic} label="Offentligt" />
         <div className="actions">

@@ -10,12 +10,13 @@ import { editItemSchema, saveItemSchema } from "~/forms/meeting";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { getAgendaItem, removeAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
-import { mattersForSelect } from "~/models/matter-options.server";
+import { isMatterForBody, ITEM_MATTER_SEARCH, matterChoicesForBody } from "~/models/matter-options.server";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
 import { env } from "~/utils/env.server";
 import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ändra punkt – Samverkansportalen" }];
 
@@ -42,13 +43,18 @@ async function load(request: Request, params: { meetingId?: string; itemId?: str
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, item } = await load(request, params);
+  const url = new URL(request.url);
   return {
     meeting,
     item,
     locked: agendaChangeRefusal(minutesOf(meeting.id)),
     removable: itemRemovalRefusal(item) === null,
     maxUploadMb: env().MAX_UPLOAD_MB,
-    matters: mattersForSelect(meeting.bodyId),
+    matters: matterChoicesForBody(meeting.bodyId, {
+      search: choiceSearchFrom(url.searchParams, ITEM_MATTER_SEARCH),
+      chosen: chosenId(url.searchParams.get("matterId")) ?? item.matterId,
+    }),
+    carried: carriedForm(url),
   };
 }
 
@@ -68,6 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const uploads = await checkUploads(form);
   if (!uploads.ok) return rejectForm(submission, { fieldErrors: { files: [uploads.error] } });
+  if (value.matterId !== null && !isMatterForBody(meeting.bodyId, value.matterId))
+    return rejectForm(submission, { fieldErrors: { matterId: ["Välj ärende i listan."] } });
   const { intent: _intent, version, ...fields } = value;
   const saved = withStagedFiles(uploads.files, (staged) =>
     updateAgendaItem(
@@ -91,12 +99,12 @@ const LABELS: [keyof Theirs, string][] = [
 ];
 
 export default function EditItem() {
-  const { meeting, item, locked, removable, maxUploadMb, matters } = useLoaderData<typeof loader>();
+  const { meeting, item, locked, removable, maxUploadMb, matters, carried } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = conflictOf<Theirs>(lastResult);
   const typed = (lastResult?.initialValue ?? {}) as Record<string, unknown>;
   const [form, fields] = useSchemaForm(saveItemSchema, {
-    lastResult,
+    lastResult: lastResult ?? carried,
     defaultValue: {
       title: item.title,
       kind: item.kind,

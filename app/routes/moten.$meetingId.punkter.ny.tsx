@@ -8,21 +8,27 @@ import { agendaItemSchema } from "~/forms/meeting";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
-import { mattersForSelect } from "~/models/matter-options.server";
+import { isMatterForBody, ITEM_MATTER_SEARCH, matterChoicesForBody } from "~/models/matter-options.server";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
 import { env } from "~/utils/env.server";
 import { loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ny punkt – Samverkansportalen" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await loadMeetingForManager(request, params.meetingId);
+  const url = new URL(request.url);
   return {
     meeting,
     locked: agendaChangeRefusal(minutesOf(meeting.id)),
     maxUploadMb: env().MAX_UPLOAD_MB,
-    matters: mattersForSelect(meeting.bodyId),
+    matters: matterChoicesForBody(meeting.bodyId, {
+      search: choiceSearchFrom(url.searchParams, ITEM_MATTER_SEARCH),
+      chosen: chosenId(url.searchParams.get("matterId")),
+    }),
+    carried: carriedForm(url),
   };
 }
 
@@ -36,13 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const uploads = await checkUploads(form);
   if (!uploads.ok) return rejectForm(submission, { fieldErrors: { files: [uploads.error] } });
   const value = submission.value;
+  if (value.matterId !== null && !isMatterForBody(meeting.bodyId, value.matterId))
+    return rejectForm(submission, { fieldErrors: { matterId: ["Välj ärende i listan."] } });
   const item = withStagedFiles(uploads.files, (staged) => addAgendaItem(viewer.user.id, meeting.id, value, staged));
   return redirectWithStatus(`/moten/${meeting.id}#punkt-${item.id}`, "Punkten är tillagd på dagordningen.");
 }
 
 export default function NewItem() {
-  const { meeting, locked, maxUploadMb, matters } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { meeting, locked, maxUploadMb, matters, carried } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>() ?? carried;
   const [form, fields] = useSchemaForm(agendaItemSchema, { lastResult, defaultValue: { kind: "information" } });
   return (
     <>

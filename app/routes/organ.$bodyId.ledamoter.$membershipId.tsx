@@ -10,7 +10,7 @@ import { todayInStockholm } from "~/domain/format";
 import { getBody } from "~/models/bodies.server";
 import { getMembership, updateMembership } from "~/models/memberships.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
-import { getPerson, listPeople } from "~/models/people.server";
+import { getPerson } from "~/models/people.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
@@ -48,7 +48,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     membership,
     values: formValues(membership),
     person: getPerson(membership.personId),
-    people: listPeople(),
     organisations: listOrganisations(),
     today: todayInStockholm(),
   };
@@ -100,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditMembership() {
-  const { body, membership, values, person, people, organisations, today } = useLoaderData<typeof loader>();
+  const { body, membership, values, person, organisations, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
   const intent = typed.intent;
@@ -143,7 +142,6 @@ export default function EditMembership() {
       <MembershipForm
         form={form}
         fields={fields}
-        people={people}
         organisations={organisations}
         submitLabel={conflict ? "Spara mina uppgifter ändå" : "Spara"}
         version={conflict ? conflict.version : membership.version}

@@ -9,10 +9,11 @@ import { todayInStockholm } from "~/domain/format";
 import { getBody } from "~/models/bodies.server";
 import { addMembership } from "~/models/memberships.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
-import { getPerson, listPeople } from "~/models/people.server";
+import { getPerson, personChoices } from "~/models/people.server";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Lägg till ledamot – Samverkansportalen" }];
@@ -23,10 +24,24 @@ function loadBody(bodyId: string | undefined) {
   return body;
 }
 
+/** The search beside the person field (choose by searching). */
+const PERSON_SEARCH = "sok-person";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = loadBody(params.bodyId);
   await requireViewerWith(request, "manage:memberships", { bodyId: body.id });
-  return { body, people: listPeople(), organisations: listOrganisations(), today: todayInStockholm() };
+  const url = new URL(request.url);
+  return {
+    body,
+    people: personChoices({
+      param: PERSON_SEARCH,
+      search: choiceSearchFrom(url.searchParams, PERSON_SEARCH),
+      chosen: chosenId(url.searchParams.get("personId")),
+    }),
+    organisations: listOrganisations(),
+    today: todayInStockholm(),
+    carried: carriedForm(url),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,8 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewMembership() {
-  const { body, people, organisations, today } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { body, people, organisations, today, carried } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>() ?? carried;
   const [form, fields] = useSchemaForm(newMembershipSchema, {
     lastResult,
     defaultValue: { startDate: today, role: "ledamot" },

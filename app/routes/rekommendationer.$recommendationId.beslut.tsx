@@ -1,30 +1,34 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadRecommendationStep, queryParam } from "~/auth/recommendation-access.server";
-import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
+import { SearchChoiceField } from "~/components/search-choice";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
 import { FileField, StepConflict, StepPage, stepTheirs } from "~/components/recommendation-steps";
 import { decideSchema } from "~/forms/recommendation";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
-import { decideRecommendation, decisionOptions, filesOf } from "~/models/recommendations.server";
+import { decideRecommendation, DECISION_SEARCH, decisionOptions, filesOf } from "~/models/recommendations.server";
 import { env } from "~/utils/env.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Koppla beslutet – Samverkansportalen" }];
 
-function label(d: { bodyName: string; decidedOn: string; paragraph: number | null; title: string }) {
-  return `${d.bodyName} ${d.decidedOn}${d.paragraph ? ` § ${d.paragraph}` : ""}: ${d.title}`;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { rec, refusal } = await loadRecommendationStep(request, params, "decide");
-  const chosen = Number(queryParam(request, "beslut")) || rec.decisionId;
-  const options = decisionOptions(rec.collaborationId);
+  const url = new URL(request.url);
+  // `?beslut=` when coming from the register; `decisionId` when a search carried the form.
+  const chosen =
+    chosenId(url.searchParams.get("decisionId")) ?? chosenId(queryParam(request, "beslut")) ?? rec.decisionId;
+  const options = decisionOptions(rec.collaborationId, {
+    search: choiceSearchFrom(url.searchParams, DECISION_SEARCH),
+    chosen,
+  });
   return {
     rec: { id: rec.id, title: rec.title, version: rec.version },
     refusal,
-    options: options.map((d) => ({ value: d.id, label: label(d) })),
-    chosen: options.some((d) => d.id === chosen) ? String(chosen) : "",
+    options,
+    chosen: options.options.some((d) => d.id === chosen) ? String(chosen) : "",
     files: filesOf(rec.id),
     maxUploadMb: env().MAX_UPLOAD_MB,
   };
@@ -94,12 +98,14 @@ export default function DecideRecommendation() {
       <FormErrorSummary form={form} />
       <Form method="post" encType="multipart/form-data" className="stack" {...formProps(form)}>
         <input type="hidden" name="version" value={d.rec.version} />
-        <SelectField
+        <p className="hint">Bara beslut ur justerade protokoll, eller beslut som förts in i registret, kan väljas.</p>
+        <SearchChoiceField
           field={fields.decisionId}
           label="Beslut (justerad paragraf)"
-          hint="Bara beslut ur justerade protokoll, eller beslut som förts in i registret, kan väljas."
           emptyOption="Välj beslut"
-          options={d.options}
+          searchLabel="Sök beslut"
+          searchHint="Ord ur rubriken, organ, datum (ÅÅÅÅ-MM-DD) eller paragraf."
+          choices={d.options}
         />
         <FileField field={fields.extract} label="Protokollsutdrag" hint={`PDF, högst ${d.maxUploadMb} MB.`} />
         <FileField

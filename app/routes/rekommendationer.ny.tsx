@@ -8,10 +8,11 @@ import { DraftForm } from "~/components/recommendation-form";
 import { todayInStockholm } from "~/domain/format";
 import { draftSchema } from "~/forms/recommendation";
 import { getDecision } from "~/models/decisions.server";
-import { checkDraft, draftOptions } from "~/models/recommendation-draft.server";
+import { checkDraft, draftOptions, DRAFT_MATTER_SEARCH } from "~/models/recommendation-draft.server";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
 import { createDraft } from "~/models/recommendations.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectForm } from "~/utils/forms.server";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ny rekommendation – Samverkansportalen" }];
@@ -25,11 +26,16 @@ function decisionFrom(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
   const collaboration = collaborationFor(request, viewer.actor);
-  const options = draftOptions(collaboration.id, todayInStockholm());
+  const url = new URL(request.url);
+  const options = draftOptions(collaboration.id, todayInStockholm(), {
+    search: choiceSearchFrom(url.searchParams, DRAFT_MATTER_SEARCH),
+    chosen: chosenId(url.searchParams.get("matterId")) ?? decisionFrom(request)?.matterId ?? null,
+  });
   const decision = decisionFrom(request);
   return {
     collaborationName: collaboration.name,
     options,
+    carried: carriedForm(url),
     decision: decision ? { id: decision.id, title: decision.title } : null,
     defaults: {
       title: decision?.title ?? "",
@@ -50,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const collaboration = collaborationFor(request, viewer.actor);
   const submission = parseForm(await readForm(request), draftSchema);
   if (submission.status !== "success") return rejectForm(submission);
-  const checked = checkDraft(submission.value, draftOptions(collaboration.id, todayInStockholm()));
+  const checked = checkDraft(submission.value, draftOptions(collaboration.id, todayInStockholm(), { search: "" }));
   if (!checked.ok) return rejectForm(submission, { fieldErrors: checked.fieldErrors });
   const rec = createDraft(viewer.user.id, collaboration.id, checked.value);
   // From a decision in the register: go on to link it as the deciding §.
@@ -74,7 +80,8 @@ export default function NewRecommendation() {
       </p>
       <DraftForm
         defaults={d.defaults}
-        lastResult={useActionData<typeof action>()}
+        lastResult={useActionData<typeof action>() ?? d.carried}
+        keep={["beslut"]}
         matters={d.options.matters}
         agreementVersions={d.options.agreementVersions}
         submitLabel="Spara utkastet"

@@ -8,7 +8,7 @@ import { pageRequestFrom } from "~/domain/pagination";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
 import { assignmentSchema } from "~/forms/assignment";
-import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { todayInStockholm } from "~/domain/format";
 import {
   assignmentViewFrom,
@@ -20,12 +20,17 @@ import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendatio
 import { createAssignment, getAssignment, pageOfAssignments, setAssignmentStatus } from "~/models/assignments.server";
 import { listBodies } from "~/models/bodies.server";
 import { partiesOf } from "~/models/agreements.server";
-import { listPeople } from "~/models/people.server";
+import { getPerson, personChoices } from "~/models/people.server";
+import { choiceSearchFrom, chosenId } from "~/domain/choices";
+import { SearchChoiceField, type ChoiceList } from "~/components/search-choice";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Uppdrag – Samverkansportalen" }];
+
+/** The search beside the assignee field, for a person (choose by searching). */
+const PERSON_SEARCH = "sok-person";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:assignments");
@@ -48,11 +53,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canCreate,
     options: canCreate
       ? {
-          people: listPeople().map((p) => ({ id: p.id, name: p.name })),
+          people: personChoices({
+            param: PERSON_SEARCH,
+            search: choiceSearchFrom(url.searchParams, PERSON_SEARCH),
+            chosen: chosenId(url.searchParams.get("assignee"), "person"),
+          }),
           bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name })),
           parties: partiesOf(collaboration.id).map((p) => ({ id: p.organisationId, name: p.name })),
         }
       : null,
+    carried: canCreate ? carriedForm(url) : null,
   };
 }
 
@@ -79,7 +89,17 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return redirectWithStatus("/uppdrag", "Uppdragets status är sparad.");
   }
-  createAssignment(viewer.user.id, collaborationFor(request, viewer.actor).id, {
+  const collaborationId = collaborationFor(request, viewer.actor).id;
+  // The options a page offered are never trusted: the assignee exists and belongs here.
+  const { type, id } = value.assignee;
+  const known =
+    type === "person"
+      ? getPerson(id) !== undefined
+      : type === "body"
+        ? listBodies(collaborationId).some((b) => b.id === id)
+        : partiesOf(collaborationId).some((p) => p.organisationId === id);
+  if (!known) return rejectForm(submission, { fieldErrors: { assignee: ["Välj vem som har uppdraget i listan."] } });
+  createAssignment(viewer.user.id, collaborationId, {
     decisionId: null,
     title: value.title,
     description: value.description,
@@ -163,7 +183,7 @@ export default function Assignments() {
       {d.canCreate && d.options ? (
         <section aria-labelledby="nytt-uppdrag" className="no-print">
           <h2 id="nytt-uppdrag">Nytt uppdrag</h2>
-          <CreateForm options={d.options} lastResult={lastResultFor(a, (v) => v.intent === "create")} />
+          <CreateForm options={d.options} lastResult={lastResultFor(a, (v) => v.intent === "create") ?? d.carried} />
         </section>
       ) : null}
     </>
@@ -230,13 +250,12 @@ function CreateForm({
   options: {
     bodies: { id: number; name: string }[];
     parties: { id: number; name: string }[];
-    people: { id: number; name: string }[];
+    people: ChoiceList;
   };
   lastResult: Reply | null;
 }) {
   const [form, fields] = useSchemaForm(assignmentSchema, { lastResult });
   const assignee = fields.assignee;
-  const assigneeError = assignee.errors?.[0];
   return (
     <>
       <FormErrorSummary form={form} />
@@ -244,46 +263,18 @@ function CreateForm({
         <input type="hidden" name="intent" value="create" />
         <TextField field={fields.title} label="Uppdrag" />
         <TextField field={fields.description} label="Beskrivning" />
-        <div className={`field${assigneeError ? " field--error" : ""}`}>
-          <label htmlFor={assignee.id}>
-            Ansvarig<span aria-hidden="true"> *</span>
-          </label>
-          <select
-            id={assignee.id}
-            name={assignee.name}
-            defaultValue={typeof assignee.initialValue === "string" ? assignee.initialValue : ""}
-            aria-invalid={assigneeError ? true : undefined}
-            aria-describedby={assigneeError ? assignee.errorId : undefined}
-          >
-            <option value="">Välj …</option>
-            <optgroup label="Organ">
-              {options.bodies.map((b) => (
-                <option key={b.id} value={`body:${b.id}`}>
-                  {b.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Parter">
-              {options.parties.map((p) => (
-                <option key={p.id} value={`party:${p.id}`}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Personer">
-              {options.people.map((p) => (
-                <option key={p.id} value={`person:${p.id}`}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          {assigneeError ? (
-            <p className="field-error" id={assignee.errorId}>
-              {assigneeError}
-            </p>
-          ) : null}
-        </div>
+        <SearchChoiceField
+          field={assignee}
+          label="Ansvarig"
+          emptyOption="Välj …"
+          searchLabel="Sök person"
+          searchHint="Namn eller organisation. Organ och parter finns alltid i listan."
+          groups={[
+            { label: "Organ", options: options.bodies.map((b) => ({ value: `body:${b.id}`, label: b.name })) },
+            { label: "Parter", options: options.parties.map((p) => ({ value: `party:${p.id}`, label: p.name })) },
+            { label: "Personer", choices: options.people, value: (id) => `person:${id}` },
+          ]}
+        />
         <TextField field={fields.dueDate} label="Klart senast" hint="ÅÅÅÅ-MM-DD" />
         <div className="actions">
           <button type="submit" className="button">

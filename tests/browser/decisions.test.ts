@@ -26,7 +26,9 @@ describe("a recommendation from SVOM to nine councils", () => {
     await page.getByLabel("Rubrik").fill(title);
     await page.locator("#f-text").fill("SVOM rekommenderar parterna att godkänna verksamhetsplanen 2027.");
     await page.getByLabel("Typ").selectOption("rekommendation");
-    await page.getByLabel("Ärende").selectOption({ label: "SVOM 2021/07 Länsgemensam Mini-Maria Jämtland Härjedalen" });
+    await page
+      .getByLabel("Ärende", { exact: true })
+      .selectOption({ label: "SVOM 2021/07 Länsgemensam Mini-Maria Jämtland Härjedalen" });
     await page.getByRole("button", { name: "Spara beslutet" }).click();
     await page.getByRole("link", { name: "Skicka som rekommendation till parterna" }).click();
     await page.waitForURL(/rekommendationer\/ny/);

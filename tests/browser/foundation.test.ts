@@ -240,7 +240,7 @@ describe("memberships", () => {
     await page.goto(`/organ/${bodyId}`);
     await page.getByRole("link", { name: "Lägg till ledamot" }).click();
     await expectAccessible(page);
-    await page.getByLabel("Person").selectOption({ label: "IFO-chef Ragunda (Ragunda kommun)" });
+    await page.locator("#f-personId").selectOption({ label: "IFO-chef Ragunda (Ragunda kommun)" });
     await page.getByLabel("Roll").selectOption("ersättare");
     await page.getByLabel("Företräder").selectOption({ label: "Ragunda kommun" });
     await page.getByLabel("Från och med").fill("2027-01-01");

@@ -4,7 +4,7 @@
  * and linked — without JavaScript, and with it (the search is not checked as a save).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decisions, documents } from "../../db/schema";
+import { decisions, documents, matters } from "../../db/schema";
 import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
 
 let app: TestApp;
@@ -47,6 +47,17 @@ beforeAll(async () => {
         })
         .run(),
     );
+    // 60 matters: the oldest is not among the latest 50.
+    for (let i = 0; i < 60; i++)
+      app.db
+        .insert(matters)
+        .values({
+          collaborationId,
+          registryNumber: `VP 2012/${String(i).padStart(2, "0")}`,
+          title: i === 0 ? "Äldsta valprovärendet" : `Valprovärende ${i}`,
+          createdAt: `2012-01-01 08:${String(i).padStart(2, "0")}:00`,
+        })
+        .run();
     documentId = app.db
       .insert(documents)
       .values({ collaborationId, title: "Valprovrutin", kind: "rutin", date: "2026-01-01", bodyId: bodyIds.styrgrupp })
@@ -60,8 +71,8 @@ afterAll(async () => {
 
 describe("choosing an old decision by searching", () => {
   it.each([
-    ["without JavaScript", false, OLD[0], "2009-03-10 § 1 Valprovbeslut om gammal rutin"],
-    ["with JavaScript", true, OLD[1], "2009-04-10 § 2 Valprovbeslut om äldsta rutinen"],
+    ["without JavaScript", false, OLD[0], "Styrgruppen 2009-03-10 § 1 Valprovbeslut om gammal rutin"],
+    ["with JavaScript", true, OLD[1], "Styrgruppen 2009-04-10 § 2 Valprovbeslut om äldsta rutinen"],
   ])("%s", async (_, javaScriptEnabled, title, label) => {
     const context = await app.context("demo-samordnare", { javaScriptEnabled });
     const page = await context.newPage();
@@ -87,6 +98,34 @@ describe("choosing an old decision by searching", () => {
     await page.getByRole("link", { name: label }).click();
     await waitForText(page.locator("h1"), title);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a form keeps what was typed across a search", () => {
+  it("enters a decision on an old matter found by a search, without JavaScript", async () => {
+    const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/beslut/ny");
+    const matter = page.getByLabel("Ärende", { exact: true });
+    expect(await matter.locator("option").allInnerTexts()).not.toContain("VP 2012/00 Äldsta valprovärendet");
+    await page.getByLabel("Organ").selectOption({ label: "Styrgruppen för Mini-Maria" });
+    await page.getByLabel("Datum").fill("2012-02-02");
+    await page.getByLabel("Rubrik").fill("Valprov: beslut på gammalt ärende");
+    await page.locator("#f-text").fill("Styrgruppen beslutar att pröva.");
+    await page.getByLabel("Sök ärende").fill("äldsta");
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await page.waitForURL(/sok-arende=/);
+    await waitForText(page.locator("#f-matterId-description"), "Visar 1 träff");
+    // Everything typed is still there.
+    expect(await page.getByLabel("Rubrik").inputValue()).toBe("Valprov: beslut på gammalt ärende");
+    expect(await page.locator("#f-text").inputValue()).toBe("Styrgruppen beslutar att pröva.");
+    expect(await page.getByLabel("Datum").inputValue()).toBe("2012-02-02");
+    await matter.selectOption({ label: "VP 2012/00 Äldsta valprovärendet" });
+    await page.getByRole("button", { name: "Spara beslutet" }).click();
+    await page.waitForURL(/\/beslut\/\d+$/);
+    await waitForText(page.locator("h1"), "Valprov: beslut på gammalt ärende");
+    expect(await page.locator("main").innerText()).toContain("VP 2012/00");
     await context.close();
   });
 });

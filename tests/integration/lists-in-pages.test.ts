@@ -40,6 +40,11 @@ import * as documentPage from "~/routes/dokument.$documentId._index";
 import * as outboxPage from "~/routes/admin.e-post._index";
 import * as personalNumbersPage from "~/routes/admin.personnummer";
 import * as partyPage from "~/routes/parter.$organisationId";
+import * as newDecisionPage from "~/routes/beslut.ny";
+import * as newMembershipPage from "~/routes/organ.$bodyId.ledamoter.ny";
+import * as assignmentsPage from "~/routes/uppdrag";
+import * as newItemPage from "~/routes/moten.$meetingId.punkter.ny";
+import * as newRecommendationPage from "~/routes/rekommendationer.ny";
 import { demoDatabase } from "../support/test-db";
 
 const PAGE_SIZE = 50;
@@ -78,6 +83,17 @@ beforeAll(async () => {
           place: `Sidtestlokal ${i}`,
         })
         .run();
+  })();
+  // Matters and people of six years: the forms that choose one offer a page of them at most.
+  db.$client.transaction(() => {
+    for (let i = 0; i < SEEDED; i++) {
+      db.insert(matters)
+        .values({ collaborationId: world.collaborationId, registryNumber: `SID ${i}`, title: `Sidtestärende ${i}` })
+        .run();
+      db.insert(people)
+        .values({ name: `Sidtestperson ${i}` })
+        .run();
+    }
   })();
   // A routine revised every month for six years.
   routineId = createDocument(
@@ -527,7 +543,7 @@ describe("personal identity numbers in stored text (/admin/personnummer)", () =>
 describe("no growing list is sent whole", () => {
   // The pages whose growing lists were seeded past a page above: every array their loaders
   // answer is at most a page long (a list added to one of them unpaged fails here).
-  it.each([
+  it.each<readonly [string, () => Promise<unknown>]>([
     [
       "a body's page",
       () =>
@@ -578,8 +594,50 @@ describe("no growing list is sent whole", () => {
       "personal identity numbers in stored text",
       () => personalNumbersPage.loader({ request: request("/admin/personnummer"), params: {}, context: {} }),
     ],
+    ...(
+      [
+        ["a new decision's form (matters)", newDecisionPage, "/beslut/ny", {}],
+        ["a new recommendation's form (matters)", newRecommendationPage, "/rekommendationer/ny", {}],
+        ["the assignments' page (people)", assignmentsPage, "/uppdrag", {}],
+      ] as const
+    ).map(
+      ([name, route, path, params]) =>
+        [
+          name,
+          () => (route.loader as (args: unknown) => Promise<unknown>)({ request: request(path), params, context: {} }),
+        ] as const,
+    ),
+    [
+      "a new seat's form (people)",
+      () =>
+        newMembershipPage.loader({
+          request: request(`/organ/${world.bodyIds.styrgrupp}/ledamoter/ny`),
+          params: { bodyId: String(world.bodyIds.styrgrupp) },
+          context: {},
+        }),
+    ],
+    [
+      "a new agenda item's form (matters)",
+      () => {
+        const meetingId = db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(eq(meetings.bodyId, world.bodyIds.styrgrupp))
+          .get()!.id;
+        return newItemPage.loader({
+          request: request(`/moten/${meetingId}/punkter/ny`),
+          params: { meetingId: String(meetingId) },
+          context: {},
+        });
+      },
+    ],
   ])("%s", async (_, load) => {
     expect(longerThanAPage(await load())).toEqual([]);
+  });
+
+  it("seeds more matters and people than a page, so the forms above would fail if they sent them whole", () => {
+    expect(db.select({ id: matters.id }).from(matters).all().length).toBeGreaterThan(PAGE_SIZE);
+    expect(db.select({ id: people.id }).from(people).all().length).toBeGreaterThan(PAGE_SIZE);
   });
 
   it("finds a list longer than a page (the check can fail)", () => {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { auditLog, decisions, meetings, recommendationParties, recommendations } from "../../db/schema";
 import { createDecision, decisionsForExport } from "~/models/decisions.server";
-import { listMatters, pageOfMatterTimeline, registryNumberTaken } from "~/models/matters.server";
+import { pageOfMatters, pageOfMatterTimeline, registryNumberTaken } from "~/models/matters.server";
 import { loadActor } from "~/models/users.server";
 import {
   answersAsOf,
@@ -63,7 +63,7 @@ describe("the seeded history", () => {
   });
 
   it("shows the matter's timeline across bodies in date order", async () => {
-    const [matter] = listMatters(world.collaborationId);
+    const [matter] = (await pageOfMatters(world.collaborationId, { page: 1, size: 50 })).items;
     const coordinator = loadActor({ id: "demo-samordnare", role: "admin", personId: null }, "2026-11-23");
     const events = (await pageOfMatterTimeline(coordinator, matter.id, { page: 1, size: 1000 })).items;
     expect(events[0].date).toBe("2021-11-29");
@@ -214,7 +214,9 @@ describe("the lifecycle", () => {
       })
       .returning()
       .get();
-    expect(decisionOptions(world.collaborationId).map((d) => d.id)).not.toContain(unapproved.id);
+    expect(
+      decisionOptions(world.collaborationId, { search: "", chosen: unapproved.id }).options.map((d) => d.id),
+    ).not.toContain(unapproved.id);
     expect(decideRecommendation("demo-samordnare", draft.id, 1, unapproved.id, null)).toMatchObject({
       ok: false,
       reason: "refused",
@@ -359,7 +361,7 @@ describe("the seeded history after the migration", () => {
 describe("the draft form's check", () => {
   it("refuses a party, matter or agreement version from outside the collaboration, and suggests the cost year", async () => {
     const { checkDraft, draftOptions } = await import("~/models/recommendation-draft.server");
-    const options = draftOptions(world.collaborationId, "2026-11-23");
+    const options = draftOptions(world.collaborationId, "2026-11-23", { search: "" });
     const base = {
       title: "Avtal",
       ask: "Godkänna avtalet",
