@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import { buildDemoMeetings } from "../../db/demo-meetings";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaVersions, meetings, recommendations } from "../../db/schema";
+import { agendaVersions, matters, meetings, recommendations } from "../../db/schema";
 import { writeTransaction } from "../../db/connection";
 import { sessionCookie } from "../support/browser";
 import { demoDatabase } from "../support/test-db";
@@ -27,7 +27,16 @@ const SMALL_TABLES = new Set([
   "agreements",
   "agreement_versions",
   "key_figures",
+  // A row per scheduled job (the outbox page shows when each last ran).
+  "job_leases",
 ]);
+
+/**
+ * Lists that are a subquery of their own (a matter's timeline is a UNION ALL of four tables'
+ * rows): "SCAN timeline" reads the subquery's rows, which its arms found by index; the arms'
+ * own steps are in the same plan and held to the same rule.
+ */
+const SUBQUERIES = new Set(["timeline"]);
 
 let db: Db;
 let world: DemoWorld;
@@ -85,6 +94,8 @@ beforeAll(async () => {
   const meeting = db.select({ id: meetings.id }).from(meetings).where(eq(meetings.bodyId, world.bodyIds.svom)).get()!;
   db.insert(agendaVersions).values({ meetingId: meeting.id, versionNo: 1, content: "[]" }).run();
   const rec = db.select().from(recommendations).get()!;
+  const matter = db.select({ id: matters.id }).from(matters).get()!;
+  const region = world.organisationIds["Region Jämtland Härjedalen"];
   record(db.$client);
   for (const cookie of [null, ifoChief, coordinator]) {
     await visit("_index", "/", cookie);
@@ -107,9 +118,14 @@ beforeAll(async () => {
     });
     await visit("avtal._index", "/avtal", cookie);
     await visit("avtal.kostnader._index", "/avtal/kostnader", cookie);
+    await visit("organ.$bodyId._index", `/organ/${world.bodyIds.svom}?ledamotssida=2`, cookie, {
+      bodyId: String(world.bodyIds.svom),
+    });
+    await visit("parter.$organisationId", `/parter/${region}`, cookie, { organisationId: String(region) });
   }
   for (const cookie of [ifoChief, coordinator]) {
     await visit("arenden._index", "/arenden", cookie);
+    await visit("arenden.$matterId", `/arenden/${matter.id}`, cookie, { matterId: String(matter.id) });
     await visit("uppdrag", "/uppdrag", cookie);
     await visit("uppdrag", "/uppdrag?visa=mina", cookie);
     await visit("uppdrag", "/uppdrag?visa=forsenade", cookie);
@@ -118,6 +134,7 @@ beforeAll(async () => {
   await visit("admin.logg", "/admin/logg", coordinator);
   await visit("admin.logg", "/admin/logg?typ=decision&fran=2026-01-01&till=2026-12-31", coordinator);
   await visit("personer._index", "/personer", coordinator);
+  await visit("admin.e-post._index", "/admin/e-post?status=misslyckat", coordinator);
 }, 60_000);
 
 describe("query plans of the key pages", () => {
@@ -133,7 +150,8 @@ describe("query plans of the key pages", () => {
         // "SCAN t" reads every row of t; "SCAN t USING [COVERING] INDEX i" walks an index in order
         // (an ORDER BY … LIMIT, or a count over an index), which is what a page wants.
         const m = /^SCAN (\w+)(?: AS \w+)?$/.exec(detail);
-        if (m && !SMALL_TABLES.has(m[1]) && !/^(kinds)$/.test(m[1])) scans.push(`${detail}\n    in: ${source}`);
+        if (m && !SMALL_TABLES.has(m[1]) && !SUBQUERIES.has(m[1]) && !/^(kinds)$/.test(m[1]))
+          scans.push(`${detail}\n    in: ${source}`);
       }
     }
     expect(scans).toEqual([]);
