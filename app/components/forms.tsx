@@ -43,16 +43,22 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     // A search beside a choice field (SearchChoiceField) reloads the page with what is typed:
-    // its button says formNoValidate, and the form is not checked for it.
+    // the form is not checked for it. Asked of that button alone (data-choice-search): conform
+    // checks a field on blur and input through a hidden submitter of its own that also says
+    // formNoValidate, and answering that one "valid" let the browser post the form to the
+    // server on every blur (each post aborting the one before).
     onValidate: ({ formData, submitter }) =>
-      isNoValidate(submitter)
+      isChoiceSearch(submitter)
         ? parse(formData, { resolve: () => ({ error: null }) })
         : parseWithZod(formData, { schema, errorMap: swedishErrors }),
   });
 }
 
-function isNoValidate(submitter: HTMLElement | null | undefined): boolean {
-  return (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) && submitter.formNoValidate;
+/** The search button of a SearchChoiceField. */
+export const CHOICE_SEARCH = "data-choice-search";
+
+function isChoiceSearch(submitter: HTMLElement | null | undefined): boolean {
+  return submitter?.hasAttribute(CHOICE_SEARCH) ?? false;
 }
 
 // conform's metadata types are invariant in the schema; these components take any form.

@@ -11,7 +11,7 @@
 import { useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { choiceNote } from "~/domain/choices";
-import { SelectField, type AnyField } from "./forms";
+import { CHOICE_SEARCH, SelectField, type AnyField } from "./forms";
 
 export interface ChoiceList {
   param: string;
@@ -76,6 +76,7 @@ export function SearchChoiceField(props: Props) {
             type="submit"
             formMethod="get"
             formNoValidate
+            {...{ [CHOICE_SEARCH]: "" }}
             formAction={`${pathname}${anchor ? `#${anchor}` : ""}`}
             className="button button--secondary"
           >
