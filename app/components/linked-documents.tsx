@@ -1,13 +1,20 @@
 import { DateText } from "~/components/dates";
 import { Link } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import type { Page } from "~/domain/pagination";
 
-/** Library documents linked to the page's object (already filtered by the viewer's access). */
+/** Library documents linked to the page's object, a page at a time (access applied in the query). */
 export function LinkedDocuments({
   documents,
+  page,
+  param,
 }: {
   documents: { id: number; title: string; kind: string; date: string }[];
+  page: Page;
+  /** The page parameter of this list (the page the list sits on has lists of its own). */
+  param: string;
 }) {
-  if (documents.length === 0) return null;
+  if (page.total === 0) return null;
   return (
     <section aria-labelledby="kopplade-dokument">
       <h2 id="kopplade-dokument">Dokument</h2>
@@ -21,6 +28,7 @@ export function LinkedDocuments({
           </li>
         ))}
       </ul>
+      <Pagination page={page} label="Sidor med kopplade dokument" noun={["dokument", "dokument"]} param={param} />
     </section>
   );
 }

@@ -2,17 +2,18 @@
  * Links between library documents and meetings, matters, decisions and agreement versions,
  * in both directions. Reading a link never reveals a document the viewer may not read.
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { agreements, agreementVersions, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
 import { chosenId } from "~/domain/choices";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
-import { db, preparedQuery, write } from "~/utils/db.server";
+import type { PageRequest } from "~/domain/pagination";
+import { db, write } from "~/utils/db.server";
+import { paginateQuery } from "./paging.server";
 import { recordAudit } from "./audit.server";
-import { canReadDocument } from "./documents.server";
 import { choiceLabels, choicesOf, mayChoose } from "./choices.server";
-import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
+import { decisionsReadableBy, documentsReadableBy, meetingsReadableBy } from "./read-scope.server";
 
 export type LinkType = "meeting" | "matter" | "decision" | "agreement";
 
@@ -160,25 +161,26 @@ export function removeDocumentLink(userId: string, documentId: number, type: Lin
   });
 }
 
-const documentsOfTarget = preparedQuery((d) =>
-  d
-    .select({ doc: documents })
+/**
+ * A page of the documents linked to a target that the actor may read, newest first: access is
+ * a condition of the query (`documentsReadableBy`, the library's own), so a page is full and
+ * the total is what the viewer may open; a matter that runs for years gathers many.
+ */
+export function pageOfDocumentsLinkedTo(actor: Actor | null, type: LinkType, targetId: number, request: PageRequest) {
+  const linked = db()
+    .select({ id: documentLinks.documentId })
     .from(documentLinks)
-    .innerJoin(documents, eq(documentLinks.documentId, documents.id))
-    .where(
-      and(
-        eq(documentLinks.targetType, sql.placeholder("type")),
-        eq(documentLinks.targetId, sql.placeholder("targetId")),
-      ),
-    )
-    .prepare(),
-);
-
-/** Documents linked to a target that the actor may read (a prepared statement: every object's page asks). */
-export function documentsLinkedTo(actor: Actor | null, type: LinkType, targetId: number) {
-  return documentsOfTarget()
-    .all({ type, targetId })
-    .map((r) => r.doc)
-    .filter((doc) => canReadDocument(actor, doc))
-    .map((doc) => ({ id: doc.id, title: doc.title, kind: doc.kind, date: doc.date }));
+    .where(and(eq(documentLinks.targetType, type), eq(documentLinks.targetId, targetId)));
+  const where = and(inArray(documents.id, linked), documentsReadableBy(readScopeOf(actor)));
+  const order = [desc(documents.date), desc(documents.id)];
+  return paginateQuery(request, { table: documents, id: documents.id, where, order }, (page) =>
+    db()
+      .select({ id: documents.id, title: documents.title, kind: documents.kind, date: documents.date })
+      .from(documents)
+      .where(page)
+      .orderBy(...order),
+  );
 }
+
+/** The page parameter of the linked documents (the pages that show them have lists of their own). */
+export const LINKED_DOCUMENTS_PAGE = "dokumentsida";

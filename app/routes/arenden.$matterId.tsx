@@ -3,7 +3,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { exampleMarksOf } from "~/models/example-facts.server";
 import { ExampleMark } from "~/components/example-mark";
 import { LinkedDocuments } from "~/components/linked-documents";
-import { documentsLinkedTo } from "~/models/document-links.server";
+import { LINKED_DOCUMENTS_PAGE, pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
@@ -53,7 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: can(viewer.actor, "manage:decisions"),
     events,
     timelinePage: timeline.page,
-    documents: documentsLinkedTo(viewer.actor, "matter", matter.id),
+    documents: await pageOfDocumentsLinkedTo(
+      viewer.actor,
+      "matter",
+      matter.id,
+      pageRequestFrom(new URL(request.url).searchParams, undefined, LINKED_DOCUMENTS_PAGE),
+    ),
   };
 }
 
@@ -97,7 +102,7 @@ export default function MatterPage() {
           </button>
         </Form>
       ) : null}
-      <LinkedDocuments documents={documents} />
+      <LinkedDocuments documents={documents.items} page={documents.page} param={LINKED_DOCUMENTS_PAGE} />
       <h2>Tidslinje</h2>
       {events.length === 0 ? (
         <p>Inget är kopplat till ärendet ännu.</p>

@@ -1,9 +1,10 @@
+import { pageRequestFrom } from "~/domain/pagination";
 import { DateText, DateTimeText, WeekdayDate } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ExampleMark } from "~/components/example-mark";
 import { meetingExampleMarks } from "~/models/example-facts.server";
 import { LinkedDocuments } from "~/components/linked-documents";
-import { documentsLinkedTo } from "~/models/document-links.server";
+import { LINKED_DOCUMENTS_PAGE, pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaList, fileSize } from "~/components/agenda";
@@ -60,7 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isMember: canPropose,
     deadline: proposalDeadline(meeting.date, meeting.proposalDeadlineDays),
     fileCount: openFileCount(items, canReadConfidential),
-    documents: documentsLinkedTo(access.actor, "meeting", meeting.id),
+    documents: await pageOfDocumentsLinkedTo(
+      access.actor,
+      "meeting",
+      meeting.id,
+      pageRequestFrom(new URL(request.url).searchParams, undefined, LINKED_DOCUMENTS_PAGE),
+    ),
   };
 }
 
@@ -282,7 +288,7 @@ export default function MeetingPage() {
         />
       </section>
 
-      <LinkedDocuments documents={d.documents} />
+      <LinkedDocuments documents={d.documents.items} page={d.documents.page} param={LINKED_DOCUMENTS_PAGE} />
 
       {d.canPropose ? (
         <p className="no-print">

@@ -22,7 +22,9 @@ import {
 } from "~/domain/recommendations";
 import { canReadDecision } from "~/domain/decisions";
 import { getDecision } from "~/models/decisions.server";
-import { documentsLinkedTo } from "~/models/document-links.server";
+import { LINKED_DOCUMENTS_PAGE, pageOfDocumentsLinkedTo } from "~/models/document-links.server";
+import { Pagination } from "~/components/pagination";
+import { pageRequestFrom } from "~/domain/pagination";
 import { answersOf, costsFor, filesOf, trailOf, versionsOf } from "~/models/recommendations.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { TableRegion } from "~/components/table-region";
@@ -111,7 +113,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           }
         : null,
     files: filesOf(rec.id),
-    decisionDocuments: decision ? documentsLinkedTo(actor, "decision", decision.id) : [],
+    decisionDocuments: decision
+      ? await pageOfDocumentsLinkedTo(
+          actor,
+          "decision",
+          decision.id,
+          pageRequestFrom(new URL(request.url).searchParams, undefined, LINKED_DOCUMENTS_PAGE),
+        )
+      : null,
     costYear: costs?.year ?? null,
     answers: ownPartyFirst(answers, own).map((a) => ({
       organisationId: a.organisationId,
@@ -241,7 +250,7 @@ export default function RecommendationPage() {
           <div className="markdown" dangerouslySetInnerHTML={{ __html: d.summaryHtml }} />
         </section>
       ) : null}
-      {d.decision || d.files.length || d.decisionDocuments.length ? (
+      {d.decision || d.files.length || d.decisionDocuments?.items.length ? (
         <section aria-labelledby="beslut-underlag">
           <h2 id="beslut-underlag">Beslut och underlag</h2>
           <ul>
@@ -265,7 +274,7 @@ export default function RecommendationPage() {
                 {f.role === "utdrag" ? "Protokollsutdrag" : "Underlag"}: <a href={`/filer/${f.id}`}>{f.name}</a>
               </li>
             ))}
-            {d.decisionDocuments.map((doc) => (
+            {d.decisionDocuments?.items.map((doc) => (
               <li key={doc.id}>
                 Dokument: <Link to={`/dokument/${doc.id}`}>{doc.title}</Link>{" "}
                 <span className="muted">
@@ -274,6 +283,14 @@ export default function RecommendationPage() {
               </li>
             ))}
           </ul>
+          {d.decisionDocuments ? (
+            <Pagination
+              page={d.decisionDocuments.page}
+              label="Sidor med dokument kopplade till beslutet"
+              noun={["dokument", "dokument"]}
+              param={LINKED_DOCUMENTS_PAGE}
+            />
+          ) : null}
         </section>
       ) : null}
       <section aria-labelledby="parterna">

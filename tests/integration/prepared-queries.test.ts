@@ -35,7 +35,7 @@ import { createSession, validateSession } from "~/auth/sessions.server";
 import { budgetYearsOf } from "~/models/agreement-money.server";
 import { agreementOf, partiesOf, principalsOf, versionsOf } from "~/models/agreements.server";
 import { listBodies } from "~/models/bodies.server";
-import { documentsLinkedTo } from "~/models/document-links.server";
+import { pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { agendaVersionsOf, publishedMeetingIds } from "~/models/meeting-notice.server";
 import { getMeeting } from "~/models/meetings.server";
@@ -209,24 +209,23 @@ describe("the hot reads return what the query built afresh returns", () => {
     }
   });
 
-  it("documents linked to an object, the agreement's versions, principals, parties and budget years, the bodies", () => {
+  it("documents linked to an object, the agreement's versions, principals, parties and budget years, the bodies", async () => {
     const doc = conn.select().from(documents).limit(1).get()!;
     const meetingId = meetingIds()[0];
     write((tx) =>
       tx.insert(documentLinks).values({ documentId: doc.id, targetType: "meeting", targetId: meetingId }).run(),
     );
-    expect(documentsLinkedTo(null, "meeting", meetingId).map((d) => d.id)).toEqual(
-      doc.visibility === "public" ? [doc.id] : [],
-    );
+    const linked = async (actor: Parameters<typeof pageOfDocumentsLinkedTo>[0], type: "meeting" | "matter") =>
+      (await pageOfDocumentsLinkedTo(actor, type, meetingId, { page: 1, size: 50 })).items.map((d) => d.id);
+    expect(await linked(null, "meeting")).toEqual(doc.visibility === "public" ? [doc.id] : []);
     const admin = { userId: "demo-samordnare", role: "admin" as const };
     expect(
-      documentsLinkedTo(
+      await linked(
         { ...admin, personId: null, bodyRoles: new Map(), organisationId: null, collaborationIds: new Set() },
         "meeting",
-        meetingId,
-      ).map((d) => d.id),
+      ),
     ).toEqual([doc.id]);
-    expect(documentsLinkedTo(null, "matter", meetingId)).toEqual([]);
+    expect(await linked(null, "matter")).toEqual([]);
 
     const collaborationId = world.collaborationId;
     const agreement = conn.select().from(agreements).where(eq(agreements.collaborationId, collaborationId)).get()!;
