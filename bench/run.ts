@@ -389,6 +389,15 @@ async function writeRounds(server: Server, g: Generated, dbPath: string, reads: 
     comment: "",
     markdown: "",
   });
+  const upload = (title: string, name: string, type: string, bytes: Buffer) => {
+    const { body, type: contentType } = multipart(documentFields(title), { name, type, bytes });
+    return request(server.port, "/dokument/nytt", {
+      method: "POST",
+      cookie: g.tokens.admin,
+      headers: { Origin: origin, "Content-Type": contentType },
+      body,
+    });
+  };
   const run = async (kind: WriteKind, send: () => ReturnType<typeof request>) => {
     const r = await send();
     statuses.add(r.status);
@@ -414,36 +423,10 @@ async function writeRounds(server: Server, g: Generated, dbPath: string, reads: 
         proposedDecision: "",
       }),
     );
-    if (round < 3) {
-      const { body, type } = multipart(documentFields(`Stor rutin ${round}${label}`), {
-        name: `rutin-${round}.pdf`,
-        type: "application/pdf",
-        bytes: pdf,
-      });
-      await run("upload", () =>
-        request(server.port, "/dokument/nytt", {
-          method: "POST",
-          cookie: g.tokens.admin,
-          headers: { Origin: origin, "Content-Type": type },
-          body,
-        }),
-      );
-    }
-    if (round < 3 && !reads) {
-      const { body, type } = multipart(documentFields(`Lång rapport ${round}${label}`), {
-        name: `rapport-${round}.txt`,
-        type: "text/plain",
-        bytes: text,
-      });
-      await run("text", () =>
-        request(server.port, "/dokument/nytt", {
-          method: "POST",
-          cookie: g.tokens.admin,
-          headers: { Origin: origin, "Content-Type": type },
-          body,
-        }),
-      );
-    }
+    if (round < 3)
+      await run("upload", () => upload(`Stor rutin ${round}${label}`, `rutin-${round}.pdf`, "application/pdf", pdf));
+    if (round < 3 && !reads)
+      await run("text", () => upload(`Lång rapport ${round}${label}`, `rapport-${round}.txt`, "text/plain", text));
   }
   const readResult = readLoad ? await readLoad : undefined;
   const blocked = await eventLoopMax(server);

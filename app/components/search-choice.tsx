@@ -10,16 +10,10 @@
  */
 import { useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { choiceNote } from "~/domain/choices";
+import { choiceNote, type ChoiceList } from "~/domain/choices";
 import { CHOICE_SEARCH, SelectField, type AnyField } from "./forms";
 
-export interface ChoiceList {
-  param: string;
-  search: string;
-  options: { id: number; label: string }[];
-  shown: number;
-  total: number;
-}
+export type { ChoiceList };
 
 type Props = {
   field: AnyField;

@@ -62,3 +62,15 @@ export function choiceNote(choices: { shown: number; total: number; search: stri
   if (shown < total) return `Visar ${formatCount(shown)} av ${formatCount(total)} — sök för att hitta äldre.`;
   return null;
 }
+
+/** What a choice field offers: the options and how many of how many, for the note. */
+export interface ChoiceList {
+  /** The search's URL parameter (`sok-arende`) and what was typed. */
+  param: string;
+  search: string;
+  options: { id: number; label: string }[];
+  /** How many of the latest or of the matches are offered (the chosen one not counted). */
+  shown: number;
+  /** How many there are (or match the search) in all. */
+  total: number;
+}

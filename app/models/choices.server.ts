@@ -9,7 +9,7 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { agreementVersions, bodies, decisions, matters, meetings, organisations, people } from "../../db/schema";
-import { CHOICE_LIMIT, choicePatterns } from "~/domain/choices";
+import { CHOICE_LIMIT, choicePatterns, type ChoiceList } from "~/domain/choices";
 import { db } from "~/utils/db.server";
 
 export type ChoiceKind = "meeting" | "matter" | "decision" | "agreement" | "person";
@@ -81,18 +81,6 @@ const SOURCES: Record<ChoiceKind, Source> = {
         .leftJoin(organisations, eq(people.organisationId, organisations.id)) as unknown as Filterable<T>,
   },
 };
-
-/** What a choice field offers: the options and how many of how many, for the note. */
-export interface ChoiceList {
-  /** The search's URL parameter (`sok-arende`) and what was typed. */
-  param: string;
-  search: string;
-  options: { id: number; label: string }[];
-  /** How many of the latest or of the matches are offered (the chosen one not counted). */
-  shown: number;
-  /** How many there are (or match the search) in all. */
-  total: number;
-}
 
 /** A field's search parameter, what was typed there, and the chosen id (kept among the offers). */
 export interface ChoiceRequest {
