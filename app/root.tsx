@@ -142,6 +142,8 @@ function Shell({ children }: { children: ReactNode }) {
   const collab = root?.collaboration;
   const menu = useMenu();
   useFocusAfterNavigation();
+  const location = useLocation();
+  const shown = location.pathname + location.search;
   const title = collab?.current?.name ?? "";
   // Menu links stay in the collaboration the URL names.
   const to = (path: string) => (collab?.inUrl && collab.current ? withCollaboration(path, collab.current.slug) : path);
@@ -264,7 +266,10 @@ function Shell({ children }: { children: ReactNode }) {
           </nav>
         </details>
       </header>
-      <main id="innehall" tabIndex={-1}>
+      {/* data-shows: the address this content was drawn for. A client navigation changes the
+          address before React has drawn the new page (it renders in a transition); the browser
+          tests wait for the two to agree (tests/support/browser.ts). */}
+      <main id="innehall" tabIndex={-1} data-shows={shown}>
         {/* The one status region: present on every page so that a message put in it is announced. */}
         <div role="status" className={flash ? "notice notice--ok flash" : "flash"} data-flash={flash ? "" : undefined}>
           {flash}

@@ -43,6 +43,7 @@ describe("a steering-group meeting from notice to extract", () => {
     await page.getByLabel("Plats").fill("Mini-Maria, Östersund");
     await page.getByRole("button", { name: "Skapa möte" }).click();
     await waitForText(page.locator("#f-endTime-error"), "Mötet kan inte sluta innan det börjar.");
+    expect(await page.locator("#f-bodyId option:checked").innerText()).toBe("Styrgruppen för Mini-Maria");
     expect(await page.getByLabel("Plats").inputValue()).toBe("Mini-Maria, Östersund");
     expect(await page.getByLabel("Datum").inputValue()).toBe(date);
     await expectAccessible(page);

@@ -247,6 +247,7 @@ export async function startApp(
         timezoneId: "Europe/Stockholm",
         ...options,
       });
+      context.on("page", waitForUrlAndPage);
       if (account) {
         const token = sessionToken(db, account);
         await context.addCookies([{ name: "session", value: token, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
@@ -255,7 +256,7 @@ export async function startApp(
     },
     async page(account) {
       const context = await app.context(account);
-      const page = await context.newPage();
+      const page = waitForUrlAndPage(await context.newPage());
       const errors: string[] = [];
       page.on("console", (msg) => {
         // A rejected form answers 4xx on purpose; Chromium logs that as a resource error.
@@ -317,6 +318,35 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
     .join("\n");
+}
+
+const SETTLED = Symbol("waitForURL waits for the page");
+
+/**
+ * `page.waitForURL` also waits until the page shows that address. After a client-side
+ * navigation Remix changes the address first and React draws the new page in a transition
+ * afterwards; on a slow machine a test that went on at once acted on the old page (it chose
+ * "Organ" in the meetings list's filter instead of the new-meeting form). <main data-shows>
+ * (app/root.tsx) names the address its content was drawn for. A page without it (no shell)
+ * counts as drawn.
+ */
+function waitForUrlAndPage(page: Page): Page {
+  const marked = page as Page & { [SETTLED]?: true };
+  if (marked[SETTLED]) return page;
+  marked[SETTLED] = true;
+  const waitForURL = page.waitForURL.bind(page);
+  page.waitForURL = async (url, options) => {
+    await waitForURL(url, options);
+    await page.waitForFunction(
+      () => {
+        const main = document.querySelector("main[data-shows]");
+        return !main || main.getAttribute("data-shows") === location.pathname + location.search;
+      },
+      undefined,
+      { timeout: options?.timeout ?? 30_000 },
+    );
+  };
+  return page;
 }
 
 /** Waits until the locator shows the text (substring), then returns its full text. */
