@@ -1171,9 +1171,16 @@ export const documentVersions = sqliteTable(
     comment: text("comment").notNull().default(""),
     authorId: text("author_id").references(() => users.id),
     createdAt: createdAt(),
+    /**
+     * Whether search_text is in the search index. A long text is indexed after its write, by a
+     * worker thread (app/utils/text-indexer.server.ts): indexing a million characters takes
+     * about 0.2 s, which would hold the server's event loop inside the write.
+     */
+    textIndexed: integer("text_indexed", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [
     uniqueIndex("document_versions_no").on(t.documentId, t.versionNo),
+    index("document_versions_text_pending").on(t.id).where(sql.raw(`"text_indexed" = 0`)),
     index("document_versions_file").on(t.fileId),
     index("document_versions_author").on(t.authorId),
     check("document_versions_no", sql.raw(`"version_no" >= 1`)),

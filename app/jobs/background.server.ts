@@ -1,12 +1,14 @@
 /**
  * Background work of a server process: the mail sender, woken when mail is queued and every
  * few seconds, the scheduled jobs (reminders, digests) every minute under their leases, and the
- * WAL checkpoints in a worker thread (app/utils/checkpoints.server.ts).
+ * WAL checkpoints in a worker thread (app/utils/checkpoints.server.ts), and long document
+ * texts indexed for search in another (app/utils/text-indexer.server.ts).
  * Every server process may run this; leases and row claims keep them from doing anything
  * twice. Started by server/index.js through the build's entry module.
  */
 import { onMailQueued } from "~/models/outbox.server";
 import { startCheckpoints } from "~/utils/checkpoints.server";
+import { startTextIndexer } from "~/utils/text-indexer.server";
 import { deliverDueMail } from "./mail-sender.server";
 import { processOwner } from "./owner.server";
 import { runJob } from "./runner.server";
@@ -19,6 +21,7 @@ const JOBS_EVERY_MS = 60_000;
 export function startBackgroundWork(): () => Promise<void> {
   const owner = processOwner();
   const checkpoints = startCheckpoints();
+  const textIndexer = startTextIndexer();
   let stopped = false;
   let wake: (() => void) | null = null;
   let woken = false;
@@ -60,5 +63,6 @@ export function startBackgroundWork(): () => Promise<void> {
     wake?.();
     await done;
     await checkpoints?.stop();
+    await textIndexer?.stop();
   };
 }

@@ -9,6 +9,7 @@ import type { PageRequest } from "~/domain/pagination";
 import { can, type Actor, type Resource } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { db, write, type Db } from "~/utils/db.server";
+import { indexedInWrite, indexPendingTexts } from "~/utils/text-indexer.server";
 import { recordAudit } from "./audit.server";
 import type { stageFiles } from "./files.server";
 import { paginateQuery } from "./paging.server";
@@ -160,6 +161,8 @@ function insertVersion(tx: Db, userId: string, documentId: number, content: Vers
       fileId: file?.id ?? null,
       markdown: content.markdown,
       searchText: content.searchText,
+      // A long text is indexed after this write, off the event loop (text-indexer.server.ts).
+      textIndexed: indexedInWrite(content.searchText),
       comment: content.comment,
       authorId: userId,
     })
@@ -177,7 +180,7 @@ export function createDocument(
   content: VersionContent,
   staged: Staged | null,
 ) {
-  return write((tx) => {
+  const doc = write((tx) => {
     const { bodyIds, ...fields } = value;
     const doc = tx
       .insert(documents)
@@ -195,6 +198,8 @@ export function createDocument(
     });
     return doc;
   });
+  if (!indexedInWrite(content.searchText)) indexPendingTexts();
+  return doc;
 }
 
 /** A new version (upload or edit); refused if someone else saved a version since `expectedVersion`. */
@@ -205,7 +210,7 @@ export function addDocumentVersion(
   content: VersionContent,
   staged: Staged | null,
 ) {
-  return write((tx) => {
+  const result = write((tx) => {
     const before = tx.select().from(documents).where(eq(documents.id, documentId)).get();
     if (!before) throw new Response("Dokumentet finns inte.", { status: 404 });
     if (before.version !== expectedVersion) return { ok: false as const, current: before };
@@ -224,6 +229,8 @@ export function addDocumentVersion(
     });
     return { ok: true as const, version };
   });
+  if (result.ok && !indexedInWrite(content.searchText)) indexPendingTexts();
+  return result;
 }
 
 /** The description of a document (title, kind, owner, date, who may see it); refused if someone else saved since `expectedVersion`. */

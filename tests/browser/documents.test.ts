@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, documents } from "../../db/schema";
 import { makePdf } from "../fixtures/pdf";
-import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, waitUntil, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -63,6 +63,32 @@ describe("documents and search", () => {
     // The text inside the PDF is found by search.
     await page.goto("/sok?q=kontaktperson+kommun");
     await waitForText(page.locator(".search-results"), ROUTINE);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("finds the last word of a long text file once the server's index worker has indexed it", async () => {
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto("/dokument");
+    await page.getByRole("link", { name: ROUTINE }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), ROUTINE);
+    await page.getByLabel("Text", { exact: true }).fill("");
+    // Past 100 000 characters: indexed after the upload, by the worker (text-indexer.server.ts).
+    const text = "Rutinen gäller alla kommuner i länet. ".repeat(4_000) + "Sist: efterindexeringsprov.";
+    await page.getByLabel("Eller ny fil").setInputFiles({
+      name: "rutin-lang.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(text),
+    });
+    await page.getByLabel("Vad är ändrat?").fill("Hela rutinen som text");
+    await page.getByRole("button", { name: "Spara ny version" }).click();
+    await page.waitForURL(/\?ny=\d+/);
+    await waitForText(page.locator("tbody"), "rutin-lang.txt");
+    const pending = app.db.$client.prepare("SELECT count(*) AS n FROM document_versions WHERE text_indexed = 0");
+    await waitUntil(() => (pending.get() as { n: number }).n === 0);
+    await page.goto("/sok?q=efterindexeringsprov");
+    await waitForText(page.locator(".search-results"), ROUTINE);
+    expect(await page.locator(".snippet mark").first().innerText()).toBe("efterindexeringsprov");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -580,6 +580,7 @@ describe("the index follows the data, one row at a time", () => {
       "search_bodies_update",
       "search_agenda_versions_insert",
       "search_agenda_versions_delete",
+      "search_document_versions_update",
       "search_minutes_insert",
       "search_minutes_update",
       "search_minutes_delete",

@@ -1,0 +1,35 @@
+/**
+ * Long texts into the search index off the event loop (app/utils/text-indexer.server.ts starts
+ * one of these per server process): a worker thread with its own connection to the database
+ * file. A document version whose text is long is stored with text_indexed = 0; here it is set
+ * to 1, one version per transaction, and the triggers (migration 0031) write the text into the
+ * search indexes. Indexing a million characters takes about 0.2 s of CPU; done in the upload's
+ * own transaction it held the server's event loop, and every reader waited. The text itself
+ * passed the personal-number guard when it was stored; only the flag is written here. Plain JS
+ * so it runs without a build step.
+ *
+ * Input (workerData): { path }. Messages in: { id }; out: { id, result } or { id, error },
+ * where result is the number of versions indexed.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+
+const db = new Database(workerData.path, { fileMustExist: true });
+// The server's settings: an acknowledged write survives a power cut, references are kept.
+db.pragma("synchronous = FULL");
+db.pragma("foreign_keys = ON");
+db.pragma("busy_timeout = 5000");
+
+const next = db.prepare("SELECT id FROM document_versions WHERE text_indexed = 0 ORDER BY id LIMIT 1");
+const mark = db.prepare("UPDATE document_versions SET text_indexed = 1 WHERE id = ? AND text_indexed = 0");
+const indexOne = db.transaction((id) => mark.run(id).changes);
+
+parentPort?.on("message", ({ id }) => {
+  try {
+    let indexed = 0;
+    for (let row = next.get(); row; row = next.get()) indexed += indexOne.immediate(row.id);
+    parentPort?.postMessage({ id, result: indexed });
+  } catch (error) {
+    parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
