@@ -17,6 +17,9 @@ env(); // a bad configuration stops the server here, with a message saying what 
 /** The mail sender and scheduled jobs; server/index.js starts them once it listens. */
 export { startBackgroundWork } from "./jobs/background.server";
 
+/** The schema brought up to date, before the server listens (server/index.js, server/cluster.js). */
+export { migrateAtStart } from "./utils/db.server";
+
 /** The validated settings, for server/index.js (it reaches them through the build's entry module). */
 export const serverSettings = env;
 /** The write limit, for the HTTP server (server/index.js): seconds to wait, or 0. */

@@ -9,13 +9,26 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { installPersonalNumberGuard, removePersonalNumberGuard } from "./personal-number-guard";
 import { shareStatements } from "./shared-statements";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
+/**
+ * db/migrations, found from this module (db/, in scripts and tests) or from the server's build
+ * (build/index.js, which bundles it) up to the folder that holds db/.
+ */
+function findMigrationsFolder(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    for (const candidate of [path.join(dir, "migrations"), path.join(dir, "db", "migrations")])
+      if (fs.existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error("db/migrations not found");
+}
 
 const DEFAULT_DATABASE_PATH = "data/portal.db";
 
@@ -39,12 +52,32 @@ export function openDatabase(file: string = databasePath()): Db {
   return db;
 }
 
-/** Applies committed migrations. Called by scripts and tests, never on import. */
-export function migrateDatabase(db: Db): void {
+/**
+ * Applies the committed migrations the database lacks and returns how many there were. Called
+ * by the server before it listens, by scripts and by tests, never on import. With none to
+ * apply it only counts (the reference check after a migration reads every table).
+ */
+export function migrateDatabase(db: Db): number {
+  const migrationsFolder = findMigrationsFolder();
+  const pending = readMigrationFiles({ migrationsFolder }).length - appliedMigrations(db);
+  if (pending <= 0) return 0;
   // The guard's triggers follow the schema: off while tables are rebuilt, then made anew.
   removePersonalNumberGuard(db.$client);
-  withTableRebuilds(db, () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
-  installPersonalNumberGuard(db.$client);
+  try {
+    withTableRebuilds(db, () => migrate(db, { migrationsFolder }));
+  } finally {
+    installPersonalNumberGuard(db.$client);
+  }
+  return pending;
+}
+
+/** How many migrations drizzle has recorded as applied (none in a new database). */
+function appliedMigrations(db: Db): number {
+  const sqlite = db.$client;
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  return table ? (sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n : 0;
 }
 
 /**

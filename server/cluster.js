@@ -23,6 +23,17 @@ const count = processCount(process.env.WEB_CONCURRENCY);
 if (count === 1 || !cluster.isPrimary) {
   await import("./index.js");
 } else {
+  // One process brings the database up to the committed schema before any serves (the
+  // processes would otherwise race to migrate the same file); NODE_ENV as server/index.js sets it.
+  process.env.NODE_ENV ||= "production";
+  try {
+    const build = await import(new URL("../build/index.js", import.meta.url).pathname);
+    const applied = build.entry.module.migrateAtStart();
+    if (applied) console.log(`Databasen är migrerad (${applied} ${applied === 1 ? "ändring" : "ändringar"}).`);
+  } catch (error) {
+    console.error("Databasen kunde inte migreras; servern startar inte.", error);
+    process.exit(1);
+  }
   let stopping = false;
   cluster.setupPrimary({ exec: new URL("./index.js", import.meta.url).pathname });
   for (let i = 0; i < count; i++) cluster.fork();

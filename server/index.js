@@ -43,6 +43,16 @@ async function load() {
 }
 const { build, settings } = await load();
 
+// The database file is created, or brought up to the committed schema, before anything is
+// served (server/cluster.js has already done it when there are several processes).
+try {
+  const applied = build.entry.module.migrateAtStart();
+  if (applied) console.log(`Databasen är migrerad (${applied} ${applied === 1 ? "ändring" : "ändringar"}).`);
+} catch (error) {
+  console.error("Databasen kunde inte migreras; servern startar inte.", error);
+  process.exit(1);
+}
+
 const port = settings.PORT;
 const host = settings.HOST;
 const appOrigin = settings.APP_ORIGIN;

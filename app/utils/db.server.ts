@@ -2,7 +2,7 @@
  * The application's single database connection, kept across dev rebuilds.
  * Data access lives in app/models/*.server.ts; routes never build queries themselves.
  */
-import { openDatabase, writeTransaction, type Db } from "../../db/connection";
+import { migrateDatabase, openDatabase, writeTransaction, type Db } from "../../db/connection";
 import { PERSONAL_NUMBER_REFUSED } from "../../db/personal-number-guard";
 import { env } from "./env.server";
 
@@ -13,6 +13,15 @@ declare global {
 export function db(): Db {
   globalThis.__portalDb ??= openDatabase(env().DATABASE_PATH);
   return globalThis.__portalDb;
+}
+
+/**
+ * Brings the database file up to the committed schema before the server listens: a new file
+ * gets every migration, an older one those it lacks (a new version of the portal started on
+ * last year's data). Returns how many were applied.
+ */
+export function migrateAtStart(): number {
+  return migrateDatabase(db());
 }
 
 /** A result that says the write was refused: an object whose own `ok` is false. */

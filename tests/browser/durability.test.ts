@@ -1,7 +1,8 @@
 /**
  * Durability under failure, against the real server process and database file:
  * kill -9 during a stream of acknowledged writes, a second process holding the write lock,
- * two concurrent saves of the same minutes, online backup and restore, and SIGTERM.
+ * two concurrent saves of the same minutes, online backup and restore, SIGTERM, and a start on a
+ * new or an older database file (migrated before the server listens).
  * The figures are printed for docs/security.md.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -10,7 +11,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "../../db/backup";
-import { sessionCookie, spawnServer, startApp, type TestApp } from "../support/browser";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "../../db/connection";
+import { freePort, sessionCookie, spawnServer, startApp, type TestApp } from "../support/browser";
+import { migrateUpTo } from "../support/migrate-to";
+
+const MIGRATIONS = fileURLToPath(new URL("../../db/migrations", import.meta.url));
 
 let app: TestApp;
 let cookie = "";
@@ -202,5 +208,37 @@ describe("durability", () => {
     figures.sigtermMs = Date.now() - started;
     expect(code).toBe(0);
     await restartServer();
+  });
+
+  it("creates a new database file, or brings an older one up to date, before it serves", async () => {
+    const dir = fs.mkdtempSync(path.join(app.dir, "start-"));
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8")) as {
+      entries: { tag: string }[];
+    };
+    const applied = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    // A file of an earlier version: every migration but the last.
+    const older = path.join(dir, "older.db");
+    const db = openDatabase(older);
+    migrateUpTo(db, journal.entries[journal.entries.length - 2].tag);
+    db.$client.close();
+    for (const file of [path.join(dir, "new.db"), older]) {
+      const port = await freePort();
+      const server = await spawnServer({ dbPath: file, port, uploadDir: path.join(dir, "uploads") });
+      try {
+        expect(applied(file)).toBe(journal.entries.length);
+        expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+      } finally {
+        const exited = waitForExit(server);
+        server.kill("SIGTERM");
+        await exited;
+      }
+    }
   });
 });
