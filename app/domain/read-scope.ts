@@ -14,6 +14,8 @@ export interface ReadScope {
   signedIn: boolean;
   /** The bodies the actor sits in today (any role): their members see all of the body's records. */
   bodyIds: number[];
+  /** The bodies whose secretary the actor is (manage:meeting): they see each meeting's agenda as it stands. */
+  managedBodyIds: number[];
   /** The collaborations the actor takes part in: what is open to "members" of each. */
   collaborationIds: number[];
 }
@@ -23,6 +25,9 @@ export function readScopeOf(actor: Actor | null): ReadScope {
     everything: actor?.role === "admin",
     signedIn: actor !== null,
     bodyIds: actor ? [...actor.bodyRoles.keys()].sort((a, b) => a - b) : [],
+    managedBodyIds: actor
+      ? [...actor.bodyRoles].flatMap(([id, roles]) => (roles.has("sekreterare") ? [id] : [])).sort((a, b) => a - b)
+      : [],
     collaborationIds: actor ? [...actor.collaborationIds].sort((a, b) => a - b) : [],
   };
 }

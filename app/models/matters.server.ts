@@ -18,7 +18,7 @@ import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
 import { choicesOf, mayChoose, type ChoiceRequest } from "./choices.server";
 import { paginateQuery } from "./paging.server";
-import { decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
+import { agendaItemTitleAsShown, decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
 /** One page of the matters, newest first (the registry number is shown, so no text columns). */
@@ -115,11 +115,14 @@ const keyOf = (id: SQLiteColumn, kind: TimelineEvent["kind"]) =>
 
 /**
  * Everything linked to the matter that the scope may read, in any body, as one list of rows:
- * agenda items of meetings the viewer may open (read:meeting), decisions in the register the
+ * agenda items of meetings the viewer may open (read:meeting), each as that meeting's page shows
+ * it to the viewer (agendaItemTitleAsShown: as published, or not at all if added since), decisions in the register the
  * viewer may read (canReadDecision), and, once sent to the parties, each recommendation's
  * answer deadline and every party's recorded answer (those who read matters read those).
  */
 function timelineOf(matterId: number, scope: ReadScope) {
+  // As the meeting's page shows the item to the viewer: as published, for most until the minutes.
+  const itemTitle = agendaItemTitleAsShown(scope);
   const items = db()
     .select({
       key: keyOf(agendaItems.id, "dagordning"),
@@ -129,7 +132,7 @@ function timelineOf(matterId: number, scope: ReadScope) {
       name: sql<string | null>`${bodies.name}`.as("name"),
       refId: sql<number>`${agendaItems.id}`.as("ref_id"),
       linkId: sql<number>`${meetings.id}`.as("link_id"),
-      title: sql<string>`${agendaItems.title}`.as("title"),
+      title: sql<string>`${itemTitle}`.as("title"),
       detail: sql<string>`''`.as("detail"),
       extra: sql<string>`''`.as("extra"),
       paragraph: sql<number | null>`NULL`.as("paragraph"),
@@ -138,7 +141,7 @@ function timelineOf(matterId: number, scope: ReadScope) {
     .from(agendaItems)
     .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(eq(agendaItems.matterId, matterId), meetingsReadableBy(scope)));
+    .where(and(eq(agendaItems.matterId, matterId), meetingsReadableBy(scope), sql`(${itemTitle}) IS NOT NULL`));
   const decided = db()
     .select({
       key: keyOf(decisions.id, "beslut"),

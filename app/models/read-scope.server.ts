@@ -4,8 +4,9 @@
  * Each function mirrors one rule of app/domain/policy.ts; tests/integration/read-scope.test.ts
  * holds them to `can` for every row and every kind of actor.
  */
-import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import {
+  agendaItems,
   agendaVersions,
   bodies,
   decisions,
@@ -102,6 +103,54 @@ export function recommendationsReadableBy(scope: ReadScope): SQL | undefined {
 }
 
 /**
+ * The items of a meeting's last published agenda (agenda_versions.content) as rows of
+ * json_each named `j`, for a FROM clause that a condition may follow with AND: `meetingId`
+ * is the SQL of the meeting's id. Both stored formats: the first versions held the list of
+ * items alone, later ones `{ meeting, items }` (parseNoticeContent in app/domain/meetings.ts).
+ */
+const latestPublishedItemsOf = (meetingId: string) => `agenda_versions av,
+  json_each(av.content, CASE json_type(av.content) WHEN 'array' THEN '$' ELSE '$.items' END) j
+  WHERE av.meeting_id = ${meetingId}
+    AND av.version_no = (SELECT max(v.version_no) FROM agenda_versions v WHERE v.meeting_id = ${meetingId})`;
+
+/**
+ * An agenda item's title as its meeting's page (/moten/:id) shows it to the scope's viewer,
+ * NULL when that page does not show the item; over agenda_items joined with meetings. It
+ * mirrors the page's two steps: everyone but the body's secretary is shown the last published
+ * version of the agenda until minutes are begun (noticeViewFor, meeting-notice.server.ts), and
+ * everyone outside the body until the minutes are approved (agendaAsSeen,
+ * app/domain/read-scope.ts). Shown the published version, an item has the title it was
+ * published with, and an item added since is not on it. Every list that names an agenda item
+ * outside its meeting's page (a matter's timeline) takes the title from here;
+ * tests/integration/timeline-agenda-as-published.test.ts holds it to the meeting page itself.
+ */
+export function agendaItemTitleAsShown(scope: ReadScope): SQL<string | null> {
+  if (scope.everything) return sql<string>`${agendaItems.title}`;
+  const minutesOfMeeting = (approved: boolean) =>
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(minutes)
+        .where(and(eq(minutes.meetingId, meetings.id), approved ? eq(minutes.status, "justerat") : undefined)),
+    );
+  const noticePublished = exists(
+    db()
+      .select({ one: sql`1` })
+      .from(agendaVersions)
+      .where(eq(agendaVersions.meetingId, meetings.id)),
+  );
+  const member = inArray(meetings.bodyId, scope.bodyIds);
+  const asPublished = and(
+    not(inArray(meetings.bodyId, scope.managedBodyIds)),
+    or(and(member, noticePublished, not(minutesOfMeeting(false))), and(not(member), not(minutesOfMeeting(true)))),
+  );
+  const publishedTitle = sql<string | null>`(SELECT json_extract(j.value, '$.title') FROM ${sql.raw(
+    latestPublishedItemsOf(`"meetings"."id"`),
+  )} AND json_extract(j.value, '$.id') = ${agendaItems.id})`;
+  return sql<string | null>`CASE WHEN ${asPublished} THEN ${publishedTitle} ELSE ${agendaItems.title} END`;
+}
+
+/**
  * An agenda item's entry holds the item as it stands. Outside the body it is shown only when
  * that is what the body's outsiders see (app/domain/read-scope.ts `agendaAsSeen`): not
  * confidential, and either the minutes are approved or the item, without minutes texts, is
@@ -111,9 +160,7 @@ const AGENDA_ITEM_AS_PUBLISHED = `EXISTS (
   SELECT 1 FROM agenda_items ai WHERE ai.id = e.ref_id AND ai.confidential = 0 AND (
     EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = ai.meeting_id AND mi.status = 'justerat')
     OR (ai.minutes_note = '' AND ai.decision_text = '' AND EXISTS (
-      SELECT 1 FROM agenda_versions av, json_each(av.content) j
-      WHERE av.meeting_id = ai.meeting_id
-        AND av.version_no = (SELECT max(v.version_no) FROM agenda_versions v WHERE v.meeting_id = ai.meeting_id)
+      SELECT 1 FROM ${latestPublishedItemsOf("ai.meeting_id")}
         AND json_extract(j.value, '$.id') = ai.id
         AND json_extract(j.value, '$.title') = ai.title
         AND json_extract(j.value, '$.description') = ai.description

@@ -32,7 +32,7 @@ import { todayInStockholm } from "~/domain/format";
 import { canReadDecision } from "~/domain/decisions";
 import { can, type Actor } from "~/domain/policy";
 import { createDocument } from "~/models/documents.server";
-import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import { publishedMeetingIds, snapshotOf } from "~/models/meeting-notice.server";
 import { loadActor } from "~/models/users.server";
 import * as matterPage from "~/routes/arenden.$matterId";
 import * as bodyPage from "~/routes/organ.$bodyId._index";
@@ -142,11 +142,18 @@ beforeAll(async () => {
         .values({ bodyId, date, startTime: "09:00", endTime: "11:00", place: "Sidtestsal" })
         .returning()
         .get();
+      const agenda = [];
       for (let i = 0; i < items; i++)
-        db.insert(agendaItems)
-          .values({ meetingId: m.id, position: i + 1, title: `Sidtestpunkt ${i}`, matterId })
-          .run();
-      if (published) db.insert(agendaVersions).values({ meetingId: m.id, versionNo: 1, content: "[]" }).run();
+        agenda.push(
+          db
+            .insert(agendaItems)
+            .values({ meetingId: m.id, position: i + 1, title: `Sidtestpunkt ${i}`, matterId })
+            .returning()
+            .get(),
+        );
+      // The notice lists the items as they stand (the timeline shows outsiders the published version).
+      const content = JSON.stringify(snapshotOf(agenda.map((i) => ({ ...i, files: [], paragraph: null }))));
+      if (published) db.insert(agendaVersions).values({ meetingId: m.id, versionNo: 1, content }).run();
     };
     meeting(world.bodyIds.svom, "2015-03-10", 40, true);
     meeting(world.bodyIds.svom, "2015-09-10", 33, true);
