@@ -20,6 +20,9 @@ export { startBackgroundWork } from "./jobs/background.server";
 /** The schema brought up to date, before the server listens (server/index.js, server/cluster.js). */
 export { migrateAtStart } from "./utils/db.server";
 
+/** Work done once before the server listens, so that no first request pays for it (server/index.js). */
+export { warmNoticePdf as warmUp } from "./models/notice-pdf.server";
+
 /** The validated settings, for server/index.js (it reaches them through the build's entry module). */
 export const serverSettings = env;
 /** The write limit, for the HTTP server (server/index.js): seconds to wait, or 0. */

@@ -321,6 +321,11 @@ const onListening = () => {
   stopBackgroundWork = build.entry.module.startBackgroundWork();
   console.log(`Samverkansportalen lyssnar på http://${host ?? "localhost"}:${port} (${settings.NODE_ENV})`);
 };
+// Before it listens, the server renders a notice PDF and the public start page once: the first
+// request after a start paid for compiling the render path and reading the PDF fonts' metrics,
+// 50–190 ms of the event loop in that one request (issue 14: at most 50 ms).
+await build.entry.module.warmUp();
+await (await handleRequest(new Request("http://localhost/"), { cspNonce: "", clientIp: "127.0.0.1" })).arrayBuffer();
 const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
 
 function shutdown(signal) {
