@@ -57,6 +57,9 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
 /** The search button of a SearchChoiceField. */
 export const CHOICE_SEARCH = "data-choice-search";
 
+/** The hidden copy of the save that a SearchChoiceField puts first, so that Enter saves. */
+export const CHOICE_DEFAULT = "data-choice-default";
+
 function isChoiceSearch(submitter: HTMLElement | null | undefined): boolean {
   return submitter?.hasAttribute(CHOICE_SEARCH) ?? false;
 }

@@ -7,11 +7,20 @@
  * field of the form along and the page fills them in again (`carriedForm`): nothing typed is
  * lost, and nothing needs JavaScript. formNoValidate: a search is not a save, so it is not
  * checked.
+ *
+ * Enter in a field of the form saves it. The browser's implicit submission clicks the form's
+ * default button, its first submit button in tree order, and the search button comes before
+ * the form's own save: so the field starts with a copy of the save (`CHOICE_DEFAULT`), a
+ * submit without formmethod or formaction, out of sight, focus order and the accessibility
+ * tree, which the browser clicks instead. Enter in the search box runs the search (what was
+ * typed there) when JavaScript runs; without it Enter saves there too, and a save that carries
+ * a search typed but not run is refused (`unrunChoiceSearch`) rather than saved with the
+ * choice the user was looking past.
  */
 import { useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { choiceNote, type ChoiceList } from "~/domain/choices";
-import { CHOICE_SEARCH, SelectField, type AnyField } from "./forms";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
+import { choiceNote, SHOWN_SEARCH_SUFFIX, type ChoiceList } from "~/domain/choices";
+import { CHOICE_DEFAULT, CHOICE_SEARCH, SelectField, type AnyField } from "./forms";
 
 export type { ChoiceList };
 
@@ -32,6 +41,11 @@ type Props = {
 ) & {
     /** Parameters of the page's address that a search keeps (besides `samverkan`), e.g. `beslut`. */
     keep?: string[];
+    /**
+     * The name and value the form's save button sends, when it sends any (`intent=save`): the
+     * copy the browser clicks on Enter sends the same.
+     */
+    save?: { name: string; value: string };
   };
 
 /** A group of options in one select: searched (a ChoiceList) or a short fixed list offered whole. */
@@ -57,16 +71,41 @@ export function SearchChoiceField(props: Props) {
     return value === null ? [] : [{ name, value }];
   });
   const searchId = `${field.id}-sok`;
+  const searchButton = useRef<HTMLButtonElement>(null);
+  // Enter in the search box runs the search, not the save the form's default button would.
+  const searchOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    searchButton.current?.click();
+  };
   return (
     <div className="search-choice">
+      <button
+        type="submit"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        name={props.save?.name}
+        value={props.save?.value}
+        {...{ [CHOICE_DEFAULT]: "" }}
+      />
       <div className="field">
         <label htmlFor={searchId}>{searchLabel}</label>
         <span className="hint" id={`${searchId}-hint`}>
           {searchHint}
         </span>
         <div className="search-choice__row">
-          <input type="search" id={searchId} name={param} defaultValue={search} aria-describedby={`${searchId}-hint`} />
+          <input
+            type="search"
+            id={searchId}
+            name={param}
+            defaultValue={search}
+            aria-describedby={`${searchId}-hint`}
+            onKeyDown={searchOnEnter}
+          />
           <button
+            ref={searchButton}
             type="submit"
             formMethod="get"
             formNoValidate
@@ -77,6 +116,7 @@ export function SearchChoiceField(props: Props) {
             Sök
           </button>
         </div>
+        <input type="hidden" name={`${param}${SHOWN_SEARCH_SUFFIX}`} value={search} />
         {kept.map(({ name, value }) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

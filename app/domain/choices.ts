@@ -19,6 +19,35 @@ export function choiceSearchFrom(params: URLSearchParams, param: string): string
 }
 
 /**
+ * The hidden field beside a choice search (`sok-arende-visad`) that holds the search the offered
+ * options were found by ("" for the latest).
+ */
+export const SHOWN_SEARCH_SUFFIX = "-visad";
+
+/**
+ * A search typed beside a choice field but not run, posted with a save: the search box
+ * (`sok-arende`) holds other words than those its options were found by. Enter in the search
+ * box does that without JavaScript (the form's default button is its save), as does a save
+ * pressed right after typing a search. Such a save is refused, not made with a choice the user
+ * was looking past. The typed search, or null when there is none (an emptied box is none).
+ */
+export function unrunChoiceSearch(form: Iterable<[string, unknown]>): string | null {
+  const values = new Map<string, string>();
+  for (const [name, value] of form) if (typeof value === "string" && !values.has(name)) values.set(name, value);
+  for (const [name, shown] of values) {
+    if (!name.endsWith(SHOWN_SEARCH_SUFFIX)) continue;
+    const typed = (values.get(name.slice(0, -SHOWN_SEARCH_SUFFIX.length)) ?? "").trim().slice(0, MAX_CHOICE_SEARCH);
+    if (typed !== "" && typed !== shown) return typed;
+  }
+  return null;
+}
+
+/** What a refused save with a search not run says (`unrunChoiceSearch`). */
+export function unrunSearchMessage(typed: string): string {
+  return `Du skrev ”${typed}” i sökrutan men sökte inte, så inget är sparat. Tryck på Sök för att söka, eller töm sökrutan och spara igen.`;
+}
+
+/**
  * The id chosen in a choice field's value ("12", or "meeting:12" when the field holds several
  * kinds and `type` names the kind asked about); null for none or anything else.
  */

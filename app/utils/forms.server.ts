@@ -7,12 +7,23 @@ import { parse, type Submission, type SubmissionResult } from "@conform-to/react
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { unrunChoiceSearch, unrunSearchMessage } from "~/domain/choices";
 import { swedishErrors } from "~/forms/fields";
 
+/**
+ * A submission parsed with its form's schema. A save that carries a choice search typed but
+ * not run (`unrunChoiceSearch`: Enter in the search box without JavaScript) is refused for the
+ * whole form, with every typed value kept.
+ */
 export function parseForm<Schema extends z.ZodTypeAny>(
   formData: FormData,
   schema: Schema,
 ): Submission<z.input<Schema>, string[], z.output<Schema>> {
+  const unrun = unrunChoiceSearch(formData);
+  if (unrun !== null)
+    return parse(formData, {
+      resolve: () => ({ error: { "": [unrunSearchMessage(unrun)] } }),
+    }) as Submission<z.input<Schema>, string[], z.output<Schema>>;
   return parseWithZod(formData, { schema, errorMap: swedishErrors });
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CHOICE_LIMIT, choiceNote, choicePatterns, choiceSearchFrom } from "~/domain/choices";
+import {
+  CHOICE_LIMIT,
+  choiceNote,
+  choicePatterns,
+  choiceSearchFrom,
+  unrunChoiceSearch,
+  unrunSearchMessage,
+} from "~/domain/choices";
+import { parseForm } from "~/utils/forms.server";
+import { z } from "zod";
 
 describe("choiceSearchFrom", () => {
   it("reads the field's own parameter, trimmed and cut at 100 characters", () => {
@@ -7,6 +16,46 @@ describe("choiceSearchFrom", () => {
     expect(choiceSearchFrom(params, "sok-arende")).toBe("avtal");
     expect(choiceSearchFrom(params, "sok-person")).toHaveLength(100);
     expect(choiceSearchFrom(params, "sok-beslut")).toBe("");
+  });
+});
+
+describe("unrunChoiceSearch", () => {
+  const form = (entries: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(entries)) data.append(name, value);
+    return data;
+  };
+
+  it("finds words typed in a search box other than those its options were found by", () => {
+    expect(unrunChoiceSearch(form({ title: "X", "sok-arende": " äldsta ", "sok-arende-visad": "" }))).toBe("äldsta");
+    expect(unrunChoiceSearch(form({ "sok-arende": "äldsta ärendet", "sok-arende-visad": "äldsta" }))).toBe(
+      "äldsta ärendet",
+    );
+    // The second of two choice fields.
+    expect(
+      unrunChoiceSearch(
+        form({ "sok-arende": "", "sok-arende-visad": "", "sok-person": "berg", "sok-person-visad": "" }),
+      ),
+    ).toBe("berg");
+  });
+
+  it("finds none when the search was run, the box is emptied, or the form has no choice search", () => {
+    expect(unrunChoiceSearch(form({ "sok-arende": " äldsta", "sok-arende-visad": "äldsta" }))).toBeNull();
+    expect(unrunChoiceSearch(form({ "sok-arende": "  ", "sok-arende-visad": "äldsta" }))).toBeNull();
+    expect(unrunChoiceSearch(form({ "sok-arende": "x".repeat(150), "sok-arende-visad": "x".repeat(100) }))).toBeNull();
+    // A search box without its hidden partner is not a choice search (a list's filter).
+    expect(unrunChoiceSearch(form({ "sok-arende": "äldsta", title: "X" }))).toBeNull();
+  });
+
+  it("makes parseForm refuse the save for the whole form, keeping what was typed", () => {
+    const schema = z.object({ title: z.string() });
+    const refused = parseForm(form({ title: "Rubrik", "sok-arende": "äldsta", "sok-arende-visad": "" }), schema);
+    expect(refused.status).toBe("error");
+    const reply = refused.reply();
+    expect(reply.error).toEqual({ "": [unrunSearchMessage("äldsta")] });
+    expect(reply.initialValue).toMatchObject({ title: "Rubrik", "sok-arende": "äldsta" });
+    const saved = parseForm(form({ title: "Rubrik", "sok-arende": "äldsta", "sok-arende-visad": "äldsta" }), schema);
+    expect(saved.status).toBe("success");
   });
 });
 
