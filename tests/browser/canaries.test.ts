@@ -246,10 +246,12 @@ beforeAll(async () => {
 
   // 2. SVOM, published, then changed without publishing; minutes started (a draft).
   const m2 = meetingOf(SVOM, "2026-12-17", "Regionens hus, sal Frösön", "genomfört");
-  const changed = itemOf(m2.id, 1, { title: "Verksamhetsplan", description: "Som i kallelsen." });
+  // Its items belong to the matter: the matter's timeline names them (as published, outside SVOM).
+  const changed = itemOf(m2.id, 1, { title: "Verksamhetsplan", description: "Som i kallelsen.", matterId: matter.id });
   publish(m2.id, [snapshotItem(changed)]);
   db.update(agendaItems)
     .set({
+      title: text(canary("opubliceradrubrik", svomMember)),
       description: text(canary("opubliceradandring", svomMember)),
       proposedDecision: text(canary("opubliceratforslag", svomMember)),
       minutesNote: text(canary("utkastanteckning", svomMember)),
@@ -257,7 +259,7 @@ beforeAll(async () => {
     })
     .where(eq(agendaItems.id, changed.id))
     .run();
-  const added = itemOf(m2.id, 2, { title: text(canary("opubliceradpunkt", svomMember)) });
+  const added = itemOf(m2.id, 2, { title: text(canary("opubliceradpunkt", svomMember)), matterId: matter.id });
   db.insert(minutes).values({ meetingId: m2.id, status: "utkast" }).run();
   const draftDecision = decisionOf(SVOM, m2.id, changed.id, {
     title: canary("utkastbeslutsrubrik", svomMember),
@@ -269,6 +271,7 @@ beforeAll(async () => {
   // 3. SVOM, not published at all.
   const m3 = meetingOf(SVOM, "2027-01-14", canary("opubliceradplats", svomMember), "planerat");
   const hidden = itemOf(m3.id, 1, {
+    matterId: matter.id,
     title: text(canary("opubliceratmote", svomMember)),
     description: text(canary("opubliceratmotetext", svomMember)),
   });
