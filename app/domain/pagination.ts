@@ -13,6 +13,13 @@ import { countOf, type Noun } from "./format";
 /** The query-string parameter that names the page ("?sida=3"). Page 1 has none. */
 const PAGE_PARAM = "sida";
 
+/**
+ * The page parameter of the documents linked to a matter, a meeting or a recommendation (the
+ * pages that show them have lists of their own). Here, not in a *.server module: the page's
+ * component uses it too, and in the browser's bundle a server module's value is undefined.
+ */
+export const LINKED_DOCUMENTS_PAGE = "dokumentsida";
+
 const DEFAULT_PAGE_SIZE = 50;
 
 /** Past this, a page number is a typo or a probe, not a page anyone reads. */

@@ -181,6 +181,3 @@ export function pageOfDocumentsLinkedTo(actor: Actor | null, type: LinkType, tar
       .orderBy(...order),
   );
 }
-
-/** The page parameter of the linked documents (the pages that show them have lists of their own). */
-export const LINKED_DOCUMENTS_PAGE = "dokumentsida";

@@ -3,7 +3,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { exampleMarksOf } from "~/models/example-facts.server";
 import { ExampleMark } from "~/components/example-mark";
 import { LinkedDocuments } from "~/components/linked-documents";
-import { LINKED_DOCUMENTS_PAGE, pageOfDocumentsLinkedTo } from "~/models/document-links.server";
+import { pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
@@ -15,7 +15,7 @@ import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { getMatter, pageOfMatterTimeline, setMatterStatus } from "~/models/matters.server";
 import { idParam } from "~/utils/params";
 import { Pagination } from "~/components/pagination";
-import { pageRequestFrom } from "~/domain/pagination";
+import { LINKED_DOCUMENTS_PAGE, pageRequestFrom } from "~/domain/pagination";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 

@@ -1,10 +1,10 @@
-import { pageRequestFrom } from "~/domain/pagination";
+import { LINKED_DOCUMENTS_PAGE, pageRequestFrom } from "~/domain/pagination";
 import { DateText, DateTimeText, WeekdayDate } from "~/components/dates";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ExampleMark } from "~/components/example-mark";
 import { meetingExampleMarks } from "~/models/example-facts.server";
 import { LinkedDocuments } from "~/components/linked-documents";
-import { LINKED_DOCUMENTS_PAGE, pageOfDocumentsLinkedTo } from "~/models/document-links.server";
+import { pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaList, fileSize } from "~/components/agenda";

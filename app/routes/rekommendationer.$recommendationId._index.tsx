@@ -22,9 +22,9 @@ import {
 } from "~/domain/recommendations";
 import { canReadDecision } from "~/domain/decisions";
 import { getDecision } from "~/models/decisions.server";
-import { LINKED_DOCUMENTS_PAGE, pageOfDocumentsLinkedTo } from "~/models/document-links.server";
+import { pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import { Pagination } from "~/components/pagination";
-import { pageRequestFrom } from "~/domain/pagination";
+import { LINKED_DOCUMENTS_PAGE, pageRequestFrom } from "~/domain/pagination";
 import { answersOf, costsFor, filesOf, trailOf, versionsOf } from "~/models/recommendations.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { TableRegion } from "~/components/table-region";

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decisions, documents, matters, meetings } from "../../db/schema";
+import { decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
 import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
 
 let app: TestApp;
@@ -65,6 +65,14 @@ beforeAll(async () => {
           ...(i <= 60 ? { isPublic: true, approval: "justerat" as const, approvedAt: "2014-12-31T12:00:00Z" } : {}),
         })
         .run();
+    // 73 of the library's reports linked to the matter: the matter page lists them in pages too.
+    for (const { id } of app.db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(eq(documents.date, "2018-05-05"))
+      .limit(73)
+      .all())
+      app.db.insert(documentLinks).values({ documentId: id, targetType: "matter", targetId: matterId }).run();
   })();
 });
 afterAll(async () => {
@@ -170,6 +178,44 @@ describe("a matter's timeline in pages", () => {
     expect(await page.locator("ol.matter-timeline").innerText()).not.toContain("Utkast");
     await context.close();
     await signedIn.context().close();
+  });
+});
+
+describe("a matter's linked documents in pages", () => {
+  it("pages them on their own parameter, leaving the timeline where it was, with and without JavaScript", async () => {
+    const { page, errors } = await app.page("demo-politiker");
+    await page.goto(`/arenden/${matterId}?sida=2`);
+    const nav = page.getByRole("navigation", { name: "Sidor med kopplade dokument" });
+    const timelineNav = page.getByRole("navigation", { name: "Sidor i tidslinjen" });
+    const linked = page.locator('section[aria-labelledby="kopplade-dokument"] > ul > li');
+    await waitForText(nav, "Visar 1–50 av 73 dokument");
+    expect(await linked.count()).toBe(50);
+    const timelineBefore = await waitForText(timelineNav, "Visar 51–");
+    await expectAccessible(page);
+    const first = await linked.allInnerTexts();
+    await nav.getByRole("link", { name: "Sida 2" }).click();
+    await page.waitForURL(/dokumentsida=2/);
+    await waitForText(nav, "Visar 51–73 av 73 dokument");
+    const second = await linked.allInnerTexts();
+    expect(second).toHaveLength(23);
+    expect(new Set([...first, ...second]).size).toBe(73);
+    // The timeline stays on the page it was on.
+    expect(await timelineNav.innerText()).toBe(timelineBefore);
+    expect(new URL(page.url()).searchParams.get("sida")).toBe("2");
+    expect(errors).toEqual([]);
+
+    const context = await app.browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+    await context.addCookies(await page.context().cookies());
+    const plain = await context.newPage();
+    await plain.goto(`/arenden/${matterId}`);
+    await plain
+      .getByRole("navigation", { name: "Sidor med kopplade dokument" })
+      .getByRole("link", { name: "Sida 2" })
+      .click();
+    await plain.waitForURL(/dokumentsida=2/);
+    expect(await plain.locator('section[aria-labelledby="kopplade-dokument"] > ul > li').count()).toBe(23);
+    await context.close();
+    await page.context().close();
   });
 });
 
