@@ -60,7 +60,8 @@ function serverValuesInBrowserCode(fileName: string, text: string): string[] {
 
 /** The name of a top-level declaration that runs in the browser, or null. */
 function browserDeclarationName(statement: ts.Statement): string | null {
-  const isDefault = (ts.getCombinedModifierFlags(statement as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
+  const isDefault =
+    (ts.getCombinedModifierFlags(statement as unknown as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
   if (ts.isExportAssignment(statement)) return "export default";
   if (ts.isFunctionDeclaration(statement)) {
     const name = statement.name?.text ?? "";
