@@ -8,11 +8,9 @@
  * those only.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { installPersonalNumberGuard, removePersonalNumberGuard } from "../../db/personal-number-guard";
 import {
   agendaItems,
   agendaVersions,
-  auditLog,
   bodies,
   decisions,
   documents,
@@ -45,6 +43,7 @@ import * as newMembershipPage from "~/routes/organ.$bodyId.ledamoter.ny";
 import * as assignmentsPage from "~/routes/uppdrag";
 import * as newItemPage from "~/routes/moten.$meetingId.punkter.ny";
 import * as newRecommendationPage from "~/routes/rekommendationer.ny";
+import { pastTheGuard, plantedAuditEntry } from "../support/past-the-guard";
 import { demoDatabase } from "../support/test-db";
 
 const PAGE_SIZE = 50;
@@ -200,20 +199,10 @@ beforeAll(async () => {
   })();
   // Personal identity numbers stored before the guard existed (planted past the guard, as an
   // old database holds them): one in each of 73 audit entries.
-  removePersonalNumberGuard(db.$client);
-  db.$client.transaction(() => {
+  pastTheGuard(db, () => {
     for (let i = 0; i < SEEDED; i++)
-      db.insert(auditLog)
-        .values({
-          userId: "demo-samordnare",
-          action: "update",
-          entityType: "matter",
-          entityId: String(i),
-          after: JSON.stringify({ description: `Klient 19121212-1212 (${i})` }),
-        })
-        .run();
-  })();
-  installPersonalNumberGuard(db.$client);
+      plantedAuditEntry(db, String(i), { after: { description: `Klient 19121212-1212 (${i})` } });
+  });
   const newest = db.select().from(documentVersions).where(eq(documentVersions.versionNo, SEEDED)).all();
   db.update(documents)
     .set({ currentVersionId: newest.find((v) => v.documentId === routineId)!.id })

@@ -9,10 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, matters } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { installPersonalNumberGuard, removePersonalNumberGuard } from "../../db/personal-number-guard";
 import { createSession } from "~/auth/sessions.server";
 import { personalNumbersIn } from "~/domain/personal-number";
 import * as personalNumbersPage from "~/routes/admin.personnummer";
+import { pastTheGuard, plantedAuditEntry } from "../support/past-the-guard";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -41,27 +41,15 @@ beforeAll(async () => {
         .run();
   })();
   // Stored before the guard existed: planted past it, as an old database holds them.
-  removePersonalNumberGuard(db.$client);
-  db.$client.transaction(() => {
+  pastTheGuard(db, () => {
     for (const i of [5, 1_500, 2_999]) {
-      const entry = db
-        .insert(auditLog)
-        .values({
-          userId: "demo-samordnare",
-          action: "update",
-          entityType: "matter",
-          entityId: `p${i}`,
-          after: JSON.stringify({ note: `Klient 19121212-1212 (${i})` }),
-        })
-        .returning()
-        .get();
+      const entry = plantedAuditEntry(db, `p${i}`, { after: { note: `Klient 19121212-1212 (${i})` } });
       planted.push(`audit_log.after.${entry.id}`);
     }
     const matter = db.select().from(matters).where(eq(matters.collaborationId, world.collaborationId)).get()!;
     db.update(matters).set({ description: "Gäller klient 19121212-1212." }).where(eq(matters.id, matter.id)).run();
     planted.push(`matters.description.${matter.id}`);
-  })();
-  installPersonalNumberGuard(db.$client);
+  });
 });
 
 const request = (method = "GET", body?: string) =>
