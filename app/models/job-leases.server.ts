@@ -6,7 +6,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { jobLeases } from "../../db/schema";
-import { db, write } from "~/utils/db.server";
+import { bookkeepingWrite, db } from "~/utils/db.server";
 
 /** Takes the lease on `name` for `owner` until now + `leaseMs`; false when another holder has it. */
 export function acquireJobLease(
@@ -16,7 +16,9 @@ export function acquireJobLease(
   leaseMs: number,
   isGone: (owner: string) => boolean,
 ): boolean {
-  return write((tx) => {
+  // Bookkeeping: a lease changes nothing a cached page or remembered read shows, so taking and
+  // giving it back every minute does not empty those caches (/admin/e-post reads it uncached).
+  return bookkeepingWrite((tx) => {
     const row = tx.select().from(jobLeases).where(eq(jobLeases.name, name)).get();
     const held = row?.owner && row.owner !== owner && (row.leaseUntil ?? "") > now.toISOString() && !isGone(row.owner);
     if (held) return false;
@@ -35,7 +37,7 @@ export function acquireJobLease(
 
 /** Gives the lease back and records how the run went. */
 export function releaseJobLease(name: string, owner: string, now: Date, error: string): void {
-  write((tx) =>
+  bookkeepingWrite((tx) =>
     tx
       .update(jobLeases)
       .set({

@@ -116,11 +116,42 @@ export function preparedQuery<T>(build: (db: Db) => T): () => T {
  * Equal stamps mean no row changed in between.
  */
 export function databaseStamp(): string {
+  const stamp = rawStamp();
+  return sameAs.get(stamp) ?? stamp;
+}
+
+function rawStamp(): string {
   // One prepared statement (client.pragma() would prepare its statement on every call).
   const { version, changes } = prepared(
     "SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes",
   ).get({}) as { version: number; changes: number };
   return `${version}:${changes}`;
+}
+
+/** Stamps after a bookkeeping write, each mapped to the stamp before it (the newest few). */
+const sameAs = new Map<string, string>();
+const SAME_AS_MAX = 64;
+
+/**
+ * A write that changes nothing a page or a remembered read shows (a background job's lease,
+ * every minute): what was cached before it stays valid. Inside the write's lock no other
+ * connection commits, so only this write lies between the stamp read at its start and the one
+ * after; the later one is made to mean the earlier. A commit by another process still changes
+ * the stamp (its data_version), in this process and in that one.
+ */
+export function bookkeepingWrite<T>(fn: (tx: Db) => T): T {
+  let before = "";
+  const result = write((tx) => {
+    before = databaseStamp();
+    return fn(tx);
+  });
+  const after = rawStamp();
+  if (after !== before) {
+    sameAs.delete(after);
+    sameAs.set(after, before);
+    if (sameAs.size > SAME_AS_MAX) sameAs.delete(sameAs.keys().next().value!);
+  }
+  return result;
 }
 
 interface Memo {

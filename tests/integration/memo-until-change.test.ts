@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "../../db/connection";
 import { people } from "../../db/schema";
 import { paginateQuery } from "~/models/paging.server";
-import { memoUntilChange, write, type Db } from "~/utils/db.server";
+import { acquireJobLease, releaseJobLease } from "~/models/job-leases.server";
+import { bookkeepingWrite, memoUntilChange, write, type Db } from "~/utils/db.server";
 
 let dir: string;
 let db: Db;
@@ -132,5 +133,41 @@ describe("a list's total (paginateQuery), remembered until the database changes"
     other.prepare("DELETE FROM people WHERE name = 'Räkna 4'").run();
     other.close();
     expect((await page("Räkna")).page.total).toBe(3);
+  });
+});
+
+describe("a bookkeeping write (a job's lease)", () => {
+  it("leaves remembered reads valid, while any other write or another process's commit does not", () => {
+    let calls = 0;
+    const counted = memoUntilChange(
+      "test:bookkeeping",
+      () => ++calls,
+      () => "all",
+    );
+    const insert = () => db.$client.prepare("INSERT INTO memo_probe (n) VALUES (1)").run();
+    expect(counted()).toBe(1);
+    bookkeepingWrite(() => insert());
+    bookkeepingWrite(() => insert());
+    expect(counted()).toBe(1);
+    // The leases of the background jobs are such writes.
+    const now = new Date();
+    expect(acquireJobLease("memo-test", "host:1:a", now, 60_000, () => false)).toBe(true);
+    releaseJobLease("memo-test", "host:1:a", now, "");
+    expect(counted()).toBe(1);
+
+    write(() => insert());
+    expect(counted()).toBe(2);
+    bookkeepingWrite(() => insert());
+    expect(counted()).toBe(2);
+    const other = new Database(path.join(dir, "portal.db"));
+    other.prepare("INSERT INTO memo_probe (n) VALUES (2)").run();
+    other.close();
+    expect(counted()).toBe(3);
+    // A bookkeeping write after another process's commit, before anything was read again.
+    const another = new Database(path.join(dir, "portal.db"));
+    another.prepare("INSERT INTO memo_probe (n) VALUES (3)").run();
+    another.close();
+    bookkeepingWrite(() => insert());
+    expect(counted()).toBe(4);
   });
 });
