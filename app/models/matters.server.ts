@@ -18,7 +18,12 @@ import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
 import { choicesOf, mayChoose, type ChoiceRequest } from "./choices.server";
 import { paginateQuery } from "./paging.server";
-import { agendaItemTitleAsShown, decisionsReadableBy, meetingsReadableBy } from "./read-scope.server";
+import {
+  agendaItemTitleAsShown,
+  decisionsReadableBy,
+  meetingDateAsNoticed,
+  meetingsReadableBy,
+} from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
 /** One page of the matters, newest first (the registry number is shown, so no text columns). */
@@ -121,12 +126,13 @@ const keyOf = (id: SQLiteColumn, kind: TimelineEvent["kind"]) =>
  * answer deadline and every party's recorded answer (those who read matters read those).
  */
 function timelineOf(matterId: number, scope: ReadScope) {
-  // As the meeting's page shows the item to the viewer: as published, for most until the minutes.
+  // As the meeting's page shows the item to the viewer: as published, for most until the minutes,
+  // on the day the notice names.
   const itemTitle = agendaItemTitleAsShown(scope);
   const items = db()
     .select({
       key: keyOf(agendaItems.id, "dagordning"),
-      date: sql<string>`${meetings.date}`.as("date"),
+      date: sql<string>`${meetingDateAsNoticed(scope)}`.as("date"),
       kind: sql<TimelineEvent["kind"]>`'dagordning'`.as("kind"),
       bodyId: sql<number | null>`${meetings.bodyId}`.as("body_id"),
       name: sql<string | null>`${bodies.name}`.as("name"),

@@ -151,6 +151,29 @@ export function agendaItemTitleAsShown(scope: ReadScope): SQL<string | null> {
 }
 
 /**
+ * A meeting's date as the scope's viewer is told it (asNoticedBy in meeting-notice.server.ts,
+ * the rule of every surface that lists meetings): everyone but the body's secretary is told
+ * the date of the last published notice until minutes are begun, never a move not yet
+ * published. Over meetings; a notice of the first format (no time and place) leaves the date.
+ */
+export function meetingDateAsNoticed(scope: ReadScope): SQL<string> {
+  if (scope.everything) return sql<string>`${meetings.date}`;
+  const told = sql<string | null>`(SELECT json_extract(av.content, '$.meeting.date') FROM agenda_versions av
+    WHERE av.meeting_id = ${meetings.id}
+      AND av.version_no = (SELECT max(v.version_no) FROM agenda_versions v WHERE v.meeting_id = ${meetings.id}))`;
+  const noMinutes = not(
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(minutes)
+        .where(eq(minutes.meetingId, meetings.id)),
+    ),
+  );
+  const toldOnly = and(not(inArray(meetings.bodyId, scope.managedBodyIds)), noMinutes);
+  return sql<string>`CASE WHEN ${toldOnly} THEN coalesce(${told}, ${meetings.date}) ELSE ${meetings.date} END`;
+}
+
+/**
  * An agenda item's entry holds the item as it stands. Outside the body it is shown only when
  * that is what the body's outsiders see (app/domain/read-scope.ts `agendaAsSeen`): not
  * confidential, and either the minutes are approved or the item, without minutes texts, is

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, memberships, people, users } from "../../db/schema";
+import { agendaItems, meetings, memberships, people, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
 import { createMatter } from "~/models/matters.server";
@@ -22,6 +22,7 @@ import { addAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server"
 import { startMinutes } from "~/models/meeting-minutes.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { search } from "~/models/search.server";
+import { updateMeeting } from "~/models/meetings.server";
 import { loadActor } from "~/models/users.server";
 import * as matterPage from "~/routes/arenden.$matterId";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
@@ -77,6 +78,16 @@ beforeAll(async () => {
   seatedUser("test-sekreterare", "sekreterare");
   seatedUser("test-ledamot", "ledamot");
   meetingIds.notice = meetingWithUnpublishedChanges("2026-12-10");
+  // The meeting is moved a day without publishing: the notice still says the 10th.
+  const noticed = db.select().from(meetings).where(eq(meetings.id, meetingIds.notice)).get()!;
+  const moved = updateMeeting("demo-samordnare", noticed.id, noticed.version, {
+    date: "2026-12-09",
+    startTime: noticed.startTime,
+    endTime: noticed.endTime,
+    place: noticed.place,
+    videoUrl: noticed.videoUrl,
+  });
+  expect(moved.ok).toBe(true);
   meetingIds.minutesBegun = meetingWithUnpublishedChanges("2026-12-11");
   startMinutes("demo-samordnare", meetingIds.minutesBegun);
   meetingIds.minutesApproved = meetingWithUnpublishedChanges("2026-12-12");
@@ -123,7 +134,11 @@ async function meetingPageOf(viewer: string, meetingId: number) {
   );
   return data.items
     .filter((i) => ofMatter.has(i.id))
-    .map((i) => ({ href: `/moten/${meetingId}#punkt-${i.id}`, text: `På dagordningen: ${i.title}` }));
+    .map((i) => ({
+      date: data.meeting.date,
+      href: `/moten/${meetingId}#punkt-${i.id}`,
+      text: `På dagordningen: ${i.title}`,
+    }));
 }
 
 const byHref = (a: { href: string | null }, b: { href: string | null }) => (a.href! < b.href! ? -1 : 1);
@@ -136,12 +151,17 @@ describe("agenda items on a matter's timeline", () => {
       ...(await meetingPageOf(viewer, meetingIds.minutesBegun)),
       ...(await meetingPageOf(viewer, meetingIds.minutesApproved)),
     ].sort(byHref);
-    expect(events.map((e) => ({ href: e.href, text: e.text })).sort(byHref)).toEqual(expected);
+    expect(events.map((e) => ({ date: e.date, href: e.href, text: e.text })).sort(byHref)).toEqual(expected);
     // The total counts exactly what the pages show (the minutes' decisions among them).
     expect(total).toBe(all.length);
   });
 
   it("show the published title, and no item added since, to a viewer outside the body until the minutes are approved", async () => {
+    // On the day the notice names, not the day the secretary has moved the meeting to.
+    const noticeDays = (await timelineOf("demo-ifochef")).events
+      .filter((e) => e.href!.startsWith(`/moten/${meetingIds.notice}#`))
+      .map((e) => e.date);
+    expect(new Set(noticeDays)).toEqual(new Set(["2026-12-10"]));
     const texts = (await timelineOf("demo-ifochef")).events.map((e) => e.text);
     const atMeeting = async (meetingId: number) =>
       (await timelineOf("demo-ifochef")).events
