@@ -4,7 +4,16 @@
  */
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { agreements, agreementVersions, decisions, documentLinks, documents, matters, meetings } from "../../db/schema";
+import {
+  agreements,
+  agreementVersions,
+  bodies,
+  decisions,
+  documentLinks,
+  documents,
+  matters,
+  meetings,
+} from "../../db/schema";
 import { chosenId } from "~/domain/choices";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -13,6 +22,7 @@ import { db, write } from "~/utils/db.server";
 import { paginateQuery } from "./paging.server";
 import { recordAudit } from "./audit.server";
 import { choiceLabels, choicesOf, mayChoose } from "./choices.server";
+import { asNoticedBy } from "./meeting-notice.server";
 import { decisionsReadableBy, documentsReadableBy, meetingsReadableBy } from "./read-scope.server";
 
 export type LinkType = "meeting" | "matter" | "decision" | "agreement";
@@ -87,20 +97,41 @@ function placeableWhere(actor: Actor | null, type: LinkType): SQL | undefined | 
 
 /** What the document is linked to, with labels and links: only targets the actor may read. */
 export function targetsOfDocument(actor: Actor | null, documentId: number) {
-  return db()
+  const links = db()
     .select()
     .from(documentLinks)
     .where(eq(documentLinks.documentId, documentId))
     .all()
     .filter((l): l is typeof l & { targetType: LinkType } => Object.hasOwn(HREF, l.targetType))
-    .filter((l) => mayChoose(l.targetType, readableWhere(actor, l.targetType), l.targetId))
-    .map((l) => ({
-      type: l.targetType,
-      id: l.targetId,
-      typeLabel: TYPE_LABEL[l.targetType],
-      label: labelOf(l.targetType, l.targetId),
-      href: HREF[l.targetType](l.targetId),
-    }));
+    .filter((l) => mayChoose(l.targetType, readableWhere(actor, l.targetType), l.targetId));
+  const meetingLabels = noticedMeetingLabels(
+    actor,
+    links.filter((l) => l.targetType === "meeting").map((l) => l.targetId),
+  );
+  return links.map((l) => ({
+    type: l.targetType,
+    id: l.targetId,
+    typeLabel: TYPE_LABEL[l.targetType],
+    label:
+      (l.targetType === "meeting" ? meetingLabels.get(l.targetId) : undefined) ?? labelOf(l.targetType, l.targetId),
+    href: HREF[l.targetType](l.targetId),
+  }));
+}
+
+/**
+ * Meetings named as in the choices ("SVOM 2026-12-10"), on the day the viewer is told
+ * (asNoticedBy): a meeting moved without publishing keeps its published day for all but the
+ * body's secretary, as on the meeting's page.
+ */
+function noticedMeetingLabels(actor: Actor | null, ids: number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db()
+    .select({ id: meetings.id, bodyId: meetings.bodyId, date: meetings.date, shortName: bodies.shortName })
+    .from(meetings)
+    .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
+    .where(inArray(meetings.id, ids))
+    .all();
+  return new Map(asNoticedBy(actor, rows).map((m) => [m.id, `${m.shortName} ${m.date}`]));
 }
 
 /** How a target is named in a document's links: as in the choices for linking (choices.server.ts). */

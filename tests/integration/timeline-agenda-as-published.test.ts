@@ -17,6 +17,8 @@ import type { DemoWorld } from "../../db/demo-world";
 import { agendaItems, meetings, memberships, people, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
+import { addDocumentLink } from "~/models/document-links.server";
+import { createDocument } from "~/models/documents.server";
 import { createMatter } from "~/models/matters.server";
 import { addAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
 import { startMinutes } from "~/models/meeting-minutes.server";
@@ -25,6 +27,7 @@ import { search } from "~/models/search.server";
 import { updateMeeting } from "~/models/meetings.server";
 import { loadActor } from "~/models/users.server";
 import * as matterPage from "~/routes/arenden.$matterId";
+import * as documentPage from "~/routes/dokument.$documentId._index";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import { approveMinutes, decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
@@ -219,5 +222,36 @@ describe("agenda items in search, for a viewer outside the body", () => {
       expect(drafts, q).toHaveLength(1);
       expect(drafts.every(approved), q).toBe(true);
     }
+  });
+});
+
+describe("a public document's link to a meeting", () => {
+  it("names the meeting by the day its notice names, for all but the secretary", async () => {
+    const doc = createDocument(
+      "demo-samordnare",
+      world.collaborationId,
+      {
+        title: "Underlag till budgeten",
+        kind: "rapport",
+        bodyId: null,
+        date: "2026-11-01",
+        visibility: "public",
+        bodyIds: [],
+      },
+      { markdown: "Underlag.", searchText: "Underlag.", comment: "" },
+      null,
+    );
+    addDocumentLink("demo-samordnare", doc.id, "meeting", meetingIds.notice);
+    const linkOf = async (viewer: string) => {
+      const data = await documentPage.loader({
+        request: new Request(`http://localhost/dokument/${doc.id}`, { headers: { Cookie: cookies.get(viewer)! } }),
+        params: { documentId: String(doc.id) },
+        context: {},
+      });
+      return data.links.find((l) => l.type === "meeting" && l.id === meetingIds.notice)?.label;
+    };
+    expect(await linkOf("demo-ifochef")).toMatch(/2026-12-10$/);
+    expect(await linkOf("test-ledamot")).toMatch(/2026-12-10$/);
+    expect(await linkOf("test-sekreterare")).toMatch(/2026-12-09$/);
   });
 });
