@@ -293,6 +293,7 @@ export default function DocumentPage() {
             ))}
           </ul>
         )}
+        {d.linkOptions ? <FormErrorSummary form={linkForm} /> : null}
         {d.linkOptions ? (
           <Form method="post" encType="multipart/form-data" className="stack no-print" {...formProps(linkForm)}>
             <input type="hidden" name="intent" value="link" />

@@ -317,6 +317,23 @@ describe("Enter in a form with a choice field", () => {
     await page.context().close();
   });
 
+  it("refuses, without JavaScript, every save that Enter in a search box sends, with the message above the form", async () => {
+    const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const searched = "inte sökt";
+    for (const address of Object.values(FORMS_WITH_A_CHOICE_FIELD).flatMap((paths) => paths())) {
+      await page.goto(address);
+      const box = page.locator(`form:has([${CHOICE_SEARCH}]) input[type=search]`).first();
+      await box.fill(searched);
+      await Promise.all([page.waitForEvent("load"), box.press("Enter")]);
+      const summary = page.locator(".notice--error[role=alert]", { hasText: unrunSearchMessage(searched) });
+      expect(await summary.count(), address).toBe(1);
+      // The browser starts on the summary (autofocus), as on every rejected form.
+      expect(await summary.evaluate((element) => element === document.activeElement), address).toBe(true);
+    }
+    await context.close();
+  });
+
   it.each([
     ["without JavaScript", false],
     ["with JavaScript", true],
