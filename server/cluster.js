@@ -8,6 +8,7 @@
  */
 import cluster from "node:cluster";
 import os from "node:os";
+import { migrateOrExit } from "./migrate.js";
 
 function processCount(value) {
   if (value === undefined || value === "") return 1;
@@ -26,14 +27,7 @@ if (count === 1 || !cluster.isPrimary) {
   // One process brings the database up to the committed schema before any serves (the
   // processes would otherwise race to migrate the same file); NODE_ENV as server/index.js sets it.
   process.env.NODE_ENV ||= "production";
-  try {
-    const build = await import(new URL("../build/index.js", import.meta.url).pathname);
-    const applied = build.entry.module.migrateAtStart();
-    if (applied) console.log(`Databasen är migrerad (${applied} ${applied === 1 ? "ändring" : "ändringar"}).`);
-  } catch (error) {
-    console.error("Databasen kunde inte migreras; servern startar inte.", error);
-    process.exit(1);
-  }
+  migrateOrExit(await import(new URL("../build/index.js", import.meta.url).pathname));
   let stopping = false;
   cluster.setupPrimary({ exec: new URL("./index.js", import.meta.url).pathname });
   for (let i = 0; i < count; i++) cluster.fork();

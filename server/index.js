@@ -23,6 +23,7 @@ import {
   refusedBody,
   RequestTooLargeError,
 } from "./security.js";
+import { migrateOrExit } from "./migrate.js";
 
 // Production unless told otherwise (`npm run dev` says development): before the build is
 // imported, because React and Remix read NODE_ENV when they load.
@@ -45,13 +46,7 @@ const { build, settings } = await load();
 
 // The database file is created, or brought up to the committed schema, before anything is
 // served (server/cluster.js has already done it when there are several processes).
-try {
-  const applied = build.entry.module.migrateAtStart();
-  if (applied) console.log(`Databasen är migrerad (${applied} ${applied === 1 ? "ändring" : "ändringar"}).`);
-} catch (error) {
-  console.error("Databasen kunde inte migreras; servern startar inte.", error);
-  process.exit(1);
-}
+migrateOrExit(build);
 
 const port = settings.PORT;
 const host = settings.HOST;
