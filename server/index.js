@@ -142,13 +142,29 @@ function lingerAndClose(req, res) {
   };
   const timer = setTimeout(close, LINGER_MS);
   req.socket.once("close", () => clearTimeout(timer));
+  // A client that sent `Connection: close` (Node's own client without an agent, curl with -H)
+  // gets its answer and then Node's destroySoon(): FIN and, once the answer is written, a
+  // destroy with the body still arriving, which makes the kernel send a reset that can reach
+  // the client before it has read the answer (and its kernel then drops it). Here it is only
+  // the FIN: the body is still read and thrown away, within the same limits, and the
+  // connection closed once all of it has come.
+  let finishedByNode = false;
+  req.socket.destroySoon = () => {
+    finishedByNode = true;
+    req.socket.end();
+  };
   // Reading from here on (and not letting Node drain the body without bound after the answer).
   req.on("data", (chunk) => {
     drained += chunk.length;
     if (drained > LINGER_BYTES) close();
   });
-  // All of it arrived: nothing is left unread, and the connection may serve the next request.
-  req.once("end", () => clearTimeout(timer));
+  // All of it arrived: nothing is left unread, and the connection may serve the next request
+  // (or, if the client asked to close it, is closed without a reset).
+  req.once("end", () => {
+    clearTimeout(timer);
+    delete req.socket.destroySoon;
+    if (finishedByNode) req.socket.destroy();
+  });
   req.once("error", close);
   req.resume();
 }
