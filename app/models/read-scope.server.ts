@@ -190,6 +190,23 @@ const AGENDA_ITEM_AS_PUBLISHED = `EXISTS (
         AND json_extract(j.value, '$.proposedDecision') = ai.proposed_decision))))`;
 
 /**
+ * An agenda item's entry holds the item as it stands. The body's members other than its
+ * secretary are told the last published version of the agenda until minutes are begun
+ * (`visibleAgendaOf`, agenda-view.server.ts): then the entry is theirs only when the item is
+ * exactly as published (a changed item, or one added since, would show a draft in the hit).
+ */
+const AGENDA_ITEM_AS_TOLD = `EXISTS (
+  SELECT 1 FROM agenda_items ai WHERE ai.id = e.ref_id AND (
+    EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = ai.meeting_id)
+    OR NOT EXISTS (SELECT 1 FROM agenda_versions av WHERE av.meeting_id = ai.meeting_id)
+    OR EXISTS (
+      SELECT 1 FROM ${latestPublishedItemsOf("ai.meeting_id")}
+        AND json_extract(j.value, '$.id') = ai.id
+        AND json_extract(j.value, '$.title') = ai.title
+        AND json_extract(j.value, '$.description') = ai.description
+        AND json_extract(j.value, '$.proposedDecision') = ai.proposed_decision)))`;
+
+/**
  * Search entries (search_entries, db/migrations/0017) carry who may read them as an audience;
  * this is the same rules as above, as SQL over an entry aliased `e`, with the scope as named
  * parameters (constant SQL text, so the statement is prepared once). What is open to every
@@ -208,7 +225,8 @@ export const SEARCH_ENTRY_READABLE = `(
     OR (e.kind = 'document' AND EXISTS (
       SELECT 1 FROM documents d
       WHERE d.id = e.ref_id AND d.collaboration_id IN (SELECT value FROM json_each(:collaborationIds))))))
-  OR (e.audience IN ('body', 'public') AND e.body_id IN (SELECT value FROM json_each(:bodyIds)))
+  OR (e.audience IN ('body', 'public') AND e.body_id IN (SELECT value FROM json_each(:bodyIds)) AND (
+    e.kind <> 'agenda_item' OR e.body_id IN (SELECT value FROM json_each(:managedBodyIds)) OR ${AGENDA_ITEM_AS_TOLD}))
   OR (e.audience = 'bodies' AND EXISTS (
     SELECT 1 FROM document_bodies d
     WHERE d.document_id = e.ref_id AND d.body_id IN (SELECT value FROM json_each(:bodyIds))))
@@ -219,6 +237,7 @@ export function searchScopeParams(scope: ReadScope) {
     everything: scope.everything ? 1 : 0,
     signedIn: scope.signedIn ? 1 : 0,
     bodyIds: JSON.stringify(scope.bodyIds),
+    managedBodyIds: JSON.stringify(scope.managedBodyIds),
     collaborationIds: JSON.stringify(scope.collaborationIds),
   };
 }

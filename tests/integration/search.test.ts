@@ -123,6 +123,8 @@ async function allResults(actor: Actor | null, q: string, filter: SearchFilter, 
 }
 
 const TERM = "kvalitetsuppföljning";
+/** The fixture's meeting whose agenda changed after its notice was published. */
+let unpublished: { meetingId: number; unchanged: number[]; changed: number; added: number };
 
 /**
  * Queries of every source (trigram words, word-index phrases, both) with what each must
@@ -206,6 +208,49 @@ beforeAll(async () => {
           })
           .run();
     }
+    // A notice published with its items; then one item is changed and one added, unpublished.
+    // Members other than the secretary are told the published agenda until minutes are begun.
+    const notice = db
+      .insert(meetings)
+      .values({ bodyId: b.styrgrupp, date: "2026-10-01", startTime: "09:00", endTime: "10:00" })
+      .returning()
+      .get();
+    const noticed = [0, 1, 2].map((i) =>
+      db
+        .insert(agendaItems)
+        .values({ meetingId: notice.id, position: i + 1, title: `Kallad punkt ${i}`, description: `Om ${TERM}.` })
+        .returning()
+        .get(),
+    );
+    db.insert(agendaVersions)
+      .values({
+        meetingId: notice.id,
+        versionNo: 1,
+        content: JSON.stringify(
+          noticed.map((i) => ({
+            id: i.id,
+            title: i.title,
+            kind: i.kind,
+            presenter: i.presenter,
+            proposedDecision: i.proposedDecision,
+            description: i.description,
+            fileNames: [],
+          })),
+        ),
+      })
+      .run();
+    db.update(agendaItems).set({ title: "Ändrad, ännu inte kallad" }).where(eq(agendaItems.id, noticed[1].id)).run();
+    const added = db
+      .insert(agendaItems)
+      .values({ meetingId: notice.id, position: 4, title: "Tillagd, ännu inte kallad", description: `Om ${TERM}.` })
+      .returning()
+      .get();
+    unpublished = {
+      meetingId: notice.id,
+      unchanged: [noticed[0].id, noticed[2].id],
+      changed: noticed[1].id,
+      added: added.id,
+    };
     // SVOM meetings of the paper era: no notice in the portal. Approved minutes make them public
     // records (migration 0029); draft minutes or none keep them the body's, and a confidential
     // item keeps its texts from everyone outside the body either way.
@@ -293,6 +338,38 @@ describe("search applies access and filters inside the query", () => {
       (readable.all(searchScopeParams(readScopeOf(null))) as { id: number }[]).map((r) => r.id),
     );
     for (const { id } of historic) expect(publicFinds.has(id), `item ${id}`).toBe(true);
+  });
+
+  it("keeps an agenda change not yet published out of the hits of every member but the secretary", async () => {
+    const member = actors.find(([who]) => who === "an IFO chief (member)")![1]!;
+    const body = world.bodyIds.styrgrupp;
+    expect(member.bodyRoles.get(body)?.has("sekreterare")).toBe(false);
+    const secretary: Actor = {
+      ...member,
+      bodyRoles: new Map(
+        [...member.bodyRoles].map(([id, roles]) => [
+          id,
+          id === body ? new Set([...roles, "sekreterare" as const]) : roles,
+        ]),
+      ),
+    };
+    const itemsFound = async (actor: Actor) => {
+      const { keys } = await allResults(actor, TERM, { kind: "agenda_item", bodyId: body });
+      const prefix = `/moten/${unpublished.meetingId}#punkt-`;
+      return keys.filter((k) => k.startsWith(prefix)).map((k) => Number(k.slice(prefix.length)));
+    };
+    const { unchanged, changed, added } = unpublished;
+    expect((await itemsFound(member)).sort()).toEqual([...unchanged].sort());
+    expect((await itemsFound(secretary)).sort()).toEqual([...unchanged, changed, added].sort());
+    // The same rule as every other surface (the zip, extracts): the member is told the notice.
+    const told = visibleAgendaOf(member, { id: unpublished.meetingId, bodyId: body });
+    expect(told.map((i) => i.title)).toEqual(["Kallad punkt 0", "Kallad punkt 1", "Kallad punkt 2"]);
+    expect(visibleAgendaOf(secretary, { id: unpublished.meetingId, bodyId: body }).map((i) => i.title)).toEqual([
+      "Kallad punkt 0",
+      "Ändrad, ännu inte kallad",
+      "Kallad punkt 2",
+      "Tillagd, ännu inte kallad",
+    ]);
   });
 
   it.each(QUERIES)(
