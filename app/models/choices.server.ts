@@ -10,7 +10,9 @@ import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { agreementVersions, bodies, decisions, matters, meetings, organisations, people } from "../../db/schema";
 import { CHOICE_LIMIT, choicePatterns, type ChoiceList } from "~/domain/choices";
+import type { ReadScope } from "~/domain/read-scope";
 import { db } from "~/utils/db.server";
+import { meetingDateAsNoticed } from "./read-scope.server";
 
 export type ChoiceKind = "meeting" | "matter" | "decision" | "agreement" | "person";
 
@@ -40,14 +42,24 @@ interface Source {
   from<T>(fields: Fields): Filterable<T>;
 }
 
-const SOURCES: Record<ChoiceKind, Source> = {
-  meeting: {
+/**
+ * Meetings named by body and day: the day the viewer was told (`meetingDateAsNoticed`), so a
+ * move not yet published shows only to the body's secretary, in the label, its search and the
+ * order alike. Without a viewer, the day as it stands.
+ */
+function meetingSource(viewer: ReadScope | undefined): Source {
+  const date = viewer ? meetingDateAsNoticed(viewer) : sql<string>`${meetings.date}`;
+  return {
     id: meetings.id,
-    label: sql<string>`${bodies.shortName} || ' ' || ${meetings.date}`,
-    order: [desc(meetings.date), desc(meetings.startTime), desc(meetings.id)],
+    label: sql<string>`${bodies.shortName} || ' ' || ${date}`,
+    order: [desc(date), desc(meetings.startTime), desc(meetings.id)],
     from: <T>(fields: Fields) =>
       db().select(fields).from(meetings).innerJoin(bodies, eq(meetings.bodyId, bodies.id)) as unknown as Filterable<T>,
-  },
+  };
+}
+
+const SOURCES: Record<ChoiceKind, Source> = {
+  meeting: meetingSource(undefined),
   matter: {
     id: matters.id,
     label: sql<string>`${matters.registryNumber} || ' ' || ${matters.title}`,
@@ -88,6 +100,8 @@ export interface ChoiceRequest {
   search: string;
   chosen?: number | null;
   limit?: number;
+  /** Whose offers these are, where a label depends on it (a meeting's day as noticed). */
+  viewer?: ReadScope;
 }
 
 /** Å, Ä, Ö and É to lower case (SQLite's LIKE folds only ASCII), as the patterns are folded. */
@@ -106,10 +120,10 @@ function matching(source: Source, search: string): SQL | undefined {
  * matches). `shown` counts the latest or matches offered, `total` all there are.
  */
 export function choicesOf(kind: ChoiceKind, where: ChoiceWhere, request: ChoiceRequest): ChoiceList {
-  const { param, search, chosen = null, limit = CHOICE_LIMIT } = request;
+  const { param, search, chosen = null, limit = CHOICE_LIMIT, viewer } = request;
   const none: ChoiceList = { param, search, options: [], shown: 0, total: 0 };
   if (where === false) return none;
-  const source = SOURCES[kind];
+  const source = kind === "meeting" && viewer ? meetingSource(viewer) : SOURCES[kind];
   const filter = and(where, matching(source, search));
   const options = source
     .from<{ id: number; label: string }>({ id: source.id, label: source.label })

@@ -145,8 +145,14 @@ function labelOf(type: LinkType, id: number): string {
  * page of each (a search reaches the oldest).
  */
 export function linkOptions(actor: Actor | null, search: string, chosen: string | null = null) {
+  const viewer = readScopeOf(actor);
   const of = (type: LinkType) =>
-    choicesOf(type, placeableWhere(actor, type), { param: LINK_SEARCH, search, chosen: chosenId(chosen, type) });
+    choicesOf(type, placeableWhere(actor, type), {
+      param: LINK_SEARCH,
+      search,
+      chosen: chosenId(chosen, type),
+      viewer,
+    });
   return { meeting: of("meeting"), matter: of("matter"), decision: of("decision"), agreement: of("agreement") };
 }
 

@@ -17,7 +17,7 @@ import type { DemoWorld } from "../../db/demo-world";
 import { agendaItems, meetings, memberships, people, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
-import { addDocumentLink } from "~/models/document-links.server";
+import { addDocumentLink, linkOptions } from "~/models/document-links.server";
 import { createDocument } from "~/models/documents.server";
 import { createMatter } from "~/models/matters.server";
 import { addAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
@@ -97,12 +97,12 @@ beforeAll(async () => {
   approveMinutes(db, meetingIds.minutesApproved);
   for (const id of VIEWERS) cookies.set(id, (await createSession(id)).split(";")[0]);
   // The outsider sits in another body, not in SVOM; the member is not SVOM's secretary.
-  const actorOf = (id: string) => loadActor(db.select().from(users).where(eq(users.id, id)).get()!, todayInStockholm());
   expect(actorOf("demo-ifochef").bodyRoles.has(world.bodyIds.svom)).toBe(false);
   expect(actorOf("test-ledamot").bodyRoles.get(world.bodyIds.svom)?.has("sekreterare")).toBe(false);
 });
 
 /** Outside SVOM (an IFO chief), a SVOM member, SVOM's secretary, the coordinator (admin). */
+const actorOf = (id: string) => loadActor(db.select().from(users).where(eq(users.id, id)).get()!, todayInStockholm());
 const VIEWERS = ["demo-ifochef", "test-ledamot", "test-sekreterare", "demo-samordnare"] as const;
 
 async function timelineOf(viewer: string) {
@@ -253,5 +253,16 @@ describe("a public document's link to a meeting", () => {
     expect(await linkOf("demo-ifochef")).toMatch(/2026-12-10$/);
     expect(await linkOf("test-ledamot")).toMatch(/2026-12-10$/);
     expect(await linkOf("test-sekreterare")).toMatch(/2026-12-09$/);
+  });
+
+  it("is offered for linking by the day its notice names, in the label and its search, for all but the secretary", () => {
+    const offered = (viewer: string, search: string) =>
+      linkOptions(actorOf(viewer), search).meeting.options.find((o) => o.id === meetingIds.notice)?.label;
+    expect(offered("test-ledamot", "")).toMatch(/2026-12-10$/);
+    expect(offered("test-ledamot", "2026-12-10")).toMatch(/2026-12-10$/);
+    // The unpublished day finds nothing for the member: the search matches what the option shows.
+    expect(offered("test-ledamot", "2026-12-09")).toBeUndefined();
+    expect(offered("test-sekreterare", "")).toMatch(/2026-12-09$/);
+    expect(offered("test-sekreterare", "2026-12-09")).toMatch(/2026-12-09$/);
   });
 });
