@@ -17,9 +17,9 @@
  * a search typed but not run is refused (`unrunChoiceSearch`) rather than saved with the
  * choice the user was looking past.
  */
-import { useLocation } from "@remix-run/react";
+import { useActionData, useLocation } from "@remix-run/react";
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
-import { choiceNote, SHOWN_SEARCH_SUFFIX, type ChoiceList } from "~/domain/choices";
+import { choiceNote, SHOWN_SEARCH_SUFFIX, typedChoiceSearch, type ChoiceList } from "~/domain/choices";
 import { CHOICE_DEFAULT, CHOICE_SEARCH, SelectField, type AnyField } from "./forms";
 
 export type { ChoiceList };
@@ -60,6 +60,8 @@ export function SearchChoiceField(props: Props) {
     ? props.groups.flatMap((g) => (g.choices ? [{ label: g.label, choices: g.choices }] : []))
     : [{ label: null, choices: props.choices }];
   const { param, search } = searched[0].choices;
+  // A save refused for a search not run comes back with the search box as it was posted.
+  const typed = typedChoiceSearch(useActionData(), param);
   const notes = searched.flatMap(({ label, choices }) => {
     const note = choiceNote(choices);
     return note === null ? [] : [label ? `${label}: ${note}` : note];
@@ -100,7 +102,7 @@ export function SearchChoiceField(props: Props) {
             type="search"
             id={searchId}
             name={param}
-            defaultValue={search}
+            defaultValue={typed ?? search}
             aria-describedby={`${searchId}-hint`}
             onKeyDown={searchOnEnter}
           />

@@ -42,6 +42,18 @@ export function unrunChoiceSearch(form: Iterable<[string, unknown]>): string | n
   return null;
 }
 
+/**
+ * What was typed in a choice field's search box (`param`) according to a rejected form's reply
+ * (conform's `initialValue`, every field as posted), or null when the reply has none: a save
+ * refused for a search not run comes back with the words still in the box, so pressing Sök is
+ * all that is left to do.
+ */
+export function typedChoiceSearch(reply: unknown, param: string): string | null {
+  if (typeof reply !== "object" || reply === null || !("initialValue" in reply)) return null;
+  const typed: unknown = (reply.initialValue as Record<string, unknown> | null | undefined)?.[param];
+  return typeof typed === "string" ? typed.slice(0, MAX_CHOICE_SEARCH) : null;
+}
+
 /** What a refused save with a search not run says (`unrunChoiceSearch`). */
 export function unrunSearchMessage(typed: string): string {
   return `Du skrev ”${typed}” i sökrutan men sökte inte, så inget är sparat. Tryck på Sök för att söka, eller töm sökrutan och spara igen.`;

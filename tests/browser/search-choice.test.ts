@@ -330,6 +330,8 @@ describe("Enter in a form with a choice field", () => {
       expect(await summary.count(), address).toBe(1);
       // The browser starts on the summary (autofocus), as on every rejected form.
       expect(await summary.evaluate((element) => element === document.activeElement), address).toBe(true);
+      // The words are still in the box: pressing Sök is all that is left to do.
+      expect(await box.inputValue(), address).toBe(searched);
     }
     await context.close();
   });
@@ -398,8 +400,8 @@ describe("Enter in a form with a choice field", () => {
     await waitForText(page.locator("#f-summary"), unrunSearchMessage("äldsta"));
     expect(await page.getByLabel("Rubrik").inputValue()).toBe(title);
     expect(app.db.$client.prepare("select count(*) as n from decisions where title = ?").get(title)).toEqual({ n: 0 });
-    // Searching, then saving, works.
-    await page.getByLabel("Sök ärende").fill("äldsta");
+    // The words are still in the box: searching, then saving, works.
+    expect(await page.getByLabel("Sök ärende").inputValue()).toBe("äldsta");
     await page.getByRole("button", { name: "Sök", exact: true }).click();
     await page.waitForURL(/sok-arende=/);
     await page.getByLabel("Ärende", { exact: true }).selectOption({ label: "VP 2012/00 Äldsta valprovärendet" });

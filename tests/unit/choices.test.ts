@@ -4,6 +4,7 @@ import {
   choiceNote,
   choicePatterns,
   choiceSearchFrom,
+  typedChoiceSearch,
   unrunChoiceSearch,
   unrunSearchMessage,
 } from "~/domain/choices";
@@ -56,6 +57,30 @@ describe("unrunChoiceSearch", () => {
     expect(reply.initialValue).toMatchObject({ title: "Rubrik", "sok-arende": "äldsta" });
     const saved = parseForm(form({ title: "Rubrik", "sok-arende": "äldsta", "sok-arende-visad": "äldsta" }), schema);
     expect(saved.status).toBe("success");
+  });
+});
+
+describe("typedChoiceSearch", () => {
+  it("gives back the search box as a refused save posted it, so the form shows it again", () => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries({ title: "Rubrik", "sok-arende": "äldsta", "sok-arende-visad": "" }))
+      data.append(name, value);
+    const reply = parseForm(data, z.object({ title: z.string() })).reply();
+    expect(typedChoiceSearch(reply, "sok-arende")).toBe("äldsta");
+    expect(typedChoiceSearch(reply, "sok-person")).toBeNull();
+  });
+
+  it("finds nothing in what is not a form's reply, and cuts a long search as the search does", () => {
+    for (const reply of [
+      undefined,
+      null,
+      "text",
+      { ok: true },
+      { initialValue: null },
+      { initialValue: { "sok-arende": ["a"] } },
+    ])
+      expect(typedChoiceSearch(reply, "sok-arende")).toBeNull();
+    expect(typedChoiceSearch({ initialValue: { "sok-arende": "x".repeat(150) } }, "sok-arende")).toHaveLength(100);
   });
 });
 
