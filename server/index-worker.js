@@ -13,6 +13,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { indexPendingTexts } from "./pending-texts.js";
 
 const db = new Database(workerData.path, { fileMustExist: true });
 // The server's settings: an acknowledged write survives a power cut, references are kept.
@@ -20,15 +21,9 @@ db.pragma("synchronous = FULL");
 db.pragma("foreign_keys = ON");
 db.pragma("busy_timeout = 5000");
 
-const next = db.prepare("SELECT id FROM document_versions WHERE text_indexed = 0 ORDER BY id LIMIT 1");
-const mark = db.prepare("UPDATE document_versions SET text_indexed = 1 WHERE id = ? AND text_indexed = 0");
-const indexOne = db.transaction((id) => mark.run(id).changes);
-
 parentPort?.on("message", ({ id }) => {
   try {
-    let indexed = 0;
-    for (let row = next.get(); row; row = next.get()) indexed += indexOne.immediate(row.id);
-    parentPort?.postMessage({ id, result: indexed });
+    parentPort?.postMessage({ id, result: indexPendingTexts(db) });
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -12,6 +12,7 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { indexPendingTexts as indexPendingTextsOn } from "../../server/pending-texts.js";
 import { db } from "./db.server";
 import { serverScript } from "./server-script.server";
 
@@ -82,14 +83,7 @@ export function indexPendingTexts(): void {
 
 /** The worker's work on the app's own connection, one version per transaction. */
 export function indexPendingTextsHere(): number {
-  const sqlite = db().$client;
-  const next = sqlite.prepare("SELECT id FROM document_versions WHERE text_indexed = 0 ORDER BY id LIMIT 1");
-  const mark = sqlite.prepare("UPDATE document_versions SET text_indexed = 1 WHERE id = ? AND text_indexed = 0");
-  const indexOne = sqlite.transaction((id: number) => mark.run(id).changes);
-  let indexed = 0;
-  for (let row = next.get() as { id: number } | undefined; row; row = next.get() as { id: number } | undefined)
-    indexed += indexOne.immediate(row.id);
-  return indexed;
+  return indexPendingTextsOn(db().$client);
 }
 
 function logFailure(error: unknown) {
