@@ -7,10 +7,11 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   agendaItemFiles,
+  agendaVersions,
   agendaItems,
   agreementVersions,
   auditLog,
@@ -141,6 +142,20 @@ beforeAll(async () => {
     .returning()
     .get();
   db.insert(agendaItemFiles).values({ agendaItemId: item.id, fileId: file.id }).run();
+  // The notice names the document (as if published after it was attached): members other than
+  // the secretary are told the published agenda, with only the documents it names.
+  const notice = db
+    .select()
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, meeting.id))
+    .orderBy(desc(agendaVersions.versionNo))
+    .get()!;
+  const told = JSON.parse(notice.content) as { items: { id: number; fileNames: string[] }[] };
+  told.items.find((i) => i.id === item.id)!.fileNames.push("plan.pdf");
+  db.update(agendaVersions)
+    .set({ content: JSON.stringify(told) })
+    .where(eq(agendaVersions.id, notice.id))
+    .run();
   // A second steering-group meeting with minutes started (for extracts).
   const held = db
     .insert(meetings)
