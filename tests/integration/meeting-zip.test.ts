@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { DemoWorld } from "../../db/demo-world";
 import { createSession } from "~/auth/sessions.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
+import { publishNotice } from "~/models/meeting-notice.server";
 import { checkUploads, withStagedFiles } from "~/models/files.server";
 import * as meetingZip from "~/routes/moten.$meetingId.handlingar[.zip]";
 import { makePdf } from "../fixtures/pdf";
@@ -62,12 +63,20 @@ function methods(zip: Buffer): Record<string, number> {
   return found;
 }
 
-const zipOf = () =>
+const zipOf = (cookie = coordinator) =>
   meetingZip.loader({
-    request: new Request(`http://localhost/moten/${meetingId}/handlingar.zip`, { headers: { Cookie: coordinator } }),
+    request: new Request(`http://localhost/moten/${meetingId}/handlingar.zip`, { headers: { Cookie: cookie } }),
     params: { meetingId: String(meetingId) },
     context: {},
   });
+
+/** The file names in a zip, without their folders. */
+async function fileNamesIn(response: Response): Promise<string[]> {
+  const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  return Object.keys(entries)
+    .map((name) => name.slice(name.lastIndexOf("/") + 1))
+    .sort();
+}
 
 describe("a meeting's documents as one zip, written as it is read", () => {
   it("holds every file whole under its item's folder, text deflated and PDFs stored", async () => {
@@ -85,6 +94,17 @@ describe("a meeting's documents as one zip, written as it is read", () => {
     // The 3 MB of repetitive text is deflated; the archive is far smaller than its files.
     expect(bytes.length).toBeLessThan(REPORT.length / 3);
     expect(methods(Buffer.from(bytes))).toEqual({ "berättelse.txt": 8, "bilaga.md": 8, "plan.pdf": 0 });
+  });
+
+  it("holds for a member what the notice told them: a document attached since is the secretary's until published", async () => {
+    const member = (await createSession("demo-ifochef")).split(";")[0];
+    publishNotice("demo-samordnare", meetingId);
+    await attach("Tillägg", [["tillagd.md", Buffer.from("Ännu inte kallad.")]]);
+    const told = ["berättelse.txt", "bilaga.md", "plan.pdf"];
+    expect(await fileNamesIn(await zipOf(member))).toEqual(told);
+    expect(await fileNamesIn(await zipOf())).toEqual([...told, "tillagd.md"].sort());
+    publishNotice("demo-samordnare", meetingId);
+    expect(await fileNamesIn(await zipOf(member))).toEqual([...told, "tillagd.md"].sort());
   });
 
   it("lets the event loop turn while the archive is written", async () => {
