@@ -27,7 +27,8 @@ import { recommendationResource } from "~/domain/recommendations";
 import { canReadDocument } from "~/models/documents.server";
 import { getMeeting } from "~/models/meetings.server";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
-import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import { agendaOf } from "~/models/meeting-agenda.server";
+import { publishedMeetingIds, snapshotOf } from "~/models/meeting-notice.server";
 import { search, type SearchFilter } from "~/models/search.server";
 import { SEARCH_ENTRY_READABLE, searchScopeParams } from "~/models/read-scope.server";
 import { demoDatabase } from "../support/test-db";
@@ -226,17 +227,7 @@ beforeAll(async () => {
       .values({
         meetingId: notice.id,
         versionNo: 1,
-        content: JSON.stringify(
-          noticed.map((i) => ({
-            id: i.id,
-            title: i.title,
-            kind: i.kind,
-            presenter: i.presenter,
-            proposedDecision: i.proposedDecision,
-            description: i.description,
-            fileNames: [],
-          })),
-        ),
+        content: JSON.stringify(snapshotOf(agendaOf(notice.id))),
       })
       .run();
     db.update(agendaItems).set({ title: "Ändrad, ännu inte kallad" }).where(eq(agendaItems.id, noticed[1].id)).run();
