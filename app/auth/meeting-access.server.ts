@@ -4,13 +4,14 @@
  */
 import { getViewer, notFound, requirePermission, type Viewer } from "~/auth/session.server";
 import { can, type Resource } from "~/domain/policy";
-import { getMeeting } from "~/models/meetings.server";
+import { meetingToldTo } from "~/models/meetings.server";
 import { publishedMeetingIds } from "~/models/meeting-notice.server";
 import { idParam } from "~/utils/params";
 
 export async function loadMeetingFor(request: Request, meetingIdParam: string | undefined) {
   const viewer: Viewer | null = await getViewer(request);
-  const meeting = getMeeting(idParam(meetingIdParam));
+  // The meeting as the viewer was told it: a move not yet published shows only to the secretary.
+  const meeting = meetingToldTo(viewer?.actor ?? null, idParam(meetingIdParam));
   if (!meeting) throw notFound("Mötet finns inte.");
   const published = publishedMeetingIds([meeting.id]).has(meeting.id);
   const resource: Resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published };

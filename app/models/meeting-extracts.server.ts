@@ -34,7 +34,7 @@ export function extractOf(actor: Actor | null, meeting: { id: number; bodyId: nu
       proposedDecision: item.proposedDecision,
       matterId: item.matterId,
       registryNumber: item.matterId ? (getMatter(item.matterId)?.registryNumber ?? null) : null,
-      details: paragraphDetailsOf(meeting.id).get(item.id) ?? null,
+      details: paragraphDetailsOf(actor, meeting.id).get(item.id) ?? null,
     },
     present: present.map((a) => ({
       name: a.name,

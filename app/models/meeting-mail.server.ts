@@ -2,7 +2,9 @@
  * The e-mail a meeting causes: the notice and changed notices (with the meeting's .ics), the
  * answer to a proposer, and the word to the deputies when a member reports förhinder. Each
  * function runs inside the transaction of the event that causes it (called by the meeting
- * models), so the messages exist exactly when the event does.
+ * models), so the messages exist exactly when the event does. Each names the meeting as the
+ * called members were told it (`meetingToldTo(null, …)`): a move the secretary has not
+ * published is in no mail until the notice of it is.
  */
 import { asc, eq } from "drizzle-orm";
 import { agendaVersions, itemProposals, users } from "../../db/schema";
@@ -21,7 +23,7 @@ import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { calendarMeetings } from "./calendar.server";
 import { membersOnDate } from "./meeting-attendance.server";
-import { getMeeting } from "./meetings.server";
+import { meetingToldTo } from "./meetings.server";
 import { notifyPeople } from "./notifications.server";
 
 /** Everyone called to the meeting: members, deputies and co-opted (not the secretary, who sends it). */
@@ -39,7 +41,7 @@ export function calledTo(meeting: { bodyId: number; date: string }) {
  * with the meeting as an .ics attachment. Key `notice:<meeting>:v<version>`.
  */
 export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): number {
-  const meeting = getMeeting(meetingId);
+  const meeting = meetingToldTo(null, meetingId);
   if (!meeting) return 0;
   const origin = portalOrigin();
   const versions = tx
@@ -95,7 +97,7 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
 export function queueProposalDecidedMail(tx: Db, proposalId: number): number {
   const proposal = tx.select().from(itemProposals).where(eq(itemProposals.id, proposalId)).get();
   if (!proposal || proposal.status === "inkommet") return 0;
-  const meeting = getMeeting(proposal.meetingId);
+  const meeting = meetingToldTo(null, proposal.meetingId);
   const proposer = tx.select({ personId: users.personId }).from(users).where(eq(users.id, proposal.proposedBy)).get();
   if (!meeting || !proposer?.personId) return 0;
   const origin = portalOrigin();
@@ -126,7 +128,7 @@ export function queueProposalDecidedMail(tx: Db, proposalId: number): number {
  * (the answer's id: a förhinder withdrawn and reported again is news again).
  */
 export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: number, answerId: number): number {
-  const meeting = getMeeting(meetingId);
+  const meeting = meetingToldTo(null, meetingId);
   if (!meeting) return 0;
   const called = calledTo(meeting);
   const absent = called.find((m) => m.personId === absentPersonId);
@@ -162,7 +164,7 @@ export function queueAbsenceWithdrawnMail(
   member: { personId: number; answerId: number },
   deputyPersonIds: number[],
 ): number {
-  const meeting = getMeeting(meetingId);
+  const meeting = meetingToldTo(null, meetingId);
   if (!meeting || deputyPersonIds.length === 0) return 0;
   const memberName = calledTo(meeting).find((m) => m.personId === member.personId)?.name;
   if (!memberName) return 0;
@@ -199,7 +201,7 @@ export function queueMinutesForSigningMail(
   minutes: { version: number; adjustmentDate: string | null; adjustmentPlace: string },
   signers: { personId: number; role: string }[],
 ): number {
-  const meeting = getMeeting(meetingId);
+  const meeting = meetingToldTo(null, meetingId);
   if (!meeting) return 0;
   const origin = portalOrigin();
   let queued = 0;
@@ -234,7 +236,7 @@ export function queueMinutesForSigningMail(
  * minutes are approved. Key `minutes-approved:<meeting>`.
  */
 export function queueMinutesApprovedMail(tx: Db, meetingId: number, approvedOn: string): number {
-  const meeting = getMeeting(meetingId);
+  const meeting = meetingToldTo(null, meetingId);
   if (!meeting) return 0;
   const origin = portalOrigin();
   return notifyPeople(tx, {

@@ -22,10 +22,12 @@ import {
   type RecordedPosition,
 } from "~/domain/minutes-paragraph";
 import { minutesStepRefusal } from "~/domain/minutes-steps";
+import type { Actor } from "~/domain/policy";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { bumpMeeting, insertItem, paragraphsOf } from "./meeting-agenda.server";
 import { numberItems } from "./meeting-minutes.server";
+import { asNoticedBy } from "./meeting-notice.server";
 
 export interface ParagraphInput {
   procedure: (typeof DECISION_PROCEDURES)[number];
@@ -48,8 +50,12 @@ export function positionsOf(itemId: number) {
   return db().select().from(itemPositions).where(eq(itemPositions.agendaItemId, itemId)).all();
 }
 
-/** Everything a § records besides its text, per item id, with names (for the minutes and the extract). */
-export function paragraphDetailsOf(meetingId: number) {
+/**
+ * Everything a § records besides its text, per item id, with names (for the minutes and the
+ * extract). The meeting an item was carried to is named by the day the `actor` was told
+ * (`asNoticedBy`): it is a later meeting, often with a move not yet published.
+ */
+export function paragraphDetailsOf(actor: Actor | null, meetingId: number) {
   const items = db().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all();
   const ids = items.map((i) => i.id);
   const result = new Map<number, ReturnType<typeof detailsOf>>();
@@ -68,12 +74,15 @@ export function paragraphDetailsOf(meetingId: number) {
     .where(inArray(itemPositions.agendaItemId, ids))
     .orderBy(asc(people.name))
     .all();
-  const copies = db()
-    .select({ from: agendaItems.carriedFromItemId, meetingId: agendaItems.meetingId, date: meetings.date })
-    .from(agendaItems)
-    .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
-    .where(inArray(agendaItems.carriedFromItemId, ids))
-    .all();
+  const copies = asNoticedBy(
+    actor,
+    db()
+      .select({ from: agendaItems.carriedFromItemId, id: meetings.id, bodyId: meetings.bodyId, date: meetings.date })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
+      .where(inArray(agendaItems.carriedFromItemId, ids))
+      .all(),
+  );
   const sources = items.filter((i) => i.carriedFromItemId !== null).map((i) => i.carriedFromItemId!);
   const origins = sources.length
     ? db()
@@ -104,7 +113,7 @@ export function paragraphDetailsOf(meetingId: number) {
         .filter((p) => p.position.reservation)
         .map((p) => ({ name: p.name, reason: p.position.reservationReason })),
       notes: mine.filter((p) => p.position.note).map((p) => ({ name: p.name, text: p.position.note })),
-      carriedTo: copy ? { meetingId: copy.meetingId, date: copy.date } : null,
+      carriedTo: copy ? { meetingId: copy.id, date: copy.date } : null,
       carriedFrom: origin ? { meetingId: origin.meetingId, date: origin.date, paragraph: origin.paragraph } : null,
       dispatchTo: item.dispatchTo,
     };

@@ -50,6 +50,17 @@ export function getMeeting(id: number) {
   return meetingById().get({ id });
 }
 
+/**
+ * One meeting with the date, times, place and video link the `actor` was told (`asNoticedBy`):
+ * the published notice's for everyone but the body's secretary until minutes are begun. Every
+ * meeting route loads its meeting here (loadMeetingFor), and every mail that names a meeting
+ * outside the notice itself asks with `null` (what the called members were told).
+ */
+export function meetingToldTo(actor: Actor | null, id: number) {
+  const meeting = getMeeting(id);
+  return meeting && asNoticedBy(actor, [meeting])[0];
+}
+
 const listColumns = {
   id: meetings.id,
   date: meetings.date,

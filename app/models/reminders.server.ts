@@ -16,6 +16,7 @@ import { db, write, type Db } from "~/utils/db.server";
 import { currentVersion, termsOf } from "./agreements.server";
 import { calledTo } from "./meeting-mail.server";
 import { membersOnDate } from "./meeting-attendance.server";
+import { asNoticedBy } from "./meeting-notice.server";
 import { notifyPeople } from "./notifications.server";
 import { sendDueReminders } from "./recommendations.server";
 
@@ -33,7 +34,8 @@ function proposalDeadlineReminders(tx: Db, today: string, origin: string): numbe
     .where(and(gte(meetings.date, today), inArray(meetings.status, ["planerat", "kallelse skickad"])))
     .all();
   let queued = 0;
-  for (const m of upcoming) {
+  // The deadline of the day the members were told: a move not yet published moves no reminder.
+  for (const m of asNoticedBy(null, upcoming)) {
     const deadline = proposalDeadline(m.date, m.days);
     const daysLeft = daysBetween(today, deadline);
     const { steps, floor } = REMINDER_STEPS.proposalDeadline;

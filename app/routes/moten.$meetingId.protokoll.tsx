@@ -114,7 +114,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const myPerson = viewer?.user.personId ?? null;
   const myRole = signerRoleOf(myPerson, choice);
   const immediate = immediatelyApprovedItemIds(meeting.id);
-  const details = paragraphDetailsOf(meeting.id);
+  const details = paragraphDetailsOf(actor, meeting.id);
   const revisions = revisionsOf(meeting.id);
   const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
   const items = visibleAgendaOf(actor, meeting).map((i) => {

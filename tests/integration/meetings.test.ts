@@ -433,7 +433,7 @@ describe("minutes", () => {
         pos(p("IFO-chef Krokom"), null, { disqualified: true }),
       ],
     });
-    const details = paragraphDetailsOf(m.id).get(it.id)!;
+    const details = paragraphDetailsOf(null, m.id).get(it.id)!;
     expect(details.vote?.summary).toBe("Votering: 2 ja, 1 nej, 0 avstår (1 jävig deltog inte). Förslaget bifölls.");
     expect(details.reservations).toEqual([{ name: "IFO-chef Berg", reason: "Kostnaden är för hög." }]);
     expect(details.disqualified).toEqual(["IFO-chef Krokom"]);
