@@ -9,6 +9,7 @@ import type { Actor, can as canFn } from "~/domain/policy";
 import { db } from "~/utils/db.server";
 import { canReadDocument, documentsWithFile } from "./documents.server";
 import { recommendationsWithFile } from "./recommendations.server";
+import { visibleAgendaOf } from "./agenda-view.server";
 import { getMeeting } from "./meetings.server";
 import { meetingContextsOfFile } from "./meeting-files.server";
 import { publishedMeetingIds } from "./meeting-notice.server";
@@ -35,7 +36,10 @@ export function fileAccessAllowed(
       continue;
     }
     if (ctx.confidential && !can(actor, "read:confidential", resource)) continue;
-    return true;
+    // An item's document only as the viewer's agenda holds it (the one rule, visibleAgendaOf):
+    // not one attached since the notice the viewer was told, nor one outside the published agenda.
+    const agenda = visibleAgendaOf(actor, meeting);
+    if (agenda.some((i) => i.id === ctx.itemId && i.files.some((f) => f.id === fileId))) return true;
   }
   // A version of a library document: the document's visibility decides.
   if (documentsWithFile(fileId).some((doc) => canReadDocument(actor, doc))) return true;

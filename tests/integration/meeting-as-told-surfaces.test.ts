@@ -21,10 +21,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, like } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, bodies, mailOutbox, meetings, memberships, people, users } from "../../db/schema";
+import { agendaItems, bodies, files, mailOutbox, meetings, memberships, people, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
 import { proposalDeadline } from "~/domain/meetings";
+import { can } from "~/domain/policy";
+import { fileAccessAllowed } from "~/models/file-access.server";
 import { checkUploads, withStagedFiles } from "~/models/files.server";
 import { addAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
 import { queueAbsenceMail } from "~/models/meeting-mail.server";
@@ -58,6 +60,7 @@ const TOLD = { date: "2026-12-10", startTime: "09:00", place: "Östersund" };
 const MOVED = { date: "2026-12-09", startTime: "13:00", place: "KANARIEPLATS ej publicerad" };
 const DRAFT = "Budget 2027 KANARIERUBRIK ej publicerad";
 const ADDED = "Tillagd KANARIEPUNKT ej publicerad";
+const DRAFT_FILE = "KANARIEBILAGA-ej-publicerad.pdf";
 /** Anything of the unpublished change, in the forms a surface writes a day or a text in. */
 const CANARIES = [MOVED.date, "20261209", "9 december", "KANARIE"];
 
@@ -77,6 +80,17 @@ function seatedUser(id: string, role: "sekreterare" | "ledamot" | "ersättare") 
   personOf.set(id, person.id);
 }
 
+async function pdfNamed(name: string) {
+  const form = new FormData();
+  form.append("files", new File([new Uint8Array(makePdf([name]))], name));
+  const checked = await checkUploads(form);
+  if (!checked.ok) throw new Error(checked.error);
+  return checked.files;
+}
+
+/** A meeting document's id by its name. */
+const fileNamed = (name: string) => db.select().from(files).where(eq(files.originalName, name)).get()!.id;
+
 const actorOf = (id: string) => loadActor(db.select().from(users).where(eq(users.id, id)).get()!, todayInStockholm());
 const MEMBER = "test-ledamot";
 const OUTSIDER = "demo-ifochef";
@@ -91,16 +105,16 @@ beforeAll(async () => {
   const meeting = secretaryMeeting(world.bodyIds.svom, TOLD.date);
   meetingId = meeting.id;
   // The item is noticed with a document, so the meeting has a zip of documents.
-  const form = new FormData();
-  form.append("files", new File([new Uint8Array(makePdf(["Budgetförslag"]))], "budget.pdf"));
-  const checked = await checkUploads(form);
-  if (!checked.ok) throw new Error(checked.error);
-  const item = withStagedFiles(checked.files, (staged) =>
+  const item = withStagedFiles(await pdfNamed("budget.pdf"), (staged) =>
     addAgendaItem("demo-samordnare", meetingId, decisionItem("Budget 2027 (som kallad)"), staged),
   );
   publishNotice("demo-samordnare", meetingId);
   const saved = db.select().from(agendaItems).where(eq(agendaItems.id, item.id)).get()!;
-  expect(updateAgendaItem("demo-samordnare", item.id, saved.version, decisionItem(DRAFT), null).ok).toBe(true);
+  // Retitled, and a document attached, after the notice.
+  const edit = withStagedFiles(await pdfNamed(DRAFT_FILE), (staged) =>
+    updateAgendaItem("demo-samordnare", item.id, saved.version, decisionItem(DRAFT), staged),
+  );
+  expect(edit.ok).toBe(true);
   addAgendaItem("demo-samordnare", meetingId, decisionItem(ADDED), null);
   const noticed = db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   const moved = updateMeeting("demo-samordnare", meetingId, noticed.version, {
@@ -182,6 +196,15 @@ describe("the meeting as the viewer was told it", () => {
     }
     const secretary = await zipRoute.loader(args(SECRETARY, "/handlingar.zip"));
     expect(secretary.headers.get("Content-Disposition")).toContain(MOVED.date);
+  });
+
+  it("gives the told documents only: not one attached since the notice", () => {
+    const allowed = (viewer: string, name: string) => fileAccessAllowed(fileNamed(name), actorOf(viewer), can, viewer);
+    for (const viewer of [MEMBER, OUTSIDER]) {
+      expect(allowed(viewer, "budget.pdf")).toBe(true);
+      expect(allowed(viewer, DRAFT_FILE)).toBe(false);
+    }
+    expect(allowed(SECRETARY, DRAFT_FILE)).toBe(true);
   });
 
   it("names the meeting a § was carried over to", () => {
