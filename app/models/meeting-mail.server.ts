@@ -19,12 +19,28 @@ import {
   noticeMail,
   proposalDecidedMail,
 } from "~/domain/mail-templates";
+import { can, type Action, type Actor } from "~/domain/policy";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { calendarMeetings } from "./calendar.server";
 import { membersOnDate } from "./meeting-attendance.server";
+import { publishedMeetingIds } from "./meeting-notice.server";
 import { meetingToldTo } from "./meetings.server";
 import { notifyPeople } from "./notifications.server";
+
+/**
+ * Whether a recipient may open the meeting's page (and, with `also`, do what the mail's link
+ * asks of them there), as the meeting routes ask it (app/auth/meeting-access.server.ts):
+ * `published` is whether the page shows a published agenda; minutes pages pass theirs.
+ */
+export function mayOpenMeeting(
+  meeting: { id: number; bodyId: number; publicRecords: boolean },
+  also: Action[] = [],
+  published = publishedMeetingIds([meeting.id]).has(meeting.id),
+): (actor: Actor) => boolean {
+  const resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published };
+  return (actor) => can(actor, "read:meeting", resource) && also.every((action) => can(actor, action, resource));
+}
 
 /** Everyone called to the meeting: members, deputies and co-opted (not the secretary, who sends it). */
 export function calledTo(meeting: { bodyId: number; date: string }) {
@@ -70,6 +86,7 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
     personIds: calledTo(meeting).map((m) => m.personId),
     origin,
     reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
+    mayOpen: mayOpenMeeting(meeting),
     render: (name, footer) =>
       noticeMail(
         name,
@@ -107,6 +124,7 @@ export function queueProposalDecidedMail(tx: Db, proposalId: number): number {
     personIds: [proposer.personId],
     origin,
     reason: "du har föreslagit en punkt till dagordningen",
+    mayOpen: mayOpenMeeting(meeting),
     render: (name, footer) =>
       proposalDecidedMail(
         name,
@@ -140,6 +158,7 @@ export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: numb
     personIds: called.filter((m) => isDeputy(m.role)).map((m) => m.personId),
     origin,
     reason: `du är ersättare i ${meeting.bodyName}`,
+    mayOpen: mayOpenMeeting(meeting),
     render: (name, footer) =>
       absenceMail(
         name,
@@ -175,6 +194,7 @@ export function queueAbsenceWithdrawnMail(
     personIds: deputyPersonIds,
     origin,
     reason: `du är ersättare i ${meeting.bodyName}`,
+    mayOpen: mayOpenMeeting(meeting),
     render: (name, footer) =>
       absenceWithdrawnMail(
         name,
@@ -213,6 +233,8 @@ export function queueMinutesForSigningMail(
       personIds: signers.filter((s) => s.role === role).map((s) => s.personId),
       origin,
       reason: `du ska justera protokollet från ${meeting.bodyName}s möte`,
+      // The minutes are not approved: their page as a draft, and the right to sign them.
+      mayOpen: mayOpenMeeting(meeting, ["sign:minutes"], false),
       render: (name, footer) =>
         minutesForSigningMail(
           name,
@@ -245,6 +267,7 @@ export function queueMinutesApprovedMail(tx: Db, meetingId: number, approvedOn: 
     personIds: calledTo({ bodyId: meeting.bodyId, date: approvedOn }).map((m) => m.personId),
     origin,
     reason: `du sitter i ${meeting.bodyName}`,
+    mayOpen: mayOpenMeeting(meeting, [], true),
     render: (name, footer) =>
       minutesApprovedMail(
         name,

@@ -7,10 +7,13 @@ import crypto from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { mailOutbox, mailPreferences, mailTokens, people } from "../../db/schema";
 import { CHOOSABLE_MAIL_KINDS, deliveryFor, MAIL_KIND_LABELS, type MailDelivery, type MailKind } from "~/domain/mail";
+import { todayInStockholm } from "~/domain/format";
 import { digestMail, type Footer, type MailContent } from "~/domain/mail-templates";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import type { Actor } from "~/domain/policy";
 import { enqueueMail, recipientsOf, type MailToQueue } from "./outbox.server";
+import { actorOfPerson } from "./users.server";
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
 
@@ -52,16 +55,24 @@ export interface Notification {
   origin: string;
   /** Why the person gets it, completing "Du får det här meddelandet eftersom …". */
   reason: string;
+  /**
+   * Whether the recipient may open the page of the object the message is about (and every
+   * page it links to), asked of the policy with the rights the person has today: a message
+   * goes only to those who may (docs/security.md, class 3).
+   */
+  mayOpen: (actor: Actor) => boolean;
   render: (name: string, footer: Footer) => MailContent;
   attachments?: MailToQueue["attachments"];
 }
 
 /**
- * Queues the notification for every person with an address, unless they turned the kind off;
- * those who chose the daily digest get it held for the digest. Returns how many were queued.
+ * Queues the notification for every person with an address who may open what it is about
+ * (`mayOpen`), unless they turned the kind off; those who chose the daily digest get it held
+ * for the digest. Returns how many were queued.
  */
 export function notifyPeople(tx: Db, n: Notification): number {
-  const recipients = recipientsOf(tx, n.personIds);
+  const today = todayInStockholm();
+  const recipients = recipientsOf(tx, n.personIds).filter((r) => n.mayOpen(actorOfPerson(r.personId!, today)));
   const stored = storedDeliveries(
     tx,
     recipients.map((r) => r.personId!),

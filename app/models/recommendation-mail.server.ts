@@ -17,7 +17,8 @@ import {
 } from "../../db/schema";
 import { daysBetween } from "~/domain/calendar-dates";
 import { recommendationLetterMail, recommendationReminderMail } from "~/domain/mail-templates";
-import { effectiveDeadline } from "~/domain/recommendations";
+import { can } from "~/domain/policy";
+import { effectiveDeadline, recommendationResource } from "~/domain/recommendations";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { notifyPeople } from "./notifications.server";
@@ -100,6 +101,8 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
       personIds: [party.contact],
       origin,
       reason: `du företräder ${party.name} i samverkan`,
+      // The recommendation's page, as /rekommendationer/:id asks it.
+      mayOpen: (actor) => can(actor, "read:recommendation", recommendationResource(rec)),
       render: (name, footer) =>
         recommendationReminderMail(
           name,

@@ -12,9 +12,10 @@ import { earliestExit } from "~/domain/agreement-terms";
 import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
 import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
 import { proposalDeadline } from "~/domain/meetings";
+import { can } from "~/domain/policy";
 import { db, write, type Db } from "~/utils/db.server";
 import { currentVersion, termsOf } from "./agreements.server";
-import { calledTo } from "./meeting-mail.server";
+import { calledTo, mayOpenMeeting } from "./meeting-mail.server";
 import { membersOnDate } from "./meeting-attendance.server";
 import { asNoticedBy } from "./meeting-notice.server";
 import { notifyPeople } from "./notifications.server";
@@ -26,6 +27,7 @@ function proposalDeadlineReminders(tx: Db, today: string, origin: string): numbe
       id: meetings.id,
       date: meetings.date,
       bodyId: meetings.bodyId,
+      publicRecords: bodies.publicRecords,
       bodyName: bodies.name,
       days: bodies.proposalDeadlineDays,
     })
@@ -47,6 +49,8 @@ function proposalDeadlineReminders(tx: Db, today: string, origin: string): numbe
       personIds: calledTo(m).map((p) => p.personId),
       origin,
       reason: `du är kallad till ${m.bodyName}s sammanträden`,
+      // The link is the page to propose on: those who may propose there.
+      mayOpen: mayOpenMeeting(m, ["propose:item"]),
       render: (name, footer) =>
         proposalDeadlineMail(
           name,
@@ -102,6 +106,8 @@ function assignmentReminders(tx: Db, today: string, origin: string): number {
       personIds: assigneesOf(tx, a, today),
       origin,
       reason: "du är ansvarig för ett uppdrag",
+      // The list the link opens: the collaboration's assignments.
+      mayOpen: (actor) => can(actor, "read:assignments", { collaborationId: a.collaborationId }),
       render: (name, footer) =>
         assignmentDueMail(name, { title: a.title, dueDate, daysLeft, url: `${origin}/uppdrag` }, footer),
     });
@@ -142,6 +148,7 @@ function agreementNoticeReminders(tx: Db, today: string, origin: string): number
       personIds: [...coordinators, ...representatives],
       origin,
       reason: "du samordnar avtalet eller företräder en part i det",
+      mayOpen: (actor) => can(actor, "read:agreement"),
       render: (name, footer) =>
         agreementNoticeMail(
           name,

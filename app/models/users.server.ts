@@ -42,6 +42,16 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
   return { userId: user.id, role: user.role, personId: user.personId, bodyRoles, organisationId, collaborationIds };
 }
 
+/**
+ * The policy's view of a person as a recipient of mail: their account's actor, or, for a
+ * person without an account, the actor of their seats (role member: the account they would be
+ * invited to). Mail asks it whether the person may open the page a message is about.
+ */
+export function actorOfPerson(personId: number, today: string): Actor {
+  const user = userOfPerson(personId);
+  return loadActor(user ?? { id: "", role: "member", personId }, today);
+}
+
 export function setPasswordHash(userId: string, passwordHash: string) {
   write((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
