@@ -1,0 +1,331 @@
+/**
+ * Every e-mail shows an object only to those who may open the object's own page (docs/security.md,
+ * class 3). For each kind of mail that names an object, the fixture calls people who may not
+ * open it today: a member whose seat begins after today, a reader with a seat (who may not
+ * propose), a member who has left the body, a person who takes part in no collaboration. Each
+ * object carries a canary in its title. Then, for every queued message: every link into the
+ * portal opens for its recipient (the route's own loader, signed in as them, answers), and a
+ * canary reaches only a recipient whom the object's page (or, for an assignment, the policy's
+ * rule for the collaboration's assignments) admits.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DemoWorld } from "../../db/demo-world";
+import type { Db } from "../../db/connection";
+import {
+  agreements,
+  assignments,
+  bodies,
+  bodyCollaborations,
+  itemProposals,
+  mailOutbox,
+  memberships,
+  parties,
+  people,
+  users,
+} from "../../db/schema";
+import { createSession } from "~/auth/sessions.server";
+import { earliestExit } from "~/domain/agreement-terms";
+import { addDays } from "~/domain/calendar-dates";
+import { todayInStockholm } from "~/domain/format";
+import { can } from "~/domain/policy";
+import { addAgendaItem } from "~/models/meeting-agenda.server";
+import { queueAbsenceMail, queueMinutesApprovedMail, queueProposalDecidedMail } from "~/models/meeting-mail.server";
+import { publishNotice } from "~/models/meeting-notice.server";
+import { queueRecommendationReminders, queueReminders } from "~/models/reminders.server";
+import { createDecision } from "~/models/decisions.server";
+import { createDraft, decideRecommendation, sendRecommendation } from "~/models/recommendations.server";
+import { actorOfPerson } from "~/models/users.server";
+import { currentVersion, termsOf } from "~/models/agreements.server";
+import { portalOrigin } from "~/utils/origin.server";
+import { write } from "~/utils/db.server";
+import * as meetingPage from "~/routes/moten.$meetingId._index";
+import * as noticePage from "~/routes/moten.$meetingId.kallelse";
+import * as absencePage from "~/routes/moten.$meetingId.forhinder";
+import * as proposePage from "~/routes/moten.$meetingId.forslag";
+import * as minutesPage from "~/routes/moten.$meetingId.protokoll";
+import * as assignmentsPage from "~/routes/uppdrag";
+import * as agreementPage from "~/routes/avtal._index";
+import * as recommendationPage from "~/routes/rekommendationer.$recommendationId._index";
+import * as answerPage from "~/routes/rekommendationer.$recommendationId.svar.$organisationId";
+import { decisionItem, secretaryMeeting } from "../support/meetings";
+import { demoDatabase } from "../support/test-db";
+
+type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+
+/** Each page a mail links to, by its path, with the route whose loader answers it. */
+const PAGES: [RegExp, string[], Loader][] = [
+  [/^\/moten\/(\d+)$/, ["meetingId"], meetingPage.loader as Loader],
+  [/^\/moten\/(\d+)\/kallelse$/, ["meetingId"], noticePage.loader as Loader],
+  [/^\/moten\/(\d+)\/forhinder$/, ["meetingId"], absencePage.loader as Loader],
+  [/^\/moten\/(\d+)\/forslag$/, ["meetingId"], proposePage.loader as Loader],
+  [/^\/moten\/(\d+)\/protokoll$/, ["meetingId"], minutesPage.loader as Loader],
+  [/^\/uppdrag$/, [], assignmentsPage.loader as Loader],
+  [/^\/avtal$/, [], agreementPage.loader as Loader],
+  [/^\/rekommendationer\/(\d+)$/, ["recommendationId"], recommendationPage.loader as Loader],
+  [/^\/rekommendationer\/(\d+)\/svar\/(\d+)$/, ["recommendationId", "organisationId"], answerPage.loader as Loader],
+];
+/** The recipient's own account pages (preferences, unsubscribe): about no object. */
+const OWN_PAGES = [/^\/konto\/e-post$/, /^\/e-post\/avsluta\//];
+
+let db: Db;
+let world: DemoWorld;
+let bodyId: number;
+const today = todayInStockholm();
+const person: Record<string, number> = {};
+const cookies = new Map<number, string>();
+/** Canary → who may read the object that carries it. */
+const canaries = new Map<string, (personId: number) => Promise<boolean>>();
+
+/** Opens `path` as the person, with the route's own loader: true when it answers with the page. */
+async function opens(personId: number, path: string): Promise<boolean> {
+  const url = new URL(path, "http://localhost");
+  const page = PAGES.find(([re]) => re.test(url.pathname));
+  if (!page) throw new Error(`A mail links to a page this test does not know: ${url.pathname}`);
+  const [re, names, loader] = page;
+  const match = re.exec(url.pathname)!;
+  const params = Object.fromEntries(names.map((n, i) => [n, match[i + 1]]));
+  const request = new Request(url, { headers: { Cookie: cookies.get(personId) ?? "" } });
+  try {
+    const result = await loader({ request, params, context: {} });
+    return !(result instanceof Response) || result.status < 300;
+  } catch (thrown) {
+    if (thrown instanceof Response) return false;
+    throw thrown;
+  }
+}
+
+/**
+ * Every message queued (of `kind`, when given: the scheduled job queues every reminder due),
+ * checked link by link and canary by canary; returns who got which canary.
+ */
+async function checkOutbox(kind?: string): Promise<Map<string, number[]>> {
+  const origin = portalOrigin();
+  const reached = new Map<string, number[]>();
+  const rows = db
+    .select()
+    .from(mailOutbox)
+    .all()
+    .filter((r) => kind === undefined || r.kind === kind);
+  for (const row of rows) {
+    // A letter to a party's registrar is addressed to the party itself, not to a person.
+    if (row.personId === null && row.kind.startsWith("recommendation")) continue;
+    expect(row.personId, `${row.kind} to ${row.toAddress} is to a person`).not.toBeNull();
+    const personId = row.personId!;
+    const body = `${row.subject}\n${row.textBody}\n${row.htmlBody}`;
+    const links = new Set([...row.textBody.matchAll(/https?:\/\/[^\s"<>)]+/g)].map((m) => m[0]));
+    for (const link of links) {
+      if (!link.startsWith(origin)) continue;
+      const path = link.slice(origin.length);
+      if (OWN_PAGES.some((re) => re.test(path))) continue;
+      expect(await opens(personId, path), `${row.kind} to ${row.toName} links to ${path}`).toBe(true);
+    }
+    for (const [canary, mayRead] of canaries) {
+      if (!body.includes(canary)) continue;
+      expect(await mayRead(personId), `${row.kind} to ${row.toName} names ${canary}`).toBe(true);
+      reached.set(canary, [...(reached.get(canary) ?? []), personId]);
+    }
+  }
+  return reached;
+}
+
+function personWithAccount(name: string, role: "member" | "reader" = "member", organisationId?: number) {
+  const p = db
+    .insert(people)
+    .values({ name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@mail.example`, organisationId })
+    .returning()
+    .get();
+  person[name] = p.id;
+  db.insert(users)
+    .values({ id: `mail-${p.id}`, email: `konto.${p.id}@mail.example`, passwordHash: "x", role, personId: p.id })
+    .run();
+  return p.id;
+}
+
+function seat(name: string, role: (typeof memberships.$inferInsert)["role"], from: string, until: string | null) {
+  db.insert(memberships).values({ bodyId, personId: person[name], role, startDate: from, endDate: until }).run();
+}
+
+beforeAll(async () => {
+  ({ db, world } = await demoDatabase());
+  bodyId = db
+    .insert(bodies)
+    .values({
+      slug: "mejlgruppen",
+      name: "Mejlgruppen",
+      shortName: "Mejlgruppen",
+      kind: "Styrgrupp",
+      proposalDeadlineDays: 10,
+    })
+    .returning()
+    .get().id;
+  db.insert(bodyCollaborations).values({ bodyId, collaborationId: world.collaborationId }).run();
+  personWithAccount("Olle Ordförande");
+  personWithAccount("Lena Ledamot");
+  personWithAccount("Erik Ersättare");
+  personWithAccount("Rut Läsare", "reader");
+  personWithAccount("Fanny Framtida");
+  personWithAccount("Albin Avgången");
+  personWithAccount("Ulla Utanför");
+  seat("Olle Ordförande", "ordförande", "2026-01-01", null);
+  seat("Lena Ledamot", "ledamot", "2026-01-01", null);
+  seat("Erik Ersättare", "ersättare", "2026-01-01", null);
+  seat("Rut Läsare", "ledamot", "2026-01-01", null);
+  // Her seat begins after today, before the meeting: she may open its page from that day.
+  seat("Fanny Framtida", "ledamot", addDays(today, 5), null);
+  seat("Albin Avgången", "ledamot", "2026-01-01", addDays(today, -1));
+  for (const id of Object.values(person)) cookies.set(id, (await createSession(`mail-${id}`)).split(";")[0]);
+});
+beforeEach(() => {
+  db.delete(mailOutbox).run();
+});
+
+/** A meeting of Mejlgruppen in `days` days with an item titled with the canary. */
+function meetingWithCanary(days: number, canary: string) {
+  const meeting = secretaryMeeting(bodyId, addDays(today, days));
+  addAgendaItem("demo-samordnare", meeting.id, decisionItem(`Punkt ${canary}`), null);
+  canaries.set(canary, (personId) => opens(personId, `/moten/${meeting.id}`));
+  return meeting;
+}
+
+describe("mail about a meeting goes only to those who may open the meeting", () => {
+  it("the notice: not to a member whose seat has not begun", async () => {
+    const meeting = meetingWithCanary(20, "KANARIE-KALLELSE");
+    publishNotice("demo-samordnare", meeting.id);
+    const reached = await checkOutbox();
+    expect(reached.get("KANARIE-KALLELSE")).toContain(person["Lena Ledamot"]);
+    expect(reached.get("KANARIE-KALLELSE")).not.toContain(person["Fanny Framtida"]);
+  });
+
+  it("the proposal's answer: not to a proposer who has left the body", async () => {
+    const meeting = meetingWithCanary(20, "KANARIE-MÖTE-FÖRSLAG");
+    const proposal = (by: string, title: string) =>
+      db
+        .insert(itemProposals)
+        .values({
+          meetingId: meeting.id,
+          proposedBy: `mail-${person[by]}`,
+          title,
+          status: "avslaget",
+          declineReason: "Nej",
+        })
+        .returning()
+        .get();
+    const stays = proposal("Lena Ledamot", "Förslag KANARIE-FÖRSLAG-KVAR");
+    const left = proposal("Albin Avgången", "Förslag KANARIE-FÖRSLAG-AVGÅNGEN");
+    canaries.set("KANARIE-FÖRSLAG-KVAR", (p) => opens(p, `/moten/${meeting.id}`));
+    canaries.set("KANARIE-FÖRSLAG-AVGÅNGEN", (p) => opens(p, `/moten/${meeting.id}`));
+    write((tx) => {
+      queueProposalDecidedMail(tx, stays.id);
+      queueProposalDecidedMail(tx, left.id);
+    });
+    const reached = await checkOutbox();
+    expect(reached.get("KANARIE-FÖRSLAG-KVAR")).toEqual([person["Lena Ledamot"]]);
+    expect(reached.get("KANARIE-FÖRSLAG-AVGÅNGEN")).toBeUndefined();
+  });
+
+  it("förhinder to the deputies, and approved minutes to the body: only to those who may open the meeting", async () => {
+    const meeting = meetingWithCanary(20, "KANARIE-FÖRHINDER");
+    publishNotice("demo-samordnare", meeting.id);
+    db.delete(mailOutbox).run();
+    write((tx) => {
+      queueAbsenceMail(tx, meeting.id, person["Lena Ledamot"], 1);
+      queueMinutesApprovedMail(tx, meeting.id, today);
+    });
+    const kinds = db.select({ kind: mailOutbox.kind, personId: mailOutbox.personId }).from(mailOutbox).all();
+    expect(kinds).toContainEqual({ kind: "absence", personId: person["Erik Ersättare"] });
+    expect(kinds).toContainEqual({ kind: "minutes-approved", personId: person["Olle Ordförande"] });
+    await checkOutbox();
+  });
+
+  it("the reminder to propose items: only to those who may propose on the page it links to", async () => {
+    // The proposal deadline (10 days before) is in three days: the first reminder is due today.
+    const meeting = meetingWithCanary(13, "KANARIE-FÖRSLAGSTID");
+    publishNotice("demo-samordnare", meeting.id);
+    db.delete(mailOutbox).run();
+    queueReminders(today, portalOrigin());
+    const reminded = db
+      .select({ personId: mailOutbox.personId })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.kind, "proposal-deadline"))
+      .all()
+      .map((r) => r.personId);
+    expect(reminded).toContain(person["Lena Ledamot"]);
+    expect(reminded).not.toContain(person["Rut Läsare"]);
+    await checkOutbox();
+  });
+});
+
+describe("reminders about the collaboration's records", () => {
+  it("an assignment's reminder: not to an assignee who takes part in no collaboration", async () => {
+    const assignment = (name: string, canary: string) =>
+      db
+        .insert(assignments)
+        .values({
+          collaborationId: world.collaborationId,
+          title: `Uppdrag ${canary}`,
+          assigneeType: "person",
+          assigneeId: person[name],
+          dueDate: addDays(today, 7),
+        })
+        .run();
+    const readsAssignments = async (personId: number) =>
+      can(actorOfPerson(personId, today), "read:assignments", { collaborationId: world.collaborationId });
+    assignment("Lena Ledamot", "KANARIE-UPPDRAG-LEDAMOT");
+    assignment("Ulla Utanför", "KANARIE-UPPDRAG-UTANFÖR");
+    canaries.set("KANARIE-UPPDRAG-LEDAMOT", readsAssignments);
+    canaries.set("KANARIE-UPPDRAG-UTANFÖR", readsAssignments);
+    queueReminders(today, portalOrigin());
+    const reached = await checkOutbox("assignment-due");
+    expect(reached.get("KANARIE-UPPDRAG-LEDAMOT")).toEqual([person["Lena Ledamot"]]);
+    expect(reached.get("KANARIE-UPPDRAG-UTANFÖR")).toBeUndefined();
+  });
+
+  it("a recommendation's reminder to a party's representative names only what the representative may open", async () => {
+    const berg = world.organisationIds.Berg;
+    const contact = personWithAccount("Rolf Representant", "member", berg);
+    cookies.set(contact, (await createSession(`mail-${contact}`)).split(";")[0]);
+    db.update(parties).set({ contactPersonId: contact }).where(eq(parties.organisationId, berg)).run();
+    const decision = createDecision("demo-samordnare", {
+      bodyId: world.bodyIds.svom,
+      meetingId: null,
+      paragraph: 32,
+      decidedOn: today,
+      matterId: null,
+      title: "Rekommendation om intern rutin",
+      text: "SVOM rekommenderar parterna att anta rutinen.",
+      kind: "rekommendation",
+      isPublic: false,
+    });
+    const draft = createDraft("demo-samordnare", world.collaborationId, {
+      title: "Rutin KANARIE-REKOMMENDATION",
+      summary: "Rutinen.",
+      ask: "Att anta rutinen.",
+      answerDeadline: addDays(today, 3),
+      costYear: null,
+      isPublic: false,
+      matterId: null,
+      agreementVersionId: null,
+      organisationIds: [berg],
+      partyDeadlines: new Map(),
+    });
+    canaries.set("KANARIE-REKOMMENDATION", (p) => opens(p, `/rekommendationer/${draft.id}`));
+    const decided = decideRecommendation("demo-samordnare", draft.id, 1, decision.id, null);
+    if (!decided.ok) throw new Error("not decided");
+    const sent = sendRecommendation("demo-samordnare", draft.id, decided.row.version, addDays(today, -20));
+    if (!sent.ok) throw new Error("not sent");
+    db.delete(mailOutbox).run();
+    queueRecommendationReminders(today);
+    const reached = await checkOutbox();
+    expect(reached.get("KANARIE-REKOMMENDATION")).toEqual([contact]);
+  });
+
+  it("the agreement's notice deadline: every recipient opens the agreement", async () => {
+    // The day a month before the agreement's last day for notice: its reminder is due.
+    const agreement = db.select().from(agreements).all()[0];
+    const exit = earliestExit(termsOf(currentVersion(agreement.id)!), today);
+    queueReminders(addDays(exit.noticeDeadline, -30), portalOrigin());
+    expect(db.select().from(mailOutbox).where(eq(mailOutbox.kind, "agreement-notice-deadline")).all()).not.toEqual([]);
+    await checkOutbox("agreement-notice-deadline");
+  });
+});
