@@ -315,7 +315,10 @@ export interface RecommendationReminderFacts {
   partyName: string;
   deadline: string;
   daysLeft: number;
-  answerUrl: string;
+  /** The page to report the party's answer on; null for a recipient who may not report it. */
+  answerUrl: string | null;
+  /** The recommendation's own page, the link for those who may not report. */
+  readUrl: string;
 }
 
 export function recommendationReminderMail(
@@ -333,7 +336,9 @@ export function recommendationReminderMail(
           ? `${f.partyName} har inte lämnat besked om rekommendationen "${f.title}". Svaret skulle ha kommit ${f.deadline} (${describeDaysLeft(f.daysLeft)}).`
           : `${f.partyName} ska lämna besked om rekommendationen "${f.title}" senast ${f.deadline} (${describeDaysLeft(f.daysLeft)}).`,
       },
-      { link: f.answerUrl, label: "Lämna eller se svaret" },
+      f.answerUrl
+        ? { link: f.answerUrl, label: "Lämna eller se svaret" }
+        : { link: f.readUrl, label: "Läs rekommendationen" },
     ],
     footer,
   );

@@ -61,7 +61,8 @@ export interface Notification {
    * goes only to those who may (docs/security.md, class 3).
    */
   mayOpen: (actor: Actor) => boolean;
-  render: (name: string, footer: Footer) => MailContent;
+  /** The message to one recipient; `actor` for links that only some recipients may follow. */
+  render: (name: string, footer: Footer, actor: Actor) => MailContent;
   attachments?: MailToQueue["attachments"];
 }
 
@@ -72,14 +73,16 @@ export interface Notification {
  */
 export function notifyPeople(tx: Db, n: Notification): number {
   const today = todayInStockholm();
-  const recipients = recipientsOf(tx, n.personIds).filter((r) => n.mayOpen(actorOfPerson(r.personId!, today)));
+  const recipients = recipientsOf(tx, n.personIds)
+    .map((to) => ({ to, actor: actorOfPerson(to.personId!, today) }))
+    .filter(({ actor }) => n.mayOpen(actor));
   const stored = storedDeliveries(
     tx,
-    recipients.map((r) => r.personId!),
+    recipients.map(({ to }) => to.personId!),
     n.kind,
   );
   let queued = 0;
-  for (const to of recipients) {
+  for (const { to, actor } of recipients) {
     const delivery = deliveryFor(n.kind, stored.get(to.personId!));
     if (delivery === "av") continue;
     const token = tokenOf(tx, to.personId!);
@@ -93,7 +96,7 @@ export function notifyPeople(tx: Db, n: Notification): number {
       eventKey: n.eventKey,
       kind: n.kind,
       to,
-      content: n.render(to.name, footer),
+      content: n.render(to.name, footer, actor),
       attachments: n.attachments,
       headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
       digest: delivery === "sammanfattning",

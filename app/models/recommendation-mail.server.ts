@@ -103,7 +103,7 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
       reason: `du företräder ${party.name} i samverkan`,
       // The recommendation's page, as /rekommendationer/:id asks it.
       mayOpen: (actor) => can(actor, "read:recommendation", recommendationResource(rec)),
-      render: (name, footer) =>
+      render: (name, footer, actor) =>
         recommendationReminderMail(
           name,
           {
@@ -111,7 +111,9 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
             partyName: party.name,
             deadline,
             daysLeft: daysBetween(letter.sentOn, deadline),
-            answerUrl,
+            // The answer page is the party's own (report:party-answer) and the coordinator's.
+            answerUrl: can(actor, "report:party-answer", { organisationId: letter.organisationId }) ? answerUrl : null,
+            readUrl,
           },
           footer,
         ),

@@ -2,7 +2,8 @@
  * Every e-mail shows an object only to those who may open the object's own page (docs/security.md,
  * class 3). For each kind of mail that names an object, the fixture calls people who may not
  * open it today: a member whose seat begins after today, a reader with a seat (who may not
- * propose), a member who has left the body, a person who takes part in no collaboration. Each
+ * propose), a member who has left the body, a person who takes part in no collaboration, a
+ * party's representative from no party (who may read the recommendation, not report). Each
  * object carries a canary in its title. Then, for every queued message: every link into the
  * portal opens for its recipient (the route's own loader, signed in as them, answers), and a
  * canary reaches only a recipient whom the object's page (or, for an assignment, the policy's
@@ -283,9 +284,13 @@ describe("reminders about the collaboration's records", () => {
 
   it("a recommendation's reminder to a party's representative names only what the representative may open", async () => {
     const berg = world.organisationIds.Berg;
+    const bracke = world.organisationIds.Bräcke;
+    // Berg's representative is from Berg and reports its answer; Bräcke's is from no party and may only read.
     const contact = personWithAccount("Rolf Representant", "member", berg);
-    cookies.set(contact, (await createSession(`mail-${contact}`)).split(";")[0]);
+    const reader = personWithAccount("Ivar Inbjuden");
+    for (const id of [contact, reader]) cookies.set(id, (await createSession(`mail-${id}`)).split(";")[0]);
     db.update(parties).set({ contactPersonId: contact }).where(eq(parties.organisationId, berg)).run();
+    db.update(parties).set({ contactPersonId: reader }).where(eq(parties.organisationId, bracke)).run();
     const decision = createDecision("demo-samordnare", {
       bodyId: world.bodyIds.svom,
       meetingId: null,
@@ -306,7 +311,7 @@ describe("reminders about the collaboration's records", () => {
       isPublic: false,
       matterId: null,
       agreementVersionId: null,
-      organisationIds: [berg],
+      organisationIds: [berg, bracke],
       partyDeadlines: new Map(),
     });
     canaries.set("KANARIE-REKOMMENDATION", (p) => opens(p, `/rekommendationer/${draft.id}`));
@@ -317,7 +322,14 @@ describe("reminders about the collaboration's records", () => {
     db.delete(mailOutbox).run();
     queueRecommendationReminders(today);
     const reached = await checkOutbox();
-    expect(reached.get("KANARIE-REKOMMENDATION")).toEqual([contact]);
+    expect(reached.get("KANARIE-REKOMMENDATION")?.sort()).toEqual([contact, reader].sort());
+    const answerLinks = db
+      .select()
+      .from(mailOutbox)
+      .all()
+      .filter((r) => r.personId !== null && r.textBody.includes("/svar/"))
+      .map((r) => r.personId);
+    expect(answerLinks).toEqual([contact]);
   });
 
   it("the agreement's notice deadline: every recipient opens the agreement", async () => {

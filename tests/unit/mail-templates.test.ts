@@ -81,13 +81,30 @@ describe("mail templates", () => {
     // Without a footer (a kind that cannot be turned off) there is no unsubscribe link.
     expect(late.text).not.toContain("Avsluta");
 
-    const rec = { title: "Samarbetsavtal 2023", partyName: "Berg", deadline: "2027-03-31", answerUrl: "u" };
+    const rec = {
+      title: "Samarbetsavtal 2023",
+      partyName: "Berg",
+      deadline: "2027-03-31",
+      answerUrl: "u",
+      readUrl: "r",
+    };
     expect(recommendationReminderMail("Berg", { ...rec, daysLeft: 3 }, footer).subject).toBe(
       "Påminnelse om svar: Samarbetsavtal 2023",
     );
     expect(recommendationReminderMail("Berg", { ...rec, daysLeft: -1 }, footer).text).toContain(
       "Svaret skulle ha kommit 2027-03-31 (i går)",
     );
+    // Who may not report the party's answer is linked to the recommendation, not to the answer page.
+    const links = {
+      answerUrl: "https://portal.example/rekommendationer/4/svar/2",
+      readUrl: "https://portal.example/rekommendationer/4",
+    };
+    const answers = recommendationReminderMail("Berg", { ...rec, ...links, daysLeft: 3 }, footer);
+    expect(answers.text).toContain(links.answerUrl);
+    const reads = recommendationReminderMail("Berg", { ...rec, ...links, answerUrl: null, daysLeft: 3 }, footer);
+    expect(reads.text).toContain(links.readUrl);
+    expect(reads.text).not.toContain("/svar/");
+    expect(reads.html).not.toContain("/svar/");
     const agreement = agreementNoticeMail(
       "Sara",
       {
