@@ -86,7 +86,10 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
     personIds: calledTo(meeting).map((m) => m.personId),
     origin,
     reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
-    mayOpen: mayOpenMeeting(meeting),
+    // The notice is the summons itself: everyone called on the meeting day gets it, a member
+    // whose seat begins after today but before the meeting included (its page opens for them
+    // from the seat's first day). Dropping them would leave a called member unsummoned.
+    mayOpen: () => true,
     render: (name, footer) =>
       noticeMail(
         name,
