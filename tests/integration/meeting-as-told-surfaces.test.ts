@@ -21,7 +21,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, like } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, bodies, files, mailOutbox, meetings, memberships, people, users } from "../../db/schema";
+import { agendaItems, bodies, files, mailOutbox, meetings, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
 import { proposalDeadline } from "~/domain/meetings";
@@ -45,6 +45,7 @@ import * as proposalPage from "~/routes/moten.$meetingId.forslag";
 import { write } from "~/utils/db.server";
 import { makePdf } from "../fixtures/pdf";
 import { decisionItem, secretaryMeeting } from "../support/meetings";
+import { seatedTestUser } from "../support/browser";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -66,18 +67,10 @@ const CANARIES = [MOVED.date, "20261209", "9 december", "KANARIE"];
 
 /** A user who sits in SVOM with `role` (a fresh person, so nothing else of the demo changes). */
 function seatedUser(id: string, role: "sekreterare" | "ledamot" | "ersättare") {
-  const person = db
-    .insert(people)
-    .values({ name: `Anmälantest ${role}` })
-    .returning()
-    .get();
-  db.insert(users)
-    .values({ id, email: `${id}@demo.example`, passwordHash: "x", role: "member", personId: person.id })
-    .run();
-  db.insert(memberships)
-    .values({ bodyId: world.bodyIds.svom, personId: person.id, role, startDate: "2020-01-01" })
-    .run();
-  personOf.set(id, person.id);
+  const { personId } = seatedTestUser(db, { id, role: "member", name: `Anmälantest ${role}` }, [
+    [world.bodyIds.svom, role],
+  ]);
+  personOf.set(id, personId);
 }
 
 async function pdfNamed(name: string) {

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, meetings, memberships, people, users } from "../../db/schema";
+import { agendaItems, meetings, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
 import { addDocumentLink, linkOptions } from "~/models/document-links.server";
@@ -30,6 +30,7 @@ import * as matterPage from "~/routes/arenden.$matterId";
 import * as documentPage from "~/routes/dokument.$documentId._index";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import { approveMinutes, decisionItem, secretaryMeeting } from "../support/meetings";
+import { seatedTestUser } from "../support/browser";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -45,17 +46,7 @@ const ADDED = "Tillagd punkt UTKASTPUNKT ej publicerad";
 
 /** A user who sits in SVOM with `role` (a fresh person, so nothing else of the demo changes). */
 function seatedUser(id: string, role: "sekreterare" | "ledamot") {
-  const person = db
-    .insert(people)
-    .values({ name: `Tidslinjetest ${role}` })
-    .returning()
-    .get();
-  db.insert(users)
-    .values({ id, email: `${id}@demo.example`, passwordHash: "x", role: "member", personId: person.id })
-    .run();
-  db.insert(memberships)
-    .values({ bodyId: world.bodyIds.svom, personId: person.id, role, startDate: "2020-01-01" })
-    .run();
+  seatedTestUser(db, { id, role: "member", name: `Tidslinjetest ${role}` }, [[world.bodyIds.svom, role]]);
 }
 
 /** A SVOM meeting (public records) whose agenda was published, then changed without publishing. */
