@@ -207,6 +207,22 @@ const AGENDA_ITEM_AS_TOLD = `EXISTS (
         AND json_extract(j.value, '$.proposedDecision') = ai.proposed_decision)))`;
 
 /**
+ * An entry's year as its viewer is told it. An agenda item's entry holds the year of its
+ * meeting's current date, but everyone but the body's secretary is told the date of the last
+ * published notice until minutes are begun (`meetingDateAsNoticed`): a move across New Year not
+ * yet published must not show in the hit's year, nor let the year filter find it. A notice of
+ * the first format (no date in it) leaves the entry's year.
+ */
+export const SEARCH_ENTRY_YEAR = `(CASE WHEN e.kind = 'agenda_item' AND :everything = 0
+    AND e.body_id NOT IN (SELECT value FROM json_each(:managedBodyIds))
+  THEN coalesce((
+    SELECT CAST(substr(json_extract(av.content, '$.meeting.date'), 1, 4) AS integer)
+    FROM agenda_items ai JOIN agenda_versions av ON av.meeting_id = ai.meeting_id
+    WHERE ai.id = e.ref_id AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = ai.meeting_id)
+    ORDER BY av.version_no DESC LIMIT 1), e.year)
+  ELSE e.year END)`;
+
+/**
  * Search entries (search_entries, db/migrations/0017) carry who may read them as an audience;
  * this is the same rules as above, as SQL over an entry aliased `e`, with the scope as named
  * parameters (constant SQL text, so the statement is prepared once). What is open to every

@@ -21,7 +21,7 @@ import {
 } from "~/domain/search";
 import { readAll, readOne } from "~/utils/read-pool.server";
 import { markdownToPlainText } from "~/utils/markdown.server";
-import { SEARCH_ENTRY_READABLE, searchScopeParams } from "./read-scope.server";
+import { SEARCH_ENTRY_READABLE, SEARCH_ENTRY_YEAR, searchScopeParams } from "./read-scope.server";
 
 interface SearchResult {
   kind: string;
@@ -101,7 +101,7 @@ function matchesOf(source: Source): string {
     ${source === "both" ? BOTH : ""}
     AND (:kind IS NULL OR e.kind = :kind)
     AND (:bodyId IS NULL OR e.body_id = :bodyId)
-    AND (:year IS NULL OR e.year = :year)
+    AND (:year IS NULL OR ${SEARCH_ENTRY_YEAR} = :year)
     AND ${ENTRY_OF_COLLABORATION}
     AND ${SEARCH_ENTRY_READABLE}`;
 }
@@ -132,11 +132,11 @@ function sqlOf(source: Source): SourceSql {
     // "verksamhetsberättelsens"), and bm25 adds a score per word, the rarer the higher: a long
     // text with a rare form outranked the document the word names. So there, entries whose
     // title matches come first (the trigram index weighs one phrase, where the weights suffice).
-    page: `SELECT e.id, e.kind, e.ref_id AS refId, e.body_id AS bodyId, e.year ${matches}
+    page: `SELECT e.id, e.kind, e.ref_id AS refId, e.body_id AS bodyId, ${SEARCH_ENTRY_YEAR} AS year ${matches}
       ORDER BY ${source === "trigram" ? "" : `${TITLE_MATCHES} DESC, `}bm25(${index}, 10.0, 1.0) * CASE e.kind WHEN 'agreement_version' THEN 2.0 WHEN 'document' THEN 1.5 ELSE 1.0 END, e.id
       LIMIT :limit OFFSET :offset`,
     // Past RANKED_MAX matches the newest come first: the index read backwards, stopping at the page.
-    recent: `SELECT e.id, e.kind, e.ref_id AS refId, e.body_id AS bodyId, e.year ${matches}
+    recent: `SELECT e.id, e.kind, e.ref_id AS refId, e.body_id AS bodyId, ${SEARCH_ENTRY_YEAR} AS year ${matches}
       ORDER BY ${index}.rowid DESC
       LIMIT :limit OFFSET :offset`,
   };

@@ -227,7 +227,11 @@ beforeAll(async () => {
       .values({
         meetingId: notice.id,
         versionNo: 1,
-        content: JSON.stringify(snapshotOf(agendaOf(notice.id))),
+        // As the portal publishes it: the meeting's time and place, and its agenda.
+        content: JSON.stringify({
+          meeting: { date: notice.date, startTime: notice.startTime, endTime: notice.endTime, place: "", videoUrl: "" },
+          items: snapshotOf(agendaOf(notice.id)),
+        }),
       })
       .run();
     db.update(agendaItems).set({ title: "Ändrad, ännu inte kallad" }).where(eq(agendaItems.id, noticed[1].id)).run();
@@ -361,6 +365,38 @@ describe("search applies access and filters inside the query", () => {
       "Kallad punkt 2",
       "Tillagd, ännu inte kallad",
     ]);
+  });
+
+  it("tells a member the year of the published notice, not of a move across New Year not yet published", async () => {
+    const member = actors.find(([who]) => who === "an IFO chief (member)")![1]!;
+    const body = world.bodyIds.styrgrupp;
+    const secretary: Actor = {
+      ...member,
+      bodyRoles: new Map([
+        ...member.bodyRoles,
+        [body, new Set([...member.bodyRoles.get(body)!, "sekreterare" as const])],
+      ]),
+    };
+    const { meetingId, unchanged } = unpublished;
+    const hitsOf = async (actor: Actor, year?: number) =>
+      (await search(actor, TERM, { kind: "agenda_item", bodyId: body, year }, { page: 1, size: 200 })).items.filter(
+        (r) => r.href.startsWith(`/moten/${meetingId}#`),
+      );
+    const before = db.select({ date: meetings.date }).from(meetings).where(eq(meetings.id, meetingId)).get()!.date;
+    // The secretary moves the noticed meeting (2026-10-01) into the next year, unpublished.
+    db.update(meetings).set({ date: "2027-01-14" }).where(eq(meetings.id, meetingId)).run();
+    try {
+      const told = await hitsOf(member);
+      expect(told.map((r) => r.refId).sort()).toEqual([...unchanged].sort());
+      expect(told.map((r) => r.year)).toEqual(unchanged.map(() => 2026));
+      expect(await hitsOf(member, 2027)).toEqual([]);
+      expect((await hitsOf(member, 2026)).length).toBe(unchanged.length);
+      // The secretary sees the meeting as it stands.
+      expect(new Set((await hitsOf(secretary)).map((r) => r.year))).toEqual(new Set([2027]));
+      expect((await hitsOf(secretary, 2026)).length).toBe(0);
+    } finally {
+      db.update(meetings).set({ date: before }).where(eq(meetings.id, meetingId)).run();
+    }
   });
 
   it.each(QUERIES)(
