@@ -1595,6 +1595,13 @@ export const mailOutbox = sqliteTable(
     /** For messages that went out in a daily digest: the digest's row. */
     digestId: integer("digest_id").references((): AnySQLiteColumn => mailOutbox.id),
     createdAt: createdAt(),
+    /**
+     * JSON (`MailAbout`, app/domain/mail.ts): what the message is about, so the sender asks the
+     * policy again whether its person may open it on the day it is sent. Null: about nothing
+     * the policy guards (an invitation, a digest, a registrar's letter), or queued before it was
+     * kept. Last: a later migration added it (0032).
+     */
+    about: text("about"),
   },
   (t) => [
     uniqueIndex("mail_outbox_event_recipient").on(t.eventKey, t.toAddress),

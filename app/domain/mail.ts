@@ -168,3 +168,67 @@ export function senderAddress(value: string): string | null {
   const address = (match ? match[2] : value).trim();
   return isEmailAddress(address) ? address : null;
 }
+
+/**
+ * What a message is about, recorded on its outbox row so that the sender can ask the policy
+ * again on the day it is sent (app/models/mail-about.server.ts holds the one question per type):
+ * - notice: the notice of a meeting (or its change), the summons itself: for everyone called;
+ * - meeting: a meeting's page, and `needs` there (the proposal page asks `propose:item`);
+ *   `published` when the page's state is fixed by the message (minutes to sign: a draft);
+ * - recommendation, assignments (a collaboration's list), agreement: their pages.
+ */
+export type MailAbout =
+  | { type: "notice"; meetingId: number }
+  | { type: "meeting"; meetingId: number; needs?: MeetingNeed[]; published?: boolean }
+  | { type: "recommendation"; recommendationId: number }
+  | { type: "assignments"; collaborationId: number }
+  | { type: "agreement" };
+
+const MEETING_NEEDS = ["propose:item", "sign:minutes"] as const;
+type MeetingNeed = (typeof MEETING_NEEDS)[number];
+
+/**
+ * The stored `about` read back. Undefined when it is not one the portal writes: the caller then
+ * sends the message to nobody (an unreadable answer to "may they?" is no).
+ */
+export function parseMailAbout(stored: string): MailAbout | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const id = (key: string) => (Number.isSafeInteger(v[key]) && (v[key] as number) > 0 ? (v[key] as number) : null);
+  switch (v.type) {
+    case "notice": {
+      const meetingId = id("meetingId");
+      return meetingId ? { type: "notice", meetingId } : undefined;
+    }
+    case "meeting": {
+      const meetingId = id("meetingId");
+      const needs = v.needs ?? [];
+      const needsOk = Array.isArray(needs) && needs.every((n) => (MEETING_NEEDS as readonly unknown[]).includes(n));
+      if (!meetingId || !needsOk || (v.published !== undefined && typeof v.published !== "boolean")) return undefined;
+      return {
+        type: "meeting",
+        meetingId,
+        needs: needs as MeetingNeed[],
+        ...(typeof v.published === "boolean" ? { published: v.published } : {}),
+      };
+    }
+    case "recommendation": {
+      const recommendationId = id("recommendationId");
+      return recommendationId ? { type: "recommendation", recommendationId } : undefined;
+    }
+    case "assignments": {
+      const collaborationId = id("collaborationId");
+      return collaborationId ? { type: "assignments", collaborationId } : undefined;
+    }
+    case "agreement":
+      return { type: "agreement" };
+    default:
+      return undefined;
+  }
+}

@@ -9,7 +9,13 @@
  *    back-off or "misslyckat"; connection lost mid-transaction → "osäkert";
  * 4. a row left "skickas" by a dead process becomes "osäkert" (SMTP) or "väntar" (an .eml file,
  *    rewritten under the same name), so nothing is ever sent twice by the portal itself.
+ *
+ * Before a claimed row is handed over, the policy is asked again whether its person may open
+ * what it is about, with their rights today (`stillForItsReader`): a message that waited for a
+ * retry or for the digest is not sent to someone who has lost the right meanwhile.
  */
+import { todayInStockholm } from "~/domain/format";
+import { stillForItsReader } from "~/models/notifications.server";
 import {
   claimNextDue,
   deferDueMail,
@@ -41,6 +47,8 @@ export interface DeliveryReport {
   failed: number;
   uncertain: number;
   recovered: number;
+  /** Not sent: the person may no longer open what the message is about. */
+  withheld: number;
 }
 
 function outgoing(row: OutboxRow) {
@@ -69,7 +77,7 @@ export async function deliverDueMail(
   const owner = options.owner ?? processOwner();
   const config = options.config ?? transportConfig();
   const now = options.now ?? (() => new Date());
-  const report: DeliveryReport = { sent: 0, retry: 0, failed: 0, uncertain: 0, recovered: 0 };
+  const report: DeliveryReport = { sent: 0, retry: 0, failed: 0, uncertain: 0, recovered: 0, withheld: 0 };
   report.recovered = recoverAbandoned(now(), ownerIsGone);
   if (!hasDueMail(now())) return report;
 
@@ -84,8 +92,13 @@ export async function deliverDueMail(
           return report;
         }
       }
-      const row = claimNextDue(owner, session.via, now(), LEASE_MS);
-      if (!row) break;
+      const claimed = claimNextDue(owner, session.via, now(), LEASE_MS);
+      if (!claimed) break;
+      const row = stillForItsReader(claimed, owner, todayInStockholm(now()));
+      if (!row) {
+        report.withheld++;
+        continue;
+      }
       let raw: Buffer;
       try {
         raw = await composeOutboxMessage(row);

@@ -10,7 +10,8 @@ import { prefilledAttendance, substituteProblem, type MeetingAnswer } from "~/do
 import { isSigned } from "~/domain/meetings";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { calledTo, queueAbsenceMail, queueAbsenceWithdrawnMail } from "./meeting-mail.server";
+import { calledTo } from "./meeting-attendance.server";
+import { queueAbsenceMail, queueAbsenceWithdrawnMail } from "./meeting-mail.server";
 
 export function responsesOf(meetingId: number, conn: Db = db()) {
   return conn

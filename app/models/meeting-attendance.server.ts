@@ -1,6 +1,7 @@
 /** Who is called to a meeting and who attended it (närvaro). */
 import { eq } from "drizzle-orm";
 import { attendance, memberships, people } from "../../db/schema";
+import { isCalled } from "~/domain/meeting-absence";
 import { isCurrentMembership } from "~/domain/membership";
 import { db, type Db } from "~/utils/db.server";
 
@@ -19,6 +20,16 @@ export function membersOnDate(bodyId: number, date: string, conn: Db = db()) {
     .where(eq(memberships.bodyId, bodyId))
     .all()
     .filter((m) => isCurrentMembership(m, date));
+}
+
+/** Everyone called to the meeting: members, deputies and co-opted (not the secretary, who sends it). */
+export function calledTo(meeting: { bodyId: number; date: string }) {
+  const seen = new Set<number>();
+  return membersOnDate(meeting.bodyId, meeting.date).filter((m) => {
+    if (!isCalled(m.role) || seen.has(m.personId)) return false;
+    seen.add(m.personId);
+    return true;
+  });
 }
 
 export function attendanceOf(meetingId: number) {

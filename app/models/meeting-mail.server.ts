@@ -9,7 +9,7 @@
 import { asc, eq } from "drizzle-orm";
 import { agendaVersions, itemProposals, users } from "../../db/schema";
 import { buildCalendar } from "~/domain/ics";
-import { isCalled, isDeputy } from "~/domain/meeting-absence";
+import { isDeputy } from "~/domain/meeting-absence";
 import { describeNoticeChange, noticeChanges, parseNoticeContent } from "~/domain/meetings";
 import {
   absenceMail,
@@ -19,38 +19,12 @@ import {
   noticeMail,
   proposalDecidedMail,
 } from "~/domain/mail-templates";
-import { can, type Action, type Actor } from "~/domain/policy";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { calendarMeetings } from "./calendar.server";
-import { membersOnDate } from "./meeting-attendance.server";
-import { publishedMeetingIds } from "./meeting-notice.server";
+import { calledTo } from "./meeting-attendance.server";
 import { meetingToldTo } from "./meetings.server";
 import { notifyPeople } from "./notifications.server";
-
-/**
- * Whether a recipient may open the meeting's page (and, with `also`, do what the mail's link
- * asks of them there), as the meeting routes ask it (app/auth/meeting-access.server.ts):
- * `published` is whether the page shows a published agenda; minutes pages pass theirs.
- */
-export function mayOpenMeeting(
-  meeting: { id: number; bodyId: number; publicRecords: boolean },
-  also: Action[] = [],
-  published = publishedMeetingIds([meeting.id]).has(meeting.id),
-): (actor: Actor) => boolean {
-  const resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published };
-  return (actor) => can(actor, "read:meeting", resource) && also.every((action) => can(actor, action, resource));
-}
-
-/** Everyone called to the meeting: members, deputies and co-opted (not the secretary, who sends it). */
-export function calledTo(meeting: { bodyId: number; date: string }) {
-  const seen = new Set<number>();
-  return membersOnDate(meeting.bodyId, meeting.date).filter((m) => {
-    if (!isCalled(m.role) || seen.has(m.personId)) return false;
-    seen.add(m.personId);
-    return true;
-  });
-}
 
 /**
  * Queues the notice (version 1) or the changed notice (later versions) to everyone called,
@@ -86,10 +60,8 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
     personIds: calledTo(meeting).map((m) => m.personId),
     origin,
     reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
-    // The notice is the summons itself: everyone called on the meeting day gets it, a member
-    // whose seat begins after today but before the meeting included (its page opens for them
-    // from the seat's first day). Dropping them would leave a called member unsummoned.
-    mayOpen: () => true,
+    // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
+    about: { type: "notice", meetingId },
     render: (name, footer) =>
       noticeMail(
         name,
@@ -127,7 +99,7 @@ export function queueProposalDecidedMail(tx: Db, proposalId: number): number {
     personIds: [proposer.personId],
     origin,
     reason: "du har föreslagit en punkt till dagordningen",
-    mayOpen: mayOpenMeeting(meeting),
+    about: { type: "meeting", meetingId: meeting.id },
     render: (name, footer) =>
       proposalDecidedMail(
         name,
@@ -161,7 +133,7 @@ export function queueAbsenceMail(tx: Db, meetingId: number, absentPersonId: numb
     personIds: called.filter((m) => isDeputy(m.role)).map((m) => m.personId),
     origin,
     reason: `du är ersättare i ${meeting.bodyName}`,
-    mayOpen: mayOpenMeeting(meeting),
+    about: { type: "meeting", meetingId },
     render: (name, footer) =>
       absenceMail(
         name,
@@ -197,7 +169,7 @@ export function queueAbsenceWithdrawnMail(
     personIds: deputyPersonIds,
     origin,
     reason: `du är ersättare i ${meeting.bodyName}`,
-    mayOpen: mayOpenMeeting(meeting),
+    about: { type: "meeting", meetingId },
     render: (name, footer) =>
       absenceWithdrawnMail(
         name,
@@ -237,7 +209,7 @@ export function queueMinutesForSigningMail(
       origin,
       reason: `du ska justera protokollet från ${meeting.bodyName}s möte`,
       // The minutes are not approved: their page as a draft, and the right to sign them.
-      mayOpen: mayOpenMeeting(meeting, ["sign:minutes"], false),
+      about: { type: "meeting", meetingId, needs: ["sign:minutes"], published: false },
       render: (name, footer) =>
         minutesForSigningMail(
           name,
@@ -270,7 +242,7 @@ export function queueMinutesApprovedMail(tx: Db, meetingId: number, approvedOn: 
     personIds: calledTo({ bodyId: meeting.bodyId, date: approvedOn }).map((m) => m.personId),
     origin,
     reason: `du sitter i ${meeting.bodyName}`,
-    mayOpen: mayOpenMeeting(meeting, [], true),
+    about: { type: "meeting", meetingId, published: true },
     render: (name, footer) =>
       minutesApprovedMail(
         name,

@@ -6,13 +6,22 @@
 import crypto from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { mailOutbox, mailPreferences, mailTokens, people } from "../../db/schema";
-import { CHOOSABLE_MAIL_KINDS, deliveryFor, MAIL_KIND_LABELS, type MailDelivery, type MailKind } from "~/domain/mail";
+import {
+  CHOOSABLE_MAIL_KINDS,
+  deliveryFor,
+  MAIL_KIND_LABELS,
+  type MailAbout,
+  type MailDelivery,
+  type MailKind,
+} from "~/domain/mail";
 import { todayInStockholm } from "~/domain/format";
 import { digestMail, type Footer, type MailContent } from "~/domain/mail-templates";
 import { db, write, type Db } from "~/utils/db.server";
+import { portalOrigin } from "~/utils/origin.server";
 import { recordAudit } from "./audit.server";
 import type { Actor } from "~/domain/policy";
-import { enqueueMail, recipientsOf, type MailToQueue } from "./outbox.server";
+import { mayOpenAbout, mayStillOpen } from "./mail-about.server";
+import { enqueueMail, recipientsOf, type MailToQueue, type OutboxRow } from "./outbox.server";
 import { actorOfPerson } from "./users.server";
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
@@ -56,11 +65,11 @@ export interface Notification {
   /** Why the person gets it, completing "Du får det här meddelandet eftersom …". */
   reason: string;
   /**
-   * Whether the recipient may open the page of the object the message is about (and every
-   * page it links to), asked of the policy with the rights the person has today: a message
-   * goes only to those who may (docs/security.md, class 3).
+   * What the message is about: it goes only to those who may open that object's page (and
+   * every page it links to), asked by `mayOpenAbout` with the rights the person has today, and
+   * asked again when it is sent (docs/security.md, class 3).
    */
-  mayOpen: (actor: Actor) => boolean;
+  about: MailAbout;
   /** The message to one recipient; `actor` for links that only some recipients may follow. */
   render: (name: string, footer: Footer, actor: Actor) => MailContent;
   attachments?: MailToQueue["attachments"];
@@ -68,14 +77,15 @@ export interface Notification {
 
 /**
  * Queues the notification for every person with an address who may open what it is about
- * (`mayOpen`), unless they turned the kind off; those who chose the daily digest get it held
+ * (`mayOpenAbout`), unless they turned the kind off; those who chose the daily digest get it held
  * for the digest. Returns how many were queued.
  */
 export function notifyPeople(tx: Db, n: Notification): number {
   const today = todayInStockholm();
+  const mayOpen = mayOpenAbout(n.about);
   const recipients = recipientsOf(tx, n.personIds)
     .map((to) => ({ to, actor: actorOfPerson(to.personId!, today) }))
-    .filter(({ actor }) => n.mayOpen(actor));
+    .filter(({ actor }) => mayOpen(actor));
   const stored = storedDeliveries(
     tx,
     recipients.map(({ to }) => to.personId!),
@@ -100,6 +110,7 @@ export function notifyPeople(tx: Db, n: Notification): number {
       attachments: n.attachments,
       headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
       digest: delivery === "sammanfattning",
+      about: n.about,
     });
     if (sent) queued++;
   }
@@ -212,6 +223,15 @@ export function unsubscribe(token: string, kind: MailKind): boolean {
 
 // --- The daily digest ------------------------------------------------------------------------
 
+function digestContent(name: string, day: string, held: OutboxRow[], origin: string): MailContent {
+  return digestMail(
+    name,
+    day,
+    held.map((r) => ({ subject: r.subject, text: r.textBody })),
+    { reason: "du har valt en daglig sammanfattning", preferencesUrl: `${origin}/konto/e-post`, unsubscribeUrl: null },
+  );
+}
+
 /**
  * Sends each person one message with everything held for their digest, once per day
  * (`digest:<person>:<day>` is its event key, so a second run the same day sends nothing more;
@@ -240,16 +260,7 @@ export function queueDigests(today: string, origin: string): number {
         .get();
       if (already) continue;
       const to = { address: rows[0].toAddress, name: rows[0].toName, personId };
-      const content = digestMail(
-        to.name,
-        today,
-        rows.map((r) => ({ subject: r.subject, text: r.textBody })),
-        {
-          reason: "du har valt en daglig sammanfattning",
-          preferencesUrl: `${origin}/konto/e-post`,
-          unsubscribeUrl: null,
-        },
-      );
+      const content = digestContent(to.name, today, rows, origin);
       if (!enqueueMail(tx, { eventKey, kind: "digest", to, content })) continue;
       const digest = tx
         .select({ id: mailOutbox.id })
@@ -269,4 +280,62 @@ export function queueDigests(today: string, origin: string): number {
     }
     return queued;
   });
+}
+
+// --- Asked again when sent --------------------------------------------------------------------
+
+/** Why a message about an object was not sent (shown on the coordinator's outbox page). */
+export const NO_LONGER_READER = "Mottagaren får inte längre öppna det meddelandet gäller.";
+
+/**
+ * Asks the policy again, on `today` (the day the message is sent), whether the person of the
+ * claimed `row` may open what it is about (`mayStillOpen`: the rule `notifyPeople` queued it
+ * by): their seat may have ended, their role changed, the object changed while the message
+ * waited for a retry or for the digest. A message they may no longer open becomes "misslyckat"
+ * with `NO_LONGER_READER`; a digest is written again without such entries and is not sent when
+ * none remain. Returns the row to send, or undefined. Rows without a person (a registrar's
+ * mailbox) and rows about nothing the policy guards go as they are.
+ */
+export function stillForItsReader(row: OutboxRow, owner: string, today: string): OutboxRow | undefined {
+  const personId = row.personId;
+  if (personId === null) return row;
+  if (row.kind !== "digest") {
+    if (mayStillOpen(row.about, personId, today)) return row;
+    write((tx) => withhold(tx, [row.id], owner));
+    return undefined;
+  }
+  const entries = db()
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.digestId, row.id), eq(mailOutbox.status, "i sammanfattning")))
+    .orderBy(asc(mailOutbox.id))
+    .all();
+  const kept = entries.filter((e) => mayStillOpen(e.about, personId, today));
+  if (kept.length === entries.length && kept.length > 0) return row;
+  const lost = entries.filter((e) => !kept.includes(e)).map((e) => e.id);
+  return write((tx) => {
+    withhold(tx, lost, null);
+    if (kept.length === 0) {
+      withhold(tx, [row.id], owner);
+      return undefined;
+    }
+    // The digest's day is in its event key, `digest:<person>:<day>`.
+    const day = row.eventKey.split(":")[2] ?? today;
+    const content = digestContent(row.toName, day, kept, portalOrigin());
+    return tx
+      .update(mailOutbox)
+      .set({ subject: content.subject.slice(0, 500), textBody: content.text, htmlBody: content.html })
+      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimedBy, owner)))
+      .returning()
+      .get();
+  });
+}
+
+/** Not sent: the person may no longer open what it is about. `owner`: the claimed row's lease. */
+function withhold(tx: Db, ids: number[], owner: string | null): void {
+  if (ids.length === 0) return;
+  tx.update(mailOutbox)
+    .set({ status: "misslyckat", lastError: NO_LONGER_READER, claimedBy: null, claimedUntil: null, digestId: null })
+    .where(and(inArray(mailOutbox.id, ids), owner === null ? undefined : eq(mailOutbox.claimedBy, owner)))
+    .run();
 }

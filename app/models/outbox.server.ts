@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { mailOutbox, people, users } from "../../db/schema";
 import { withoutAccountLinks } from "~/domain/account-tokens";
-import { afterFailure, isEmailAddress, type MailKind, type OutboxStatus } from "~/domain/mail";
+import { afterFailure, isEmailAddress, type MailAbout, type MailKind, type OutboxStatus } from "~/domain/mail";
 import type { MailContent } from "~/domain/mail-templates";
 import type { PageRequest } from "~/domain/pagination";
 import { db, write, type Db } from "~/utils/db.server";
@@ -35,6 +35,8 @@ export interface MailToQueue {
   headers?: Record<string, string>;
   /** Held for the person's daily digest instead of being sent at once. */
   digest?: boolean;
+  /** What it is about: the sender asks again whether the person may open it (notifyPeople sets it). */
+  about?: MailAbout;
 }
 
 type Listener = () => void;
@@ -75,6 +77,7 @@ export function enqueueMail(tx: Db, mail: MailToQueue): boolean {
       messageId: `<${crypto.randomUUID()}@${messageIdDomain()}>`,
       nextAttemptAt: new Date().toISOString(),
       status: mail.digest ? "sammanfattning" : "väntar",
+      about: mail.about ? JSON.stringify(mail.about) : null,
     })
     .onConflictDoNothing({ target: [mailOutbox.eventKey, mailOutbox.toAddress] })
     .returning({ id: mailOutbox.id })

@@ -18,7 +18,7 @@ import {
 import { daysBetween } from "~/domain/calendar-dates";
 import { recommendationLetterMail, recommendationReminderMail } from "~/domain/mail-templates";
 import { can } from "~/domain/policy";
-import { effectiveDeadline, recommendationResource } from "~/domain/recommendations";
+import { effectiveDeadline } from "~/domain/recommendations";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { notifyPeople } from "./notifications.server";
@@ -102,7 +102,7 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
       origin,
       reason: `du företräder ${party.name} i samverkan`,
       // The recommendation's page, as /rekommendationer/:id asks it.
-      mayOpen: (actor) => can(actor, "read:recommendation", recommendationResource(rec)),
+      about: { type: "recommendation", recommendationId: rec.id },
       render: (name, footer, actor) =>
         recommendationReminderMail(
           name,

@@ -12,11 +12,9 @@ import { earliestExit } from "~/domain/agreement-terms";
 import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
 import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
 import { proposalDeadline } from "~/domain/meetings";
-import { can } from "~/domain/policy";
 import { db, write, type Db } from "~/utils/db.server";
 import { currentVersion, termsOf } from "./agreements.server";
-import { calledTo, mayOpenMeeting } from "./meeting-mail.server";
-import { membersOnDate } from "./meeting-attendance.server";
+import { calledTo, membersOnDate } from "./meeting-attendance.server";
 import { asNoticedBy } from "./meeting-notice.server";
 import { notifyPeople } from "./notifications.server";
 import { sendDueReminders } from "./recommendations.server";
@@ -50,7 +48,7 @@ function proposalDeadlineReminders(tx: Db, today: string, origin: string): numbe
       origin,
       reason: `du är kallad till ${m.bodyName}s sammanträden`,
       // The link is the page to propose on: those who may propose there.
-      mayOpen: mayOpenMeeting(m, ["propose:item"]),
+      about: { type: "meeting", meetingId: m.id, needs: ["propose:item"] },
       render: (name, footer) =>
         proposalDeadlineMail(
           name,
@@ -107,7 +105,7 @@ function assignmentReminders(tx: Db, today: string, origin: string): number {
       origin,
       reason: "du är ansvarig för ett uppdrag",
       // The list the link opens: the collaboration's assignments.
-      mayOpen: (actor) => can(actor, "read:assignments", { collaborationId: a.collaborationId }),
+      about: { type: "assignments", collaborationId: a.collaborationId },
       render: (name, footer) =>
         assignmentDueMail(name, { title: a.title, dueDate, daysLeft, url: `${origin}/uppdrag` }, footer),
     });
@@ -148,7 +146,7 @@ function agreementNoticeReminders(tx: Db, today: string, origin: string): number
       personIds: [...coordinators, ...representatives],
       origin,
       reason: "du samordnar avtalet eller företräder en part i det",
-      mayOpen: (actor) => can(actor, "read:agreement"),
+      about: { type: "agreement" },
       render: (name, footer) =>
         agreementNoticeMail(
           name,

@@ -15,7 +15,7 @@ import {
   withdrawAnswerSchema,
 } from "~/forms/meeting-absence";
 import { confirmServing, reportAbsence, responsesOf, withdrawAnswer } from "~/models/meeting-absence.server";
-import { calledTo } from "~/models/meeting-mail.server";
+import { calledTo } from "~/models/meeting-attendance.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/page-title";

@@ -12,9 +12,11 @@ import {
   MAIL_KIND_LABELS,
   MAIL_KINDS,
   MAX_ATTEMPTS,
+  parseMailAbout,
   REMINDER_STEPS,
   retryDelaySeconds,
   senderAddress,
+  type MailAbout,
   type MailDelivery,
 } from "~/domain/mail";
 
@@ -139,5 +141,44 @@ describe("addresses", () => {
     expect(senderAddress('"Mini-Maria, portalen" <portal@region.se>')).toBe("portal@region.se");
     expect(senderAddress("noreply@kommun.se")).toBe("noreply@kommun.se");
     expect(senderAddress("Samverkansportalen")).toBeNull();
+  });
+});
+
+describe("what a message is about, read back from the outbox", () => {
+  const written: MailAbout[] = [
+    { type: "notice", meetingId: 12 },
+    { type: "meeting", meetingId: 12, needs: ["propose:item"] },
+    { type: "meeting", meetingId: 12, needs: ["sign:minutes"], published: false },
+    { type: "recommendation", recommendationId: 3 },
+    { type: "assignments", collaborationId: 1 },
+    { type: "agreement" },
+  ];
+  it.each(written)("reads back what the portal wrote: %o", (about) => {
+    expect(parseMailAbout(JSON.stringify(about))).toEqual({
+      ...about,
+      ...(about.type === "meeting" ? { needs: about.needs ?? [] } : {}),
+    });
+  });
+  it("reads a meeting without needs as needing nothing more than its page", () => {
+    expect(parseMailAbout('{"type":"meeting","meetingId":4}')).toEqual({ type: "meeting", meetingId: 4, needs: [] });
+  });
+  // Undefined: the sender sends it to nobody.
+  it.each([
+    "",
+    "null",
+    "[]",
+    '"meeting"',
+    '{"type":"mötet","meetingId":1}',
+    '{"type":"notice"}',
+    '{"type":"notice","meetingId":"12"}',
+    '{"type":"notice","meetingId":0}',
+    '{"type":"notice","meetingId":1.5}',
+    '{"type":"meeting","meetingId":1,"needs":["manage:meeting"]}',
+    '{"type":"meeting","meetingId":1,"needs":"propose:item"}',
+    '{"type":"meeting","meetingId":1,"published":"yes"}',
+    '{"type":"recommendation","id":3}',
+    '{"type":"assignments"}',
+  ])("refuses what it did not write: %s", (stored) => {
+    expect(parseMailAbout(stored)).toBeUndefined();
   });
 });
