@@ -3,6 +3,7 @@
  * starts here, so no route forgets a check.
  */
 import { getViewer, notFound, requirePermission, type Viewer } from "~/auth/session.server";
+import { meetingResource } from "~/domain/meetings";
 import { can, type Resource } from "~/domain/policy";
 import { meetingToldTo } from "~/models/meetings.server";
 import { publishedMeetingIds } from "~/models/meeting-notice.server";
@@ -14,7 +15,7 @@ export async function loadMeetingFor(request: Request, meetingIdParam: string | 
   const meeting = meetingToldTo(viewer?.actor ?? null, idParam(meetingIdParam));
   if (!meeting) throw notFound("Mötet finns inte.");
   const published = publishedMeetingIds([meeting.id]).has(meeting.id);
-  const resource: Resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published };
+  const resource: Resource = meetingResource(meeting, published);
   const actor = viewer?.actor ?? null;
   requirePermission(actor, "read:meeting", resource);
   return {

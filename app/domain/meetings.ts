@@ -2,6 +2,7 @@
  * Rules for meetings, agendas and minutes. Pure: dates are ISO strings, `today` is passed in.
  */
 import type { FieldErrors } from "./membership";
+import type { Resource } from "./policy";
 
 export const AGENDA_ITEM_KINDS = [
   /** Procedural items (opening, adjusters, agenda, closing): a § but never a register decision. */
@@ -358,3 +359,15 @@ export function isFullySigned(required: number[], signed: number[]): boolean {
 
 export const MINUTES_LOCKED_MESSAGE =
   "Protokollet är justerat och kan inte ändras. Gör en rättelse med ett skäl i stället; den sparas som en ny version.";
+
+/**
+ * The policy's facts about a meeting, for read:meeting and every action on it: its body, whether
+ * the body keeps public records, whether its notice or minutes are published, and its day as the
+ * viewer was told it (`meetingToldTo`), which decides who is called to it.
+ */
+export function meetingResource(
+  meeting: { bodyId: number; publicRecords: boolean; date: string },
+  published: boolean,
+): Resource {
+  return { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published, meetingDate: meeting.date };
+}

@@ -31,6 +31,19 @@ export interface Actor {
   organisationId: number | null;
   /** Collaborations the person takes part in today: those served by a body they sit in. */
   collaborationIds: ReadonlySet<number>;
+  /**
+   * Seats that begin after today (a new term from 1 January). The notice goes to everyone whose
+   * seat covers the meeting's day, so a person is called before the seat begins; they may open
+   * the meetings they are called to (`calledTo`), nothing else of the body yet.
+   */
+  seatsAhead?: readonly SeatAhead[];
+}
+
+export interface SeatAhead {
+  bodyId: number;
+  startDate: string;
+  /** The last day in office, or null. */
+  endDate: string | null;
 }
 
 /** The coordinator takes part in every collaboration; others through their seats in bodies. */
@@ -72,6 +85,8 @@ export interface Resource {
    * signed-in user of the portal.
    */
   collaborationId?: number;
+  /** A meeting's day as the viewer was told it: who is called to it (read:meeting). */
+  meetingDate?: string;
 }
 
 export const ACTIONS = [
@@ -125,6 +140,18 @@ function sitsIn(actor: Actor | null, bodyId: number | undefined): boolean {
   return actor.bodyRoles.has(bodyId);
 }
 
+/**
+ * Called to a meeting by a seat not yet begun: a seat of the body that covers the meeting's
+ * day (start and end inclusive), as the notice's recipients are chosen (calledTo in
+ * meeting-mail.server.ts). Seats held today are `sitsIn`.
+ */
+function calledAhead(actor: Actor | null, bodyId: number | undefined, meetingDate: string | undefined): boolean {
+  if (!actor?.seatsAhead || bodyId === undefined || meetingDate === undefined) return false;
+  return actor.seatsAhead.some(
+    (s) => s.bodyId === bodyId && s.startDate <= meetingDate && (s.endDate === null || s.endDate >= meetingDate),
+  );
+}
+
 /** Secretary of the body: prepares its agendas and writes its minutes. */
 function isSecretaryOf(actor: Actor | null, bodyId: number | undefined): boolean {
   return bodyId !== undefined && actor?.bodyRoles.get(bodyId)?.has("sekreterare") === true;
@@ -152,10 +179,14 @@ export const POLICY: Record<Action, Rule> = {
   "read:start": signedIn,
   "change:own-password": signedIn,
   // Members of the body see everything of it; others see published public records
-  // (SVOM's published agendas and approved minutes).
-  "read:meeting": (actor, r) => sitsIn(actor, r.bodyId) || (r.publicRecords === true && r.published === true),
-  // Documents of an item marked confidential: only the body's members.
-  "read:confidential": (actor, r) => sitsIn(actor, r.bodyId),
+  // (SVOM's published agendas and approved minutes). A person called to the meeting by a seat
+  // not yet begun opens that meeting as its members do (to prepare, to report förhinder).
+  "read:meeting": (actor, r) =>
+    sitsIn(actor, r.bodyId) ||
+    calledAhead(actor, r.bodyId, r.meetingDate) ||
+    (r.publicRecords === true && r.published === true),
+  // Documents of an item marked confidential: only the body's members (and those called).
+  "read:confidential": (actor, r) => sitsIn(actor, r.bodyId) || calledAhead(actor, r.bodyId, r.meetingDate),
   "create:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
   "manage:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
   "propose:item": (actor, r) => sitsIn(actor, r.bodyId),

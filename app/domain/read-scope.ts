@@ -6,7 +6,7 @@
  * row and actor by actor, that the SQL admits exactly what `can` admits.
  */
 import type { ItemSnapshot } from "./meetings";
-import { can, type Actor } from "./policy";
+import { can, type Actor, type SeatAhead } from "./policy";
 
 export interface ReadScope {
   /** Reads everything (the coordinator, role admin). */
@@ -18,6 +18,8 @@ export interface ReadScope {
   managedBodyIds: number[];
   /** The collaborations the actor takes part in: what is open to "members" of each. */
   collaborationIds: number[];
+  /** Seats not yet begun: the meetings each covers are open to the actor (policy.ts `calledAhead`). */
+  seatsAhead: SeatAhead[];
 }
 
 export function readScopeOf(actor: Actor | null): ReadScope {
@@ -29,6 +31,7 @@ export function readScopeOf(actor: Actor | null): ReadScope {
       ? [...actor.bodyRoles].flatMap(([id, roles]) => (roles.has("sekreterare") ? [id] : [])).sort((a, b) => a - b)
       : [],
     collaborationIds: actor ? [...actor.collaborationIds].sort((a, b) => a - b) : [],
+    seatsAhead: actor?.seatsAhead ? [...actor.seatsAhead] : [],
   };
 }
 
@@ -42,10 +45,10 @@ export interface MeetingSight {
   confidential: boolean;
 }
 
-export function meetingSightOf(actor: Actor | null, bodyId: number): MeetingSight {
+export function meetingSightOf(actor: Actor | null, bodyId: number, meetingDate?: string): MeetingSight {
   return {
-    drafts: can(actor, "read:meeting", { bodyId, published: false }),
-    confidential: can(actor, "read:confidential", { bodyId }),
+    drafts: can(actor, "read:meeting", { bodyId, published: false, meetingDate }),
+    confidential: can(actor, "read:confidential", { bodyId, meetingDate }),
   };
 }
 

@@ -19,10 +19,11 @@ import { agendaVersionsOf } from "./meeting-notice.server";
  */
 export function visibleAgendaOf(
   actor: Actor | null,
-  meeting: { id: number; bodyId: number },
+  meeting: { id: number; bodyId: number; date?: string },
   told?: AgendaItem[],
 ): AgendaItem[] {
-  const sight = meetingSightOf(actor, meeting.bodyId);
+  // The day as told decides who is called to the meeting by a seat not yet begun.
+  const sight = meetingSightOf(actor, meeting.bodyId, meeting.date);
   const record = minutesOf(meeting.id);
   const secretary = can(actor, "manage:meeting", { bodyId: meeting.bodyId });
   // The last published version, read only when a step needs it.

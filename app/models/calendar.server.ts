@@ -16,7 +16,7 @@ export function calendarMeetings(
   where: { meetingId?: number; bodyIds?: number[]; from?: string },
   origin: string,
   actor: Actor | null,
-): CalendarMeeting[] {
+): (CalendarMeeting & { bodyId: number })[] {
   const rows = db()
     .select({ m: meetings, bodyName: bodies.name })
     .from(meetings)
@@ -34,6 +34,7 @@ export function calendarMeetings(
     rows.map(({ m, bodyName }) => ({ ...m, bodyName })),
   ).map((m) => ({
     id: m.id,
+    bodyId: m.bodyId,
     bodyName: m.bodyName,
     date: m.date,
     startTime: m.startTime,

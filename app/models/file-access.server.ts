@@ -10,10 +10,11 @@ import { db } from "~/utils/db.server";
 import { canReadDocument, documentsWithFile } from "./documents.server";
 import { recommendationsWithFile } from "./recommendations.server";
 import { visibleAgendaOf } from "./agenda-view.server";
-import { getMeeting } from "./meetings.server";
+import { meetingToldTo } from "./meetings.server";
 import { meetingContextsOfFile } from "./meeting-files.server";
 import { publishedMeetingIds } from "./meeting-notice.server";
 import { recommendationResource } from "~/domain/recommendations";
+import { meetingResource } from "~/domain/meetings";
 
 export function fileAccessAllowed(
   fileId: number,
@@ -22,13 +23,10 @@ export function fileAccessAllowed(
   userId: string | null,
 ): boolean {
   for (const ctx of meetingContextsOfFile(fileId)) {
-    const meeting = getMeeting(ctx.meetingId);
+    // The meeting as the viewer was told it (its day decides who is called to it).
+    const meeting = meetingToldTo(actor, ctx.meetingId);
     if (!meeting) continue;
-    const resource = {
-      bodyId: meeting.bodyId,
-      publicRecords: meeting.publicRecords,
-      published: publishedMeetingIds([meeting.id]).has(meeting.id),
-    };
+    const resource = meetingResource(meeting, publishedMeetingIds([meeting.id]).has(meeting.id));
     if (!can(actor, "read:meeting", resource)) continue;
     // A proposal's documents: its proposer and the body's secretary until it is accepted.
     if (ctx.proposalBy !== null) {

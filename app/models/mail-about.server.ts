@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import { recommendations } from "../../db/schema";
 import { parseMailAbout, type MailAbout } from "~/domain/mail";
+import { meetingResource } from "~/domain/meetings";
 import { can, type Actor } from "~/domain/policy";
 import { recommendationResource } from "~/domain/recommendations";
 import { db } from "~/utils/db.server";
@@ -24,10 +25,10 @@ const nobody = () => false;
 export function mayOpenAbout(about: MailAbout): (actor: Actor) => boolean {
   switch (about.type) {
     case "notice": {
-      // The notice is the summons itself: everyone called on the meeting day gets it, a member
-      // whose seat begins after today but before the meeting included (the meeting's page opens
-      // for them from the seat's first day); dropping them would leave a called member
-      // unsummoned. Whoever is no longer called (the seat ended before the meeting) is not.
+      // The notice is the summons itself: for everyone called on the meeting day, a member
+      // whose seat begins after today but by the meeting included (the policy lets them open
+      // the meeting: policy.ts, calledAhead). Whoever is no longer called (the seat ended
+      // before the meeting) is not.
       const meeting = meetingToldTo(null, about.meetingId);
       if (!meeting) return nobody;
       const called = new Set(calledTo(meeting).map((m) => m.personId));
@@ -38,7 +39,7 @@ export function mayOpenAbout(about: MailAbout): (actor: Actor) => boolean {
       const meeting = meetingToldTo(null, about.meetingId);
       if (!meeting) return nobody;
       const published = about.published ?? publishedMeetingIds([meeting.id]).has(meeting.id);
-      const resource = { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published };
+      const resource = meetingResource(meeting, published);
       const needs = about.needs ?? [];
       return (actor) => can(actor, "read:meeting", resource) && needs.every((action) => can(actor, action, resource));
     }

@@ -61,7 +61,25 @@ export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
       .from(bodies)
       .where(and(eq(bodies.id, meetings.bodyId), eq(bodies.publicRecords, true))),
   );
-  return or(inBodies(meetings.bodyId, scope), and(publicRecords, published));
+  return or(inBodies(meetings.bodyId, scope), and(publicRecords, published), calledAheadTo(scope));
+}
+
+/**
+ * The meetings a seat not yet begun calls the scope's viewer to (policy.ts `calledAhead`): of
+ * the seat's body, on a day the seat covers, the day as the viewer was told it.
+ */
+function calledAheadTo(scope: ReadScope): SQL | undefined {
+  if (scope.seatsAhead.length === 0) return undefined;
+  const told = meetingDateAsNoticed(scope);
+  return or(
+    ...scope.seatsAhead.map((seat) =>
+      and(
+        eq(meetings.bodyId, seat.bodyId),
+        sql`${told} >= ${seat.startDate}`,
+        seat.endDate === null ? undefined : sql`${told} <= ${seat.endDate}`,
+      ),
+    ),
+  );
 }
 
 /**

@@ -34,11 +34,12 @@ export function startPageFor(actor: Actor | null, today: string) {
         .filter((b) => actor.bodyRoles.has(b.id))
         .map((b) => ({ ...b, role: rolesInBody(actor.bodyRoles.get(b.id)!) }))
     : [];
-  // Admins and readers follow every body of the collaborations they take part in; members their own bodies.
+  // Admins and readers follow every body of the collaborations they take part in; members their
+  // own bodies, and those of a seat not yet begun (the meetings it calls them to).
   const followed =
     actor && actor.role !== "member"
       ? allBodies.filter((b) => b.collaborationIds.some((id) => takesPartIn(actor, id))).map((b) => b.id)
-      : myBodies.map((b) => b.id);
+      : [...myBodies.map((b) => b.id), ...(actor?.seatsAhead ?? []).map((s) => s.bodyId)];
   // Every collaboration the viewer takes part in, and any other where their organisation has
   // a recommendation to answer. Someone with neither still sees the first collaboration.
   const sections = listCollaborations().map((c) => ({

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { memberships, people, users } from "../../db/schema";
 import { isCurrentMembership } from "~/domain/membership";
-import { bodyRolesOf, type Actor } from "~/domain/policy";
+import { bodyRolesOf, type Actor, type SeatAhead } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
 import { db, memoUntilChange, preparedQuery, write } from "~/utils/db.server";
@@ -22,9 +22,10 @@ export const loadActor: (user: { id: string; role: Actor["role"]; personId: numb
 function readActor(user: { id: string; role: Actor["role"]; personId: number | null }, today: string): Actor {
   let bodyRoles: Actor["bodyRoles"] = new Map();
   let organisationId: number | null = null;
+  let seatsAhead: SeatAhead[] = [];
   if (user.personId !== null) {
     // A person holds a handful of seats over the years; which are current is the domain's rule.
-    const seats = db()
+    const all = db()
       .select({
         bodyId: memberships.bodyId,
         role: memberships.role,
@@ -33,13 +34,24 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
       })
       .from(memberships)
       .where(eq(memberships.personId, user.personId))
-      .all()
-      .filter((seat) => isCurrentMembership(seat, today));
+      .all();
+    const seats = all.filter((seat) => isCurrentMembership(seat, today));
     bodyRoles = bodyRolesOf(seats.map((seat) => [seat.bodyId, seat.role] as const));
+    seatsAhead = all
+      .filter((seat) => seat.startDate > today)
+      .map(({ bodyId, startDate, endDate }) => ({ bodyId, startDate, endDate }));
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
   }
   const collaborationIds = collaborationIdsOfBodies([...bodyRoles.keys()]);
-  return { userId: user.id, role: user.role, personId: user.personId, bodyRoles, organisationId, collaborationIds };
+  return {
+    userId: user.id,
+    role: user.role,
+    personId: user.personId,
+    bodyRoles,
+    organisationId,
+    collaborationIds,
+    seatsAhead,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { forbidden, notFound } from "~/auth/session.server";
 import { todayInStockholm } from "~/domain/format";
+import { meetingResource } from "~/domain/meetings";
 import { buildCalendar, calendarFrom } from "~/domain/ics";
 import { can } from "~/domain/policy";
 import { getBody } from "~/models/bodies.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const all = calendarMeetings({ bodyIds: [body.id], from: calendarFrom(today) }, origin, actor);
   const published = publishedMeetingIds(all.map((m) => m.id));
   const events = all.filter((m) =>
-    can(actor, "read:meeting", { bodyId: body.id, publicRecords: body.publicRecords, published: published.has(m.id) }),
+    can(actor, "read:meeting", meetingResource({ ...m, publicRecords: body.publicRecords }, published.has(m.id))),
   );
   if (
     events.length === 0 &&

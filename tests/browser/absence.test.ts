@@ -7,9 +7,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberships, people, users } from "../../db/schema";
 import {
   accountForDemoPerson,
   expectAccessible,
+  inDays,
   sessionCookie,
   startApp,
   type TestApp,
@@ -125,5 +127,73 @@ describe("förhinder and substitutes", () => {
       String(ingrid),
     );
     expect(secretary.errors).toEqual([]);
+  });
+
+  it("a member whose seat begins after today is summoned, opens the meeting from the start page and reports förhinder", async () => {
+    const base = app.baseUrl;
+    // A new term: her seat in the steering group begins in 30 days, before the meeting in 60.
+    const person = app.db
+      .insert(people)
+      .values({ name: "Nina Nyvald", email: "nina.nyvald@demo.example" })
+      .returning()
+      .get();
+    app.db
+      .insert(users)
+      .values({
+        id: "test-nyvald",
+        email: "nina.nyvald@demo.example",
+        passwordHash: "x",
+        role: "member",
+        personId: person.id,
+      })
+      .run();
+    app.db
+      .insert(memberships)
+      .values({ bodyId: app.world.bodyIds.styrgrupp, personId: person.id, role: "ledamot", startDate: inDays(30) })
+      .run();
+    const coordinator = sessionCookie(app.db, "demo-samordnare");
+    const post = (pathname: string, fields: Record<string, string>) =>
+      fetch(`${base}${pathname}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: coordinator, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      });
+    const created = await post("/moten/nytt", {
+      bodyId: String(app.world.bodyIds.styrgrupp),
+      date: inDays(60),
+      startTime: "13:00",
+      endTime: "15:00",
+      place: "Östersund",
+      videoUrl: "",
+    });
+    const meetingPath = created.headers.get("location")!;
+    expect((await post(meetingPath, { intent: "publish" })).status).toBe(302);
+
+    const notice = await waitUntil(() => mailTo("nina.nyvald@demo.example", "Kallelse: Styrgruppen"));
+    expect(new URL(linkAfter(notice, "Har du förhinder\\? Anmäl det här")).pathname).toBe(`${meetingPath}/forhinder`);
+
+    const member = await app.page("test-nyvald");
+    await member.page.goto("/");
+    await member.page.locator(`a[href="${meetingPath}"]`).first().click();
+    await member.page.waitForURL(`**${meetingPath}`);
+    await expectAccessible(member.page);
+    await member.page.goto(`${meetingPath}/forhinder`);
+    await member.page.getByRole("button", { name: "Anmäl förhinder" }).click();
+    await member.page.getByRole("status").getByText("Ditt förhinder är anmält.").waitFor();
+    expect(member.errors).toEqual([]);
+
+    // Her seat does not reach back: the steering group's meeting before it begins stays closed.
+    const earlier = await post("/moten/nytt", {
+      bodyId: String(app.world.bodyIds.styrgrupp),
+      date: inDays(20),
+      startTime: "13:00",
+      endTime: "15:00",
+      place: "Östersund",
+      videoUrl: "",
+    });
+    const earlierPath = earlier.headers.get("location")!;
+    const closed = await fetch(`${base}${earlierPath}`, { headers: { Cookie: sessionCookie(app.db, "test-nyvald") } });
+    expect([403, 404]).toContain(closed.status);
   });
 });

@@ -21,7 +21,8 @@ import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { recommendationResource } from "~/domain/recommendations";
 import { canReadDocument } from "~/models/documents.server";
-import { publishedMeetingIds } from "~/models/meeting-notice.server";
+import { asNoticedBy, publishedMeetingIds } from "~/models/meeting-notice.server";
+import { meetingResource } from "~/domain/meetings";
 import {
   decisionsReadableBy,
   documentsReadableBy,
@@ -51,6 +52,32 @@ beforeAll(async () => {
       },
     ],
   ];
+  // Seats not yet begun: the meetings each covers are open (policy.ts, calledAhead).
+  const b0 = world.bodyIds;
+  actors.push(
+    [
+      "a member-to-be of two bodies, one seat open-ended and one ending",
+      {
+        userId: "y",
+        role: "member",
+        personId: null,
+        bodyRoles: new Map(),
+        organisationId: null,
+        collaborationIds: new Set(),
+        seatsAhead: [
+          { bodyId: b0.styrgrupp, startDate: "2026-12-01", endDate: null },
+          { bodyId: b0.svom, startDate: "2025-03-01", endDate: "2025-03-01" },
+        ],
+      },
+    ],
+    [
+      "an IFO chief with a seat ahead in another body",
+      {
+        ...demoViewers(world, "2026-11-23")[2][1]!,
+        seatsAhead: [{ bodyId: b0.referensgrupp, startDate: "2026-12-28", endDate: "2026-12-28" }],
+      },
+    ],
+  );
   // Rows of every visibility in bodies with and without public records, beside the demo's own.
   const b = world.bodyIds;
   for (const bodyId of [b.svom, b.styrgrupp, b.referensgrupp])
@@ -119,7 +146,7 @@ describe("access in SQL admits exactly what the policy admits", () => {
 
   it("for meetings", () => {
     const all = db
-      .select({ id: meetings.id, bodyId: meetings.bodyId, publicRecords: bodies.publicRecords })
+      .select({ id: meetings.id, bodyId: meetings.bodyId, publicRecords: bodies.publicRecords, date: meetings.date })
       .from(meetings)
       .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
       .all();
@@ -132,15 +159,20 @@ describe("access in SQL admits exactly what the policy admits", () => {
         .from(meetings)
         .where(meetingsReadableBy(readScopeOf(actor)))
         .all();
-      const allowed = all.filter((m) =>
-        can(actor, "read:meeting", {
-          bodyId: m.bodyId,
-          publicRecords: m.publicRecords,
-          published: published.has(m.id),
-        }),
+      // Each meeting as the viewer was told it: its day decides whom a seat ahead calls.
+      const allowed = asNoticedBy(actor, all).filter((m) =>
+        can(actor, "read:meeting", meetingResource(m, published.has(m.id))),
       );
       expect(ids(sql), who).toEqual(ids(allowed));
     }
+    // The fixture makes the seats ahead matter: a member-to-be is called to some of a body's
+    // meetings (drafts included), not to those before the seat begins.
+    const toBe = actors.find(([who]) => who.startsWith("a member-to-be"))![1];
+    const called = all.filter((m) => can(toBe, "read:meeting", meetingResource(m, false)));
+    const styrgrupp = all.filter((m) => m.bodyId === world.bodyIds.styrgrupp);
+    expect(called.filter((m) => m.bodyId === world.bodyIds.styrgrupp).length).toBeGreaterThan(0);
+    expect(called.length).toBeLessThan(styrgrupp.length + all.filter((m) => m.date === "2025-03-01").length);
+    expect(styrgrupp.some((m) => m.date < "2026-12-01" && !called.includes(m))).toBe(true);
   });
 
   it("for documents", () => {

@@ -288,3 +288,45 @@ describe("roles mean what they say (class)", () => {
     expect([...roles.get(BODY_B)!]).toEqual(["ersättare"]);
   });
 });
+
+/**
+ * A seat not yet begun (a new term from 1 January): the notice goes to everyone whose seat
+ * covers the meeting's day, so the person called may open that meeting before the seat begins,
+ * and nothing else of the body.
+ */
+describe("called to a meeting by a seat not yet begun", () => {
+  const toBe = (role: Actor["role"], endDate: string | null = null): Actor => ({
+    ...actor(role),
+    seatsAhead: [{ bodyId: BODY_A, startDate: "2027-01-01", endDate }],
+  });
+  const meeting = (meetingDate: string | undefined) => ({ bodyId: BODY_A, published: false, meetingDate });
+
+  it("opens a meeting the seat covers, its confidential items included, from the seat's first day on", () => {
+    for (const day of ["2027-01-01", "2027-01-15", "2030-06-30"]) {
+      expect(can(toBe("member"), "read:meeting", meeting(day)), day).toBe(true);
+      expect(can(toBe("member"), "read:confidential", meeting(day)), day).toBe(true);
+    }
+  });
+
+  it("does not open a meeting before the seat begins or after it ends (both days inclusive)", () => {
+    expect(can(toBe("member"), "read:meeting", meeting("2026-12-31"))).toBe(false);
+    expect(can(toBe("member", "2027-03-31"), "read:meeting", meeting("2027-03-31"))).toBe(true);
+    expect(can(toBe("member", "2027-03-31"), "read:meeting", meeting("2027-04-01"))).toBe(false);
+    expect(can(toBe("member"), "read:confidential", meeting("2026-12-31"))).toBe(false);
+  });
+
+  it("does not open another body's meeting, nor a meeting whose day is not asked", () => {
+    expect(can(toBe("member"), "read:meeting", { bodyId: BODY_B, meetingDate: "2027-01-15" })).toBe(false);
+    expect(can(toBe("member"), "read:meeting", meeting(undefined))).toBe(false);
+  });
+
+  it("gives no right but reading the meeting: not to propose, sign, manage or edit", () => {
+    for (const action of ["propose:item", "sign:minutes", "manage:meeting", "edit:document"] as const)
+      expect(can(toBe("member"), action, meeting("2027-01-15")), action).toBe(false);
+  });
+
+  it("lets a reader with a seat ahead read the meeting, as a reader with a seat today does", () => {
+    expect(can(toBe("reader"), "read:meeting", meeting("2027-01-15"))).toBe(true);
+    expect(can(toBe("reader"), "propose:item", meeting("2027-01-15"))).toBe(false);
+  });
+});
