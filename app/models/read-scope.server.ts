@@ -241,6 +241,19 @@ export const SEARCH_ENTRY_YEAR = `(CASE WHEN e.kind = 'agenda_item' AND :everyth
   ELSE e.year END)`;
 
 /**
+ * An agenda item of a meeting a seat not yet begun calls the viewer to (policy.ts `calledAhead`,
+ * `calledAheadTo` above): of the seat's body, on a day the seat covers, the day as told (the
+ * last published notice's until minutes are begun). `:seatsAhead` is the scope's seats as JSON.
+ */
+const AGENDA_ITEM_CALLED_AHEAD = `EXISTS (
+  SELECT 1 FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id, json_each(:seatsAhead) s
+  WHERE ai.id = e.ref_id AND json_extract(s.value, '$.bodyId') = m.body_id
+    AND (CASE WHEN EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id) THEN m.date
+      ELSE coalesce((SELECT json_extract(av.content, '$.meeting.date') FROM agenda_versions av
+        WHERE av.meeting_id = m.id ORDER BY av.version_no DESC LIMIT 1), m.date) END)
+    BETWEEN json_extract(s.value, '$.startDate') AND coalesce(json_extract(s.value, '$.endDate'), '9999-12-31'))`;
+
+/**
  * Search entries (search_entries, db/migrations/0017) carry who may read them as an audience;
  * this is the same rules as above, as SQL over an entry aliased `e`, with the scope as named
  * parameters (constant SQL text, so the statement is prepared once). What is open to every
@@ -261,6 +274,7 @@ export const SEARCH_ENTRY_READABLE = `(
       WHERE d.id = e.ref_id AND d.collaboration_id IN (SELECT value FROM json_each(:collaborationIds))))))
   OR (e.audience IN ('body', 'public') AND e.body_id IN (SELECT value FROM json_each(:bodyIds)) AND (
     e.kind <> 'agenda_item' OR e.body_id IN (SELECT value FROM json_each(:managedBodyIds)) OR ${AGENDA_ITEM_AS_TOLD}))
+  OR (e.kind = 'agenda_item' AND e.audience IN ('body', 'public') AND ${AGENDA_ITEM_CALLED_AHEAD} AND ${AGENDA_ITEM_AS_TOLD})
   OR (e.audience = 'bodies' AND EXISTS (
     SELECT 1 FROM document_bodies d
     WHERE d.document_id = e.ref_id AND d.body_id IN (SELECT value FROM json_each(:bodyIds))))
@@ -273,5 +287,6 @@ export function searchScopeParams(scope: ReadScope) {
     bodyIds: JSON.stringify(scope.bodyIds),
     managedBodyIds: JSON.stringify(scope.managedBodyIds),
     collaborationIds: JSON.stringify(scope.collaborationIds),
+    seatsAhead: JSON.stringify(scope.seatsAhead),
   };
 }

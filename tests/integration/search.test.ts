@@ -25,7 +25,8 @@ import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { recommendationResource } from "~/domain/recommendations";
 import { canReadDocument } from "~/models/documents.server";
-import { getMeeting } from "~/models/meetings.server";
+import { getMeeting, meetingToldTo } from "~/models/meetings.server";
+import { meetingResource } from "~/domain/meetings";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { publishedMeetingIds, snapshotOf } from "~/models/meeting-notice.server";
@@ -55,11 +56,11 @@ function policyAdmits(actor: Actor | null, kind: string, refId: number): boolean
     }
     case "agenda_item": {
       const item = db.select().from(agendaItems).where(eq(agendaItems.id, refId)).get();
-      const meeting = item ? getMeeting(item.meetingId) : undefined;
+      // The meeting as the viewer was told it (its day decides whom a seat not yet begun calls).
+      const meeting = item ? meetingToldTo(actor, item.meetingId) : undefined;
       if (!item || !meeting) return false;
       const published = publishedMeetingIds([meeting.id]).has(meeting.id);
-      if (!can(actor, "read:meeting", { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published }))
-        return false;
+      if (!can(actor, "read:meeting", meetingResource(meeting, published))) return false;
       // The hit's texts must be what the viewer sees of the item (drafts, unpublished changes, sekretess).
       const seen = visibleAgendaOf(actor, meeting).find((i) => i.id === item.id);
       return (
@@ -73,8 +74,11 @@ function policyAdmits(actor: Actor | null, kind: string, refId: number): boolean
       const d = db.select().from(decisions).where(eq(decisions.id, refId)).get();
       return !!d && d.inRegister && canReadDecision(actor, d);
     }
-    case "matter":
-      return can(actor, "read:matters");
+    case "matter": {
+      // As /arenden/:id asks it: those who take part in the matter's collaboration.
+      const m = db.select().from(matters).where(eq(matters.id, refId)).get();
+      return !!m && can(actor, "read:matters", { collaborationId: m.collaborationId });
+    }
     case "agreement_version":
       return can(actor, "read:agreement");
     case "recommendation": {
@@ -147,6 +151,19 @@ const textOf = (e: { title: string; body: string }) => `${e.title} ${e.body}`.to
 beforeAll(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
   actors = demoViewers(world, "2026-11-23");
+  // A member-to-be of the steering group: her seat, not yet begun, covers the fixture's noticed
+  // meeting (2026-10-01) and the demo's coming ones, not the earlier (policy.ts, calledAhead).
+  actors.push([
+    "a member-to-be (a seat not yet begun)",
+    {
+      ...actors[1][1]!,
+      userId: "member-to-be",
+      role: "member",
+      bodyRoles: new Map(),
+      collaborationIds: new Set(),
+      seatsAhead: [{ bodyId: world.bodyIds.styrgrupp, startDate: "2026-09-15", endDate: null }],
+    },
+  ]);
   // More than 200 matches of one word, of every kind and visibility, across bodies and years.
   const b = world.bodyIds;
   const bodyList = [b.svom, b.styrgrupp, b.referensgrupp, b.arbetsgrupp];
