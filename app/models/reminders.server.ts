@@ -11,9 +11,11 @@ import { daysBetween } from "~/domain/calendar-dates";
 import { earliestExit } from "~/domain/agreement-terms";
 import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
 import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
+import { withCollaboration } from "~/domain/collaboration";
 import { proposalDeadline } from "~/domain/meetings";
 import { db, write, type Db } from "~/utils/db.server";
 import { currentVersion, termsOf } from "./agreements.server";
+import { getCollaboration } from "./collaborations.server";
 import { calledTo, membersOnDate } from "./meeting-attendance.server";
 import { asNoticedBy } from "./meeting-notice.server";
 import { notifyPeople } from "./notifications.server";
@@ -107,10 +109,22 @@ function assignmentReminders(tx: Db, today: string, origin: string): number {
       // The list the link opens: the collaboration's assignments.
       about: { type: "assignments", collaborationId: a.collaborationId },
       render: (name, footer) =>
-        assignmentDueMail(name, { title: a.title, dueDate, daysLeft, url: `${origin}/uppdrag` }, footer),
+        assignmentDueMail(
+          name,
+          { title: a.title, dueDate, daysLeft, url: withCollaboration(`${origin}/uppdrag`, slugOf(a.collaborationId)) },
+          footer,
+        ),
     });
   }
   return queued;
+}
+
+/**
+ * The collaboration a link must name: a page about a whole list (assignments, the agreement)
+ * otherwise opens the reader's first collaboration, not the one the message is about.
+ */
+function slugOf(collaborationId: number): string {
+  return getCollaboration(collaborationId)?.slug ?? "";
 }
 
 function agreementNoticeReminders(tx: Db, today: string, origin: string): number {
@@ -155,7 +169,7 @@ function agreementNoticeReminders(tx: Db, today: string, origin: string): number
             noticeDeadline: exit.noticeDeadline,
             termEnd: exit.termEnd,
             daysLeft: exit.daysLeft,
-            url: `${origin}/avtal`,
+            url: withCollaboration(`${origin}/avtal`, slugOf(agreement.collaborationId)),
           },
           footer,
         ),

@@ -19,6 +19,7 @@ import {
   assignments,
   bodies,
   bodyCollaborations,
+  collaborations,
   itemProposals,
   mailOutbox,
   memberships,
@@ -79,6 +80,13 @@ const cookies = new Map<number, string>();
 /** Canary → who may read the object that carries it. */
 const canaries = new Map<string, (personId: number) => Promise<boolean>>();
 
+const slugs = () =>
+  db
+    .select({ slug: collaborations.slug })
+    .from(collaborations)
+    .all()
+    .map((c) => c.slug);
+
 /** Opens `path` as the person, with the route's own loader: true when it answers with the page. */
 async function opens(personId: number, path: string): Promise<boolean> {
   const url = new URL(path, "http://localhost");
@@ -121,6 +129,11 @@ async function checkOutbox(kind?: string): Promise<Map<string, number[]>> {
       const path = link.slice(origin.length);
       if (OWN_PAGES.some((re) => re.test(path))) continue;
       expect(await opens(personId, path), `${row.kind} to ${row.toName} links to ${path}`).toBe(true);
+      // A page about a whole collection (no object id in its path) shows the reader's first
+      // collaboration unless the link names one: a mail's link must name the one it is about.
+      const url = new URL(link);
+      if (!url.pathname.split("/").some((segment) => /^\d+$/.test(segment)))
+        expect(slugs(), `${row.kind} links to ${path}`).toContain(url.searchParams.get("samverkan"));
     }
     for (const [canary, mayRead] of canaries) {
       if (!body.includes(canary)) continue;
