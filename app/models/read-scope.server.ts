@@ -274,7 +274,8 @@ export const SEARCH_ENTRY_READABLE = `(
       WHERE d.id = e.ref_id AND d.collaboration_id IN (SELECT value FROM json_each(:collaborationIds))))))
   OR (e.audience IN ('body', 'public') AND e.body_id IN (SELECT value FROM json_each(:bodyIds)) AND (
     e.kind <> 'agenda_item' OR e.body_id IN (SELECT value FROM json_each(:managedBodyIds)) OR ${AGENDA_ITEM_AS_TOLD}))
-  OR (e.kind = 'agenda_item' AND e.audience IN ('body', 'public') AND ${AGENDA_ITEM_CALLED_AHEAD} AND ${AGENDA_ITEM_AS_TOLD})
+  OR (:seatsAhead <> '[]' AND e.kind = 'agenda_item' AND e.audience IN ('body', 'public')
+    AND ${AGENDA_ITEM_CALLED_AHEAD} AND ${AGENDA_ITEM_AS_TOLD})
   OR (e.audience = 'bodies' AND EXISTS (
     SELECT 1 FROM document_bodies d
     WHERE d.document_id = e.ref_id AND d.body_id IN (SELECT value FROM json_each(:bodyIds))))
