@@ -64,6 +64,8 @@ interface ItemTexts {
   decisionText: string;
   confidential: boolean;
   files: readonly { originalName: string }[];
+  /** The § number, from the decision rows the minutes give (drafts until the minutes are approved). */
+  paragraph?: number | null;
 }
 
 /**
@@ -71,8 +73,8 @@ interface ItemTexts {
  * notice, the minutes, extracts, the zip, search hits) goes through this one function.
  * - Drafts: the agenda as it stands, minutes texts included.
  * - Everyone else, until the minutes are approved: the last published version of the agenda
- *   (items added since are left out, texts as published, only the documents named then) and
- *   no minutes texts. Once approved, the minutes are the public record: the items as they stand.
+ *   (items added since are left out, texts as published, only the documents named then), no
+ *   minutes texts and no § numbers (draft minutes number the items, those added since too). Once approved, the minutes are the public record: the items as they stand.
  * - Without the confidential right, a confidential item keeps only its title and reason.
  */
 export function agendaAsSeen<T extends ItemTexts>(
@@ -98,6 +100,7 @@ export function agendaAsSeen<T extends ItemTexts>(
           proposedDecision: snap.proposedDecision,
           minutesNote: "",
           decisionText: "",
+          ...("paragraph" in item ? { paragraph: null } : {}),
           files: item.files.filter((f) => snap.fileNames.includes(f.originalName)),
         },
       ];

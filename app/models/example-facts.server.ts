@@ -7,7 +7,10 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { decisions, exampleFacts, recommendationParties } from "../../db/schema";
 import { exampleKey, type ExampleEntity, type ExampleField, type ExampleMarks } from "~/domain/example-facts";
+import type { Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import { db, prepared, type Db } from "~/utils/db.server";
+import { decisionsReadableBy } from "./read-scope.server";
 
 /** Marks fields of one record as example data (idempotent). */
 export function markExample<E extends ExampleEntity>(tx: Db, entity: E, entityId: number, fields: ExampleField<E>[]) {
@@ -47,16 +50,30 @@ export function exampleMarksOf(
 /**
  * The marks a meeting's pages need: the meeting, its minutes and the decision row of each §,
  * with which decision belongs to which agenda item (a § number is the decision's field).
+ * Only of the items the page shows the viewer (`itemIds`, from `visibleAgendaOf`) and only
+ * decisions the viewer may open (`decisionsReadableBy`): the loader's data reaches the
+ * browser whole, and a decision id of an item added since the notice, of a draft or of a
+ * confidential § would tell that such a row exists.
  */
 export function meetingExampleMarks(
+  actor: Actor | null,
   meetingId: number,
+  itemIds: readonly number[],
   conn: Db = db(),
 ): { marks: ExampleMarks; decisionOfItem: Record<number, number> } {
-  const rows = conn
-    .select({ id: decisions.id, itemId: decisions.agendaItemId })
-    .from(decisions)
-    .where(eq(decisions.meetingId, meetingId))
-    .all();
+  const rows = itemIds.length
+    ? conn
+        .select({ id: decisions.id, itemId: decisions.agendaItemId })
+        .from(decisions)
+        .where(
+          and(
+            eq(decisions.meetingId, meetingId),
+            inArray(decisions.agendaItemId, [...itemIds]),
+            decisionsReadableBy(readScopeOf(actor)),
+          ),
+        )
+        .all()
+    : [];
   const decisionOfItem: Record<number, number> = {};
   for (const r of rows) if (r.itemId !== null) decisionOfItem[r.itemId] = r.id;
   return {

@@ -15,7 +15,7 @@ import { clearExample } from "./example-facts.server";
 import { asNoticedBy } from "./meeting-notice.server";
 import { standardItemsForNewMeeting } from "./meeting-agenda.server";
 import { paginateQuery } from "./paging.server";
-import { meetingsReadableBy } from "./read-scope.server";
+import { meetingDateAsNoticed, meetingsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
 const meetingColumns = {
@@ -80,16 +80,19 @@ function meetingListWhere(actor: Actor | null, bodyIds: readonly number[]) {
 
 /**
  * The coming meetings (from `today`) of the given bodies that the actor may open (no dead
- * ends: issue 15), soonest first, as the actor was told of them. `limit` shortens the list
+ * ends: issue 15), soonest first, as the actor was told of them: coming and past, and their
+ * order, by the day the actor was told (`meetingDateAsNoticed`), so a move not yet published
+ * does not show by the list a meeting is in. `limit` shortens the list
  * (the start page); the meetings list and a body page show them all (a calendar ahead is short).
  */
 export function upcomingMeetings(actor: Actor | null, bodyIds: readonly number[], today: string, limit?: number) {
+  const told = meetingDateAsNoticed(readScopeOf(actor));
   const query = db()
     .select(listColumns)
     .from(meetings)
     .innerJoin(bodies, eq(meetings.bodyId, bodies.id))
-    .where(and(meetingListWhere(actor, bodyIds), gte(meetings.date, today)))
-    .orderBy(asc(meetings.date), asc(meetings.startTime), asc(meetings.id))
+    .where(and(meetingListWhere(actor, bodyIds), gte(told, today)))
+    .orderBy(asc(told), asc(meetings.startTime), asc(meetings.id))
     .$dynamic();
   return asNoticedBy(actor, (limit === undefined ? query : query.limit(limit)).all());
 }
@@ -101,8 +104,9 @@ export async function pageOfPastMeetings(
   today: string,
   request: PageRequest,
 ) {
-  const where = and(meetingListWhere(actor, bodyIds), lt(meetings.date, today));
-  const order = [desc(meetings.date), desc(meetings.startTime), desc(meetings.id)];
+  const told = meetingDateAsNoticed(readScopeOf(actor));
+  const where = and(meetingListWhere(actor, bodyIds), lt(told, today));
+  const order = [desc(told), desc(meetings.startTime), desc(meetings.id)];
   const page = await paginateQuery(request, { table: meetings, id: meetings.id, where, order }, (ofPage) =>
     db()
       .select(listColumns)

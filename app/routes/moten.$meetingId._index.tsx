@@ -42,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const proposals = proposalsOf(meeting.id)
     .filter((p) => canManage || p.proposedBy === viewer?.user.id)
     .map((p) => ({ ...p, files: p.files.map((f) => ({ id: f.id, originalName: f.originalName, size: f.size })) }));
-  const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
+  const { marks, decisionOfItem } = meetingExampleMarks(
+    access.actor,
+    meeting.id,
+    items.map((i) => i.id),
+  );
   return {
     meeting: shown.meeting,
     marks,

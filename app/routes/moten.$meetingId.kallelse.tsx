@@ -25,12 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     minutesBegun: minutesOf(meeting.id) !== undefined,
   });
-  const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
+  const items = visibleAgendaOf(actor, meeting, shown.items);
+  const { marks, decisionOfItem } = meetingExampleMarks(
+    actor,
+    meeting.id,
+    items.map((i) => i.id),
+  );
   return {
     meeting: shown.meeting,
     marks,
     decisionOfItem,
-    items: itemViews(visibleAgendaOf(actor, meeting, shown.items), canReadConfidential),
+    items: itemViews(items, canReadConfidential),
     publishedAt: shown.notice?.publishedAt ?? null,
     versionNo: shown.latest?.versionNo ?? 0,
     history: shown.history,

@@ -116,8 +116,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const immediate = immediatelyApprovedItemIds(meeting.id);
   const details = paragraphDetailsOf(actor, meeting.id);
   const revisions = revisionsOf(meeting.id);
-  const { marks, decisionOfItem } = meetingExampleMarks(meeting.id);
-  const items = visibleAgendaOf(actor, meeting).map((i) => {
+  const visible = visibleAgendaOf(actor, meeting);
+  const { marks, decisionOfItem } = meetingExampleMarks(
+    actor,
+    meeting.id,
+    visible.map((i) => i.id),
+  );
+  const items = visible.map((i) => {
     const hidden = i.confidential && !canReadConfidential;
     const corrected = revisions.filter((r) => r.agendaItemId === i.id && !r.pending);
     return {

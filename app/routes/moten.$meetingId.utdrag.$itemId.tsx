@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const extract = extractOf(access.actor, access.meeting, idParam(params.itemId));
   if (!extract) throw notFound("Paragrafen finns inte.");
   const hidden = extract.item.confidential && !access.canReadConfidential;
-  const { marks, decisionOfItem } = meetingExampleMarks(access.meeting.id);
+  const { marks, decisionOfItem } = meetingExampleMarks(access.actor, access.meeting.id, [idParam(params.itemId)]);
   return {
     marks: [...marks, ...exampleMarksOf({ matter: [extract.item.matterId] })],
     decisionId: decisionOfItem[idParam(params.itemId)] ?? null,

@@ -26,6 +26,17 @@ import { decisionsForExport } from "~/models/decisions.server";
 import { allOf } from "../support/batches";
 import { demoDatabase } from "../support/test-db";
 
+/** The marks of every item of a meeting, as the coordinator (who may open every decision) is shown them. */
+function marksOfWholeMeeting(meetingId: number) {
+  const ids = db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all();
+  const user = db.select().from(users).where(eq(users.id, "demo-samordnare")).get()!;
+  return meetingExampleMarks(
+    loadActor(user, "2026-11-23"),
+    meetingId,
+    ids.map((i) => i.id),
+  );
+}
+
 let db: Db;
 let world: DemoWorld;
 beforeEach(async () => {
@@ -100,7 +111,7 @@ describe("the seeded 2021–2023 history", () => {
       .from(meetings)
       .where(and(eq(meetings.bodyId, world.bodyIds.svom), eq(meetings.date, "2022-06-03")))
       .get()!;
-    const { marks, decisionOfItem } = meetingExampleMarks(june.id);
+    const { marks, decisionOfItem } = marksOfWholeMeeting(june.id);
     expect(isExample(marks, "meeting", june.id, "place")).toBe(true);
     expect(isExample(marks, "meeting", june.id, "time")).toBe(true);
     // The date is in the sources.
@@ -118,7 +129,7 @@ describe("the seeded 2021–2023 history", () => {
       .from(meetings)
       .where(and(eq(meetings.bodyId, world.bodyIds.svom), eq(meetings.date, SVOM_FEBRUARY_2023)))
       .get()!;
-    const feb = meetingExampleMarks(february.id);
+    const feb = marksOfWholeMeeting(february.id);
     expect(isExample(feb.marks, "meeting", february.id, "date")).toBe(true);
     const agreementItem = db
       .select()
@@ -149,7 +160,7 @@ describe("the seeded 2021–2023 history", () => {
       videoUrl: m.videoUrl,
     });
     expect(saved.ok).toBe(true);
-    const { marks } = meetingExampleMarks(m.id);
+    const { marks } = marksOfWholeMeeting(m.id);
     expect(isExample(marks, "meeting", m.id, "place")).toBe(false);
     expect(isExample(marks, "meeting", m.id, "time")).toBe(true);
     expect(getMeeting(m.id)?.place).toBe("Regionens hus, sal Storsjön");
