@@ -39,14 +39,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, called, me, canManage } = await load(request, params.meetingId);
   const responses = responsesOf(meeting.id);
   const mine = me ? (responses.find((r) => r.personId === me.personId) ?? null) : null;
+  const open = answersOpenTo(me?.role ?? null, meeting.date, todayInStockholm());
   return {
     meeting,
     me: me ? { name: me.name, role: me.role } : null,
     mine: mine
       ? { answer: mine.answer, forName: called.find((c) => c.personId === mine.forPersonId)?.name ?? null }
       : null,
-    open: answersOpenTo(me?.role ?? null, meeting.date, todayInStockholm()),
-    seats: seatsToFill(called, responses).map((p) => ({ personId: p.personId, name: p.name })),
+    open,
+    // Who reported förhinder is for a deputy who may serve for them (and the secretary, below);
+    // the loader's data reaches the browser whole, shown or not.
+    seats: open.includes("tjänstgör")
+      ? seatsToFill(called, responses).map((p) => ({ personId: p.personId, name: p.name }))
+      : [],
     coming: canManage ? whoIsComing(called, responses) : null,
   };
 }

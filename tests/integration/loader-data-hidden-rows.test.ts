@@ -27,6 +27,7 @@ import { createSession } from "~/auth/sessions.server";
 import { addDays } from "~/domain/calendar-dates";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
+import { reportAbsence } from "~/models/meeting-absence.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { pageOfPastMeetings, updateMeeting, upcomingMeetings } from "~/models/meetings.server";
 import { loadActor } from "~/models/users.server";
@@ -48,7 +49,16 @@ let db: Db;
 let world: DemoWorld;
 const today = todayInStockholm();
 
-const VIEWERS = ["anonymous", "test-lasare", "demo-ifochef", "test-svom-ledamot", "demo-samordnare"] as const;
+const VIEWERS = [
+  "anonymous",
+  "test-lasare",
+  "demo-ifochef",
+  "test-svom-ledamot",
+  "test-svom-ersattare",
+  "demo-samordnare",
+] as const;
+/** The name of a member who reported förhinder. */
+const ABSENT = "Kanariefranvarande Ledamot";
 type Viewer = (typeof VIEWERS)[number];
 const cookies = new Map<Viewer, string>();
 const actorOf = (viewer: Viewer) =>
@@ -153,6 +163,16 @@ beforeAll(async () => {
   const unpublished = item(noticed.id, { id: 995_001, position: 51, title: "Ej publicerad punkt" });
   canaries.push({ name: "item not yet published", value: unpublished.id, readable: secretaryOnly });
 
+  // A member reports förhinder for NOTICED: a deputy who may serve for them and the secretary see it.
+  const absent = seatedTestUser(db, { id: "test-franvarande", role: "member", name: ABSENT }, [[SVOM, "ledamot"]]);
+  seatedTestUser(db, { id: "test-svom-ersattare", role: "member", name: "Ersättare i SVOM" }, [[SVOM, "ersättare"]]);
+  const reported = reportAbsence(
+    "test-franvarande",
+    { id: noticed.id, bodyId: SVOM, date: noticed.date },
+    absent.personId,
+  );
+  expect(reported.ok).toBe(true);
+
   // MOVED: noticed for a coming day, then moved by the secretary to a past day, not published.
   const moved = secretaryMeeting(SVOM, addDays(today, 30), { isPublic: true });
   meetingIds.moved = moved.id;
@@ -242,6 +262,17 @@ describe("loader data holds no row the viewer may not open", () => {
     expect(leaks).toEqual([]);
     // The hunt reached the pages: the public reads every published SVOM meeting's page.
     expect(answered).toBeGreaterThan(VIEWERS.length * Object.keys(meetingIds).length);
+  });
+
+  it("names who reported förhinder only to a deputy who may serve for them and to the secretary", async () => {
+    const seenBy: string[] = [];
+    for (const viewer of VIEWERS) {
+      const text = await loaderData(absencePage.loader as Loader, viewer, `/moten/${meetingIds.noticed}/forhinder`, {
+        meetingId: String(meetingIds.noticed),
+      });
+      if (text?.includes(ABSENT)) seenBy.push(viewer);
+    }
+    expect(seenBy).toEqual(["test-svom-ersattare", "demo-samordnare"]);
   });
 
   it("and every canary reaches someone who may open it (the hunt finds what it looks for)", async () => {
