@@ -13,7 +13,8 @@ import { FormErrorSummary, formProps, TextareaField, useSchemaForm } from "~/com
 import { notFound } from "~/auth/session.server";
 import { declineProposalSchema, meetingActionSchema } from "~/forms/meeting";
 import { todayInStockholm } from "~/domain/format";
-import { agendaChangeRefusal, canProposeOn, openFileCount, proposalDeadline } from "~/domain/meetings";
+import { agendaChangeRefusal, canProposeOn, isSigned, openFileCount, proposalDeadline } from "~/domain/meetings";
+import { can } from "~/domain/policy";
 import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/models/meeting-proposals.server";
 import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
 import { noticeViewFor, publishNotice } from "~/models/meeting-notice.server";
@@ -57,7 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: shown.history,
     unpublished: shown.unpublished,
     proposals,
-    minutes,
+    // The minutes as far as the viewer may open them: draft minutes are the body's (no link to a
+    // page that would refuse, and nothing of a draft in the page's data).
+    minutes:
+      minutes && can(access.actor, "read:meeting", { ...access.resource, published: isSigned(minutes) })
+        ? minutes
+        : null,
     // Approved minutes lock the agenda: no item is added, edited, moved or taken in from a proposal.
     agendaLocked: agendaChangeRefusal(minutes),
     canManage,
