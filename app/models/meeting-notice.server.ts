@@ -172,22 +172,32 @@ export function noticeViewFor<M extends MeetingSnapshot & { id: number }>(
   };
 }
 
+/** A meeting's counters: the agenda's lock (`version`) and the calendar's SEQUENCE. */
+interface MeetingCounters {
+  version: number;
+  calendarSequence: number;
+}
+
 /**
  * Meetings as their members were told (issue 10, items 3 and 7): for everyone but the
  * body's secretary, a meeting with a published notice and no minutes begun shows the date,
  * times, place and video link of the last published version, never a change not yet
- * published. The one rule every surface that lists meetings passes its rows through (lists,
+ * published, and counters (`version`, `calendarSequence`) that only a publication moves. The one rule every surface that lists meetings passes its rows through (lists,
  * the start page, calendar files and feeds); the meeting's own pages use `noticeViewFor`,
  * which applies the same rule. One query for all rows.
  */
-export function asNoticedBy<R extends { id: number; bodyId: number } & Partial<MeetingSnapshot>>(
+export function asNoticedBy<R extends { id: number; bodyId: number } & Partial<MeetingSnapshot & MeetingCounters>>(
   actor: Actor | null,
   rows: R[],
 ): R[] {
   const ids = rows.filter((r) => !can(actor, "manage:meeting", { bodyId: r.bodyId })).map((r) => r.id);
   if (ids.length === 0) return rows;
   const latest = db()
-    .select({ meetingId: agendaVersions.meetingId, content: agendaVersions.content })
+    .select({
+      meetingId: agendaVersions.meetingId,
+      versionNo: agendaVersions.versionNo,
+      content: agendaVersions.content,
+    })
     .from(agendaVersions)
     .where(
       and(
@@ -197,13 +207,20 @@ export function asNoticedBy<R extends { id: number; bodyId: number } & Partial<M
       ),
     )
     .all();
-  const published = new Map(latest.map((v) => [v.meetingId, parseNoticeContent(v.content).meeting]));
+  const published = new Map(latest.map((v) => [v.meetingId, v]));
   return rows.map((r) => {
-    const told = published.get(r.id);
-    if (!told) return r;
-    const overlay: Partial<MeetingSnapshot> = {};
-    for (const key of ["date", "startTime", "endTime", "place", "videoUrl"] as const)
-      if (key in r) overlay[key] = told[key];
+    const notice = published.get(r.id);
+    if (!notice) return r;
+    const told = parseNoticeContent(notice.content).meeting;
+    const overlay: Partial<MeetingSnapshot & MeetingCounters> = {};
+    if (told)
+      for (const key of ["date", "startTime", "endTime", "place", "videoUrl"] as const)
+        if (key in r) overlay[key] = told[key];
+    // The counters that every change raises would tell that a change is waiting: the told ones
+    // move only with a published notice (each publication raises the calendar sequence too, so
+    // the calendar's SEQUENCE never goes back when the minutes begin and the row is shown as is).
+    for (const key of ["version", "calendarSequence"] as const)
+      if (typeof r[key] === "number") overlay[key] = Math.min(notice.versionNo, r[key]);
     return { ...r, ...overlay };
   });
 }

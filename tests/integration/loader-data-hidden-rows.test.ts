@@ -29,9 +29,10 @@ import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { reportAbsence } from "~/models/meeting-absence.server";
 import { publishNotice } from "~/models/meeting-notice.server";
-import { pageOfPastMeetings, updateMeeting, upcomingMeetings } from "~/models/meetings.server";
+import { getMeeting, pageOfPastMeetings, updateMeeting, upcomingMeetings } from "~/models/meetings.server";
 import { loadActor } from "~/models/users.server";
 import * as absencePage from "~/routes/moten.$meetingId.forhinder";
+import * as meetingCalendar from "~/routes/moten.$meetingId.kalender[.ics]";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import * as noticePage from "~/routes/moten.$meetingId.kallelse";
 import * as minutesPage from "~/routes/moten.$meetingId.protokoll";
@@ -80,6 +81,8 @@ const meetingIds: Record<"draft" | "approved" | "noticed" | "moved", number> = {
   moved: 0,
 };
 const itemIdsOf = new Map<number, number[]>();
+/** MOVED's counters when its notice was published (every change raises them). */
+let toldCounters = { version: 0, calendarSequence: 0 };
 
 const svomDrafts = (viewer: Viewer) =>
   can(actorOf(viewer), "read:meeting", { bodyId: world.bodyIds.svom, publicRecords: true, published: false });
@@ -181,6 +184,8 @@ beforeAll(async () => {
   meetingIds.moved = moved.id;
   item(moved.id, { title: "Flyttad punkt" });
   publishNotice("demo-samordnare", moved.id);
+  const noticedAs = getMeeting(moved.id)!;
+  toldCounters = { version: noticedAs.version, calendarSequence: noticedAs.calendarSequence };
   const saved = updateMeeting("demo-samordnare", moved.id, moved.version, {
     date: addDays(today, -5),
     startTime: "09:00",
@@ -315,6 +320,30 @@ describe("loader data holds no row the viewer may not open", () => {
       ["Budget 2027", 5],
       ["Ärende enligt OSL", 6],
     ]);
+  });
+});
+
+describe("a meeting's counters tell no change not yet published", () => {
+  it("are the notice's on the meeting page and in its calendar file, for all but the secretary", async () => {
+    const id = meetingIds.moved;
+    const actual = getMeeting(id)!;
+    expect(actual.calendarSequence).toBeGreaterThan(toldCounters.calendarSequence);
+    for (const viewer of VIEWERS) {
+      const page = JSON.parse(
+        (await loaderData(meetingPage.loader as Loader, viewer, `/moten/${id}`, { meetingId: String(id) }))!,
+      ) as { meeting: { version: number; calendarSequence: number } };
+      const expected = secretaryOnly(viewer)
+        ? { version: actual.version, calendarSequence: actual.calendarSequence }
+        : toldCounters;
+      expect({ viewer, ...page.meeting }).toMatchObject({ viewer, ...expected });
+      const ics = (await loaderData(meetingCalendar.loader as Loader, viewer, `/moten/${id}/kalender.ics`, {
+        meetingId: String(id),
+      }))!;
+      expect({ viewer, sequence: /SEQUENCE:(\d+)/.exec(ics)?.[1] }).toEqual({
+        viewer,
+        sequence: String(expected.calendarSequence),
+      });
+    }
   });
 });
 
