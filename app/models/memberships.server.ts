@@ -24,7 +24,6 @@ function seatsQuery(condition: SQL) {
       role: memberships.role,
       startDate: memberships.startDate,
       endDate: memberships.endDate,
-      note: memberships.note,
       personId: people.id,
       personName: people.name,
       personTitle: people.title,

@@ -22,7 +22,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, decisions, minutes, users } from "../../db/schema";
+import { agendaItems, decisions, memberships, minutes, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { addDays } from "~/domain/calendar-dates";
 import { todayInStockholm } from "~/domain/format";
@@ -42,6 +42,7 @@ import * as extractPage from "~/routes/moten.$meetingId.utdrag.$itemId";
 import * as meetingsList from "~/routes/moten._index";
 import * as bodyPage from "~/routes/organ.$bodyId._index";
 import * as startPage from "~/routes/_index";
+import * as partyPage from "~/routes/parter.$organisationId";
 import { secretaryMeeting } from "../support/meetings";
 import { seatedTestUser } from "../support/browser";
 import { demoDatabase } from "../support/test-db";
@@ -60,6 +61,8 @@ const VIEWERS = [
 ] as const;
 /** A text of draft minutes (their place of approval). */
 const DRAFT_MINUTES = "Kanariejusteringsplats";
+/** The coordinator's note on a seat. */
+const SEAT_NOTE = "Kanarieanteckning om platsen";
 /** The name of a member who reported förhinder. */
 const ABSENT = "Kanariefranvarande Ledamot";
 type Viewer = (typeof VIEWERS)[number];
@@ -172,6 +175,11 @@ beforeAll(async () => {
   // A member reports förhinder for NOTICED: a deputy who may serve for them and the secretary see it.
   const absent = seatedTestUser(db, { id: "test-franvarande", role: "member", name: ABSENT }, [[SVOM, "ledamot"]]);
   seatedTestUser(db, { id: "test-svom-ersattare", role: "member", name: "Ersättare i SVOM" }, [[SVOM, "ersättare"]]);
+  // The coordinator's note on the seat (read on the seat's edit page only), the seat on Berg's behalf.
+  db.update(memberships)
+    .set({ note: SEAT_NOTE, organisationId: world.organisationIds.Berg })
+    .where(eq(memberships.personId, absent.personId))
+    .run();
   const reported = reportAbsence(
     "test-franvarande",
     { id: noticed.id, bodyId: SVOM, date: noticed.date },
@@ -283,6 +291,20 @@ describe("loader data holds no row the viewer may not open", () => {
       if (text?.includes(ABSENT)) seenBy.push(viewer);
     }
     expect(seenBy).toEqual(["test-svom-ersattare", "demo-samordnare"]);
+  });
+
+  it("gives a seat's note to no one on the body's page and the party's page", async () => {
+    const SVOM = world.bodyIds.svom;
+    const Berg = world.organisationIds.Berg;
+    for (const viewer of VIEWERS) {
+      const body = (await loaderData(bodyPage.loader as Loader, viewer, `/organ/${SVOM}`, { bodyId: String(SVOM) }))!;
+      const party = (await loaderData(partyPage.loader as Loader, viewer, `/parter/${Berg}`, {
+        organisationId: String(Berg),
+      }))!;
+      // The pages list the seat (the hunt reaches it), but not the note.
+      expect({ viewer, listed: body.includes(ABSENT) && party.includes(ABSENT) }).toEqual({ viewer, listed: true });
+      expect({ viewer, note: body.includes(SEAT_NOTE) || party.includes(SEAT_NOTE) }).toEqual({ viewer, note: false });
+    }
   });
 
   it("and every canary reaches someone who may open it (the hunt finds what it looks for)", async () => {
