@@ -107,7 +107,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     personId === null ? "" : (participants.find((p) => p.personId === personId)?.name ?? String(personId));
   const signers = requiredSignersOf(choice).map((s) => ({ ...s, name: nameOf(s.personId) }));
   const signatures = signaturesOf(meeting.id);
-  const pending = record ? (pendingCorrectionOf(meeting.id) ?? null) : null;
+  // A correction waiting for justering is a draft of the minutes: the body's, as draft minutes are.
+  const pending =
+    record && can(actor, "read:meeting", { ...resource, published: false })
+      ? (pendingCorrectionOf(meeting.id) ?? null)
+      : null;
   // The draft's signing round is open while the minutes allow signing (started, not approved).
   const signingOpen = minutesStepRefusal("sign", record) === null;
   const correctionSignatures = pending ? signaturesOf(meeting.id, pending.id) : [];
@@ -122,6 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting.id,
     visible.map((i) => i.id),
   );
+  const textsWithheld = (itemId: number | null) =>
+    !canReadConfidential && visible.some((i) => i.id === itemId && i.confidential);
   const items = visible.map((i) => {
     const hidden = i.confidential && !canReadConfidential;
     const corrected = revisions.filter((r) => r.agendaItemId === i.id && !r.pending);
@@ -200,8 +206,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         reason: r.reason,
         on: dateInStockholm(r.approvedAt ?? r.createdAt),
         paragraph: items.find((i) => i.id === r.agendaItemId)?.paragraph ?? null,
-        before: (JSON.parse(r.before) as { decisionText: string }).decisionText,
-        after: (JSON.parse(r.after) as { decisionText: string }).decisionText,
+        // A confidential §'s texts, before and after, are the body's as the § itself is.
+        ...(textsWithheld(r.agendaItemId)
+          ? { before: "Sekretessmarkerad.", after: "Sekretessmarkerad." }
+          : {
+              before: (JSON.parse(r.before) as { decisionText: string }).decisionText,
+              after: (JSON.parse(r.after) as { decisionText: string }).decisionText,
+            }),
       })),
     appeal: approved
       ? appealStatement({

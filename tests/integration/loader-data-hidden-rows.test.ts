@@ -6,8 +6,9 @@
  * hold none of the ids the viewer may not open. A hunt found every decision id of a meeting on
  * its page, its notice, its minutes and extracts (`meetingExampleMarks`): draft decisions
  * before justering, the decision of an item added since the notice (and so that item's id),
- * and a confidential §'s non-public decision; and the § numbers of draft minutes on the
- * published agenda outside the body. The meeting lists put a meeting among the coming or the
+ * and a confidential §'s non-public decision; the § numbers of draft minutes on the
+ * published agenda outside the body; and on approved minutes a correction not yet approved
+ * and a confidential §'s corrected texts. The meeting lists put a meeting among the coming or the
  * past ones, and in order, by the day the secretary last saved, not the day the viewer was
  * told: a move not yet published showed by the list a meeting was in.
  *
@@ -22,7 +23,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { agendaItems, decisions, memberships, minutes, users } from "../../db/schema";
+import { agendaItems, decisions, memberships, minutes, minutesRevisions, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { addDays } from "~/domain/calendar-dates";
 import { todayInStockholm } from "~/domain/format";
@@ -158,6 +159,29 @@ beforeAll(async () => {
   const approval = { approval: "justerat" as const, approvedAt: `${approvedOn}T12:00:00.000Z` };
   decision(approved.id, approvedOn, { id: 880_011, paragraph: 5, agendaItemId: open.id, isPublic: true, ...approval });
   decision(approved.id, approvedOn, { id: 880_012, paragraph: 6, agendaItemId: secret.id, ...approval });
+  // A correction of the confidential § in force, and one of the open § waiting for justering.
+  const revision = (itemId: number, text: string, pending: boolean) =>
+    db
+      .insert(minutesRevisions)
+      .values({
+        meetingId: approved.id,
+        agendaItemId: itemId,
+        reason: "Skrivfel",
+        before: JSON.stringify({ decisionText: `${text} före`, minutesNote: "" }),
+        after: JSON.stringify({ decisionText: `${text} efter`, minutesNote: "" }),
+        pending,
+        approvedAt: pending ? null : `${approvedOn}T13:00:00.000Z`,
+        createdBy: "demo-samordnare",
+      })
+      .run();
+  revision(secret.id, "Kanariekonfidentiellrattelse", false);
+  revision(open.id, "Kanarierattelseutkast", true);
+  canaries.push({
+    name: "a confidential §'s correction",
+    value: "Kanariekonfidentiellrattelse",
+    readable: (viewer) => can(actorOf(viewer), "read:confidential", { bodyId: SVOM }),
+  });
+  canaries.push({ name: "a correction not yet approved", value: "Kanarierattelseutkast", readable: svomDrafts });
   canaries.push({
     name: "a confidential §'s decision",
     value: 880_012,
