@@ -7,7 +7,6 @@ interface AgendaFile {
 
 export interface AgendaItemView {
   id: number;
-  position: number;
   title: string;
   kind: string;
   presenter: string;

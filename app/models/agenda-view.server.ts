@@ -35,11 +35,14 @@ export function visibleAgendaOf(
   return agendaAsSeen(items, sight, published(), isSigned(record));
 }
 
-/** Agenda items shaped for the page: Markdown rendered and sanitized, confidential documents withheld. */
+/**
+ * Agenda items shaped for the page: Markdown rendered and sanitized, confidential documents
+ * withheld. No stored position: the list's order is the number, and the position stored now
+ * would tell of an item added or moved since the notice.
+ */
 export function itemViews(items: AgendaItem[], canReadConfidential: boolean): AgendaItemView[] {
   return items.map((i) => ({
     id: i.id,
-    position: i.position,
     title: i.title,
     kind: i.kind,
     presenter: i.presenter,
