@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle
 import { assignments, bodies, decisions, organisations, people } from "../../db/schema";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
+import { readScopeOf } from "~/domain/read-scope";
 import type { AssignmentView } from "~/domain/assignments";
 import { OPEN_ASSIGNMENT_STATUSES, type AssignmentStatus } from "~/domain/recommendations";
 import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
 import { paginateQuery } from "./paging.server";
+import { decisionsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
 /** The SQL form of isAssignee (app/domain/assignments.ts): the person, a member of the body, or someone from the party. */
@@ -51,7 +53,8 @@ const listColumns = {
   status: assignments.status,
   version: assignments.version,
   createdBy: assignments.createdBy,
-  decisionId: assignments.decisionId,
+  // The decision the assignment comes from, only when the viewer may open it (joined on that).
+  decisionId: decisions.id,
   decisionTitle: decisions.title,
 };
 
@@ -74,7 +77,7 @@ export async function pageOfAssignments(
     db()
       .select(listColumns)
       .from(assignments)
-      .leftJoin(decisions, eq(assignments.decisionId, decisions.id))
+      .leftJoin(decisions, and(eq(assignments.decisionId, decisions.id), decisionsReadableBy(readScopeOf(actor))))
       .where(page)
       .orderBy(...order),
   );

@@ -28,6 +28,7 @@ import { createSession } from "~/auth/sessions.server";
 import { addDays } from "~/domain/calendar-dates";
 import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
+import { createAssignment } from "~/models/assignments.server";
 import { reportAbsence } from "~/models/meeting-absence.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { getMeeting, pageOfPastMeetings, updateMeeting, upcomingMeetings } from "~/models/meetings.server";
@@ -43,6 +44,7 @@ import * as extractPage from "~/routes/moten.$meetingId.utdrag.$itemId";
 import * as meetingsList from "~/routes/moten._index";
 import * as bodyPage from "~/routes/organ.$bodyId._index";
 import * as startPage from "~/routes/_index";
+import * as assignmentsPage from "~/routes/uppdrag";
 import * as partyPage from "~/routes/parter.$organisationId";
 import { secretaryMeeting } from "../support/meetings";
 import { seatedTestUser } from "../support/browser";
@@ -188,6 +190,20 @@ beforeAll(async () => {
     readable: (viewer) => can(actorOf(viewer), "read:confidential", { bodyId: SVOM }),
   });
 
+  // Assignments of the collaboration given by a draft decision and by a confidential §'s decision.
+  for (const [decisionId, title] of [
+    [880_001, "Uppdrag ur ett utkast"],
+    [880_012, "Uppdrag ur en sekretessparagraf"],
+  ] as const)
+    createAssignment("demo-samordnare", world.collaborationId, {
+      decisionId,
+      title,
+      description: "",
+      assigneeType: "body",
+      assigneeId: world.bodyIds.styrgrupp,
+      dueDate: null,
+    });
+
   // NOTICED: coming, an item added since the notice: the secretary's until it is published.
   const noticed = secretaryMeeting(SVOM, addDays(today, 20), { isPublic: true });
   meetingIds.noticed = noticed.id;
@@ -308,6 +324,20 @@ describe("loader data holds no row the viewer may not open", () => {
     expect(leaks).toEqual([]);
     // The hunt reached the pages: the public reads every published SVOM meeting's page.
     expect(answered).toBeGreaterThan(VIEWERS.length * Object.keys(meetingIds).length);
+  });
+
+  it("on the assignments list: the decision an assignment comes from, only for those who may open it", async () => {
+    const leaks: string[] = [];
+    const listed: Viewer[] = [];
+    for (const viewer of VIEWERS) {
+      const text = await loaderData(assignmentsPage.loader as Loader, viewer, "/uppdrag");
+      if (text === null) continue;
+      if (text.includes("Uppdrag ur ett utkast")) listed.push(viewer);
+      for (const leak of leaksIn(text, viewer)) leaks.push(`${viewer} /uppdrag: ${leak}`);
+    }
+    expect(leaks).toEqual([]);
+    // The assignments themselves are the collaboration's: everyone who takes part lists them.
+    expect(listed).toEqual(["demo-ifochef", "test-svom-ledamot", "test-svom-ersattare", "demo-samordnare"]);
   });
 
   it("names who reported förhinder only to a deputy who may serve for them and to the secretary", async () => {
