@@ -2,6 +2,7 @@
  * Rules for a person's seat in a body (membership). Pure and unit-tested on its own; the
  * form's checks are in app/forms/people.ts.
  */
+import { addDays } from "./calendar-dates";
 import type { BodyRole } from "./policy";
 
 export const MEMBERSHIP_ROLES = [
@@ -58,4 +59,57 @@ export function roleOrder(role: BodyRole): number {
 export function rolesInBody(roles: Iterable<BodyRole>): string {
   const sorted = [...new Set(roles)].sort((a, b) => roleOrder(a) - roleOrder(b));
   return sorted.length > 1 ? `${sorted.slice(0, -1).join(", ")} och ${sorted.at(-1)}` : (sorted[0] ?? "");
+}
+
+interface DatedSeat {
+  bodyId: number;
+  startDate: string;
+  /** The last day in office, or null. */
+  endDate: string | null;
+}
+
+/**
+ * One of the person's seats in `bodyId` covers `date` (start and end inclusive): the person
+ * is expected at the body's meeting that day, as the notice's recipients are chosen. A member
+ * whose seat ends on 31 December is not expected at a January meeting, a member whose seat
+ * begins on 1 January is.
+ */
+export function seatCoversDay(seats: readonly DatedSeat[], bodyId: number, date: string): boolean {
+  return seats.some((s) => s.bodyId === bodyId && isCurrentMembership(s, date));
+}
+
+/**
+ * The roles that are a seat at the table (a vote or a deputy's place): a person holds at most
+ * one of them in a body at a time. The secretary and a co-opted person may also be a member.
+ */
+const TABLE_ROLES: ReadonlySet<BodyRole> = new Set(["ordförande", "vice ordförande", "ledamot", "ersättare"]);
+
+/** Two seats share at least one day (end dates inclusive, null = until further notice). */
+function overlaps(a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }) {
+  return (a.endDate === null || b.startDate <= a.endDate) && (b.endDate === null || a.startDate <= b.endDate);
+}
+
+/**
+ * Why a person's seat cannot be saved beside their other seats in the same body, or null:
+ * the same role twice on one day, or two seats at the table (chair, vice chair, member,
+ * deputy) on one day. At the change of term the coordinator ends the outgoing seat on
+ * 31 December before registering a new one from 1 January; a member who goes on in the same
+ * role keeps the seat. Swedish, for the form's start date field.
+ */
+export function seatOverlapProblem(
+  seat: { role: BodyRole; startDate: string; endDate: string | null },
+  others: readonly { role: BodyRole; startDate: string; endDate: string | null }[],
+): string | null {
+  const clash = others.find(
+    (o) => (o.role === seat.role || (TABLE_ROLES.has(o.role) && TABLE_ROLES.has(seat.role))) && overlaps(o, seat),
+  );
+  if (!clash) return null;
+  const term = `${clash.startDate} – ${clash.endDate ?? "tills vidare"}`;
+  const last = clash.endDate === null && clash.startDate < seat.startDate ? addDays(seat.startDate, -1) : null;
+  return (
+    `Personen är redan ${clash.role} i organet ${term}, och uppdragen överlappar. ` +
+    (last
+      ? `Avsluta det uppdraget med sista dag ${last} först, eller behåll det om personen fortsätter i samma roll.`
+      : "Ändra datumen så att uppdragen inte överlappar.")
+  );
 }

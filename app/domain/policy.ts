@@ -34,7 +34,8 @@ export interface Actor {
   /**
    * Seats that begin after today (a new term from 1 January). The notice goes to everyone whose
    * seat covers the meeting's day, so a person is called before the seat begins; they may open
-   * the meetings they are called to (`calledTo`), nothing else of the body yet.
+   * the meetings they are called to (`calledTo`) and propose items to them, nothing else of the
+   * body yet.
    */
   seatsAhead?: readonly SeatAhead[];
 }
@@ -189,7 +190,10 @@ export const POLICY: Record<Action, Rule> = {
   "read:confidential": (actor, r) => sitsIn(actor, r.bodyId) || calledAhead(actor, r.bodyId, r.meetingDate),
   "create:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
   "manage:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
-  "propose:item": (actor, r) => sitsIn(actor, r.bodyId),
+  // A person called by a seat not yet begun may propose items to that meeting: the proposal
+  // deadline of a new term's first meeting falls before the term begins, and the secretary
+  // accepts or declines each proposal. Nothing else of the body until the seat begins.
+  "propose:item": (actor, r) => sitsIn(actor, r.bodyId) || calledAhead(actor, r.bodyId, r.meetingDate),
   // Whether the person is the chair or an adjuster is checked against the minutes.
   "sign:minutes": (actor, r) => sitsIn(actor, r.bodyId),
   // The agreement, the membership list and each party's share are public documents.

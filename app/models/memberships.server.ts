@@ -93,3 +93,21 @@ export function updateMembership(
     return saved.ok ? { ok: true as const, row: saved.row } : saved;
   });
 }
+
+/**
+ * A person's seats, every body and term (a handful over the years), with their dates: what
+ * the seat rules of app/domain/membership.ts ask (`seatCoversDay`, `seatOverlapProblem`).
+ */
+export function seatsOfPerson(personId: number) {
+  return db()
+    .select({
+      membershipId: memberships.id,
+      bodyId: memberships.bodyId,
+      role: memberships.role,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+    })
+    .from(memberships)
+    .where(eq(memberships.personId, personId))
+    .all();
+}

@@ -19,6 +19,7 @@ import { acceptProposal, declineProposal, getProposal, proposalsOf } from "~/mod
 import { agendaOf, moveAgendaItem } from "~/models/meeting-agenda.server";
 import { noticeViewFor, publishNotice } from "~/models/meeting-notice.server";
 import { minutesOf, startMinutes } from "~/models/meeting-minutes.server";
+import { calledTo } from "~/models/meeting-attendance.server";
 import { loadMeetingFor, loadMeetingForManager } from "~/auth/meeting-access.server";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectForm } from "~/utils/forms.server";
@@ -69,6 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     canPropose: canPropose && canProposeOn(today, meeting.date, meeting.proposalDeadlineDays),
     isMember: canPropose,
+    // Called on the meeting's day (a seat that begins before it included, one that ends before
+    // it not): who reports förhinder here.
+    isCalled: calledTo(meeting).some((p) => p.personId === (viewer?.user.personId ?? null)),
     deadline: proposalDeadline(meeting.date, meeting.proposalDeadlineDays),
     fileCount: openFileCount(items, canReadConfidential),
     documents: await pageOfDocumentsLinkedTo(
@@ -208,7 +212,7 @@ export default function MeetingPage() {
         <a href={`/moten/${m.id}/kallelse.pdf`}>Kallelse och handlingar som en PDF</a>
         {d.fileCount > 0 ? <a href={`/moten/${m.id}/handlingar.zip`}>Alla handlingar (zip)</a> : null}
         <a href={`/moten/${m.id}/kalender.ics`}>Lägg till i kalendern (.ics)</a>
-        {d.isMember || d.canManage ? <Link to={`/moten/${m.id}/forhinder`}>Förhinder och ersättare</Link> : null}
+        {d.isCalled || d.canManage ? <Link to={`/moten/${m.id}/forhinder`}>Förhinder och ersättare</Link> : null}
         {d.minutes || d.canManage ? <Link to={`/moten/${m.id}/protokoll`}>Protokoll</Link> : null}
         {d.canManage ? <Link to={`/moten/${m.id}/redigera`}>Ändra tid och plats</Link> : null}
       </p>

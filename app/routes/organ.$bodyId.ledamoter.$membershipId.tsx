@@ -7,8 +7,9 @@ import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/compone
 import { editMembershipSchema } from "~/forms/people";
 import { MembershipForm } from "~/components/membership-form";
 import { todayInStockholm } from "~/domain/format";
+import { seatOverlapProblem } from "~/domain/membership";
 import { getBody } from "~/models/bodies.server";
-import { getMembership, updateMembership } from "~/models/memberships.server";
+import { getMembership, seatsOfPerson, updateMembership } from "~/models/memberships.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPerson } from "~/models/people.server";
 import { idParam } from "~/utils/params";
@@ -82,6 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return rejectForm(submission, { fieldErrors: { organisationId: ["Organisationen finns inte."] } });
     const { intent: _intent, version: _version, personId: _personId, ...fields } = value;
     next = { ...stored, ...fields };
+    const overlap = seatOverlapProblem(
+      next,
+      seatsOfPerson(membership.personId).filter((s) => s.bodyId === body.id && s.membershipId !== membership.id),
+    );
+    if (overlap) return rejectForm(submission, { fieldErrors: { startDate: [overlap] } });
   }
   const saved = updateMembership(viewer.user.id, membership.id, value.version, next);
   if (!saved.ok) {

@@ -6,8 +6,9 @@ import { useSchemaForm } from "~/components/forms";
 import { MembershipForm } from "~/components/membership-form";
 import { newMembershipSchema } from "~/forms/people";
 import { todayInStockholm } from "~/domain/format";
+import { seatOverlapProblem } from "~/domain/membership";
 import { getBody } from "~/models/bodies.server";
-import { addMembership } from "~/models/memberships.server";
+import { addMembership, seatsOfPerson } from "~/models/memberships.server";
 import { getOrganisation, listOrganisations } from "~/models/organisations.server";
 import { getPerson, personChoices } from "~/models/people.server";
 import { choiceSearchFrom, chosenId } from "~/domain/choices";
@@ -54,6 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return rejectForm(submission, { fieldErrors: { personId: ["Personen finns inte. Välj en person i listan."] } });
   if (value.organisationId && !getOrganisation(value.organisationId))
     return rejectForm(submission, { fieldErrors: { organisationId: ["Organisationen finns inte."] } });
+  const overlap = seatOverlapProblem(
+    value,
+    seatsOfPerson(value.personId).filter((s) => s.bodyId === body.id),
+  );
+  if (overlap) return rejectForm(submission, { fieldErrors: { startDate: [overlap] } });
   addMembership(viewer.user.id, body.id, value);
   return redirectWithStatus(`/organ/${body.id}`, "Ledamoten är tillagd.");
 }

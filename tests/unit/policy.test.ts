@@ -320,9 +320,17 @@ describe("called to a meeting by a seat not yet begun", () => {
     expect(can(toBe("member"), "read:meeting", meeting(undefined))).toBe(false);
   });
 
-  it("gives no right but reading the meeting: not to propose, sign, manage or edit", () => {
-    for (const action of ["propose:item", "sign:minutes", "manage:meeting", "edit:document"] as const)
+  it("gives no right but reading and proposing items to the meeting: not to sign, manage or edit", () => {
+    for (const action of ["sign:minutes", "manage:meeting", "edit:document"] as const)
       expect(can(toBe("member"), action, meeting("2027-01-15")), action).toBe(false);
+  });
+
+  it("lets her propose items to a meeting she is called to, and to no other", () => {
+    // The proposal deadline of the new term's first meeting falls before the term begins.
+    expect(can(toBe("member"), "propose:item", meeting("2027-01-15"))).toBe(true);
+    expect(can(toBe("member"), "propose:item", meeting("2026-12-15"))).toBe(false);
+    expect(can(toBe("member"), "propose:item", { bodyId: BODY_B, meetingDate: "2027-01-15" })).toBe(false);
+    expect(can(toBe("member"), "propose:item", meeting(undefined))).toBe(false);
   });
 
   it("lets a reader with a seat ahead read the meeting, as a reader with a seat today does", () => {
