@@ -178,7 +178,9 @@ describe("förhinder and substitutes", () => {
     await member.page.locator(`a[href="${meetingPath}"]`).first().click();
     await member.page.waitForURL(`**${meetingPath}`);
     await expectAccessible(member.page);
-    await member.page.goto(`${meetingPath}/forhinder`);
+    // Förhinder is linked from the meeting's page for everyone called, a seat ahead included.
+    await member.page.getByRole("link", { name: "Förhinder och ersättare" }).click();
+    await member.page.waitForURL(`**${meetingPath}/forhinder`);
     await member.page.getByRole("button", { name: "Anmäl förhinder" }).click();
     await member.page.getByRole("status").getByText("Ditt förhinder är anmält.").waitFor();
     expect(member.errors).toEqual([]);
