@@ -8,7 +8,8 @@ import { listCollaborations, type Collaboration } from "./collaborations.server"
 import { upcomingMeetings } from "./meetings.server";
 import { pendingAnswersOf } from "./recommendations.server";
 import { isAnswerOverdue } from "~/domain/recommendations";
-import { rolesInBody } from "~/domain/membership";
+import { byTenure, rolesInBody } from "~/domain/membership";
+import { seatsOfPerson } from "./memberships.server";
 import { memoUntilChange } from "~/utils/db.server";
 
 // The start page's agreement figures run the whole money model (budget, population, split)
@@ -29,11 +30,23 @@ export function startPageFor(actor: Actor | null, today: string) {
     collaborationIds: b.collaborations.map((c) => c.id),
     collaborationNames: b.collaborations.map((c) => c.name).join(", "),
   }));
+  // At the change of term a member sees when her seats end, and which begin later.
+  const seats = byTenure(actor?.personId ? seatsOfPerson(actor.personId) : [], today);
+  const lastDayIn = (bodyId: number) => {
+    const ends = seats.current.filter((s) => s.bodyId === bodyId).map((s) => s.endDate);
+    return ends.length && !ends.includes(null) ? ends.sort().at(-1)! : null;
+  };
   const myBodies = actor
     ? allBodies
         .filter((b) => actor.bodyRoles.has(b.id))
-        .map((b) => ({ ...b, role: rolesInBody(actor.bodyRoles.get(b.id)!) }))
+        .map((b) => ({ ...b, role: rolesInBody(actor.bodyRoles.get(b.id)!), until: lastDayIn(b.id) }))
     : [];
+  const comingSeats = seats.upcoming
+    .sort((a, b) => a.startDate.localeCompare(b.startDate))
+    .flatMap((s) => {
+      const body = allBodies.find((b) => b.id === s.bodyId);
+      return body ? [{ bodyId: body.id, bodyName: body.name, role: s.role, startDate: s.startDate }] : [];
+    });
   // Admins and readers follow every body of the collaborations they take part in; members their
   // own bodies, and those of a seat not yet begun (the meetings it calls them to).
   const followed =
@@ -53,6 +66,7 @@ export function startPageFor(actor: Actor | null, today: string) {
   const concerned = sections.filter((s) => s.takesPart || s.followUp.pendingAnswers.length > 0);
   return {
     myBodies,
+    comingSeats,
     nextMeetings: upcomingMeetings(actor, followed, today, 6),
     collaborations: concerned.length ? concerned : sections.slice(0, 1),
   };

@@ -105,12 +105,31 @@ export default function Start() {
                 </h3>
                 <p>
                   Din roll: <strong>{b.role}</strong>
+                  {b.until ? (
+                    <>
+                      {" "}
+                      till och med <DateText date={b.until} />
+                    </>
+                  ) : null}
                 </p>
                 <p className="muted">{b.collaborationNames}</p>
               </li>
             ))}
           </ul>
         )}
+        {data.comingSeats.length ? (
+          <>
+            <h3>Uppdrag som börjar senare</h3>
+            <ul>
+              {data.comingSeats.map((s) => (
+                <li key={`${s.bodyId}-${s.role}-${s.startDate}`}>
+                  Från och med <DateText date={s.startDate} />: {s.role} i{" "}
+                  <Link to={`/organ/${s.bodyId}`}>{s.bodyName}</Link>. Du kan redan öppna de möten du är kallad till.
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
       {data.collaborations.map((c) => (
         <section key={c.id} aria-labelledby={`samverkan-${c.id}`} className="collaboration-overview">

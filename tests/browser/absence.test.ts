@@ -175,6 +175,8 @@ describe("förhinder and substitutes", () => {
 
     const member = await app.page("test-nyvald");
     await member.page.goto("/");
+    // Her start page names the seat that begins later.
+    await member.page.getByRole("heading", { name: "Uppdrag som börjar senare" }).waitFor();
     await member.page.locator(`a[href="${meetingPath}"]`).first().click();
     await member.page.waitForURL(`**${meetingPath}`);
     await expectAccessible(member.page);

@@ -20,6 +20,7 @@ import { calledTo } from "~/models/meeting-attendance.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { participantsOf } from "~/models/meeting-minutes.server";
 import { loadActor } from "~/models/users.server";
+import * as startPage from "~/routes/_index";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import * as absencePage from "~/routes/moten.$meetingId.forhinder";
 import * as proposePage from "~/routes/moten.$meetingId.forslag";
@@ -224,6 +225,15 @@ describe("the outgoing member in December", () => {
     expect((await page(after.id)).isCalled).toBe(false);
   });
 
+  it("his start page says until when he sits in the body", async () => {
+    const start = (await call(startPage.loader, "Otto Utgående", "/", {})) as {
+      myBodies: { id: number; until: string | null }[];
+    };
+    expect(start.myBodies.find((b) => b.id === bodyId)?.until).toBe(lastDay);
+    const ivar = (await call(startPage.loader, "Ivar Omvald", "/", {})) as typeof start;
+    expect(ivar.myBodies.find((b) => b.id === bodyId)?.until).toBeNull();
+  });
+
   it("his calendar feed carries the December meeting, not the January one", async () => {
     const token = calendarTokenOf(`term-${person["Otto Utgående"]}`);
     const ics = await (
@@ -260,6 +270,17 @@ describe("the incoming member before her seat begins", () => {
     expect(calledTo({ bodyId, date: addDays(newTerm, 15) }).map((p) => p.personId)).toContain(
       person["Ines Inkommande"],
     );
+  });
+
+  it("her start page names the seat that begins later, and the January meeting", async () => {
+    const start = (await call(startPage.loader, "Ines Inkommande", "/", {})) as {
+      myBodies: unknown[];
+      comingSeats: { bodyId: number; role: string; startDate: string }[];
+      nextMeetings: { id: number }[];
+    };
+    expect(start.myBodies).toEqual([]);
+    expect(start.comingSeats).toEqual([expect.objectContaining({ bodyId, role: "ledamot", startDate: newTerm })]);
+    expect(start.nextMeetings.map((m) => m.id)).toContain(after.id);
   });
 
   it("may propose an item to the meeting she is called to, before the deadline that falls before her term", async () => {
