@@ -362,12 +362,19 @@ export const MINUTES_LOCKED_MESSAGE =
 
 /**
  * The policy's facts about a meeting, for read:meeting and every action on it: its body, whether
- * the body keeps public records, whether its notice or minutes are published, and its day as the
- * viewer was told it (`meetingToldTo`), which decides who is called to it.
+ * the body keeps public records, whether its notice or minutes are published, its day as the
+ * viewer was told it (`meetingToldTo`), which decides who is called to it, and its id (whose
+ * open minutes the viewer signs).
  */
 export function meetingResource(
-  meeting: { bodyId: number; publicRecords: boolean; date: string },
+  meeting: { id: number; bodyId: number; publicRecords: boolean; date: string },
   published: boolean,
 ): Resource {
-  return { bodyId: meeting.bodyId, publicRecords: meeting.publicRecords, published, meetingDate: meeting.date };
+  return {
+    bodyId: meeting.bodyId,
+    publicRecords: meeting.publicRecords,
+    published,
+    meetingDate: meeting.date,
+    meetingId: meeting.id,
+  };
 }

@@ -38,6 +38,12 @@ export interface Actor {
    * body yet.
    */
   seatsAhead?: readonly SeatAhead[];
+  /**
+   * Meetings whose minutes the person signs in a round still open (the draft, or a correction
+   * waiting): the acting chair, the secretary and the justerare recorded in them. A December
+   * meeting's minutes are signed in January, after an outgoing member's seat has ended.
+   */
+  signsMinutesOf?: readonly number[];
 }
 
 export interface SeatAhead {
@@ -88,6 +94,8 @@ export interface Resource {
   collaborationId?: number;
   /** A meeting's day as the viewer was told it: who is called to it (read:meeting). */
   meetingDate?: string;
+  /** The meeting itself: whose open minutes the actor signs (read:meeting, sign:minutes). */
+  meetingId?: number;
 }
 
 export const ACTIONS = [
@@ -153,6 +161,14 @@ function calledAhead(actor: Actor | null, bodyId: number | undefined, meetingDat
   );
 }
 
+/**
+ * Signs the meeting's minutes in a round still open: the right follows from the minutes, not
+ * from a seat (which may have ended since the meeting), and reaches that meeting only.
+ */
+function signsOpenMinutes(actor: Actor | null, meetingId: number | undefined): boolean {
+  return meetingId !== undefined && actor?.signsMinutesOf?.includes(meetingId) === true;
+}
+
 /** Secretary of the body: prepares its agendas and writes its minutes. */
 function isSecretaryOf(actor: Actor | null, bodyId: number | undefined): boolean {
   return bodyId !== undefined && actor?.bodyRoles.get(bodyId)?.has("sekreterare") === true;
@@ -182,20 +198,25 @@ export const POLICY: Record<Action, Rule> = {
   // Members of the body see everything of it; others see published public records
   // (SVOM's published agendas and approved minutes). A person called to the meeting by a seat
   // not yet begun opens that meeting as its members do (to prepare, to report förhinder).
+  // Whoever signs its minutes in a round still open reads the meeting as its members do.
   "read:meeting": (actor, r) =>
     sitsIn(actor, r.bodyId) ||
     calledAhead(actor, r.bodyId, r.meetingDate) ||
+    signsOpenMinutes(actor, r.meetingId) ||
     (r.publicRecords === true && r.published === true),
-  // Documents of an item marked confidential: only the body's members (and those called).
-  "read:confidential": (actor, r) => sitsIn(actor, r.bodyId) || calledAhead(actor, r.bodyId, r.meetingDate),
+  // Documents of an item marked confidential: only the body's members (and those called, and
+  // those who sign the meeting's minutes).
+  "read:confidential": (actor, r) =>
+    sitsIn(actor, r.bodyId) || calledAhead(actor, r.bodyId, r.meetingDate) || signsOpenMinutes(actor, r.meetingId),
   "create:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
   "manage:meeting": (actor, r) => isSecretaryOf(actor, r.bodyId),
   // A person called by a seat not yet begun may propose items to that meeting: the proposal
   // deadline of a new term's first meeting falls before the term begins, and the secretary
   // accepts or declines each proposal. Nothing else of the body until the seat begins.
   "propose:item": (actor, r) => sitsIn(actor, r.bodyId) || calledAhead(actor, r.bodyId, r.meetingDate),
-  // Whether the person is the chair or an adjuster is checked against the minutes.
-  "sign:minutes": (actor, r) => sitsIn(actor, r.bodyId),
+  // Whether the person is the chair or an adjuster is checked against the minutes; a signer
+  // whose seat has ended since the meeting still signs it.
+  "sign:minutes": (actor, r) => sitsIn(actor, r.bodyId) || signsOpenMinutes(actor, r.meetingId),
   // The agreement, the membership list and each party's share are public documents.
   "read:agreement": anyone,
   "manage:agreement": adminOnly,

@@ -20,6 +20,8 @@ export interface ReadScope {
   collaborationIds: number[];
   /** Seats not yet begun: the meetings each covers are open to the actor (policy.ts `calledAhead`). */
   seatsAhead: SeatAhead[];
+  /** Meetings whose open minutes the actor signs (policy.ts `signsOpenMinutes`). */
+  signsMinutesOf: number[];
 }
 
 export function readScopeOf(actor: Actor | null): ReadScope {
@@ -32,6 +34,7 @@ export function readScopeOf(actor: Actor | null): ReadScope {
       : [],
     collaborationIds: actor ? [...actor.collaborationIds].sort((a, b) => a - b) : [],
     seatsAhead: actor?.seatsAhead ? [...actor.seatsAhead] : [],
+    signsMinutesOf: actor?.signsMinutesOf ? [...actor.signsMinutesOf].sort((a, b) => a - b) : [],
   };
 }
 
@@ -45,10 +48,15 @@ export interface MeetingSight {
   confidential: boolean;
 }
 
-export function meetingSightOf(actor: Actor | null, bodyId: number, meetingDate?: string): MeetingSight {
+export function meetingSightOf(
+  actor: Actor | null,
+  bodyId: number,
+  meetingDate?: string,
+  meetingId?: number,
+): MeetingSight {
   return {
-    drafts: can(actor, "read:meeting", { bodyId, published: false, meetingDate }),
-    confidential: can(actor, "read:confidential", { bodyId, meetingDate }),
+    drafts: can(actor, "read:meeting", { bodyId, published: false, meetingDate, meetingId }),
+    confidential: can(actor, "read:confidential", { bodyId, meetingDate, meetingId }),
   };
 }
 

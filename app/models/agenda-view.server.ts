@@ -23,7 +23,7 @@ export function visibleAgendaOf(
   told?: AgendaItem[],
 ): AgendaItem[] {
   // The day as told decides who is called to the meeting by a seat not yet begun.
-  const sight = meetingSightOf(actor, meeting.bodyId, meeting.date);
+  const sight = meetingSightOf(actor, meeting.bodyId, meeting.date, meeting.id);
   const record = minutesOf(meeting.id);
   const secretary = can(actor, "manage:meeting", { bodyId: meeting.bodyId });
   // The last published version, read only when a step needs it.

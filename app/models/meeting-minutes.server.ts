@@ -4,12 +4,13 @@
  * approved minutes, which need the same signers again. Every write is one immediate
  * transaction with its audit entry.
  */
-import { and, asc, eq, max } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, max, ne, or, sql } from "drizzle-orm";
 import {
   agendaItems,
   attendance,
   decisions,
   meetings,
+  memberships,
   minutes,
   minutesRevisions,
   minutesSignatures,
@@ -74,6 +75,49 @@ export function signerChoiceOf(meetingId: number, conn: Db = db()): SignerChoice
     secretaryPersonId: record?.secretaryPersonId ?? defaultSecretary(participants),
     adjusterPersonIds: adjusters,
   };
+}
+
+/**
+ * The meetings whose minutes the person signs in a round still open: draft minutes, or
+ * approved minutes with a correction waiting (the same signers approve it). Signers are
+ * chosen among the members on the meeting day (signerProblems), so only meetings of bodies
+ * the person has held a seat in are asked (by the meetings' body index); of those, the
+ * signers `signerChoiceOf` names, defaults included.
+ */
+export function meetingsSignedBy(personId: number, conn: Db = db()): number[] {
+  const bodyIds = [
+    ...new Set(
+      conn
+        .select({ bodyId: memberships.bodyId })
+        .from(memberships)
+        .where(eq(memberships.personId, personId))
+        .all()
+        .map((m) => m.bodyId),
+    ),
+  ];
+  if (bodyIds.length === 0) return [];
+  const open = conn
+    .select({ meetingId: minutes.meetingId })
+    .from(meetings)
+    .innerJoin(minutes, eq(minutes.meetingId, meetings.id))
+    .where(
+      and(
+        inArray(meetings.bodyId, bodyIds),
+        or(
+          ne(minutes.status, "justerat"),
+          exists(
+            conn
+              .select({ one: sql`1` })
+              .from(minutesRevisions)
+              .where(and(eq(minutesRevisions.meetingId, minutes.meetingId), eq(minutesRevisions.pending, true))),
+          ),
+        ),
+      ),
+    )
+    .all();
+  return open
+    .map((m) => m.meetingId)
+    .filter((meetingId) => requiredSignersOf(signerChoiceOf(meetingId, conn)).some((s) => s.personId === personId));
 }
 
 /** Numbers every item not yet numbered (§ per body and year) and creates its decision row. */

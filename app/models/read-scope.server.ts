@@ -61,7 +61,13 @@ export function meetingsReadableBy(scope: ReadScope): SQL | undefined {
       .from(bodies)
       .where(and(eq(bodies.id, meetings.bodyId), eq(bodies.publicRecords, true))),
   );
-  return or(inBodies(meetings.bodyId, scope), and(publicRecords, published), calledAheadTo(scope));
+  return or(
+    inBodies(meetings.bodyId, scope),
+    and(publicRecords, published),
+    calledAheadTo(scope),
+    // The meetings whose open minutes the viewer signs (policy.ts, signsOpenMinutes).
+    scope.signsMinutesOf.length ? inArray(meetings.id, scope.signsMinutesOf) : undefined,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { isCurrentMembership } from "~/domain/membership";
 import { bodyRolesOf, type Actor, type SeatAhead } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
+import { meetingsSignedBy } from "./meeting-minutes.server";
 import { db, memoUntilChange, preparedQuery, write } from "~/utils/db.server";
 
 export function findUserByEmail(email: string) {
@@ -23,6 +24,7 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
   let bodyRoles: Actor["bodyRoles"] = new Map();
   let organisationId: number | null = null;
   let seatsAhead: SeatAhead[] = [];
+  let signsMinutesOf: number[] = [];
   if (user.personId !== null) {
     // A person holds a handful of seats over the years; which are current is the domain's rule.
     const all = db()
@@ -41,6 +43,8 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
       .filter((seat) => seat.startDate > today)
       .map(({ bodyId, startDate, endDate }) => ({ bodyId, startDate, endDate }));
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
+    // The minutes they sign, a meeting of a seat since ended included.
+    signsMinutesOf = meetingsSignedBy(user.personId);
   }
   const collaborationIds = collaborationIdsOfBodies([...bodyRoles.keys()]);
   return {
@@ -51,6 +55,7 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
     organisationId,
     collaborationIds,
     seatsAhead,
+    signsMinutesOf,
   };
 }
 

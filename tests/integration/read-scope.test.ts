@@ -80,6 +80,7 @@ beforeAll(async () => {
   );
   // Rows of every visibility in bodies with and without public records, beside the demo's own.
   const b = world.bodyIds;
+  const signedMeetings: number[] = [];
   for (const bodyId of [b.svom, b.styrgrupp, b.referensgrupp])
     for (const isPublic of [true, false]) {
       for (const approval of ["utkast", "justerat"] as const)
@@ -101,7 +102,21 @@ beforeAll(async () => {
         .returning()
         .get();
       if (isPublic) db.insert(agendaVersions).values({ meetingId: meeting.id, versionNo: 1, content: "[]" }).run();
+      signedMeetings.push(meeting.id);
     }
+  // A former member who signs the open minutes of two of them (policy.ts, signsOpenMinutes).
+  actors.push([
+    "a former member who signs two meetings' open minutes",
+    {
+      userId: "z",
+      role: "member",
+      personId: null,
+      bodyRoles: new Map(),
+      organisationId: null,
+      collaborationIds: new Set(),
+      signsMinutesOf: [signedMeetings[1], signedMeetings[2]],
+    },
+  ]);
   for (const visibility of ["public", "members", "bodies"] as const)
     for (const linked of [[], [b.styrgrupp], [b.referensgrupp, b.svom]]) {
       const doc = db

@@ -18,16 +18,19 @@ import { can } from "~/domain/policy";
 import { calendarTokenOf } from "~/models/calendar.server";
 import { calledTo } from "~/models/meeting-attendance.server";
 import { publishNotice } from "~/models/meeting-notice.server";
-import { participantsOf } from "~/models/meeting-minutes.server";
+import { addAgendaItem, agendaOf } from "~/models/meeting-agenda.server";
+import { markHeld, participantsOf, saveMinutes, sendForSigning, startMinutes } from "~/models/meeting-minutes.server";
+import { mayStillOpen } from "~/models/mail-about.server";
 import { loadActor } from "~/models/users.server";
 import * as startPage from "~/routes/_index";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import * as absencePage from "~/routes/moten.$meetingId.forhinder";
 import * as proposePage from "~/routes/moten.$meetingId.forslag";
+import * as minutesPage from "~/routes/moten.$meetingId.protokoll";
 import * as feed from "~/routes/kalender.$token[.ics]";
 import * as newSeat from "~/routes/organ.$bodyId.ledamoter.ny";
 import * as editSeat from "~/routes/organ.$bodyId.ledamoter.$membershipId";
-import { secretaryMeeting } from "../support/meetings";
+import { decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
@@ -249,7 +252,7 @@ describe("the outgoing member in December", () => {
 
   it("from the new term's first day, the body's non-public meetings are closed to him", () => {
     const user = { id: `term-${person["Otto Utgående"]}`, role: "member" as const, personId: person["Otto Utgående"] };
-    const body = { bodyId, publicRecords: false, date: addDays(newTerm, -20) };
+    const body = { id: before.id, bodyId, publicRecords: false, date: addDays(newTerm, -20) };
     expect(can(loadActor(user, lastDay), "read:meeting", meetingResource(body, true))).toBe(true);
     expect(can(loadActor(user, newTerm), "read:meeting", meetingResource(body, true))).toBe(false);
     expect(can(loadActor(user, newTerm), "read:confidential", meetingResource(body, true))).toBe(false);
@@ -308,5 +311,75 @@ describe("the incoming member before her seat begins", () => {
     ).text();
     expect(ics).toContain(`/moten/${after.id}`);
     expect(ics).not.toContain(`/moten/${before.id}`);
+  });
+});
+
+describe("a member whose seat has ended signs the minutes of a meeting she attended", () => {
+  it("opens the draft minutes and signs them; nothing else of the body opens", async () => {
+    // The December meeting's minutes are signed in January, after the adjuster's seat ended.
+    await account("Signe Slutat");
+    db.insert(memberships)
+      .values({
+        bodyId,
+        personId: person["Signe Slutat"],
+        role: "ledamot",
+        startDate: "2023-01-01",
+        endDate: addDays(today, -2),
+      })
+      .run();
+    db.insert(memberships)
+      .values({ bodyId, personId: world.personIds["Sara Samordnare"], role: "sekreterare", startDate: "2023-01-01" })
+      .run();
+    const held = secretaryMeeting(bodyId, addDays(today, -5));
+    const other = secretaryMeeting(bodyId, addDays(today, -4));
+    addAgendaItem("demo-samordnare", held.id, decisionItem("Verksamhetsplan"), null);
+    startMinutes("demo-samordnare", held.id);
+    markHeld("demo-samordnare", held.id);
+    const present = (personId: number, adjuster = false) => ({
+      personId,
+      status: "närvarande" as const,
+      substituteForPersonId: null,
+      adjuster,
+    });
+    saveMinutes("demo-samordnare", held.id, 1, {
+      actingChairPersonId: null,
+      secretaryPersonId: null,
+      adjustmentPlace: "",
+      adjustmentDate: null,
+      attendance: [present(person["Olga Ordförande"]), present(person["Signe Slutat"], true)],
+      items: agendaOf(held.id).map((i) => ({
+        id: i.id,
+        minutesNote: `Anteckning ${i.id}`,
+        decisionText: "Verksamhetsplanen fastställs.",
+        recordAsDecision: false,
+        approvedImmediately: false,
+      })),
+    });
+    // The secretary sends the minutes for signing: her message is queued, and kept when sent.
+    db.delete(mailOutbox).run();
+    expect(sendForSigning("demo-samordnare", held.id, today)).toMatchObject({ ok: true });
+    const hers = db.select().from(mailOutbox).where(eq(mailOutbox.personId, person["Signe Slutat"])).all();
+    expect(hers.map((r) => r.kind)).toEqual(["minutes-for-signing"]);
+    expect(mayStillOpen(hers[0].about, person["Signe Slutat"], today)).toBe(true);
+    const page = (await call(minutesPage.loader, "Signe Slutat", `/moten/${held.id}/protokoll`, {
+      meetingId: String(held.id),
+    })) as { canSign: boolean; myRole: string; items: { minutesNote: string }[] };
+    expect(status(page)).toBe(200);
+    expect(page.myRole).toBe("justerare");
+    expect(page.canSign).toBe(true);
+    // She reads the draft she signs.
+    expect(page.items.some((i) => i.minutesNote.startsWith("Anteckning"))).toBe(true);
+    const signed = await call(
+      minutesPage.action,
+      "Signe Slutat",
+      `/moten/${held.id}/protokoll`,
+      { meetingId: String(held.id) },
+      { intent: "sign" },
+    );
+    expect(status(signed)).toBe(302);
+    // The right comes from the minutes she signs, not from a seat: another meeting stays closed.
+    expect(
+      status(await call(meetingPage.loader, "Signe Slutat", `/moten/${other.id}`, { meetingId: String(other.id) })),
+    ).toBe(403);
   });
 });

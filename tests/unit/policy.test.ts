@@ -338,3 +338,31 @@ describe("called to a meeting by a seat not yet begun", () => {
     expect(can(toBe("reader"), "propose:item", meeting("2027-01-15"))).toBe(false);
   });
 });
+
+/**
+ * A signer of a meeting's open minutes (acting chair, secretary, justerare): the December
+ * meeting's minutes are signed in January, after an outgoing member's seat has ended.
+ */
+describe("signs the open minutes of a meeting after the seat has ended", () => {
+  const signer = (role: Actor["role"] = "member"): Actor => ({ ...actor(role), signsMinutesOf: [7] });
+  const meeting = (meetingId: number | undefined) => ({ bodyId: BODY_A, published: false, meetingId });
+
+  it("reads that meeting, its confidential items included, and signs its minutes", () => {
+    for (const action of ["read:meeting", "read:confidential", "sign:minutes"] as const)
+      expect(can(signer(), action, meeting(7)), action).toBe(true);
+  });
+
+  it("nothing of another meeting, nor a meeting whose id is not asked, and no other right", () => {
+    for (const action of ["read:meeting", "read:confidential", "sign:minutes"] as const) {
+      expect(can(signer(), action, meeting(8)), action).toBe(false);
+      expect(can(signer(), action, meeting(undefined)), action).toBe(false);
+    }
+    for (const action of ["propose:item", "manage:meeting", "create:meeting", "edit:document"] as const)
+      expect(can(signer(), action, meeting(7)), action).toBe(false);
+  });
+
+  it("a reader reads the minutes but does not sign, as with a seat", () => {
+    expect(can(signer("reader"), "read:meeting", meeting(7))).toBe(true);
+    expect(can(signer("reader"), "sign:minutes", meeting(7))).toBe(false);
+  });
+});
