@@ -122,6 +122,36 @@ export function noticeMail(name: string, n: NoticeFacts, footer: Footer | null):
   return message(subject, name, blocks, footer);
 }
 
+export interface NoLongerCalledFacts {
+  bodyName: string;
+  /** The day the earlier notice named, and the day the meeting is moved to. */
+  fromDate: string;
+  toDate: string;
+  meetingUrl: string;
+}
+
+/**
+ * To a person summoned by an earlier notice who is not called on the meeting's new day (the
+ * meeting moved past the end of their seat, or before its start): without it they would
+ * still expect the meeting on the old day.
+ */
+export function noLongerCalledMail(name: string, f: NoLongerCalledFacts, footer: Footer | null): MailContent {
+  return message(
+    `Mötet är flyttat: ${f.bodyName} ${f.toDate}`,
+    name,
+    [
+      {
+        p: `${f.bodyName}s sammanträde ${f.fromDate}, som du kallades till, är flyttat till ${formatDateWithWeekday(f.toDate)}.`,
+      },
+      {
+        p: `Ditt uppdrag i ${f.bodyName} gäller inte den dagen, så du är inte kallad till mötet och behöver inte anmäla förhinder.`,
+      },
+      { link: f.meetingUrl, label: "Mötet i portalen" },
+    ],
+    footer,
+  );
+}
+
 export interface ProposalDeadlineFacts {
   bodyName: string;
   meetingDate: string;

@@ -16,6 +16,7 @@ import {
   absenceWithdrawnMail,
   minutesApprovedMail,
   minutesForSigningMail,
+  noLongerCalledMail,
   noticeMail,
   proposalDecidedMail,
 } from "~/domain/mail-templates";
@@ -54,35 +55,68 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
     new URL(origin).host,
   );
   const meetingUrl = `${origin}/moten/${meetingId}`;
-  return notifyPeople(tx, {
-    eventKey: `notice:${meetingId}:v${versionNo}`,
-    kind: versionNo > 1 ? "notice-change" : "notice",
-    personIds: calledTo(meeting).map((m) => m.personId),
-    origin,
-    reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
-    // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
-    about: { type: "notice", meetingId },
-    render: (name, footer) =>
-      noticeMail(
-        name,
-        {
-          bodyName: meeting.bodyName,
-          date: meeting.date,
-          startTime: meeting.startTime,
-          endTime: meeting.endTime,
-          place: meeting.place,
-          videoUrl: meeting.videoUrl,
-          items: items.map((i) => i.title),
-          versionNo,
-          changes,
-          meetingUrl,
-          noticeUrl: `${meetingUrl}/kallelse`,
-          absenceUrl: `${meetingUrl}/forhinder`,
-        },
-        footer,
-      ),
-    attachments: [{ filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }],
-  });
+  const called = calledTo(meeting).map((m) => m.personId);
+  // A move to a day some of the previous notice's members are not called on (past the end of
+  // their seat: a December meeting moved into the new term) is told to them, not left unsaid.
+  const previous = versions.find((v) => v.versionNo === versionNo - 1);
+  const previousDate = previous ? parseNoticeContent(previous.content).meeting?.date : undefined;
+  const uncalled =
+    previousDate && previousDate !== meeting.date
+      ? calledTo({ bodyId: meeting.bodyId, date: previousDate })
+          .map((m) => m.personId)
+          .filter((id) => !called.includes(id))
+      : [];
+  const toldUncalled = uncalled.length
+    ? notifyPeople(tx, {
+        eventKey: `notice-uncalled:${meetingId}:v${versionNo}`,
+        kind: "notice-change",
+        personIds: uncalled,
+        origin,
+        reason: `du kallades till ${meeting.bodyName}s sammanträde`,
+        // They may open the meeting while their seat lasts; afterwards the message is not sent.
+        about: { type: "meeting", meetingId },
+        render: (name, footer) =>
+          noLongerCalledMail(
+            name,
+            { bodyName: meeting.bodyName, fromDate: previousDate!, toDate: meeting.date, meetingUrl },
+            footer,
+          ),
+      })
+    : 0;
+  return (
+    toldUncalled +
+    notifyPeople(tx, {
+      eventKey: `notice:${meetingId}:v${versionNo}`,
+      kind: versionNo > 1 ? "notice-change" : "notice",
+      personIds: called,
+      origin,
+      reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
+      // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
+      about: { type: "notice", meetingId },
+      render: (name, footer) =>
+        noticeMail(
+          name,
+          {
+            bodyName: meeting.bodyName,
+            date: meeting.date,
+            startTime: meeting.startTime,
+            endTime: meeting.endTime,
+            place: meeting.place,
+            videoUrl: meeting.videoUrl,
+            items: items.map((i) => i.title),
+            versionNo,
+            changes,
+            meetingUrl,
+            noticeUrl: `${meetingUrl}/kallelse`,
+            absenceUrl: `${meetingUrl}/forhinder`,
+          },
+          footer,
+        ),
+      attachments: [
+        { filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics },
+      ],
+    })
+  );
 }
 
 /** Tells the proposer that their proposal was accepted or declined. Key `proposal:<id>:<status>`. */

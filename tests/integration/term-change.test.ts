@@ -22,6 +22,7 @@ import { addAgendaItem, agendaOf } from "~/models/meeting-agenda.server";
 import { markHeld, participantsOf, saveMinutes, sendForSigning, startMinutes } from "~/models/meeting-minutes.server";
 import { mayStillOpen } from "~/models/mail-about.server";
 import { loadActor } from "~/models/users.server";
+import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import * as startPage from "~/routes/_index";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
 import * as absencePage from "~/routes/moten.$meetingId.forhinder";
@@ -214,6 +215,31 @@ describe("a meeting noticed before the change calls the members of its day", () 
     expect(present).toContain(person["Ines Inkommande"]);
     expect(present).not.toContain(person["Otto Utgående"]);
     expect(participantsOf(before.id).map((p) => p.personId)).toContain(person["Otto Utgående"]);
+  });
+});
+
+describe("a meeting moved across the change of term", () => {
+  it("tells the members of the first notice who are no longer called, and summons the new ones", () => {
+    const moved = secretaryMeeting(bodyId, addDays(newTerm, -3));
+    publishNotice("demo-samordnare", moved.id);
+    const m = getMeeting(moved.id)!;
+    updateMeeting("demo-samordnare", moved.id, m.version, {
+      date: addDays(newTerm, 3),
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: m.place,
+      videoUrl: m.videoUrl,
+    });
+    db.delete(mailOutbox).run();
+    publishNotice("demo-samordnare", moved.id);
+    const to = (name: string) => db.select().from(mailOutbox).where(eq(mailOutbox.personId, person[name])).all();
+    // Summoned to the old day, he would otherwise still expect the meeting then.
+    const his = to("Otto Utgående");
+    expect(his).toHaveLength(1);
+    expect(his[0].textBody).toContain(addDays(newTerm, 3));
+    expect(his[0].textBody).toContain("inte kallad");
+    expect(to("Ines Inkommande").map((r) => r.kind)).toEqual(["notice-change"]);
+    expect(to("Ivar Omvald").map((r) => r.kind)).toEqual(["notice-change"]);
   });
 });
 

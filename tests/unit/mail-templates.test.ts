@@ -8,6 +8,7 @@ import {
   escapeHtml,
   minutesApprovedMail,
   minutesForSigningMail,
+  noLongerCalledMail,
   noticeMail,
   proposalDecidedMail,
   recommendationReminderMail,
@@ -197,5 +198,21 @@ describe("mail templates", () => {
     expect(digestMail("Ingrid", "2027-01-02", [{ subject: a.subject, text: a.text }], null).subject).toBe(
       "Sammanfattning 2027-01-02: 1 meddelande",
     );
+  });
+});
+
+describe("noLongerCalledMail (a meeting moved past the end of the seat)", () => {
+  it("names the old day and the new, says the person is not called, and links the meeting", () => {
+    const mail = noLongerCalledMail(
+      "Otto",
+      { bodyName: "SVOM", fromDate: "2026-12-18", toDate: "2027-01-15", meetingUrl: "https://portal.example/moten/7" },
+      footer,
+    );
+    expect(mail.subject).toBe("Mötet är flyttat: SVOM 2027-01-15");
+    expect(mail.text).toContain("2026-12-18");
+    expect(mail.text).toContain("fredag 2027-01-15");
+    expect(mail.text).toContain("inte kallad");
+    expect(mail.text).toContain("https://portal.example/moten/7");
+    expect(mail.html).toContain('href="https://portal.example/moten/7"');
   });
 });
