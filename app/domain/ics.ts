@@ -94,7 +94,7 @@ const utcStamp = (iso: string) =>
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
 
-function meetingEvent(m: CalendarMeeting, host: string): string[] {
+function meetingEvent(m: CalendarMeeting, host: string, status: "CONFIRMED" | "CANCELLED" = "CONFIRMED"): string[] {
   const location = [m.place, m.videoUrl].filter(Boolean).join(" · ");
   const description = [
     `${m.bodyName}, status: ${m.status}.`,
@@ -114,13 +114,22 @@ function meetingEvent(m: CalendarMeeting, host: string): string[] {
     ...(location ? [`LOCATION:${escapeText(location)}`] : []),
     `DESCRIPTION:${escapeText(description)}`,
     `URL:${plain(m.url)}`,
-    `STATUS:CONFIRMED`,
+    `STATUS:${status}`,
     "END:VEVENT",
   ];
 }
 
-/** A whole calendar (one meeting or a feed). */
-export function buildCalendar(name: string, meetings: CalendarMeeting[], host: string): string {
+/**
+ * A whole calendar (one meeting or a feed). `CANCELLED` takes the events out of a recipient's
+ * calendar: the same UID at the current SEQUENCE, which is higher than that of the notice they
+ * were sent (each publication raises it), so the calendar program replaces the event.
+ */
+export function buildCalendar(
+  name: string,
+  meetings: CalendarMeeting[],
+  host: string,
+  status: "CONFIRMED" | "CANCELLED" = "CONFIRMED",
+): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -130,7 +139,7 @@ export function buildCalendar(name: string, meetings: CalendarMeeting[], host: s
     `X-WR-CALNAME:${escapeText(name)}`,
     "X-WR-TIMEZONE:Europe/Stockholm",
     ...STOCKHOLM_VTIMEZONE,
-    ...meetings.flatMap((m) => meetingEvent(m, host)),
+    ...meetings.flatMap((m) => meetingEvent(m, host, status)),
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";

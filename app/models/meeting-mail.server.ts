@@ -49,11 +49,8 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
   // What changed since the first notice: time, place and items.
   const changes =
     versionNo > 1 ? noticeChanges(parseNoticeContent(first.content), notice).map(describeNoticeChange) : [];
-  const ics = buildCalendar(
-    `${meeting.bodyShortName} ${meeting.date}`,
-    calendarMeetings({ meetingId }, origin, null),
-    new URL(origin).host,
-  );
+  const event = calendarMeetings({ meetingId }, origin, null);
+  const ics = buildCalendar(`${meeting.bodyShortName} ${meeting.date}`, event, new URL(origin).host);
   const meetingUrl = `${origin}/moten/${meetingId}`;
   const called = calledTo(meeting).map((m) => m.personId);
   // A move to a day some of the previous notice's members are not called on (past the end of
@@ -81,6 +78,19 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
             { bodyName: meeting.bodyName, fromDate: previousDate!, toDate: meeting.date, meetingUrl },
             footer,
           ),
+        // The event their earlier notice put in their calendar, cancelled there.
+        attachments: [
+          {
+            filename: "mote.ics",
+            contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+            content: buildCalendar(
+              `${meeting.bodyShortName} ${meeting.date}`,
+              event,
+              new URL(origin).host,
+              "CANCELLED",
+            ),
+          },
+        ],
       })
     : 0;
   return (

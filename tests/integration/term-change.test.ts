@@ -221,7 +221,13 @@ describe("a meeting noticed before the change calls the members of its day", () 
 describe("a meeting moved across the change of term", () => {
   it("tells the members of the first notice who are no longer called, and summons the new ones", () => {
     const moved = secretaryMeeting(bodyId, addDays(newTerm, -3));
+    db.delete(mailOutbox).run();
     publishNotice("demo-samordnare", moved.id);
+    const firstIcs = (
+      JSON.parse(
+        db.select().from(mailOutbox).where(eq(mailOutbox.personId, person["Otto Utgående"])).get()!.attachments,
+      ) as { content: string }[]
+    )[0].content;
     const m = getMeeting(moved.id)!;
     updateMeeting("demo-samordnare", moved.id, m.version, {
       date: addDays(newTerm, 3),
@@ -238,6 +244,13 @@ describe("a meeting moved across the change of term", () => {
     expect(his).toHaveLength(1);
     expect(his[0].textBody).toContain(addDays(newTerm, 3));
     expect(his[0].textBody).toContain("inte kallad");
+    // The event his first notice put in his calendar is taken out of it: the same UID, cancelled,
+    // at a SEQUENCE above the one he was sent.
+    const [sent] = JSON.parse(his[0].attachments) as { content: string }[];
+    const seq = (ics: string) => Number(/SEQUENCE:(\d+)/.exec(ics)?.[1]);
+    expect(sent.content).toContain("STATUS:CANCELLED");
+    expect(sent.content).toContain(`UID:meeting-${moved.id}@`);
+    expect(seq(sent.content)).toBeGreaterThan(seq(firstIcs));
     expect(to("Ines Inkommande").map((r) => r.kind)).toEqual(["notice-change"]);
     expect(to("Ivar Omvald").map((r) => r.kind)).toEqual(["notice-change"]);
   });

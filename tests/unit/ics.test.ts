@@ -29,6 +29,14 @@ describe("ICS", () => {
     expect(unfolded).toContain("UID:meeting-42@portal.example.se\r\n");
     expect(unfolded).toContain("SEQUENCE:3\r\n");
   });
+  it("confirms the event, and cancels the same event (UID and SEQUENCE) when asked", () => {
+    expect(unfolded).toContain("STATUS:CONFIRMED\r\n");
+    const cancelled = buildCalendar("Styrgruppen", [meeting], "portal.example.se", "CANCELLED");
+    expect(cancelled).toContain("STATUS:CANCELLED\r\n");
+    expect(cancelled).not.toContain("STATUS:CONFIRMED");
+    expect(cancelled).toContain("UID:meeting-42@portal.example.se\r\n");
+    expect(cancelled).toContain("SEQUENCE:3\r\n");
+  });
   it("gives local Stockholm times with the time zone definition", () => {
     expect(unfolded).toContain("DTSTART;TZID=Europe/Stockholm:20270328T130000");
     expect(unfolded).toContain("DTEND;TZID=Europe/Stockholm:20270328T153000");
