@@ -12,15 +12,27 @@
  */
 import { chooseCollaboration, COLLABORATION_PARAM } from "~/domain/collaboration";
 import { takesPartIn, type Action, type Actor } from "~/domain/policy";
-import { listCollaborations, type Collaboration } from "~/models/collaborations.server";
+import { collaborationIdsOfBodies, listCollaborations, type Collaboration } from "~/models/collaborations.server";
 import { notFound, requirePermission } from "./session.server";
 
 export function collaborationFor(request: Request, actor: Actor | null): Collaboration {
   const requested = new URL(request.url).searchParams.get(COLLABORATION_PARAM);
-  const chosen = chooseCollaboration(listCollaborations(), requested, actor?.collaborationIds ?? new Set());
+  const chosen = chooseCollaboration(listCollaborations(), requested, defaultCollaborationsOf(actor));
   if (chosen === "unknown") throw notFound("Samverkan finns inte. Kontrollera adressen.");
   if (chosen === "none") throw notFound("Det finns ingen samverkan registrerad ännu.");
   return chosen;
+}
+
+/**
+ * The collaborations a page without `?samverkan=` may mean: those the viewer takes part in; for
+ * someone whose only seats are yet to begin (a new term), those of the bodies that call them,
+ * whose meetings already open for them (policy.ts, calledAhead). Only the choice: taking part
+ * (matters, assignments) still begins with the seat.
+ */
+function defaultCollaborationsOf(actor: Actor | null): ReadonlySet<number> {
+  if (!actor) return new Set();
+  if (actor.collaborationIds.size > 0 || !actor.seatsAhead?.length) return actor.collaborationIds;
+  return collaborationIdsOfBodies(actor.seatsAhead.map((s) => s.bodyId));
 }
 
 /** The collaborations the viewer takes part in (all of them for the coordinator), for the switcher. */

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { bodies, bodyCollaborations, mailOutbox, memberships, people, users } from "../../db/schema";
+import { bodies, bodyCollaborations, collaborations, mailOutbox, memberships, people, users } from "../../db/schema";
 import { createSession } from "~/auth/sessions.server";
 import { addDays } from "~/domain/calendar-dates";
 import { todayInStockholm } from "~/domain/format";
@@ -25,6 +25,7 @@ import { loadActor } from "~/models/users.server";
 import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import * as startPage from "~/routes/_index";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
+import * as meetingsPage from "~/routes/moten._index";
 import * as absencePage from "~/routes/moten.$meetingId.forhinder";
 import * as proposePage from "~/routes/moten.$meetingId.forslag";
 import * as minutesPage from "~/routes/moten.$meetingId.protokoll";
@@ -420,5 +421,29 @@ describe("a member whose seat has ended signs the minutes of a meeting she atten
     expect(
       status(await call(meetingPage.loader, "Signe Slutat", `/moten/${other.id}`, { meetingId: String(other.id) })),
     ).toBe(403);
+  });
+});
+
+describe("a member-to-be whose only seat is in another collaboration's body", () => {
+  it("finds that collaboration's meetings on /moten without naming it", async () => {
+    // A second collaboration, listed after the demo's, with a body of its own.
+    const collaboration = db
+      .insert(collaborations)
+      .values({ slug: "zz-annan-samverkan", name: "Annan samverkan" })
+      .returning()
+      .get();
+    const other = db
+      .insert(bodies)
+      .values({ slug: "zz-annan-styrgrupp", name: "Annan styrgrupp", shortName: "Annan", kind: "Styrgrupp" })
+      .returning()
+      .get();
+    db.insert(bodyCollaborations).values({ bodyId: other.id, collaborationId: collaboration.id }).run();
+    await account("Gun Gäst");
+    db.insert(memberships)
+      .values({ bodyId: other.id, personId: person["Gun Gäst"], role: "ledamot", startDate: newTerm })
+      .run();
+    const first = secretaryMeeting(other.id, addDays(newTerm, 10));
+    const list = (await call(meetingsPage.loader, "Gun Gäst", "/moten", {})) as { upcoming: { id: number }[] };
+    expect(list.upcoming.map((m) => m.id)).toContain(first.id);
   });
 });
