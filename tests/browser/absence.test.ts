@@ -51,27 +51,37 @@ function linkAfter(text: string, label: string): string {
   return match[1];
 }
 
+/** A form posted by the coordinator, as the browser would (no redirect followed). */
+function postAsCoordinator(pathname: string, fields: Record<string, string>) {
+  return fetch(`${app.baseUrl}${pathname}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Cookie: sessionCookie(app.db, "demo-samordnare"),
+      Origin: app.baseUrl,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams(fields),
+  });
+}
+
+/** A steering group meeting on `date`, created by the coordinator: its path. */
+async function steeringMeeting(date: string, startTime: string, endTime: string): Promise<string> {
+  const created = await postAsCoordinator("/moten/nytt", {
+    bodyId: String(app.world.bodyIds.styrgrupp),
+    date,
+    startTime,
+    endTime,
+    place: "Östersund",
+    videoUrl: "",
+  });
+  return created.headers.get("location")!;
+}
+
 describe("förhinder and substitutes", () => {
   it("a member reports förhinder from the notice link, the deputy confirms, the attendance shows it", async () => {
-    const base = app.baseUrl;
-    const coordinator = sessionCookie(app.db, "demo-samordnare");
-    const post = (pathname: string, fields: Record<string, string>) =>
-      fetch(`${base}${pathname}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Cookie: coordinator, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(fields),
-      });
-    const created = await post("/moten/nytt", {
-      bodyId: String(app.world.bodyIds.styrgrupp),
-      date: "2027-06-16",
-      startTime: "09:00",
-      endTime: "12:00",
-      place: "Östersund",
-      videoUrl: "",
-    });
-    const meetingPath = created.headers.get("location")!;
-    expect((await post(meetingPath, { intent: "publish" })).status).toBe(302);
+    const meetingPath = await steeringMeeting("2027-06-16", "09:00", "12:00");
+    expect((await postAsCoordinator(meetingPath, { intent: "publish" })).status).toBe(302);
 
     // The chair's notice, with the link to report förhinder.
     const notice = await waitUntil(() => mailTo("ifochef.ostersund@demo.example", "Kallelse: Styrgruppen"));
@@ -151,24 +161,8 @@ describe("förhinder and substitutes", () => {
       .insert(memberships)
       .values({ bodyId: app.world.bodyIds.styrgrupp, personId: person.id, role: "ledamot", startDate: inDays(30) })
       .run();
-    const coordinator = sessionCookie(app.db, "demo-samordnare");
-    const post = (pathname: string, fields: Record<string, string>) =>
-      fetch(`${base}${pathname}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Cookie: coordinator, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(fields),
-      });
-    const created = await post("/moten/nytt", {
-      bodyId: String(app.world.bodyIds.styrgrupp),
-      date: inDays(60),
-      startTime: "13:00",
-      endTime: "15:00",
-      place: "Östersund",
-      videoUrl: "",
-    });
-    const meetingPath = created.headers.get("location")!;
-    expect((await post(meetingPath, { intent: "publish" })).status).toBe(302);
+    const meetingPath = await steeringMeeting(inDays(60), "13:00", "15:00");
+    expect((await postAsCoordinator(meetingPath, { intent: "publish" })).status).toBe(302);
 
     const notice = await waitUntil(() => mailTo("nina.nyvald@demo.example", "Kallelse: Styrgruppen"));
     expect(new URL(linkAfter(notice, "Har du förhinder\\? Anmäl det här")).pathname).toBe(`${meetingPath}/forhinder`);
@@ -188,15 +182,7 @@ describe("förhinder and substitutes", () => {
     expect(member.errors).toEqual([]);
 
     // Her seat does not reach back: the steering group's meeting before it begins stays closed.
-    const earlier = await post("/moten/nytt", {
-      bodyId: String(app.world.bodyIds.styrgrupp),
-      date: inDays(20),
-      startTime: "13:00",
-      endTime: "15:00",
-      place: "Östersund",
-      videoUrl: "",
-    });
-    const earlierPath = earlier.headers.get("location")!;
+    const earlierPath = await steeringMeeting(inDays(20), "13:00", "15:00");
     const closed = await fetch(`${base}${earlierPath}`, { headers: { Cookie: sessionCookie(app.db, "test-nyvald") } });
     expect([403, 404]).toContain(closed.status);
   });

@@ -94,6 +94,13 @@ const status = (result: unknown) =>
   result instanceof Response ? result.status : ((result as Partial<Rejected>).init?.status ?? 200);
 const errorsOf = (result: unknown) => (result as Rejected).data.error ?? {};
 
+/** The person's calendar feed, as their calendar program fetches it. */
+async function feedOf(name: string): Promise<string> {
+  const token = calendarTokenOf(`term-${person[name]}`);
+  const request = new Request(`http://localhost/kalender/${token}.ics`);
+  return ((await feed.loader({ request, params: { token }, context: {} })) as Response).text();
+}
+
 function seatRows(name: string) {
   return db.select().from(memberships).where(eq(memberships.personId, person[name])).all();
 }
@@ -278,14 +285,7 @@ describe("the outgoing member in December", () => {
   });
 
   it("his calendar feed carries the December meeting, not the January one", async () => {
-    const token = calendarTokenOf(`term-${person["Otto Utgående"]}`);
-    const ics = await (
-      (await feed.loader({
-        request: new Request(`http://localhost/kalender/${token}.ics`),
-        params: { token },
-        context: {},
-      })) as Response
-    ).text();
+    const ics = await feedOf("Otto Utgående");
     expect(ics).toContain(`/moten/${before.id}`);
     expect(ics).not.toContain(`/moten/${after.id}`);
   });
@@ -341,14 +341,7 @@ describe("the incoming member before her seat begins", () => {
   });
 
   it("her calendar feed carries the January meeting, not the December one", async () => {
-    const token = calendarTokenOf(`term-${person["Ines Inkommande"]}`);
-    const ics = await (
-      (await feed.loader({
-        request: new Request(`http://localhost/kalender/${token}.ics`),
-        params: { token },
-        context: {},
-      })) as Response
-    ).text();
+    const ics = await feedOf("Ines Inkommande");
     expect(ics).toContain(`/moten/${after.id}`);
     expect(ics).not.toContain(`/moten/${before.id}`);
   });
