@@ -322,13 +322,26 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : null;
   const heading = errorHeading(status);
+  const location = useLocation();
+  // The root loader has run when a route below refused: no viewer there means signed out.
+  const signedOut = useRouteLoaderData<typeof loader>("root")?.viewer == null;
+  const signIn = `/logga-in?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`;
   let text = "Ett oväntat fel inträffade. Försök igen om en stund. Om felet kvarstår, kontakta samordnaren.";
+  let offerSignIn = false;
   if (isRouteErrorResponse(error)) {
-    if (error.status === 403) {
+    if (error.status === 403 && signedOut) {
+      text = "Sidan kräver att du är inloggad.";
+      offerSignIn = true;
+    } else if (error.status === 403) {
       text =
         "Du har inte behörighet till den här sidan. Sidan kan höra till ett organ som du inte är ledamot i. Kontakta samordnaren om du behöver tillgång.";
+    } else if (error.status === 404 && signedOut) {
+      // A hidden object answers as a missing one (requireReadable): after sign-in it may open.
+      text = "Sidan finns inte, eller så visas den bara för inloggade. Logga in och försök igen.";
+      offerSignIn = true;
     } else if (error.status === 404) {
-      text = "Sidan du söker finns inte, eller har flyttats. Kontrollera adressen eller gå till startsidan.";
+      text =
+        "Sidan du söker finns inte, eller så har du inte behörighet att se den. Kontrollera adressen eller gå till startsidan.";
     } else if (error.status === 413) {
       text = "Det du skickade är för stort.";
     } else if (error.status === 400 || error.status === 405) {
@@ -342,6 +355,11 @@ export function ErrorBoundary() {
       <div className="error-page">
         <h1>{heading}</h1>
         <p>{text}</p>
+        {offerSignIn ? (
+          <p>
+            <Link to={signIn}>Logga in</Link>
+          </p>
+        ) : null}
         <p>
           <Link to="/">Till startsidan</Link>
         </p>

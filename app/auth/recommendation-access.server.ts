@@ -7,14 +7,16 @@ import { can } from "~/domain/policy";
 import { recommendationResource, stepRefusal, type RecommendationStep } from "~/domain/recommendations";
 import { getRecommendation } from "~/models/recommendations.server";
 import { idParam } from "~/utils/params";
-import { getViewer, notFound, requirePermission, requireViewerWith } from "./session.server";
+import { getViewer, notFound, requireReadable, requireViewerWith } from "./session.server";
+
+const RECOMMENDATION_MISSING = "Rekommendationen finns inte.";
 
 export async function loadRecommendation(request: Request, params: { recommendationId?: string }) {
   const viewer = await getViewer(request);
   const actor = viewer?.actor ?? null;
   const rec = getRecommendation(idParam(params.recommendationId));
-  if (!rec) throw notFound("Rekommendationen finns inte.");
-  requirePermission(actor, "read:recommendation", recommendationResource(rec));
+  if (!rec) throw notFound(RECOMMENDATION_MISSING);
+  requireReadable(actor, "read:recommendation", recommendationResource(rec), RECOMMENDATION_MISSING);
   return { viewer, actor, rec, isCoordinator: can(actor, "manage:decisions") };
 }
 
@@ -26,7 +28,7 @@ export async function loadRecommendationStep(
 ) {
   const viewer = await requireViewerWith(request, "manage:decisions");
   const rec = getRecommendation(idParam(params.recommendationId));
-  if (!rec) throw notFound("Rekommendationen finns inte.");
+  if (!rec) throw notFound(RECOMMENDATION_MISSING);
   return { viewer, rec, refusal: stepRefusal(rec.status, step) };
 }
 

@@ -85,6 +85,18 @@ export function notFound(message = "Sidan finns inte."): Response {
   return new Response(message, { status: 404, statusText: "Not Found" });
 }
 
+/**
+ * Throws the same 404 as a missing object unless the policy lets the actor read `resource`.
+ * For one object (a meeting, a document, a matter) a 403 would tell, id by id, which hidden
+ * ones exist: drafts, other bodies' meetings, other collaborations' matters. So an object the
+ * viewer may not read answers exactly as one that does not exist, with the route's own
+ * not-found message; the 404 page offers sign-in to the public (root's ErrorBoundary).
+ * Refusals to act on an object the viewer may read stay 403 (requirePermission).
+ */
+export function requireReadable(actor: Actor | null, action: Action, resource: Resource, missing: string): void {
+  if (!can(actor, action, resource)) throw notFound(missing);
+}
+
 /** Throws the 403 page unless the policy allows `action` on `resource`. */
 export function requirePermission(actor: Actor | null, action: Action, resource: Resource = {}): void {
   if (!can(actor, action, resource)) throw forbidden();

@@ -6,7 +6,7 @@ import { LinkedDocuments } from "~/components/linked-documents";
 import { pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
+import { notFound, requireReadable, requireViewerWith } from "~/auth/session.server";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { can } from "~/domain/policy";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:matters");
   const matter = getMatter(idParam(params.matterId));
   if (!matter) throw notFound("Ärendet finns inte.");
-  requirePermission(viewer.actor, "read:matters", { collaborationId: matter.collaborationId });
+  requireReadable(viewer.actor, "read:matters", { collaborationId: matter.collaborationId }, "Ärendet finns inte.");
   // A page of what the viewer may read: events the viewer may not open are left out in the query.
   const timeline = await pageOfMatterTimeline(
     viewer.actor,

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formProps, SelectField, useSchemaForm } from "~/components/forms";
 import { decisionStatusSchema } from "~/forms/decision";
 import { parseForm, rejectForm } from "~/utils/forms.server";
-import { getViewer, notFound, requirePermission, requireViewerWith } from "~/auth/session.server";
+import { getViewer, notFound, requireReadable, requireViewerWith } from "~/auth/session.server";
 import { canReadDecision, DECISION_STATUSES } from "~/domain/decisions";
 import { isSigned } from "~/domain/meetings";
 import { can } from "~/domain/policy";
@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const decision = getDecision(idParam(params.decisionId));
   // A procedural § (formalia) is part of the minutes, not a decision in the register.
   if (!decision || !decision.inRegister) throw notFound("Beslutet finns inte.");
-  if (!canReadDecision(actor, decision)) requirePermission(actor, "read:meeting", { bodyId: decision.bodyId });
+  if (!canReadDecision(actor, decision))
+    requireReadable(actor, "read:meeting", { bodyId: decision.bodyId }, "Beslutet finns inte.");
   return {
     decision,
     marks: exampleMarksOf({ decision: [decision.id], meeting: [decision.meetingId], matter: [decision.matterId] }),

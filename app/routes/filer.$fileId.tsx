@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { getViewer, forbidden, notFound } from "~/auth/session.server";
+import { getViewer, notFound } from "~/auth/session.server";
 import { can } from "~/domain/policy";
 import { downloadHeaders, fileStream, getFile } from "~/models/files.server";
 import { fileAccessAllowed } from "~/models/file-access.server";
@@ -10,8 +10,8 @@ import { idParam } from "~/utils/params";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const file = getFile(idParam(params.fileId));
-  if (!file) throw notFound("Filen finns inte.");
-  if (!fileAccessAllowed(file.id, viewer?.actor ?? null, can, viewer?.user.id ?? null))
-    throw viewer ? forbidden("Du har inte behörighet till filen.") : forbidden("Logga in för att hämta filen.");
+  // A file the viewer may not read answers as a missing one: a 403 would tell that it exists.
+  if (!file || !fileAccessAllowed(file.id, viewer?.actor ?? null, can, viewer?.user.id ?? null))
+    throw notFound("Filen finns inte.");
   return new Response(createReadableStreamFromReadable(fileStream(file)), { headers: downloadHeaders(file) });
 }

@@ -1,7 +1,7 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getViewer, notFound, requirePermission } from "~/auth/session.server";
+import { getViewer, notFound, requireReadable } from "~/auth/session.server";
 import { MeetingList } from "~/components/meeting-list";
 import { withCollaboration } from "~/domain/collaboration";
 import { rolesInBody } from "~/domain/membership";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = viewer?.actor ?? null;
   const body = getBody(idParam(params.bodyId));
   if (!body) throw notFound("Organet finns inte.");
-  requirePermission(actor, "read:body", { bodyId: body.id });
+  requireReadable(actor, "read:body", { bodyId: body.id }, "Organet finns inte.");
   const today = todayInStockholm();
   const showMembers = can(actor, "read:body-members", { bodyId: body.id, publicRecords: body.publicRecords });
   // The coming meetings are few (a calendar ahead); the past ones grow every year: a page of them.

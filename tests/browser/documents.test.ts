@@ -126,7 +126,7 @@ describe("documents and search", () => {
     await page.context().close();
   });
 
-  it("keeps a steering-group-only document from a reference-group member: not listed, not found, 403 by link", async () => {
+  it("keeps a steering-group-only document from a reference-group member: not listed, not found, and by link it answers as a missing one (404)", async () => {
     const routine = app.db.select().from(documents).where(eq(documents.title, ROUTINE)).get()!;
     const { page } = await app.page("demo-chef");
     await page.goto("/dokument");
@@ -136,11 +136,11 @@ describe("documents and search", () => {
     await page.locator("#traffar").waitFor();
     expect(await page.locator("main").innerText()).not.toContain(ROUTINE);
     const direct = await page.goto(`/dokument/${routine.id}`);
-    expect(direct?.status()).toBe(403);
+    expect(direct?.status()).toBe(404);
     const fileVersion = (await app.db.$client
       .prepare("select file_id from document_versions where document_id = ? and file_id is not null")
       .get(routine.id)) as { file_id: number } | undefined;
-    if (fileVersion) expect((await page.request.get(`/filer/${fileVersion.file_id}`)).status()).toBe(403);
+    if (fileVersion) expect((await page.request.get(`/filer/${fileVersion.file_id}`)).status()).toBe(404);
     await page.context().close();
   });
 
@@ -183,7 +183,7 @@ describe("documents and search", () => {
 
     // The reference group's member no longer sees it.
     const chef = await app.page("demo-chef");
-    expect((await chef.page.goto(`/dokument/${doc.id}`))?.status()).toBe(403);
+    expect((await chef.page.goto(`/dokument/${doc.id}`))?.status()).toBe(404);
     await chef.page.context().close();
 
     // Someone else saves while the editor types: nothing is overwritten, both versions are shown.

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaItemFiles, agendaItems, itemProposals, meetings, minutes } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../db/demo-world";
 import { todayInStockholm } from "~/domain/format";
 import { expectAccessible, inDays, startApp, waitForText, type TestApp } from "../support/browser";
 
@@ -306,10 +307,10 @@ describe("a steering-group meeting from notice to extract", () => {
   it("keeps other bodies' members and the public out of a steering-group meeting", async () => {
     const id = meetingUrl.split("/").pop();
     const politician = await app.page("demo-politiker");
-    expect((await politician.page.goto(meetingUrl))?.status()).toBe(403);
-    expect((await politician.page.request.get(`${meetingUrl}/handlingar.zip`)).status()).toBe(403);
+    expect((await politician.page.goto(meetingUrl))?.status()).toBe(404);
+    expect((await politician.page.request.get(`${meetingUrl}/handlingar.zip`)).status()).toBe(404);
     const [attached] = app.db.select().from(agendaItemFiles).all();
-    expect((await politician.page.request.get(`/filer/${attached.fileId}`)).status()).toBe(403);
+    expect((await politician.page.request.get(`/filer/${attached.fileId}`)).status()).toBe(404);
     const member = await app.context("demo-ifochef");
     const download = await member.request.get(`/filer/${attached.fileId}`);
     expect(download.status()).toBe(200);
@@ -318,7 +319,30 @@ describe("a steering-group meeting from notice to extract", () => {
     await member.close();
     await politician.page.context().close();
     const anonymous = await app.page();
-    expect((await anonymous.page.goto(`/moten/${id}/protokoll`))?.status()).toBe(403);
+    expect((await anonymous.page.goto(`/moten/${id}/protokoll`))?.status()).toBe(404);
     await anonymous.page.context().close();
+  });
+
+  it("answers a hidden meeting as a missing one, and offers the signed-out a sign-in that leads back", async () => {
+    // Signed out (an expired session, a link in a notice): the same 404 as an id no meeting has.
+    const { page } = await app.page();
+    const missing = await page.goto("/moten/987654");
+    expect(missing?.status()).toBe(404);
+    const missingText = await page.locator("main").innerText();
+    expect((await page.goto(meetingUrl))?.status()).toBe(404);
+    expect(await page.locator("main").innerText()).toBe(missingText);
+    await expectAccessible(page);
+    await page.locator("main").getByRole("link", { name: "Logga in" }).click();
+    await page.getByLabel("E-postadress").fill("ifochef.ostersund@demo.example");
+    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL((url) => url.pathname === new URL(meetingUrl, app.baseUrl).pathname);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.context().close();
+    // Signed in without a seat in the body: still the missing meeting's 404, no sign-in offered.
+    const politician = await app.page("demo-politiker");
+    expect((await politician.page.goto(meetingUrl))?.status()).toBe(404);
+    expect(await politician.page.locator("main").innerText()).not.toContain("Logga in");
+    await politician.page.context().close();
   });
 });

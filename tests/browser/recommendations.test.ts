@@ -59,7 +59,7 @@ describe("a recommendation from SVOM to its answer in nine councils", () => {
 
     for (const account of [undefined, "demo-politiker"] as const) {
       const { page: other } = await app.page(account);
-      expect((await other.goto(recUrl))?.status()).toBe(403);
+      expect((await other.goto(recUrl))?.status()).toBe(404);
       await other.context().close();
     }
   });

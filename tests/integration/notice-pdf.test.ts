@@ -139,7 +139,7 @@ describe("the notice as one PDF", { timeout: 30_000 }, () => {
         params: { meetingId: String(steering.id) },
         context: {},
       }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
