@@ -295,7 +295,7 @@ describe("SVOM minutes are public records once approved, never as drafts", () =>
     await waitForText(page.locator("article"), "SVOM rekommenderar parterna att anta planen.");
     await waitForText(page.locator("article"), "kan inte överklagas");
     await expectAccessible(page);
-    expect((await page.goto(`/moten/${draftId}/protokoll`))?.status()).toBe(403);
+    expect((await page.goto(`/moten/${draftId}/protokoll`))?.status()).toBe(404);
     await page.goto("/beslut?q=Hemlig");
     expect(await page.locator("main").innerText()).not.toContain("Hemlig utkastfråga");
     const csv = await page.request.get("/beslut.csv");
