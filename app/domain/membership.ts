@@ -113,3 +113,39 @@ export function seatOverlapProblem(
       : "Ändra datumen så att uppdragen inte överlappar.")
   );
 }
+
+/**
+ * The last day of the term the coordinator ends a body's seats on by default: the last day of
+ * `today`'s year (the political term changes on 1 January).
+ */
+export function defaultTermEnd(today: string): string {
+  return `${today.slice(0, 4)}-12-31`;
+}
+
+/**
+ * Why `lastDay` cannot end a term, or null: it is not a calendar date, or it is before
+ * `today` (a term is ended ahead of or on its last day, not rewritten afterwards). Swedish,
+ * for the form's date field.
+ */
+export function termEndProblem(lastDay: string, today: string): string | null {
+  if (!isIsoDate(lastDay)) return "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";
+  if (lastDay < today) return `Sista dagen kan inte vara före i dag (${today}).`;
+  return null;
+}
+
+/**
+ * Which of a body's seats ending the term on `lastDay` (the last day in office) cuts, and which
+ * begin after it. Cut: begun on or before `lastDay` and running past it (no end date, or a
+ * later one); ending them sets their end date to `lastDay`, so a seat begun that very day gets
+ * one day. Begin after: the coming term's seats, left untouched. A seat that ends on or before
+ * `lastDay` is in neither: the term's end does not change it. ISO dates compare as text.
+ */
+export function termEndCut<T extends { startDate: string; endDate: string | null }>(
+  seats: readonly T[],
+  lastDay: string,
+): { cut: T[]; startsAfter: T[] } {
+  return {
+    cut: seats.filter((s) => s.startDate <= lastDay && (s.endDate === null || s.endDate > lastDay)),
+    startsAfter: seats.filter((s) => s.startDate > lastDay),
+  };
+}

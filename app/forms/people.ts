@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MEMBERSHIP_ROLES } from "~/domain/membership";
 import {
+  checkbox,
   formVersion,
   id,
   isoDate,
@@ -58,3 +59,24 @@ export const editMembershipSchema = z
   .superRefine((value, ctx) => {
     if (value.intent === "save") endsAfterStart(value, ctx);
   });
+
+/** One seat of the list the term's end cuts: ended if checked, at the version shown. */
+const termSeatRow = z.object({
+  membershipId: id("Uppdraget saknas i formuläret. Ladda om sidan."),
+  version: formVersion(),
+  end: checkbox(),
+});
+
+/**
+ * End a body's term (/organ/:id/mandatperiod): the last day in office, and the seats it cuts
+ * as listed for `listedFor` (the day the list was drawn for; it differs from `lastDay` when
+ * the date was changed without JavaScript, and the list must then be drawn again).
+ */
+export const endTermSchema = z.object({
+  lastDay: isoDate(),
+  listedFor: isoDate("Formuläret saknar datum för listan. Ladda om sidan."),
+  seats: z
+    .array(termSeatRow)
+    .default([])
+    .refine((rows) => rows.some((r) => r.end), "Välj minst ett uppdrag att avsluta."),
+});

@@ -5,11 +5,11 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { bodies, memberships, organisations, people } from "../../db/schema";
-import type { ValidMembership } from "~/domain/membership";
+import { roleOrder, type ValidMembership } from "~/domain/membership";
 import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
 import { clearExample } from "./example-facts.server";
-import { db, write } from "~/utils/db.server";
+import { db, write, type Db } from "~/utils/db.server";
 import { paginateQuery } from "./paging.server";
 import { saveVersioned } from "./versioned.server";
 
@@ -73,6 +73,30 @@ export function addMembership(userId: string, bodyId: number, value: ValidMember
 export type UpdateResult =
   { ok: true; row: typeof memberships.$inferSelect } | { ok: false; conflict: typeof memberships.$inferSelect };
 
+/**
+ * Saves a seat inside `tx` if nobody else saved since `expectedVersion` (an "update" audit
+ * entry with before and after); otherwise returns what they saved. The one write of an edited
+ * or ended seat: the single edit and the end of a term both go through it.
+ */
+function saveMembership(
+  tx: Db,
+  userId: string,
+  id: number,
+  expectedVersion: number,
+  value: ValidMembership | ((before: typeof memberships.$inferSelect) => Partial<ValidMembership>),
+): UpdateResult {
+  const saved = saveVersioned(tx, memberships, id, expectedVersion, value, {
+    userId,
+    entityType: "membership",
+    missing: "Uppdraget finns inte",
+  });
+  // An example seat of the demo history (example_facts) becomes a fact when the coordinator
+  // records who sat or from when; ending a seat alone confirms neither.
+  if (saved.ok && (saved.before.personId !== saved.row.personId || saved.before.startDate !== saved.row.startDate))
+    clearExample(tx, "membership", id, ["term"]);
+  return saved.ok ? { ok: true as const, row: saved.row } : saved;
+}
+
 /** Saves only if nobody else saved since `expectedVersion`; otherwise returns what they saved. */
 export function updateMembership(
   userId: string,
@@ -80,18 +104,67 @@ export function updateMembership(
   expectedVersion: number,
   value: ValidMembership,
 ): UpdateResult {
+  return write((tx) => saveMembership(tx, userId, id, expectedVersion, value));
+}
+
+export type EndTermResult =
+  | { ok: true; rows: (typeof memberships.$inferSelect)[] }
+  | { ok: false; conflicts: (typeof memberships.$inferSelect)[] };
+
+/**
+ * Ends each seat on `lastDay` (its last day in office) in one transaction, each as the single
+ * edit ends a seat (`saveMembership`: versioned, audited). All or nothing: if anyone changed one
+ * of the seats since the version the coordinator saw, or it is no longer in `bodyId`, nothing
+ * is written and every such seat comes back as it is now.
+ */
+export function endMemberships(
+  userId: string,
+  bodyId: number,
+  seats: readonly { id: number; version: number }[],
+  lastDay: string,
+): EndTermResult {
   return write((tx) => {
-    const saved = saveVersioned(tx, memberships, id, expectedVersion, value, {
-      userId,
-      entityType: "membership",
-      missing: "Uppdraget finns inte",
-    });
-    // An example seat of the demo history (example_facts) becomes a fact when the coordinator
-    // records who sat or from when; ending a seat alone confirms neither.
-    if (saved.ok && (saved.before.personId !== saved.row.personId || saved.before.startDate !== saved.row.startDate))
-      clearExample(tx, "membership", id, ["term"]);
-    return saved.ok ? { ok: true as const, row: saved.row } : saved;
+    const rows: (typeof memberships.$inferSelect)[] = [];
+    const conflicts: (typeof memberships.$inferSelect)[] = [];
+    for (const seat of seats) {
+      const current = tx.select().from(memberships).where(eq(memberships.id, seat.id)).get();
+      if (!current || current.bodyId !== bodyId) throw new Response("Uppdraget finns inte", { status: 404 });
+      const saved = saveMembership(tx, userId, seat.id, seat.version, () => ({ endDate: lastDay }));
+      if (saved.ok) rows.push(saved.row);
+      else conflicts.push(saved.conflict);
+    }
+    return conflicts.length ? { ok: false as const, conflicts } : { ok: true as const, rows };
   });
+}
+
+/**
+ * A body's seats not ended before `today` (current and coming, a board of a dozen or two),
+ * with their person, organisation and version: what ending the term chooses among
+ * (`termEndCut` in app/domain/membership.ts). Chair first, then by name.
+ */
+export function openSeatsOfBody(bodyId: number, today: string) {
+  const rows = db()
+    .select({
+      membershipId: memberships.id,
+      version: memberships.version,
+      role: memberships.role,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+      personName: people.name,
+      organisationName: organisations.name,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(memberships.personId, people.id))
+    .leftJoin(organisations, eq(memberships.organisationId, organisations.id))
+    .where(and(eq(memberships.bodyId, bodyId), notEndedBy(today)))
+    .all();
+  const collator = new Intl.Collator("sv-SE");
+  return rows.sort(
+    (a, b) =>
+      roleOrder(a.role) - roleOrder(b.role) ||
+      collator.compare(a.personName, b.personName) ||
+      a.membershipId - b.membershipId,
+  );
 }
 
 /**

@@ -161,6 +161,9 @@ export default function BodyPage() {
           <p className="no-print">
             <Link to={`/organ/${body.id}/ledamoter/ny`} className="button">
               Lägg till ledamot
+            </Link>{" "}
+            <Link to={`/organ/${body.id}/mandatperiod`} className="button button--secondary">
+              Avsluta mandatperiod
             </Link>
           </p>
         ) : null}

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   byTenure,
+  defaultTermEnd,
   isCurrentMembership,
   isIsoDate,
   rolesInBody,
   seatCoversDay,
   seatOverlapProblem,
+  termEndCut,
+  termEndProblem,
 } from "~/domain/membership";
 
 describe("isIsoDate", () => {
@@ -130,5 +133,109 @@ describe("seatOverlapProblem (registering a new term's seats)", () => {
     expect(
       seatOverlapProblem(seat("ledamot", "2026-12-31", null), [seat("ledamot", "2023-01-01", "2026-12-31")]),
     ).not.toBeNull();
+  });
+});
+
+describe("termEndCut (ending a body's term on one day)", () => {
+  const seat = (id: number, startDate: string, endDate: string | null) => ({ id, startDate, endDate });
+  const ids = (rows: readonly { id: number }[]) => rows.map((r) => r.id);
+
+  it("cuts a seat without an end date and one that ends after the day", () => {
+    const { cut, startsAfter } = termEndCut(
+      [seat(1, "2023-01-01", null), seat(2, "2023-01-01", "2027-06-30"), seat(3, "2023-01-01", "2027-01-01")],
+      "2026-12-31",
+    );
+    expect(ids(cut)).toEqual([1, 2, 3]);
+    expect(startsAfter).toEqual([]);
+  });
+
+  it("leaves a seat that already ends before the day, or exactly on it", () => {
+    const { cut, startsAfter } = termEndCut(
+      [seat(1, "2023-01-01", "2026-06-30"), seat(2, "2023-01-01", "2026-12-31"), seat(3, "2023-01-01", "2026-12-30")],
+      "2026-12-31",
+    );
+    expect(cut).toEqual([]);
+    expect(startsAfter).toEqual([]);
+  });
+
+  it("puts the coming term's seats (starting the day after or later) apart, whatever their end", () => {
+    const { cut, startsAfter } = termEndCut(
+      [seat(1, "2027-01-01", null), seat(2, "2027-03-01", "2030-12-31"), seat(3, "2027-01-01", "2027-01-01")],
+      "2026-12-31",
+    );
+    expect(cut).toEqual([]);
+    expect(ids(startsAfter)).toEqual([1, 2, 3]);
+  });
+
+  it("cuts a seat that starts exactly on the day (it gets one day in office)", () => {
+    const { cut, startsAfter } = termEndCut(
+      [seat(1, "2026-12-31", null), seat(2, "2026-12-31", "2027-12-31")],
+      "2026-12-31",
+    );
+    expect(ids(cut)).toEqual([1, 2]);
+    expect(startsAfter).toEqual([]);
+  });
+
+  it("never cuts a seat of one day: before, on or after the day it is ended, begun later or untouched", () => {
+    const before = seat(1, "2026-12-30", "2026-12-30");
+    const on = seat(2, "2026-12-31", "2026-12-31");
+    const after = seat(3, "2027-01-01", "2027-01-01");
+    const { cut, startsAfter } = termEndCut([before, on, after], "2026-12-31");
+    expect(cut).toEqual([]);
+    expect(ids(startsAfter)).toEqual([3]);
+  });
+
+  it("handles a leap day: 2028-02-29 cuts what runs into March and leaves what begins on 1 March", () => {
+    const { cut, startsAfter } = termEndCut(
+      [
+        seat(1, "2024-01-01", "2028-03-01"),
+        seat(2, "2028-02-29", null),
+        seat(3, "2028-03-01", null),
+        seat(4, "2024-01-01", "2028-02-29"),
+        seat(5, "2028-02-28", "2028-02-29"),
+      ],
+      "2028-02-29",
+    );
+    expect(ids(cut)).toEqual([1, 2]);
+    expect(ids(startsAfter)).toEqual([3]);
+  });
+
+  it("at the change of year: the outgoing term is cut on 31 December, the incoming one starts after", () => {
+    const seats = [
+      seat(1, "2023-01-01", null), // outgoing, no end recorded
+      seat(2, "2023-01-01", "2026-12-31"), // outgoing, end already recorded
+      seat(3, "2027-01-01", null), // incoming
+      seat(4, "2019-01-01", "2022-12-31"), // an earlier term
+    ];
+    const { cut, startsAfter } = termEndCut(seats, "2026-12-31");
+    expect(ids(cut)).toEqual([1]);
+    expect(ids(startsAfter)).toEqual([3]);
+  });
+
+  it("keeps every field of the rows it is given, and the given order", () => {
+    const rows = [
+      { id: 9, startDate: "2025-01-01", endDate: null, personName: "Ö" },
+      { id: 4, startDate: "2024-01-01", endDate: null, personName: "A" },
+    ];
+    expect(termEndCut(rows, "2026-12-31").cut).toEqual(rows);
+  });
+});
+
+describe("defaultTermEnd and termEndProblem", () => {
+  it("defaults to the last day of today's year", () => {
+    expect(defaultTermEnd("2026-11-24")).toBe("2026-12-31");
+    expect(defaultTermEnd("2026-12-31")).toBe("2026-12-31");
+    expect(defaultTermEnd("2028-01-01")).toBe("2028-12-31");
+  });
+  it.each([
+    ["2026-12-31", null],
+    ["2026-11-24", null],
+    ["2028-02-29", null],
+  ])("accepts %s on 2026-11-24", (day, expected) => expect(termEndProblem(day, "2026-11-24")).toBe(expected));
+  it("refuses a day before today, naming today", () => {
+    expect(termEndProblem("2026-11-23", "2026-11-24")).toBe("Sista dagen kan inte vara före i dag (2026-11-24).");
+  });
+  it.each(["2027-02-29", "2026-13-01", "31/12/2026", ""])("refuses %j as not a date", (day) => {
+    expect(termEndProblem(day, "2026-11-24")).toMatch(/ÅÅÅÅ-MM-DD/);
   });
 });

@@ -1,0 +1,222 @@
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireViewerWith } from "~/auth/session.server";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { endTermSchema } from "~/forms/people";
+import { todayInStockholm } from "~/domain/format";
+import { defaultTermEnd, isIsoDate, termEndCut, termEndProblem } from "~/domain/membership";
+import { getBody } from "~/models/bodies.server";
+import { endMemberships, openSeatsOfBody } from "~/models/memberships.server";
+import { idParam } from "~/utils/params";
+import { pageTitle } from "~/utils/page-title";
+import { redirectWithStatus } from "~/utils/flash.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { readForm } from "~/utils/request-body.server";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Avsluta mandatperiod") }];
+
+/**
+ * The body, for one who may manage its seats. The permission is asked before the body is
+ * looked up, so that one who may not cannot tell which body ids exist.
+ */
+async function load(request: Request, params: { bodyId?: string }) {
+  const bodyId = idParam(params.bodyId);
+  const viewer = await requireViewerWith(request, "manage:memberships", { bodyId });
+  const body = getBody(bodyId);
+  if (!body) throw notFound("Organet finns inte.");
+  return { viewer, body };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { body } = await load(request, params);
+  const today = todayInStockholm();
+  return { body, today, defaultLastDay: defaultTermEnd(today), seats: openSeatsOfBody(body.id, today) };
+}
+
+type Seat = ReturnType<typeof openSeatsOfBody>[number];
+
+const period = (s: { startDate: string; endDate: string | null }) => `${s.startDate} – ${s.endDate ?? "tills vidare"}`;
+
+/** A seat someone changed (or added) since the list was shown: what it is now, and what the user asked. */
+interface Changed {
+  label: string;
+  now: string;
+  asked: string;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, body } = await load(request, params);
+  const today = todayInStockholm();
+  const submission = parseForm(await readForm(request), endTermSchema);
+  if (submission.status !== "success") return rejectForm(submission);
+  const { lastDay, listedFor, seats: rows } = submission.value;
+  const problem = termEndProblem(lastDay, today);
+  if (problem) return rejectForm(submission, { fieldErrors: { lastDay: [problem] } });
+  // The list was drawn for another day (the date changed without JavaScript): draw it again
+  // for the new day, with the user's choices kept, and let them confirm it.
+  if (listedFor !== lastDay)
+    return rejectForm(submission, {
+      fieldErrors: {
+        lastDay: [`Listan visar nu uppdragen som avslutas ${lastDay}. Kontrollera den och avsluta igen.`],
+      },
+    });
+  const open = openSeatsOfBody(body.id, today);
+  const openById = new Map(open.map((s) => [s.membershipId, s]));
+  const { cut } = termEndCut(open, lastDay);
+  const cutById = new Map(cut.map((s) => [s.membershipId, s]));
+  const shown = new Set(rows.map((r) => r.membershipId));
+  const label = (s: Seat) => `${s.personName} (${s.role})`;
+  // A seat that runs past the day but was not in the list (added since) or a listed one that
+  // no longer does (changed since): the list the user confirmed is not the body's any more.
+  const changed: Changed[] = [
+    ...cut
+      .filter((s) => !shown.has(s.membershipId))
+      .map((s) => ({ label: label(s), now: period(s), asked: "fanns inte i listan" })),
+    ...rows
+      .filter((r) => r.end && !cutById.has(r.membershipId))
+      .map((r) => {
+        const seat = openById.get(r.membershipId);
+        return {
+          label: seat ? label(seat) : "Ett uppdrag som inte längre pågår",
+          now: seat ? period(seat) : "avslutat",
+          asked: `avslutas ${lastDay}`,
+        };
+      }),
+  ];
+  const chosen = rows.filter((r) => r.end && cutById.has(r.membershipId));
+  if (!changed.length) {
+    const ended = endMemberships(
+      viewer.user.id,
+      body.id,
+      chosen.map((r) => ({ id: r.membershipId, version: r.version })),
+      lastDay,
+    );
+    if (ended.ok) return redirectWithStatus(`/organ/${body.id}`, `${ended.rows.length} uppdrag avslutas ${lastDay}.`);
+    for (const c of ended.conflicts) {
+      const seat = openById.get(c.id);
+      changed.push({
+        label: seat ? label(seat) : `Uppdrag ${c.id}`,
+        now: period(c),
+        asked: `avslutas ${lastDay}`,
+      });
+    }
+  }
+  // Nothing is written; the page shows the list as it is now.
+  return rejectConflict(submission, changed, 0);
+}
+
+export default function EndTerm() {
+  const { body, today, defaultLastDay, seats } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<Changed[]>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as {
+    lastDay?: string;
+    seats?: { membershipId?: string; end?: string }[];
+  };
+  const [form, fields] = useSchemaForm(endTermSchema, {
+    lastResult,
+    defaultValue: { lastDay: defaultLastDay },
+  });
+  // The list follows the day typed (as it is typed, with JavaScript; as last sent, without),
+  // while it is a date; otherwise it stays at the default.
+  const live = typeof fields.lastDay.value === "string" ? fields.lastDay.value.trim() : "";
+  const listedFor = isIsoDate(live) ? live : isIsoDate(typed.lastDay ?? "") ? typed.lastDay! : defaultLastDay;
+  const { cut, startsAfter } = termEndCut(seats, listedFor);
+  // A seat the user unchecked stays unchecked when the page comes back; a new one is checked.
+  const typedEnd = new Map((typed.seats ?? []).map((r) => [r.membershipId, r.end !== undefined]));
+  const checked = (s: Seat) => typedEnd.get(String(s.membershipId)) ?? true;
+  const seatsError = fields.seats.errors?.[0];
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          ["/organ", "Organ"],
+          [`/organ/${body.id}`, `${body.shortName}`],
+        ]}
+        current="Avsluta mandatperiod"
+      />
+      <h1>Avsluta mandatperiod i {body.name}</h1>
+      <p>
+        Ange sista dagen i mandatperioden. De markerade uppdragen får den dagen som sista dag i uppdraget, alla på en
+        gång. Uppdrag som börjar efter dagen berörs inte. I dag är det {today}.
+      </p>
+      {conflict ? (
+        <ConflictNotice
+          what="uppdragen"
+          rows={conflict.theirs.map((c) => [c.label, c.now, c.asked] as [string, string, string])}
+        />
+      ) : null}
+      <FormErrorSummary form={form} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <TextField
+          field={fields.lastDay}
+          label="Sista dag i mandatperioden"
+          hint="ÅÅÅÅ-MM-DD, till exempel 2026-12-31. Listan nedan gäller det datumet."
+        />
+        <input type="hidden" name={fields.listedFor.name} value={listedFor} />
+        <fieldset
+          className={`field${seatsError ? " field--error" : ""}`}
+          id={fields.seats.id}
+          tabIndex={-1}
+          aria-describedby={seatsError ? fields.seats.errorId : undefined}
+        >
+          <legend>Uppdrag som avslutas {listedFor}</legend>
+          {cut.length ? (
+            <ul className="seat-choices">
+              {cut.map((s, i) => (
+                <li key={s.membershipId}>
+                  <input type="hidden" name={`${fields.seats.name}[${i}].membershipId`} value={s.membershipId} />
+                  <input type="hidden" name={`${fields.seats.name}[${i}].version`} value={s.version} />
+                  <label className="choice" htmlFor={`${fields.seats.id}-${s.membershipId}`}>
+                    <input
+                      type="checkbox"
+                      id={`${fields.seats.id}-${s.membershipId}`}
+                      name={`${fields.seats.name}[${i}].end`}
+                      defaultChecked={checked(s)}
+                      key={`${s.membershipId}-${s.version}-${lastResult ? "svar" : "ny"}`}
+                    />{" "}
+                    <span>
+                      <strong>{s.personName}</strong>, {s.role}, {s.organisationName ?? "ingen part"}.{" "}
+                      <span className="muted">Nu {period(s)}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Inga uppdrag i organet pågår efter {listedFor}.</p>
+          )}
+          {seatsError ? (
+            <p className="field-error" id={fields.seats.errorId}>
+              {seatsError}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button button--danger">
+            {conflict ? "Avsluta de markerade uppdragen ändå" : "Avsluta de markerade uppdragen"}
+          </button>
+        </div>
+      </Form>
+      <section aria-labelledby="borjar-efter">
+        <h2 id="borjar-efter">Börjar efter {listedFor}</h2>
+        {startsAfter.length ? (
+          <>
+            <p>De här uppdragen hör till nästa mandatperiod och ändras inte.</p>
+            <ul>
+              {startsAfter.map((s) => (
+                <li key={s.membershipId}>
+                  <strong>{s.personName}</strong>, {s.role}, {s.organisationName ?? "ingen part"}. {period(s)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>Inga uppdrag börjar efter {listedFor}.</p>
+        )}
+      </section>
+    </>
+  );
+}
