@@ -1,0 +1,159 @@
+/**
+ * The coordinator ends a body's term in one step (/organ/:id/mandatperiod), in the browser:
+ * from the body page, with JavaScript (the list follows the day typed) and without it at
+ * 320 px (a refused day keeps what was typed; a changed day draws the list again), with axe
+ * on every page. A member is not offered the page and is refused it.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodies, bodyCollaborations, memberships, people } from "../../db/schema";
+import { addDays } from "~/domain/calendar-dates";
+import { defaultTermEnd } from "~/domain/membership";
+import { expectAccessible, inDays, startApp, type TestApp, waitForText } from "../support/browser";
+
+let app: TestApp;
+const seat: Record<string, number> = {};
+
+/** A body of its own: three seats of the outgoing term, one of the incoming term. */
+function termBody(slug: string, firstDay: string): number {
+  const bodyId = app.db
+    .insert(bodies)
+    .values({ slug, name: `Gruppen ${slug}`, shortName: slug, kind: "Styrgrupp", proposalDeadlineDays: 10 })
+    .returning()
+    .get().id;
+  app.db.insert(bodyCollaborations).values({ bodyId, collaborationId: app.world.collaborationId }).run();
+  const add = (name: string, role: (typeof memberships.$inferInsert)["role"], startDate: string) => {
+    const person = app.db.insert(people).values({ name }).returning().get();
+    seat[name] = app.db
+      .insert(memberships)
+      .values({
+        bodyId,
+        personId: person.id,
+        role,
+        startDate,
+        organisationId: app.world.organisationIds["Region Jämtland Härjedalen"],
+      })
+      .returning()
+      .get().id;
+  };
+  add(`Olga ${slug}`, "ordförande", "2023-01-01");
+  add(`Lars ${slug}`, "ledamot", "2023-01-01");
+  add(`Erik ${slug}`, "ersättare", "2023-01-01");
+  add(`Ines ${slug}`, "ledamot", firstDay);
+  return bodyId;
+}
+
+const endOf = (name: string) => app.db.select().from(memberships).where(eq(memberships.id, seat[name])).get()?.endDate;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("ending a term", () => {
+  it("the coordinator ends the outgoing seats from the body page, leaving one and the coming term", async () => {
+    const lastDay = defaultTermEnd(inDays(0));
+    const bodyId = termBody("skiftet", addDays(lastDay, 1));
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/organ/${bodyId}`);
+    await page.getByRole("link", { name: "Avsluta mandatperiod" }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), "Avsluta mandatperiod i Gruppen skiftet");
+    expect(await page.getByLabel("Sista dag i mandatperioden").inputValue()).toBe(lastDay);
+    const list = page.getByRole("group", { name: `Uppdrag som avslutas ${lastDay}` });
+    const boxes = list.getByRole("checkbox");
+    expect(await boxes.count()).toBe(3);
+    for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+    expect(await list.innerText()).toContain("Olga skiftet, ordförande, Region Jämtland Härjedalen");
+    expect(await list.innerText()).toContain("Nu 2023-01-01 – tills vidare");
+    const after = page.getByRole("region", { name: `Börjar efter ${lastDay}` });
+    expect(await after.innerText()).toContain("Ines skiftet, ledamot");
+    await expectAccessible(page);
+
+    // A day before today is refused at the field; the page reflows at 320 px and passes axe.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByLabel("Sista dag i mandatperioden").fill(inDays(-1));
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    await waitForText(page.getByRole("alert"), `Sista dagen kan inte vara före i dag (${inDays(0)}).`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The list follows the day as it is typed: a day before the incoming seat begins lists it too.
+    await page.getByLabel("Sista dag i mandatperioden").fill(addDays(lastDay, 5));
+    await waitForText(page.getByRole("group"), `Uppdrag som avslutas ${addDays(lastDay, 5)}`);
+    expect(await page.getByRole("group").getByRole("checkbox").count()).toBe(4);
+    await page.getByLabel("Sista dag i mandatperioden").fill(lastDay);
+    await waitForText(page.getByRole("group"), `Uppdrag som avslutas ${lastDay}`);
+    expect(await page.getByRole("group").getByRole("checkbox").count()).toBe(3);
+
+    await list.getByRole("checkbox", { name: /Erik skiftet/ }).uncheck();
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    await waitForText(page.getByRole("status"), `2 uppdrag avslutas ${lastDay}.`);
+    expect(new URL(page.url()).pathname).toBe(`/organ/${bodyId}`);
+    expect(endOf("Olga skiftet")).toBe(lastDay);
+    expect(endOf("Lars skiftet")).toBe(lastDay);
+    expect(endOf("Erik skiftet")).toBeNull();
+    expect(endOf("Ines skiftet")).toBeNull();
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("works without JavaScript at 320 px: a refused day keeps what was typed, a new day draws the list again", async () => {
+    const lastDay = inDays(40);
+    const bodyId = termBody("utanjs", addDays(lastDay, 1));
+    const context = await app.context("demo-samordnare", {
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 800 },
+    });
+    // (axe runs in the page, so it is run on this page with JavaScript in the test above.)
+    const page = await context.newPage();
+    await page.goto(`/organ/${bodyId}/mandatperiod`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+
+    // A day before today: refused at the field, the day and the unchecked box kept.
+    await page.getByRole("checkbox", { name: /Erik utanjs/ }).uncheck();
+    await page.getByLabel("Sista dag i mandatperioden").fill(inDays(-1));
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    await waitForText(page.getByRole("alert"), `Sista dagen kan inte vara före i dag (${inDays(0)}).`);
+    expect(await page.getByLabel("Sista dag i mandatperioden").inputValue()).toBe(inDays(-1));
+    expect(await page.getByRole("checkbox", { name: /Erik utanjs/ }).isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: /Olga utanjs/ }).isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+
+    // A new day: the list is drawn for it (the incoming seat begins before it now) and nothing is written.
+    await page.getByLabel("Sista dag i mandatperioden").fill(addDays(lastDay, 3));
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    await waitForText(page.getByRole("alert"), `Listan visar nu uppdragen som avslutas ${addDays(lastDay, 3)}.`);
+    const list = page.getByRole("group", { name: `Uppdrag som avslutas ${addDays(lastDay, 3)}` });
+    expect(await list.getByRole("checkbox").count()).toBe(4);
+    expect(await page.getByRole("checkbox", { name: /Erik utanjs/ }).isChecked()).toBe(false);
+    expect(endOf("Olga utanjs")).toBeNull();
+
+    // Back to the intended day, confirmed: the list is drawn for it again, then ended.
+    await page.getByLabel("Sista dag i mandatperioden").fill(lastDay);
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    await waitForText(page.getByRole("alert"), `Listan visar nu uppdragen som avslutas ${lastDay}.`);
+    expect(await page.getByRole("group").getByRole("checkbox").count()).toBe(3);
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    await waitForText(page.getByRole("status"), `2 uppdrag avslutas ${lastDay}.`);
+    expect(endOf("Olga utanjs")).toBe(lastDay);
+    expect(endOf("Lars utanjs")).toBe(lastDay);
+    expect(endOf("Erik utanjs")).toBeNull();
+    expect(endOf("Ines utanjs")).toBeNull();
+    await context.close();
+  });
+
+  it("a member is not offered the page and is refused it", async () => {
+    const bodyId = app.world.bodyIds.styrgrupp;
+    const { page } = await app.page("demo-ifochef");
+    await page.goto(`/organ/${bodyId}`);
+    expect(await page.getByRole("link", { name: "Avsluta mandatperiod" }).count()).toBe(0);
+    const response = await page.goto(`/organ/${bodyId}/mandatperiod`);
+    expect(response?.status()).toBe(403);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
