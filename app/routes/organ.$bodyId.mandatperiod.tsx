@@ -103,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
   }
-  // Nothing is written; the page shows the list as it is now.
+  // Nothing is written; the page shows the list as it is now, each seat with its version
+  // (so there is no one version to hand back: 0).
   return rejectConflict(submission, changed, 0);
 }
 

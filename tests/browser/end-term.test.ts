@@ -82,11 +82,24 @@ describe("ending a term", () => {
 
     // The list follows the day as it is typed: a day before the incoming seat begins lists it too.
     await page.getByLabel("Sista dag i mandatperioden").fill(addDays(lastDay, 5));
-    await waitForText(page.getByRole("group"), `Uppdrag som avslutas ${addDays(lastDay, 5)}`);
-    expect(await page.getByRole("group").getByRole("checkbox").count()).toBe(4);
+    await waitForText(
+      page.getByRole("group", { name: /Uppdrag som avslutas/ }),
+      `Uppdrag som avslutas ${addDays(lastDay, 5)}`,
+    );
+    expect(
+      await page
+        .getByRole("group", { name: /Uppdrag som avslutas/ })
+        .getByRole("checkbox")
+        .count(),
+    ).toBe(4);
     await page.getByLabel("Sista dag i mandatperioden").fill(lastDay);
-    await waitForText(page.getByRole("group"), `Uppdrag som avslutas ${lastDay}`);
-    expect(await page.getByRole("group").getByRole("checkbox").count()).toBe(3);
+    await waitForText(page.getByRole("group", { name: /Uppdrag som avslutas/ }), `Uppdrag som avslutas ${lastDay}`);
+    expect(
+      await page
+        .getByRole("group", { name: /Uppdrag som avslutas/ })
+        .getByRole("checkbox")
+        .count(),
+    ).toBe(3);
 
     await list.getByRole("checkbox", { name: /Erik skiftet/ }).uncheck();
     await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
@@ -136,7 +149,12 @@ describe("ending a term", () => {
     await page.getByLabel("Sista dag i mandatperioden").fill(lastDay);
     await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
     await waitForText(page.getByRole("alert"), `Listan visar nu uppdragen som avslutas ${lastDay}.`);
-    expect(await page.getByRole("group").getByRole("checkbox").count()).toBe(3);
+    expect(
+      await page
+        .getByRole("group", { name: /Uppdrag som avslutas/ })
+        .getByRole("checkbox")
+        .count(),
+    ).toBe(3);
     await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
     await waitForText(page.getByRole("status"), `2 uppdrag avslutas ${lastDay}.`);
     expect(endOf("Olga utanjs")).toBe(lastDay);
@@ -144,6 +162,39 @@ describe("ending a term", () => {
     expect(endOf("Erik utanjs")).toBeNull();
     expect(endOf("Ines utanjs")).toBeNull();
     await context.close();
+  });
+
+  it("shows which seat someone else changed meanwhile, writes nothing, and ends them when confirmed", async () => {
+    const lastDay = inDays(20);
+    const bodyId = termBody("krock", addDays(lastDay, 1));
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/organ/${bodyId}/mandatperiod`);
+    await page.getByLabel("Sista dag i mandatperioden").fill(lastDay);
+    await waitForText(page.getByRole("group", { name: /Uppdrag som avslutas/ }), `Uppdrag som avslutas ${lastDay}`);
+    // Another coordinator ends Lars's seat later than this day, after the page was shown.
+    const lars = app.db.select().from(memberships).where(eq(memberships.id, seat["Lars krock"])).get()!;
+    app.db
+      .update(memberships)
+      .set({ endDate: addDays(lastDay, 100), version: lars.version + 1 })
+      .where(eq(memberships.id, lars.id))
+      .run();
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen" }).click();
+    const notice = await waitForText(page.getByRole("alert").first(), "Någon annan har ändrat uppdragen");
+    expect(notice).toContain("Lars krock (ledamot)");
+    expect(notice).toContain(`2023-01-01 – ${addDays(lastDay, 100)}`);
+    expect(endOf("Olga krock")).toBeNull();
+    expect(endOf("Erik krock")).toBeNull();
+    await expectAccessible(page);
+    // The list now shows Lars's seat as it is; confirming ends all three.
+    expect(await page.getByRole("group", { name: /Uppdrag som avslutas/ }).innerText()).toContain(
+      `Nu 2023-01-01 – ${addDays(lastDay, 100)}`,
+    );
+    await page.getByRole("button", { name: "Avsluta de markerade uppdragen ändå" }).click();
+    await waitForText(page.getByRole("status"), `3 uppdrag avslutas ${lastDay}.`);
+    expect(endOf("Lars krock")).toBe(lastDay);
+    expect(endOf("Olga krock")).toBe(lastDay);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it("a member is not offered the page and is refused it", async () => {

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { ownAccountSchema, personAccountSchema, signInSchema } from "~/forms/account";
-import { editMembershipSchema, newMembershipSchema, personSchema } from "~/forms/people";
+import { editMembershipSchema, endTermSchema, newMembershipSchema, personSchema } from "~/forms/people";
 import { errorsOf, formData as form } from "../support/forms";
 
 const seat = { personId: "3", organisationId: "2", role: "ledamot", startDate: "2026-01-01", endDate: "", note: "" };
@@ -140,5 +140,45 @@ describe("account forms", () => {
     expect(Object.keys(errorsOf(r)).sort()).toEqual(["email", "role"]);
     const ok = parseWithZod(form({ intent: "role", role: "reader" }), { schema: personAccountSchema });
     expect(ok.status === "success" && ok.value).toEqual({ intent: "role", role: "reader" });
+  });
+});
+
+describe("end-of-term form", () => {
+  const rows = {
+    lastDay: "2026-12-31",
+    listedFor: "2026-12-31",
+    "seats[0].membershipId": "7",
+    "seats[0].version": "3",
+    "seats[0].end": "on",
+    "seats[1].membershipId": "9",
+    "seats[1].version": "1",
+  };
+
+  it("reads each listed seat with its version, checked or not", () => {
+    const r = parseWithZod(form(rows), { schema: endTermSchema });
+    expect(r.status === "success" && r.value).toEqual({
+      lastDay: "2026-12-31",
+      listedFor: "2026-12-31",
+      seats: [
+        { membershipId: 7, version: 3, end: true },
+        { membershipId: 9, version: 1, end: false },
+      ],
+    });
+  });
+
+  it("refuses a list with no seat checked, at the list", () => {
+    const { "seats[0].end": _checked, ...none } = rows;
+    expect(errorsOf(parseWithZod(form(none), { schema: endTermSchema }))).toEqual({
+      seats: ["Välj minst ett uppdrag att avsluta."],
+    });
+    const { lastDay, listedFor } = rows;
+    expect(errorsOf(parseWithZod(form({ lastDay, listedFor }), { schema: endTermSchema }))).toEqual({
+      seats: ["Välj minst ett uppdrag att avsluta."],
+    });
+  });
+
+  it("refuses an impossible day, and a row without its version", () => {
+    const r = parseWithZod(form({ ...rows, lastDay: "2026-02-30", "seats[0].version": "" }), { schema: endTermSchema });
+    expect(Object.keys(errorsOf(r)).sort()).toEqual(["lastDay", "seats[0].version"]);
   });
 });
