@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireViewerWith } from "~/auth/session.server";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
+import { DateText } from "~/components/dates";
 import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
 import { endTermSchema } from "~/forms/people";
 import { todayInStockholm } from "~/domain/format";
@@ -38,6 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Seat = ReturnType<typeof openSeatsOfBody>[number];
 
 const period = (s: { startDate: string; endDate: string | null }) => `${s.startDate} – ${s.endDate ?? "tills vidare"}`;
+
+/** A seat's period on the page, each date kept whole on its line. */
+function Period({ seat }: { seat: { startDate: string; endDate: string | null } }) {
+  return (
+    <>
+      <DateText date={seat.startDate} /> – {seat.endDate ? <DateText date={seat.endDate} /> : "tills vidare"}
+    </>
+  );
+}
 
 /** A seat someone changed (or added) since the list was shown: what it is now, and what the user asked. */
 interface Changed {
@@ -141,7 +151,7 @@ export default function EndTerm() {
       <h1>Avsluta mandatperiod i {body.name}</h1>
       <p>
         Ange sista dagen i mandatperioden. De markerade uppdragen får den dagen som sista dag i uppdraget, alla på en
-        gång. Uppdrag som börjar efter dagen berörs inte. I dag är det {today}.
+        gång. Uppdrag som börjar efter dagen berörs inte. I dag är det <DateText date={today} />.
       </p>
       {conflict ? (
         <ConflictNotice
@@ -163,7 +173,9 @@ export default function EndTerm() {
           tabIndex={-1}
           aria-describedby={seatsError ? fields.seats.errorId : undefined}
         >
-          <legend>Uppdrag som avslutas {listedFor}</legend>
+          <legend>
+            Uppdrag som avslutas <DateText date={listedFor} />
+          </legend>
           {cut.length ? (
             <ul className="seat-choices">
               {cut.map((s, i) => (
@@ -180,14 +192,18 @@ export default function EndTerm() {
                     />{" "}
                     <span>
                       <strong>{s.personName}</strong>, {s.role}, {s.organisationName ?? "ingen part"}.{" "}
-                      <span className="muted">Nu {period(s)}</span>
+                      <span className="muted">
+                        Nu <Period seat={s} />
+                      </span>
                     </span>
                   </label>
                 </li>
               ))}
             </ul>
           ) : (
-            <p>Inga uppdrag i organet pågår efter {listedFor}.</p>
+            <p>
+              Inga uppdrag i organet pågår efter <DateText date={listedFor} />.
+            </p>
           )}
           {seatsError ? (
             <p className="field-error" id={fields.seats.errorId}>
@@ -202,20 +218,24 @@ export default function EndTerm() {
         </div>
       </Form>
       <section aria-labelledby="borjar-efter">
-        <h2 id="borjar-efter">Börjar efter {listedFor}</h2>
+        <h2 id="borjar-efter">
+          Börjar efter <DateText date={listedFor} />
+        </h2>
         {startsAfter.length ? (
           <>
             <p>De här uppdragen hör till nästa mandatperiod och ändras inte.</p>
             <ul>
               {startsAfter.map((s) => (
                 <li key={s.membershipId}>
-                  <strong>{s.personName}</strong>, {s.role}, {s.organisationName ?? "ingen part"}. {period(s)}
+                  <strong>{s.personName}</strong>, {s.role}, {s.organisationName ?? "ingen part"}. <Period seat={s} />
                 </li>
               ))}
             </ul>
           </>
         ) : (
-          <p>Inga uppdrag börjar efter {listedFor}.</p>
+          <p>
+            Inga uppdrag börjar efter <DateText date={listedFor} />.
+          </p>
         )}
       </section>
     </>

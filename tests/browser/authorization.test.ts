@@ -326,6 +326,11 @@ const ROUTES: Record<string, RouteCase> = {
     get: { action: "manage:memberships" },
     post: { action: "manage:memberships" },
   },
+  "routes/organ.$bodyId.mandatperiod": {
+    path: () => `/organ/${ids.body}/mandatperiod`,
+    get: { action: "manage:memberships" },
+    post: { action: "manage:memberships" },
+  },
   "routes/parter._index": { path: () => "/parter", get: { action: "read:parties" } },
   "routes/parter.$organisationId": {
     path: () => `/parter/${ids.organisation}`,
