@@ -150,6 +150,14 @@ export interface ItemSnapshot {
   proposedDecision: string;
   description: string;
   fileNames: string[];
+  /**
+   * Confidentiality and time as published. Absent in versions published before they were
+   * recorded (then the item's current values stand). A confidential item made open in a draft
+   * stays closed until that change is published: its texts were withheld in the notice.
+   */
+  confidential?: boolean;
+  confidentialReason?: string;
+  minutesEstimate?: number | null;
 }
 
 export type AgendaChange =
@@ -165,6 +173,8 @@ const FIELD_LABELS: Record<string, string> = {
   proposedDecision: "förslag till beslut",
   description: "beskrivning",
   fileNames: "handlingar",
+  confidential: "sekretess",
+  minutesEstimate: "beräknad tid",
 };
 
 /** Changes since the notice: items added, removed, changed (which fields) or moved. */
@@ -183,8 +193,9 @@ export function agendaChanges(published: ItemSnapshot[], current: ItemSnapshot[]
       changes.push({ type: "added", title: item.title });
       continue;
     }
+    // A field a version published before it was recorded does not hold is no change.
     const fields = (Object.keys(FIELD_LABELS) as (keyof ItemSnapshot)[]).filter(
-      (f) => JSON.stringify(old.item[f]) !== JSON.stringify(item[f]),
+      (f) => old.item[f] !== undefined && JSON.stringify(old.item[f]) !== JSON.stringify(item[f]),
     );
     if (fields.length) changes.push({ type: "changed", title: item.title, fields: fields.map((f) => FIELD_LABELS[f]) });
     const from = keptBefore.indexOf(id);
@@ -296,6 +307,9 @@ export function asPublished<
     proposedDecision: string;
     description: string;
     files: { originalName: string }[];
+    confidential: boolean;
+    confidentialReason: string;
+    minutesEstimate: number | null;
   },
 >(current: T[], published: ItemSnapshot[]): T[] {
   const byId = new Map(current.map((i) => [i.id, i]));
@@ -311,9 +325,26 @@ export function asPublished<
         proposedDecision: p.proposedDecision,
         description: p.description,
         files: item.files.filter((f) => p.fileNames.includes(f.originalName)),
+        ...confidentialityAsPublished(item, p),
+        minutesEstimate: p.minutesEstimate === undefined ? item.minutesEstimate : p.minutesEstimate,
       },
     ];
   });
+}
+
+/**
+ * An item's confidentiality as shown with its published texts: closed if the published version
+ * or the item as it stands is confidential. Opening an item is a change the secretary publishes
+ * (its texts were withheld when the notice went out); closing one takes effect at once.
+ */
+export function confidentialityAsPublished(
+  item: { confidential: boolean; confidentialReason?: string },
+  published: Pick<ItemSnapshot, "confidential" | "confidentialReason">,
+): { confidential: boolean; confidentialReason: string } {
+  const reason = item.confidentialReason ?? "";
+  if (item.confidential || !published.confidential)
+    return { confidential: item.confidential, confidentialReason: reason };
+  return { confidential: true, confidentialReason: published.confidentialReason ?? reason };
 }
 
 // --- Minutes ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * (app/models/read-scope.server.ts); tests/integration/read-scope.test.ts checks, row by
  * row and actor by actor, that the SQL admits exactly what `can` admits.
  */
-import type { ItemSnapshot } from "./meetings";
+import { confidentialityAsPublished, type ItemSnapshot } from "./meetings";
 import { can, type Actor, type SeatAhead } from "./policy";
 
 export interface ReadScope {
@@ -110,6 +110,7 @@ export function agendaAsSeen<T extends ItemTexts>(
           decisionText: "",
           ...("paragraph" in item ? { paragraph: null } : {}),
           files: item.files.filter((f) => snap.fileNames.includes(f.originalName)),
+          confidential: confidentialityAsPublished(item, snap).confidential,
         },
       ];
     });

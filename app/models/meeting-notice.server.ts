@@ -30,6 +30,9 @@ export function snapshotOf(items: AgendaItem[]): ItemSnapshot[] {
     proposedDecision: i.proposedDecision,
     description: i.description,
     fileNames: i.files.map((f) => f.originalName),
+    confidential: i.confidential,
+    confidentialReason: i.confidentialReason,
+    minutesEstimate: i.minutesEstimate,
   }));
 }
 

@@ -200,7 +200,7 @@ export function meetingDateAsNoticed(scope: ReadScope): SQL<string> {
 /**
  * An agenda item's entry holds the item as it stands. Outside the body it is shown only when
  * that is what the body's outsiders see (app/domain/read-scope.ts `agendaAsSeen`): not
- * confidential, and either the minutes are approved or the item, without minutes texts, is
+ * confidential (nor published as confidential, until minutes are approved), and either the minutes are approved or the item, without minutes texts, is
  * exactly as in the last published version of the agenda (no unpublished change).
  */
 const AGENDA_ITEM_AS_PUBLISHED = `EXISTS (
@@ -211,7 +211,8 @@ const AGENDA_ITEM_AS_PUBLISHED = `EXISTS (
         AND json_extract(j.value, '$.id') = ai.id
         AND json_extract(j.value, '$.title') = ai.title
         AND json_extract(j.value, '$.description') = ai.description
-        AND json_extract(j.value, '$.proposedDecision') = ai.proposed_decision))))`;
+        AND json_extract(j.value, '$.proposedDecision') = ai.proposed_decision
+        AND coalesce(json_extract(j.value, '$.confidential'), 0) = 0))))`;
 
 /**
  * An agenda item's entry holds the item as it stands. The body's members other than its

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   agendaChanges,
   asPublished,
+  confidentialityAsPublished,
   describeNoticeChange,
   noticeChanges,
   noticeHistory,
@@ -194,10 +195,12 @@ describe("changes after the notice", () => {
     expect(noticeHistory([{ versionNo: 1, publishedAt: "a", snapshot: v1 }])).toEqual([]);
   });
   it("shows the agenda as published: published order and texts, no item or document added since", () => {
+    const open = { confidential: false, confidentialReason: "", minutesEstimate: 20 };
     const current = [
-      { ...budget, id: 2, title: "Ny punkt", files: [] },
+      { ...budget, ...open, id: 2, title: "Ny punkt", files: [] },
       {
         ...budget,
+        ...open,
         title: "Budget (utkast till ändring)",
         files: [{ originalName: "budget.pdf" }, { originalName: "ny.pdf" }],
       },
@@ -206,5 +209,40 @@ describe("changes after the notice", () => {
     expect(shown).toHaveLength(1);
     expect(shown[0].title).toBe("Budget");
     expect(shown[0].files).toEqual([{ originalName: "budget.pdf" }]);
+    // A version published before confidentiality and time were recorded: the item's own stand.
+    expect(shown[0]).toMatchObject({ confidential: false, minutesEstimate: 20 });
+  });
+
+  it("keeps an item published as confidential closed until its opening is published; closing takes effect at once", () => {
+    const item = { ...budget, files: [], confidential: false, confidentialReason: "", minutesEstimate: 30 };
+    const publishedClosed = {
+      ...budget,
+      confidential: true,
+      confidentialReason: "Sekretess enligt OSL 26 kap. 1 §",
+      minutesEstimate: 15,
+    };
+    // Opened in the draft: shown as published, closed with its reason and the time then given.
+    expect(asPublished([item], [publishedClosed])[0]).toMatchObject({
+      confidential: true,
+      confidentialReason: "Sekretess enligt OSL 26 kap. 1 §",
+      minutesEstimate: 15,
+    });
+    // Closed in the draft after an open notice: closed now, with the reason it has now.
+    const closedNow = { ...item, confidential: true, confidentialReason: "Sekretess" };
+    const publishedOpen = { ...budget, confidential: false, confidentialReason: "", minutesEstimate: 30 };
+    expect(asPublished([closedNow], [publishedOpen])[0]).toMatchObject({
+      confidential: true,
+      confidentialReason: "Sekretess",
+    });
+    expect(confidentialityAsPublished(item, {})).toEqual({ confidential: false, confidentialReason: "" });
+    expect(confidentialityAsPublished(item, publishedOpen)).toEqual({ confidential: false, confidentialReason: "" });
+  });
+
+  it("tells confidentiality and time as changes of the notice, but not against a version that did not record them", () => {
+    const published = { ...budget, confidential: true, confidentialReason: "Sekretess", minutesEstimate: 15 };
+    expect(agendaChanges([published], [{ ...published, confidential: false, minutesEstimate: 20 }])).toEqual([
+      { type: "changed", title: "Budget", fields: ["sekretess", "beräknad tid"] },
+    ]);
+    expect(agendaChanges([budget], [{ ...budget, confidential: false, minutesEstimate: 20 }])).toEqual([]);
   });
 });
