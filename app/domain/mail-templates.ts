@@ -152,6 +152,35 @@ export function noLongerCalledMail(name: string, f: NoLongerCalledFacts, footer:
   );
 }
 
+export interface SeatNoLongerCalledFacts {
+  bodyName: string;
+  /** The day of the meeting the person was summoned to. */
+  meetingDate: string;
+  /** The seat's new last day, when it ends before the meeting; null for any other change. */
+  lastDay: string | null;
+}
+
+/**
+ * To a person summoned by a notice whose seat changed so that it no longer covers the meeting
+ * day (ended before it, most often at the change of term). No link: the person may no longer
+ * open the meeting, and the message only withdraws what the notice told them.
+ */
+export function seatNoLongerCalledMail(name: string, f: SeatNoLongerCalledFacts, footer: Footer | null): MailContent {
+  return message(
+    `Du är inte längre kallad: ${f.bodyName} ${f.meetingDate}`,
+    name,
+    [
+      {
+        p: f.lastDay
+          ? `Ditt uppdrag i ${f.bodyName} slutar ${formatDateWithWeekday(f.lastDay)}, så du är inte längre kallad till sammanträdet ${formatDateWithWeekday(f.meetingDate)}.`
+          : `Ditt uppdrag i ${f.bodyName} är ändrat och gäller inte ${formatDateWithWeekday(f.meetingDate)}, så du är inte längre kallad till sammanträdet den dagen.`,
+      },
+      { p: "Du behöver inte anmäla förhinder. Den bifogade kalenderfilen tar bort mötet ur din kalender." },
+    ],
+    footer,
+  );
+}
+
 export interface ProposalDeadlineFacts {
   bodyName: string;
   meetingDate: string;

@@ -173,12 +173,16 @@ export function senderAddress(value: string): string | null {
  * What a message is about, recorded on its outbox row so that the sender can ask the policy
  * again on the day it is sent (app/models/mail-about.server.ts holds the one question per type):
  * - notice: the notice of a meeting (or its change), the summons itself: for everyone called;
+ * - uncalled: the notice withdrawn from someone a seat change no longer calls: for whoever is
+ *   not called (still so when sent: called again, they get the notice instead); it links to
+ *   nothing and names only the body and the day the notice told them;
  * - meeting: a meeting's page, and `needs` there (the proposal page asks `propose:item`);
  *   `published` when the page's state is fixed by the message (minutes to sign: a draft);
  * - recommendation, assignments (a collaboration's list), agreement: their pages.
  */
 export type MailAbout =
   | { type: "notice"; meetingId: number }
+  | { type: "uncalled"; meetingId: number }
   | { type: "meeting"; meetingId: number; needs?: MeetingNeed[]; published?: boolean }
   | { type: "recommendation"; recommendationId: number }
   | { type: "assignments"; collaborationId: number }
@@ -205,6 +209,10 @@ export function parseMailAbout(stored: string): MailAbout | undefined {
     case "notice": {
       const meetingId = id("meetingId");
       return meetingId ? { type: "notice", meetingId } : undefined;
+    }
+    case "uncalled": {
+      const meetingId = id("meetingId");
+      return meetingId ? { type: "uncalled", meetingId } : undefined;
     }
     case "meeting": {
       const meetingId = id("meetingId");

@@ -34,6 +34,15 @@ export function mayOpenAbout(about: MailAbout): (actor: Actor) => boolean {
       const called = new Set(calledTo(meeting).map((m) => m.personId));
       return (actor) => actor.personId !== null && called.has(actor.personId);
     }
+    case "uncalled": {
+      // The notice withdrawn (a seat that no longer covers the meeting day): for whoever is not
+      // called, who may no longer open the meeting; the message links nothing and names only
+      // what their notice told them. Called again before it is sent, they are not told it.
+      const meeting = meetingToldTo(null, about.meetingId);
+      if (!meeting) return nobody;
+      const called = new Set(calledTo(meeting).map((m) => m.personId));
+      return (actor) => actor.personId !== null && !called.has(actor.personId);
+    }
     case "meeting": {
       // As the meeting routes ask it (app/auth/meeting-access.server.ts).
       const meeting = meetingToldTo(null, about.meetingId);

@@ -6,11 +6,13 @@
  * called members were told it (`meetingToldTo(null, …)`): a move the secretary has not
  * published is in no mail until the notice of it is.
  */
-import { asc, eq } from "drizzle-orm";
-import { agendaVersions, itemProposals, users } from "../../db/schema";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { agendaVersions, itemProposals, meetings, memberships, users } from "../../db/schema";
+import { todayInStockholm } from "~/domain/format";
 import { buildCalendar } from "~/domain/ics";
 import { isDeputy } from "~/domain/meeting-absence";
 import { describeNoticeChange, noticeChanges, parseNoticeContent } from "~/domain/meetings";
+import { calledChanges } from "~/domain/seat-notices";
 import {
   absenceMail,
   absenceWithdrawnMail,
@@ -19,21 +21,24 @@ import {
   noLongerCalledMail,
   noticeMail,
   proposalDecidedMail,
+  seatNoLongerCalledMail,
 } from "~/domain/mail-templates";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { calendarMeetings } from "./calendar.server";
 import { calledTo } from "./meeting-attendance.server";
 import { meetingToldTo } from "./meetings.server";
-import { notifyPeople } from "./notifications.server";
+import { notifyPeople, type Notification } from "./notifications.server";
 
 /**
- * Queues the notice (version 1) or the changed notice (later versions) to everyone called,
- * with the meeting as an .ics attachment. Key `notice:<meeting>:v<version>`.
+ * The notice (or changed notice) of version `versionNo` as everyone called is sent it: the
+ * message, the meeting as an .ics attachment (`calendar("CANCELLED")` to withdraw it), and
+ * `notification` to queue it to some people under an event key. Null when the meeting or the
+ * version is gone. The one builder of the notice: publishing and a seat change both use it.
  */
-export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): number {
+function noticeOf(tx: Db, meetingId: number, versionNo: number) {
   const meeting = meetingToldTo(null, meetingId);
-  if (!meeting) return 0;
+  if (!meeting) return null;
   const origin = portalOrigin();
   const versions = tx
     .select({ versionNo: agendaVersions.versionNo, content: agendaVersions.content })
@@ -43,15 +48,58 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
     .all();
   const first = versions[0];
   const current = versions.find((v) => v.versionNo === versionNo);
-  if (!first || !current) return 0;
+  if (!first || !current) return null;
   const notice = parseNoticeContent(current.content);
   const items = notice.items;
   // What changed since the first notice: time, place and items.
   const changes =
     versionNo > 1 ? noticeChanges(parseNoticeContent(first.content), notice).map(describeNoticeChange) : [];
   const event = calendarMeetings({ meetingId }, origin, null);
-  const ics = buildCalendar(`${meeting.bodyShortName} ${meeting.date}`, event, new URL(origin).host);
+  const calendar = (status?: "CANCELLED") =>
+    buildCalendar(`${meeting.bodyShortName} ${meeting.date}`, event, new URL(origin).host, status);
   const meetingUrl = `${origin}/moten/${meetingId}`;
+  const notification = (eventKey: string, personIds: number[]): Notification => ({
+    eventKey,
+    kind: versionNo > 1 ? "notice-change" : "notice",
+    personIds,
+    origin,
+    reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
+    // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
+    about: { type: "notice", meetingId },
+    render: (name, footer) =>
+      noticeMail(
+        name,
+        {
+          bodyName: meeting.bodyName,
+          date: meeting.date,
+          startTime: meeting.startTime,
+          endTime: meeting.endTime,
+          place: meeting.place,
+          videoUrl: meeting.videoUrl,
+          items: items.map((i) => i.title),
+          versionNo,
+          changes,
+          meetingUrl,
+          noticeUrl: `${meetingUrl}/kallelse`,
+          absenceUrl: `${meetingUrl}/forhinder`,
+        },
+        footer,
+      ),
+    attachments: [{ filename: "mote.ics", contentType: ICS_TYPE, content: calendar() }],
+  });
+  return { meeting, origin, versions, meetingUrl, calendar, notification };
+}
+
+const ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH";
+
+/**
+ * Queues the notice (version 1) or the changed notice (later versions) to everyone called,
+ * with the meeting as an .ics attachment. Key `notice:<meeting>:v<version>`.
+ */
+export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): number {
+  const notice = noticeOf(tx, meetingId, versionNo);
+  if (!notice) return 0;
+  const { meeting, origin, versions, meetingUrl, calendar } = notice;
   const called = calledTo(meeting).map((m) => m.personId);
   // A move to a day some of the previous notice's members are not called on (past the end of
   // their seat: a December meeting moved into the new term) is told to them, not left unsaid.
@@ -79,54 +127,130 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
             footer,
           ),
         // The event their earlier notice put in their calendar, cancelled there.
-        attachments: [
-          {
-            filename: "mote.ics",
-            contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-            content: buildCalendar(
-              `${meeting.bodyShortName} ${meeting.date}`,
-              event,
-              new URL(origin).host,
-              "CANCELLED",
-            ),
-          },
-        ],
+        attachments: [{ filename: "mote.ics", contentType: ICS_TYPE, content: calendar("CANCELLED") }],
       })
     : 0;
-  return (
-    toldUncalled +
-    notifyPeople(tx, {
-      eventKey: `notice:${meetingId}:v${versionNo}`,
-      kind: versionNo > 1 ? "notice-change" : "notice",
-      personIds: called,
+  return toldUncalled + notifyPeople(tx, notice.notification(`notice:${meetingId}:v${versionNo}`, called));
+}
+
+/**
+ * After a seat write (`personId`'s seat `seat`, now at `seatVersion`): the notice of each noticed
+ * meeting the write newly calls them to, and the notice withdrawn, with the event cancelled in
+ * their calendar, from each it no longer calls them to (`calledChanges` in
+ * app/domain/seat-notices.ts picks the meetings). Keys
+ * `notice-seat:<meeting>:v<version>:<person>:<seat>.<seat version>` and `notice-unseat:…`: a
+ * save that changes nothing changes no calledness, and a seat ended, reopened and ended again
+ * is told each time. `lastDay`: the seat's last day when it now ends before the meeting.
+ */
+function queueSeatChangeMail(
+  tx: Db,
+  change: {
+    personId: number;
+    seat: { id: number; version: number };
+    called: { id: number; versionNo: number }[];
+    uncalled: { id: number; versionNo: number; lastDay: string | null }[];
+  },
+): number {
+  const { personId, seat } = change;
+  const key = (m: { id: number; versionNo: number }) =>
+    `${m.id}:v${m.versionNo}:${personId}:${seat.id}.${seat.version}`;
+  let queued = 0;
+  for (const m of change.called) {
+    const notice = noticeOf(tx, m.id, m.versionNo);
+    if (notice) queued += notifyPeople(tx, notice.notification(`notice-seat:${key(m)}`, [personId]));
+  }
+  for (const m of change.uncalled) {
+    const notice = noticeOf(tx, m.id, m.versionNo);
+    if (!notice) continue;
+    const { meeting, origin, calendar } = notice;
+    queued += notifyPeople(tx, {
+      eventKey: `notice-unseat:${key(m)}`,
+      kind: "notice-change",
+      personIds: [personId],
       origin,
-      reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
-      // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
-      about: { type: "notice", meetingId },
+      reason: `du kallades till ${meeting.bodyName}s sammanträde`,
+      // They may no longer open the meeting: the message links nothing (mail-about.server.ts).
+      about: { type: "uncalled", meetingId: m.id },
       render: (name, footer) =>
-        noticeMail(
+        seatNoLongerCalledMail(
           name,
-          {
-            bodyName: meeting.bodyName,
-            date: meeting.date,
-            startTime: meeting.startTime,
-            endTime: meeting.endTime,
-            place: meeting.place,
-            videoUrl: meeting.videoUrl,
-            items: items.map((i) => i.title),
-            versionNo,
-            changes,
-            meetingUrl,
-            noticeUrl: `${meetingUrl}/kallelse`,
-            absenceUrl: `${meetingUrl}/forhinder`,
-          },
+          { bodyName: meeting.bodyName, meetingDate: meeting.date, lastDay: m.lastDay },
           footer,
         ),
-      attachments: [
-        { filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics },
-      ],
-    })
-  );
+      // The event their notice put in their calendar, cancelled there.
+      attachments: [{ filename: "mote.ics", contentType: ICS_TYPE, content: calendar("CANCELLED") }],
+    });
+  }
+  return queued;
+}
+
+/** A seat as stored, what a seat write changes. */
+interface SeatRow {
+  id: number;
+  version: number;
+  personId: number;
+  bodyId: number;
+  role: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/**
+ * Called inside the transaction of every seat write (memberships.server.ts: added, edited,
+ * ended; `before` null when added): each person whose calledness to a noticed meeting from
+ * today on changes is told (`queueSeatChangeMail`), the person before and after the write
+ * when the seat changed hands. A meeting not yet held with a published notice is noticed; its
+ * day is the one the called members were told.
+ */
+export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRow): number {
+  const bodyIds = [...new Set([before?.bodyId ?? after.bodyId, after.bodyId])];
+  const rows = tx
+    .select({ id: meetings.id, bodyId: meetings.bodyId, date: meetings.date, versionNo: max(agendaVersions.versionNo) })
+    .from(meetings)
+    .leftJoin(agendaVersions, eq(agendaVersions.meetingId, meetings.id))
+    .where(and(inArray(meetings.bodyId, bodyIds), inArray(meetings.status, ["planerat", "kallelse skickad"])))
+    .groupBy(meetings.id)
+    .all();
+  const noticed = rows.map((r) => ({
+    id: r.id,
+    bodyId: r.bodyId,
+    date: r.versionNo === null ? r.date : (meetingToldTo(null, r.id)?.date ?? r.date),
+    noticed: r.versionNo !== null,
+    versionNo: r.versionNo ?? 0,
+  }));
+  if (!noticed.some((m) => m.noticed)) return 0;
+  const today = todayInStockholm();
+  let queued = 0;
+  for (const personId of new Set([before?.personId ?? after.personId, after.personId])) {
+    const seatsNow = tx
+      .select({
+        id: memberships.id,
+        bodyId: memberships.bodyId,
+        role: memberships.role,
+        startDate: memberships.startDate,
+        endDate: memberships.endDate,
+      })
+      .from(memberships)
+      .where(eq(memberships.personId, personId))
+      .all();
+    // Before the write: the same seats with the written one as it was (or without it).
+    const seatsBefore = [
+      ...seatsNow.filter((s) => s.id !== after.id),
+      ...(before && before.personId === personId ? [before] : []),
+    ];
+    const { called, uncalled } = calledChanges(seatsBefore, seatsNow, noticed, today);
+    const endsBefore = (m: { bodyId: number; date: string }) =>
+      after.personId === personId && after.bodyId === m.bodyId && after.endDate !== null && after.endDate < m.date
+        ? after.endDate
+        : null;
+    queued += queueSeatChangeMail(tx, {
+      personId,
+      seat: { id: after.id, version: after.version },
+      called,
+      uncalled: uncalled.map((m) => ({ ...m, lastDay: endsBefore(m) })),
+    });
+  }
+  return queued;
 }
 
 /** Tells the proposer that their proposal was accepted or declined. Key `proposal:<id>:<status>`. */

@@ -9,6 +9,7 @@ import { roleOrder, type ValidMembership } from "~/domain/membership";
 import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
 import { clearExample } from "./example-facts.server";
+import { queueSeatWriteMail } from "./meeting-mail.server";
 import { db, write, type Db } from "~/utils/db.server";
 import { paginateQuery } from "./paging.server";
 import { saveVersioned } from "./versioned.server";
@@ -66,8 +67,13 @@ export function getMembership(id: number) {
   return db().select().from(memberships).where(eq(memberships.id, id)).get();
 }
 
+/** Adds a seat; whoever it calls to a meeting already noticed is sent the notice (queueSeatWriteMail). */
 export function addMembership(userId: string, bodyId: number, value: ValidMembership) {
-  return write((tx) => insertAudited(tx, memberships, { bodyId, ...value }, { userId, entityType: "membership" }));
+  return write((tx) => {
+    const row = insertAudited(tx, memberships, { bodyId, ...value }, { userId, entityType: "membership" });
+    queueSeatWriteMail(tx, null, row);
+    return row;
+  });
 }
 
 export type UpdateResult =
@@ -76,7 +82,8 @@ export type UpdateResult =
 /**
  * Saves a seat inside `tx` if nobody else saved since `expectedVersion` (an "update" audit
  * entry with before and after); otherwise returns what they saved. The one write of an edited
- * or ended seat: the single edit and the end of a term both go through it.
+ * or ended seat: the single edit and the end of a term both go through it. Whoever the change
+ * calls to, or no longer calls to, a meeting already noticed is told in the same transaction.
  */
 function saveMembership(
   tx: Db,
@@ -94,6 +101,8 @@ function saveMembership(
   // records who sat or from when; ending a seat alone confirms neither.
   if (saved.ok && (saved.before.personId !== saved.row.personId || saved.before.startDate !== saved.row.startDate))
     clearExample(tx, "membership", id, ["term"]);
+  // Whoever the change calls to, or no longer calls to, a meeting already noticed is told.
+  if (saved.ok) queueSeatWriteMail(tx, saved.before, saved.row);
   return saved.ok ? { ok: true as const, row: saved.row } : saved;
 }
 

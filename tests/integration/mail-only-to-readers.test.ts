@@ -37,6 +37,7 @@ import { queueAbsenceMail, queueMinutesApprovedMail, queueProposalDecidedMail } 
 import { publishNotice } from "~/models/meeting-notice.server";
 import { queueRecommendationReminders, queueReminders } from "~/models/reminders.server";
 import { createDecision } from "~/models/decisions.server";
+import { addMembership, updateMembership } from "~/models/memberships.server";
 import { createDraft, decideRecommendation, sendRecommendation } from "~/models/recommendations.server";
 import { actorOfPerson } from "~/models/users.server";
 import { currentVersion, termsOf } from "~/models/agreements.server";
@@ -273,6 +274,51 @@ describe("mail about a meeting goes only to those who may open the meeting", () 
     expect(reminded).toContain(person["Lena Ledamot"]);
     expect(reminded).not.toContain(person["Rut Läsare"]);
     await checkOutbox();
+  });
+});
+
+describe("a seat changed after the notice", () => {
+  it("the notice to the newly called opens for them; the withdrawal reaches one who may no longer open the meeting, and links nothing", async () => {
+    const meeting = meetingWithCanary(20, "KANARIE-SÄTE");
+    publishNotice("demo-samordnare", meeting.id);
+    const leaving = personWithAccount("Sara Slutar");
+    const joining = personWithAccount("Nils Ny");
+    for (const id of [leaving, joining]) cookies.set(id, (await createSession(`mail-${id}`)).split(";")[0]);
+    const leavingSeat = addMembership("demo-samordnare", bodyId, {
+      personId: leaving,
+      organisationId: null,
+      role: "ledamot",
+      startDate: "2026-01-01",
+      endDate: null,
+      note: "",
+    });
+    db.delete(mailOutbox).run();
+    // Her seat is recorded as ended yesterday: she may no longer open the meeting.
+    const ended = updateMembership("demo-samordnare", leavingSeat.id, leavingSeat.version, {
+      personId: leaving,
+      organisationId: null,
+      role: "ledamot",
+      startDate: "2026-01-01",
+      endDate: addDays(today, -1),
+      note: "",
+    });
+    expect(ended.ok).toBe(true);
+    addMembership("demo-samordnare", bodyId, {
+      personId: joining,
+      organisationId: null,
+      role: "ledamot",
+      startDate: addDays(today, 10),
+      endDate: null,
+      note: "",
+    });
+    // One message each per noticed meeting of the body (the earlier tests noticed some too).
+    const rows = db.select({ kind: mailOutbox.kind, personId: mailOutbox.personId }).from(mailOutbox).all();
+    expect(new Set(rows.filter((r) => r.personId === leaving).map((r) => r.kind))).toEqual(new Set(["notice-change"]));
+    expect(new Set(rows.filter((r) => r.personId === joining).map((r) => r.kind))).toEqual(new Set(["notice"]));
+    expect(rows.every((r) => r.personId === leaving || r.personId === joining)).toBe(true);
+    expect(await opens(leaving, `/moten/${meeting.id}`)).toBe(false);
+    const reached = await checkOutbox();
+    expect(reached.get("KANARIE-SÄTE")).toEqual([joining]);
   });
 });
 

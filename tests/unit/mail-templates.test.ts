@@ -12,6 +12,7 @@ import {
   noticeMail,
   proposalDecidedMail,
   recommendationReminderMail,
+  seatNoLongerCalledMail,
   type Footer,
 } from "~/domain/mail-templates";
 
@@ -214,5 +215,26 @@ describe("noLongerCalledMail (a meeting moved past the end of the seat)", () => 
     expect(mail.text).toContain("inte kallad");
     expect(mail.text).toContain("https://portal.example/moten/7");
     expect(mail.html).toContain('href="https://portal.example/moten/7"');
+  });
+});
+
+describe("seatNoLongerCalledMail (a seat changed after the notice)", () => {
+  it("says the seat ends before the meeting and the person is not called, with no link to the meeting", () => {
+    const mail = seatNoLongerCalledMail(
+      "Otto",
+      { bodyName: "SVOM", meetingDate: "2027-01-15", lastDay: "2026-12-31" },
+      footer,
+    );
+    expect(mail.subject).toBe("Du är inte längre kallad: SVOM 2027-01-15");
+    expect(mail.text).toContain("Ditt uppdrag i SVOM slutar torsdag 2026-12-31");
+    expect(mail.text).toContain("inte längre kallad till sammanträdet fredag 2027-01-15");
+    expect(mail.text).not.toContain("/moten/");
+    expect(mail.html).not.toContain("/moten/");
+  });
+
+  it("any other change (a later start, a role not called) says the seat does not cover the day", () => {
+    const mail = seatNoLongerCalledMail("Otto", { bodyName: "SVOM", meetingDate: "2027-01-15", lastDay: null }, footer);
+    expect(mail.text).toContain("gäller inte fredag 2027-01-15");
+    expect(mail.text).not.toContain("slutar");
   });
 });

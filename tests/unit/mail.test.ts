@@ -147,6 +147,7 @@ describe("addresses", () => {
 describe("what a message is about, read back from the outbox", () => {
   const written: MailAbout[] = [
     { type: "notice", meetingId: 12 },
+    { type: "uncalled", meetingId: 12 },
     { type: "meeting", meetingId: 12, needs: ["propose:item"] },
     { type: "meeting", meetingId: 12, needs: ["sign:minutes"], published: false },
     { type: "recommendation", recommendationId: 3 },
@@ -172,6 +173,7 @@ describe("what a message is about, read back from the outbox", () => {
     '{"type":"notice"}',
     '{"type":"notice","meetingId":"12"}',
     '{"type":"notice","meetingId":0}',
+    '{"type":"uncalled"}',
     '{"type":"notice","meetingId":1.5}',
     '{"type":"meeting","meetingId":1,"needs":["manage:meeting"]}',
     '{"type":"meeting","meetingId":1,"needs":"propose:item"}',
