@@ -69,9 +69,17 @@ beforeAll(async () => {
     .returning()
     .get().id;
   db.insert(bodyCollaborations).values({ bodyId, collaborationId: world.collaborationId }).run();
-  for (const name of ["Olga Ordförande", "Otto Utgående", "Ulla Utgående", "Ines Inkommande", "Kurt Krock"])
+  for (const name of [
+    "Olga Ordförande",
+    "Otto Utgående",
+    "Ulla Utgående",
+    "Ines Inkommande",
+    "Kurt Krock",
+    "Petra Före",
+    "Hugo Efter",
+  ])
     account(name);
-  for (const name of ["Olga Ordförande", "Otto Utgående", "Ulla Utgående", "Kurt Krock"])
+  for (const name of ["Olga Ordförande", "Otto Utgående", "Ulla Utgående", "Kurt Krock", "Petra Före"])
     db.insert(memberships).values({ bodyId, personId: person[name], role: "ledamot", startDate: "2023-01-01" }).run();
   december = secretaryMeeting(bodyId, addDays(newTerm, -20));
   january = secretaryMeeting(bodyId, addDays(newTerm, 15));
@@ -191,5 +199,28 @@ describe("a seat added for the new term after the January meeting was noticed", 
     const row = getMembership(added.id)!;
     expect(updateMembership("demo-samordnare", row.id, row.version, seat).ok).toBe(true);
     expect(db.select().from(mailOutbox).all()).toHaveLength(1);
+  });
+});
+
+describe("a seat given to another person after the notices", () => {
+  it("withdraws both meetings from the one and sends both notices to the other", () => {
+    const seat = seatOf("Petra Före");
+    const saved = updateMembership(
+      "demo-samordnare",
+      seat.id,
+      seat.version,
+      asValid(seat, { personId: person["Hugo Efter"] }),
+    );
+    expect(saved.ok).toBe(true);
+    const hers = mailTo("Petra Före");
+    expect(hers.map((r) => r.subject).sort()).toEqual(
+      [addDays(newTerm, -20), addDays(newTerm, 15)].map((d) => `Du är inte längre kallad: Sätesgruppen ${d}`),
+    );
+    expect(hers.every((r) => icsOf(r).includes("STATUS:CANCELLED"))).toBe(true);
+    expect(hers[0].textBody).toContain("är ändrat och gäller inte");
+    const his = mailTo("Hugo Efter");
+    expect(his.map((r) => r.kind)).toEqual(["notice", "notice"]);
+    expect(his.map((r) => r.textBody.includes(`/moten/${december.id}/kallelse`)).some(Boolean)).toBe(true);
+    expect(his.map((r) => r.textBody.includes(`/moten/${january.id}/kallelse`)).some(Boolean)).toBe(true);
   });
 });
