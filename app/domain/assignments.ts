@@ -37,6 +37,18 @@ export function mayCreateAssignment(actor: Actor): boolean {
   return can(actor, "manage:decisions");
 }
 
+/**
+ * The actor may know the assignment exists: it is in a collaboration they take part in (its
+ * /uppdrag lists it), or they hold it. Any other one answers as a missing one (404), so
+ * posting ids tells no one which assignments other collaborations have.
+ */
+export function seesAssignment(
+  actor: Actor,
+  a: { collaborationId: number; assigneeType: string; assigneeId: number },
+): boolean {
+  return can(actor, "read:assignments", { collaborationId: a.collaborationId }) || isAssignee(a, actor);
+}
+
 /** The assignee, or the coordinator, changes an assignment's status. */
 export function mayUpdateAssignment(actor: Actor, a: { assigneeType: string; assigneeId: number }): boolean {
   return can(actor, "update:assignment", { assignee: isAssignee(a, actor) });

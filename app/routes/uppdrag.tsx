@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { collaborationFor, collaborationToRead } from "~/auth/collaboration.server";
 import { withCollaboration } from "~/domain/collaboration";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden, requireViewerWith } from "~/auth/session.server";
+import { forbidden, notFound, requireViewerWith } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
@@ -14,6 +14,7 @@ import {
   assignmentViewFrom,
   mayCreateAssignment,
   mayUpdateAssignment,
+  seesAssignment,
   mayWriteAssignments,
 } from "~/domain/assignments";
 import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
@@ -77,7 +78,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const value = submission.value;
   if (value.intent === "status") {
     const assignment = getAssignment(value.id);
-    if (!assignment) throw new Response("Uppdraget finns inte.", { status: 404 });
+    // One of a collaboration the viewer does not take part in answers as a missing one.
+    if (!assignment || !seesAssignment(viewer.actor, assignment)) throw notFound("Uppdraget finns inte.");
     if (!mayUpdateAssignment(viewer.actor, assignment))
       throw forbidden("Bara den som har uppdraget, eller samordnaren, kan ändra status.");
     const saved = setAssignmentStatus(viewer.user.id, assignment.id, value.version, value.status);

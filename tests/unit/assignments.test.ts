@@ -6,6 +6,7 @@ import {
   mayCreateAssignment,
   mayUpdateAssignment,
   mayWriteAssignments,
+  seesAssignment,
 } from "~/domain/assignments";
 import { bodyRolesOf, type Actor, type BodyRole } from "~/domain/policy";
 import { isAssignmentOverdue, OPEN_ASSIGNMENT_STATUSES } from "~/domain/recommendations";
@@ -95,6 +96,23 @@ describe("who may write on /uppdrag", () => {
     expect(mayWriteAssignments(reader)).toBe(false);
     expect(mayCreateAssignment(reader)).toBe(false);
     expect(mayUpdateAssignment(reader, { assigneeType: "body", assigneeId: BODY })).toBe(false);
+  });
+});
+
+describe("seesAssignment (another collaboration's answers as a missing one)", () => {
+  it("shows a member the assignments of the collaborations they take part in, held or not", () => {
+    expect(seesAssignment(member, { collaborationId: 1, assigneeType: "person", assigneeId: 999 })).toBe(true);
+    expect(seesAssignment(reader, { collaborationId: 1, assigneeType: "person", assigneeId: 999 })).toBe(true);
+  });
+
+  it("hides another collaboration's assignment unless the actor holds it", () => {
+    expect(seesAssignment(member, { collaborationId: 2, assigneeType: "person", assigneeId: 999 })).toBe(false);
+    expect(seesAssignment(member, { collaborationId: 2, assigneeType: "body", assigneeId: BODY })).toBe(true);
+    expect(seesAssignment(member, { collaborationId: 2, assigneeType: "party", assigneeId: 5 })).toBe(true);
+  });
+
+  it("shows the coordinator every assignment", () => {
+    expect(seesAssignment(admin, { collaborationId: 2, assigneeType: "person", assigneeId: 999 })).toBe(true);
   });
 });
 
