@@ -26,6 +26,7 @@ import * as decisionPage from "~/routes/beslut.$decisionId";
 import * as documentPage from "~/routes/dokument.$documentId._index";
 import * as matterPage from "~/routes/arenden.$matterId";
 import * as meetingPage from "~/routes/moten.$meetingId._index";
+import * as newItemPage from "~/routes/moten.$meetingId.punkter.ny";
 import { seatedTestUser } from "../support/browser";
 import { secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
@@ -217,6 +218,40 @@ const CASES: Case[] = [
       },
     ];
   }),
+  {
+    name: "POST /moten/:id/punkter/ny matterId=",
+    viewers: [SECRETARY],
+    ids: () =>
+      db
+        .select({ id: matters.id })
+        .from(matters)
+        .all()
+        .map((r) => r.id),
+    hidden: (viewer, id) => ownPageRefuses(matterPage.loader as RouteFn, viewer, `/arenden/${id}`, "matterId"),
+    ask: (viewer, id) =>
+      answer(newItemPage.action as RouteFn, viewer, `/moten/${ownMeetingId}/punkter/ny`, {
+        title: "Ny punkt",
+        kind: "information",
+        matterId: String(id),
+      }),
+    raw: String,
+    reached: (m) => m.text.includes("Välj ärende i listan."),
+  },
+  {
+    name: "GET /moten/:id/punkter/ny?matterId=",
+    viewers: [SECRETARY],
+    ids: () =>
+      db
+        .select({ id: matters.id })
+        .from(matters)
+        .all()
+        .map((r) => r.id),
+    hidden: (viewer, id) => ownPageRefuses(matterPage.loader as RouteFn, viewer, `/arenden/${id}`, "matterId"),
+    ask: (viewer, id) =>
+      answer(newItemPage.loader as RouteFn, viewer, `/moten/${ownMeetingId}/punkter/ny?matterId=${id}`),
+    raw: String,
+    reached: (m) => m.status === 200 && m.text.includes('"matters":{'),
+  },
   {
     name: "POST /moten/:id decline proposalId=",
     viewers: [SECRETARY],
