@@ -6,11 +6,11 @@
  * matters exist. This test hunts the class on every route with an id in its address: each route
  * module's loader and action is called as each kind of viewer with every id of its kind in the
  * database, and with the same address where one id is replaced by one that no row has. Every
- * answer (a refusal, a redirect, data or a download) must be identical, status, Location and
- * body, to the answer for some missing id, unless the viewer may open the object's own page:
- * then a refusal to act on it (a 403 to edit a meeting one may read) tells nothing new. Not
- * only refusals: a route that redirected a hidden object, or served it, where a missing one
- * answers 404 would tell as much.
+ * answer (a refusal, a redirect, data or a download) must be identical, status, headers (a
+ * Location, a Set-Cookie) and body, to the answer for some missing id, unless the viewer may
+ * open the object's own page: then a refusal to act on it (a 403 to edit a meeting one may
+ * read) tells nothing new. Not only refusals: a route that redirected a hidden object, or
+ * served it, where a missing one answers 404 would tell as much.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
@@ -202,7 +202,12 @@ async function answer(
   const location = result.headers.get("Location") ?? "";
   const toSignIn = location.startsWith("/logga-in");
   const refused = [401, 403, 404].includes(result.status) || toSignIn;
-  const text = mask(`${location}\n${(await result.clone().text()).slice(0, 2000)}`);
+  // Every header but the clock's: a Set-Cookie or a Cache-Control only on hidden ones would tell.
+  const sent = [...result.headers]
+    .filter(([name]) => name !== "date")
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n");
+  const text = mask(`${sent}\n${location}\n${(await result.clone().text()).slice(0, 2000)}`);
   return { refused, status: result.status, text };
 }
 
