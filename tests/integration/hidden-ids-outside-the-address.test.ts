@@ -3,7 +3,7 @@
  * action, or in the query string of a page. hidden-answers-as-missing.test.ts hunts the ids in
  * route parameters; here each field or parameter that names an object is sent, as each kind of
  * viewer, with the id of every object of its kind the viewer may not open, and with an id no
- * row has. The two answers (status, Location, body or the loader's data, the id itself masked)
+ * row has. The two answers (status, headers, body or the loader's data, the id itself masked)
  * must be identical: a 403 for a hidden one beside a 404 for a missing one tells, id by id,
  * which assignments, meetings or matters other bodies and collaborations have.
  *
@@ -89,7 +89,7 @@ beforeAll(async () => {
   }
 });
 
-/** What a route answers: a Response's status, Location and text, or the loader's data as JSON. */
+/** What a route answers: a Response's status, headers and text, or the loader's data as JSON. */
 async function answer(fn: RouteFn, viewer: Viewer, path: string, form?: Record<string, string>): Promise<Answer> {
   const headers: Record<string, string> = { Cookie: cookies.get(viewer)! };
   const init: RequestInit = { method: form ? "POST" : "GET", headers };
@@ -105,8 +105,11 @@ async function answer(fn: RouteFn, viewer: Viewer, path: string, form?: Record<s
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;
   }
-  if (result instanceof Response)
-    return { status: result.status, text: `${result.headers.get("Location") ?? ""}\n${await result.clone().text()}` };
+  if (result instanceof Response) {
+    // Every header but the clock's (a Location, a Set-Cookie), then the body.
+    const sent = [...result.headers].filter(([name]) => name !== "date").map(([name, value]) => `${name}: ${value}`);
+    return { status: result.status, text: `${sent.join("\n")}\n${await result.clone().text()}` };
+  }
   return { status: 200, text: JSON.stringify(result) ?? "" };
 }
 
