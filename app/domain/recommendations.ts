@@ -319,13 +319,17 @@ export interface ValidAnswer {
 /**
  * The rules of a party's answer beyond the form's shapes. A decision needs its date (not in the
  * future) and the body that decided; a status in progress needs the date of the party's own
- * meeting; "antagen med ändringar" needs the changes described. Returns the answer to store, or
- * the Swedish messages per field.
+ * meeting; "antagen med ändringar" needs the changes described. No date may lie before
+ * `recommendedOn`, the day SVOM decided the recommendation: a party cannot decide on it, or put
+ * it on its agenda, before it exists. (Not the day it was sent: a coordinator who records an old
+ * recommendation sends it in the portal long after the parties decided.) Returns the answer to
+ * store, or the Swedish messages per field.
  */
 export function checkAnswer(
   value: AnswerValue,
   partyKind: string,
   today: string,
+  recommendedOn: string | null = null,
 ): { ok: true; value: ValidAnswer } | { ok: false; errors: Partial<Record<keyof AnswerValue, string>> } {
   const errors: Partial<Record<keyof AnswerValue, string>> = {};
   const { status, decisionDate } = value;
@@ -357,6 +361,8 @@ export function checkAnswer(
   } else if (decisionDate || value.paragraph !== null || value.registryNumber.trim() || value.decidingBody) {
     errors.status = "”Väntar” har inget beslut. Välj den status beslutet har.";
   }
+  if (decisionDate && recommendedOn && decisionDate < recommendedOn && !errors.decisionDate && !errors.status)
+    errors.decisionDate = `Datumet kan inte ligga före ${recommendedOn}, då rekommendationen beslutades. Kontrollera datumet i protokollet.`;
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,

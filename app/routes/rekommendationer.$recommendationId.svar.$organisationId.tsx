@@ -22,6 +22,7 @@ import {
 } from "~/domain/recommendations";
 import { answerSchema } from "~/forms/recommendation";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
+import { getDecision } from "~/models/decisions.server";
 import { getOrganisation } from "~/models/organisations.server";
 import { getPartyAnswer, historyOf, recordAnswer } from "~/models/recommendations.server";
 import { env } from "~/utils/env.server";
@@ -80,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, answer, organisation, isCoordinator, open } = await load(request, params);
+  const { viewer, rec, answer, organisation, isCoordinator, open } = await load(request, params);
   const form = await parseUploadForm(request);
   const submission = parseForm(form, answerSchema);
   if (submission.status !== "success") return rejectForm(submission);
@@ -89,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       formErrors: ["Rekommendationen tar inte emot svar längre (avslutad eller återkallad)."],
     });
   const { intent, version, ...value } = submission.value;
-  const checked = checkAnswer(value, organisation.kind, todayInStockholm());
+  const recommendedOn = rec.decisionId ? (getDecision(rec.decisionId)?.decidedOn ?? null) : null;
+  const checked = checkAnswer(value, organisation.kind, todayInStockholm(), recommendedOn);
   if (!checked.ok)
     return rejectForm(submission, {
       fieldErrors: Object.fromEntries(Object.entries(checked.errors).map(([k, v]) => [k, [v!]])),

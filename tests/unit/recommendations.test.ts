@@ -291,6 +291,15 @@ describe("a party's answer", () => {
     });
   });
 
+  it("refuses any date before SVOM decided the recommendation, naming that day", () => {
+    for (const status of ["antagen", "behandlas", "bordlagd"] as const) {
+      const r = checkAnswer({ ...adopted, status, decisionDate: "2023-02-09" }, "kommun", "2023-04-01", "2023-02-10");
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.decisionDate).toMatch(/före 2023-02-10/);
+    }
+    expect(checkAnswer(adopted, "kommun", "2023-04-01", "2023-03-28").ok).toBe(true);
+  });
+
   it("refuses a decision dated in the future, pointing to 'behandlas'", () => {
     const r = checkAnswer(adopted, "kommun", "2023-03-27");
     expect(r.ok).toBe(false);

@@ -1,0 +1,219 @@
+/**
+ * The IFO chief's journey: she reports what her council decided on a recommendation
+ * (rekommendationer/:id/svar/:organisationId), through the route's action as the browser posts
+ * it. Every refusal answers 400 with a Swedish message at the field and the typed values, and
+ * writes nothing; every accepted report is in the history and the audit log.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/connection";
+import type { DemoWorld } from "../../db/demo-world";
+import { sessions } from "../../db/schema";
+import { sessionIdOf } from "~/auth/sessions.server";
+import { createDecision } from "~/models/decisions.server";
+import {
+  createDraft,
+  decideRecommendation,
+  getPartyAnswer,
+  sendRecommendation,
+  withdrawRecommendation,
+} from "~/models/recommendations.server";
+import { makePdf } from "../fixtures/pdf";
+import { demoDatabase } from "../support/test-db";
+
+let db: Db;
+let world: DemoWorld;
+
+beforeEach(async () => {
+  process.env.UPLOAD_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "uploads-"));
+  ({ db, world } = await demoDatabase("2026-11-23"));
+});
+
+function cookieOf(userId: string) {
+  const token = crypto.randomBytes(20).toString("hex");
+  const now = Math.floor(Date.now() / 1000);
+  db.insert(sessions)
+    .values({ id: sessionIdOf(token), userId, expiresAt: now + 3600, createdAt: now })
+    .run();
+  return `session=${token}`;
+}
+
+/** A recommendation SVOM decided on `decidedOn` and sent to every municipality on `sentOn`. */
+function sentRecommendation(decidedOn = "2026-11-20", sentOn = "2026-11-23") {
+  const decision = createDecision("demo-samordnare", {
+    bodyId: world.bodyIds.svom,
+    meetingId: null,
+    paragraph: 12,
+    decidedOn,
+    matterId: null,
+    title: "Rekommendation om verksamhetsplan 2027",
+    text: "SVOM rekommenderar parterna att godkänna verksamhetsplanen.",
+    kind: "rekommendation",
+    isPublic: true,
+  });
+  const draft = createDraft("demo-samordnare", world.collaborationId, {
+    title: "Verksamhetsplan 2027",
+    ask: "Godkänna verksamhetsplanen 2027.",
+    summary: "",
+    answerDeadline: "2027-03-31",
+    costYear: null,
+    isPublic: true,
+    matterId: null,
+    agreementVersionId: null,
+    organisationIds: Object.entries(world.organisationIds)
+      .filter(([k]) => k !== "Region Jämtland Härjedalen")
+      .map(([, id]) => id),
+    partyDeadlines: new Map(),
+  });
+  const decided = decideRecommendation("demo-samordnare", draft.id, 1, decision.id, null);
+  if (!decided.ok) throw new Error("not decided");
+  const sent = sendRecommendation("demo-samordnare", draft.id, decided.row.version, sentOn);
+  if (!sent.ok) throw new Error("not sent");
+  return sent.row;
+}
+
+type Reply = {
+  data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  init: ResponseInit | null;
+};
+
+async function report(userId: string, recId: number, organisationId: number, fields: Record<string, string | File>) {
+  const { action } = await import("~/routes/rekommendationer.$recommendationId.svar.$organisationId");
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  const request = new Request(`http://localhost/rekommendationer/${recId}/svar/${organisationId}`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookieOf(userId) },
+  });
+  try {
+    return (await action({
+      request,
+      params: { recommendationId: String(recId), organisationId: String(organisationId) },
+      context: {},
+    })) as Reply | Response;
+  } catch (e) {
+    return e as Response;
+  }
+}
+
+const count = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const written = () => ({ answers: count("party_answers"), audit: count("audit_log"), files: count("files") });
+
+const adopted = {
+  intent: "report",
+  status: "antagen",
+  decisionDate: "2026-11-23",
+  decidingBody: "Kommunfullmäktige",
+  paragraph: "48",
+  registryNumber: "KS 2026/112",
+  version: "1",
+};
+
+function refusedAt(reply: Reply | Response, field: string) {
+  expect(reply instanceof Response).toBe(false);
+  const r = reply as Reply;
+  expect(r.init?.status).toBe(400);
+  expect(r.data.error?.[field]?.[0]).toMatch(/[a-zåäö]/);
+  return r.data.error![field]![0];
+}
+
+describe("reporting the own council's decision", () => {
+  it("accepts adopted with council, date, § and registry number, with the extract", async () => {
+    const rec = sentRecommendation();
+    const östersund = world.organisationIds.Östersund;
+    const pdf = new File([new Uint8Array(makePdf(["Protokollsutdrag KF 2026-11-23 § 48"]))], "utdrag.pdf", {
+      type: "application/pdf",
+    });
+    // Between SVOM's decision (2026-11-20) and the sending (2026-11-23): a council may decide then.
+    const reply = await report("demo-ifochef", rec.id, östersund, {
+      ...adopted,
+      decisionDate: "2026-11-21",
+      extract: pdf,
+    });
+    expect((reply as Response).status).toBe(302);
+    const row = getPartyAnswer(rec.id, östersund)!;
+    expect(row).toMatchObject({ status: "antagen", paragraph: 48, registryNumber: "KS 2026/112", version: 2 });
+    expect(row.fileId).not.toBeNull();
+  });
+
+  it("refuses a decision date before SVOM decided the recommendation, and writes nothing", async () => {
+    const rec = sentRecommendation("2026-11-20", "2026-11-23");
+    const before = written();
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Östersund, {
+      ...adopted,
+      decisionDate: "2026-11-10",
+    });
+    expect(refusedAt(reply, "decisionDate")).toContain("2026-11-20");
+    expect((reply as Reply).data.initialValue).toMatchObject({
+      decisionDate: "2026-11-10",
+      registryNumber: "KS 2026/112",
+    });
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses a date in the future for a decision", async () => {
+    const rec = sentRecommendation();
+    const before = written();
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Östersund, {
+      ...adopted,
+      decisionDate: "2099-01-01",
+    });
+    refusedAt(reply, "decisionDate");
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses a personal number in a free-text field at the field", async () => {
+    const rec = sentRecommendation();
+    const before = written();
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Östersund, {
+      ...adopted,
+      note: "Gäller 19121212-1212",
+    });
+    refusedAt(reply, "note");
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses a personal number in the extract's text at the file field", async () => {
+    const rec = sentRecommendation();
+    const before = written();
+    const pdf = new File([new Uint8Array(makePdf(["Utdrag", "19121212-1212"]))], "utdrag.pdf", {
+      type: "application/pdf",
+    });
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Östersund, { ...adopted, extract: pdf });
+    refusedAt(reply, "extract");
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses a disguised file", async () => {
+    const rec = sentRecommendation();
+    const before = written();
+    const exe = new File([new Uint8Array(Buffer.from("MZ\x90\x00 not a pdf at all"))], "utdrag.pdf", {
+      type: "application/pdf",
+    });
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Östersund, { ...adopted, extract: exe });
+    refusedAt(reply, "extract");
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses another municipality's answer", async () => {
+    const rec = sentRecommendation();
+    const before = written();
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Krokom, adopted);
+    expect((reply as Response).status).toBe(403);
+    expect(written()).toEqual(before);
+  });
+
+  it("refuses an answer after the recommendation was withdrawn, keeping the form", async () => {
+    const rec = sentRecommendation();
+    withdrawRecommendation("demo-samordnare", rec.id, rec.version, "Fel underlag", "2026-11-24");
+    const before = written();
+    const reply = (await report("demo-ifochef", rec.id, world.organisationIds.Östersund, adopted)) as Reply;
+    expect(reply.init?.status).toBe(400);
+    expect(reply.data.initialValue).toMatchObject({ registryNumber: "KS 2026/112" });
+    expect(written()).toEqual(before);
+  });
+});
