@@ -25,6 +25,7 @@ import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import {
+  acceptsAnswers,
   ANSWER_STATUSES,
   effectiveDeadline,
   hasNotAnswered,
@@ -736,6 +737,14 @@ export function recordAnswer(
       .where(eq(recommendationParties.id, recommendationPartyId))
       .get();
     if (!before) throw new Response("Svaret finns inte.", { status: 404 });
+    // Asked again inside the write: the recommendation may have been withdrawn or closed while
+    // the form was checked (reading a large extract takes seconds).
+    const { status } = tx
+      .select({ status: recommendations.status })
+      .from(recommendations)
+      .where(eq(recommendations.id, before.recommendationId))
+      .get()!;
+    if (!acceptsAnswers(status, event !== "rapporterat")) return { ok: false as const, closed: true as const };
     if (before.version !== expectedVersion) return { ok: false as const, current: before };
     const [file] = staged?.insert(tx, userId) ?? [];
     const fileId = file?.id ?? before.fileId;

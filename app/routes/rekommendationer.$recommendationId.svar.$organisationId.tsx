@@ -30,6 +30,8 @@ import { redirectWithStatus } from "~/utils/flash.server";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 
+const NOT_OPEN = "Rekommendationen tar inte emot svar längre (avslutad eller återkallad).";
+
 export const meta: MetaFunction = () => [{ title: "Rapportera partens svar – Samverkansportalen" }];
 
 /** The party's own representative reports; the coordinator confirms or corrects. A party that was not asked has no answer. */
@@ -85,10 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseUploadForm(request);
   const submission = parseForm(form, answerSchema);
   if (submission.status !== "success") return rejectForm(submission);
-  if (!open)
-    return rejectForm(submission, {
-      formErrors: ["Rekommendationen tar inte emot svar längre (avslutad eller återkallad)."],
-    });
+  if (!open) return rejectForm(submission, { formErrors: [NOT_OPEN] });
   const { intent, version, ...value } = submission.value;
   const recommendedOn = rec.decisionId ? (getDecision(rec.decisionId)?.decidedOn ?? null) : null;
   const checked = checkAnswer(value, organisation.kind, todayInStockholm(), recommendedOn);
@@ -105,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result;
   });
   if (saved.ok) return redirectWithStatus(`/rekommendationer/${params.recommendationId}`, "Partens svar är sparat.");
+  if ("closed" in saved) return rejectForm(submission, { formErrors: [NOT_OPEN] });
   const theirs = saved.current;
   return rejectConflict(
     submission,

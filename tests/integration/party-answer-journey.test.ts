@@ -42,11 +42,11 @@ function cookieOf(userId: string) {
 }
 
 /** A recommendation SVOM decided on `decidedOn` and sent to every municipality on `sentOn`. */
-function sentRecommendation(decidedOn = "2026-11-20", sentOn = "2026-11-23") {
+function sentRecommendation(decidedOn = "2026-11-20", sentOn = "2026-11-23", paragraph = 12) {
   const decision = createDecision("demo-samordnare", {
     bodyId: world.bodyIds.svom,
     meetingId: null,
-    paragraph: 12,
+    paragraph,
     decidedOn,
     matterId: null,
     title: "Rekommendation om verksamhetsplan 2027",
@@ -215,5 +215,81 @@ describe("reporting the own council's decision", () => {
     expect(reply.init?.status).toBe(400);
     expect(reply.data.initialValue).toMatchObject({ registryNumber: "KS 2026/112" });
     expect(written()).toEqual(before);
+  });
+});
+
+describe("after the report", () => {
+  async function load(route: string, userId: string, url: string, params: Record<string, string>) {
+    const mod = (await import(`../../app/routes/${route}.tsx`)) as {
+      loader: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+    };
+    const request = new Request(`http://localhost${url}`, { headers: { Cookie: cookieOf(userId) } });
+    const result = await mod.loader({ request, params, context: {} });
+    return JSON.parse(JSON.stringify(result instanceof Response ? await result.json() : result)) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  it("is in the audit log with before and after, and shows on the recommendation page, the matrix and to a politician", async () => {
+    const rec = sentRecommendation();
+    const östersund = world.organisationIds.Östersund;
+    const reply = await report("demo-ifochef", rec.id, östersund, adopted);
+    expect((reply as Response).status).toBe(302);
+    const audit = db.$client
+      .prepare("SELECT * FROM audit_log WHERE entity_type = 'party_answer' ORDER BY id DESC LIMIT 1")
+      .get() as Record<string, string>;
+    expect(audit).toMatchObject({ user_id: "demo-ifochef", action: "report" });
+    expect(JSON.stringify(audit)).toContain("väntar");
+    expect(JSON.stringify(audit)).toContain("KS 2026/112");
+    const cite = "Kommunfullmäktige 2026-11-23 § 48, dnr KS 2026/112";
+    for (const user of ["demo-ifochef", "demo-politiker", "demo-samordnare"]) {
+      const page = await load("rekommendationer.$recommendationId._index", user, `/rekommendationer/${rec.id}`, {
+        recommendationId: String(rec.id),
+      });
+      const answers = page.answers as { organisationId: number; status: string; cite: string }[];
+      expect(answers.find((a) => a.organisationId === östersund)).toMatchObject({ status: "antagen", cite });
+      const matrix = await load("rekommendationer._index", user, "/rekommendationer", {});
+      const row = (matrix.rows as { id: number; cells: Record<string, { status: string; date: string }> }[]).find(
+        (r) => r.id === rec.id,
+      );
+      expect(row?.cells[östersund]).toMatchObject({ status: "antagen", date: "2026-11-23" });
+    }
+    const own = await load("rekommendationer.$recommendationId._index", "demo-ifochef", `/rekommendationer/${rec.id}`, {
+      recommendationId: String(rec.id),
+    });
+    expect(own.ownAsk).toMatchObject({ status: "antagen", cite });
+  });
+});
+
+describe("the write itself", () => {
+  it("refuses an answer when the recommendation was withdrawn or closed after the form was checked", async () => {
+    const { recordAnswer, closeRecommendation } = await import("~/models/recommendations.server");
+    const answer = {
+      status: "antagen" as const,
+      decisionDate: "2026-11-23",
+      decidingBody: "Kommunfullmäktige",
+      paragraph: 48,
+      registryNumber: "KS 2026/112",
+      changes: "",
+      note: "",
+    };
+    const withdrawn = sentRecommendation();
+    const row = getPartyAnswer(withdrawn.id, world.organisationIds.Östersund)!;
+    withdrawRecommendation("demo-samordnare", withdrawn.id, withdrawn.version, "Fel underlag", "2026-11-24");
+    const before = written();
+    expect(recordAnswer("demo-ifochef", row.id, row.version, answer, "rapporterat", null)).toEqual({
+      ok: false,
+      closed: true,
+    });
+    expect(recordAnswer("demo-samordnare", row.id, row.version, answer, "rättat", null).ok).toBe(false);
+    expect(written()).toEqual(before);
+
+    const closed = sentRecommendation("2026-11-20", "2026-11-23", 13);
+    const closedRow = getPartyAnswer(closed.id, world.organisationIds.Östersund)!;
+    expect(closeRecommendation("demo-samordnare", closed.id, closed.version).ok).toBe(true);
+    expect(recordAnswer("demo-ifochef", closedRow.id, closedRow.version, answer, "rapporterat", null).ok).toBe(false);
+    // The coordinator may still correct a closed recommendation's answers from the minutes.
+    expect(recordAnswer("demo-samordnare", closedRow.id, closedRow.version, answer, "rättat", null).ok).toBe(true);
   });
 });
