@@ -234,8 +234,17 @@ describe("after the report", () => {
   it("is in the audit log with before and after, and shows on the recommendation page, the matrix and to a politician", async () => {
     const rec = sentRecommendation();
     const östersund = world.organisationIds.Östersund;
+    const asked = async (user: string) => {
+      const start = await load("_index", user, "/", {});
+      const collabs = start.collaborations as { followUp: { pendingAnswers: { recommendationId: number }[] } }[];
+      return collabs.some((c) => c.followUp.pendingAnswers.some((p) => p.recommendationId === rec.id));
+    };
+    expect(await asked("demo-ifochef")).toBe(true);
     const reply = await report("demo-ifochef", rec.id, östersund, adopted);
     expect((reply as Response).status).toBe(302);
+    // Östersund has answered; Krokom (the politician's) still has to.
+    expect(await asked("demo-ifochef")).toBe(false);
+    expect(await asked("demo-politiker")).toBe(true);
     const audit = db.$client
       .prepare("SELECT * FROM audit_log WHERE entity_type = 'party_answer' ORDER BY id DESC LIMIT 1")
       .get() as Record<string, string>;
