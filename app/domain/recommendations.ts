@@ -201,6 +201,15 @@ export function isInProgress(status: AnswerStatus): boolean {
   return IN_PROGRESS_STATUSES.includes(status);
 }
 
+/**
+ * Whether an answer with this status carries an extract of minutes: "väntar" has no decision,
+ * so setting an answer back to it takes the earlier extract away too (it is public beside the
+ * answer on the recommendation page), and an upload with it is refused.
+ */
+export function carriesExtract(status: AnswerStatus): boolean {
+  return status !== "väntar";
+}
+
 /** A party's own deadline when it has one, else the recommendation's. */
 export function effectiveDeadline(partyDeadline: string | null | undefined, commonDeadline: string): string {
   return partyDeadline || commonDeadline;

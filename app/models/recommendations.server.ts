@@ -27,6 +27,7 @@ import { readScopeOf } from "~/domain/read-scope";
 import {
   acceptsAnswers,
   ANSWER_STATUSES,
+  carriesExtract,
   effectiveDeadline,
   hasNotAnswered,
   isAnswered,
@@ -747,7 +748,7 @@ export function recordAnswer(
     if (!acceptsAnswers(status, event !== "rapporterat")) return { ok: false as const, closed: true as const };
     if (before.version !== expectedVersion) return { ok: false as const, current: before };
     const [file] = staged?.insert(tx, userId) ?? [];
-    const fileId = file?.id ?? before.fileId;
+    const fileId = carriesExtract(answer.status) ? (file?.id ?? before.fileId) : null;
     const confirmed =
       event === "rapporterat"
         ? { confirmedBy: null, confirmedAt: null }

@@ -13,6 +13,7 @@ import {
   acceptsAnswers,
   ANSWER_LABEL,
   ANSWER_STATUSES,
+  carriesExtract,
   checkAnswer,
   citeAnswer,
   decidingBodiesFor,
@@ -97,6 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   const uploads = await checkUploads(form, "extract");
   if (!uploads.ok) return rejectForm(submission, { fieldErrors: { extract: [uploads.error] } });
+  if (uploads.files.length && !carriesExtract(checked.value.status))
+    return rejectForm(submission, {
+      fieldErrors: {
+        extract: ["”Väntar” har inget beslut att bifoga ett protokollsutdrag till. Välj den status beslutet har."],
+      },
+    });
   const event = !isCoordinator ? "rapporterat" : intent === "confirm" ? "bekräftat" : "rättat";
   const saved = withStagedFiles(uploads.files, (staged) => {
     const result = recordAnswer(viewer.user.id, answer.id, version, checked.value, event, staged);

@@ -302,3 +302,33 @@ describe("the write itself", () => {
     expect(recordAnswer("demo-samordnare", closedRow.id, closedRow.version, answer, "rättat", null).ok).toBe(true);
   });
 });
+
+describe("undoing a report", () => {
+  it("takes the extract away with the decision when she sets the answer back to 'väntar'", async () => {
+    const rec = sentRecommendation();
+    const östersund = world.organisationIds.Östersund;
+    const pdf = () =>
+      new File([new Uint8Array(makePdf(["Protokollsutdrag KF § 48"]))], "utdrag.pdf", { type: "application/pdf" });
+    expect(((await report("demo-ifochef", rec.id, östersund, { ...adopted, extract: pdf() })) as Response).status).toBe(
+      302,
+    );
+    // "Väntar" with a file: refused at the file field, nothing written.
+    const before = written();
+    const waitingWithFile = await report("demo-ifochef", rec.id, östersund, {
+      intent: "report",
+      status: "väntar",
+      version: "2",
+      extract: pdf(),
+    });
+    refusedAt(waitingWithFile, "extract");
+    expect(written()).toEqual(before);
+    // "Väntar" alone: the wrong decision's extract goes with it (it is public on the recommendation page).
+    const undone = await report("demo-ifochef", rec.id, östersund, {
+      intent: "report",
+      status: "väntar",
+      version: "2",
+    });
+    expect((undone as Response).status).toBe(302);
+    expect(getPartyAnswer(rec.id, östersund)).toMatchObject({ status: "väntar", fileId: null });
+  });
+});

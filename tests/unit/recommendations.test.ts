@@ -4,6 +4,7 @@ import {
   acceptsAnswers,
   ANSWER_STATUSES,
   changedFields,
+  carriesExtract,
   checkAnswer,
   citeAnswer,
   correctionProblems,
@@ -289,6 +290,10 @@ describe("a party's answer", () => {
         note: "",
       },
     });
+  });
+
+  it("has an extract of minutes with every status but 'väntar'", () => {
+    expect(ANSWER_STATUSES.filter((s) => !carriesExtract(s))).toEqual(["väntar"]);
   });
 
   it("refuses any date before SVOM decided the recommendation, naming that day", () => {
