@@ -332,3 +332,20 @@ describe("undoing a report", () => {
     expect(getPartyAnswer(rec.id, östersund)).toMatchObject({ status: "väntar", fileId: null });
   });
 });
+
+describe("an oversized extract", () => {
+  it("is refused at the file field with the form kept, and nothing is written", async () => {
+    const { env } = await import("~/utils/env.server");
+    const rec = sentRecommendation();
+    const before = written();
+    const big = new Uint8Array(env().MAX_UPLOAD_MB * 1024 * 1024 + 1);
+    big.set(new TextEncoder().encode("%PDF-1.4\n"));
+    const reply = await report("demo-ifochef", rec.id, world.organisationIds.Östersund, {
+      ...adopted,
+      extract: new File([big], "utdrag.pdf", { type: "application/pdf" }),
+    });
+    expect(refusedAt(reply, "extract")).toMatch(/^utdrag\.pdf: Filen är för stor/);
+    expect((reply as Reply).data.initialValue).toMatchObject({ registryNumber: "KS 2026/112" });
+    expect(written()).toEqual(before);
+  });
+});
