@@ -50,6 +50,21 @@ export function dateInStockholm(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : STOCKHOLM_DATE.format(d);
 }
 
+/**
+ * The first instant after the Stockholm day `date`, as a stored timestamp ("2026-11-24" →
+ * "2026-11-24T23:00:00.000Z" in winter, "…T22:00:00.000Z" in summer). A stored instant lies on
+ * or before that day exactly when it is earlier, so a query asks `at < endOfStockholmDay(date)`
+ * instead of cutting the UTC date off the timestamp.
+ */
+export function endOfStockholmDay(date: string): string {
+  // Stockholm is UTC+1 or UTC+2, so its next day begins at 22:00 or 23:00 UTC.
+  for (const hour of ["22", "23"]) {
+    const candidate = `${date}T${hour}:00:00.000Z`;
+    if (dateInStockholm(candidate) > date) return candidate;
+  }
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
+}
+
 /** An instant as "2026-12-31 14:05" in Stockholm time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

@@ -5,7 +5,7 @@
  * transaction with its audit entry, refused when someone saved in between (version) or when
  * the lifecycle does not allow it.
  */
-import { and, asc, desc, eq, inArray, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, max, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   auditLog,
   bodyCollaborations,
@@ -21,6 +21,7 @@ import {
   recommendationVersions,
   users,
 } from "../../db/schema";
+import { endOfStockholmDay } from "~/domain/format";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -119,7 +120,9 @@ function matrixWhere(actor: Actor | null, collaborationId: number, asOf: string 
     eq(recommendations.collaborationId, collaborationId),
     inArray(recommendations.status, SENT_STATUSES),
     recommendationsReadableBy(readScopeOf(actor)),
-    asOf ? sql`substr(coalesce(${recommendations.sentAt}, ${recommendations.createdAt}), 1, 10) <= ${asOf}` : undefined,
+    asOf
+      ? sql`coalesce(${recommendations.sentAt}, ${recommendations.createdAt}) < ${endOfStockholmDay(asOf)}`
+      : undefined,
   );
 }
 
@@ -160,7 +163,7 @@ export function notAnsweredByRecommendation(
   today: string,
 ) {
   const status = asOf
-    ? sql<string>`coalesce((SELECT ${partyAnswers.status} FROM ${partyAnswers} WHERE ${partyAnswers.recommendationPartyId} = ${recommendationParties.id} AND substr(${partyAnswers.at}, 1, 10) <= ${asOf} ORDER BY ${partyAnswers.id} DESC LIMIT 1), 'väntar')`
+    ? sql<string>`coalesce((SELECT ${partyAnswers.status} FROM ${partyAnswers} WHERE ${partyAnswers.recommendationPartyId} = ${recommendationParties.id} AND ${partyAnswers.at} < ${endOfStockholmDay(asOf)} ORDER BY ${partyAnswers.id} DESC LIMIT 1), 'väntar')`
     : sql<string>`${recommendationParties.status}`;
   const withdrawnBy = asOf ?? today;
   const rows = db()
@@ -180,7 +183,7 @@ export function notAnsweredByRecommendation(
       and(
         matrixWhere(actor, collaborationId, asOf),
         asOf ? undefined : inArray(recommendationParties.status, OPEN_STATUSES),
-        sql`(${recommendations.withdrawnAt} IS NULL OR substr(${recommendations.withdrawnAt}, 1, 10) > ${withdrawnBy})`,
+        sql`(${recommendations.withdrawnAt} IS NULL OR ${recommendations.withdrawnAt} >= ${endOfStockholmDay(withdrawnBy)})`,
       ),
     )
     .orderBy(desc(recommendations.answerDeadline), desc(recommendations.id))
@@ -813,7 +816,7 @@ export function answersAsOf(recommendationIds: number[], date: string) {
           partyAnswers.recommendationPartyId,
           current.map((a) => a.id),
         ),
-        lte(sql`substr(${partyAnswers.at}, 1, 10)`, date),
+        lt(partyAnswers.at, endOfStockholmDay(date)),
       ),
     )
     .groupBy(partyAnswers.recommendationPartyId);

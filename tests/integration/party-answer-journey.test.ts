@@ -349,3 +349,45 @@ describe("an oversized extract", () => {
     expect(written()).toEqual(before);
   });
 });
+
+describe("the matrix and the follow-up as of a date", () => {
+  it("count a report by its Stockholm day, not the UTC date of its timestamp", async () => {
+    const { answersAsOf, notAnsweredByRecommendation, pageOfRecommendations } =
+      await import("~/models/recommendations.server");
+    const { loadActor } = await import("~/models/users.server");
+    // Sent at 00:30 on 2026-11-24 in Stockholm; Östersund's report at 00:30 on 2026-11-25.
+    const rec = sentRecommendation("2026-11-20", "2026-11-23");
+    db.$client.prepare("UPDATE recommendations SET sent_at = '2026-11-23T23:30:00.000Z' WHERE id = ?").run(rec.id);
+    const östersund = world.organisationIds.Östersund;
+    expect(((await report("demo-ifochef", rec.id, östersund, adopted)) as Response).status).toBe(302);
+    db.$client.prepare("UPDATE party_answers SET created_at = '2026-11-24T23:30:00.000Z'").run();
+    const of = (date: string) => answersAsOf([rec.id], date).find((a) => a.organisationId === östersund)?.status;
+    expect(of("2026-11-24")).toBe("väntar");
+    expect(of("2026-11-25")).toBe("antagen");
+    const actor = loadActor({ id: "demo-samordnare", role: "admin", personId: null }, "2026-11-25");
+    const waiting = (date: string) =>
+      notAnsweredByRecommendation(actor, world.collaborationId, date, date)
+        .find((g) => g.id === rec.id)
+        ?.names.includes("Östersunds kommun");
+    expect(waiting("2026-11-24")).toBe(true);
+    expect(waiting("2026-11-25")).toBe(false);
+    // Withdrawn at 00:30 on 2026-11-25 in Stockholm: still awaiting answers as of 2026-11-24.
+    const other = sentRecommendation("2026-11-20", "2026-11-23", 14);
+    withdrawRecommendation("demo-samordnare", other.id, other.version, "Fel underlag", "2026-11-25");
+    db.$client
+      .prepare(
+        "UPDATE recommendations SET sent_at = '2026-11-23T10:00:00.000Z', withdrawn_at = '2026-11-24T23:30:00.000Z' WHERE id = ?",
+      )
+      .run(other.id);
+    const awaited = (date: string) =>
+      notAnsweredByRecommendation(actor, world.collaborationId, date, date).some((g) => g.id === other.id);
+    expect(awaited("2026-11-24")).toBe(true);
+    expect(awaited("2026-11-25")).toBe(false);
+    const listed = async (date: string) =>
+      (await pageOfRecommendations(actor, world.collaborationId, date, { page: 1, size: 50 })).items.some(
+        (r) => r.id === rec.id,
+      );
+    expect(await listed("2026-11-23")).toBe(false);
+    expect(await listed("2026-11-24")).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   countOf,
   dateInStockholm,
+  endOfStockholmDay,
   formatDateTime,
   formatDateWithWeekday,
   formatKronor,
@@ -50,9 +51,22 @@ describe("Swedish formatting", () => {
     expect(dateInStockholm("2028-02-28T23:00:00Z")).toBe("2028-02-29");
     expect(dateInStockholm("")).toBe("");
   });
+  it("gives the first instant after a Stockholm day, across the clock changes", () => {
+    expect(endOfStockholmDay("2026-11-24")).toBe("2026-11-24T23:00:00.000Z");
+    expect(endOfStockholmDay("2026-06-30")).toBe("2026-06-30T22:00:00.000Z");
+    // Summer time begins 2026-03-29 and ends 2026-10-25.
+    expect(endOfStockholmDay("2026-03-29")).toBe("2026-03-29T22:00:00.000Z");
+    expect(endOfStockholmDay("2026-10-25")).toBe("2026-10-25T23:00:00.000Z");
+    for (const day of ["2026-11-24", "2026-06-30", "2026-03-29", "2026-10-25"]) {
+      const end = endOfStockholmDay(day);
+      expect(dateInStockholm(new Date(Date.parse(end) - 1).toISOString())).toBe(day);
+      expect(dateInStockholm(end)).not.toBe(day);
+    }
+  });
   it("is the only way app code turns a stored instant into a date (no slicing a timestamp)", () => {
-    // A timestamp column ends in "At"; slicing it gives the UTC date, a day early after midnight.
-    const sliced = /\w+At\b[^;\n]*\.slice\(0,\s*10\)/;
+    // A timestamp column ends in "At" (or is `at`); slicing it, in code or in SQL, gives the UTC
+    // date, a day early after midnight. A query compares with endOfStockholmDay instead.
+    const sliced = /\w+At\b[^;\n]*\.slice\(0,\s*10\)|substr\((?:coalesce\()?\$\{[\w.]*(?:At|\.at)\}/;
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -69,6 +83,10 @@ describe("Swedish formatting", () => {
     walk(path.join(__dirname, "../../app"));
     expect(offenders).toEqual([]);
     expect(sliced.test("on: (r.approvedAt ?? r.createdAt).slice(0, 10)")).toBe(true);
+    expect(sliced.test("AND substr(${partyAnswers.at}, 1, 10) <= ${asOf}")).toBe(true);
+    expect(sliced.test("sql`substr(coalesce(${recommendations.sentAt}, ${recommendations.createdAt}), 1, 10)`")).toBe(
+      true,
+    );
   });
   it("shows instants in Stockholm time", () => {
     expect(formatDateTime("2026-11-23T08:05:00Z")).toBe("2026-11-23 09:05");
