@@ -41,7 +41,13 @@ async function load(request: Request, params: { recommendationId?: string; organ
   const { rec, isCoordinator } = await loadRecommendation(request, params);
   const organisationId = idParam(params.organisationId);
   const isOwnParty = can(viewer.actor, "report:party-answer", { organisationId });
-  if (!isCoordinator && !isOwnParty) throw forbidden("Du kan bara rapportera svar för din egen organisation.");
+  if (!isCoordinator && !isOwnParty)
+    throw forbidden(
+      viewer.actor.organisationId === organisationId
+        ? // A politician (reader) of the party: it is their organisation, but its representative reports.
+          "Din organisations svar rapporteras av dess företrädare i styrgruppen eller av samordnaren. Du ser svaret på rekommendationens sida."
+        : "Du kan bara rapportera svar för din egen organisation.",
+    );
   const answer = getPartyAnswer(rec.id, organisationId);
   const organisation = getOrganisation(organisationId);
   if (!answer || !organisation) throw notFound("Parten är inte tillfrågad i den här rekommendationen.");

@@ -391,3 +391,17 @@ describe("the matrix and the follow-up as of a date", () => {
     expect(await listed("2026-11-24")).toBe(true);
   });
 });
+
+describe("the politician of a party", () => {
+  it("is told who reports the own organisation's answer, not that it is another's", async () => {
+    const rec = sentRecommendation();
+    const krokom = world.organisationIds.Krokom;
+    const reply = (await report("demo-politiker", rec.id, krokom, adopted)) as Response;
+    expect(reply.status).toBe(403);
+    const text = await reply.text();
+    expect(text).not.toContain("din egen organisation");
+    expect(text).toContain("rekommendationens sida");
+    const other = (await report("demo-politiker", rec.id, world.organisationIds.Östersund, adopted)) as Response;
+    expect(await other.text()).toContain("din egen organisation");
+  });
+});
