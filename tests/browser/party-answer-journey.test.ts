@@ -75,3 +75,29 @@ describe("the IFO chief reports on a phone without JavaScript", () => {
     await coordinator.context.close();
   });
 });
+
+describe("two people reporting at once, with JavaScript", () => {
+  it("lets the one who saw the conflict save hers on the next try", async () => {
+    const url = `/rekommendationer/${recId}/svar/${app.world.organisationIds.Östersund}`;
+    const { page, errors } = await app.page("demo-ifochef");
+    await page.goto(url);
+    await page.getByLabel("Status").selectOption("antagen");
+    await page.getByLabel("Datum").fill(todayInStockholm());
+    await page.getByLabel("Beslutande organ").selectOption("Kommunfullmäktige");
+    await page.getByLabel("Paragraf (§)").fill("49");
+    await page.getByLabel("Diarienummer").fill("KS 2026/113");
+    // Someone else saves in between.
+    app.db.$client
+      .prepare("UPDATE recommendation_parties SET version = version + 1 WHERE recommendation_id = ?")
+      .run(recId);
+    const stale = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.getByRole("button", { name: "Rapportera svaret" }).click();
+    expect((await stale).status()).toBe(409);
+    await waitForText(page.locator("main"), "KS 2026/112");
+    await page.getByRole("button", { name: "Rapportera svaret" }).click();
+    await page.waitForURL(/rekommendationer\/\d+$/);
+    await waitForText(page.locator("main"), "§ 49, dnr KS 2026/113");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
