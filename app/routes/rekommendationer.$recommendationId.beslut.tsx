@@ -107,7 +107,11 @@ export default function DecideRecommendation() {
           searchHint="Ord ur rubriken, organ, datum (ÅÅÅÅ-MM-DD) eller paragraf."
           choices={d.options}
         />
-        <FileField field={fields.extract} label="Protokollsutdrag" hint={`PDF, högst ${d.maxUploadMb} MB.`} />
+        <FileField
+          field={fields.extract}
+          label="Protokollsutdrag"
+          hint={`Helst PDF, men Word, OpenDocument och bilder går också. Högst ${d.maxUploadMb} MB.`}
+        />
         <FileField
           field={fields.documents}
           label="Beslutsunderlag"

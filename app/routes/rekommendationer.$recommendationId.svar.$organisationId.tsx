@@ -217,7 +217,11 @@ export default function ReportAnswer() {
               hint="Bara för ”Antagen med ändringar”: vad parten ändrade."
               rows={3}
             />
-            <FileField field={fields.extract} label="Protokollsutdrag" hint={`PDF, högst ${d.maxUploadMb} MB.`} />
+            <FileField
+              field={fields.extract}
+              label="Protokollsutdrag"
+              hint={`Helst PDF, men Word, OpenDocument och bilder går också. Högst ${d.maxUploadMb} MB.`}
+            />
             <TextareaField field={fields.note} label="Anteckning" rows={3} />
             <div className="actions">
               {d.isCoordinator ? (
