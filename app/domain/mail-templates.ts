@@ -127,13 +127,13 @@ export interface NoLongerCalledFacts {
   /** The day the earlier notice named, and the day the meeting is moved to. */
   fromDate: string;
   toDate: string;
-  meetingUrl: string;
 }
 
 /**
  * To a person summoned by an earlier notice who is not called on the meeting's new day (the
  * meeting moved past the end of their seat, or before its start): without it they would
- * still expect the meeting on the old day.
+ * still expect the meeting on the old day. No link: after their seat has ended they may no
+ * longer open the meeting, and the message only withdraws what the notice told them.
  */
 export function noLongerCalledMail(name: string, f: NoLongerCalledFacts, footer: Footer | null): MailContent {
   return message(
@@ -146,7 +146,7 @@ export function noLongerCalledMail(name: string, f: NoLongerCalledFacts, footer:
       {
         p: `Ditt uppdrag i ${f.bodyName} gäller inte den dagen, så du är inte kallad till mötet och behöver inte anmäla förhinder.`,
       },
-      { link: f.meetingUrl, label: "Mötet i portalen" },
+      { p: "Den bifogade kalenderfilen tar bort mötet ur din kalender." },
     ],
     footer,
   );

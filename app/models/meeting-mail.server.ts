@@ -99,7 +99,7 @@ const ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH";
 export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): number {
   const notice = noticeOf(tx, meetingId, versionNo);
   if (!notice) return 0;
-  const { meeting, origin, versions, meetingUrl, calendar } = notice;
+  const { meeting, origin, versions, calendar } = notice;
   const called = calledTo(meeting).map((m) => m.personId);
   // A move to a day some of the previous notice's members are not called on (past the end of
   // their seat: a December meeting moved into the new term) is told to them, not left unsaid.
@@ -118,12 +118,13 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
         personIds: uncalled,
         origin,
         reason: `du kallades till ${meeting.bodyName}s sammanträde`,
-        // They may open the meeting while their seat lasts; afterwards the message is not sent.
-        about: { type: "meeting", meetingId },
+        // For whoever is not called, as a seat change tells it: the message links nothing, so it
+        // reaches them also after their seat has ended (held for the digest, or retried).
+        about: { type: "uncalled", meetingId },
         render: (name, footer) =>
           noLongerCalledMail(
             name,
-            { bodyName: meeting.bodyName, fromDate: previousDate!, toDate: meeting.date, meetingUrl },
+            { bodyName: meeting.bodyName, fromDate: previousDate!, toDate: meeting.date },
             footer,
           ),
         // The event their earlier notice put in their calendar, cancelled there.

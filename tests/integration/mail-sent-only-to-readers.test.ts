@@ -17,6 +17,7 @@ import { todayInStockholm } from "~/domain/format";
 import { deliverDueMail } from "~/jobs/mail-sender.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
 import { queueMinutesApprovedMail } from "~/models/meeting-mail.server";
+import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { NO_LONGER_READER, queueDigests, setPreferences } from "~/models/notifications.server";
 import { enqueueMail } from "~/models/outbox.server";
@@ -184,6 +185,37 @@ describe("a message held for the daily digest", () => {
     expect(receivedBy("Fanny Framtida").join("\n")).toContain("KANARIE-KALLELSE");
     expect(receivedBy("Lena Ledamot").join("\n")).toContain("KANARIE-KALLELSE");
     expect(receivedBy("Sven Slutar")).toEqual([]);
+  });
+});
+
+describe("a meeting moved past the end of a seat", () => {
+  beforeEach(() => {
+    reopenSeats();
+  });
+
+  it("still tells the member no longer called, after the seat ended, without a link to the meeting", async () => {
+    const meeting = meetingWithCanary("Avgruppen", 5, "KANARIE-FLYTT");
+    publishNotice("demo-samordnare", meeting.id);
+    // Sven's seat ends in a week; the meeting moves past that, and he is no longer called.
+    db.update(memberships)
+      .set({ endDate: addDays(today, 7) })
+      .where(and(eq(memberships.personId, person["Sven Slutar"]), eq(memberships.bodyId, body.Avgruppen)))
+      .run();
+    setPreferences("demo-samordnare", person["Sven Slutar"], { "notice-change": "sammanfattning" });
+    const { version, bodyId: _bodyId, ...value } = getMeeting(meeting.id)!;
+    expect(updateMeeting("demo-samordnare", meeting.id, version, { ...value, date: addDays(today, 20) }).ok).toBe(true);
+    publishNotice("demo-samordnare", meeting.id);
+    expect(rowsOf("Sven Slutar").find((r) => r.eventKey === `notice-uncalled:${meeting.id}:v2`)?.status).toBe(
+      "sammanfattning",
+    );
+    // His seat ends before the digest goes out: the message withdraws the event all the same.
+    endSeat("Sven Slutar", "Avgruppen");
+    queueDigests(today, portalOrigin());
+    await deliverDueMail(viaSmtp());
+    const sven = receivedBy("Sven Slutar").join("\n");
+    expect(sven).toContain("Mötet är flyttat");
+    expect(sven).not.toContain(`/moten/${meeting.id}`);
+    expect(sven).not.toContain("KANARIE-FLYTT");
   });
 });
 

@@ -203,18 +203,14 @@ describe("mail templates", () => {
 });
 
 describe("noLongerCalledMail (a meeting moved past the end of the seat)", () => {
-  it("names the old day and the new, says the person is not called, and links the meeting", () => {
-    const mail = noLongerCalledMail(
-      "Otto",
-      { bodyName: "SVOM", fromDate: "2026-12-18", toDate: "2027-01-15", meetingUrl: "https://portal.example/moten/7" },
-      footer,
-    );
+  it("names the old day and the new, says the person is not called, and links nothing", () => {
+    const mail = noLongerCalledMail("Otto", { bodyName: "SVOM", fromDate: "2026-12-18", toDate: "2027-01-15" }, footer);
     expect(mail.subject).toBe("Mötet är flyttat: SVOM 2027-01-15");
     expect(mail.text).toContain("2026-12-18");
     expect(mail.text).toContain("fredag 2027-01-15");
     expect(mail.text).toContain("inte kallad");
-    expect(mail.text).toContain("https://portal.example/moten/7");
-    expect(mail.html).toContain('href="https://portal.example/moten/7"');
+    expect(mail.text).toContain("kalenderfilen tar bort mötet");
+    expect(mail.html).not.toContain("/moten/");
   });
 });
 
