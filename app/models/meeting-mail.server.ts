@@ -7,7 +7,7 @@
  * published is in no mail until the notice of it is.
  */
 import { and, asc, eq, inArray, max } from "drizzle-orm";
-import { agendaVersions, itemProposals, meetings, memberships, users } from "../../db/schema";
+import { agendaVersions, itemProposals, meetings, users } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { buildCalendar } from "~/domain/ics";
 import { isDeputy } from "~/domain/meeting-absence";
@@ -28,6 +28,7 @@ import { portalOrigin } from "~/utils/origin.server";
 import { calendarMeetings } from "./calendar.server";
 import { calledTo } from "./meeting-attendance.server";
 import { meetingToldTo } from "./meetings.server";
+import { seatsOfPerson } from "./memberships.server";
 import { notifyPeople, type Notification } from "./notifications.server";
 
 /**
@@ -223,17 +224,8 @@ export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRo
   const today = todayInStockholm();
   let queued = 0;
   for (const personId of new Set([before?.personId ?? after.personId, after.personId])) {
-    const seatsNow = tx
-      .select({
-        id: memberships.id,
-        bodyId: memberships.bodyId,
-        role: memberships.role,
-        startDate: memberships.startDate,
-        endDate: memberships.endDate,
-      })
-      .from(memberships)
-      .where(eq(memberships.personId, personId))
-      .all();
+    // The write's own connection (`write` runs the transaction on it): the seats as just written.
+    const seatsNow = seatsOfPerson(personId).map(({ membershipId, ...seat }) => ({ id: membershipId, ...seat }));
     // Before the write: the same seats with the written one as it was (or without it).
     const seatsBefore = [
       ...seatsNow.filter((s) => s.id !== after.id),
