@@ -78,6 +78,13 @@ describe("ending a term", () => {
     await waitForText(page.getByRole("alert"), `Sista dagen kan inte vara före i dag (${inDays(0)}).`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
     await expectAccessible(page);
+    // On A4 paper (794 px at 96 dpi): without the site's header and menu, nothing wider than the page.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    expect(await page.locator(".site-header").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+    await page.emulateMedia({ media: "screen" });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The list follows the day as it is typed: a day before the incoming seat begins lists it too.
