@@ -8,12 +8,16 @@
  * passed the personal-number guard when it was stored; only the flag is written here. Plain JS
  * so it runs without a build step.
  *
- * Input (workerData): { path }. Messages in: { id }; out: { id, result } or { id, error },
+ * Each transaction waits until no write request of the process is in flight, so a request never
+ * waits for the lock on its event loop (server/write-gate.js).
+ *
+ * Input (workerData): { path, gate }. Messages in: { id }; out: { id, result } or { id, error },
  * where result is the number of versions indexed.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { indexPendingTexts } from "./pending-texts.js";
+import { runWhenNoWriteRequests } from "./write-gate.js";
 
 const db = new Database(workerData.path, { fileMustExist: true });
 // The server's settings: an acknowledged write survives a power cut, references are kept.
@@ -23,7 +27,10 @@ db.pragma("busy_timeout = 5000");
 
 parentPort?.on("message", ({ id }) => {
   try {
-    parentPort?.postMessage({ id, result: indexPendingTexts(db) });
+    const gated = workerData.gate
+      ? (/** @type {() => any} */ transaction) => runWhenNoWriteRequests(workerData.gate, transaction)
+      : undefined;
+    parentPort?.postMessage({ id, result: indexPendingTexts(db, gated) });
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -24,6 +24,7 @@ import {
   RequestTooLargeError,
 } from "./security.js";
 import { migrateOrExit } from "./migrate.js";
+import { enterWriteRequest } from "./write-gate.js";
 
 // Production unless told otherwise (`npm run dev` says development): before the build is
 // imported, because React and Remix read NODE_ENV when they load.
@@ -194,6 +195,11 @@ app.use(async (req, res, next) => {
   if (isTooLarge(req.get("content-length"), bodyLimitFor(req.get("content-type"), maxRequestBytes)))
     return refuse(req, res, 413, "Förfrågan är för stor.");
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+    // A request that may write waits here, off the event loop, while this process's index
+    // worker holds the write lock, and keeps the worker from taking it until it has ended
+    // (server/write-gate.js); the limit below already writes.
+    const leave = await enterWriteRequest();
+    res.on("close", leave);
     // Keyed on the validated session or the address, counted in the database (app/auth/limits.server.ts).
     let wait;
     try {

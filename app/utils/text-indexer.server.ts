@@ -13,6 +13,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { indexPendingTexts as indexPendingTextsOn } from "../../server/pending-texts.js";
+import { processWriteGate } from "../../server/write-gate.js";
 import { db } from "./db.server";
 import { serverScript } from "./server-script.server";
 
@@ -35,7 +36,9 @@ let running: TextIndexer | null = null;
 export function startTextIndexer(): TextIndexer | null {
   const client = db().$client;
   if (client.memory) return null;
-  const worker = new Worker(serverScript("index-worker.js"), { workerData: { path: path.resolve(client.name) } });
+  const worker = new Worker(serverScript("index-worker.js"), {
+    workerData: { path: path.resolve(client.name), gate: processWriteGate() },
+  });
   worker.unref();
   const pending = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void }>();
   let nextId = 0;

@@ -17,6 +17,7 @@ import {
   startTextIndexer,
 } from "~/utils/text-indexer.server";
 import type * as TextIndexer from "~/utils/text-indexer.server";
+import { enterWriteRequest, processWriteGate } from "../../server/write-gate.js";
 import { demoDatabaseWithFile, withConnection } from "../support/test-db";
 
 // The write's call to the indexer is recorded instead of made, so that what the write itself
@@ -111,6 +112,26 @@ describe("long texts indexed after the write", () => {
         expect(pendingVersions()).toBe(0);
         expect(await found("kvarlämningsord")).toEqual(["Kvarlämnad rapport"]);
       } finally {
+        await worker.stop();
+      }
+    });
+  });
+
+  it("waits while a write request of the process is in flight, so the request never waits for its lock", async () => {
+    await withConnection(file, async () => {
+      newDocument("Rapport under pågående ändring", longText("väntordsmarkör"));
+      // As server/index.js does when a POST arrives (server/write-gate.js).
+      const leave = await enterWriteRequest(processWriteGate());
+      const worker = startTextIndexer()!;
+      try {
+        await new Promise((r) => setTimeout(r, 300));
+        expect(pendingVersions()).toBe(1);
+        leave();
+        await worker.now();
+        expect(pendingVersions()).toBe(0);
+        expect(await found("väntordsmarkör")).toEqual(["Rapport under pågående ändring"]);
+      } finally {
+        leave();
         await worker.stop();
       }
     });
