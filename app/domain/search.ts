@@ -122,13 +122,35 @@ export function escapeHtml(text: string): string {
 }
 
 const SNIPPET_LENGTH = 200;
+/** How much text around the first hit a snippet is worked out from, on either side. */
+export const SNIPPET_MARGIN = 4 * SNIPPET_LENGTH;
+
+/**
+ * The strings a long text is searched for, in SQL, to find where its snippet lies: each term
+ * as written in lower case, with a capital first letter and in capitals (SQLite's instr is
+ * exact; these are how a Swedish word appears in running text).
+ */
+export function hitNeedlesOf(terms: string[]): string[] {
+  const needles = terms.flatMap((t) => [
+    t,
+    t.charAt(0).toLocaleUpperCase("sv") + t.slice(1),
+    t.toLocaleUpperCase("sv"),
+  ]);
+  return [...new Set(needles.filter((n) => n.length > 0))];
+}
 
 /**
  * A window of plain (rendered) text around the first hit, as safe HTML with every hit in the
  * window marked. Matching folds case as the index does; a text without a hit (the title
- * matched) gives its beginning.
+ * matched) gives its beginning. `outside` says the text given is itself a stretch of a longer
+ * one (a long document's, cut around its hit in SQL) with more text before or after it.
  */
-export function snippetHtml(plainText: string, terms: string[], length = SNIPPET_LENGTH): string {
+export function snippetHtml(
+  plainText: string,
+  terms: string[],
+  length = SNIPPET_LENGTH,
+  outside: { before: boolean; after: boolean } = { before: false, after: false },
+): string {
   const whole = plainText.normalize("NFC");
   const wholeFolded = foldCase(whole);
   // Case folding keeps the length of Swedish text; if some script does not, mark nothing.
@@ -137,7 +159,7 @@ export function snippetHtml(plainText: string, terms: string[], length = SNIPPET
   // Only a stretch around the first hit is worked on: a document's text can be 50 kB, and
   // collapsing the whitespace of twenty of them cost more than the rest of a search request.
   const hit = Math.min(...needles.map((t) => wholeFolded.indexOf(t)).filter((i) => i >= 0));
-  const margin = 4 * length;
+  const margin = (SNIPPET_MARGIN / SNIPPET_LENGTH) * length;
   const cutFrom = Number.isFinite(hit) ? Math.max(0, hit - margin) : 0;
   const cutTo = Math.min(whole.length, (Number.isFinite(hit) ? hit : 0) + margin);
   const text = whole.slice(cutFrom, cutTo).replace(/\s+/g, " ").trim();
@@ -159,7 +181,7 @@ export function snippetHtml(plainText: string, terms: string[], length = SNIPPET
     for (let i = folded.indexOf(needle, start); i >= 0 && i < end; i = folded.indexOf(needle, i + 1))
       ranges.push([i, Math.min(end, i + needle.length)]);
   ranges.sort((a, b) => a[0] - b[0]);
-  let html = start > 0 || (cutFrom > 0 && /\S/.test(whole.slice(0, cutFrom))) ? "…" : "";
+  let html = start > 0 || outside.before || (cutFrom > 0 && /\S/.test(whole.slice(0, cutFrom))) ? "…" : "";
   let at = start;
   for (const [from, to] of ranges) {
     if (to <= at) continue;
@@ -168,7 +190,9 @@ export function snippetHtml(plainText: string, terms: string[], length = SNIPPET
     at = to;
   }
   html += escapeHtml(text.slice(at, end));
-  return end < text.length || (cutTo < whole.length && /\S/.test(whole.slice(cutTo))) ? `${html}…` : html;
+  return end < text.length || outside.after || (cutTo < whole.length && /\S/.test(whole.slice(cutTo)))
+    ? `${html}…`
+    : html;
 }
 
 export const SEARCH_KIND_LABEL: Record<string, string> = {

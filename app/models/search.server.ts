@@ -13,9 +13,11 @@ import {
   anyWordQueryOf,
   ftsQueryOf,
   isWordLookup,
+  hitNeedlesOf,
   parseSearchQuery,
   phraseQueryOf,
   RANKED_MAX,
+  SNIPPET_MARGIN,
   snippetHtml,
   TERM_WORDS_MAX,
 } from "~/domain/search";
@@ -146,9 +148,44 @@ const SQL: Record<Source, SourceSql> = { trigram: sqlOf("trigram"), words: sqlOf
 
 // The page's titles and texts (for snippets) and an agenda item's meeting (for its link), in one
 // read for the page's rows only: carried through the ranking's sort they would cost every match.
-const PAGE_TEXTS_SQL = `SELECT e.id, e.title, e.body,
-    (SELECT ai.meeting_id FROM agenda_items ai WHERE e.kind = 'agenda_item' AND ai.id = e.ref_id) AS meetingId
-  FROM search_entries e WHERE e.id IN (SELECT value FROM json_each(:ids))`;
+// A text longer than WHOLE_TEXT_MAX (only a document's: every other text is at most that) is
+// sent as the stretch around a hit, found with instr in the worker (the first of the needles,
+// in order, that the text holds): a page of long documents sent whole (up to 2 million
+// characters each) held the event loop 100–190 ms to copy, fold and cut (issue 14). `at` is
+// where the stretch begins (1 for a text sent whole). The inner selects are kept apart
+// (LIMIT -1): flattened, SQLite read the long text once for every mention of it, 14 ms a
+// document of a million characters instead of 2.4.
+const PAGE_TEXTS_SQL = `SELECT id, title, meetingId, chars, at,
+    CASE WHEN chars <= :wholeMax THEN body ELSE substr(body, at, 2 * :margin) END AS body
+  FROM (SELECT id, title, body, chars, meetingId, CASE WHEN chars <= :wholeMax THEN 1 ELSE max(1, coalesce((
+      SELECT p FROM (SELECT instr(body, n.value) AS p FROM json_each(:needles) n) WHERE p > 0 LIMIT 1), 1) - :margin) END AS at
+    FROM (SELECT e.id, e.title, e.body, length(e.body) AS chars,
+        (SELECT ai.meeting_id FROM agenda_items ai WHERE e.kind = 'agenda_item' AND ai.id = e.ref_id) AS meetingId
+      FROM search_entries e WHERE e.id IN (SELECT value FROM json_each(:ids)) LIMIT -1) LIMIT -1)`;
+
+/** Longest text a search page is sent whole (the longest any but a document's can be). */
+const WHOLE_TEXT_MAX = 100_000;
+
+interface PageText {
+  id: number;
+  title: string;
+  /** The text, or for a long one the stretch around its first hit. */
+  body: string;
+  meetingId: number | null;
+  chars: number;
+  at: number;
+}
+
+/** The texts of a page's entries, a long one cut around its first hit (exported for tests). */
+export async function pageTextsOf(ids: number[], terms: string[]): Promise<PageText[]> {
+  if (!ids.length) return [];
+  return readAll<PageText>(PAGE_TEXTS_SQL, {
+    ids: JSON.stringify(ids),
+    needles: JSON.stringify(hitNeedlesOf(terms)),
+    wholeMax: WHOLE_TEXT_MAX,
+    margin: SNIPPET_MARGIN,
+  });
+}
 
 // The indexed words that contain an unquoted word (search_terms, migration 0028), as far as needed
 // to know whether there are more than TERM_WORDS_MAX.
@@ -269,25 +306,25 @@ export async function search(
           offset: page.offset,
         });
   const texts = new Map(
-    rows.length
-      ? (
-          await readAll<{ id: number; title: string; body: string; meetingId: number | null }>(PAGE_TEXTS_SQL, {
-            ids: JSON.stringify(rows.map((r) => r.id)),
-          })
-        ).map((t) => [t.id, t])
-      : [],
+    (
+      await pageTextsOf(
+        rows.map((r) => r.id),
+        terms,
+      )
+    ).map((t) => [t.id, t]),
   );
   return {
     page,
     ignored,
     order: ranked ? "rank" : "newest",
     items: rows.map((row) => {
-      const { title = "", body = "", meetingId = null } = texts.get(row.id) ?? {};
+      const { title = "", body = "", meetingId = null, chars = 0, at = 1 } = texts.get(row.id) ?? {};
+      const outside = { before: at > 1, after: at - 1 + body.length < chars };
       return {
         kind: row.kind,
         refId: row.refId,
         title,
-        snippetHtml: snippetHtml(renderedText(row.kind, body), terms),
+        snippetHtml: snippetHtml(renderedText(row.kind, body), terms, undefined, outside),
         href: hrefOf(row.kind, row.refId, meetingId),
         bodyId: row.bodyId,
         year: row.year,

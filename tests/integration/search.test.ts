@@ -21,6 +21,7 @@ import {
   recommendations,
 } from "../../db/schema";
 import { canReadDecision } from "~/domain/decisions";
+import { SNIPPET_MARGIN } from "~/domain/search";
 import { can, type Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import { recommendationResource } from "~/domain/recommendations";
@@ -30,7 +31,7 @@ import { meetingResource } from "~/domain/meetings";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
 import { agendaOf } from "~/models/meeting-agenda.server";
 import { publishedMeetingIds, snapshotOf } from "~/models/meeting-notice.server";
-import { search, type SearchFilter } from "~/models/search.server";
+import { pageTextsOf, search, type SearchFilter } from "~/models/search.server";
 import { SEARCH_ENTRY_READABLE, searchScopeParams } from "~/models/read-scope.server";
 import { demoDatabase } from "../support/test-db";
 import { demoViewers } from "../support/viewers";
@@ -803,5 +804,39 @@ describe("Swedish search", () => {
     const [hit] = (await search(coordinator, "hembesök", {})).items;
     expect(hit.title).toBe("Genomgång av rutinen");
     expect(hit.snippetHtml).toBe("Viktigt: läs rutinen för <mark>hembesök</mark> före mötet.");
+  });
+});
+
+describe("a page of long documents", () => {
+  it("is sent each long text as the stretch around its first hit, and the snippet marks that hit", async () => {
+    const doc = db.select().from(documents).where(eq(documents.visibility, "public")).limit(1).get()!;
+    // A million characters, the hit near the end: sent whole, a page of twenty such held the
+    // event loop 100–190 ms (issue 14).
+    const long = `${"inledning ".repeat(90_000)}Här står slutligen Långtextmarkören i texten. ${"bilaga ".repeat(10_000)}`;
+    db.update(documentVersions)
+      .set({ searchText: long, textIndexed: true })
+      .where(eq(documentVersions.id, doc.currentVersionId!))
+      .run();
+    const { items } = await search(null, "långtextmarkör", {});
+    const hit = items.find((i) => i.kind === "document" && i.refId === doc.id)!;
+    expect(hit.snippetHtml).toContain("Här står slutligen <mark>Långtextmarkör</mark>en i texten. bilaga");
+    expect(hit.snippetHtml.startsWith("…inledning")).toBe(true);
+    expect(hit.snippetHtml.endsWith("bilaga…")).toBe(true);
+
+    // Every entry of the index, as a page would be sent it: none longer than the longest text
+    // any but a document may have, and a long one cut around its first hit.
+    const ids = (db.$client.prepare("SELECT id FROM search_entries").all() as { id: number }[]).map((r) => r.id);
+    const texts = await pageTextsOf(ids, ["långtextmarkör"]);
+    expect(texts).toHaveLength(ids.length);
+    for (const t of texts) expect(t.body.length).toBeLessThanOrEqual(100_000);
+    const cut = texts.find((t) => t.chars > 100_000)!;
+    expect(cut.chars).toBe(long.length);
+    expect(cut.body.length).toBe(2 * SNIPPET_MARGIN);
+    expect(long.slice(cut.at - 1, cut.at - 1 + cut.body.length)).toBe(cut.body);
+    expect(cut.body).toContain("Långtextmarkören");
+    // No hit in a long text (the title matched): its beginning.
+    const [untouched] = await pageTextsOf([texts.find((t) => t.chars > 100_000)!.id], ["saknasöverallt"]);
+    expect(untouched.at).toBe(1);
+    expect(untouched.body).toBe(long.slice(0, 2 * SNIPPET_MARGIN));
   });
 });

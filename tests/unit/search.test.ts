@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   anyWordQueryOf,
   ftsQueryOf,
+  hitNeedlesOf,
   isWordLookup,
   parseSearchQuery,
   phraseQueryOf,
+  SNIPPET_MARGIN,
   snippetHtml,
 } from "~/domain/search";
 
@@ -95,5 +97,37 @@ describe("snippets", () => {
   });
   it("gives the beginning of a text that has no hit (the title matched)", () => {
     expect(snippetHtml("Kort text.", ["avtal"])).toBe("Kort text.");
+  });
+  it("marks text left out around a stretch cut from a longer text", () => {
+    const stretch = "Uppsägningen gäller.";
+    expect(snippetHtml(stretch, ["uppsägning"], undefined, { before: true, after: false })).toBe(
+      "…<mark>Uppsägning</mark>en gäller.",
+    );
+    expect(snippetHtml(stretch, ["uppsägning"], undefined, { before: false, after: true })).toBe(
+      "<mark>Uppsägning</mark>en gäller.…",
+    );
+    // A long text and the stretch SQL cuts from it around its first hit give the same snippet.
+    const hit = "här står uppsägningstiden tydligt";
+    const long = `${"inledning ".repeat(50_000)}${hit} ${"bilaga ".repeat(50_000)}`;
+    const at = long.indexOf("uppsägning") - SNIPPET_MARGIN;
+    const cut = long.slice(at, at + 2 * SNIPPET_MARGIN);
+    expect(snippetHtml(cut, ["uppsägning"], undefined, { before: true, after: true })).toBe(
+      snippetHtml(long, ["uppsägning"]),
+    );
+  });
+});
+
+describe("where a long text's snippet lies", () => {
+  it("looks for each term in lower case, with a capital first letter and in capitals", () => {
+    expect(hitNeedlesOf(["uppsägning", "ärende"])).toEqual([
+      "uppsägning",
+      "Uppsägning",
+      "UPPSÄGNING",
+      "ärende",
+      "Ärende",
+      "ÄRENDE",
+    ]);
+    expect(hitNeedlesOf(["2026"])).toEqual(["2026"]);
+    expect(hitNeedlesOf(["uppsägning av"])).toEqual(["uppsägning av", "Uppsägning av", "UPPSÄGNING AV"]);
   });
 });
