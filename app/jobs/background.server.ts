@@ -9,6 +9,7 @@
 import { onMailQueued } from "~/models/outbox.server";
 import { startCheckpoints } from "~/utils/checkpoints.server";
 import { startTextIndexer } from "~/utils/text-indexer.server";
+import { enterWriteRequest } from "../../server/write-gate.js";
 import { deliverDueMail } from "./mail-sender.server";
 import { processOwner } from "./owner.server";
 import { runJob } from "./runner.server";
@@ -34,14 +35,21 @@ export function startBackgroundWork(): () => Promise<void> {
     let jobsDueAt = 0;
     while (!stopped) {
       woken = false;
+      // Its writes are on the event loop too: counted in like a write request, so they never
+      // wait there for the index worker's lock (server/write-gate.js).
+      const leave = await enterWriteRequest();
       try {
-        await deliverDueMail({ owner });
-      } catch (err) {
-        console.error("E-postutskicket misslyckades:", err);
-      }
-      if (Date.now() >= jobsDueAt) {
-        jobsDueAt = Date.now() + JOBS_EVERY_MS;
-        for (const job of SCHEDULED_JOBS) if (!stopped) await runJob(job.name, job.run, owner);
+        try {
+          await deliverDueMail({ owner });
+        } catch (err) {
+          console.error("E-postutskicket misslyckades:", err);
+        }
+        if (Date.now() >= jobsDueAt) {
+          jobsDueAt = Date.now() + JOBS_EVERY_MS;
+          for (const job of SCHEDULED_JOBS) if (!stopped) await runJob(job.name, job.run, owner);
+        }
+      } finally {
+        leave();
       }
       if (stopped || woken) continue;
       await new Promise<void>((resolve) => {
