@@ -387,6 +387,26 @@ export function checkAnswer(
   };
 }
 
+/**
+ * The steps of a party's answer history (oldest first) that still stand as facts of its
+ * process, for the matter's timeline: a step the party or the coordinator recorded is replaced
+ * by the next one when that restates its stage (the same status: the coordinator's
+ * confirmation, or the stage reported again with its date or § put right) or corrects it
+ * ("rättat"); and setting the answer back to "väntar" voids every step before it (nothing was
+ * decided). A new stage (on the agenda, then adopted; declined, then adopted by a new
+ * decision) keeps the earlier one. So the last standing step is the answer as it stands, the
+ * one the recommendation page shows. `answerStepStandsSql` in matters.server.ts is the same
+ * rule in SQL; tests/integration/answer-history-as-standing.test.ts holds them together.
+ */
+export function standingAnswerSteps<T extends { event: AnswerEvent; status: AnswerStatus }>(history: T[]): T[] {
+  const lastReset = history.map((s) => s.status).lastIndexOf("väntar");
+  return history.filter((step, i) => {
+    if (i < lastReset) return false;
+    const next = history[i + 1];
+    return next === undefined || (next.event !== "rättat" && next.status !== step.status);
+  });
+}
+
 /** "Kommunfullmäktige 2023-03-28 § 48, dnr KS 2023/112": how an answer is cited. */
 export function citeAnswer(a: {
   decidingBody: string;

@@ -187,7 +187,7 @@ function timelineOf(matterId: number, scope: ReadScope) {
     .innerJoin(recommendationParties, eq(partyAnswers.recommendationPartyId, recommendationParties.id))
     .innerJoin(recommendations, eq(recommendationParties.recommendationId, recommendations.id))
     .innerJoin(organisations, eq(recommendationParties.organisationId, organisations.id))
-    .where(and(sent, isNotNull(partyAnswers.decisionDate)));
+    .where(and(sent, isNotNull(partyAnswers.decisionDate), answerStepStandsSql));
   const deadlines = db()
     .select({
       key: keyOf(recommendations.id, "rekommendation"),
@@ -209,6 +209,22 @@ function timelineOf(matterId: number, scope: ReadScope) {
 }
 
 const SENT = ["skickad", "uppföljd", "avslutad", "återkallad"] as const;
+
+/**
+ * `standingAnswerSteps` (app/domain/recommendations.ts) as a condition on a party_answers row:
+ * no later step of the party sets the answer back to "väntar", and the next step neither
+ * corrects it ("rättat") nor restates its stage (the same status). A timeline that listed
+ * every recorded step told a politician that the council adopted twice, on the date later
+ * corrected too, or had adopted what was set back to "väntar".
+ */
+const answerStepStandsSql = sql`NOT EXISTS (
+    SELECT 1 FROM party_answers later
+    WHERE later.recommendation_party_id = ${partyAnswers.recommendationPartyId}
+      AND later.id > ${partyAnswers.id}
+      AND (later.status = 'väntar' OR (later.id = (
+        SELECT min(n.id) FROM party_answers n
+        WHERE n.recommendation_party_id = ${partyAnswers.recommendationPartyId} AND n.id > ${partyAnswers.id})
+        AND (later.event = 'rättat' OR later.status = ${partyAnswers.status}))))`;
 
 /**
  * One page of the matter's timeline as the actor may see it, in date order (on one day by
