@@ -429,7 +429,8 @@ export interface RecommendationLetterFacts {
   title: string;
   partyName: string;
   ask: string;
-  summary: string;
+  /** What is proposed and why, as paragraphs of plain text (the summary is written in Markdown). */
+  summary: string[];
   deadline: string;
   /** The extract of the minutes: the deciding body, §, date and decided text (empty when not linked). */
   extract: { heading: string; text: string } | null;
@@ -473,7 +474,7 @@ export function recommendationLetterMail(f: RecommendationLetterFacts): MailCont
       },
       { p: `Förslag till beslut för parten: ${f.ask}` },
     );
-    if (f.summary) blocks.push({ p: f.summary });
+    blocks.push(...f.summary.map((p) => ({ p })));
     if (f.extract) blocks.push({ p: `Utdrag ur protokoll, ${f.extract.heading}:` }, { p: f.extract.text });
     blocks.push(
       { link: f.answerUrl, label: "Lämna partens besked här" },

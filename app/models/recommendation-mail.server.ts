@@ -20,6 +20,7 @@ import { recommendationLetterMail, recommendationReminderMail } from "~/domain/m
 import { can } from "~/domain/policy";
 import { effectiveDeadline } from "~/domain/recommendations";
 import type { Db } from "~/utils/db.server";
+import { markdownToPlainParagraphs } from "~/utils/markdown.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { notifyPeople } from "./notifications.server";
 import { enqueueMail } from "./outbox.server";
@@ -81,7 +82,8 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
         title: text.title,
         partyName: party.name,
         ask: text.ask,
-        summary: text.summary,
+        // Markdown on the reading page; a letter carries its text, never the marks.
+        summary: markdownToPlainParagraphs(text.summary),
         deadline,
         extract: decision
           ? {

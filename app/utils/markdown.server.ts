@@ -229,3 +229,36 @@ export function markdownToPlainText(source: string | null | undefined): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Marks where a block ends in `markdownToPlainParagraphs` (a private-use character, removed from the source first). */
+const PARAGRAPH_MARK = "\ue000";
+const PARAGRAPH_START = /<(?:p|li|h[1-6]|blockquote|pre|tr|table|ul|ol|div|hr)(?:\s[^>]*)?\/?>/gi;
+const PARAGRAPH_END = /<\/(?:p|li|h[1-6]|blockquote|pre|tr|table|ul|ol|div)\s*>|<br\s*\/?>/gi;
+
+/**
+ * Plain text of Markdown as paragraphs, for a message's text and HTML parts, which carry no
+ * Markdown: each block (paragraph, heading, list item, quote, table row) one paragraph of text,
+ * a list item with "- " before it; no tags, entities decoded, whitespace collapsed, raw tags'
+ * content dropped as on a page. Link targets are left out, as the page shows only their text.
+ */
+export function markdownToPlainParagraphs(source: string | null | undefined): string[] {
+  const text = toSource(source).replaceAll(PARAGRAPH_MARK, "");
+  if (!text.trim()) return [];
+  const html = markdown
+    .parse(text, { async: false })
+    // A block begins and ends a paragraph (a raw tag's block has no end of its own); cells are words of their row.
+    .replace(PARAGRAPH_START, `${PARAGRAPH_MARK}$&`)
+    .replace(/<li(?:\s[^>]*)?>/gi, "$&- ")
+    // A loose list's item holds a paragraph: its text stays on the item's line.
+    .replaceAll(`- ${PARAGRAPH_MARK}`, "- ")
+    .replace(PARAGRAPH_END, `$&${PARAGRAPH_MARK}`)
+    .replace(/<\/t[hd]\s*>/gi, "$& ");
+  return sanitizeHtml(html, TEXT_OPTIONS)
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .split(PARAGRAPH_MARK)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter((p) => p !== "" && p !== "-");
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { markdownToPlainText, renderMarkdown, renderMarkdownInline } from "~/utils/markdown.server";
+import {
+  markdownToPlainParagraphs,
+  markdownToPlainText,
+  renderMarkdown,
+  renderMarkdownInline,
+} from "~/utils/markdown.server";
 import { assertNoExecutableHtml, decodeEntities, executableProblems, regexProblems } from "../fixtures/xss-check";
 import { XSS_VECTORS } from "../fixtures/xss-vectors";
 
@@ -283,6 +288,35 @@ describe("markdownToPlainText", () => {
   it("handles empty and missing input", () => {
     expect(markdownToPlainText("")).toBe("");
     expect(markdownToPlainText(null)).toBe("");
+  });
+});
+
+describe("markdownToPlainParagraphs (a message's text)", () => {
+  it("gives each block its own paragraph, list items with a dash, and no markup", () => {
+    expect(
+      markdownToPlainParagraphs(
+        "## Rubrik\n\nMed **fet** och _kursiv_ `kod` &amp; 5 < 6.\n\n- ett\n- två\n\n1. första\n\n   löst\n\n> citat",
+      ),
+    ).toEqual(["Rubrik", "Med fet och kursiv kod & 5 < 6.", "- ett", "- två", "- första", "löst", "citat"]);
+  });
+
+  it("keeps a table row's cells on one line and line breaks as paragraphs", () => {
+    expect(markdownToPlainParagraphs("| a | b |\n|---|---|\n| c | d |")).toEqual(["a b", "c d"]);
+    expect(markdownToPlainParagraphs("rad ett  \nrad två")).toEqual(["rad ett", "rad två"]);
+  });
+
+  it("keeps link texts without URLs and drops raw tags and script contents", () => {
+    expect(
+      markdownToPlainParagraphs(
+        "Se [avtalet](https://example.org/avtal).\n\n<script>alert(1)</script><b>fet</b>\n- punkt",
+      ),
+    ).toEqual(["Se avtalet.", "fet", "- punkt"]);
+  });
+
+  it("handles empty and missing input, and never splits on the marker character itself", () => {
+    expect(markdownToPlainParagraphs("")).toEqual([]);
+    expect(markdownToPlainParagraphs(null)).toEqual([]);
+    expect(markdownToPlainParagraphs("a\ue000b")).toEqual(["ab"]);
   });
 });
 
