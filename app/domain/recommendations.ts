@@ -7,7 +7,7 @@
  * reason (earlier versions kept) or withdrawn with a reason (answers kept).
  */
 import { addDays, daysBetween } from "./calendar-dates";
-import { formatKronor } from "./format";
+import { dateInStockholm, formatKronor } from "./format";
 
 // --- Lifecycle ------------------------------------------------------------------------------------
 
@@ -215,18 +215,43 @@ export function effectiveDeadline(partyDeadline: string | null | undefined, comm
   return partyDeadline || commonDeadline;
 }
 
-/** Overdue: no final answer and the deadline day has passed (the deadline day itself is in time). */
-export function isAnswerOverdue(status: AnswerStatus, deadline: string, today: string): boolean {
-  return !isAnswered(status) && today > deadline;
+/**
+ * Whether the recommendation asks the parties for an answer on `day`: once withdrawn (on that
+ * day or before, in Stockholm) it asks nothing, as the withdrawal letter tells every party. No
+ * party is then late or "has not answered" it, on any surface; the rules below ask this, so
+ * every caller passes the recommendation's `withdrawnAt`.
+ */
+export function asksForAnswers(withdrawnAt: string | null, day: string): boolean {
+  return withdrawnAt === null || dateInStockholm(withdrawnAt) > day;
+}
+
+/**
+ * Overdue: asked (not withdrawn), no final answer and the deadline day has passed (the
+ * deadline day itself is in time).
+ */
+export function isAnswerOverdue(
+  status: AnswerStatus,
+  deadline: string,
+  today: string,
+  withdrawnAt: string | null,
+): boolean {
+  return asksForAnswers(withdrawnAt, today) && !isAnswered(status) && today > deadline;
 }
 
 /**
  * Has not answered, for the follow-up: nothing heard ("väntar"), or on its own agenda but past
- * the deadline. A party whose council has the matter on its agenda in time is not chased.
+ * the deadline. A party whose council has the matter on its agenda in time is not chased, nor
+ * any party once the recommendation is withdrawn.
  */
-export function hasNotAnswered(status: AnswerStatus, deadline: string, today: string): boolean {
+export function hasNotAnswered(
+  status: AnswerStatus,
+  deadline: string,
+  today: string,
+  withdrawnAt: string | null,
+): boolean {
+  if (!asksForAnswers(withdrawnAt, today)) return false;
   if (status === "väntar") return true;
-  return isInProgress(status) && isAnswerOverdue(status, deadline, today);
+  return isInProgress(status) && isAnswerOverdue(status, deadline, today, withdrawnAt);
 }
 
 /**
@@ -255,6 +280,7 @@ export function summarise(
   answers: { status: AnswerStatus; deadline?: string | null; confirmedAt?: string | null }[],
   deadline: string,
   today: string,
+  withdrawnAt: string | null,
 ): AnswerSummary {
   const due = (a: { deadline?: string | null }) => effectiveDeadline(a.deadline, deadline);
   const count = (p: (a: (typeof answers)[number]) => boolean) => answers.filter(p).length;
@@ -265,8 +291,8 @@ export function summarise(
     declined: count((a) => a.status === "avslagen"),
     inProgress: count((a) => isInProgress(a.status)),
     waiting: count((a) => a.status === "väntar"),
-    notAnswered: count((a) => hasNotAnswered(a.status, due(a), today)),
-    overdue: count((a) => isAnswerOverdue(a.status, due(a), today)),
+    notAnswered: count((a) => hasNotAnswered(a.status, due(a), today, withdrawnAt)),
+    overdue: count((a) => isAnswerOverdue(a.status, due(a), today, withdrawnAt)),
     needsReview: count((a) => needsReview({ status: a.status, confirmedAt: a.confirmedAt ?? null })),
   };
 }
@@ -524,8 +550,10 @@ export function reminderDue(
 export function remainsFor(
   a: { status: AnswerStatus; confirmedAt: string | null; deadline: string },
   today: string,
+  withdrawnAt: string | null,
 ): string {
   if (needsReview(a)) return "Ändringarna granskas av samordnaren";
+  if (!asksForAnswers(withdrawnAt, today)) return "";
   if (a.status === "väntar")
     return today > a.deadline ? "Har inte svarat, sista svarsdag har passerat" : "Har inte svarat ännu";
   if (isInProgress(a.status))

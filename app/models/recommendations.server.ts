@@ -175,6 +175,7 @@ export function notAnsweredByRecommendation(
       organisation: organisations.name,
       kind: organisations.kind,
       status,
+      withdrawnAt: recommendations.withdrawnAt,
     })
     .from(recommendationParties)
     .innerJoin(recommendations, eq(recommendationParties.recommendationId, recommendations.id))
@@ -190,7 +191,7 @@ export function notAnsweredByRecommendation(
     .all();
   const groups = new Map<number, { id: number; title: string; deadline: string; parties: typeof rows }>();
   for (const r of rows) {
-    if (!hasNotAnswered(r.status as AnswerStatus, r.deadline, today)) continue;
+    if (!hasNotAnswered(r.status as AnswerStatus, r.deadline, today, r.withdrawnAt)) continue;
     const group = groups.get(r.recommendationId) ?? {
       id: r.recommendationId,
       title: r.title,
@@ -205,7 +206,8 @@ export function notAnsweredByRecommendation(
     names: parties
       .sort(byPartyOrder)
       .map(
-        (p) => `${p.organisation}${isAnswerOverdue(p.status as AnswerStatus, p.deadline, today) ? " (försenat)" : ""}`,
+        (p) =>
+          `${p.organisation}${isAnswerOverdue(p.status as AnswerStatus, p.deadline, today, p.withdrawnAt) ? " (försenat)" : ""}`,
       ),
   }));
 }

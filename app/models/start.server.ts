@@ -104,7 +104,8 @@ function followUp(collaboration: Collaboration, actor: Actor | null, today: stri
   const pendingAnswers = actor.organisationId
     ? pendingAnswersOf(collaboration.id, actor.organisationId).map((a) => ({
         ...a,
-        overdue: isAnswerOverdue(a.status, a.deadline, today),
+        // Only recommendations out for answers are pending: none is withdrawn.
+        overdue: isAnswerOverdue(a.status, a.deadline, today, null),
       }))
     : [];
   return { overdueAssignments, pendingAnswers };

@@ -93,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             costs?.amounts.get(ownAnswer.organisationId) ?? null,
           ),
           status: ownAnswer.status,
-          overdue: isAnswerOverdue(ownAnswer.status, ownAnswer.effectiveDeadline, today),
+          overdue: isAnswerOverdue(ownAnswer.status, ownAnswer.effectiveDeadline, today, rec.withdrawnAt),
           cite: citeAnswer(ownAnswer),
           canReport: can(actor, "report:party-answer", { organisationId: ownAnswer.organisationId }),
         }
@@ -134,11 +134,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       file: a.file,
       confirmed: a.confirmedAt !== null,
       needsReview: needsReview(a),
-      overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today),
+      overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today, rec.withdrawnAt),
       cost: costs?.amounts.get(a.organisationId) ?? null,
       canReport: isCoordinator || can(actor, "report:party-answer", { organisationId: a.organisationId }),
     })),
-    summary: summarySentence(summarise(answers, rec.answerDeadline, today)),
+    summary: summarySentence(summarise(answers, rec.answerDeadline, today, rec.withdrawnAt)),
     versions: versions.map((v) => ({
       versionNo: v.versionNo,
       at: v.createdAt,

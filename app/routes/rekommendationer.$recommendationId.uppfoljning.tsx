@@ -11,6 +11,7 @@ import { Field, FormErrorSummary, formProps, TextareaField, TextField, useSchema
 import { parseIsoDate } from "~/domain/calendar-dates";
 import { countOf, dateInStockholm, todayInStockholm } from "~/domain/format";
 import {
+  asksForAnswers,
   citeAnswer,
   currentVersion,
   effectiveDeadline,
@@ -77,12 +78,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cite: citeAnswer(a),
       changes: a.changes,
       deadline,
-      overdue: isAnswerOverdue(a.status, deadline, asOf),
+      overdue: isAnswerOverdue(a.status, deadline, asOf, rec.withdrawnAt),
       needsReview: needsReview(a),
-      remains: remainsFor({ status: a.status, confirmedAt: a.confirmedAt, deadline }, asOf),
+      remains: remainsFor({ status: a.status, confirmedAt: a.confirmedAt, deadline }, asOf, rec.withdrawnAt),
       lastReminder: reminders.at(-1) ? `${reminders.at(-1)!.kind} ${reminders.at(-1)!.sentOn}` : "",
+      // A withdrawn recommendation is reminded to nobody (sendDueReminders sends nothing).
       reminderDue:
-        asOf === today
+        asOf === today && asksForAnswers(rec.withdrawnAt, today)
           ? reminderDue(
               { status: a.status, deadline },
               letters.filter((l) => l.organisationId === a.organisationId),
@@ -111,7 +113,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requested,
     dateError: error ? "Skriv ett datum som ÅÅÅÅ-MM-DD, idag eller tidigare." : undefined,
     marks,
-    summary: summarySentence(summarise(answers, rec.answerDeadline, asOf)),
+    summary: summarySentence(summarise(answers, rec.answerDeadline, asOf, rec.withdrawnAt)),
     rows,
     remaining: rows.filter((r) => r.remains),
     coordinator: isCoordinator

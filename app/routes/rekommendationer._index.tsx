@@ -74,14 +74,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
         withdrawn: r.status === "återkallad" && (!asOf || dateInStockholm(r.withdrawnAt ?? "") <= asOf),
         title: r.title,
         deadline: r.answerDeadline,
-        summary: summarise(mine, r.answerDeadline, today),
+        summary: summarise(mine, r.answerDeadline, today, r.withdrawnAt),
         cells: Object.fromEntries(
           mine.map((a) => [
             a.organisationId,
             {
               status: a.status,
               date: a.decisionDate,
-              overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today),
+              overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today, r.withdrawnAt),
               needsReview: needsReview(a),
             },
           ]),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   allowedSteps,
+  asksForAnswers,
   acceptsAnswers,
   ANSWER_STATUSES,
   changedFields,
@@ -162,22 +163,55 @@ describe("answer statuses", () => {
   });
 
   it("is overdue after the deadline day until a decision, at midnight Stockholm time", () => {
-    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-09-30")).toBe(false);
-    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-01")).toBe(true);
-    expect(isAnswerOverdue("bordlagd", "2022-09-30", "2022-10-07")).toBe(true);
-    expect(isAnswerOverdue("avslagen", "2022-09-30", "2022-10-07")).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-09-30", null)).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-01", null)).toBe(true);
+    expect(isAnswerOverdue("bordlagd", "2022-09-30", "2022-10-07", null)).toBe(true);
+    expect(isAnswerOverdue("avslagen", "2022-09-30", "2022-10-07", null)).toBe(false);
     const today = todayInStockholm(new Date("2022-09-30T23:30:00Z"));
     expect(today).toBe("2022-10-01");
-    expect(isAnswerOverdue("väntar", "2022-09-30", today)).toBe(true);
-    expect(isAnswerOverdue("väntar", "2022-09-30", todayInStockholm(new Date("2022-09-30T21:30:00Z")))).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", today, null)).toBe(true);
+    expect(isAnswerOverdue("väntar", "2022-09-30", todayInStockholm(new Date("2022-09-30T21:30:00Z")), null)).toBe(
+      false,
+    );
   });
 
   it("does not chase a party whose council has it on the agenda in time, but does once it is late", () => {
-    expect(hasNotAnswered("väntar", "2022-09-30", "2022-09-01")).toBe(true);
-    expect(hasNotAnswered("behandlas", "2022-09-30", "2022-09-01")).toBe(false);
-    expect(hasNotAnswered("bordlagd", "2022-09-30", "2022-09-30")).toBe(false);
-    expect(hasNotAnswered("återremitterad", "2022-09-30", "2022-10-01")).toBe(true);
-    expect(hasNotAnswered("antagen", "2022-09-30", "2022-12-01")).toBe(false);
+    expect(hasNotAnswered("väntar", "2022-09-30", "2022-09-01", null)).toBe(true);
+    expect(hasNotAnswered("behandlas", "2022-09-30", "2022-09-01", null)).toBe(false);
+    expect(hasNotAnswered("bordlagd", "2022-09-30", "2022-09-30", null)).toBe(false);
+    expect(hasNotAnswered("återremitterad", "2022-09-30", "2022-10-01", null)).toBe(true);
+    expect(hasNotAnswered("antagen", "2022-09-30", "2022-12-01", null)).toBe(false);
+  });
+
+  it("asks nothing of a withdrawn recommendation from the day it is withdrawn (Stockholm)", () => {
+    // Withdrawn 2022-10-03 at 23:30 UTC: 2022-10-04 in Stockholm.
+    const withdrawnAt = "2022-10-03T23:30:00.000Z";
+    expect(asksForAnswers(null, "2022-10-07")).toBe(true);
+    expect(asksForAnswers(withdrawnAt, "2022-10-03")).toBe(true);
+    expect(asksForAnswers(withdrawnAt, "2022-10-04")).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-03", withdrawnAt)).toBe(true);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-04", withdrawnAt)).toBe(false);
+    expect(hasNotAnswered("väntar", "2022-09-30", "2022-10-04", withdrawnAt)).toBe(false);
+    expect(hasNotAnswered("väntar", "2022-09-30", "2022-10-03", withdrawnAt)).toBe(true);
+    const answers = [{ status: "väntar" as const }, { status: "antagen" as const }, { status: "bordlagd" as const }];
+    expect(summarise(answers, "2022-09-30", "2022-10-07", withdrawnAt)).toMatchObject({
+      adopted: 1,
+      waiting: 1,
+      inProgress: 1,
+      notAnswered: 0,
+      overdue: 0,
+    });
+    expect(summarise(answers, "2022-09-30", "2022-10-03", withdrawnAt)).toMatchObject({ notAnswered: 2, overdue: 2 });
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", withdrawnAt)).toBe(
+      "",
+    );
+    expect(
+      remainsFor(
+        { status: "antagen med ändringar", confirmedAt: null, deadline: "2022-09-30" },
+        "2022-10-07",
+        withdrawnAt,
+      ),
+    ).toMatch(/granskas/);
   });
 
   it("uses a party's own deadline when it has one", () => {
@@ -202,7 +236,7 @@ describe("counting answers", () => {
 
   it("summarises like the SVOM follow-up on 2022-10-07", () => {
     const answers = [...Array.from({ length: 6 }, () => at("antagen")), at("avslagen"), at("behandlas"), at("väntar")];
-    expect(summarise(answers, "2022-09-30", "2022-10-07")).toEqual({
+    expect(summarise(answers, "2022-09-30", "2022-10-07", null)).toEqual({
       asked: 9,
       adopted: 6,
       adoptedWithChanges: 0,
@@ -217,9 +251,9 @@ describe("counting answers", () => {
 
   it("does not count in-progress parties as not answered before the deadline", () => {
     const answers = [at("behandlas"), at("bordlagd"), at("återremitterad"), at("väntar")];
-    const before = summarise(answers, "2022-09-30", "2022-09-15");
+    const before = summarise(answers, "2022-09-30", "2022-09-15", null);
     expect(before).toMatchObject({ inProgress: 3, waiting: 1, notAnswered: 1, overdue: 0 });
-    const after = summarise(answers, "2022-09-30", "2022-10-01");
+    const after = summarise(answers, "2022-09-30", "2022-10-01", null);
     expect(after).toMatchObject({ inProgress: 3, notAnswered: 4, overdue: 4 });
   });
 
@@ -229,7 +263,7 @@ describe("counting answers", () => {
       at("antagen med ändringar"),
       at("antagen med ändringar", { confirmedAt: "2023-04-02T08:00:00Z" }),
     ];
-    const s = summarise(answers, "2023-03-31", "2023-04-03");
+    const s = summarise(answers, "2023-03-31", "2023-04-03", null);
     expect(s).toMatchObject({ adopted: 1, adoptedWithChanges: 2, needsReview: 1, notAnswered: 0, overdue: 0 });
     expect(summarySentence(s)).toBe(
       "1 av 3 har antagit, 2 har antagit med ändringar (räknas inte som antagit) och 0 har inte svarat.",
@@ -238,30 +272,30 @@ describe("counting answers", () => {
 
   it("counts each party against its own deadline", () => {
     const answers = [at("väntar", { deadline: "2022-10-31" }), at("väntar")];
-    expect(summarise(answers, "2022-09-30", "2022-10-07")).toMatchObject({ notAnswered: 2, overdue: 1 });
+    expect(summarise(answers, "2022-09-30", "2022-10-07", null)).toMatchObject({ notAnswered: 2, overdue: 1 });
   });
 
   it("says the follow-up in one sentence", () => {
     const answers = [at("antagen"), at("avslagen"), at("bordlagd"), at("väntar")];
-    expect(summarySentence(summarise(answers, "2022-09-30", "2022-10-07"))).toBe(
+    expect(summarySentence(summarise(answers, "2022-09-30", "2022-10-07", null))).toBe(
       "1 av 4 har antagit, 1 har avslagit, 1 behandlar ärendet och 2 har inte svarat; 2 efter sista svarsdag.",
     );
   });
 
   it("says what remains per party", () => {
-    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07")).toMatch(
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", null)).toMatch(
       /passerat/,
     );
-    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07")).toBe(
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", null)).toBe(
       "Har inte svarat ännu",
     );
-    expect(remainsFor({ status: "bordlagd", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07")).toBe(
+    expect(remainsFor({ status: "bordlagd", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", null)).toBe(
       "Bordlagd; beslut väntas",
     );
     expect(
-      remainsFor({ status: "antagen med ändringar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07"),
+      remainsFor({ status: "antagen med ändringar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", null),
     ).toMatch(/granskas/);
-    expect(remainsFor({ status: "antagen", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07")).toBe("");
+    expect(remainsFor({ status: "antagen", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", null)).toBe("");
   });
 });
 
