@@ -64,7 +64,12 @@ export function VersionForm({
         </fieldset>
         <fieldset className="field">
           <legend>Budgetmodell</legend>
-          <TextField field={fields.baseYear} label="Basår" inputMode="numeric" />
+          <TextField
+            field={fields.baseYear}
+            label="Basår"
+            hint="Budgetmodellen gäller från basåret. Åren före följer den tidigare antagna versionen."
+            inputMode="numeric"
+          />
           <TextField field={fields.baseBudget} label="Budget basåret (kr)" inputMode="numeric" />
           <TextField
             field={fields.indexPercent}

@@ -63,14 +63,51 @@ export function indexOneYear(previous: number, indexBasisPoints: number): { tota
 
 /** The budget of every year from the base year to `untilYear` (empty when it is before the base year). */
 export function budgetChain(model: BudgetModel, decided: DecidedBudget[], untilYear: number): ChainYear[] {
-  assertWholeKronor(model.baseBudget, "The base budget");
+  return budgetChainAcross([model], decided, untilYear);
+}
+
+/**
+ * The money terms that apply to a budget year when an agreement has had several versions: each
+ * version's terms apply from its base year until the next version's base year, so a version
+ * adopted for 2027 changes neither 2023–2026 nor what was invoiced for them. `versions` are the
+ * adopted versions before the one asked about, and that one last (it wins its own base year).
+ * Of several versions with the same base year the later in the list applies.
+ */
+export function versionChain<V extends { baseYear: number }>(earlier: readonly V[], asked: V): V[] {
+  const byBaseYear = new Map<number, V>();
+  for (const v of earlier) if (v.baseYear < asked.baseYear) byBaseYear.set(v.baseYear, v);
+  byBaseYear.set(asked.baseYear, asked);
+  return [...byBaseYear.values()].sort((a, b) => a.baseYear - b.baseYear);
+}
+
+/** The version whose money terms apply to `year` (the first one before its base year). */
+export function versionOfYear<V extends { baseYear: number }>(chain: readonly V[], year: number): V {
+  let found = chain[0];
+  for (const v of chain) if (v.baseYear <= year) found = v;
+  return found;
+}
+
+/**
+ * The budget chain across versions: each year uses the model of the version that applies to it
+ * (`versionOfYear`); a version's base year starts from its base budget, later years are indexed
+ * by its rate from the year before (also across a version change, for the balance's sake).
+ */
+export function budgetChainAcross(
+  models: readonly BudgetModel[],
+  decided: DecidedBudget[],
+  untilYear: number,
+): ChainYear[] {
+  const sorted = [...models].sort((a, b) => a.baseYear - b.baseYear);
+  for (const model of sorted) assertWholeKronor(model.baseBudget, "The base budget");
+  const first = sorted[0];
   const decidedByYear = new Map<number, number>();
   for (const d of decided) {
     assertWholeKronor(d.total, `The decided budget for ${d.year}`);
     decidedByYear.set(d.year, d.total);
   }
   const chain: ChainYear[] = [];
-  for (let year = model.baseYear; year <= untilYear; year++) {
+  for (let year = first.baseYear; year <= untilYear; year++) {
+    const model = versionOfYear(sorted, year);
     const decidedTotal = decidedByYear.get(year);
     if (decidedTotal !== undefined) {
       chain.push({ year, total: decidedTotal, source: "beslut", indexedFrom: null, exact: null });

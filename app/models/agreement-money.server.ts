@@ -13,9 +13,11 @@ import { paymentRoute, type PaymentRoute } from "~/domain/agreement-principals";
 import { isPartyInYear } from "~/domain/agreement-terms";
 import {
   balanceChain,
-  budgetChain,
+  budgetChainAcross,
   decidedRegionAmount,
   describeBudgetSource,
+  versionChain,
+  versionOfYear,
   type BalanceYear,
   type BudgetSource,
   type ChainYear,
@@ -39,7 +41,14 @@ import {
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { insertAudited, recordAudit } from "./audit.server";
 import { populationFiguresOf, populationRuleOf } from "./agreement-population.server";
-import { agreementOf, currentVersion, partiesOf, principalsOf, type AgreementVersion } from "./agreements.server";
+import {
+  agreementOf,
+  currentVersion,
+  partiesOf,
+  principalsOf,
+  versionsOf,
+  type AgreementVersion,
+} from "./agreements.server";
 
 // --- Budget years and items ----------------------------------------------------------------
 
@@ -164,6 +173,10 @@ interface AccountRow extends ShareRow {
 
 export interface YearAccount {
   year: number;
+  /** The agreement version whose money terms apply to the year (its percentage, rate, population rule, principals). */
+  version: AgreementVersion;
+  /** The first budget year of the agreement (the first version's base year). */
+  firstYear: number;
   budget: ChainYear;
   budgetSource: BudgetSource;
   /** Where the total comes from and how it was rounded, in Swedish. */
@@ -190,7 +203,8 @@ type PartyRow = ReturnType<typeof partiesOf>[number];
 
 interface Context {
   collaborationId: number;
-  version: AgreementVersion;
+  /** The versions whose money terms apply, by base year (`versionChain`). */
+  versions: AgreementVersion[];
   parties: PartyRow[];
   figures: Map<number, { asOf: string; population: number; illustrative: boolean }[]>;
   years: BudgetYearRow[];
@@ -207,7 +221,7 @@ function loadContext(
   );
   return {
     collaborationId,
-    version,
+    versions: moneyVersions(version),
     parties,
     figures: populationFiguresOf(parties.map((p) => p.organisationId)),
     years: budgetYearsOf(collaborationId),
@@ -215,9 +229,26 @@ function loadContext(
   };
 }
 
+/**
+ * The versions whose money applies to the years: the adopted versions of the agreement before
+ * `version` (in the order they were adopted), then `version` itself from its base year.
+ */
+function moneyVersions(version: AgreementVersion): AgreementVersion[] {
+  const adopted = versionsOf(version.agreementId)
+    .filter((v) => v.adoptedOn !== null && v.id !== version.id)
+    .sort((a, b) => a.adoptedOn!.localeCompare(b.adoptedOn!) || a.id - b.id);
+  return versionChain(adopted, version);
+}
+
+/** The first budget year of the agreement's money as `version` sees it (the earliest base year). */
+export function firstBudgetYear(version: AgreementVersion): number {
+  return moneyVersions(version)[0].baseYear;
+}
+
 function sharesOf(ctx: Context, chainYear: ChainYear) {
   const year = chainYear.year;
-  const rule = populationRuleOf(ctx.version);
+  const version = versionOfYear(ctx.versions, year);
+  const rule = populationRuleOf(version);
   const date = populationReferenceDate(rule, year);
   const active = ctx.parties.filter((p) => isPartyInYear(p, year));
   const bases = new Map<number, PopulationBasis | null>(
@@ -229,8 +260,8 @@ function sharesOf(ctx: Context, chainYear: ChainYear) {
   const shares = yearShares({
     year,
     total: chainYear.total,
-    regionBasisPoints: ctx.version.regionShareBasisPoints,
-    regionDecidedAmount: decidedRegionAmount(ctx.version, chainYear),
+    regionBasisPoints: version.regionShareBasisPoints,
+    regionDecidedAmount: decidedRegionAmount(version, chainYear),
     parties: active.map((p) => ({
       key: String(p.organisationId),
       name: p.name,
@@ -238,7 +269,7 @@ function sharesOf(ctx: Context, chainYear: ChainYear) {
       population: bases.get(p.organisationId)?.population ?? null,
     })),
   });
-  return { shares, bases, active, date, rule };
+  return { shares, bases, active, date, rule, version };
 }
 
 function itemsOf(ctx: Context, year: number): BudgetItem[] {
@@ -254,9 +285,8 @@ function itemsOf(ctx: Context, year: number): BudgetItem[] {
 }
 
 function accountsOf(ctx: Context, fromYear: number, untilYear: number): YearAccount[] {
-  const v = ctx.version;
-  const chain = budgetChain(
-    { baseYear: v.baseYear, baseBudget: v.baseBudget, indexBasisPoints: v.indexBasisPoints },
+  const chain = budgetChainAcross(
+    ctx.versions.map((v) => ({ baseYear: v.baseYear, baseBudget: v.baseBudget, indexBasisPoints: v.indexBasisPoints })),
     ctx.years.flatMap((r) => (r.totalByDecision === null ? [] : [{ year: r.year, total: r.totalByDecision }])),
     untilYear,
   );
@@ -271,11 +301,11 @@ function accountsOf(ctx: Context, fromYear: number, untilYear: number): YearAcco
       outcome: recordOf(c.year)?.outcome ?? null,
     })),
   );
-  const principals = principalsOf(v.id);
+  const principals = new Map(ctx.versions.map((v) => [v.id, principalsOf(v.id)]));
   const accounts: YearAccount[] = [];
   let previous: { year: number; shares: YearShares } | null = null;
   for (const [i, chainYear] of chain.entries()) {
-    const { shares, bases, active, date, rule } = sharesOf(ctx, chainYear);
+    const { shares, bases, active, date, rule, version } = sharesOf(ctx, chainYear);
     const previousDeficit =
       previous && (balance[i - 1].deficit ?? 0) > 0
         ? { year: previous.year, amount: balance[i - 1].deficit!, shares: previous.shares }
@@ -285,9 +315,11 @@ function accountsOf(ctx: Context, fromYear: number, untilYear: number): YearAcco
     const municipalities = active.filter((p) => p.kind !== "region");
     accounts.push({
       year: chainYear.year,
+      version,
+      firstYear: ctx.versions[0].baseYear,
       budget: chainYear,
       budgetSource: chainYear.source,
-      budgetExplained: describeBudgetSource(chainYear, v.indexBasisPoints),
+      budgetExplained: describeBudgetSource(chainYear, version.indexBasisPoints),
       record: recordOf(chainYear.year),
       populationDate: date,
       populationRule: describePopulationRule(rule),
@@ -303,7 +335,7 @@ function accountsOf(ctx: Context, fromYear: number, untilYear: number): YearAcco
           populationCarriedForward: basis?.carriedForward ?? false,
           populationIllustrative: basis?.illustrative ?? false,
           share: r.share,
-          payment: paymentRoute({ key: r.key, kind: r.kind }, principals),
+          payment: paymentRoute({ key: r.key, kind: r.kind }, principals.get(version.id)!),
         };
       }),
       invoice: invoiceBasis(shares, itemsOf(ctx, chainYear.year), previousDeficit),
@@ -329,13 +361,16 @@ export function yearAccount(
   year: number,
   assumeExit?: { partyId: number; exitDate: string },
 ): YearAccount {
-  const y = Math.max(year, version.baseYear);
-  return accountsOf(loadContext(collaborationId, version, assumeExit), y, y)[0];
+  const ctx = loadContext(collaborationId, version, assumeExit);
+  const y = Math.max(year, ctx.versions[0].baseYear);
+  return accountsOf(ctx, y, y)[0];
 }
 
 /** Every year from the base year to `untilYear`: the budget page and the balance. */
 export function yearAccounts(collaborationId: number, version: AgreementVersion, untilYear: number): YearAccount[] {
-  return accountsOf(loadContext(collaborationId, version), version.baseYear, Math.max(untilYear, version.baseYear));
+  const ctx = loadContext(collaborationId, version);
+  const first = ctx.versions[0].baseYear;
+  return accountsOf(ctx, first, Math.max(untilYear, first));
 }
 
 /** Several years with a party assumed to leave at a date (the what-if), computed in one pass. */

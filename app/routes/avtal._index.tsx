@@ -12,7 +12,7 @@ import { withCollaboration } from "~/domain/collaboration";
 import { costYearOn } from "~/domain/cost-report";
 import { agreementEndsOn } from "~/domain/party-notice";
 import { countOf, formatKronor, todayInStockholm } from "~/domain/format";
-import { yearAccount } from "~/models/agreement-money.server";
+import { firstBudgetYear, yearAccount } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf, versionsOf } from "~/models/agreements.server";
 import { TableRegion } from "~/components/table-region";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { agreement, version, collaboration, canManage } = await loadAgreementFor(request);
   const today = todayInStockholm();
   const status = exitOptions(termsOf(version), today);
-  const year = costYearOn(today, version.baseYear);
+  const year = costYearOn(today, firstBudgetYear(version));
   const account = yearAccount(collaboration.id, version, year);
   const staffing = JSON.parse(version.staffing) as StaffingLine[];
   const parties = partiesOf(collaboration.id).map((p) => ({

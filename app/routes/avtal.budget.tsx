@@ -21,6 +21,7 @@ import {
 import {
   addBudgetItem,
   budgetYearsOf,
+  firstBudgetYear,
   removeBudgetItem,
   saveBudgetYear,
   yearAccounts,
@@ -36,12 +37,13 @@ export const meta: MetaFunction = () => [{ title: "Budget och resultat – Samve
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version, canManage } = await loadAgreementFor(request);
+  const firstYear = firstBudgetYear(version);
   const thisYear = currentYear(todayInStockholm());
   const recorded = budgetYearsOf(collaboration.id);
   const { year, untilYear } = budgetYearsShown({
     thisYear,
     askedYear: yearFromQuery(request, thisYear),
-    baseYear: version.baseYear,
+    baseYear: firstYear,
     recordedYears: recorded.map((r) => r.year),
   });
   const accounts = yearAccounts(collaboration.id, version, untilYear);
@@ -50,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     slug: collaboration.slug,
     year,
-    baseYear: version.baseYear,
+    baseYear: firstYear,
     rate: formatPercent(version.indexBasisPoints / 100),
     factor: (1 + version.indexBasisPoints / 10_000).toLocaleString("sv-SE", { maximumFractionDigits: 4 }),
     years: accounts.map((a) => ({
@@ -100,6 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, collaboration, version } = await loadAgreementFor(request);
   requirePermission(viewer?.actor ?? null, "manage:agreement");
   const userId = viewer!.user.id;
+  const firstYear = firstBudgetYear(version);
   const formData = await readForm(request);
   const back = (year: number, message: string) =>
     redirectWithStatus(withCollaboration(`/avtal/budget?ar=${year}`, collaboration.slug), message);
@@ -109,8 +112,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseForm(formData, budgetItemSchema);
     if (submission.status !== "success") return rejectForm(submission);
     const v = submission.value;
-    if (v.year < version.baseYear)
-      return rejectForm(submission, { fieldErrors: { year: [`Avtalets första budgetår är ${version.baseYear}.`] } });
+    if (v.year < firstYear)
+      return rejectForm(submission, { fieldErrors: { year: [`Avtalets första budgetår är ${firstYear}.`] } });
     if (v.organisationId !== null) {
       const party = partiesOf(collaboration.id).find((p) => p.organisationId === v.organisationId);
       if (!party || !isPartyInYear(party, v.year))
@@ -141,13 +144,13 @@ export async function action({ request }: ActionFunctionArgs) {
         removed.conflict.version,
       );
     if (!removed.ok) return rejectForm(submission, { formErrors: ["Posten är redan borttagen av någon annan."] });
-    return back(yearFromQuery(request, version.baseYear), "Posten är borttagen.");
+    return back(yearFromQuery(request, firstYear), "Posten är borttagen.");
   }
   const submission = parseForm(formData, budgetYearSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const v = submission.value;
-  if (v.year < version.baseYear)
-    return rejectForm(submission, { fieldErrors: { year: [`Avtalets första budgetår är ${version.baseYear}.`] } });
+  if (v.year < firstYear)
+    return rejectForm(submission, { fieldErrors: { year: [`Avtalets första budgetår är ${firstYear}.`] } });
   if (v.totalByDecision === null && (v.decidedOn !== null || v.decisionRef))
     return rejectForm(submission, {
       fieldErrors: { totalByDecision: ["Ange den beslutade budgeten, eller töm fälten om beslutet."] },

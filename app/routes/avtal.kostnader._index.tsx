@@ -23,11 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { collaboration, version } = await loadAgreementFor(request);
   const a = yearAccount(collaboration.id, version, yearFrom(request));
   const recorded = recordedFor(collaboration.id, a.year);
-  const percent = percentSplit(version.regionShareBasisPoints);
+  const percent = percentSplit(a.version.regionShareBasisPoints);
   return {
     slug: collaboration.slug,
     year: a.year,
-    baseYear: version.baseYear,
+    baseYear: a.firstYear,
     regionPercent: formatPercent(percent.region),
     municipalPercent: formatPercent(percent.municipalities),
     total: a.budget.total,
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regionAmount: a.shares.regionAmount,
     // The region's name from the data (another collaboration has another region, or none).
     regionName: a.rows.find((r) => r.kind === "region")?.name ?? null,
-    regionDecided: decidedRegionAmount(version, a.budget) !== null,
+    regionDecided: decidedRegionAmount(a.version, a.budget) !== null,
     municipalTotal: a.shares.municipalTotal,
     noParties: a.shares.noParties,
     equalWeights: a.shares.equalWeights,

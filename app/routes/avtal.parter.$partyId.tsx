@@ -21,7 +21,7 @@ import { costYearOn } from "~/domain/cost-report";
 import { partyTimeline } from "~/domain/party-notice";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { noticeSchema, partyIntentSchema, partyStatusSchema } from "~/forms/agreement";
-import { partyCostInYear } from "~/models/agreement-money.server";
+import { firstBudgetYear, partyCostInYear } from "~/models/agreement-money.server";
 import { getParty, principalsOf, recordNotice, termsOf, updatePartyStatus } from "~/models/agreements.server";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { write } from "~/utils/db.server";
@@ -44,7 +44,7 @@ async function load(request: Request, partyId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { party, version, collaboration, canManage } = await load(request, params.partyId);
   const today = todayInStockholm();
-  const year = costYearOn(today, version.baseYear);
+  const year = costYearOn(today, firstBudgetYear(version));
   const cost = partyCostInYear(collaboration.id, party.organisationId, year);
   const principal = principalsOf(version.id).find((p) => p.organisationId === party.organisationId) ?? null;
   const status = partyStatusOn(party, today);

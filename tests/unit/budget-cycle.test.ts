@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   balanceChain,
   budgetChain,
+  budgetChainAcross,
   budgetForYear,
   decidedRegionAmount,
   describeBudgetSource,
   indexOneYear,
+  versionChain,
+  versionOfYear,
   type BudgetModel,
 } from "~/domain/budget-cycle";
 
@@ -188,5 +191,50 @@ describe("the region's decided amount", () => {
     expect(
       decidedRegionAmount({ ...agreement, regionBaseAmount: null }, budgetChain(miniMaria, [], 2023)[0]),
     ).toBeNull();
+  });
+});
+
+describe("the versions whose money applies to a year", () => {
+  const v2023 = { id: 1, baseYear: 2023 };
+  const v2023b = { id: 2, baseYear: 2023 };
+  const v2027 = { id: 3, baseYear: 2027 };
+
+  it("applies each version from its base year, the earlier one before it", () => {
+    const chain = versionChain([v2023], v2027);
+    expect(chain).toEqual([v2023, v2027]);
+    expect([2023, 2026, 2027, 2030].map((y) => versionOfYear(chain, y).id)).toEqual([1, 1, 3, 3]);
+    // Before the first base year, the first version (the pages show the base year then).
+    expect(versionOfYear(chain, 2020).id).toBe(1);
+  });
+
+  it("lets the asked version win its own base year, and the later adopted of two with one base year", () => {
+    expect(versionChain([v2023], v2023b)).toEqual([v2023b]);
+    expect(versionChain([v2023, v2023b], v2027)).toEqual([v2023b, v2027]);
+  });
+
+  it("ignores versions with a later base year than the one asked about (a proposal compared with today's)", () => {
+    expect(versionChain([v2023, v2027], v2023b)).toEqual([v2023b]);
+  });
+
+  it("chains the budget across versions: a new base budget in its base year, each year indexed by its version's rate", () => {
+    const chain = budgetChainAcross(
+      [
+        { baseYear: 2027, baseBudget: 7_000_000, indexBasisPoints: 200 },
+        { baseYear: 2023, baseBudget: 5_720_000, indexBasisPoints: 300 },
+      ],
+      [{ year: 2025, total: 6_000_000 }],
+      2028,
+    );
+    expect(chain.map((c) => [c.year, c.total, c.source])).toEqual([
+      [2023, 5_720_000, "avtal"],
+      [2024, 5_891_600, "uppräkning"],
+      [2025, 6_000_000, "beslut"],
+      [2026, 6_180_000, "uppräkning"],
+      [2027, 7_000_000, "avtal"],
+      [2028, 7_140_000, "uppräkning"],
+    ]);
+    // One version is the plain chain.
+    const one = { baseYear: 2023, baseBudget: 5_720_000, indexBasisPoints: 300 };
+    expect(budgetChainAcross([one], [], 2026)).toEqual(budgetChain(one, [], 2026));
   });
 });
