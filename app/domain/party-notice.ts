@@ -27,6 +27,25 @@ export function partyNoticeChanges(before: { noticeFileId: number | null }, noti
   };
 }
 
+/**
+ * Why the status form cannot set `status` on the party on `today`, or null when it can. Having
+ * given notice and having left are facts with dates that take the party out of the cost split
+ * (`isPartyInYear` reads the exit date): they come from recording the written notice, so a
+ * party is never shown as gone while it is still billed, or as having given notice without a
+ * last day as a party.
+ */
+export function statusChangeError(
+  party: { exitDate: string | null },
+  status: PartyStatus,
+  today: string,
+): string | null {
+  if ((status === "uppsagd" || status === "utträtt") && party.exitDate === null)
+    return "Registrera den skriftliga uppsägningen i formuläret nedan: sista dagen som part följer av avtalets villkor och tar parten ur kostnadsfördelningen.";
+  if (status === "utträtt" && party.exitDate !== null && party.exitDate >= today)
+    return `Parten är part till och med ${party.exitDate} enligt uppsägningen och visas som utträdd från dagen efter.`;
+  return null;
+}
+
 /** What a status edit changes: back to member, the notice and its exit date no longer apply. */
 export function partyStatusChanges<V extends { status: PartyStatus }>(values: V) {
   return values.status === "medlem" ? { ...values, noticeReceivedOn: null, exitDate: null } : values;

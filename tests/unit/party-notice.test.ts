@@ -2,7 +2,13 @@ import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { parties } from "../../db/schema";
 import { auditChanges, auditSentence } from "~/domain/audit-text";
-import { agreementEndsOn, partyNoticeChanges, partyTimeline, partyStatusChanges } from "~/domain/party-notice";
+import {
+  agreementEndsOn,
+  partyNoticeChanges,
+  partyTimeline,
+  partyStatusChanges,
+  statusChangeError,
+} from "~/domain/party-notice";
 
 const member = {
   id: 7,
@@ -163,5 +169,24 @@ describe("the audit log's text for a party's notice", () => {
       const [change] = auditChanges(null, JSON.stringify({ [key]: "x" }));
       if (!sameInSwedish.has(key)) expect(change.field.toLowerCase(), key).not.toBe(humanised(key));
     }
+  });
+});
+
+describe("statusChangeError", () => {
+  const today = "2026-11-25";
+  it("lets the status form set the ladder's first steps and member, but not notice or exit without a recorded notice", () => {
+    for (const status of ["inbjuden", "inriktningsbeslut fattat", "medlem"] as const)
+      expect(statusChangeError(member, status, today)).toBeNull();
+    expect(statusChangeError(member, "uppsagd", today)).toMatch(/Registrera den skriftliga uppsägningen/);
+    expect(statusChangeError(member, "utträtt", today)).toMatch(/Registrera den skriftliga uppsägningen/);
+  });
+
+  it("shows a party that has given notice as left only after its last day", () => {
+    expect(statusChangeError({ exitDate: "2027-12-31" }, "uppsagd", today)).toBeNull();
+    expect(statusChangeError({ exitDate: "2027-12-31" }, "utträtt", today)).toBe(
+      "Parten är part till och med 2027-12-31 enligt uppsägningen och visas som utträdd från dagen efter.",
+    );
+    expect(statusChangeError({ exitDate: today }, "utträtt", today)).not.toBeNull();
+    expect(statusChangeError({ exitDate: "2025-12-31" }, "utträtt", today)).toBeNull();
   });
 });
