@@ -1,6 +1,7 @@
 import { followsUpOverdueAssignments } from "~/domain/assignments";
 import { takesPartIn, type Actor } from "~/domain/policy";
-import { partyCostInYear } from "./agreement-money.server";
+import { costYearOn } from "~/domain/cost-report";
+import { firstBudgetYear, partyCostInYear } from "./agreement-money.server";
 import { agreementStatus } from "./agreements.server";
 import { overdueAssignments as overdueOf } from "./assignments.server";
 import { listBodies } from "./bodies.server";
@@ -76,7 +77,8 @@ export function startPageFor(actor: Actor | null, today: string) {
 function agreementSummary(collaboration: Collaboration, actor: Actor | null, today: string) {
   const s = statusOf(collaboration.id, today);
   if (!s) return null;
-  const year = Number(today.slice(0, 4));
+  // The year the agreement and party pages show: before the first budget year, that year.
+  const year = costYearOn(today, firstBudgetYear(s.version));
   // The party's own figures for the year: its share of the budget and what it pays in all.
   const mine = actor?.organisationId ? costOf(collaboration.id, actor.organisationId, year) : null;
   return {
