@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { getViewer, notFound, requirePermission, requireViewerWith, type Viewer } from "~/auth/session.server";
 import { withCollaboration } from "~/domain/collaboration";
+import { todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import { agreementOf, currentVersion } from "~/models/agreements.server";
 import { listCollaborations } from "~/models/collaborations.server";
@@ -22,7 +23,7 @@ function requireAgreement(request: Request, viewer: Viewer | null) {
   const collaboration = collaborationFor(request, viewer?.actor ?? null);
   const collaborationId = collaboration.id;
   const agreement = agreementOf(collaborationId);
-  const version = agreement ? currentVersion(agreement.id) : undefined;
+  const version = agreement ? currentVersion(agreement.id, todayInStockholm()) : undefined;
   if (!agreement || !version) {
     // The coordinator is taken to the form that creates the collaboration's first agreement.
     if (can(viewer?.actor ?? null, "manage:agreement"))
@@ -41,7 +42,7 @@ export async function loadAgreementOf(request: Request, collaborationId: number,
   requirePermission(viewer?.actor ?? null, "read:agreement");
   const collaboration = listCollaborations().find((c) => c.id === collaborationId);
   const agreement = collaboration ? agreementOf(collaboration.id) : undefined;
-  const version = agreement ? currentVersion(agreement.id) : undefined;
+  const version = agreement ? currentVersion(agreement.id, todayInStockholm()) : undefined;
   if (!collaboration || !agreement || !version) throw notFound("Det finns inget samarbetsavtal registrerat.");
   return {
     viewer,

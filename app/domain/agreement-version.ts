@@ -9,6 +9,22 @@ import { percentagesError } from "./cost-allocation";
 import { countOf, formatKronor, formatPercent } from "./format";
 import { describePopulationRule, populationRuleError } from "./population";
 
+/**
+ * The version in force on `today`: the one adopted last on or before that day (by adoption
+ * day, then the later entered), so a version recorded as adopted on a coming day does not yet
+ * set today's terms, and a version entered afterwards for an earlier amendment does not
+ * replace a later one. Before any adoption, the latest draft (the proposal being worked on).
+ */
+export function versionInForce<V extends { id: number; adoptedOn: string | null }>(
+  versions: readonly V[],
+  today: string,
+): V | undefined {
+  const adopted = versions
+    .filter((v) => v.adoptedOn !== null && v.adoptedOn <= today)
+    .sort((a, b) => a.adoptedOn!.localeCompare(b.adoptedOn!) || a.id - b.id);
+  return adopted.at(-1) ?? [...versions].sort((a, b) => a.id - b.id).at(-1);
+}
+
 export interface StaffingLine {
   principal: string;
   profession: string;

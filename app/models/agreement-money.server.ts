@@ -38,6 +38,7 @@ import {
   populationReferenceDate,
   type PopulationBasis,
 } from "~/domain/population";
+import { todayInStockholm } from "~/domain/format";
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { insertAudited, recordAudit } from "./audit.server";
 import { populationFiguresOf, populationRuleOf } from "./agreement-population.server";
@@ -460,7 +461,7 @@ export interface PartyCost {
  */
 export function partyCostInYear(collaborationId: number, organisationId: number, year: number): PartyCost | null {
   const agreement = agreementOf(collaborationId);
-  const version = agreement ? currentVersion(agreement.id) : undefined;
+  const version = agreement ? currentVersion(agreement.id, todayInStockholm()) : undefined;
   if (!version) return null;
   const a = yearAccount(collaborationId, version, year);
   const invoice = a.invoice.parties.find((p) => p.key === String(organisationId));

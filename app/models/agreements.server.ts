@@ -6,6 +6,7 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { agreementPrincipals, agreements, agreementVersions, organisations, parties } from "../../db/schema";
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
+import { versionInForce } from "~/domain/agreement-version";
 import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
 import { partyNoticeChanges, partyStatusChanges } from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
@@ -49,10 +50,9 @@ export function getVersion(id: number) {
   return db().select().from(agreementVersions).where(eq(agreementVersions.id, id)).get();
 }
 
-/** The version in force: the latest adopted one (or the latest draft when none is adopted). */
-export function currentVersion(agreementId: number): AgreementVersion | undefined {
-  const all = versionsOf(agreementId);
-  return [...all].reverse().find((v) => v.adoptedOn !== null) ?? all.at(-1);
+/** The version in force on `today` (`versionInForce`: adopted last on or before the day). */
+export function currentVersion(agreementId: number, today: string): AgreementVersion | undefined {
+  return versionInForce(versionsOf(agreementId), today);
 }
 
 export function termsOf(v: AgreementVersion): AgreementTerms {
@@ -271,7 +271,7 @@ export function updatePartyStatus(
 export function agreementStatus(collaborationId: number, today: string) {
   const agreement = agreementOf(collaborationId);
   if (!agreement) return null;
-  const version = currentVersion(agreement.id);
+  const version = currentVersion(agreement.id, today);
   if (!version) return null;
   return { agreement, version, status: exitOptions(termsOf(version), today) };
 }

@@ -21,7 +21,7 @@ import {
   recommendationVersions,
   users,
 } from "../../db/schema";
-import { endOfStockholmDay } from "~/domain/format";
+import { endOfStockholmDay, todayInStockholm } from "~/domain/format";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -455,7 +455,7 @@ export function costsFor(rec: Pick<Recommendation, "collaborationId" | "agreemen
   const version = rec.agreementVersionId
     ? getVersion(rec.agreementVersionId)
     : agreement
-      ? currentVersion(agreement.id)
+      ? currentVersion(agreement.id, todayInStockholm())
       : undefined;
   if (!version) return null;
   const table = costTable(rec.collaborationId, version, rec.costYear);

@@ -136,7 +136,7 @@ function agreementNoticeReminders(tx: Db, today: string, origin: string): number
     .map((u) => u.personId!);
   let queued = 0;
   for (const agreement of tx.select().from(agreements).all()) {
-    const version = currentVersion(agreement.id);
+    const version = currentVersion(agreement.id, today);
     if (!version?.adoptedOn) continue;
     const exit = earliestExit(termsOf(version), today);
     const { steps, floor } = REMINDER_STEPS.agreementNotice;

@@ -20,7 +20,7 @@ beforeEach(async () => {
   ({ world, db } = await demoDatabase("2026-11-23"));
 });
 
-const version = () => currentVersion(agreementOf(world.collaborationId)!.id)!;
+const version = () => currentVersion(agreementOf(world.collaborationId)!.id, "2026-11-23")!;
 const none = { decidedOn: null, decisionRef: "", note: "" };
 
 describe("the agreement's principals", () => {
@@ -138,7 +138,7 @@ describe("an agreement that is not yet in force", () => {
     db.insert(parties)
       .values({ collaborationId: collab.id, organisationId: world.organisationIds.Berg, status: "inbjuden" })
       .run();
-    const v = currentVersion(agreement.id)!;
+    const v = currentVersion(agreement.id, "2026-11-23")!;
     const a = yearAccount(collab.id, v, 2026);
     expect(a.year).toBe(2027);
     expect(a.shares.noParties).toBe(true);

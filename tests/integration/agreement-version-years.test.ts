@@ -108,7 +108,7 @@ describe("a new agreement version for a later year", () => {
 
     // The parties adopt a version from 2027: a new budget, half each, 2 % indexation.
     const agreement = agreementOf(world.collaborationId)!;
-    const v1 = currentVersion(agreement.id)!;
+    const v1 = currentVersion(agreement.id, "2026-11-23")!;
     const {
       id: _id,
       agreementId: _agreementId,
@@ -136,7 +136,7 @@ describe("a new agreement version for a later year", () => {
         invoicesOthers: p.invoicesOthers,
       })),
     );
-    expect(currentVersion(agreement.id)!.baseYear).toBe(2027);
+    expect(currentVersion(agreement.id, "2026-11-23")!.baseYear).toBe(2027);
 
     for (const year of YEARS) expect(await figuresOf(year), String(year)).toEqual(before[year]);
 

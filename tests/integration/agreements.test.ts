@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 
 function version() {
-  return currentVersion(agreementOf(world.collaborationId)!.id)!;
+  return currentVersion(agreementOf(world.collaborationId)!.id, "2026-11-23")!;
 }
 
 describe("the agreement in the database", () => {

@@ -400,7 +400,7 @@ describe("reminders about the collaboration's records", () => {
   it("the agreement's notice deadline: every recipient opens the agreement", async () => {
     // The day a month before the agreement's last day for notice: its reminder is due.
     const agreement = db.select().from(agreements).all()[0];
-    const exit = earliestExit(termsOf(currentVersion(agreement.id)!), today);
+    const exit = earliestExit(termsOf(currentVersion(agreement.id, today)!), today);
     queueReminders(addDays(exit.noticeDeadline, -30), portalOrigin());
     expect(db.select().from(mailOutbox).where(eq(mailOutbox.kind, "agreement-notice-deadline")).all()).not.toEqual([]);
     await checkOutbox("agreement-notice-deadline");

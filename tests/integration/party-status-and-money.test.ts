@@ -69,7 +69,7 @@ describe("a party's status set by hand", () => {
         });
         const saved = statusOf(result) < 400;
         const page = (await call(partyPage.loader, berg.id)) as Awaited<ReturnType<typeof partyPage.loader>>;
-        const version = currentVersion(agreementOf(world.collaborationId)!.id)!;
+        const version = currentVersion(agreementOf(world.collaborationId)!.id, "2026-11-23")!;
         const billedNextYear = yearAccount(world.collaborationId, version, nextYear).invoice.parties.some(
           (p) => p.key === String(berg.organisationId),
         );

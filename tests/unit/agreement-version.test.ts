@@ -7,6 +7,7 @@ import {
   textDifferences,
   validateVersion,
   approvalState,
+  versionInForce,
   type VersionInput,
 } from "~/domain/agreement-version";
 
@@ -131,5 +132,27 @@ describe("approval of an amendment by every party", () => {
     );
     expect(s).toMatchObject({ allApproved: true, approvedOn: "2023-05-01" });
     expect(approvalState([], []).allApproved).toBe(false);
+  });
+});
+
+describe("versionInForce", () => {
+  const draft = { id: 1, adoptedOn: null };
+  const adopted2023 = { id: 2, adoptedOn: "2023-03-31" };
+  const adopted2025 = { id: 3, adoptedOn: "2025-05-01" };
+  const enteredLater2024 = { id: 4, adoptedOn: "2024-05-01" };
+  const coming = { id: 5, adoptedOn: "2026-12-01" };
+
+  it("is the version adopted last on or before the day, whatever order they were entered in", () => {
+    const all = [draft, adopted2023, adopted2025, enteredLater2024, coming];
+    expect(versionInForce(all, "2026-11-25")?.id).toBe(3);
+    expect(versionInForce(all, "2024-06-01")?.id).toBe(4);
+    expect(versionInForce(all, "2023-03-31")?.id).toBe(2);
+    expect(versionInForce(all, "2026-12-01")?.id).toBe(5);
+  });
+
+  it("of two adopted the same day, the later entered; before any adoption, the latest draft", () => {
+    expect(versionInForce([adopted2023, { id: 9, adoptedOn: "2023-03-31" }], "2024-01-01")?.id).toBe(9);
+    expect(versionInForce([draft, { id: 7, adoptedOn: null }, coming], "2026-11-25")?.id).toBe(7);
+    expect(versionInForce([], "2026-11-25")).toBeUndefined();
   });
 });
