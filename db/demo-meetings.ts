@@ -98,5 +98,9 @@ export function buildDemoMeetings(db: Db, world: DemoWorld, today: string): void
       publishedBy: "demo-samordnare",
     })
     .run();
-  db.update(meetings).set({ status: "kallelse skickad" }).where(eq(meetings.id, next.id)).run();
+  // Published as publishNotice does: told to the called, the calendar SEQUENCE raised with it.
+  db.update(meetings)
+    .set({ status: "kallelse skickad", calendarSequence: 1, toldSequence: 1 })
+    .where(eq(meetings.id, next.id))
+    .run();
 }

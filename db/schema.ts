@@ -315,11 +315,17 @@ export const meetings = sqliteTable(
     status: text("status", { enum: MEETING_STATUSES }).notNull().default("planerat"),
     /** Agenda edits bump this; the optimistic lock for the agenda as a whole. */
     version: integer("version").notNull().default(1),
-    /** Raised on every change that calendar subscribers should see (ICS SEQUENCE). */
+    /** Raised on every change that calendar subscribers should see (ICS SEQUENCE): the secretary's. */
     calendarSequence: integer("calendar_sequence").notNull().default(0),
     /** Minutes are public records once approved (default from the body; set per meeting). */
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
+    /**
+     * The calendar SEQUENCE as of the last message about the meeting (a published notice, a seat
+     * change's notice or withdrawal): what everyone but the secretary is shown while the notice
+     * stands (app/domain/calendar-sequence.ts).
+     */
+    toldSequence: integer("told_sequence").notNull().default(0),
   },
   (t) => [
     index("meetings_body_date").on(t.bodyId, t.date),

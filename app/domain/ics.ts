@@ -1,6 +1,6 @@
 /**
  * iCalendar (RFC 5545) output for meetings: one event per meeting, with a stable UID,
- * SEQUENCE raised on every change, local times in Europe/Stockholm (with its VTIMEZONE so
+ * SEQUENCE raised on every change (app/domain/calendar-sequence.ts), local times in Europe/Stockholm (with its VTIMEZONE so
  * every calendar program places the meeting right across DST), and the meeting's link.
  */
 
@@ -121,8 +121,9 @@ function meetingEvent(m: CalendarMeeting, host: string, status: "CONFIRMED" | "C
 
 /**
  * A whole calendar (one meeting or a feed). `CANCELLED` takes the events out of a recipient's
- * calendar: the same UID at the current SEQUENCE, which is higher than that of the notice they
- * were sent (each publication raises it), so the calendar program replaces the event.
+ * calendar: the same UID at the current SEQUENCE, which the change that withdraws it raised
+ * above everything the recipient was shown (app/domain/calendar-sequence.ts), so the calendar
+ * program replaces the event.
  */
 export function buildCalendar(
   name: string,

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { bodies, meetings, users } from "../../db/schema";
+import { afterTelling } from "~/domain/calendar-sequence";
 import type { CalendarMeeting } from "~/domain/ics";
 import type { Actor } from "~/domain/policy";
-import { db, write } from "~/utils/db.server";
+import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { asNoticedBy } from "./meeting-notice.server";
 
@@ -46,6 +47,21 @@ export function calendarMeetings(
     url: `${origin}/moten/${m.id}`,
     updatedAt: m.createdAt,
   }));
+}
+
+/**
+ * Inside the transaction of a change told about meeting `meetingId` (a notice published, a seat
+ * change's notice or withdrawal), before its messages are built: the meeting's SEQUENCE rises
+ * above everything anyone was shown (`afterTelling`), so each message, a withdrawal included,
+ * replaces what the recipient's calendar holds, and every feed carries it from now on.
+ */
+export function raiseToldSequence(tx: Db, meetingId: number): void {
+  const before = tx
+    .select({ calendarSequence: meetings.calendarSequence, toldSequence: meetings.toldSequence })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (before) tx.update(meetings).set(afterTelling(before)).where(eq(meetings.id, meetingId)).run();
 }
 
 /** The secret in a person's calendar feed URL (calendar programs cannot sign in). */

@@ -25,7 +25,7 @@ import {
 } from "~/domain/mail-templates";
 import type { Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
-import { calendarMeetings } from "./calendar.server";
+import { calendarMeetings, raiseToldSequence } from "./calendar.server";
 import { calledTo } from "./meeting-attendance.server";
 import { meetingToldTo } from "./meetings.server";
 import { seatsOfPerson } from "./memberships.server";
@@ -222,7 +222,7 @@ export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRo
   }));
   if (!noticed.some((m) => m.noticed)) return 0;
   const today = todayInStockholm();
-  let queued = 0;
+  const changes = [];
   for (const personId of new Set([before?.personId ?? after.personId, after.personId])) {
     // The write's own connection (`write` runs the transaction on it): the seats as just written.
     const seatsNow = seatsOfPerson(personId).map(({ membershipId, ...seat }) => ({ id: membershipId, ...seat }));
@@ -236,14 +236,17 @@ export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRo
       after.personId === personId && after.bodyId === m.bodyId && after.endDate !== null && after.endDate < m.date
         ? after.endDate
         : null;
-    queued += queueSeatChangeMail(tx, {
+    changes.push({
       personId,
       seat: { id: after.id, version: after.version },
       called,
       uncalled: uncalled.map((m) => ({ ...m, lastDay: endsBefore(m) })),
     });
   }
-  return queued;
+  // Each meeting told about goes one SEQUENCE up, once, before its messages are built.
+  for (const id of new Set(changes.flatMap((c) => [...c.called, ...c.uncalled].map((m) => m.id))))
+    raiseToldSequence(tx, id);
+  return changes.reduce((queued, change) => queued + queueSeatChangeMail(tx, change), 0);
 }
 
 /** Tells the proposer that their proposal was accepted or declined. Key `proposal:<id>:<status>`. */

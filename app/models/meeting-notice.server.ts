@@ -15,9 +15,11 @@ import {
   type MeetingSnapshot,
   type NoticeSnapshot,
 } from "~/domain/meetings";
+import { sequenceShown } from "~/domain/calendar-sequence";
 import { can, type Actor } from "~/domain/policy";
 import { db, preparedQuery, write } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { raiseToldSequence } from "./calendar.server";
 import { agendaOf, type AgendaItem } from "./meeting-agenda.server";
 import { queueNoticeMail } from "./meeting-mail.server";
 
@@ -132,10 +134,8 @@ export function publishNotice(userId: string, meetingId: number) {
       .get();
     if (before.status === "planerat")
       tx.update(meetings).set({ status: "kallelse skickad" }).where(eq(meetings.id, meetingId)).run();
-    tx.update(meetings)
-      .set({ calendarSequence: sql`${meetings.calendarSequence} + 1` })
-      .where(eq(meetings.id, meetingId))
-      .run();
+    // Told to everyone called: the notice's .ics and every feed go above all shown before.
+    raiseToldSequence(tx, meetingId);
     recordAudit(tx, {
       userId,
       action: "publish",
@@ -185,7 +185,7 @@ interface MeetingCounters {
  * Meetings as their members were told (issue 10, items 3 and 7): for everyone but the
  * body's secretary, a meeting with a published notice and no minutes begun shows the date,
  * times, place and video link of the last published version, never a change not yet
- * published, and counters (`version`, `calendarSequence`) that only a publication moves. The one rule every surface that lists meetings passes its rows through (lists,
+ * published, and counters (`version`, `calendarSequence`) that only what was told moves. The one rule every surface that lists meetings passes its rows through (lists,
  * the start page, calendar files and feeds); the meeting's own pages use `noticeViewFor`,
  * which applies the same rule. One query for all rows.
  */
@@ -200,8 +200,10 @@ export function asNoticedBy<R extends { id: number; bodyId: number } & Partial<M
       meetingId: agendaVersions.meetingId,
       versionNo: agendaVersions.versionNo,
       content: agendaVersions.content,
+      toldSequence: meetings.toldSequence,
     })
     .from(agendaVersions)
+    .innerJoin(meetings, eq(meetings.id, agendaVersions.meetingId))
     .where(
       and(
         inArray(agendaVersions.meetingId, ids),
@@ -220,10 +222,15 @@ export function asNoticedBy<R extends { id: number; bodyId: number } & Partial<M
       for (const key of ["date", "startTime", "endTime", "place", "videoUrl"] as const)
         if (key in r) overlay[key] = told[key];
     // The counters that every change raises would tell that a change is waiting: the told ones
-    // move only with a published notice (each publication raises the calendar sequence too, so
-    // the calendar's SEQUENCE never goes back when the minutes begin and the row is shown as is).
-    for (const key of ["version", "calendarSequence"] as const)
-      if (typeof r[key] === "number") overlay[key] = Math.min(notice.versionNo, r[key]);
+    // move only with a published notice, and the calendar's SEQUENCE with what was told
+    // (app/domain/calendar-sequence.ts: never above the meeting's own, so it does not go back
+    // when the minutes begin and the row is shown as is).
+    if (typeof r.version === "number") overlay.version = Math.min(notice.versionNo, r.version);
+    if (typeof r.calendarSequence === "number")
+      overlay.calendarSequence = sequenceShown(
+        { calendarSequence: r.calendarSequence, toldSequence: notice.toldSequence },
+        true,
+      );
     return { ...r, ...overlay };
   });
 }

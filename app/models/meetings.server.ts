@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { agendaItems, bodies, decisions, meetings } from "../../db/schema";
+import { afterChange } from "~/domain/calendar-sequence";
 import type { ValidMeeting } from "~/domain/meetings";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
@@ -148,7 +149,7 @@ export function updateMeeting(
       id,
       expectedVersion,
       // A changed meeting is a new calendar event version for every subscriber.
-      (before) => ({ ...value, calendarSequence: before.calendarSequence + 1 }),
+      (before) => ({ ...value, calendarSequence: afterChange(before).calendarSequence }),
       { userId, entityType: "meeting", missing: "Mötet finns inte." },
     );
     // A moved meeting moves the date of the decisions taken at it.

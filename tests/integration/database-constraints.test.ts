@@ -42,8 +42,29 @@ const remadeLater = new Set(
     .map((m) => m[1]),
 );
 
-/** Columns a migration after the constraints migration adds to a table the demo fills, each defaulting to 1. */
-const ADDED_LATER: [table: string, column: string][] = [["document_versions", "text_indexed"]];
+type Row = Record<string, unknown>;
+
+/**
+ * Columns a migration after the constraints migration adds to a table the demo fills, each with
+ * the value it must hold in every row afterwards (given the row and every table after migrating).
+ */
+const ADDED_LATER: [
+  table: string,
+  column: string,
+  expected: (row: Row, after: Record<string, unknown[]>) => unknown,
+][] = [
+  ["document_versions", "text_indexed", () => 1],
+  // 0034: what calendars were told, the last notice's number (never above the meeting's own).
+  [
+    "meetings",
+    "told_sequence",
+    (row, after) => {
+      const versions = (after.agenda_versions as Row[]).filter((v) => v.meeting_id === row.id);
+      if (versions.length === 0) return 0;
+      return Math.min(row.calendar_sequence as number, Math.max(...versions.map((v) => v.version_no as number)));
+    },
+  ],
+];
 
 type Sqlite = Db["$client"];
 
@@ -180,7 +201,8 @@ describe(`the constraints migration (${journal.entries[guardsIndex]?.tag})`, () 
     db.$client.exec(
       "CREATE TEMP TABLE example_facts (entity TEXT, entity_id INTEGER, field TEXT, PRIMARY KEY (entity, entity_id, field))",
     );
-    // They also write columns later migrations add (0031: document_versions.text_indexed): added
+    // They also write columns later migrations add (0031: document_versions.text_indexed; 0033:
+    // meetings.told_sequence): added
     // for the seed and dropped before migrating.
     for (const [table, column] of ADDED_LATER) db.$client.exec(`ALTER TABLE "${table}" ADD "${column}" integer`);
     await seed(db);
@@ -200,12 +222,12 @@ describe(`the constraints migration (${journal.entries[guardsIndex]?.tag})`, () 
     expect(Object.keys(after).filter((t) => t in before)).toEqual(Object.keys(before));
     for (const table of Object.keys(before)) {
       if (table === "search_entries") continue;
-      // A column a later migration adds holds its default in every row.
-      const added = ADDED_LATER.filter(([t]) => t === table).map(([, column]) => column);
-      const withoutAdded = (after[table] as Record<string, unknown>[]).map((row) => {
+      // A column a later migration adds holds what that migration gives it in every row.
+      const added = ADDED_LATER.filter(([t]) => t === table);
+      const withoutAdded = (after[table] as Row[]).map((row) => {
         const rest = { ...row };
-        for (const column of added) {
-          expect(rest[column], `${table}.${column}`).toBe(1);
+        for (const [, column, expected] of added) {
+          expect(rest[column], `${table}.${column}`).toBe(expected(row, after));
           delete rest[column];
         }
         return rest;

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `told_sequence` integer DEFAULT 0 NOT NULL;
