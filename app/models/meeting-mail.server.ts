@@ -6,11 +6,12 @@
  * called members were told it (`meetingToldTo(null, …)`): a move the secretary has not
  * published is in no mail until the notice of it is.
  */
-import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { agendaVersions, itemProposals, meetings, users } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { buildCalendar } from "~/domain/ics";
 import { isDeputy } from "~/domain/meeting-absence";
+import { readScopeOf } from "~/domain/read-scope";
 import { describeNoticeChange, noticeChanges, parseNoticeContent } from "~/domain/meetings";
 import { calledChanges } from "~/domain/seat-notices";
 import {
@@ -30,6 +31,7 @@ import { calledTo } from "./meeting-attendance.server";
 import { meetingToldTo } from "./meetings.server";
 import { seatsOfPerson } from "./memberships.server";
 import { notifyPeople, type Notification } from "./notifications.server";
+import { meetingDateAsNoticed } from "./read-scope.server";
 
 /**
  * The notice (or changed notice) of version `versionNo` as everyone called is sent it: the
@@ -206,22 +208,27 @@ interface SeatRow {
  */
 export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRow): number {
   const bodyIds = [...new Set([before?.bodyId ?? after.bodyId, after.bodyId])];
-  const rows = tx
-    .select({ id: meetings.id, bodyId: meetings.bodyId, date: meetings.date, versionNo: max(agendaVersions.versionNo) })
-    .from(meetings)
-    .leftJoin(agendaVersions, eq(agendaVersions.meetingId, meetings.id))
-    .where(and(inArray(meetings.bodyId, bodyIds), inArray(meetings.status, ["planerat", "kallelse skickad"])))
-    .groupBy(meetings.id)
-    .all();
-  const noticed = rows.map((r) => ({
-    id: r.id,
-    bodyId: r.bodyId,
-    date: r.versionNo === null ? r.date : (meetingToldTo(null, r.id)?.date ?? r.date),
-    noticed: r.versionNo !== null,
-    versionNo: r.versionNo ?? 0,
-  }));
-  if (!noticed.some((m) => m.noticed)) return 0;
   const today = todayInStockholm();
+  // One query for all the bodies' noticed meetings not yet held, each with the day the called
+  // members were told (`meetingDateAsNoticed` for the public: `meetingToldTo(null, …)` in SQL).
+  // Meetings without a notice (a past meeting never marked held among them) summoned nobody.
+  const told = meetingDateAsNoticed(readScopeOf(null));
+  const noticed = tx
+    .select({ id: meetings.id, bodyId: meetings.bodyId, date: told, versionNo: max(agendaVersions.versionNo) })
+    .from(meetings)
+    .innerJoin(agendaVersions, eq(agendaVersions.meetingId, meetings.id))
+    .where(
+      and(
+        inArray(meetings.bodyId, bodyIds),
+        inArray(meetings.status, ["planerat", "kallelse skickad"]),
+        sql`${told} >= ${today}`,
+      ),
+    )
+    .groupBy(meetings.id)
+    .orderBy(meetings.id)
+    .all()
+    .map((r) => ({ ...r, noticed: true, versionNo: r.versionNo ?? 0 }));
+  if (noticed.length === 0) return 0;
   const changes = [];
   for (const personId of new Set([before?.personId ?? after.personId, after.personId])) {
     // The write's own connection (`write` runs the transaction on it): the seats as just written.

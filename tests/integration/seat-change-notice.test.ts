@@ -224,3 +224,50 @@ describe("a seat given to another person after the notices", () => {
     expect(his.map((r) => r.textBody.includes(`/moten/${january.id}/kallelse`)).some(Boolean)).toBe(true);
   });
 });
+
+/** The SQL of every Drizzle query run while `fn` runs (through the session's logger). */
+function queriesDuring(fn: () => void): string[] {
+  const session = (db as unknown as { session: { logger: unknown } }).session;
+  const saved = session.logger;
+  const run: string[] = [];
+  session.logger = { logQuery: (sql: string) => run.push(sql) };
+  try {
+    fn();
+  } finally {
+    session.logger = saved;
+  }
+  return run;
+}
+
+describe("a seat write reads the body's meetings", () => {
+  it("in as many queries however many meetings the body has noticed or left in the past", () => {
+    const countBody = db
+      .insert(bodies)
+      .values({ slug: "rakne", name: "Räknegruppen", shortName: "Räkne", kind: "Styrgrupp", proposalDeadlineDays: 10 })
+      .returning()
+      .get().id;
+    db.insert(bodyCollaborations).values({ bodyId: countBody, collaborationId: world.collaborationId }).run();
+    account("Rut Räknare");
+    db.insert(memberships)
+      .values({ bodyId: countBody, personId: person["Rut Räknare"], role: "ledamot", startDate: "2023-01-01" })
+      .run();
+    publishNotice("demo-samordnare", secretaryMeeting(countBody, addDays(today, 10)).id);
+    const write = () => {
+      const seat = seatOf("Rut Räknare");
+      return queriesDuring(() =>
+        expect(
+          updateMembership("demo-samordnare", seat.id, seat.version, asValid(seat, { note: `n${seat.version}` })).ok,
+        ).toBe(true),
+      );
+    };
+    const few = write();
+    // Ten more noticed meetings to come, and meetings of past years never marked held.
+    for (let i = 1; i <= 10; i++)
+      publishNotice("demo-samordnare", secretaryMeeting(countBody, addDays(today, 10 + 7 * i)).id);
+    for (let i = 1; i <= 10; i++) secretaryMeeting(countBody, addDays(today, -30 * i));
+    db.delete(mailOutbox).run();
+    const many = write();
+    expect(many.length).toBe(few.length);
+    expect(db.select().from(mailOutbox).all()).toEqual([]);
+  });
+});
