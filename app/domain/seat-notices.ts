@@ -21,6 +21,11 @@ export interface NoticedMeeting {
   bodyId: number;
   /** The day the called members were told. */
   date: string;
+  /**
+   * The day as it stands, when the secretary has moved the meeting since the notice and not
+   * published it (a meeting held earlier than noticed, its day recorded). Omitted: `date`.
+   */
+  dateAsItStands?: string;
   /** A notice of it is published (only then was anyone summoned). */
   noticed: boolean;
 }
@@ -32,8 +37,11 @@ function calledBy(seats: readonly CallingSeat[], bodyId: number, date: string): 
 
 /**
  * The noticed meetings from `today` on to which a person's calledness differs between their
- * seats `before` and `after` a write: `called` newly, `uncalled` no longer. Past meetings and
- * meetings without a published notice are left alone (nobody was summoned to those yet).
+ * seats `before` and `after` a write: `called` newly, `uncalled` no longer. Meetings without a
+ * published notice are left alone (nobody was summoned to those yet), and so are past ones: a
+ * meeting whose told day or whose day as it stands is before today has been held (a meeting
+ * never marked held stays "planerat" or "kallelse skickad" for ever), and a summons or a
+ * withdrawal about it would be news of nothing.
  */
 export function calledChanges<M extends NoticedMeeting>(
   before: readonly CallingSeat[],
@@ -44,7 +52,7 @@ export function calledChanges<M extends NoticedMeeting>(
   const called: M[] = [];
   const uncalled: M[] = [];
   for (const m of meetings) {
-    if (!m.noticed || m.date < today) continue;
+    if (!m.noticed || m.date < today || (m.dateAsItStands ?? m.date) < today) continue;
     const was = calledBy(before, m.bodyId, m.date);
     const is = calledBy(after, m.bodyId, m.date);
     if (is && !was) called.push(m);

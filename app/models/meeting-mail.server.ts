@@ -6,7 +6,7 @@
  * called members were told it (`meetingToldTo(null, …)`): a move the secretary has not
  * published is in no mail until the notice of it is.
  */
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import { agendaVersions, itemProposals, meetings, users } from "../../db/schema";
 import { todayInStockholm } from "~/domain/format";
 import { buildCalendar } from "~/domain/ics";
@@ -210,11 +210,18 @@ export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRo
   const bodyIds = [...new Set([before?.bodyId ?? after.bodyId, after.bodyId])];
   const today = todayInStockholm();
   // One query for all the bodies' noticed meetings not yet held, each with the day the called
-  // members were told (`meetingDateAsNoticed` for the public: `meetingToldTo(null, …)` in SQL).
-  // Meetings without a notice (a past meeting never marked held among them) summoned nobody.
+  // members were told (`meetingDateAsNoticed` for the public: `meetingToldTo(null, …)` in SQL)
+  // and the day as it stands: `calledChanges` leaves a meeting alone when either is past, so the
+  // query reads only the others. A meeting without a notice summoned nobody: not read either.
   const told = meetingDateAsNoticed(readScopeOf(null));
   const noticed = tx
-    .select({ id: meetings.id, bodyId: meetings.bodyId, date: told, versionNo: max(agendaVersions.versionNo) })
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      date: told,
+      dateAsItStands: meetings.date,
+      versionNo: max(agendaVersions.versionNo),
+    })
     .from(meetings)
     .innerJoin(agendaVersions, eq(agendaVersions.meetingId, meetings.id))
     .where(
@@ -222,6 +229,7 @@ export function queueSeatWriteMail(tx: Db, before: SeatRow | null, after: SeatRo
         inArray(meetings.bodyId, bodyIds),
         inArray(meetings.status, ["planerat", "kallelse skickad"]),
         sql`${told} >= ${today}`,
+        gte(meetings.date, today),
       ),
     )
     .groupBy(meetings.id)

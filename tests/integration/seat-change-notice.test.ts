@@ -16,6 +16,7 @@ import { todayInStockholm } from "~/domain/format";
 import type { ValidMembership } from "~/domain/membership";
 import { mayStillOpen } from "~/models/mail-about.server";
 import { addAgendaItem } from "~/models/meeting-agenda.server";
+import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { addMembership, endMemberships, getMembership, updateMembership } from "~/models/memberships.server";
 import { decisionItem, secretaryMeeting } from "../support/meetings";
@@ -269,5 +270,51 @@ describe("a seat write reads the body's meetings", () => {
     const many = write();
     expect(many.length).toBe(few.length);
     expect(db.select().from(mailOutbox).all()).toEqual([]);
+  });
+});
+
+describe("a body's past meetings", () => {
+  it("are told to nobody when a seat changes: never marked held, noticed long ago, or moved into the past", () => {
+    const pastBody = db
+      .insert(bodies)
+      .values({ slug: "forr", name: "Förrgruppen", shortName: "Förr", kind: "Styrgrupp", proposalDeadlineDays: 10 })
+      .returning()
+      .get().id;
+    db.insert(bodyCollaborations).values({ bodyId: pastBody, collaborationId: world.collaborationId }).run();
+    account("Vera Varit");
+    account("Nils Ny");
+    db.insert(memberships)
+      .values({ bodyId: pastBody, personId: person["Vera Varit"], role: "ledamot", startDate: "2023-01-01" })
+      .run();
+    // Held last month and never marked held: still "planerat", no notice in the portal.
+    const neverMarked = secretaryMeeting(pastBody, addDays(today, -30));
+    // Noticed, held three weeks ago, still "kallelse skickad".
+    const noticedLongAgo = secretaryMeeting(pastBody, addDays(today, -20));
+    publishNotice("demo-samordnare", noticedLongAgo.id);
+    // Noticed for next week, then held three days ago: the secretary recorded the day it was
+    // held and published nothing more (the members were told next week).
+    const movedIntoPast = secretaryMeeting(pastBody, addDays(today, 7));
+    publishNotice("demo-samordnare", movedIntoPast.id);
+    const { version, bodyId: _b, ...value } = getMeeting(movedIntoPast.id)!;
+    expect(updateMeeting("demo-samordnare", movedIntoPast.id, version, { ...value, date: addDays(today, -3) }).ok).toBe(
+      true,
+    );
+    expect(getMeeting(neverMarked.id)!.status).toBe("planerat");
+    db.delete(mailOutbox).run();
+
+    // A new member from a year back, and the old member's seat ended last year.
+    addMembership("demo-samordnare", pastBody, {
+      personId: person["Nils Ny"],
+      organisationId: null,
+      role: "ledamot",
+      startDate: addDays(today, -365),
+      endDate: null,
+      note: "",
+    });
+    const vera = seatOf("Vera Varit");
+    expect(
+      updateMembership("demo-samordnare", vera.id, vera.version, asValid(vera, { endDate: addDays(today, -40) })).ok,
+    ).toBe(true);
+    expect(db.select({ subject: mailOutbox.subject }).from(mailOutbox).all()).toEqual([]);
   });
 });

@@ -91,6 +91,18 @@ describe("calledChanges", () => {
     expect(ids(r)).toEqual({ called: [], uncalled: [13] });
   });
 
+  it("a meeting held before the day told (moved into the past, not published) is past too", () => {
+    const heldEarlier: NoticedMeeting = { ...january, dateAsItStands: "2026-11-20" };
+    expect(ids(calledChanges([seat()], [seat({ endDate: "2026-12-31" })], [heldEarlier], today))).toEqual({
+      called: [],
+      uncalled: [],
+    });
+    expect(ids(calledChanges([], [seat()], [heldEarlier], today))).toEqual({ called: [], uncalled: [] });
+    // Moved later and not published: the day told is the one that counts, and it is to come.
+    const movedLater: NoticedMeeting = { ...january, dateAsItStands: "2027-02-01" };
+    expect(ids(calledChanges([], [seat()], [movedLater], today))).toEqual({ called: [10], uncalled: [] });
+  });
+
   it("meetings without a published notice are ignored (nobody was summoned yet)", () => {
     const planned: NoticedMeeting = { ...january, noticed: false };
     expect(ids(calledChanges([seat()], [seat({ endDate: "2026-12-31" })], [planned], today))).toEqual({
