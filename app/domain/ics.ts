@@ -145,3 +145,31 @@ export function buildCalendar(
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
+
+interface CalendarAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * The attachments of a digest, from its messages' in the order they were queued: of each event
+ * (its UID) only the last, which carries the highest SEQUENCE and is what the recipient's
+ * calendar should end with (a notice then its withdrawal: the withdrawal); others as they are.
+ * Names are numbered when there are several, so none hides another.
+ */
+export function digestAttachments(messages: readonly (readonly CalendarAttachment[])[]): CalendarAttachment[] {
+  const all = messages.flat();
+  const uidOf = (a: CalendarAttachment) => /(?:^|\r?\n)UID:([^\r\n]*)/.exec(a.content.replace(/\r?\n[ \t]/g, ""))?.[1];
+  const last = new Map<string, number>();
+  all.forEach((a, i) => {
+    const uid = uidOf(a);
+    if (uid !== undefined) last.set(uid, i);
+  });
+  const kept = all.filter((a, i) => {
+    const uid = uidOf(a);
+    return uid === undefined || last.get(uid) === i;
+  });
+  if (kept.length < 2) return kept;
+  return kept.map((a, i) => ({ ...a, filename: a.filename.replace(/(\.[^.]*)?$/, (ext) => `-${i + 1}${ext}`) }));
+}

@@ -15,6 +15,7 @@ import {
   type MailKind,
 } from "~/domain/mail";
 import { todayInStockholm } from "~/domain/format";
+import { digestAttachments } from "~/domain/ics";
 import { digestMail, type Footer, type MailContent } from "~/domain/mail-templates";
 import { db, write, type Db } from "~/utils/db.server";
 import { portalOrigin } from "~/utils/origin.server";
@@ -233,6 +234,14 @@ function digestContent(name: string, day: string, held: OutboxRow[], origin: str
 }
 
 /**
+ * What the held messages carried (a notice's or a withdrawal's calendar event): the digest
+ * carries it too, else a withdrawal held for the digest would leave the event in the calendar.
+ */
+function attachmentsOf(held: OutboxRow[]): NonNullable<MailToQueue["attachments"]> {
+  return digestAttachments(held.map((r) => JSON.parse(r.attachments) as NonNullable<MailToQueue["attachments"]>));
+}
+
+/**
  * Sends each person one message with everything held for their digest, once per day
  * (`digest:<person>:<day>` is its event key, so a second run the same day sends nothing more;
  * messages held after it wait for the next day). Returns the number of digests queued.
@@ -261,7 +270,8 @@ export function queueDigests(today: string, origin: string): number {
       if (already) continue;
       const to = { address: rows[0].toAddress, name: rows[0].toName, personId };
       const content = digestContent(to.name, today, rows, origin);
-      if (!enqueueMail(tx, { eventKey, kind: "digest", to, content })) continue;
+      const attachments = attachmentsOf(rows);
+      if (!enqueueMail(tx, { eventKey, kind: "digest", to, content, attachments })) continue;
       const digest = tx
         .select({ id: mailOutbox.id })
         .from(mailOutbox)
@@ -324,7 +334,12 @@ export function stillForItsReader(row: OutboxRow, owner: string, today: string):
     const content = digestContent(row.toName, day, kept, portalOrigin());
     return tx
       .update(mailOutbox)
-      .set({ subject: content.subject.slice(0, 500), textBody: content.text, htmlBody: content.html })
+      .set({
+        subject: content.subject.slice(0, 500),
+        textBody: content.text,
+        htmlBody: content.html,
+        attachments: JSON.stringify(attachmentsOf(kept)),
+      })
       .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimedBy, owner)))
       .returning()
       .get();

@@ -116,6 +116,14 @@ function receivedBy(name: string): string[] {
     .map((m) => `${m.subject}\n${mimeParts(m.raw).find((p) => p.contentType === "text/plain")!.body}`);
 }
 
+/** The calendar files attached to what reached `name`. */
+function calendarsTo(name: string): string[] {
+  return smtp.received
+    .filter((m) => m.to.includes(address(name)))
+    .flatMap((m) => mimeParts(m.raw).filter((p) => p.contentType === "text/calendar"))
+    .map((p) => p.body);
+}
+
 function rowsOf(name: string) {
   return db.select().from(mailOutbox).where(eq(mailOutbox.personId, person[name])).all();
 }
@@ -183,6 +191,7 @@ describe("a message held for the daily digest", () => {
     await deliverDueMail(viaSmtp());
     // Fanny may open the meeting's page only from her seat's first day: the summons is hers.
     expect(receivedBy("Fanny Framtida").join("\n")).toContain("KANARIE-KALLELSE");
+    expect(calendarsTo("Fanny Framtida")).toEqual([expect.stringContaining(`UID:meeting-${meeting.id}@`)]);
     expect(receivedBy("Lena Ledamot").join("\n")).toContain("KANARIE-KALLELSE");
     expect(receivedBy("Sven Slutar")).toEqual([]);
   });
@@ -216,6 +225,9 @@ describe("a meeting moved past the end of a seat", () => {
     expect(sven).toContain("Mötet är flyttat");
     expect(sven).not.toContain(`/moten/${meeting.id}`);
     expect(sven).not.toContain("KANARIE-FLYTT");
+    // The digest carries the withdrawal's calendar event, so it leaves his calendar.
+    expect(calendarsTo("Sven Slutar")).toEqual([expect.stringContaining("STATUS:CANCELLED")]);
+    expect(calendarsTo("Sven Slutar")[0]).toContain(`UID:meeting-${meeting.id}@`);
   });
 });
 

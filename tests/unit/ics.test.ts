@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar, escapeText, foldLine, type CalendarMeeting } from "~/domain/ics";
+import { buildCalendar, digestAttachments, escapeText, foldLine, type CalendarMeeting } from "~/domain/ics";
 import { randomText, seededRandom } from "../support/random";
 
 const meeting: CalendarMeeting = {
@@ -165,5 +165,29 @@ describe("ICS injection (class)", () => {
 
   it("refuses a non-text value that is not plain", () => {
     expect(() => buildCalendar("x", [{ ...meeting, date: "2027-01-01\r\nX:1" }], "h")).toThrow();
+  });
+});
+
+describe("a digest's attachments", () => {
+  const ics = (m: Partial<CalendarMeeting>, status?: "CANCELLED") => ({
+    filename: "mote.ics",
+    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+    content: buildCalendar("x", [{ ...meeting, ...m }], "portal.example.se", status),
+  });
+
+  it("keeps of each event only the last message's, the highest SEQUENCE: a notice then its withdrawal", () => {
+    const notice = ics({ sequence: 4 });
+    const withdrawal = ics({ sequence: 5 }, "CANCELLED");
+    expect(digestAttachments([[notice], [], [withdrawal]])).toEqual([withdrawal]);
+  });
+
+  it("keeps every event, and what is not an event, each under a name of its own", () => {
+    const one = ics({ id: 1 });
+    const two = ics({ id: 2 });
+    const other = { filename: "bilaga", contentType: "text/plain", content: "UID-less" };
+    const kept = digestAttachments([[one], [other], [two]]);
+    expect(kept.map((a) => a.filename)).toEqual(["mote-1.ics", "bilaga-2", "mote-3.ics"]);
+    expect(kept.map((a) => a.content)).toEqual([one.content, other.content, two.content]);
+    expect(digestAttachments([])).toEqual([]);
   });
 });
