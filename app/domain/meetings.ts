@@ -115,8 +115,29 @@ export interface ValidAgendaItem {
  * Why an item cannot be removed from the agenda, or null: the body's standard items (opening,
  * justerare, the agenda, closing) belong to every meeting; the secretary edits or moves them.
  */
-export function itemRemovalRefusal(item: { standard: string | null }): string | null {
-  return item.standard ? "Standardpunkterna kan inte tas bort." : null;
+export function itemRemovalRefusal(
+  item: { standard: string | null },
+  decision?: { paragraph: number | null } | null,
+): string | null {
+  if (item.standard) return "Standardpunkterna kan inte tas bort.";
+  // The minutes have given it a § (and the register a row): a removed § would leave a gap.
+  if (decision)
+    return `Punkten har § ${decision.paragraph ?? "?"} i protokollet och kan inte tas bort. Skriv i paragrafen att punkten utgick.`;
+  return null;
+}
+
+/** What a § approved at the meeting (omedelbar justering) answers every change: it is the record. */
+export const IMMEDIATELY_APPROVED_MESSAGE =
+  "Paragrafen justerades omedelbart och kan inte ändras. Den rättas först när protokollet är justerat.";
+
+/**
+ * Why an item cannot be edited although the agenda can change, or null: its § was approved
+ * at the meeting, so its title, kind and confidentiality are in the register as approved.
+ */
+export function immediatelyApprovedRefusal(
+  decision: { approvedImmediately: boolean } | null | undefined,
+): string | null {
+  return decision?.approvedImmediately ? IMMEDIATELY_APPROVED_MESSAGE : null;
 }
 
 /** Position for a new item: before the closing item, if there is one. */

@@ -5,7 +5,7 @@
  * correction (one waiting at a time) and the anslag (posting). Pure: the caller passes the
  * minutes row, or nothing when the minutes are not started.
  */
-import { isSigned, MINUTES_LOCKED_MESSAGE } from "./meetings";
+import { immediatelyApprovedRefusal, isSigned, MINUTES_LOCKED_MESSAGE } from "./meetings";
 import { PARAGRAPH_LOCKED_MESSAGE } from "./minutes-paragraph";
 
 export type MinutesStep = "save" | "record-paragraph" | "send-for-signing" | "sign" | "correct" | "post";
@@ -59,4 +59,19 @@ export function correctionProblem(
   const refused = minutesStepRefusal("correct", minutes);
   if (refused) return refused.message;
   return pendingCorrection ? "En rättelse väntar redan på justering. Den måste justeras innan nästa görs." : null;
+}
+
+/**
+ * Whether one § can be recorded (proposals, votes, bordläggning): the minutes are a draft and
+ * the § was not approved at the meeting (omedelbar justering); an approved § is the record
+ * and in the register, as the whole approved minutes are.
+ */
+export function paragraphStepRefusal(
+  minutes: { status: string } | null | undefined,
+  decision: { approvedImmediately: boolean } | null | undefined,
+): MinutesStepRefusal | null {
+  const refused = minutesStepRefusal("record-paragraph", minutes);
+  if (refused) return refused;
+  const immediate = immediatelyApprovedRefusal(decision);
+  return immediate ? { state: "approved", message: immediate } : null;
 }

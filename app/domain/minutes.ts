@@ -49,6 +49,37 @@ export function decisionOfItem(
   };
 }
 
+/**
+ * The register row's copy of an item while its § is a draft: title, matter, kind, whether it
+ * may be public and whether it is a register decision. Written when the minutes number the
+ * item and again whenever the item changes before approval, so the register, the minutes and
+ * the extract say the same (a confidential item is never a public decision).
+ */
+export function draftDecisionOf(
+  item: {
+    title: string;
+    matterId: number | null;
+    kind: AgendaItemKind;
+    confidential: boolean;
+    recordAsDecision: boolean;
+    outcome?: ItemOutcome;
+  },
+  meeting: { isPublic: boolean },
+): {
+  title: string;
+  matterId: number | null;
+  kind: "rekommendation" | "beslut";
+  isPublic: boolean;
+  inRegister: boolean;
+} {
+  return {
+    title: item.title,
+    matterId: item.matterId,
+    ...decisionOfItem(item, meeting),
+    inRegister: isRegisterDecision(item),
+  };
+}
+
 /** Whether the secretary chooses if an item of this kind is a register decision. */
 export function registerChoiceApplies(kind: AgendaItemKind): boolean {
   return kind === "information" || kind === "diskussion" || kind === "återrapportering";

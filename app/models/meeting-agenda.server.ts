@@ -4,7 +4,15 @@
  */
 import { and, asc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { agendaItemFiles, agendaItems, decisions, files, itemProposals, meetings, minutes } from "../../db/schema";
-import { agendaChangeRefusal, moveItem, positionForNewItem, type ValidAgendaItem } from "~/domain/meetings";
+import {
+  agendaChangeRefusal,
+  immediatelyApprovedRefusal,
+  itemRemovalRefusal,
+  moveItem,
+  positionForNewItem,
+  type ValidAgendaItem,
+} from "~/domain/meetings";
+import { draftDecisionOf } from "~/domain/minutes";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { standardItemsOf } from "./bodies.server";
@@ -127,6 +135,23 @@ export function addAgendaItem(userId: string, meetingId: number, value: ValidAge
   });
 }
 
+/** The decision row the minutes gave an item (its §), or undefined before they numbered it. */
+export function decisionOfAgendaItem(itemId: number, conn: Db = db()) {
+  return conn.select().from(decisions).where(eq(decisions.agendaItemId, itemId)).get();
+}
+
+/**
+ * Copies an edited item into its decision row while the § is a draft (`draftDecisionOf`), so
+ * the register never keeps a title, matter or publicity the minutes no longer have.
+ */
+function syncDraftDecision(tx: Db, itemId: number) {
+  const decision = decisionOfAgendaItem(itemId, tx);
+  if (!decision || decision.approval !== "utkast") return;
+  const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get()!;
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, item.meetingId)).get()!;
+  tx.update(decisions).set(draftDecisionOf(item, meeting)).where(eq(decisions.id, decision.id)).run();
+}
+
 export function updateAgendaItem(
   userId: string,
   itemId: number,
@@ -135,6 +160,9 @@ export function updateAgendaItem(
   staged: Staged | null,
 ) {
   return write((tx) => {
+    // A § approved at the meeting is the record: its item no longer changes (409, as a locked agenda).
+    const refused = immediatelyApprovedRefusal(decisionOfAgendaItem(itemId, tx));
+    if (refused) throw new Response(refused, { status: 409 });
     const saved = saveVersioned(tx, agendaItems, itemId, expectedVersion, value, {
       userId,
       entityType: "agenda_item",
@@ -144,6 +172,7 @@ export function updateAgendaItem(
     for (const f of staged?.insert(tx, userId) ?? [])
       tx.insert(agendaItemFiles).values({ agendaItemId: itemId, fileId: f.id }).run();
     bumpMeeting(tx, saved.before.meetingId);
+    syncDraftDecision(tx, itemId);
     return saved;
   });
 }
@@ -174,6 +203,8 @@ export function removeAgendaItem(userId: string, itemId: number) {
   write((tx) => {
     const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
     if (!before) return;
+    const refused = itemRemovalRefusal(before, decisionOfAgendaItem(itemId, tx));
+    if (refused) throw new Response(refused, { status: 409 });
     tx.delete(agendaItemFiles).where(eq(agendaItemFiles.agendaItemId, itemId)).run();
     tx.update(itemProposals).set({ agendaItemId: null }).where(eq(itemProposals.agendaItemId, itemId)).run();
     tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();

@@ -21,7 +21,7 @@ import {
   allSigned,
   approvalProblems,
   defaultActingChair,
-  decisionOfItem,
+  draftDecisionOf,
   defaultSecretary,
   isHeld,
   isRegisterDecision,
@@ -152,12 +152,9 @@ export function numberItems(tx: Db, userId: string, meetingId: number) {
         paragraph: numbered.get(item.id)!,
         year,
         decidedOn: meeting.date,
-        matterId: item.matterId,
-        title: item.title,
         text: item.decisionText,
-        ...decisionOfItem(item, meeting),
+        ...draftDecisionOf(item, meeting),
         approval: "utkast",
-        inRegister: isRegisterDecision(item),
         createdBy: userId,
       })
       .run();

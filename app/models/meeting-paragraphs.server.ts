@@ -21,11 +21,11 @@ import {
   voteRecordOf,
   type RecordedPosition,
 } from "~/domain/minutes-paragraph";
-import { minutesStepRefusal } from "~/domain/minutes-steps";
+import { paragraphStepRefusal } from "~/domain/minutes-steps";
 import type { Actor } from "~/domain/policy";
 import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { bumpMeeting, insertItem, paragraphsOf } from "./meeting-agenda.server";
+import { bumpMeeting, decisionOfAgendaItem, insertItem, paragraphsOf } from "./meeting-agenda.server";
 import { numberItems } from "./meeting-minutes.server";
 import { asNoticedBy } from "./meeting-notice.server";
 
@@ -150,13 +150,14 @@ export type ParagraphSaveResult =
 export function saveParagraph(userId: string, meetingId: number, itemId: number, input: ParagraphInput) {
   return write((tx): ParagraphSaveResult => {
     const record = tx.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
-    const refused = minutesStepRefusal("record-paragraph", record);
-    if (refused) return { ok: false, locked: true, problem: refused.message };
     const item = tx
       .select()
       .from(agendaItems)
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
       .get();
+    // Draft minutes, and a § not approved at the meeting: an approved § is in the register as approved.
+    const refused = paragraphStepRefusal(record, item ? decisionOfAgendaItem(item.id, tx) : null);
+    if (refused) return { ok: false, locked: true, problem: refused.message };
     if (!item) throw new Response("Punkten finns inte.", { status: 404 });
     numberItems(tx, userId, meetingId);
     const before = {

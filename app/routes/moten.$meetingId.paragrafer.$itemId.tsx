@@ -8,9 +8,9 @@ import { TableRegion } from "~/components/table-region";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { DECISION_PROCEDURES, isPresent, ITEM_OUTCOMES, positionProblems, VOTES } from "~/domain/minutes";
 import { motionProblems, motionsToRecord, paragraphSavedMessage, positionOf } from "~/domain/minutes-paragraph";
-import { minutesStepRefusal } from "~/domain/minutes-steps";
+import { paragraphStepRefusal } from "~/domain/minutes-steps";
 import { paragraphSchema } from "~/forms/minutes";
-import { getAgendaItem, paragraphsOf } from "~/models/meeting-agenda.server";
+import { decisionOfAgendaItem, getAgendaItem, paragraphsOf } from "~/models/meeting-agenda.server";
 import { minutesOf, participantsOf } from "~/models/meeting-minutes.server";
 import { motionsOf, positionsOf, saveParagraph } from "~/models/meeting-paragraphs.server";
 import { redirectWithStatus } from "~/utils/flash.server";
@@ -30,8 +30,9 @@ async function load(request: Request, params: { meetingId?: string; itemId?: str
   const access = await loadMeetingForManager(request, params.meetingId);
   const item = getAgendaItem(idParam(params.itemId));
   if (!item || item.meetingId !== access.meeting.id) throw notFound("Punkten finns inte.");
-  // A § is recorded in draft minutes; approved minutes show it locked, with the way to correct it.
-  const refused = minutesStepRefusal("record-paragraph", minutesOf(access.meeting.id));
+  // A § is recorded in draft minutes; approved minutes, or a § approved at the meeting, show it
+  // locked, with the way to correct it.
+  const refused = paragraphStepRefusal(minutesOf(access.meeting.id), decisionOfAgendaItem(item.id));
   if (refused?.state === "not-started") throw notFound(refused.message);
   return { ...access, item, locked: refused?.message ?? null };
 }

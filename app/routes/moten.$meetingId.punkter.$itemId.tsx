@@ -1,5 +1,5 @@
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { agendaChangeRefusal, itemRemovalRefusal } from "~/domain/meetings";
+import { agendaChangeRefusal, immediatelyApprovedRefusal, itemRemovalRefusal } from "~/domain/meetings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
@@ -8,7 +8,12 @@ import { useSchemaForm } from "~/components/forms";
 import { notFound } from "~/auth/session.server";
 import { editItemSchema, saveItemSchema } from "~/forms/meeting";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
-import { getAgendaItem, removeAgendaItem, updateAgendaItem } from "~/models/meeting-agenda.server";
+import {
+  decisionOfAgendaItem,
+  getAgendaItem,
+  removeAgendaItem,
+  updateAgendaItem,
+} from "~/models/meeting-agenda.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
 import { isMatterForBody, ITEM_MATTER_SEARCH, matterChoicesForBody } from "~/models/matter-options.server";
 import { choiceSearchFrom, chosenId } from "~/domain/choices";
@@ -38,17 +43,20 @@ async function load(request: Request, params: { meetingId?: string; itemId?: str
   const access = await loadMeetingForManager(request, params.meetingId);
   const item = getAgendaItem(idParam(params.itemId));
   if (!item || item.meetingId !== access.meeting.id) throw notFound("Punkten finns inte.");
-  return { ...access, item };
+  // Approved minutes lock the agenda; a § approved at the meeting locks its item; a numbered § stays.
+  const decision = decisionOfAgendaItem(item.id);
+  const locked = agendaChangeRefusal(minutesOf(access.meeting.id)) ?? immediatelyApprovedRefusal(decision);
+  return { ...access, item, locked, removalRefused: itemRemovalRefusal(item, decision) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, item } = await load(request, params);
+  const { meeting, item, locked, removalRefused } = await load(request, params);
   const url = new URL(request.url);
   return {
     meeting,
     item,
-    locked: agendaChangeRefusal(minutesOf(meeting.id)),
-    removable: itemRemovalRefusal(item) === null,
+    locked,
+    removable: removalRefused === null,
     maxUploadMb: env().MAX_UPLOAD_MB,
     matters: matterChoicesForBody(meeting.bodyId, {
       search: choiceSearchFrom(url.searchParams, ITEM_MATTER_SEARCH),
@@ -59,16 +67,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, item, viewer } = await load(request, params);
+  const { meeting, item, viewer, locked, removalRefused } = await load(request, params);
   const form = await parseUploadForm(request);
   const submission = parseForm(form, editItemSchema);
-  const locked = agendaChangeRefusal(minutesOf(meeting.id));
   if (locked) return rejectForm(submission, { formErrors: [locked] }, 409);
   if (submission.status !== "success") return rejectForm(submission);
   const value = submission.value;
   if (value.intent === "remove") {
-    const kept = itemRemovalRefusal(item);
-    if (kept) return rejectForm(submission, { formErrors: [kept] });
+    if (removalRefused) return rejectForm(submission, { formErrors: [removalRefused] });
     removeAgendaItem(viewer.user.id, item.id);
     return redirectWithStatus(`/moten/${meeting.id}`, "Punkten är borttagen från dagordningen.");
   }

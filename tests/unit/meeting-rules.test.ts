@@ -3,6 +3,8 @@ import { decisionYear } from "~/domain/decisions";
 import { calendarFrom } from "~/domain/ics";
 import {
   agendaChangeRefusal,
+  IMMEDIATELY_APPROVED_MESSAGE,
+  immediatelyApprovedRefusal,
   isSigned,
   itemRemovalRefusal,
   openFileCount,
@@ -36,6 +38,23 @@ describe("itemRemovalRefusal", () => {
 
   it("lets the secretary remove any other item", () => {
     expect(itemRemovalRefusal({ standard: null })).toBeNull();
+    expect(itemRemovalRefusal({ standard: null }, null)).toBeNull();
+  });
+
+  it("keeps an item the minutes have numbered, naming its §", () => {
+    expect(itemRemovalRefusal({ standard: null }, { paragraph: 7 })).toBe(
+      "Punkten har § 7 i protokollet och kan inte tas bort. Skriv i paragrafen att punkten utgick.",
+    );
+  });
+});
+
+describe("immediatelyApprovedRefusal", () => {
+  it("locks an item whose § was approved at the meeting", () => {
+    expect(immediatelyApprovedRefusal({ approvedImmediately: true })).toBe(IMMEDIATELY_APPROVED_MESSAGE);
+  });
+
+  it.each([undefined, null, { approvedImmediately: false }])("leaves the item open for %j", (decision) => {
+    expect(immediatelyApprovedRefusal(decision)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
+import { IMMEDIATELY_APPROVED_MESSAGE, MINUTES_LOCKED_MESSAGE } from "~/domain/meetings";
 import { PARAGRAPH_LOCKED_MESSAGE } from "~/domain/minutes-paragraph";
-import { correctionProblem, minutesStepRefusal, type MinutesStep } from "~/domain/minutes-steps";
+import { correctionProblem, minutesStepRefusal, paragraphStepRefusal, type MinutesStep } from "~/domain/minutes-steps";
 
 const DRAFT_STEPS: MinutesStep[] = ["save", "record-paragraph", "send-for-signing", "sign"];
 const APPROVED_STEPS: MinutesStep[] = ["correct", "post"];
@@ -75,5 +75,28 @@ describe("correctionProblem (one correction at a time)", () => {
     const message = "Rättelser görs bara i justerade protokoll; ändra utkastet direkt.";
     for (const minutes of [draft, null])
       for (const waiting of [null, pending]) expect(correctionProblem(minutes, waiting)).toBe(message);
+  });
+});
+
+describe("paragraphStepRefusal", () => {
+  const immediate = { approvedImmediately: true };
+  const open = { approvedImmediately: false };
+
+  it("allows a § of draft minutes that was not approved at the meeting", () => {
+    for (const decision of [open, null, undefined]) expect(paragraphStepRefusal(draft, decision)).toBeNull();
+  });
+
+  it("refuses a § approved at the meeting, though the minutes are a draft", () => {
+    expect(paragraphStepRefusal(draft, immediate)).toEqual({
+      state: "approved",
+      message: IMMEDIATELY_APPROVED_MESSAGE,
+    });
+  });
+
+  it("answers as the minutes do when they are approved or not started", () => {
+    for (const decision of [open, immediate]) {
+      expect(paragraphStepRefusal(approved, decision)).toEqual(minutesStepRefusal("record-paragraph", approved));
+      expect(paragraphStepRefusal(null, decision)).toEqual(minutesStepRefusal("record-paragraph", null));
+    }
   });
 });

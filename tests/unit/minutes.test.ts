@@ -10,6 +10,7 @@ import {
   defaultActingChair,
   defaultSecretary,
   describeVoteCount,
+  draftDecisionOf,
   immediateApprovalProblem,
   isCarriedOver,
   isRegisterDecision,
@@ -323,5 +324,38 @@ describe("carry-over and appeal", () => {
     });
     expect(text).toBe("Beslut av Styrgruppen för Mini-Maria kan inte överklagas genom laglighetsprövning.");
     expect(text).not.toMatch(/rekommendation/i);
+  });
+});
+
+describe("draftDecisionOf", () => {
+  const item = {
+    title: "Samarbetsavtal 2027",
+    matterId: 4,
+    kind: "rekommendation till parterna" as const,
+    confidential: false,
+    recordAsDecision: false,
+  };
+
+  it("copies the item's title, matter and kind into the register row", () => {
+    expect(draftDecisionOf(item, { isPublic: true })).toEqual({
+      title: "Samarbetsavtal 2027",
+      matterId: 4,
+      kind: "rekommendation",
+      isPublic: true,
+      inRegister: true,
+    });
+  });
+
+  it("is never public for a confidential item or a closed meeting", () => {
+    expect(draftDecisionOf({ ...item, confidential: true }, { isPublic: true }).isPublic).toBe(false);
+    expect(draftDecisionOf(item, { isPublic: false }).isPublic).toBe(false);
+  });
+
+  it("follows the register rule for the kind and the outcome", () => {
+    expect(draftDecisionOf({ ...item, kind: "information" }, { isPublic: true }).inRegister).toBe(false);
+    expect(draftDecisionOf({ ...item, kind: "beslut", outcome: "bordlagd" }, { isPublic: true })).toMatchObject({
+      kind: "beslut",
+      inRegister: false,
+    });
   });
 });
