@@ -80,6 +80,28 @@ export function draftDecisionOf(
   };
 }
 
+/** Whether one § is approved, and how: at the meeting (omedelbar justering) or with the minutes. */
+export interface ParagraphApproval {
+  approved: boolean;
+  /** Approved at the meeting, before the minutes (its decision row says so). */
+  immediately: boolean;
+  approvedAt: string | null;
+}
+
+/**
+ * One §'s approval, as the register has it: a § approved at the meeting is approved from then
+ * on, though its minutes are a draft; any other § when the minutes are. The extract asks this,
+ * so it never calls a decision the register lists as approved a draft.
+ */
+export function paragraphApproval(
+  minutes: { status: string; approvedAt: string | null } | null | undefined,
+  decision: { approvedImmediately: boolean; approvedAt: string | null } | null | undefined,
+): ParagraphApproval {
+  if (decision?.approvedImmediately) return { approved: true, immediately: true, approvedAt: decision.approvedAt };
+  if (minutes?.status === "justerat") return { approved: true, immediately: false, approvedAt: minutes.approvedAt };
+  return { approved: false, immediately: false, approvedAt: null };
+}
+
 /** Whether the secretary chooses if an item of this kind is a register decision. */
 export function registerChoiceApplies(kind: AgendaItemKind): boolean {
   return kind === "information" || kind === "diskussion" || kind === "återrapportering";

@@ -1,6 +1,8 @@
 /** Extracts of minutes (protokollsutdrag): one § with the header, attendance and signatures. */
+import { paragraphApproval } from "~/domain/minutes";
 import type { Actor } from "~/domain/policy";
 import { visibleAgendaOf } from "./agenda-view.server";
+import { decisionOfAgendaItem } from "./meeting-agenda.server";
 import { attendanceOf, membersOnDate } from "./meeting-attendance.server";
 import { minutesOf, signaturesOf, signerChoiceOf } from "./meeting-minutes.server";
 import { paragraphDetailsOf } from "./meeting-paragraphs.server";
@@ -9,7 +11,8 @@ import { getMatter } from "./matters.server";
 /**
  * The extract of one § of a meeting's minutes, or null when there are no minutes or no such
  * item: the § with its votes, reservations and "expedieras till", the matter's registry
- * number (dnr) and the secretary who certifies the extract ("Rätt utdraget intygar").
+ * number (dnr), whether the § is approved, and the secretary who certifies the extract
+ * ("Rätt utdraget intygar").
  */
 export function extractOf(actor: Actor | null, meeting: { id: number; bodyId: number; date: string }, itemId: number) {
   const record = minutesOf(meeting.id);
@@ -24,6 +27,8 @@ export function extractOf(actor: Actor | null, meeting: { id: number; bodyId: nu
     null;
   return {
     record,
+    /** The §'s own approval (`paragraphApproval`): a § approved at the meeting is, before the minutes. */
+    approval: paragraphApproval(record, decisionOfAgendaItem(item.id)),
     item: {
       title: item.title,
       paragraph: item.paragraph,

@@ -33,8 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     marks: [...marks, ...exampleMarksOf({ matter: [extract.item.matterId] })],
     decisionId: decisionOfItem[idParam(params.itemId)] ?? null,
     meeting: access.meeting,
-    approved,
-    approvedAt: extract.record.approvedAt,
+    /** The whole minutes are approved (their signatures are shown). */
+    minutesApproved: approved,
+    /** This § is approved: with the minutes, or at the meeting (as the register says). */
+    approval: extract.approval,
+    minutesApprovedAt: extract.record.approvedAt,
     item: hidden
       ? { ...extract.item, decisionText: "Sekretessmarkerad.", minutesNote: "", details: null }
       : extract.item,
@@ -67,7 +70,7 @@ export default function Extract() {
         <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="time" />, {d.meeting.place || "digitalt"}
         <ExampleMark marks={d.marks} entity="meeting" id={d.meeting.id} field="place" />
       </p>
-      {!d.approved ? (
+      {!d.approval.approved ? (
         <p className="notice notice--warn" role="status">
           Utkast: protokollet är inte justerat.
         </p>
@@ -100,12 +103,24 @@ export default function Extract() {
         Justering
         <ExampleMark marks={d.marks} entity="minutes" id={d.meeting.id} field="adjustment" />
       </h2>
-      {d.approved ? (
+      {d.approval.immediately ? (
         <p>
-          Protokollet justerades {d.approvedAt ? <DateTimeText at={d.approvedAt} /> : null} av{" "}
+          Paragrafen justerades omedelbart
+          {d.approval.approvedAt ? (
+            <>
+              {" "}
+              <DateTimeText at={d.approval.approvedAt} />
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
+      {d.minutesApproved ? (
+        <p>
+          Protokollet justerades {d.minutesApprovedAt ? <DateTimeText at={d.minutesApprovedAt} /> : null} av{" "}
           {d.signatures.map((s) => `${s.name} (${s.role})`).join(", ")}.
         </p>
-      ) : (
+      ) : d.approval.immediately ? null : (
         <p>Inte justerat.</p>
       )}
       <section aria-labelledby="intygande" className="certification">

@@ -21,6 +21,8 @@ import {
 } from "~/models/meeting-agenda.server";
 import { minutesOf, saveMinutes, startMinutes } from "~/models/meeting-minutes.server";
 import { saveParagraph } from "~/models/meeting-paragraphs.server";
+import { createSession } from "~/auth/sessions.server";
+import * as extractPage from "~/routes/moten.$meetingId.utdrag.$itemId";
 import { decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
@@ -150,6 +152,19 @@ describe("a § approved at the meeting (omedelbar justering)", () => {
     expect(getAgendaItem(itemId)).toMatchObject({ outcome: "beslut", decisionText: "Avtalet godkänns." });
     // Nothing was carried to a later meeting.
     expect(db.select().from(agendaItems).where(eq(agendaItems.carriedFromItemId, itemId)).all()).toEqual([]);
+  });
+
+  it("has an extract that says it is approved, as the register does, while the minutes are a draft", async () => {
+    const { meetingId, itemId, approved } = approvedImmediately("Lokalavtal");
+    const cookie = (await createSession(SECRETARY)).split(";")[0];
+    const extract = await extractPage.loader({
+      request: new Request(`http://localhost/moten/${meetingId}/utdrag/${itemId}`, { headers: { Cookie: cookie } }),
+      params: { meetingId: String(meetingId), itemId: String(itemId) },
+      context: {},
+    });
+    expect(approved.approval).toBe("justerat");
+    expect(extract.minutesApproved).toBe(false);
+    expect(extract.approval).toEqual({ approved: true, immediately: true, approvedAt: approved.approvedAt });
   });
 
   it("refuses an edit of its item, so the register keeps the approved title and publicity", () => {

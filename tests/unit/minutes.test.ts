@@ -16,6 +16,7 @@ import {
   isRegisterDecision,
   lastAppealDay,
   markHeldProblem,
+  paragraphApproval,
   positionProblems,
   registerChoiceApplies,
   requiredSignersOf,
@@ -357,5 +358,35 @@ describe("draftDecisionOf", () => {
       kind: "beslut",
       inRegister: false,
     });
+  });
+});
+
+describe("paragraphApproval", () => {
+  const draft = { status: "utkast", approvedAt: null };
+  const approvedMinutes = { status: "justerat", approvedAt: "2026-11-27T09:00:00.000Z" };
+  const immediate = { approvedImmediately: true, approvedAt: "2026-11-20T10:30:00.000Z" };
+  const ordinary = { approvedImmediately: false, approvedAt: null };
+
+  it("approves a § approved at the meeting though its minutes are a draft", () => {
+    expect(paragraphApproval(draft, immediate)).toEqual({
+      approved: true,
+      immediately: true,
+      approvedAt: "2026-11-20T10:30:00.000Z",
+    });
+  });
+
+  it("keeps saying so once the minutes are approved", () => {
+    expect(paragraphApproval(approvedMinutes, immediate)).toMatchObject({ immediately: true });
+  });
+
+  it("approves any other § with the minutes, and not before", () => {
+    expect(paragraphApproval(approvedMinutes, ordinary)).toEqual({
+      approved: true,
+      immediately: false,
+      approvedAt: "2026-11-27T09:00:00.000Z",
+    });
+    for (const decision of [ordinary, null, undefined])
+      expect(paragraphApproval(draft, decision)).toEqual({ approved: false, immediately: false, approvedAt: null });
+    expect(paragraphApproval(undefined, null).approved).toBe(false);
   });
 });
