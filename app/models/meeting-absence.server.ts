@@ -4,7 +4,7 @@
  * member. Both answers pre-fill the attendance of the minutes (until the minutes are
  * approved), in the same transaction, with their audit entry. Rules: app/domain/meeting-absence.ts.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { attendance, meetingResponses, minutes, people } from "../../db/schema";
 import { prefilledAttendance, substituteProblem, type MeetingAnswer } from "~/domain/meeting-absence";
 import { isSigned } from "~/domain/meetings";
@@ -28,6 +28,17 @@ export function responsesOf(meetingId: number, conn: Db = db()) {
     .all();
 }
 
+/**
+ * An answer changed the attendance of draft minutes: their version goes up, so a save from a
+ * page read before the answer is refused as a conflict (409) instead of deleting it unseen.
+ */
+function draftMinutesChanged(tx: Db, meetingId: number) {
+  tx.update(minutes)
+    .set({ version: sql`${minutes.version} + 1` })
+    .where(eq(minutes.meetingId, meetingId))
+    .run();
+}
+
 /** Writes the answers into the attendance list, unless the minutes are approved (then they are the record). */
 function prefill(
   tx: Db,
@@ -45,6 +56,7 @@ function prefill(
       })
       .run();
   }
+  if (record) draftMinutesChanged(tx, meetingId);
 }
 
 type Outcome = { ok: true } | { ok: false; message: string };
@@ -146,6 +158,7 @@ export function withdrawAnswer(userId: string, meeting: { id: number }, personId
             .where(and(eq(attendance.meetingId, meeting.id), eq(attendance.personId, row.personId)))
             .run();
       }
+      if (record) draftMinutesChanged(tx, meeting.id);
     }
     tx.delete(meetingResponses)
       .where(
