@@ -144,12 +144,17 @@ export function decisionOfAgendaItem(itemId: number, conn: Db = db()) {
  * Copies an edited item into its decision row while the § is a draft (`draftDecisionOf`), so
  * the register never keeps a title, matter or publicity the minutes no longer have.
  */
-function syncDraftDecision(tx: Db, itemId: number) {
+function syncDraftDecision(tx: Db, userId: string, itemId: number) {
   const decision = decisionOfAgendaItem(itemId, tx);
   if (!decision || decision.approval !== "utkast") return;
   const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get()!;
   const meeting = tx.select().from(meetings).where(eq(meetings.id, item.meetingId)).get()!;
-  tx.update(decisions).set(draftDecisionOf(item, meeting)).where(eq(decisions.id, decision.id)).run();
+  const copy = draftDecisionOf(item, meeting);
+  const changed = (Object.keys(copy) as (keyof typeof copy)[]).some((k) => decision[k] !== copy[k]);
+  if (!changed) return;
+  const after = tx.update(decisions).set(copy).where(eq(decisions.id, decision.id)).returning().get();
+  // The register row is a record of its own: its change is logged with before and after.
+  recordAudit(tx, { userId, action: "update", entityType: "decision", entityId: decision.id, before: decision, after });
 }
 
 export function updateAgendaItem(
@@ -172,7 +177,7 @@ export function updateAgendaItem(
     for (const f of staged?.insert(tx, userId) ?? [])
       tx.insert(agendaItemFiles).values({ agendaItemId: itemId, fileId: f.id }).run();
     bumpMeeting(tx, saved.before.meetingId);
-    syncDraftDecision(tx, itemId);
+    syncDraftDecision(tx, userId, itemId);
     return saved;
   });
 }

@@ -84,6 +84,15 @@ describe("an item edited after the minutes numbered it", () => {
       expect(saved.ok).toBe(true);
       const { register, minutes } = registerAndMinutes(itemId);
       expect(register, JSON.stringify(edit)).toEqual(minutes);
+      // The register row's change is in the audit log, with before and after.
+      const logged = db.$client
+        .prepare(
+          "SELECT user_id AS userId, before, after FROM audit_log WHERE entity_type = 'decision' AND entity_id = ? ORDER BY id DESC LIMIT 1",
+        )
+        .get(String(decisionOfAgendaItem(itemId)!.id)) as { userId: string; before: string; after: string };
+      expect(logged.userId).toBe(SECRETARY);
+      expect(JSON.parse(logged.after)).toMatchObject(register);
+      expect(JSON.parse(logged.before)).not.toMatchObject(register);
     }
   });
 
