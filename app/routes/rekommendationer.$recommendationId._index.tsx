@@ -68,7 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInStockholm();
   const answers = answersOf([rec.id]);
   const costs = costsFor(rec);
-  const decision = rec.decisionId ? getDecision(rec.decisionId) : undefined;
+  const found = rec.decisionId ? getDecision(rec.decisionId) : undefined;
+  // The deciding § and everything hung on it follow the decision's own readability (the
+  // register's rule): a list of its documents would tell a viewer who may not read it that it exists.
+  const decision = found && canReadDecision(actor, found) ? found : undefined;
   const own = actor?.organisationId ?? null;
   const ownAnswer = answers.find((a) => a.organisationId === own);
   const versions = versionsOf(rec.id);
@@ -98,20 +101,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           canReport: can(actor, "report:party-answer", { organisationId: ownAnswer.organisationId }),
         }
       : null,
-    decision:
-      decision && canReadDecision(actor, decision)
-        ? {
-            id: decision.id,
-            title: decision.title,
-            bodyName: decision.bodyName,
-            decidedOn: decision.decidedOn,
-            paragraph: decision.paragraph,
-            // No dead ends (issue 15): the meeting is linked for its body's members; others read the decision.
-            meetingId: can(actor, "read:meeting", { bodyId: decision.bodyId, publicRecords: decision.publicRecords })
-              ? decision.meetingId
-              : null,
-          }
-        : null,
+    decision: decision
+      ? {
+          id: decision.id,
+          title: decision.title,
+          bodyName: decision.bodyName,
+          decidedOn: decision.decidedOn,
+          paragraph: decision.paragraph,
+          // No dead ends (issue 15): the meeting is linked for its body's members; others read the decision.
+          meetingId: can(actor, "read:meeting", { bodyId: decision.bodyId, publicRecords: decision.publicRecords })
+            ? decision.meetingId
+            : null,
+        }
+      : null,
     files: filesOf(rec.id),
     decisionDocuments: decision
       ? await pageOfDocumentsLinkedTo(
