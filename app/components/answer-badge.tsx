@@ -4,18 +4,21 @@ import { ANSWER_LABEL, isInProgress, type AnswerStatus } from "~/domain/recommen
 /**
  * A party's answer as text and colour; overdue and "to be reviewed" are spelled out, never
  * colour alone. "Antagen med ändringar" is not shown as an approval: for an agreement it is a
- * counter-offer the coordinator reviews.
+ * counter-offer the coordinator reviews. `didNotAnswer` is the record of a closed follow-up
+ * (no decision came): said in words, not in the colour of a late answer, since nobody is chased.
  */
 export function AnswerBadge({
   status,
   overdue,
   date,
   needsReview = false,
+  didNotAnswer = false,
 }: {
   status: AnswerStatus;
   overdue: boolean;
   date?: string | null;
   needsReview?: boolean;
+  didNotAnswer?: boolean;
 }) {
   const tone =
     status === "antagen"
@@ -24,12 +27,15 @@ export function AnswerBadge({
         ? "badge--neutral"
         : status === "avslagen" || overdue
           ? "badge--bad"
-          : "badge--warn";
+          : didNotAnswer
+            ? "badge--neutral"
+            : "badge--warn";
   return (
     <span className={`badge ${tone}`}>
-      {ANSWER_LABEL[status]}
+      {didNotAnswer && status === "väntar" ? "Svarade inte" : ANSWER_LABEL[status]}
       {keepWhole(date && isInProgress(status) ? ` ${date}` : "")}
       {overdue ? " – försenat" : ""}
+      {didNotAnswer && status !== "väntar" ? " – svarade inte" : ""}
       {needsReview ? " – granskas" : ""}
     </span>
   );

@@ -215,43 +215,61 @@ export function effectiveDeadline(partyDeadline: string | null | undefined, comm
   return partyDeadline || commonDeadline;
 }
 
-/**
- * Whether the recommendation asks the parties for an answer on `day`: once withdrawn (on that
- * day or before, in Stockholm) it asks nothing, as the withdrawal letter tells every party. No
- * party is then late or "has not answered" it, on any surface; the rules below ask this, so
- * every caller passes the recommendation's `withdrawnAt`.
- */
-export function asksForAnswers(withdrawnAt: string | null, day: string): boolean {
-  return withdrawnAt === null || dateInStockholm(withdrawnAt) > day;
+/** The facts of a recommendation that say until when it asks the parties for an answer. */
+export interface AskingFacts {
+  status: string;
+  withdrawnAt: string | null;
+  closedAt: string | null;
 }
 
 /**
- * Overdue: asked (not withdrawn), no final answer and the deadline day has passed (the
- * deadline day itself is in time).
+ * The day (in Stockholm) the recommendation stopped asking the parties for an answer, null
+ * while it asks: the day it was withdrawn (the withdrawal letter tells every party it need not
+ * decide) or closed (the follow-up is over: nobody is chased or late any more). A closed or
+ * withdrawn one without its day recorded has never asked, as far as the portal can tell.
  */
-export function isAnswerOverdue(
-  status: AnswerStatus,
-  deadline: string,
-  today: string,
-  withdrawnAt: string | null,
-): boolean {
-  return asksForAnswers(withdrawnAt, today) && !isAnswered(status) && today > deadline;
+export function askingEndedOn(rec: AskingFacts): string | null {
+  const ended = rec.withdrawnAt ?? rec.closedAt;
+  if (ended) return dateInStockholm(ended);
+  return rec.status === "avslutad" || rec.status === "återkallad" ? "0000-01-01" : null;
+}
+
+/**
+ * Whether the recommendation asks the parties for an answer on `day`: not from the day it was
+ * withdrawn or closed (askingEndedOn). No party is then late or "has not answered" it, on any
+ * surface; the rules below ask this, so every caller passes the recommendation's facts.
+ */
+export function asksForAnswers(rec: AskingFacts, day: string): boolean {
+  const ended = askingEndedOn(rec);
+  return ended === null || ended > day;
+}
+
+/**
+ * The record of a closed recommendation: a party that had not decided by the day its follow-up
+ * was closed did not answer ("Svarade inte"). Not chased and not late, but not forgotten either.
+ * A withdrawn recommendation asked nobody to decide, so nobody "did not answer" it.
+ */
+export function didNotAnswer(status: AnswerStatus, rec: AskingFacts, day: string): boolean {
+  return !asksForAnswers(rec, day) && rec.withdrawnAt === null && !isAnswered(status);
+}
+
+/**
+ * Overdue: asked (neither withdrawn nor closed), no final answer and the deadline day has
+ * passed (the deadline day itself is in time).
+ */
+export function isAnswerOverdue(status: AnswerStatus, deadline: string, today: string, rec: AskingFacts): boolean {
+  return asksForAnswers(rec, today) && !isAnswered(status) && today > deadline;
 }
 
 /**
  * Has not answered, for the follow-up: nothing heard ("väntar"), or on its own agenda but past
  * the deadline. A party whose council has the matter on its agenda in time is not chased, nor
- * any party once the recommendation is withdrawn.
+ * any party once the recommendation is withdrawn or closed.
  */
-export function hasNotAnswered(
-  status: AnswerStatus,
-  deadline: string,
-  today: string,
-  withdrawnAt: string | null,
-): boolean {
-  if (!asksForAnswers(withdrawnAt, today)) return false;
+export function hasNotAnswered(status: AnswerStatus, deadline: string, today: string, rec: AskingFacts): boolean {
+  if (!asksForAnswers(rec, today)) return false;
   if (status === "väntar") return true;
-  return isInProgress(status) && isAnswerOverdue(status, deadline, today, withdrawnAt);
+  return isInProgress(status) && isAnswerOverdue(status, deadline, today, rec);
 }
 
 /**
@@ -270,9 +288,11 @@ export interface AnswerSummary {
   declined: number;
   inProgress: number;
   waiting: number;
-  /** Waiting, or in progress past the deadline. */
+  /** Waiting, or in progress past the deadline, while the recommendation asks. */
   notAnswered: number;
   overdue: number;
+  /** Closed without the party's decision (didNotAnswer): the record, not a chase. */
+  didNotAnswer: number;
   needsReview: number;
 }
 
@@ -280,7 +300,7 @@ export function summarise(
   answers: { status: AnswerStatus; deadline?: string | null; confirmedAt?: string | null }[],
   deadline: string,
   today: string,
-  withdrawnAt: string | null,
+  rec: AskingFacts,
 ): AnswerSummary {
   const due = (a: { deadline?: string | null }) => effectiveDeadline(a.deadline, deadline);
   const count = (p: (a: (typeof answers)[number]) => boolean) => answers.filter(p).length;
@@ -291,20 +311,26 @@ export function summarise(
     declined: count((a) => a.status === "avslagen"),
     inProgress: count((a) => isInProgress(a.status)),
     waiting: count((a) => a.status === "väntar"),
-    notAnswered: count((a) => hasNotAnswered(a.status, due(a), today, withdrawnAt)),
-    overdue: count((a) => isAnswerOverdue(a.status, due(a), today, withdrawnAt)),
+    notAnswered: count((a) => hasNotAnswered(a.status, due(a), today, rec)),
+    overdue: count((a) => isAnswerOverdue(a.status, due(a), today, rec)),
+    didNotAnswer: count((a) => didNotAnswer(a.status, rec, today)),
     needsReview: count((a) => needsReview({ status: a.status, confirmedAt: a.confirmedAt ?? null })),
   };
 }
 
-/** The summary as one Swedish sentence for the reading page and the follow-up report. */
+/**
+ * The summary as one Swedish sentence for the reading page and the follow-up report. Once the
+ * follow-up is closed, the parties without a decision "svarade inte" (those that had it on
+ * their agenda among them): what is recorded, not who is chased.
+ */
 export function summarySentence(s: AnswerSummary): string {
   const parts = [
     `${s.adopted} av ${s.asked} har antagit`,
     ...(s.adoptedWithChanges ? [`${s.adoptedWithChanges} har antagit med ändringar (räknas inte som antagit)`] : []),
     ...(s.declined ? [`${s.declined} har avslagit`] : []),
-    ...(s.inProgress ? [`${s.inProgress} behandlar ärendet`] : []),
-    `${s.notAnswered} har inte svarat`,
+    ...(s.didNotAnswer
+      ? [`${s.didNotAnswer} svarade inte`]
+      : [...(s.inProgress ? [`${s.inProgress} behandlar ärendet`] : []), `${s.notAnswered} har inte svarat`]),
   ];
   const last = parts.pop()!;
   return `${parts.join(", ")} och ${last}${s.overdue ? `; ${s.overdue} efter sista svarsdag` : ""}.`;
@@ -550,10 +576,10 @@ export function reminderDue(
 export function remainsFor(
   a: { status: AnswerStatus; confirmedAt: string | null; deadline: string },
   today: string,
-  withdrawnAt: string | null,
+  rec: AskingFacts,
 ): string {
   if (needsReview(a)) return "Ändringarna granskas av samordnaren";
-  if (!asksForAnswers(withdrawnAt, today)) return "";
+  if (!asksForAnswers(rec, today)) return "";
   if (a.status === "väntar")
     return today > a.deadline ? "Har inte svarat, sista svarsdag har passerat" : "Har inte svarat ännu";
   if (isInProgress(a.status))

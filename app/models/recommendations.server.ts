@@ -96,6 +96,11 @@ export function pendingAnswersOf(collaborationId: number, organisationId: number
       title: recommendations.title,
       deadline: partyDeadline,
       status: recommendationParties.status,
+      asking: {
+        status: recommendations.status,
+        withdrawnAt: recommendations.withdrawnAt,
+        closedAt: recommendations.closedAt,
+      },
     })
     .from(recommendationParties)
     .innerJoin(recommendations, eq(recommendationParties.recommendationId, recommendations.id))
@@ -143,6 +148,7 @@ export function pageOfRecommendations(
         answerDeadline: recommendations.answerDeadline,
         status: recommendations.status,
         withdrawnAt: recommendations.withdrawnAt,
+        closedAt: recommendations.closedAt,
       })
       .from(recommendations)
       .where(page)
@@ -154,7 +160,8 @@ export function pageOfRecommendations(
  * Every party that has not answered (hasNotAnswered: nothing heard, or on its own agenda past
  * its deadline), over all the recommendations the actor may read, not only the page shown:
  * the coordinator chases these. As of a date, the status is the last one reported on or
- * before that day. A withdrawn recommendation needs no answer.
+ * before that day. A withdrawn or closed recommendation asks for no answer (asksForAnswers):
+ * its parties are not chased from the day it was withdrawn or closed.
  */
 export function notAnsweredByRecommendation(
   actor: Actor | null,
@@ -165,7 +172,7 @@ export function notAnsweredByRecommendation(
   const status = asOf
     ? sql<string>`coalesce((SELECT ${partyAnswers.status} FROM ${partyAnswers} WHERE ${partyAnswers.recommendationPartyId} = ${recommendationParties.id} AND ${partyAnswers.at} < ${endOfStockholmDay(asOf)} ORDER BY ${partyAnswers.id} DESC LIMIT 1), 'väntar')`
     : sql<string>`${recommendationParties.status}`;
-  const withdrawnBy = asOf ?? today;
+  const askedOn = asOf ?? today;
   const rows = db()
     .select({
       recommendationId: recommendations.id,
@@ -175,7 +182,11 @@ export function notAnsweredByRecommendation(
       organisation: organisations.name,
       kind: organisations.kind,
       status,
-      withdrawnAt: recommendations.withdrawnAt,
+      asking: {
+        status: recommendations.status,
+        withdrawnAt: recommendations.withdrawnAt,
+        closedAt: recommendations.closedAt,
+      },
     })
     .from(recommendationParties)
     .innerJoin(recommendations, eq(recommendationParties.recommendationId, recommendations.id))
@@ -184,14 +195,15 @@ export function notAnsweredByRecommendation(
       and(
         matrixWhere(actor, collaborationId, asOf),
         asOf ? undefined : inArray(recommendationParties.status, OPEN_STATUSES),
-        sql`(${recommendations.withdrawnAt} IS NULL OR ${recommendations.withdrawnAt} >= ${endOfStockholmDay(withdrawnBy)})`,
+        // asksForAnswers in SQL, to keep the rows few; the rule itself is asked of each row below.
+        sql`coalesce(${recommendations.withdrawnAt}, ${recommendations.closedAt}, ${endOfStockholmDay(askedOn)}) >= ${endOfStockholmDay(askedOn)}`,
       ),
     )
     .orderBy(desc(recommendations.answerDeadline), desc(recommendations.id))
     .all();
   const groups = new Map<number, { id: number; title: string; deadline: string; parties: typeof rows }>();
   for (const r of rows) {
-    if (!hasNotAnswered(r.status as AnswerStatus, r.deadline, today, r.withdrawnAt)) continue;
+    if (!hasNotAnswered(r.status as AnswerStatus, r.deadline, today, r.asking)) continue;
     const group = groups.get(r.recommendationId) ?? {
       id: r.recommendationId,
       title: r.title,
@@ -207,7 +219,7 @@ export function notAnsweredByRecommendation(
       .sort(byPartyOrder)
       .map(
         (p) =>
-          `${p.organisation}${isAnswerOverdue(p.status as AnswerStatus, p.deadline, today, p.withdrawnAt) ? " (försenat)" : ""}`,
+          `${p.organisation}${isAnswerOverdue(p.status as AnswerStatus, p.deadline, today, p.asking) ? " (försenat)" : ""}`,
       ),
   }));
 }

@@ -106,8 +106,7 @@ function followUp(collaboration: Collaboration, actor: Actor | null, today: stri
   const pendingAnswers = actor.organisationId
     ? pendingAnswersOf(collaboration.id, actor.organisationId).map((a) => ({
         ...a,
-        // Only recommendations out for answers are pending: none is withdrawn.
-        overdue: isAnswerOverdue(a.status, a.deadline, today, null),
+        overdue: isAnswerOverdue(a.status, a.deadline, today, a.asking),
       }))
     : [];
   return { overdueAssignments, pendingAnswers };

@@ -8,8 +8,10 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { dateInStockholm, formatKronor, todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import {
+  acceptsAnswers,
   allowedSteps,
   citeAnswer,
+  didNotAnswer,
   isAnswerOverdue,
   isSent,
   needsReview,
@@ -96,9 +98,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             costs?.amounts.get(ownAnswer.organisationId) ?? null,
           ),
           status: ownAnswer.status,
-          overdue: isAnswerOverdue(ownAnswer.status, ownAnswer.effectiveDeadline, today, rec.withdrawnAt),
+          overdue: isAnswerOverdue(ownAnswer.status, ownAnswer.effectiveDeadline, today, rec),
+          didNotAnswer: didNotAnswer(ownAnswer.status, rec, today),
           cite: citeAnswer(ownAnswer),
-          canReport: can(actor, "report:party-answer", { organisationId: ownAnswer.organisationId }),
+          // Closed or withdrawn, the party reports nothing more (the coordinator may still correct).
+          canReport:
+            acceptsAnswers(rec.status, isCoordinator) &&
+            can(actor, "report:party-answer", { organisationId: ownAnswer.organisationId }),
         }
       : null,
     decision: decision
@@ -136,11 +142,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       file: a.file,
       confirmed: a.confirmedAt !== null,
       needsReview: needsReview(a),
-      overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today, rec.withdrawnAt),
+      overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today, rec),
+      didNotAnswer: didNotAnswer(a.status, rec, today),
       cost: costs?.amounts.get(a.organisationId) ?? null,
-      canReport: isCoordinator || can(actor, "report:party-answer", { organisationId: a.organisationId }),
+      canReport:
+        acceptsAnswers(rec.status, isCoordinator) &&
+        (isCoordinator || can(actor, "report:party-answer", { organisationId: a.organisationId })),
     })),
-    summary: summarySentence(summarise(answers, rec.answerDeadline, today, rec.withdrawnAt)),
+    summary: summarySentence(summarise(answers, rec.answerDeadline, today, rec)),
     versions: versions.map((v) => ({
       versionNo: v.versionNo,
       at: v.createdAt,
@@ -222,7 +231,7 @@ export default function RecommendationPage() {
             ))}
             <dt>Ert svar</dt>
             <dd>
-              <AnswerBadge status={d.ownAsk.status} overdue={d.ownAsk.overdue} />
+              <AnswerBadge status={d.ownAsk.status} overdue={d.ownAsk.overdue} didNotAnswer={d.ownAsk.didNotAnswer} />
               {keepWhole(d.ownAsk.cite ? ` ${d.ownAsk.cite}` : "")}
             </dd>
           </dl>
@@ -334,6 +343,7 @@ export default function RecommendationPage() {
                       overdue={a.overdue}
                       date={a.decisionDate}
                       needsReview={a.needsReview}
+                      didNotAnswer={a.didNotAnswer}
                     />
                     {a.status !== "väntar" && !a.confirmed && !a.needsReview ? (
                       <div className="muted">ej bekräftat av samordnaren</div>

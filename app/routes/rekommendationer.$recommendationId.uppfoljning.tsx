@@ -15,6 +15,7 @@ import {
   citeAnswer,
   currentVersion,
   effectiveDeadline,
+  didNotAnswer,
   isAnswerOverdue,
   needsReview,
   nextStatus,
@@ -78,13 +79,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cite: citeAnswer(a),
       changes: a.changes,
       deadline,
-      overdue: isAnswerOverdue(a.status, deadline, asOf, rec.withdrawnAt),
+      overdue: isAnswerOverdue(a.status, deadline, asOf, rec),
+      didNotAnswer: didNotAnswer(a.status, rec, asOf),
       needsReview: needsReview(a),
-      remains: remainsFor({ status: a.status, confirmedAt: a.confirmedAt, deadline }, asOf, rec.withdrawnAt),
+      remains: remainsFor({ status: a.status, confirmedAt: a.confirmedAt, deadline }, asOf, rec),
       lastReminder: reminders.at(-1) ? `${reminders.at(-1)!.kind} ${reminders.at(-1)!.sentOn}` : "",
       // A withdrawn recommendation is reminded to nobody (sendDueReminders sends nothing).
       reminderDue:
-        asOf === today && asksForAnswers(rec.withdrawnAt, today)
+        asOf === today && asksForAnswers(rec, today)
           ? reminderDue(
               { status: a.status, deadline },
               letters.filter((l) => l.organisationId === a.organisationId),
@@ -113,9 +115,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requested,
     dateError: error ? "Skriv ett datum som ÅÅÅÅ-MM-DD, idag eller tidigare." : undefined,
     marks,
-    summary: summarySentence(summarise(answers, rec.answerDeadline, asOf, rec.withdrawnAt)),
+    summary: summarySentence(summarise(answers, rec.answerDeadline, asOf, rec)),
     rows,
     remaining: rows.filter((r) => r.remains),
+    asking: asksForAnswers(rec, asOf),
     coordinator: isCoordinator
       ? {
           canFollowUp: nextStatus(rec.status, "followUp") !== null,
@@ -233,6 +236,7 @@ export default function FollowUpReport() {
                     overdue={r.overdue}
                     date={r.decisionDate}
                     needsReview={r.needsReview}
+                    didNotAnswer={r.didNotAnswer}
                   />
                 </td>
                 <td>
@@ -250,7 +254,11 @@ export default function FollowUpReport() {
       </TableRegion>
       <h2>Det här återstår</h2>
       {d.remaining.length === 0 ? (
-        <p>Inget: alla parter har beslutat och inget väntar på granskning.</p>
+        <p>
+          {d.asking
+            ? "Inget: alla parter har beslutat och inget väntar på granskning."
+            : "Inget: rekommendationen ber inte längre parterna om svar, och inget väntar på granskning."}
+        </p>
       ) : (
         <ul>
           {d.remaining.map((r) => (

@@ -11,6 +11,7 @@ import { AnswerBadge } from "~/components/answer-badge";
 import { dateInStockholm, todayInStockholm } from "~/domain/format";
 import { can } from "~/domain/policy";
 import {
+  didNotAnswer,
   isAnswerOverdue,
   needsReview,
   ownPartyFirst,
@@ -74,14 +75,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         withdrawn: r.status === "återkallad" && (!asOf || dateInStockholm(r.withdrawnAt ?? "") <= asOf),
         title: r.title,
         deadline: r.answerDeadline,
-        summary: summarise(mine, r.answerDeadline, today, r.withdrawnAt),
+        summary: summarise(mine, r.answerDeadline, today, r),
         cells: Object.fromEntries(
           mine.map((a) => [
             a.organisationId,
             {
               status: a.status,
               date: a.decisionDate,
-              overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today, r.withdrawnAt),
+              overdue: isAnswerOverdue(a.status, a.effectiveDeadline, today, r),
+              didNotAnswer: didNotAnswer(a.status, r, today),
               needsReview: needsReview(a),
             },
           ]),
@@ -186,6 +188,7 @@ export default function Recommendations() {
                           overdue={cell.overdue}
                           date={cell.date}
                           needsReview={cell.needsReview}
+                          didNotAnswer={cell.didNotAnswer}
                         />
                       ) : (
                         <span className="muted">Inte tillfrågad</span>

@@ -307,10 +307,10 @@ describe("answers", () => {
     const row = getPartyAnswer(rec.id, world.organisationIds.Krokom)!;
     const withChanges = { ...adopted, status: "antagen med ändringar" as const, changes: "Avtalstid två år" };
     expect(recordAnswer("demo-ifochef", row.id, 1, withChanges, "rapporterat", null).ok).toBe(true);
-    let s = summarise(answersOf([rec.id]), rec.answerDeadline, "2026-11-30", null);
+    let s = summarise(answersOf([rec.id]), rec.answerDeadline, "2026-11-30", rec);
     expect(s).toMatchObject({ adopted: 0, adoptedWithChanges: 1, needsReview: 1 });
     expect(recordAnswer("demo-samordnare", row.id, 2, withChanges, "bekräftat", null).ok).toBe(true);
-    s = summarise(answersOf([rec.id]), rec.answerDeadline, "2026-11-30", null);
+    s = summarise(answersOf([rec.id]), rec.answerDeadline, "2026-11-30", rec);
     expect(s).toMatchObject({ adopted: 0, adoptedWithChanges: 1, needsReview: 0 });
   });
 
@@ -333,7 +333,7 @@ describe("the seeded history after the migration", () => {
     const rec = db.select().from(recommendations).where(eq(recommendations.answerDeadline, "2022-09-30")).get()!;
     expect(rec.status).toBe("avslutad");
     const asOf = answersAsOf([rec.id], "2022-10-07");
-    const s = summarise(asOf, rec.answerDeadline, "2022-10-07", null);
+    const s = summarise(asOf, rec.answerDeadline, "2022-10-07", rec);
     expect(s).toMatchObject({ asked: 9, adopted: 6, declined: 1, notAnswered: 2, overdue: 2 });
     const notDecided = asOf.filter((a) => a.status === "väntar").map((a) => a.organisation);
     expect(notDecided).toContain("Region Jämtland Härjedalen");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   allowedSteps,
+  askingEndedOn,
   asksForAnswers,
   acceptsAnswers,
   ANSWER_STATUSES,
@@ -11,6 +12,7 @@ import {
   correctionProblems,
   currentVersion,
   decidingBodyChoice,
+  didNotAnswer,
   effectiveDeadline,
   hasNotAnswered,
   isAnswerOverdue,
@@ -38,6 +40,9 @@ import {
   type RecommendationText,
 } from "~/domain/recommendations";
 import { todayInStockholm } from "~/domain/format";
+
+/** A recommendation out for answers: neither withdrawn nor closed. */
+const ASKING = { status: "skickad", withdrawnAt: null, closedAt: null };
 
 describe("the lifecycle: draft → decided → sent → followed up → closed", () => {
   it("walks the main path", () => {
@@ -163,55 +168,82 @@ describe("answer statuses", () => {
   });
 
   it("is overdue after the deadline day until a decision, at midnight Stockholm time", () => {
-    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-09-30", null)).toBe(false);
-    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-01", null)).toBe(true);
-    expect(isAnswerOverdue("bordlagd", "2022-09-30", "2022-10-07", null)).toBe(true);
-    expect(isAnswerOverdue("avslagen", "2022-09-30", "2022-10-07", null)).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-09-30", ASKING)).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-01", ASKING)).toBe(true);
+    expect(isAnswerOverdue("bordlagd", "2022-09-30", "2022-10-07", ASKING)).toBe(true);
+    expect(isAnswerOverdue("avslagen", "2022-09-30", "2022-10-07", ASKING)).toBe(false);
     const today = todayInStockholm(new Date("2022-09-30T23:30:00Z"));
     expect(today).toBe("2022-10-01");
-    expect(isAnswerOverdue("väntar", "2022-09-30", today, null)).toBe(true);
-    expect(isAnswerOverdue("väntar", "2022-09-30", todayInStockholm(new Date("2022-09-30T21:30:00Z")), null)).toBe(
+    expect(isAnswerOverdue("väntar", "2022-09-30", today, ASKING)).toBe(true);
+    expect(isAnswerOverdue("väntar", "2022-09-30", todayInStockholm(new Date("2022-09-30T21:30:00Z")), ASKING)).toBe(
       false,
     );
   });
 
   it("does not chase a party whose council has it on the agenda in time, but does once it is late", () => {
-    expect(hasNotAnswered("väntar", "2022-09-30", "2022-09-01", null)).toBe(true);
-    expect(hasNotAnswered("behandlas", "2022-09-30", "2022-09-01", null)).toBe(false);
-    expect(hasNotAnswered("bordlagd", "2022-09-30", "2022-09-30", null)).toBe(false);
-    expect(hasNotAnswered("återremitterad", "2022-09-30", "2022-10-01", null)).toBe(true);
-    expect(hasNotAnswered("antagen", "2022-09-30", "2022-12-01", null)).toBe(false);
+    expect(hasNotAnswered("väntar", "2022-09-30", "2022-09-01", ASKING)).toBe(true);
+    expect(hasNotAnswered("behandlas", "2022-09-30", "2022-09-01", ASKING)).toBe(false);
+    expect(hasNotAnswered("bordlagd", "2022-09-30", "2022-09-30", ASKING)).toBe(false);
+    expect(hasNotAnswered("återremitterad", "2022-09-30", "2022-10-01", ASKING)).toBe(true);
+    expect(hasNotAnswered("antagen", "2022-09-30", "2022-12-01", ASKING)).toBe(false);
   });
 
   it("asks nothing of a withdrawn recommendation from the day it is withdrawn (Stockholm)", () => {
     // Withdrawn 2022-10-03 at 23:30 UTC: 2022-10-04 in Stockholm.
-    const withdrawnAt = "2022-10-03T23:30:00.000Z";
-    expect(asksForAnswers(null, "2022-10-07")).toBe(true);
-    expect(asksForAnswers(withdrawnAt, "2022-10-03")).toBe(true);
-    expect(asksForAnswers(withdrawnAt, "2022-10-04")).toBe(false);
-    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-03", withdrawnAt)).toBe(true);
-    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-04", withdrawnAt)).toBe(false);
-    expect(hasNotAnswered("väntar", "2022-09-30", "2022-10-04", withdrawnAt)).toBe(false);
-    expect(hasNotAnswered("väntar", "2022-09-30", "2022-10-03", withdrawnAt)).toBe(true);
+    const withdrawn = { status: "återkallad", withdrawnAt: "2022-10-03T23:30:00.000Z", closedAt: null };
+    expect(asksForAnswers(ASKING, "2022-10-07")).toBe(true);
+    expect(asksForAnswers(withdrawn, "2022-10-03")).toBe(true);
+    expect(asksForAnswers(withdrawn, "2022-10-04")).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-03", withdrawn)).toBe(true);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-10-04", withdrawn)).toBe(false);
+    expect(hasNotAnswered("väntar", "2022-09-30", "2022-10-04", withdrawn)).toBe(false);
+    expect(hasNotAnswered("väntar", "2022-09-30", "2022-10-03", withdrawn)).toBe(true);
     const answers = [{ status: "väntar" as const }, { status: "antagen" as const }, { status: "bordlagd" as const }];
-    expect(summarise(answers, "2022-09-30", "2022-10-07", withdrawnAt)).toMatchObject({
+    expect(summarise(answers, "2022-09-30", "2022-10-07", withdrawn)).toMatchObject({
       adopted: 1,
       waiting: 1,
       inProgress: 1,
       notAnswered: 0,
       overdue: 0,
     });
-    expect(summarise(answers, "2022-09-30", "2022-10-03", withdrawnAt)).toMatchObject({ notAnswered: 2, overdue: 2 });
-    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", withdrawnAt)).toBe(
+    expect(summarise(answers, "2022-09-30", "2022-10-03", withdrawn)).toMatchObject({ notAnswered: 2, overdue: 2 });
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", withdrawn)).toBe(
       "",
     );
     expect(
       remainsFor(
         { status: "antagen med ändringar", confirmedAt: null, deadline: "2022-09-30" },
         "2022-10-07",
-        withdrawnAt,
+        withdrawn,
       ),
     ).toMatch(/granskas/);
+    expect(didNotAnswer("väntar", withdrawn, "2022-10-07")).toBe(false);
+  });
+
+  it("chases nobody once the follow-up is closed, and records who did not answer (Stockholm day)", () => {
+    // Closed 2022-12-02 at 23:30 UTC: 2022-12-03 in Stockholm.
+    const closed = { status: "avslutad", withdrawnAt: null, closedAt: "2022-12-02T23:30:00.000Z" };
+    expect(askingEndedOn(closed)).toBe("2022-12-03");
+    expect(askingEndedOn(ASKING)).toBeNull();
+    expect(asksForAnswers(closed, "2022-12-02")).toBe(true);
+    expect(asksForAnswers(closed, "2022-12-03")).toBe(false);
+    // Closed with no day recorded: it asks nothing on any day.
+    expect(asksForAnswers({ ...closed, closedAt: null }, "1990-01-01")).toBe(false);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-12-02", closed)).toBe(true);
+    expect(isAnswerOverdue("väntar", "2022-09-30", "2022-12-03", closed)).toBe(false);
+    expect(hasNotAnswered("bordlagd", "2022-09-30", "2022-12-03", closed)).toBe(false);
+    expect(didNotAnswer("väntar", closed, "2022-12-03")).toBe(true);
+    expect(didNotAnswer("bordlagd", closed, "2022-12-03")).toBe(true);
+    expect(didNotAnswer("avslagen", closed, "2022-12-03")).toBe(false);
+    expect(didNotAnswer("väntar", closed, "2022-12-02")).toBe(false);
+    const answers = [{ status: "väntar" as const }, { status: "antagen" as const }, { status: "bordlagd" as const }];
+    const s = summarise(answers, "2022-09-30", "2022-12-07", closed);
+    expect(s).toMatchObject({ adopted: 1, notAnswered: 0, overdue: 0, didNotAnswer: 2 });
+    expect(summarySentence(s)).toBe("1 av 3 har antagit och 2 svarade inte.");
+    expect(summarySentence(summarise(answers, "2022-09-30", "2022-12-02", closed))).toBe(
+      "1 av 3 har antagit, 1 behandlar ärendet och 2 har inte svarat; 2 efter sista svarsdag.",
+    );
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-12-07", closed)).toBe("");
   });
 
   it("uses a party's own deadline when it has one", () => {
@@ -236,7 +268,7 @@ describe("counting answers", () => {
 
   it("summarises like the SVOM follow-up on 2022-10-07", () => {
     const answers = [...Array.from({ length: 6 }, () => at("antagen")), at("avslagen"), at("behandlas"), at("väntar")];
-    expect(summarise(answers, "2022-09-30", "2022-10-07", null)).toEqual({
+    expect(summarise(answers, "2022-09-30", "2022-10-07", ASKING)).toEqual({
       asked: 9,
       adopted: 6,
       adoptedWithChanges: 0,
@@ -246,14 +278,15 @@ describe("counting answers", () => {
       notAnswered: 2,
       overdue: 2,
       needsReview: 0,
+      didNotAnswer: 0,
     });
   });
 
   it("does not count in-progress parties as not answered before the deadline", () => {
     const answers = [at("behandlas"), at("bordlagd"), at("återremitterad"), at("väntar")];
-    const before = summarise(answers, "2022-09-30", "2022-09-15", null);
+    const before = summarise(answers, "2022-09-30", "2022-09-15", ASKING);
     expect(before).toMatchObject({ inProgress: 3, waiting: 1, notAnswered: 1, overdue: 0 });
-    const after = summarise(answers, "2022-09-30", "2022-10-01", null);
+    const after = summarise(answers, "2022-09-30", "2022-10-01", ASKING);
     expect(after).toMatchObject({ inProgress: 3, notAnswered: 4, overdue: 4 });
   });
 
@@ -263,7 +296,7 @@ describe("counting answers", () => {
       at("antagen med ändringar"),
       at("antagen med ändringar", { confirmedAt: "2023-04-02T08:00:00Z" }),
     ];
-    const s = summarise(answers, "2023-03-31", "2023-04-03", null);
+    const s = summarise(answers, "2023-03-31", "2023-04-03", ASKING);
     expect(s).toMatchObject({ adopted: 1, adoptedWithChanges: 2, needsReview: 1, notAnswered: 0, overdue: 0 });
     expect(summarySentence(s)).toBe(
       "1 av 3 har antagit, 2 har antagit med ändringar (räknas inte som antagit) och 0 har inte svarat.",
@@ -272,30 +305,30 @@ describe("counting answers", () => {
 
   it("counts each party against its own deadline", () => {
     const answers = [at("väntar", { deadline: "2022-10-31" }), at("väntar")];
-    expect(summarise(answers, "2022-09-30", "2022-10-07", null)).toMatchObject({ notAnswered: 2, overdue: 1 });
+    expect(summarise(answers, "2022-09-30", "2022-10-07", ASKING)).toMatchObject({ notAnswered: 2, overdue: 1 });
   });
 
   it("says the follow-up in one sentence", () => {
     const answers = [at("antagen"), at("avslagen"), at("bordlagd"), at("väntar")];
-    expect(summarySentence(summarise(answers, "2022-09-30", "2022-10-07", null))).toBe(
+    expect(summarySentence(summarise(answers, "2022-09-30", "2022-10-07", ASKING))).toBe(
       "1 av 4 har antagit, 1 har avslagit, 1 behandlar ärendet och 2 har inte svarat; 2 efter sista svarsdag.",
     );
   });
 
   it("says what remains per party", () => {
-    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", null)).toMatch(
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", ASKING)).toMatch(
       /passerat/,
     );
-    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", null)).toBe(
+    expect(remainsFor({ status: "väntar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", ASKING)).toBe(
       "Har inte svarat ännu",
     );
-    expect(remainsFor({ status: "bordlagd", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", null)).toBe(
+    expect(remainsFor({ status: "bordlagd", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", ASKING)).toBe(
       "Bordlagd; beslut väntas",
     );
     expect(
-      remainsFor({ status: "antagen med ändringar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", null),
+      remainsFor({ status: "antagen med ändringar", confirmedAt: null, deadline: "2022-09-30" }, "2022-09-07", ASKING),
     ).toMatch(/granskas/);
-    expect(remainsFor({ status: "antagen", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", null)).toBe("");
+    expect(remainsFor({ status: "antagen", confirmedAt: null, deadline: "2022-09-30" }, "2022-10-07", ASKING)).toBe("");
   });
 });
 
