@@ -44,6 +44,18 @@ function instant(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : new Date(value).toISOString();
 }
 
+/**
+ * An entry's `updated`: the newest of the times its content was published to the feed's
+ * readers (every published version of a notice; a decision's approval and each approved
+ * correction of its §), so a republished change of time or place shows as an update in a feed
+ * reader. The caller passes published times only, never an unpublished change; `fallback` (a
+ * date) when none carries a time.
+ */
+export function lastPublished(times: readonly (string | null | undefined)[], fallback: string): string {
+  const known = times.filter((t): t is string => Boolean(t));
+  return known.length ? known.reduce((a, b) => (instant(b) > instant(a) ? b : a)) : fallback;
+}
+
 export function buildAtomFeed(feed: AtomFeed): string {
   const newest =
     feed.entries

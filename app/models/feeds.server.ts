@@ -3,9 +3,9 @@
  * anonymous public may read (the shared rules of app/models/read-scope.server.ts with the
  * anonymous scope), newest first.
  */
-import { and, desc, eq, min } from "drizzle-orm";
-import { agendaVersions, bodies, decisions, meetings } from "../../db/schema";
-import type { AtomEntry } from "~/domain/atom";
+import { and, desc, eq, max, sql } from "drizzle-orm";
+import { agendaVersions, bodies, decisions, meetings, minutesRevisions } from "../../db/schema";
+import { lastPublished, type AtomEntry } from "~/domain/atom";
 import { readScopeOf } from "~/domain/read-scope";
 import { db } from "~/utils/db.server";
 import { asNoticedBy } from "./meeting-notice.server";
@@ -32,6 +32,10 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
       title: decisions.title,
       text: decisions.text,
       approvedAt: decisions.approvedAt,
+      // The last approved correction of the §'s minutes (rättelse): the text the public reads changed then.
+      correctedAt: sql<
+        string | null
+      >`(select max(coalesce(${minutesRevisions.approvedAt}, ${minutesRevisions.createdAt})) from ${minutesRevisions} where ${minutesRevisions.meetingId} = ${decisions.meetingId} and ${minutesRevisions.agendaItemId} = ${decisions.agendaItemId} and ${minutesRevisions.pending} = 0)`,
     })
     .from(decisions)
     .where(and(eq(decisions.bodyId, bodyId), eq(decisions.inRegister, true), decisionsReadableBy(anonymous)))
@@ -41,7 +45,7 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
     .map((d): AtomEntry => ({
       id: `tag:${host},2026:beslut/${d.id}`,
       title: `Beslut${d.paragraph ? ` § ${d.paragraph}` : ""} ${d.decidedOn}: ${d.title}`,
-      updated: d.approvedAt ?? d.decidedOn,
+      updated: lastPublished([d.approvedAt, d.correctedAt], d.decidedOn),
       url: `${origin}/beslut/${d.id}`,
       summary: d.text.length > 600 ? `${d.text.slice(0, 600)} …` : d.text,
     }));
@@ -52,7 +56,8 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
       date: meetings.date,
       startTime: meetings.startTime,
       place: meetings.place,
-      publishedAt: min(agendaVersions.publishedAt),
+      // Every agenda version is a published notice; the newest is what the public is told now.
+      publishedAt: max(agendaVersions.publishedAt),
     })
     .from(meetings)
     .innerJoin(agendaVersions, eq(agendaVersions.meetingId, meetings.id))
@@ -65,7 +70,7 @@ export function bodyFeedEntries(bodyId: number, origin: string, host: string): A
   const noticed = asNoticedBy(null, rows).map((m): AtomEntry => ({
     id: `tag:${host},2026:kallelse/${m.id}`,
     title: `Kallelse: sammanträde ${m.date} kl. ${m.startTime}`,
-    updated: m.publishedAt ?? m.date,
+    updated: lastPublished([m.publishedAt], m.date),
     url: `${origin}/moten/${m.id}`,
     summary: `Sammanträde ${m.date} kl. ${m.startTime}${m.place ? `, ${m.place}` : ""}. Dagordningen finns i portalen.`,
   }));

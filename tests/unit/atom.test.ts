@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAtomFeed, escapeXml } from "~/domain/atom";
+import { buildAtomFeed, escapeXml, lastPublished } from "~/domain/atom";
 
 const feed = {
   id: "tag:portal.example,2026:organ/1",
@@ -69,5 +69,29 @@ describe("Atom feeds", () => {
 
   it("has an updated time when empty", () => {
     expect(buildAtomFeed({ ...feed, entries: [] })).toContain("<updated>2026-01-01T00:00:00.000Z</updated>");
+  });
+});
+
+describe("an entry's updated time", () => {
+  it("is its last publication, so a republished notice or a corrected § shows as an update", () => {
+    // A notice published 1 November and republished with a new time on 20 November.
+    expect(lastPublished(["2026-11-01T08:00:00.000Z", "2026-11-20T09:30:00.000Z"], "2026-12-10")).toBe(
+      "2026-11-20T09:30:00.000Z",
+    );
+    expect(lastPublished(["2026-11-20T09:30:00.000Z", "2026-11-01T08:00:00.000Z"], "2026-12-10")).toBe(
+      "2026-11-20T09:30:00.000Z",
+    );
+    // A decision approved, then a correction of its § approved; none corrected yet (null).
+    expect(lastPublished(["2026-10-09T10:00:00Z", "2026-10-23T14:00:00.000Z"], "2026-10-02")).toBe(
+      "2026-10-23T14:00:00.000Z",
+    );
+    expect(lastPublished(["2026-10-09T10:00:00Z", null], "2026-10-02")).toBe("2026-10-09T10:00:00Z");
+    // A date and an instant on the same scale: the date is its midnight (UTC).
+    expect(lastPublished(["2026-10-09", "2026-10-08T23:00:00Z"], "2026-10-02")).toBe("2026-10-09");
+  });
+
+  it("falls back to the given date when nothing was published with a time", () => {
+    expect(lastPublished([null, undefined], "2022-06-03")).toBe("2022-06-03");
+    expect(lastPublished([], "2022-06-03")).toBe("2022-06-03");
   });
 });
