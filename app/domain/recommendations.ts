@@ -98,7 +98,7 @@ export function recommendationResource(rec: { status: RecommendationStatus; isPu
 
 /** A party reports its answer while the recommendation is out; the coordinator may also correct after closing. */
 export function acceptsAnswers(status: RecommendationStatus, byCoordinator: boolean): boolean {
-  return status === "skickad" || status === "uppföljd" || (byCoordinator && status === "avslutad");
+  return isAsking(status) || (byCoordinator && status === "avslutad");
 }
 
 /** A decision may be linked when its minutes are approved (or it was entered into the register) and it still applies. */
@@ -213,6 +213,18 @@ export function carriesExtract(status: AnswerStatus): boolean {
 /** A party's own deadline when it has one, else the recommendation's. */
 export function effectiveDeadline(partyDeadline: string | null | undefined, commonDeadline: string): string {
   return partyDeadline || commonDeadline;
+}
+
+/**
+ * The statuses in which a sent recommendation asks the parties for an answer today: neither
+ * closed nor withdrawn. The queries of "now" (the start page's pending answers, the reminders)
+ * filter on these; `asksForAnswers` is the same rule for any day, and a unit test holds them
+ * together.
+ */
+export const ASKING_STATUSES = ["skickad", "uppföljd"] as const satisfies readonly RecommendationStatus[];
+
+export function isAsking(status: RecommendationStatus): boolean {
+  return (ASKING_STATUSES as readonly string[]).includes(status);
 }
 
 /** The facts of a recommendation that say until when it asks the parties for an answer. */

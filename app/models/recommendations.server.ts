@@ -27,12 +27,14 @@ import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
 import {
   acceptsAnswers,
+  ASKING_STATUSES,
   ANSWER_STATUSES,
   carriesExtract,
   effectiveDeadline,
   hasNotAnswered,
   isAnswered,
   isAnswerOverdue,
+  isAsking,
   isSent,
   linkableDecision,
   nextStatus,
@@ -109,7 +111,7 @@ export function pendingAnswersOf(collaborationId: number, organisationId: number
         eq(recommendationParties.organisationId, organisationId),
         inArray(recommendationParties.status, OPEN_STATUSES),
         eq(recommendations.collaborationId, collaborationId),
-        inArray(recommendations.status, ["skickad", "uppföljd"]),
+        inArray(recommendations.status, ASKING_STATUSES),
       ),
     )
     .orderBy(asc(partyDeadline), asc(recommendations.id))
@@ -709,7 +711,7 @@ export function sendDueReminders(userId: string | null, id: number, today: strin
   return write((tx) => {
     const rec = tx.select().from(recommendations).where(eq(recommendations.id, id)).get();
     if (!rec) throw new Response("Rekommendationen finns inte.", { status: 404 });
-    if (rec.status !== "skickad" && rec.status !== "uppföljd") return [];
+    if (!isAsking(rec.status)) return [];
     const letters = tx.select().from(recommendationLetters).where(eq(recommendationLetters.recommendationId, id)).all();
     const versionNo = Math.max(1, ...letters.map((l) => l.versionNo));
     const parties = tx.select().from(recommendationParties).where(eq(recommendationParties.recommendationId, id)).all();

@@ -8,6 +8,7 @@
 import { and, eq, gte, inArray, isNotNull, ne } from "drizzle-orm";
 import { agreements, assignments, bodies, meetings, parties, recommendations, users } from "../../db/schema";
 import { daysBetween } from "~/domain/calendar-dates";
+import { ASKING_STATUSES } from "~/domain/recommendations";
 import { earliestExit } from "~/domain/agreement-terms";
 import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
 import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
@@ -197,7 +198,7 @@ export function queueRecommendationReminders(today: string): number {
   const open = db()
     .select({ id: recommendations.id })
     .from(recommendations)
-    .where(inArray(recommendations.status, ["skickad", "uppföljd"]))
+    .where(inArray(recommendations.status, ASKING_STATUSES))
     .all();
   return open.reduce((n, r) => n + sendDueReminders(null, r.id, today).length, 0);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   allowedSteps,
   askingEndedOn,
+  ASKING_STATUSES,
   asksForAnswers,
   acceptsAnswers,
   ANSWER_STATUSES,
@@ -17,6 +18,7 @@ import {
   hasNotAnswered,
   isAnswerOverdue,
   isAnswered,
+  isAsking,
   isAssignmentOverdue,
   isInProgress,
   isSent,
@@ -218,6 +220,21 @@ describe("answer statuses", () => {
       ),
     ).toMatch(/granskas/);
     expect(didNotAnswer("väntar", withdrawn, "2022-10-07")).toBe(false);
+  });
+
+  it("asks today in exactly the statuses the queries of now filter on (ASKING_STATUSES)", () => {
+    const today = "2026-11-25";
+    const stamped = { withdrawnAt: "2026-11-01T10:00:00.000Z", closedAt: "2026-11-01T10:00:00.000Z" };
+    for (const status of RECOMMENDATION_STATUSES.filter(isSent)) {
+      // Each status with the stamps its step sets: closing sets closedAt, withdrawing withdrawnAt.
+      const rec = {
+        status,
+        withdrawnAt: status === "återkallad" ? stamped.withdrawnAt : null,
+        closedAt: status === "avslutad" ? stamped.closedAt : null,
+      };
+      expect(asksForAnswers(rec, today), status).toBe(isAsking(status));
+      expect(isAsking(status), status).toBe((ASKING_STATUSES as readonly string[]).includes(status));
+    }
   });
 
   it("chases nobody once the follow-up is closed, and records who did not answer (Stockholm day)", () => {
