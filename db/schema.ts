@@ -1007,6 +1007,8 @@ export const populations = sqliteTable(
     illustrative: integer("illustrative", { mode: "boolean" }).notNull().default(false),
     /** Where the figure comes from ("SCB, folkmängd 1 november"). */
     source: text("source").notNull().default(""),
+    /** Optimistic locking: a save names the version of each figure it read (0: none yet). */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("populations_org_as_of").on(t.organisationId, t.asOf),
@@ -1014,6 +1016,7 @@ export const populations = sqliteTable(
     check("populations_population", sql`${t.population} BETWEEN 0 AND 10000000`),
     check("populations_illustrative", sql`${t.illustrative} IN (0, 1)`),
     check("populations_source", sql`length(${t.source}) <= 300`),
+    check("populations_version", sql.raw(`"version" >= 1`)),
   ],
 );
 

@@ -39,9 +39,11 @@ export function ExampleBadge() {
 }
 
 /** The conflict an action answered with (`rejectConflict`): what the other person saved, and their version. */
-export function conflictOf<Theirs>(actionData: unknown): { theirs: Theirs; version: number } | null {
+export function conflictOf<Theirs, Version extends number | string = number>(
+  actionData: unknown,
+): { theirs: Theirs; version: Version } | null {
   if (!actionData || typeof actionData !== "object" || !("conflict" in actionData)) return null;
-  return (actionData as { conflict: { theirs: Theirs; version: number } }).conflict;
+  return (actionData as { conflict: { theirs: Theirs; version: Version } }).conflict;
 }
 
 /**

@@ -199,3 +199,54 @@ export function matchMunicipality<T extends { name: string; code?: string | null
   const wanted = normaliseMunicipalityName(row.name);
   return candidates.find((c) => normaliseMunicipalityName(c.name) === wanted) ?? null;
 }
+
+/**
+ * The versions of a date's figures a form was read at (optimistic locking): organisation id →
+ * the figure's version, 0 when it had none. Carried in the form as "12:3 13:0".
+ */
+export type SeenVersions = Map<number, number>;
+
+export function seenVersionsText(seen: SeenVersions): string {
+  return [...seen].map(([organisationId, version]) => `${organisationId}:${version}`).join(" ");
+}
+
+/** The versions a form names; null when the text is not what `seenVersionsText` writes. */
+export function parseSeenVersions(text: string): SeenVersions | null {
+  const seen: SeenVersions = new Map();
+  for (const pair of text.trim().split(/\s+/).filter(Boolean)) {
+    const m = /^([1-9]\d{0,9}):(0|[1-9]\d{0,9})$/.exec(pair);
+    if (!m || seen.has(Number(m[1]))) return null;
+    seen.set(Number(m[1]), Number(m[2]));
+  }
+  return seen;
+}
+
+export interface StoredPopulation {
+  organisationId: number;
+  population: number;
+  illustrative: boolean;
+  version: number;
+}
+
+/** Saving `population` changes what is stored: no figure yet, another one, or an example replaced by SCB's. */
+export function changesFigure(stored: StoredPopulation | undefined, population: number): boolean {
+  return !stored || stored.population !== population || stored.illustrative;
+}
+
+/**
+ * The stored figures a save would write over unseen: someone saved them after the form was read
+ * (a version the form did not name; a municipality the form did not know counts as seen empty).
+ * Writing the very figure already stored (as SCB's, not an example) overwrites nothing.
+ */
+export function populationConflicts(
+  writing: { organisationId: number; population: number }[],
+  seen: SeenVersions,
+  stored: StoredPopulation[],
+): StoredPopulation[] {
+  const byOrganisation = new Map(stored.map((s) => [s.organisationId, s]));
+  return writing.flatMap((w) => {
+    const now = byOrganisation.get(w.organisationId);
+    if (!now || now.version === (seen.get(w.organisationId) ?? 0)) return [];
+    return changesFigure(now, w.population) ? [now] : [];
+  });
+}

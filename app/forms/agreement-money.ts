@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ALLOCATION_RULES } from "~/domain/cost-allocation";
 import { BUDGET_ITEM_KINDS } from "~/domain/invoice-basis";
-import { populationError } from "~/domain/population";
+import { parseSeenVersions, populationError, type SeenVersions } from "~/domain/population";
 import {
   formVersion,
   id,
@@ -85,9 +85,26 @@ function populationField() {
     .transform((v) => (v ? Number(v.replace(/[\s\u00a0\u202f]/g, "")) : null));
 }
 
+/** The versions of the figures the page was read at ("12:3 13:0", `seenVersionsText`). */
+function seenVersions() {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx): SeenVersions => {
+      const seen = parseSeenVersions(v ?? "");
+      if (seen) return seen;
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "Formuläret saknar versionsnummer. Ladda om sidan och försök igen.",
+      });
+      return z.NEVER;
+    });
+}
+
 /** Figures typed per municipality for one date. */
 export const populationFormSchema = z.object({
   intent: z.literal("form"),
+  seen: seenVersions(),
   figures: z
     .array(
       z.object({
@@ -102,6 +119,7 @@ export const populationFormSchema = z.object({
 /** SCB's table pasted as it comes. */
 export const populationPasteSchema = z.object({
   intent: z.literal("paste"),
+  seen: seenVersions(),
   text: requiredText("Klistra in tabellen från SCB.", MAX_LONG_TEXT),
 });
 

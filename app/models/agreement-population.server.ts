@@ -2,10 +2,17 @@
  * Population figures (folkmängd) per organisation and date. Which date a budget year uses is
  * the agreement version's rule (app/domain/population.ts).
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { populations } from "../../db/schema";
-import type { PopulationFigure, PopulationRule } from "~/domain/population";
-import { db, write } from "~/utils/db.server";
+import {
+  changesFigure,
+  populationConflicts,
+  type PopulationFigure,
+  type PopulationRule,
+  type SeenVersions,
+  type StoredPopulation,
+} from "~/domain/population";
+import { db, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { AgreementVersion } from "./agreements.server";
 
@@ -35,34 +42,78 @@ export function populationsOn(asOf: string) {
   return db().select().from(populations).where(eq(populations.asOf, asOf)).all();
 }
 
-/** Saves figures for a date (replacing earlier ones for that date), audited. Saved figures are SCB's, not examples. */
+/** The versions of the organisations' figures for a date, as a form names them (0: none yet). */
+export function seenVersionsOn(asOf: string, organisationIds: number[], tx: Db = db()): SeenVersions {
+  const stored = storedOn(tx, asOf, organisationIds);
+  return new Map(organisationIds.map((id) => [id, stored.find((s) => s.organisationId === id)?.version ?? 0]));
+}
+
+function storedOn(tx: Db, asOf: string, organisationIds: number[]) {
+  if (organisationIds.length === 0) return [];
+  return tx
+    .select()
+    .from(populations)
+    .where(and(eq(populations.asOf, asOf), inArray(populations.organisationId, organisationIds)))
+    .all();
+}
+
+export type SavedPopulations =
+  | { ok: true }
+  /** Someone saved some of the figures after the form was read: nothing is written. */
+  | { ok: false; conflicts: StoredPopulation[]; seen: SeenVersions };
+
+/**
+ * Saves figures for a date (replacing earlier ones for that date, each with its next version),
+ * audited with the figures before and after, unless someone saved one of them since the form
+ * read `seen` (`populationConflicts`). Saved figures are SCB's, not examples. `shown` are the
+ * organisations the page lists: a conflict answers with their versions now, to save over with.
+ */
 export function savePopulations(
   userId: string,
   asOf: string,
   figures: { organisationId: number; population: number }[],
   source: string,
-) {
-  write((tx) => {
-    const ids = figures.map((f) => f.organisationId);
-    const before = tx
-      .select()
-      .from(populations)
-      .where(and(eq(populations.asOf, asOf), inArray(populations.organisationId, ids)))
-      .all();
-    for (const f of figures) {
+  seen: SeenVersions,
+  shown: number[],
+): SavedPopulations {
+  return write((tx): SavedPopulations => {
+    const before = storedOn(
+      tx,
+      asOf,
+      figures.map((f) => f.organisationId),
+    );
+    const conflicts = populationConflicts(figures, seen, before);
+    if (conflicts.length) return { ok: false, conflicts, seen: seenVersionsOn(asOf, shown, tx) };
+    // A figure already saved as it is sent is not written again: its version stays, so a
+    // form that re-sends it conflicts with nobody.
+    const changed = figures.filter((f) =>
+      changesFigure(
+        before.find((b) => b.organisationId === f.organisationId),
+        f.population,
+      ),
+    );
+    if (changed.length === 0) return { ok: true };
+    const after = changed.map((f) => {
       const values = { population: f.population, illustrative: false, source };
-      tx.insert(populations)
+      return tx
+        .insert(populations)
         .values({ organisationId: f.organisationId, asOf, ...values })
-        .onConflictDoUpdate({ target: [populations.organisationId, populations.asOf], set: values })
-        .run();
-    }
+        .onConflictDoUpdate({
+          target: [populations.organisationId, populations.asOf],
+          set: { ...values, version: sql`${populations.version} + 1` },
+        })
+        .returning()
+        .get();
+    });
+    const ids = new Set(changed.map((f) => f.organisationId));
     recordAudit(tx, {
       userId,
       action: "update",
       entityType: "population",
       entityId: asOf,
-      before,
-      after: figures.map((f) => ({ ...f, source })),
+      before: before.filter((b) => ids.has(b.organisationId)),
+      after,
     });
+    return { ok: true };
   });
 }

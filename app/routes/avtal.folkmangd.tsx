@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
 import { requirePermission } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, TextareaField, TextField, useSchemaForm } from "~/components/forms";
 import { withCollaboration } from "~/domain/collaboration";
 import { countOf, todayInStockholm } from "~/domain/format";
@@ -14,11 +15,19 @@ import {
   parsePopulationPaste,
   populationBasis,
   populationReferenceDate,
+  seenVersionsText,
+  type StoredPopulation,
 } from "~/domain/population";
 import { populationFormSchema, populationIntentSchema, populationPasteSchema } from "~/forms/agreement-money";
-import { populationFiguresOf, populationRuleOf, savePopulations } from "~/models/agreement-population.server";
+import {
+  populationFiguresOf,
+  populationRuleOf,
+  savePopulations,
+  seenVersionsOn,
+  type SavedPopulations,
+} from "~/models/agreement-population.server";
 import { partiesOf } from "~/models/agreements.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { idFromQuery, yearFromQuery } from "~/utils/query";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -49,6 +58,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asOf,
     rule: describePopulationRule(rule),
     saved: idFromQuery(request, "sparat"),
+    // The versions the forms name, so a save over figures someone saved meanwhile is refused.
+    seen: seenVersionsText(
+      seenVersionsOn(
+        asOf,
+        municipalities.map((m) => m.organisationId),
+      ),
+    ),
     municipalities: municipalities.map((m) => {
       const basis = populationBasis(figures.get(m.organisationId) ?? [], asOf);
       return {
@@ -68,6 +84,25 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(viewer?.actor ?? null, "manage:agreement");
   const formData = await readForm(request);
   const which = parseForm(formData, populationIntentSchema);
+  const shown = municipalities.map((m) => m.organisationId);
+  const nameOf = (id: number) => municipalities.find((m) => m.organisationId === id)?.name ?? String(id);
+  /** 409 with the colleague's figures beside the user's; what the user typed or pasted is kept. */
+  const conflict = (
+    submission: Parameters<typeof rejectConflict>[0],
+    saved: Extract<SavedPopulations, { ok: false }>,
+    mine: Map<number, number>,
+  ) =>
+    rejectConflict(
+      submission,
+      {
+        rows: saved.conflicts.map((c: StoredPopulation): [string, string, string] => [
+          nameOf(c.organisationId),
+          `${c.population.toLocaleString("sv-SE")}${c.illustrative ? " (exempel)" : ""}`,
+          mine.get(c.organisationId)?.toLocaleString("sv-SE") ?? "",
+        ]),
+      },
+      seenVersionsText(saved.seen),
+    );
   const back = (saved: number, skipped = 0) =>
     redirectWithStatus(
       withCollaboration(`/avtal/folkmangd?ar=${year}&sparat=${saved}`, collaboration.slug),
@@ -101,12 +136,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (problems.length) return rejectForm(submission, { fieldErrors: { text: problems } });
     if (figures.size === 0)
       return rejectForm(submission, { fieldErrors: { text: ["Ingen rad gällde en kommun i samverkan."] } });
-    savePopulations(
+    const saved = savePopulations(
       viewer!.user.id,
       asOf,
       [...figures].map(([organisationId, population]) => ({ organisationId, population })),
       `SCB, folkmängd ${asOf} (inklistrad)`,
+      submission.value.seen,
+      shown,
     );
+    if (!saved.ok) return conflict(submission, saved, figures);
     return back(figures.size, skipped);
   }
   const submission = parseForm(formData, populationFormSchema);
@@ -118,12 +156,25 @@ export async function action({ request }: ActionFunctionArgs) {
       : [{ organisationId: f.organisationId, population: f.population }],
   );
   if (figures.length === 0) return rejectForm(submission, { formErrors: ["Fyll i minst en kommuns folkmängd."] });
-  savePopulations(viewer!.user.id, asOf, figures, `Folkmängd ${asOf}, inskriven`);
+  const saved = savePopulations(
+    viewer!.user.id,
+    asOf,
+    figures,
+    `Folkmängd ${asOf}, inskriven`,
+    submission.value.seen,
+    shown,
+  );
+  if (!saved.ok) return conflict(submission, saved, new Map(figures.map((f) => [f.organisationId, f.population])));
   return back(figures.length);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** The versions the form names: after a conflict, those of the figures now saved (saving again puts the user's over them). */
+function seenOf(d: LoaderData, lastResult: ActionData) {
+  return conflictOf<unknown, string>(lastResult)?.version ?? d.seen;
+}
 
 function FiguresForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
   const [form, fields] = useSchemaForm(populationFormSchema, {
@@ -143,6 +194,7 @@ function FiguresForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData 
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="form" />
+        <input type="hidden" name="seen" value={seenOf(d, lastResult)} />
         {rows.map((row, i) => {
           const m = d.municipalities[i];
           if (!m) return null;
@@ -167,7 +219,7 @@ function FiguresForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData 
         })}
         <div className="actions">
           <button type="submit" className="button">
-            Spara folkmängd
+            {conflictOf(lastResult) ? "Spara mina siffror ändå" : "Spara folkmängd"}
           </button>
         </div>
       </Form>
@@ -175,7 +227,7 @@ function FiguresForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData 
   );
 }
 
-function PasteForm({ lastResult }: { lastResult: ActionData }) {
+function PasteForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
   const [form, fields] = useSchemaForm(populationPasteSchema, {
     id: "scb",
     lastResult,
@@ -186,6 +238,7 @@ function PasteForm({ lastResult }: { lastResult: ActionData }) {
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="paste" />
+        <input type="hidden" name="seen" value={seenOf(d, lastResult)} />
         <TextareaField
           field={fields.text}
           label="Tabellen från SCB"
@@ -194,12 +247,17 @@ function PasteForm({ lastResult }: { lastResult: ActionData }) {
         />
         <div className="actions">
           <button type="submit" className="button button--secondary">
-            Läs in
+            {conflictOf(lastResult) ? "Läs in mina siffror ändå" : "Läs in"}
           </button>
         </div>
       </Form>
     </>
   );
+}
+
+function Conflict({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
+  const conflict = conflictOf<{ rows: [string, string, string][] }, string>(lastResult);
+  return conflict ? <ConflictNotice what={`folkmängden ${d.asOf}`} rows={conflict.theirs.rows} /> : null;
 }
 
 export default function Population() {
@@ -257,10 +315,12 @@ export default function Population() {
         <>
           <section aria-labelledby="klistra-in" className="no-print">
             <h2 id="klistra-in">Klistra in från SCB</h2>
-            <PasteForm key={`paste-${d.saved ?? 0}`} lastResult={intent === "paste" ? lastResult : undefined} />
+            {intent === "paste" ? <Conflict d={d} lastResult={lastResult} /> : null}
+            <PasteForm key={`paste-${d.saved ?? 0}`} d={d} lastResult={intent === "paste" ? lastResult : undefined} />
           </section>
           <section aria-labelledby="skriv-in" className="no-print">
             <h2 id="skriv-in">Skriv in per kommun</h2>
+            {intent === "form" ? <Conflict d={d} lastResult={lastResult} /> : null}
             <FiguresForm
               key={`form-${d.year}-${d.saved ?? 0}`}
               d={d}

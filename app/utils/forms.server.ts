@@ -43,12 +43,12 @@ export function rejectForm(submission: Submission<unknown, string[], unknown>, l
 /**
  * 409: someone else saved first (optimistic locking). The reply keeps what the user typed and
  * says so for the whole form; `conflict` carries what the other person saved and the version
- * to name when the user saves again.
+ * to name when the user saves again (a number; for a set of rows, the text naming each one's).
  */
-export function rejectConflict<Theirs>(
+export function rejectConflict<Theirs, Version extends number | string = number>(
   submission: Submission<unknown, string[], unknown>,
   theirs: Theirs,
-  version: number,
+  version: Version,
 ) {
   const reply = submission.reply({
     formErrors: ["Någon annan har sparat ändringar medan du arbetade. Dina ändringar är inte sparade."],

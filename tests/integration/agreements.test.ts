@@ -95,15 +95,19 @@ describe("the agreement in the database", () => {
       "2029-11-01",
       [{ organisationId: world.organisationIds.Berg, population: 7000 }],
       "SCB",
+      new Map([[world.organisationIds.Berg, 0]]),
+      [world.organisationIds.Berg],
     );
     savePopulations(
       "demo-samordnare",
       "2029-11-01",
       [{ organisationId: world.organisationIds.Berg, population: 7001 }],
       "SCB",
+      new Map([[world.organisationIds.Berg, 1]]),
+      [world.organisationIds.Berg],
     );
     expect(populationsOn("2029-11-01")).toEqual([
-      expect.objectContaining({ population: 7001, illustrative: false, source: "SCB" }),
+      expect.objectContaining({ population: 7001, illustrative: false, source: "SCB", version: 2 }),
     ]);
   });
 });

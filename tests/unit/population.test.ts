@@ -8,6 +8,10 @@ import {
   populationError,
   populationReferenceDate,
   populationRuleError,
+  changesFigure,
+  parseSeenVersions,
+  populationConflicts,
+  seenVersionsText,
 } from "~/domain/population";
 
 const NOVEMBER_BEFORE = { monthDay: "11-01", yearOffset: -1 };
@@ -117,5 +121,59 @@ describe("pasting SCB's table", () => {
     expect(populationError("sex")).toMatch(/heltal/);
     expect(populationError("")).toMatch(/Ange/);
     expect(populationError("20000000")).toMatch(/orimligt/);
+  });
+});
+
+describe("figures saved by someone else meanwhile (optimistic locking)", () => {
+  const stored = (organisationId: number, population: number, version: number, illustrative = false) => ({
+    organisationId,
+    population,
+    version,
+    illustrative,
+  });
+
+  it("writes the versions a page was read at and reads them back", () => {
+    const seen = new Map([
+      [12, 3],
+      [13, 0],
+    ]);
+    expect(seenVersionsText(seen)).toBe("12:3 13:0");
+    expect(parseSeenVersions("12:3 13:0")).toEqual(seen);
+    expect(parseSeenVersions("")).toEqual(new Map());
+    for (const bad of ["12", "12:-1", "x:1", "12:1 12:2", "0:1", "12:01"]) expect(parseSeenVersions(bad)).toBeNull();
+  });
+
+  it("a figure saved after the form was read is a conflict; one the form read is not", () => {
+    const now = [stored(1, 7100, 2), stored(2, 6400, 1)];
+    const seen = new Map([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(populationConflicts([{ organisationId: 1, population: 7000 }], seen, now)).toEqual([now[0]]);
+    expect(populationConflicts([{ organisationId: 2, population: 6500 }], seen, now)).toEqual([]);
+    // A municipality left empty is not written, so what someone saved for it is not overwritten.
+    expect(populationConflicts([], seen, now)).toEqual([]);
+  });
+
+  it("a figure saved where the form saw none, or for a municipality the form did not know, is a conflict", () => {
+    const now = [stored(1, 7100, 1), stored(3, 900, 1)];
+    expect(populationConflicts([{ organisationId: 1, population: 7000 }], new Map([[1, 0]]), now)).toEqual([now[0]]);
+    expect(populationConflicts([{ organisationId: 3, population: 800 }], new Map(), now)).toEqual([now[1]]);
+    // Nobody has saved one yet: nothing to overwrite.
+    expect(populationConflicts([{ organisationId: 4, population: 800 }], new Map([[4, 0]]), now)).toEqual([]);
+  });
+
+  it("sending the very figure someone saved overwrites nothing; replacing their example does", () => {
+    expect(
+      populationConflicts([{ organisationId: 1, population: 7100 }], new Map([[1, 1]]), [stored(1, 7100, 2)]),
+    ).toEqual([]);
+    const example = stored(1, 7100, 2, true);
+    expect(populationConflicts([{ organisationId: 1, population: 7100 }], new Map([[1, 1]]), [example])).toEqual([
+      example,
+    ]);
+    expect(changesFigure(undefined, 7100)).toBe(true);
+    expect(changesFigure(stored(1, 7100, 1), 7100)).toBe(false);
+    expect(changesFigure(stored(1, 7100, 1), 7101)).toBe(true);
+    expect(changesFigure(example, 7100)).toBe(true);
   });
 });
