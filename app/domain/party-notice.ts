@@ -84,3 +84,26 @@ export function partyTimeline(party: TimelineParty, onDate: string): { date: str
 export function agreementEndsOn(parties: readonly { status: PartyStatus; exitDate: string | null }[]): string | null {
   return agreementEndDate(parties.map((p) => (p.status === "uppsagd" || p.status === "utträtt" ? p.exitDate : null)));
 }
+
+/** What deciding whether a party is reminded of the notice deadline reads of it. */
+export interface NoticeReminderParty {
+  status: PartyStatus;
+  memberSince: string | null;
+  noticeReceivedOn: string | null;
+  exitDate: string | null;
+}
+
+/**
+ * Whether a party is reminded, on `today`, of the last day to give notice to leave at the end
+ * of the term ending `termEnd`: only a member bound by the agreement for that term that has not
+ * given notice still has the choice to make. Not a party that has given notice ("uppsagd", also
+ * past its exit date, when it is shown as left), has left, or is only invited or has taken a
+ * direction decision (it is not bound, so it has nothing to give notice of), and not a member
+ * that joins after the term ends (the term is not its to leave).
+ */
+export function remindOfNoticeDeadline(party: NoticeReminderParty, termEnd: string, today: string): boolean {
+  if (partyStatusOn(party, today) !== "medlem") return false;
+  // A recorded notice sets "uppsagd"; its dates on a member row still mean notice was given.
+  if (party.noticeReceivedOn !== null || party.exitDate !== null) return false;
+  return party.memberSince === null || party.memberSince <= termEnd;
+}

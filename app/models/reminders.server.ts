@@ -5,11 +5,12 @@
  * step (app/domain/mail.ts `dueReminderStep`), so running the job twice, or on every minute
  * of the day, sends each reminder once per person.
  */
-import { and, eq, gte, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import { agreements, assignments, bodies, meetings, parties, recommendations, users } from "../../db/schema";
 import { daysBetween } from "~/domain/calendar-dates";
 import { ASKING_STATUSES } from "~/domain/recommendations";
 import { earliestExit } from "~/domain/agreement-terms";
+import { remindOfNoticeDeadline } from "~/domain/party-notice";
 import { dueReminderStep, REMINDER_STEPS } from "~/domain/mail";
 import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/domain/mail-templates";
 import { withCollaboration } from "~/domain/collaboration";
@@ -143,18 +144,22 @@ function agreementNoticeReminders(tx: Db, today: string, origin: string): number
     const { steps, floor } = REMINDER_STEPS.agreementNotice;
     const step = dueReminderStep(exit.daysLeft, steps, floor);
     if (step === null) continue;
-    const representatives = tx
-      .select({ contact: parties.contactPersonId })
+    // Only parties with the choice still to make (remindOfNoticeDeadline); when none has, the
+    // agreement ends with the last exit and there is no notice left for anyone to chase.
+    const deciding = tx
+      .select({
+        contact: parties.contactPersonId,
+        status: parties.status,
+        memberSince: parties.memberSince,
+        noticeReceivedOn: parties.noticeReceivedOn,
+        exitDate: parties.exitDate,
+      })
       .from(parties)
-      .where(
-        and(
-          eq(parties.collaborationId, agreement.collaborationId),
-          ne(parties.status, "utträtt"),
-          isNotNull(parties.contactPersonId),
-        ),
-      )
+      .where(eq(parties.collaborationId, agreement.collaborationId))
       .all()
-      .map((p) => p.contact!);
+      .filter((p) => remindOfNoticeDeadline(p, exit.termEnd, today));
+    if (deciding.length === 0) continue;
+    const representatives = deciding.flatMap((p) => (p.contact === null ? [] : [p.contact]));
     queued += notifyPeople(tx, {
       eventKey: `reminder:agreement-notice:${agreement.id}:${exit.noticeDeadline}:${step}`,
       kind: "agreement-notice-deadline",

@@ -7,8 +7,10 @@ import {
   partyNoticeChanges,
   partyTimeline,
   partyStatusChanges,
+  remindOfNoticeDeadline,
   statusChangeError,
 } from "~/domain/party-notice";
+import { PARTY_STATUSES } from "~/domain/agreement-terms";
 
 const member = {
   id: 7,
@@ -188,5 +190,51 @@ describe("statusChangeError", () => {
     );
     expect(statusChangeError({ exitDate: today }, "utträtt", today)).not.toBeNull();
     expect(statusChangeError({ exitDate: "2025-12-31" }, "utträtt", today)).toBeNull();
+  });
+});
+
+describe("who is reminded of the last day to give notice", () => {
+  // The reminder on 2026-12-01 is about the deadline 2026-12-31, to leave at the end of 2027.
+  const TERM_END = "2027-12-31";
+  const TODAY = "2026-12-01";
+  const member = { status: "medlem" as const, memberSince: "2023-01-01", noticeReceivedOn: null, exitDate: null };
+
+  it("reminds a member that has not given notice, and no other status", () => {
+    for (const status of PARTY_STATUSES)
+      expect([status, remindOfNoticeDeadline({ ...member, status }, TERM_END, TODAY)]).toEqual([
+        status,
+        status === "medlem",
+      ]);
+    expect(remindOfNoticeDeadline({ ...member, memberSince: null }, TERM_END, TODAY)).toBe(true);
+  });
+
+  it("does not remind a party that has given notice, whether its exit date is ahead, today or past", () => {
+    const gaveNotice = { status: "uppsagd" as const, memberSince: "2023-01-01", noticeReceivedOn: "2025-11-20" };
+    for (const exitDate of ["2026-12-31", TODAY, "2026-11-30", "2025-12-31"])
+      expect([exitDate, remindOfNoticeDeadline({ ...gaveNotice, exitDate }, TERM_END, TODAY)]).toEqual([
+        exitDate,
+        false,
+      ]);
+    // Stored as "uppsagd" the day after its exit date: shown as left, still not reminded.
+    expect(remindOfNoticeDeadline({ ...gaveNotice, exitDate: "2026-11-30" }, TERM_END, "2026-12-01")).toBe(false);
+    expect(remindOfNoticeDeadline({ ...gaveNotice, status: "utträtt", exitDate: "2025-12-31" }, TERM_END, TODAY)).toBe(
+      false,
+    );
+  });
+
+  it("does not remind a member row that carries a notice's dates", () => {
+    expect(remindOfNoticeDeadline({ ...member, noticeReceivedOn: "2026-11-20" }, TERM_END, TODAY)).toBe(false);
+    expect(remindOfNoticeDeadline({ ...member, exitDate: "2027-12-31" }, TERM_END, TODAY)).toBe(false);
+  });
+
+  it("reminds a member that joins by the term's last day, not one that joins after it", () => {
+    expect(remindOfNoticeDeadline({ ...member, memberSince: "2027-06-01" }, TERM_END, TODAY)).toBe(true);
+    expect(remindOfNoticeDeadline({ ...member, memberSince: TERM_END }, TERM_END, TODAY)).toBe(true);
+    expect(remindOfNoticeDeadline({ ...member, memberSince: "2028-01-01" }, TERM_END, TODAY)).toBe(false);
+  });
+
+  it("does not remind a party only invited or with a direction decision, even with a joining day set", () => {
+    for (const status of ["inbjuden", "inriktningsbeslut fattat"] as const)
+      expect(remindOfNoticeDeadline({ ...member, status, memberSince: "2027-01-01" }, TERM_END, TODAY)).toBe(false);
   });
 });
