@@ -10,6 +10,7 @@ import { parseSeenVersions, populationError, type SeenVersions } from "~/domain/
 import {
   formVersion,
   id,
+  isoDate,
   MAX_LONG_TEXT,
   oneOf,
   optionalId,
@@ -85,6 +86,8 @@ function populationField() {
     .transform((v) => (v ? Number(v.replace(/[\s\u00a0\u202f]/g, "")) : null));
 }
 
+const RELOAD = "Formuläret saknar versionsnummer. Ladda om sidan och försök igen.";
+
 /** The versions of the figures the page was read at ("12:3 13:0", `seenVersionsText`). */
 function seenVersions() {
   return z
@@ -93,10 +96,7 @@ function seenVersions() {
     .transform((v, ctx): SeenVersions => {
       const seen = parseSeenVersions(v ?? "");
       if (seen) return seen;
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: "Formuläret saknar versionsnummer. Ladda om sidan och försök igen.",
-      });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: RELOAD });
       return z.NEVER;
     });
 }
@@ -104,6 +104,7 @@ function seenVersions() {
 /** Figures typed per municipality for one date. */
 export const populationFormSchema = z.object({
   intent: z.literal("form"),
+  asOf: isoDate(RELOAD),
   seen: seenVersions(),
   figures: z
     .array(
@@ -119,6 +120,7 @@ export const populationFormSchema = z.object({
 /** SCB's table pasted as it comes. */
 export const populationPasteSchema = z.object({
   intent: z.literal("paste"),
+  asOf: isoDate(RELOAD),
   seen: seenVersions(),
   text: requiredText("Klistra in tabellen från SCB.", MAX_LONG_TEXT),
 });

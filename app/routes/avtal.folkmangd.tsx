@@ -85,6 +85,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const which = parseForm(formData, populationIntentSchema);
   const shown = municipalities.map((m) => m.organisationId);
+  // The versions a form names are those of its date's figures: a page read for another date
+  // (the agreement's date rule changed meanwhile) saves nothing.
+  const otherDate = `Folkmängden gäller nu ${asOf}, inte den dag sidan visade. Ladda om sidan och försök igen.`;
   const nameOf = (id: number) => municipalities.find((m) => m.organisationId === id)?.name ?? String(id);
   /** 409 with the colleague's figures beside the user's; what the user typed or pasted is kept. */
   const conflict = (
@@ -115,6 +118,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (which.status === "success" && which.value.intent === "paste") {
     const submission = parseForm(formData, populationPasteSchema);
     if (submission.status !== "success") return rejectForm(submission);
+    if (submission.value.asOf !== asOf) return rejectForm(submission, { formErrors: [otherDate] });
     const parsed = parsePopulationPaste(submission.value.text);
     if (!parsed.ok) return rejectForm(submission, { fieldErrors: { text: parsed.errors } });
     const figures = new Map<number, number>();
@@ -149,6 +153,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseForm(formData, populationFormSchema);
   if (submission.status !== "success") return rejectForm(submission);
+  if (submission.value.asOf !== asOf) return rejectForm(submission, { formErrors: [otherDate] });
   const allowed = new Set(municipalities.map((m) => m.organisationId));
   const figures = submission.value.figures.flatMap((f) =>
     f.population === null || !allowed.has(f.organisationId)
@@ -194,6 +199,7 @@ function FiguresForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData 
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="form" />
+        <input type="hidden" name="asOf" value={d.asOf} />
         <input type="hidden" name="seen" value={seenOf(d, lastResult)} />
         {rows.map((row, i) => {
           const m = d.municipalities[i];
@@ -238,6 +244,7 @@ function PasteForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData })
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="paste" />
+        <input type="hidden" name="asOf" value={d.asOf} />
         <input type="hidden" name="seen" value={seenOf(d, lastResult)} />
         <TextareaField
           field={fields.text}

@@ -53,7 +53,7 @@ async function save(fields: Record<string, string>) {
 
 /** The typed form as the page fills it, with `changes` typed over (municipality name → figure). */
 function typed(page: Page, changes: Record<string, string>, seen = page.seen) {
-  const fields: Record<string, string> = { intent: "form", seen };
+  const fields: Record<string, string> = { intent: "form", asOf: AS_OF, seen };
   page.municipalities.forEach((m, i) => {
     fields[`figures[${i}].organisationId`] = String(m.organisationId);
     fields[`figures[${i}].population`] = changes[m.name] ?? (m.population === null ? "" : String(m.population));
@@ -91,6 +91,17 @@ beforeAll(async () => {
 });
 
 describe("two people save the same date's figures", () => {
+  it("a form read for another date (the date rule changed meanwhile) saves nothing", async () => {
+    const page = await loadPage();
+    const before = written();
+    const refused = (await save({ ...typed(page, { "Bergs kommun": "6900" }), asOf: "2030-12-31" })) as Reply;
+    expect(refused.init?.status).toBe(400);
+    expect(written()).toEqual(before);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM populations WHERE as_of = '2030-12-31'").get()).toEqual({
+      n: 0,
+    });
+  });
+
   it("typed: the second save is refused with both figures and nothing written; saving again is deliberate", async () => {
     const berg = world.organisationIds.Berg;
     // Both open the page while the date has no figures yet, then both save.
@@ -146,6 +157,7 @@ describe("two people save the same date's figures", () => {
     const before = written();
     const refused = (await save({
       intent: "paste",
+      asOf: AS_OF,
       seen: stale.seen,
       text: "2326 Berg 7150\n2305 Bräcke 6500",
     })) as Reply;
