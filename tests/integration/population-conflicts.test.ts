@@ -8,6 +8,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import { DEMO_PASSWORD, type DemoWorld } from "../../db/demo-world";
+import { migrateDatabase } from "../../db/connection";
+import { freshUnmigrated, migrateUpTo } from "../support/migrate-to";
 import { demoDatabase } from "../support/test-db";
 import { formData as form } from "../support/forms";
 
@@ -166,5 +168,26 @@ describe("two people save the same date's figures", () => {
     expect(refused.data.conflict?.theirs.rows).toEqual([
       ["Bergs kommun", (7200).toLocaleString("sv-SE"), (7150).toLocaleString("sv-SE")],
     ]);
+  });
+});
+
+describe("migration 0035: a version per population figure", () => {
+  it("keeps every figure, each at version 1, and refuses a version below 1", () => {
+    const fresh = freshUnmigrated();
+    migrateUpTo(fresh, "0034_meetings_told_sequence_backfill");
+    const q = fresh.$client;
+    q.exec(`
+      INSERT INTO organisations (id, name, kind) VALUES (1, 'Bergs kommun', 'kommun');
+      INSERT INTO populations (id, organisation_id, as_of, population, illustrative, source)
+        VALUES (7, 1, '2022-11-01', 6959, 0, 'SCB'), (8, 1, '2023-11-01', 7000, 1, '');
+    `);
+    migrateDatabase(fresh);
+    expect(
+      q.prepare("SELECT id, population, illustrative, source, version FROM populations ORDER BY id").all(),
+    ).toEqual([
+      { id: 7, population: 6959, illustrative: 0, source: "SCB", version: 1 },
+      { id: 8, population: 7000, illustrative: 1, source: "", version: 1 },
+    ]);
+    expect(() => q.exec("UPDATE populations SET version = 0 WHERE id = 7")).toThrow(/CHECK/);
   });
 });
