@@ -54,6 +54,8 @@ const ADDED_LATER: [
   expected: (row: Row, after: Record<string, unknown[]>) => unknown,
 ][] = [
   ["document_versions", "text_indexed", () => 1],
+  // 0035: every population figure starts at version 1.
+  ["populations", "version", () => 1],
   // 0034: what calendars were told, the last notice's number (never above the meeting's own).
   [
     "meetings",
@@ -202,7 +204,7 @@ describe(`the constraints migration (${journal.entries[guardsIndex]?.tag})`, () 
       "CREATE TEMP TABLE example_facts (entity TEXT, entity_id INTEGER, field TEXT, PRIMARY KEY (entity, entity_id, field))",
     );
     // They also write columns later migrations add (0031: document_versions.text_indexed; 0033:
-    // meetings.told_sequence): added
+    // meetings.told_sequence; 0035: populations.version): added
     // for the seed and dropped before migrating.
     for (const [table, column] of ADDED_LATER) db.$client.exec(`ALTER TABLE "${table}" ADD "${column}" integer`);
     await seed(db);
