@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { AgendaItemView } from "~/domain/agenda-view";
+import { itemNumber, type AgendaItemView } from "~/domain/agenda-view";
 import type { ExampleMarks } from "~/domain/example-facts";
 import { ExampleMark } from "./example-mark";
 import { MoveButtons } from "./move-buttons";
@@ -34,7 +34,7 @@ export function AgendaList({
           <h3>
             {item.paragraph ? (
               <span className="agenda__para">
-                § {item.paragraph}
+                {itemNumber(item, index)}
                 <ExampleMark marks={marks} entity="decision" id={decisionOfItem[item.id]} field="paragraph" />{" "}
               </span>
             ) : null}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadMeetingFor } from "~/auth/meeting-access.server";
+import { itemHeading } from "~/domain/agenda-view";
 import { formatDateTime, formatDateWithWeekday } from "~/domain/format";
 import { secretaryName } from "~/domain/meetings";
 import { visibleAgendaOf } from "~/models/agenda-view.server";
@@ -40,16 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const secretary = secretaryName(members);
   const versionNo = shown.latest?.versionNo ?? 0;
   const documents: Parameters<typeof noticePdf>[1] = [];
-  const heading = (i: (typeof items)[number], index: number) =>
-    i.paragraph ? `§ ${i.paragraph} ${i.title}` : `${index + 1}. ${i.title}`;
   const pdfItems = items.map((i, index) => {
     const withheld = i.confidential && !canReadConfidential;
     const files = withheld ? [] : i.files;
     for (const f of files)
       if (f.mime === "application/pdf")
-        documents.push({ itemHeading: heading(i, index), name: f.originalName, bytes: readFileBytes(f) });
+        documents.push({ itemHeading: itemHeading(i, index), name: f.originalName, bytes: readFileBytes(f) });
     return {
-      heading: heading(i, index),
+      heading: itemHeading(i, index),
       lines: [
         [i.kind, i.presenter ? `Föredragande: ${i.presenter}` : ""].filter(Boolean).join(" · "),
         ...(withheld ? [`Sekretess: ${i.confidentialReason}.`] : plain(i.description)),

@@ -185,7 +185,7 @@ describe("the meeting as the viewer was told it", () => {
       const zip = await zipRoute.loader(args(viewer, "/handlingar.zip"));
       expect(zip.headers.get("Content-Disposition")).toContain(TOLD.date);
       const entries = Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())));
-      expect(entries).toEqual([expect.stringMatching(/^\d\d Budget 2027 \(som kallad\)\/budget\.pdf$/)]);
+      expect(entries).toEqual([expect.stringMatching(/^\d\d\. Budget 2027 \(som kallad\)\/budget\.pdf$/)]);
     }
     const secretary = await zipRoute.loader(args(SECRETARY, "/handlingar.zip"));
     expect(secretary.headers.get("Content-Disposition")).toContain(MOVED.date);

@@ -90,7 +90,7 @@ describe("a meeting's documents as one zip, written as it is read", () => {
     expect(Buffer.from(file("berättelse.txt")).toString()).toBe(REPORT);
     expect(Buffer.from(file("plan.pdf")).equals(PLAN)).toBe(true);
     expect(Buffer.from(file("bilaga.md")).toString()).toBe("# Bilaga\n\nKort text.");
-    expect(names.every((n) => /^0\d /.test(n))).toBe(true); // a folder per agenda item, in order
+    expect(names.every((n) => /^0\d\. /.test(n))).toBe(true); // a folder per agenda item, in order
     // The 3 MB of repetitive text is deflated; the archive is far smaller than its files.
     expect(bytes.length).toBeLessThan(REPORT.length / 3);
     expect(methods(Buffer.from(bytes))).toEqual({ "berättelse.txt": 8, "bilaga.md": 8, "plan.pdf": 0 });
