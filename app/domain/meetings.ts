@@ -389,6 +389,22 @@ export function assignParagraphs(
   return result;
 }
 
+/**
+ * Why a meeting cannot move to `newDate` (a refusal at the date field), or null while it can.
+ * Once its minutes are begun its items carry § numbers in the body's series for the year of its
+ * date, and its decision rows that year: a move within the year keeps the series (the decisions
+ * follow the new date), a move into another year would leave the register and the minutes on
+ * different years, so it is refused.
+ */
+export function meetingMoveRefusal(currentDate: string, newDate: string, minutesBegun: boolean): string | null {
+  const year = currentDate.slice(0, 4);
+  if (!minutesBegun || newDate.slice(0, 4) === year) return null;
+  return (
+    `Protokollet är påbörjat och paragraferna är numrerade i ${year} års serie. ` +
+    `Mötet kan bara flyttas till ett annat datum under ${year}.`
+  );
+}
+
 /** Who must sign: the chair and every adjuster (justerare), each person once. */
 export function requiredSigners(chairPersonIds: number[], adjusterPersonIds: number[]): number[] {
   return [...new Set([...chairPersonIds.slice(0, 1), ...adjusterPersonIds])];

@@ -4,9 +4,9 @@
  * modules. Every write is one immediate transaction with its audit entry.
  */
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { agendaItems, bodies, decisions, meetings } from "../../db/schema";
+import { agendaItems, bodies, decisions, meetings, minutes } from "../../db/schema";
 import { afterChange } from "~/domain/calendar-sequence";
-import type { ValidMeeting } from "~/domain/meetings";
+import { meetingMoveRefusal, type ValidMeeting } from "~/domain/meetings";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -143,6 +143,13 @@ export function updateMeeting(
   value: Omit<ValidMeeting, "bodyId">,
 ) {
   return write((tx) => {
+    // Asked of the meeting as it is now, in the write's transaction, so begun minutes cannot slip in between.
+    const current = tx.select({ date: meetings.date }).from(meetings).where(eq(meetings.id, id)).get();
+    const minutesBegun =
+      tx.select({ id: minutes.meetingId }).from(minutes).where(eq(minutes.meetingId, id)).get() !== undefined ||
+      tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.meetingId, id)).limit(1).get() !== undefined;
+    const refusal = current && meetingMoveRefusal(current.date, value.date, minutesBegun);
+    if (refusal) return { ok: false as const, refusal };
     const saved = saveVersioned(
       tx,
       meetings,

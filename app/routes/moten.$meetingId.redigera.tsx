@@ -26,6 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   const { version, ...value } = submission.value;
   const saved = updateMeeting(viewer.user.id, meeting.id, version, value);
+  if (!saved.ok && "refusal" in saved) return rejectForm(submission, { fieldErrors: { date: [saved.refusal] } });
   if (!saved.ok)
     return rejectConflictWith(
       submission,
@@ -76,7 +77,7 @@ export default function EditMeeting() {
       ) : null}
       <p>
         Ändringar skickas till prenumeranternas kalendrar vid nästa uppdatering. Flyttas mötet får dess beslut det nya
-        datumet.
+        datumet. När protokollet är påbörjat kan mötet bara flyttas inom samma år.
       </p>
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>

@@ -346,3 +346,20 @@ describe("a steering-group meeting from notice to extract", () => {
     await politician.page.context().close();
   });
 });
+
+describe("moving a meeting whose minutes are begun", () => {
+  it("refuses a move into another year at the date field, keeping what was typed", async () => {
+    const begun = steeringMeeting("2027-12-31", "12:00", "Östersund");
+    app.db.insert(minutes).values({ meetingId: begun.id }).run();
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/moten/${begun.id}/redigera`);
+    await page.getByLabel("Datum").fill("2028-01-01");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await waitForText(page.locator("#f-date-error"), "Mötet kan bara flyttas till ett annat datum under 2027.");
+    expect(await page.getByLabel("Datum").inputValue()).toBe("2028-01-01");
+    await expectAccessible(page);
+    expect(app.db.select().from(meetings).where(eq(meetings.id, begun.id)).get()?.date).toBe("2027-12-31");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -536,6 +536,34 @@ describe("the decision register follows the minutes", () => {
     expect(new Set(datesOf(other.id))).toEqual(new Set(["2027-03-12"]));
   });
 
+  it("refuses to move a meeting whose minutes are begun into another year, and writes nothing", () => {
+    const m = newMeeting("2027-12-31");
+    startMinutes("demo-samordnare", m.id);
+    const decisionsOf = () =>
+      db
+        .select({ year: decisions.year, paragraph: decisions.paragraph, decidedOn: decisions.decidedOn })
+        .from(decisions)
+        .where(eq(decisions.meetingId, m.id))
+        .all();
+    const before = { meeting: getMeeting(m.id)!, decisions: decisionsOf(), audit: db.select().from(auditLog).all() };
+    expect(before.decisions.length).toBeGreaterThan(0);
+    const time = { startTime: "09:00", endTime: "12:00", place: "Östersund", videoUrl: "" };
+    const refused = updateMeeting("demo-samordnare", m.id, before.meeting.version, { ...time, date: "2028-01-01" });
+    expect(refused).toMatchObject({ ok: false, refusal: expect.stringContaining("2027") });
+    expect(getMeeting(m.id)).toEqual(before.meeting);
+    expect(decisionsOf()).toEqual(before.decisions);
+    expect(db.select().from(auditLog).all()).toEqual(before.audit);
+    // Within the year the move is allowed and the decisions follow, in the same § series.
+    const moved = updateMeeting("demo-samordnare", m.id, before.meeting.version, { ...time, date: "2027-01-01" });
+    expect(moved.ok).toBe(true);
+    expect(decisionsOf()).toEqual(before.decisions.map((d) => ({ ...d, decidedOn: "2027-01-01" })));
+    // A meeting without minutes still moves freely into another year.
+    const unminuted = newMeeting("2027-12-30");
+    expect(updateMeeting("demo-samordnare", unminuted.id, unminuted.version, { ...time, date: "2028-01-02" }).ok).toBe(
+      true,
+    );
+  });
+
   it("records an information item as a decision when the secretary says so", () => {
     const m = newMeeting("2026-11-20");
     addAgendaItem("demo-samordnare", m.id, { ...item("Lägesrapport"), kind: "information" }, null);

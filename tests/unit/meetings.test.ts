@@ -11,6 +11,7 @@ import {
   canProposeOn,
   describeChange,
   isFullySigned,
+  meetingMoveRefusal,
   meetingTimeAndPlaceProblems,
   moveItem,
   positionForNewItem,
@@ -244,5 +245,25 @@ describe("changes after the notice", () => {
       { type: "changed", title: "Budget", fields: ["sekretess", "beräknad tid"] },
     ]);
     expect(agendaChanges([budget], [{ ...budget, confidential: false, minutesEstimate: 20 }])).toEqual([]);
+  });
+});
+
+describe("moving a meeting whose minutes are begun", () => {
+  it("moves freely before the minutes are begun, into any year", () => {
+    expect(meetingMoveRefusal("2027-12-31", "2028-01-01", false)).toBeNull();
+    expect(meetingMoveRefusal("2027-06-01", "2026-06-01", false)).toBeNull();
+  });
+
+  it("moves within the year once the minutes are begun, to either end of it", () => {
+    expect(meetingMoveRefusal("2027-06-15", "2027-06-22", true)).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-01-01", true)).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-12-31", true)).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-06-15", true)).toBeNull();
+  });
+
+  it("refuses a move into another year once the minutes are begun, naming the year of its series", () => {
+    expect(meetingMoveRefusal("2027-12-31", "2028-01-01", true)).toContain("2027 års serie");
+    expect(meetingMoveRefusal("2027-01-01", "2026-12-31", true)).toContain("under 2027");
+    expect(meetingMoveRefusal("2027-06-15", "2029-06-15", true)).not.toBeNull();
   });
 });
