@@ -389,16 +389,22 @@ export function assignParagraphs(
   return result;
 }
 
+/** How far a meeting's record has come, for what its date may still do. */
+export type RecordStage = "inget" | "påbörjat" | "justerat";
+
 /**
- * Why a meeting cannot move to `newDate` (a refusal at the date field), or null while it can.
- * Once its minutes are begun its items carry § numbers in the body's series for the year of its
- * date, and its decision rows that year: a move within the year keeps the series (the decisions
- * follow the new date), a move into another year would leave the register and the minutes on
- * different years, so it is refused.
+ * Why a meeting cannot move from `currentDate` to `newDate`, or null. Before the minutes it
+ * moves freely. Once they are begun its items are numbered in the body's § series of the
+ * meeting's year and its decisions dated by it: it moves within that year only (the decisions
+ * follow). Once the minutes or any § are approved (justerat) the date is part of the signed
+ * record and does not change at all (a correction of the minutes is the way).
  */
-export function meetingMoveRefusal(currentDate: string, newDate: string, minutesBegun: boolean): string | null {
+export function meetingMoveRefusal(currentDate: string, newDate: string, stage: RecordStage): string | null {
+  if (newDate === currentDate || stage === "inget") return null;
+  if (stage === "justerat")
+    return `Protokollet eller en paragraf är justerad med datumet ${currentDate}. Mötets datum kan inte längre ändras.`;
   const year = currentDate.slice(0, 4);
-  if (!minutesBegun || newDate.slice(0, 4) === year) return null;
+  if (newDate.slice(0, 4) === year) return null;
   return (
     `Protokollet är påbörjat och paragraferna är numrerade i ${year} års serie. ` +
     `Mötet kan bara flyttas till ett annat datum under ${year}.`

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { agendaItems, bodies, decisions, meetings, minutes } from "../../db/schema";
 import { afterChange } from "~/domain/calendar-sequence";
-import { meetingMoveRefusal, type ValidMeeting } from "~/domain/meetings";
+import { meetingMoveRefusal, type RecordStage, type ValidMeeting } from "~/domain/meetings";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -145,10 +145,19 @@ export function updateMeeting(
   return write((tx) => {
     // Asked of the meeting as it is now, in the write's transaction, so begun minutes cannot slip in between.
     const current = tx.select({ date: meetings.date }).from(meetings).where(eq(meetings.id, id)).get();
-    const minutesBegun =
-      tx.select({ id: minutes.meetingId }).from(minutes).where(eq(minutes.meetingId, id)).get() !== undefined ||
-      tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.meetingId, id)).limit(1).get() !== undefined;
-    const refusal = current && meetingMoveRefusal(current.date, value.date, minutesBegun);
+    const record = tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, id)).get();
+    const paragraphs = tx
+      .select({ approval: decisions.approval })
+      .from(decisions)
+      .where(eq(decisions.meetingId, id))
+      .all();
+    const stage: RecordStage =
+      record?.status === "justerat" || paragraphs.some((d) => d.approval === "justerat")
+        ? "justerat"
+        : record || paragraphs.length
+          ? "påbörjat"
+          : "inget";
+    const refusal = current && meetingMoveRefusal(current.date, value.date, stage);
     if (refusal) return { ok: false as const, refusal };
     const saved = saveVersioned(
       tx,

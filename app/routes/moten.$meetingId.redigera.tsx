@@ -77,7 +77,7 @@ export default function EditMeeting() {
       ) : null}
       <p>
         Ändringar skickas till prenumeranternas kalendrar vid nästa uppdatering. Flyttas mötet får dess beslut det nya
-        datumet. När protokollet är påbörjat kan mötet bara flyttas inom samma år.
+        datumet. När protokollet är påbörjat kan mötet bara flyttas inom samma år, och när det är justerat inte alls.
       </p>
       <FormErrorSummary form={form} />
       <Form method="post" className="stack" {...formProps(form)}>

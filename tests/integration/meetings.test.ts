@@ -557,6 +557,19 @@ describe("the decision register follows the minutes", () => {
     const moved = updateMeeting("demo-samordnare", m.id, before.meeting.version, { ...time, date: "2027-01-01" });
     expect(moved.ok).toBe(true);
     expect(decisionsOf()).toEqual(before.decisions.map((d) => ({ ...d, decidedOn: "2027-01-01" })));
+    // Once a § is approved (justerat) the date is the signed record's: no move at all.
+    db.update(decisions)
+      .set({ approval: "justerat", approvedAt: "2027-01-03T10:00:00.000Z" })
+      .where(eq(decisions.meetingId, m.id))
+      .run();
+    const approvedBefore = { meeting: getMeeting(m.id)!, decisions: decisionsOf() };
+    const signed = updateMeeting("demo-samordnare", m.id, approvedBefore.meeting.version, {
+      ...time,
+      date: "2027-01-02",
+    });
+    expect(signed).toMatchObject({ ok: false, refusal: expect.stringContaining("kan inte längre ändras") });
+    expect(getMeeting(m.id)).toEqual(approvedBefore.meeting);
+    expect(decisionsOf()).toEqual(approvedBefore.decisions);
     // A meeting without minutes still moves freely into another year.
     const unminuted = newMeeting("2027-12-30");
     expect(updateMeeting("demo-samordnare", unminuted.id, unminuted.version, { ...time, date: "2028-01-02" }).ok).toBe(

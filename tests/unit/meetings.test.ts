@@ -250,20 +250,26 @@ describe("changes after the notice", () => {
 
 describe("moving a meeting whose minutes are begun", () => {
   it("moves freely before the minutes are begun, into any year", () => {
-    expect(meetingMoveRefusal("2027-12-31", "2028-01-01", false)).toBeNull();
-    expect(meetingMoveRefusal("2027-06-01", "2026-06-01", false)).toBeNull();
+    expect(meetingMoveRefusal("2027-12-31", "2028-01-01", "inget")).toBeNull();
+    expect(meetingMoveRefusal("2027-06-01", "2026-06-01", "inget")).toBeNull();
   });
 
   it("moves within the year once the minutes are begun, to either end of it", () => {
-    expect(meetingMoveRefusal("2027-06-15", "2027-06-22", true)).toBeNull();
-    expect(meetingMoveRefusal("2027-06-15", "2027-01-01", true)).toBeNull();
-    expect(meetingMoveRefusal("2027-06-15", "2027-12-31", true)).toBeNull();
-    expect(meetingMoveRefusal("2027-06-15", "2027-06-15", true)).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-06-22", "påbörjat")).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-01-01", "påbörjat")).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-12-31", "påbörjat")).toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-06-15", "påbörjat")).toBeNull();
+  });
+
+  it("refuses any change of the date once the minutes or a § are approved", () => {
+    expect(meetingMoveRefusal("2027-06-15", "2027-06-16", "justerat")).toContain("kan inte längre ändras");
+    expect(meetingMoveRefusal("2027-06-15", "2027-01-01", "justerat")).not.toBeNull();
+    expect(meetingMoveRefusal("2027-06-15", "2027-06-15", "justerat")).toBeNull();
   });
 
   it("refuses a move into another year once the minutes are begun, naming the year of its series", () => {
-    expect(meetingMoveRefusal("2027-12-31", "2028-01-01", true)).toContain("2027 års serie");
-    expect(meetingMoveRefusal("2027-01-01", "2026-12-31", true)).toContain("under 2027");
-    expect(meetingMoveRefusal("2027-06-15", "2029-06-15", true)).not.toBeNull();
+    expect(meetingMoveRefusal("2027-12-31", "2028-01-01", "påbörjat")).toContain("2027 års serie");
+    expect(meetingMoveRefusal("2027-01-01", "2026-12-31", "påbörjat")).toContain("under 2027");
+    expect(meetingMoveRefusal("2027-06-15", "2029-06-15", "påbörjat")).not.toBeNull();
   });
 });
