@@ -27,18 +27,36 @@ export function partyNoticeChanges(before: { noticeFileId: number | null }, noti
   };
 }
 
+/** The statuses a party has before it joins: it is in no year's cost split (`isPartyInYear`). */
+const BEFORE_MEMBERSHIP: readonly PartyStatus[] = ["inbjuden", "inriktningsbeslut fattat"];
+
 /**
- * Why the status form cannot set `status` on the party on `today`, or null when it can. Having
- * given notice and having left are facts with dates that take the party out of the cost split
- * (`isPartyInYear` reads the exit date): they come from recording the written notice, so a
- * party is never shown as gone while it is still billed, or as having given notice without a
- * last day as a party.
+ * Whether the party has been a member on `today`: it has a membership status and joined on or
+ * before today, or has no join date and so counts in every year since the agreement's start.
+ * Such a party is in past years' cost splits and invoice bases, which were already billed.
+ */
+function hasBeenMember(party: { status: PartyStatus; memberSince: string | null }, today: string): boolean {
+  if (BEFORE_MEMBERSHIP.includes(party.status)) return false;
+  return party.memberSince === null || party.memberSince <= today;
+}
+
+/**
+ * Why the status form cannot set `status` on the party on `today`, or null when it can (an
+ * unchanged status always can). Having given notice and having left are facts with dates that
+ * take the party out of the cost split (`isPartyInYear` reads the exit date): they come from
+ * recording the written notice, so a party is never shown as gone while it is still billed, or
+ * as having given notice without a last day as a party. A party that has been a member cannot
+ * go back to a status before membership: that would take it out of every past year's cost
+ * split and invoice basis, rewriting what was already invoiced; it leaves by notice instead.
  */
 export function statusChangeError(
-  party: { exitDate: string | null },
+  party: { status: PartyStatus; memberSince: string | null; exitDate: string | null },
   status: PartyStatus,
   today: string,
 ): string | null {
+  if (status === party.status) return null;
+  if (BEFORE_MEMBERSHIP.includes(status) && hasBeenMember(party, today))
+    return `Parten har varit medlem ${party.memberSince ? `sedan ${party.memberSince}` : "sedan avtalets start"} och ingår i tidigare års kostnadsfördelning och fakturaunderlag, så den kan inte sättas tillbaka till en status före medlemskapet. Ska parten lämna samverkan registreras den skriftliga uppsägningen i formuläret nedan.`;
   if ((status === "uppsagd" || status === "utträtt") && party.exitDate === null)
     return "Registrera den skriftliga uppsägningen i formuläret nedan: sista dagen som part följer av avtalets villkor och tar parten ur kostnadsfördelningen.";
   if (status === "utträtt" && party.exitDate !== null && party.exitDate >= today)

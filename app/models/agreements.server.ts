@@ -8,7 +8,7 @@ import { agreementPrincipals, agreements, agreementVersions, organisations, part
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { versionInForce } from "~/domain/agreement-version";
 import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
-import { partyNoticeChanges, partyStatusChanges } from "~/domain/party-notice";
+import { partyNoticeChanges, partyStatusChanges, statusChangeError } from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { lockVersion, saveVersioned } from "./versioned.server";
@@ -252,19 +252,29 @@ export function recordNotice(
   );
 }
 
+/**
+ * Saves the party page's status form. The rule (statusChangeError) is asked here, of the row as
+ * it is in the transaction, so no caller can write a status that rewrites billed years: a
+ * refusal (`refused`, the Swedish message) writes nothing.
+ */
 export function updatePartyStatus(
   userId: string,
   partyId: number,
   expectedVersion: number,
   values: { status: (typeof parties.$inferSelect)["status"]; withdrawalNote: string; branchClinic: string },
+  today: string,
 ) {
-  return write((tx) =>
-    saveVersioned(tx, parties, partyId, expectedVersion, partyStatusChanges(values), {
+  return write((tx) => {
+    const locked = lockVersion(tx, parties, partyId, expectedVersion, "Parten finns inte.");
+    if (!locked.ok) return locked;
+    const refused = statusChangeError(locked.before, values.status, today);
+    if (refused) return { ok: false as const, refused };
+    return saveVersioned(tx, parties, partyId, expectedVersion, partyStatusChanges(values), {
       userId,
       entityType: "party",
       missing: "Parten finns inte.",
-    }),
-  );
+    });
+  });
 }
 
 /** The agreement status shown on the agreement page and the start page. */

@@ -18,7 +18,7 @@ import {
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
 import { costYearOn } from "~/domain/cost-report";
-import { partyTimeline, statusChangeError } from "~/domain/party-notice";
+import { partyTimeline } from "~/domain/party-notice";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { noticeSchema, partyIntentSchema, partyStatusSchema } from "~/forms/agreement";
 import { firstBudgetYear, partyCostInYear } from "~/models/agreement-money.server";
@@ -115,9 +115,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, partyStatusSchema);
     if (submission.status !== "success") return rejectForm(submission);
     const { version: expected, ...values } = submission.value;
-    const refused = values.status === party.status ? null : statusChangeError(party, values.status, todayInStockholm());
-    if (refused) return rejectForm(submission, { fieldErrors: { status: [refused] } });
-    const saved = updatePartyStatus(userId, party.id, expected, values);
+    // The write asks the status rule (statusChangeError) of the row it locks.
+    const saved = updatePartyStatus(userId, party.id, expected, values, todayInStockholm());
+    if ("refused" in saved) return rejectForm(submission, { fieldErrors: { status: [saved.refused] } });
     if (!saved.ok) return rejectConflict(submission, theirsOf(saved.conflict), saved.conflict.version);
     return back("Partens uppgifter är sparade.");
   }

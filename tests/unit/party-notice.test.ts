@@ -177,20 +177,54 @@ describe("the audit log's text for a party's notice", () => {
 describe("statusChangeError", () => {
   const today = "2026-11-25";
   it("lets the status form set the ladder's first steps and member, but not notice or exit without a recorded notice", () => {
-    for (const status of ["inbjuden", "inriktningsbeslut fattat", "medlem"] as const)
-      expect(statusChangeError(member, status, today)).toBeNull();
+    const invited = { ...member, status: "inbjuden" as const, memberSince: null };
+    for (const status of ["inriktningsbeslut fattat", "medlem"] as const)
+      expect(statusChangeError(invited, status, today)).toBeNull();
+    expect(statusChangeError(member, "medlem", today)).toBeNull();
     expect(statusChangeError(member, "uppsagd", today)).toMatch(/Registrera den skriftliga uppsägningen/);
     expect(statusChangeError(member, "utträtt", today)).toMatch(/Registrera den skriftliga uppsägningen/);
   });
 
   it("shows a party that has given notice as left only after its last day", () => {
-    expect(statusChangeError({ exitDate: "2027-12-31" }, "uppsagd", today)).toBeNull();
-    expect(statusChangeError({ exitDate: "2027-12-31" }, "utträtt", today)).toBe(
+    const noticed = (exitDate: string) => ({ ...member, status: "uppsagd" as const, exitDate });
+    expect(statusChangeError(noticed("2027-12-31"), "uppsagd", today)).toBeNull();
+    expect(statusChangeError(noticed("2027-12-31"), "utträtt", today)).toBe(
       "Parten är part till och med 2027-12-31 enligt uppsägningen och visas som utträdd från dagen efter.",
     );
-    expect(statusChangeError({ exitDate: today }, "utträtt", today)).not.toBeNull();
-    expect(statusChangeError({ exitDate: "2025-12-31" }, "utträtt", today)).toBeNull();
+    expect(statusChangeError(noticed(today), "utträtt", today)).not.toBeNull();
+    expect(statusChangeError(noticed("2025-12-31"), "utträtt", today)).toBeNull();
   });
+
+  it("never puts a party that has been a member back before membership, which would rewrite billed years", () => {
+    expect(statusChangeError({ ...member, memberSince: "2023-01-01" }, "inbjuden", today)).toBe(
+      "Parten har varit medlem sedan 2023-01-01 och ingår i tidigare års kostnadsfördelning och fakturaunderlag, så den kan inte sättas tillbaka till en status före medlemskapet. Ska parten lämna samverkan registreras den skriftliga uppsägningen i formuläret nedan.",
+    );
+    // No join date: the party counts in every year since the agreement's start.
+    expect(statusChangeError({ ...member, memberSince: null }, "inriktningsbeslut fattat", today)).toMatch(
+      /^Parten har varit medlem sedan avtalets start/,
+    );
+  });
+
+  // Every status pair, with a join date before, on and after today and none.
+  const joined = { before: "2023-01-01", on: today, after: "2027-01-01", none: null } as const;
+  const beforeMembership = ["inbjuden", "inriktningsbeslut fattat"];
+  for (const from of PARTY_STATUSES)
+    for (const to of PARTY_STATUSES)
+      for (const [when, memberSince] of Object.entries(joined))
+        it(`from "${from}" to "${to}", joined ${when} today`, () => {
+          const party = {
+            ...member,
+            status: from,
+            memberSince,
+            exitDate: from === "uppsagd" || from === "utträtt" ? "2025-12-31" : null,
+          };
+          const error = statusChangeError(party, to, today);
+          const wasMember = !beforeMembership.includes(from) && when !== "after";
+          if (from === to) expect(error).toBeNull();
+          else if (beforeMembership.includes(to) && wasMember) expect(error).toMatch(/^Parten har varit medlem sedan/);
+          else expect(error ?? "").not.toMatch(/har varit medlem/);
+          if (from !== to && beforeMembership.includes(to) && !wasMember) expect(error).toBeNull();
+        });
 });
 
 describe("who is reminded of the last day to give notice", () => {
