@@ -61,6 +61,10 @@ export function statusChangeError(
     return "Registrera den skriftliga uppsägningen i formuläret nedan: sista dagen som part följer av avtalets villkor och tar parten ur kostnadsfördelningen.";
   if (status === "utträtt" && party.exitDate !== null && party.exitDate >= today)
     return `Parten är part till och med ${party.exitDate} enligt uppsägningen och visas som utträdd från dagen efter.`;
+  // A notice may be withdrawn while it runs; once the party has left, making it a member again
+  // would clear its exit and bill it for the years after it left.
+  if (status === "medlem" && party.exitDate !== null && party.exitDate < today)
+    return `Parten lämnade samverkan ${party.exitDate}. Ska den bli part igen läggs den till som ny part med ett nytt inträdesdatum.`;
   return null;
 }
 

@@ -195,6 +195,16 @@ describe("statusChangeError", () => {
     expect(statusChangeError(noticed("2025-12-31"), "utträtt", today)).toBeNull();
   });
 
+  it("lets a running notice be withdrawn, but does not make a party that has left a member again", () => {
+    const noticed = (exitDate: string) => ({ ...member, status: "uppsagd" as const, exitDate });
+    expect(statusChangeError(noticed("2027-12-31"), "medlem", today)).toBeNull();
+    expect(statusChangeError(noticed(today), "medlem", today)).toBeNull();
+    expect(statusChangeError(noticed("2026-11-24"), "medlem", today)).toBe(
+      "Parten lämnade samverkan 2026-11-24. Ska den bli part igen läggs den till som ny part med ett nytt inträdesdatum.",
+    );
+    expect(statusChangeError({ ...member, status: "utträtt", exitDate: "2025-12-31" }, "medlem", today)).not.toBeNull();
+  });
+
   it("never puts a party that has been a member back before membership, which would rewrite billed years", () => {
     expect(statusChangeError({ ...member, memberSince: "2023-01-01" }, "inbjuden", today)).toBe(
       "Parten har varit medlem sedan 2023-01-01 och ingår i tidigare års kostnadsfördelning och fakturaunderlag, så den kan inte sättas tillbaka till en status före medlemskapet. Ska parten lämna samverkan registreras den skriftliga uppsägningen i formuläret nedan.",
