@@ -8,12 +8,9 @@
  * answered ("Svarade inte"), on the page, in the matrix and in the report. Before closing, the
  * same surfaces must say who is late (the test cannot pass by showing nothing).
  */
-import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { sessions } from "../../db/schema";
-import { sessionIdOf } from "~/auth/sessions.server";
 import { createDecision } from "~/models/decisions.server";
 import {
   closeRecommendation,
@@ -27,6 +24,7 @@ import * as recommendationPage from "~/routes/rekommendationer.$recommendationId
 import * as followUpPage from "~/routes/rekommendationer.$recommendationId.uppfoljning";
 import * as matrixPage from "~/routes/rekommendationer._index";
 import * as startPage from "~/routes/_index";
+import { loadAs } from "../support/loaders";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -39,20 +37,8 @@ beforeEach(async () => {
 /** The public, a politician of Krokom (reader), Östersund's IFO chief (member), the coordinator. */
 const VIEWERS = [null, "demo-politiker", "demo-ifochef", "demo-samordnare"] as const;
 
-function cookieOf(userId: string | null): Record<string, string> {
-  if (!userId) return {};
-  const token = crypto.randomBytes(20).toString("hex");
-  const now = Math.floor(Date.now() / 1000);
-  db.insert(sessions)
-    .values({ id: sessionIdOf(token), userId, expiresAt: now + 3600, createdAt: now })
-    .run();
-  return { Cookie: `session=${token}` };
-}
-
-async function load<T>(page: { loader: (a: never) => Promise<T> }, url: string, userId: string | null, params = {}) {
-  const request = new Request(`http://localhost${url}`, { headers: cookieOf(userId) });
-  return page.loader({ request, params, context: {} } as never);
-}
+const load = <T>(page: { loader: (a: never) => Promise<T> }, url: string, userId: string | null, params = {}) =>
+  loadAs(db, page, url, userId, params);
 
 /** Past its deadline, sent to every party; Berg has adopted it, the others have not answered. */
 function lateRecommendation() {

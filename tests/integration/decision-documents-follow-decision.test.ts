@@ -5,18 +5,18 @@
  * the § exists and what it rests on. The list follows the decision's own readability
  * (`canReadDecision`, the register's rule), for every kind of viewer.
  */
-import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { documents, sessions } from "../../db/schema";
-import { sessionIdOf } from "~/auth/sessions.server";
+import { documents } from "../../db/schema";
 import { getViewer } from "~/auth/session.server";
 import { canReadDecision } from "~/domain/decisions";
 import { createDecision, getDecision } from "~/models/decisions.server";
 import { addDocumentLink } from "~/models/document-links.server";
 import { createDraft, decideRecommendation, sendRecommendation } from "~/models/recommendations.server";
 import * as recommendationPage from "~/routes/rekommendationer.$recommendationId._index";
+import { sessionCookie } from "../support/browser";
+import { loadAs } from "../support/loaders";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -29,20 +29,11 @@ beforeEach(async () => {
 /** The public, a politician of Krokom (reader), Östersund's IFO chief (member), the coordinator. */
 const VIEWERS = [null, "demo-politiker", "demo-ifochef", "demo-samordnare"] as const;
 
-function cookieOf(userId: string | null): Record<string, string> {
-  if (!userId) return {};
-  const token = crypto.randomBytes(20).toString("hex");
-  const now = Math.floor(Date.now() / 1000);
-  db.insert(sessions)
-    .values({ id: sessionIdOf(token), userId, expiresAt: now + 3600, createdAt: now })
-    .run();
-  return { Cookie: `session=${token}` };
-}
-
 async function pageFor(userId: string | null, id: number) {
-  const headers = cookieOf(userId);
-  const request = new Request(`http://localhost/rekommendationer/${id}`, { headers });
-  const page = await recommendationPage.loader({ request, params: { recommendationId: String(id) }, context: {} });
+  const page = await loadAs(db, recommendationPage, `/rekommendationer/${id}`, userId, {
+    recommendationId: String(id),
+  });
+  const headers: Record<string, string> = userId ? { Cookie: sessionCookie(db, userId) } : {};
   const actor = (await getViewer(new Request("http://localhost/", { headers })))?.actor ?? null;
   return { page, actor };
 }

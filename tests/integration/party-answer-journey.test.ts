@@ -7,12 +7,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { sessions } from "../../db/schema";
-import { sessionIdOf } from "~/auth/sessions.server";
 import { createDecision } from "~/models/decisions.server";
 import {
   createDraft,
@@ -22,6 +19,7 @@ import {
   withdrawRecommendation,
 } from "~/models/recommendations.server";
 import { makePdf } from "../fixtures/pdf";
+import { sessionCookie } from "../support/browser";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -32,14 +30,7 @@ beforeEach(async () => {
   ({ db, world } = await demoDatabase("2026-11-23"));
 });
 
-function cookieOf(userId: string) {
-  const token = crypto.randomBytes(20).toString("hex");
-  const now = Math.floor(Date.now() / 1000);
-  db.insert(sessions)
-    .values({ id: sessionIdOf(token), userId, expiresAt: now + 3600, createdAt: now })
-    .run();
-  return `session=${token}`;
-}
+const cookieOf = (userId: string) => sessionCookie(db, userId);
 
 /** A recommendation SVOM decided on `decidedOn` and sent to every municipality on `sentOn`. */
 function sentRecommendation(decidedOn = "2026-11-20", sentOn = "2026-11-23", paragraph = 12) {
