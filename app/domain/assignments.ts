@@ -61,3 +61,45 @@ export function mayUpdateAssignment(actor: Actor, a: { assigneeType: string; ass
 export function followsUpOverdueAssignments(actor: Actor | null): boolean {
   return actor !== null && mayCreateAssignment(actor);
 }
+
+/**
+ * The coordinator edits an assignment (what, who, by when) and creates it, from a decision or
+ * on /uppdrag; the assignee only changes its status.
+ */
+export function mayEditAssignment(actor: Actor): boolean {
+  return mayCreateAssignment(actor);
+}
+
+/** What the decision an assignment is to come from is, as far as the rule below asks. */
+export interface DecisionOfAssignment {
+  bodyId: number;
+  /** A procedural § (formalia) is part of the minutes, not a decision one follows up. */
+  inRegister: boolean;
+  decidedOn: string;
+}
+
+/**
+ * Why an assignment of a collaboration may not come from this decision, or null when it may:
+ * the decision must be one of the register, of a body that serves the collaboration (SVOM
+ * serves several; another collaboration's steering group does not). A decision the viewer
+ * may not open is passed as missing by the caller and answers the same as one that is gone.
+ */
+export function decisionOfAssignmentRefusal(
+  decision: DecisionOfAssignment | undefined,
+  collaborationBodyIds: readonly number[],
+): string | null {
+  if (!decision || !decision.inRegister) return "Beslutet finns inte.";
+  if (!collaborationBodyIds.includes(decision.bodyId))
+    return "Beslutet är fattat av ett organ utanför den här samverkan. Välj samverkan i sidhuvudet först.";
+  return null;
+}
+
+/**
+ * Why a due date cannot stand, or null: an assignment given by a decision cannot be due before
+ * the day the decision was made (a date typed a year wrong, 2025 for 2026, is the usual case).
+ * Both are ISO dates, which compare as text.
+ */
+export function dueDateRefusal(dueDate: string | null, decidedOn: string | null): string | null {
+  if (dueDate === null || decidedOn === null) return null;
+  return dueDate < decidedOn ? `Klart senast kan inte vara före beslutsdagen ${decidedOn}.` : null;
+}

@@ -18,6 +18,11 @@ import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 import { minutesOf } from "~/models/meeting-minutes.server";
+import { pageOfDecisionAssignments } from "~/models/assignments.server";
+import { getBody } from "~/models/bodies.server";
+import { withCollaboration } from "~/domain/collaboration";
+import { pageRequestFrom } from "~/domain/pagination";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.decision.title ?? "Beslut"} – Samverkansportalen` },
@@ -31,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!decision || !decision.inRegister) throw notFound("Beslutet finns inte.");
   if (!canReadDecision(actor, decision))
     requireReadable(actor, "read:meeting", { bodyId: decision.bodyId }, "Beslutet finns inte.");
+  const url = new URL(request.url);
   return {
     decision,
     marks: exampleMarksOf({ decision: [decision.id], meeting: [decision.meetingId], matter: [decision.matterId] }),
@@ -38,6 +44,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       can(actor, "read:recommendation", recommendationResource(r)),
     ),
     canCreateRecommendation: can(actor, "manage:decisions"),
+    // The assignments the decision gave, those the viewer may know of (participants only).
+    assignments: actor ? await pageOfDecisionAssignments(actor, decision.id, pageRequestFrom(url.searchParams)) : null,
+    // The coordinator gives a new one in a collaboration the deciding body serves (SVOM serves several).
+    newAssignmentIn: can(actor, "manage:decisions")
+      ? (getBody(decision.bodyId)?.collaborations ?? []).map((c) => ({
+          name: c.name,
+          href: withCollaboration(`/uppdrag?beslut=${decision.id}#nytt-uppdrag`, c.slug),
+        }))
+      : [],
     // No dead ends (issue 15): link the matter and the minutes only for a viewer who may open them.
     // A matter is its collaboration's working record (SVOM's decisions serve several).
     canOpenMatter:
@@ -71,6 +86,8 @@ export default function DecisionPage() {
     canCreateRecommendation,
     canOpenMatter,
     canOpenMinutes,
+    assignments,
+    newAssignmentIn,
   } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(decisionStatusSchema, {
     lastResult: useActionData<typeof action>(),
@@ -142,6 +159,38 @@ export default function DecisionPage() {
             ))}
           </ul>
         </>
+      ) : null}
+      {assignments && (assignments.page.total > 0 || newAssignmentIn.length > 0) ? (
+        <section aria-labelledby="uppdrag-rubrik">
+          <h2 id="uppdrag-rubrik">Uppdrag från beslutet</h2>
+          {assignments.items.length ? (
+            <ul>
+              {assignments.items.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/uppdrag/${a.id}`}>{a.title}</Link> ({a.assigneeName}
+                  {a.dueDate ? (
+                    <>
+                      , klart senast <DateText date={a.dueDate} />
+                    </>
+                  ) : null}
+                  , {a.status})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Beslutet har inte gett några uppdrag ännu.</p>
+          )}
+          <Pagination page={assignments.page} label="Sidor i beslutets uppdrag" noun={["uppdrag", "uppdrag"]} />
+          {newAssignmentIn.length ? (
+            <p className="actions no-print">
+              {newAssignmentIn.map((c) => (
+                <Link key={c.href} to={c.href} className="button button--secondary">
+                  {newAssignmentIn.length > 1 ? `Nytt uppdrag i ${c.name}` : "Nytt uppdrag från beslutet"}
+                </Link>
+              ))}
+            </p>
+          ) : null}
+        </section>
       ) : null}
       {canCreateRecommendation ? (
         <Form method="post" className="actions no-print" {...formProps(form)}>

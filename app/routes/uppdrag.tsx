@@ -6,7 +6,7 @@ import { forbidden, notFound, requireViewerWith } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { pageRequestFrom } from "~/domain/pagination";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
-import { FormErrorSummary, formProps, TextField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { assignmentSchema } from "~/forms/assignment";
 import { carriedForm, parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { todayInStockholm } from "~/domain/format";
@@ -16,22 +16,29 @@ import {
   mayUpdateAssignment,
   seesAssignment,
   mayWriteAssignments,
+  decisionOfAssignmentRefusal,
+  dueDateRefusal,
 } from "~/domain/assignments";
 import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
-import { createAssignment, getAssignment, pageOfAssignments, setAssignmentStatus } from "~/models/assignments.server";
+import {
+  assignmentOptions,
+  createAssignment,
+  getAssignment,
+  isAssigneeOf,
+  pageOfAssignments,
+  setAssignmentStatus,
+} from "~/models/assignments.server";
+import { getDecision } from "~/models/decisions.server";
+import { canReadDecision } from "~/domain/decisions";
+import type { Actor } from "~/domain/policy";
 import { listBodies } from "~/models/bodies.server";
-import { partiesOf } from "~/models/agreements.server";
-import { getPerson, personChoices } from "~/models/people.server";
-import { choiceSearchFrom, chosenId } from "~/domain/choices";
-import { SearchChoiceField, type ChoiceList } from "~/components/search-choice";
+import { AssignmentFields, type AssignmentOptions } from "~/components/assignment-fields";
+import { DateText } from "~/components/dates";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Uppdrag – Samverkansportalen" }];
-
-/** The search beside the assignee field, for a person (choose by searching). */
-const PERSON_SEARCH = "sok-person";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewerWith(request, "read:assignments");
@@ -47,22 +54,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   const canCreate = mayCreateAssignment(viewer.actor);
   return {
+    // The decision a new assignment comes from (the decision page's link), as the form shows it.
+    fromDecision: canCreate
+      ? decisionOfNewAssignment(
+          // The decision page's link names it; a person search (a GET of the whole form) carries the field.
+          url.searchParams.get("beslut") ?? url.searchParams.get("decisionId"),
+          viewer.actor,
+          collaboration.id,
+        )
+      : null,
     slug: collaboration.slug,
     show,
     rows,
     page: page.page,
     canCreate,
-    options: canCreate
-      ? {
-          people: personChoices({
-            param: PERSON_SEARCH,
-            search: choiceSearchFrom(url.searchParams, PERSON_SEARCH),
-            chosen: chosenId(url.searchParams.get("assignee"), "person"),
-          }),
-          bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name })),
-          parties: partiesOf(collaboration.id).map((p) => ({ id: p.organisationId, name: p.name })),
-        }
-      : null,
+    options: canCreate ? assignmentOptions(collaboration.id, url.searchParams) : null,
     carried: canCreate ? carriedForm(url) : null,
   };
 }
@@ -91,25 +97,44 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return redirectWithStatus("/uppdrag", "Uppdragets status är sparad.");
   }
+  if (value.intent === "edit") throw notFound("Uppdraget redigeras på sin egen sida.");
   const collaborationId = collaborationFor(request, viewer.actor).id;
-  // The options a page offered are never trusted: the assignee exists and belongs here.
-  const { type, id } = value.assignee;
-  const known =
-    type === "person"
-      ? getPerson(id) !== undefined
-      : type === "body"
-        ? listBodies(collaborationId).some((b) => b.id === id)
-        : partiesOf(collaborationId).some((p) => p.organisationId === id);
-  if (!known) return rejectForm(submission, { fieldErrors: { assignee: ["Välj vem som har uppdraget i listan."] } });
+  const decision =
+    value.decisionId === null ? null : decisionOfNewAssignment(value.decisionId, viewer.actor, collaborationId);
+  if (decision && !decision.ok) return rejectForm(submission, { formErrors: [decision.refusal] });
+  const fieldErrors = {
+    // The options a page offered are never trusted: the assignee exists and belongs here.
+    assignee: isAssigneeOf(collaborationId, value.assignee) ? [] : ["Välj vem som har uppdraget i listan."],
+    dueDate: [dueDateRefusal(value.dueDate, decision?.decidedOn ?? null)].filter((m) => m !== null),
+  };
+  if (fieldErrors.assignee.length || fieldErrors.dueDate.length) return rejectForm(submission, { fieldErrors });
   createAssignment(viewer.user.id, collaborationId, {
-    decisionId: null,
+    decisionId: decision?.id ?? null,
     title: value.title,
     description: value.description,
     assigneeType: value.assignee.type,
     assigneeId: value.assignee.id,
     dueDate: value.dueDate,
   });
-  return redirectWithStatus("/uppdrag", "Uppdraget är skapat.");
+  // Made from a decision's page: back to the decision, where it is now listed.
+  return redirectWithStatus(decision ? `/beslut/${decision.id}` : "/uppdrag", "Uppdraget är skapat.");
+}
+
+/**
+ * The decision a new assignment of the collaboration is to come from, or why it cannot: a
+ * decision the viewer may not open answers as a missing one.
+ */
+function decisionOfNewAssignment(requested: string | number | null, actor: Actor, collaborationId: number) {
+  if (requested === null || requested === "") return null;
+  const id = Number(requested);
+  const found = Number.isSafeInteger(id) && id > 0 ? getDecision(id) : undefined;
+  const decision = found && canReadDecision(actor, found) ? found : undefined;
+  const refusal = decisionOfAssignmentRefusal(
+    decision,
+    listBodies(collaborationId).map((b) => b.id),
+  );
+  if (refusal !== null || !decision) return { ok: false as const, refusal: refusal ?? "Beslutet finns inte." };
+  return { ok: true as const, id: decision.id, title: decision.title, decidedOn: decision.decidedOn };
 }
 
 export default function Assignments() {
@@ -158,7 +183,7 @@ export default function Assignments() {
             {d.rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  {r.title}
+                  <Link to={`/uppdrag/${r.id}`}>{r.title}</Link>
                   {r.description ? <div className="muted">{r.description}</div> : null}
                 </td>
                 <td>{r.assigneeName}</td>
@@ -185,7 +210,11 @@ export default function Assignments() {
       {d.canCreate && d.options ? (
         <section aria-labelledby="nytt-uppdrag" className="no-print">
           <h2 id="nytt-uppdrag">Nytt uppdrag</h2>
-          <CreateForm options={d.options} lastResult={lastResultFor(a, (v) => v.intent === "create") ?? d.carried} />
+          <CreateForm
+            options={d.options}
+            fromDecision={d.fromDecision}
+            lastResult={lastResultFor(a, (v) => v.intent === "create") ?? d.carried}
+          />
         </section>
       ) : null}
     </>
@@ -247,37 +276,32 @@ function StatusForm({
 
 function CreateForm({
   options,
+  fromDecision,
   lastResult,
 }: {
-  options: {
-    bodies: { id: number; name: string }[];
-    parties: { id: number; name: string }[];
-    people: ChoiceList;
-  };
+  options: AssignmentOptions;
+  fromDecision: { ok: true; id: number; title: string; decidedOn: string } | { ok: false; refusal: string } | null;
   lastResult: Reply | null;
 }) {
   const [form, fields] = useSchemaForm(assignmentSchema, { lastResult });
-  const assignee = fields.assignee;
   return (
     <>
       <FormErrorSummary form={form} />
+      {fromDecision && !fromDecision.ok ? (
+        <p className="notice notice--warn" role="alert">
+          {fromDecision.refusal}
+        </p>
+      ) : null}
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="create" />
-        <TextField field={fields.title} label="Uppdrag" />
-        <TextField field={fields.description} label="Beskrivning" />
-        <SearchChoiceField
-          field={assignee}
-          label="Ansvarig"
-          emptyOption="Välj …"
-          searchLabel="Sök person"
-          searchHint="Namn eller organisation. Organ och parter finns alltid i listan."
-          groups={[
-            { label: "Organ", options: options.bodies.map((b) => ({ value: `body:${b.id}`, label: b.name })) },
-            { label: "Parter", options: options.parties.map((p) => ({ value: `party:${p.id}`, label: p.name })) },
-            { label: "Personer", choices: options.people, value: (id) => `person:${id}` },
-          ]}
-        />
-        <TextField field={fields.dueDate} label="Klart senast" hint="ÅÅÅÅ-MM-DD" />
+        {fromDecision?.ok ? (
+          <p>
+            <input type="hidden" name="decisionId" value={fromDecision.id} />
+            Från beslut: <Link to={`/beslut/${fromDecision.id}`}>{fromDecision.title}</Link> (
+            <DateText date={fromDecision.decidedOn} />)
+          </p>
+        ) : null}
+        <AssignmentFields fields={fields} options={options} />
         <div className="actions">
           <button type="submit" className="button">
             Skapa uppdrag

@@ -5,12 +5,12 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments } from "../../db/schema";
+import { assignments, decisions } from "../../db/schema";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ exampleCollaboration: true });
 });
 afterAll(async () => {
   await app?.stop();
@@ -78,6 +78,68 @@ describe("assignments", () => {
       .click();
     await waitForText(page.getByRole("status"), "Uppdragets status är sparad.");
     expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()!.status).toBe("pågår");
+    await page.context().close();
+  });
+
+  it("gives an assignment from a decision, lists it there, and edits it on its own page, a stale edit shown as a conflict", async () => {
+    const decision = app.db.select().from(decisions).where(eq(decisions.title, "Fortsatt utredningsuppdrag")).get()!;
+    const { page } = await app.page("demo-samordnare");
+    await page.goto(`/beslut/${decision.id}`);
+    // SVOM serves both demo collaborations: the coordinator chooses which one the assignment is for.
+    await page.getByRole("link", { name: "Nytt uppdrag i Mini-Maria Jämtland Härjedalen" }).click();
+    const form = page.getByRole("region", { name: "Nytt uppdrag" });
+    await waitForText(form, "Från beslut: Fortsatt utredningsuppdrag");
+    await form.getByRole("textbox", { name: "Uppdrag", exact: true }).fill("Sammanställ utredningens underlag");
+    await form.getByLabel("Ansvarig").selectOption({ label: "Östersunds kommun" });
+    // A due date before the decision is refused at the field; what was typed stays.
+    await form.getByLabel("Klart senast").fill(`${Number(decision.decidedOn.slice(0, 4)) - 1}-12-31`);
+    await form.getByRole("button", { name: "Skapa uppdrag" }).click();
+    await waitForText(page.locator("#f-dueDate-error"), `före beslutsdagen ${decision.decidedOn}`);
+    expect(await page.getByRole("textbox", { name: "Uppdrag", exact: true }).inputValue()).toBe(
+      "Sammanställ utredningens underlag",
+    );
+    await waitForText(page.getByRole("region", { name: "Nytt uppdrag" }), "Från beslut: Fortsatt utredningsuppdrag");
+    await page.getByLabel("Klart senast").fill("2027-03-31");
+    await page.getByRole("button", { name: "Skapa uppdrag" }).click();
+    // Back on the decision, which lists it.
+    await page.waitForURL(new RegExp(`/beslut/${decision.id}$`));
+    await waitForText(page.getByRole("status"), "Uppdraget är skapat.");
+    const listed = page.getByRole("region", { name: "Uppdrag från beslutet" });
+    await waitForText(listed, "Sammanställ utredningens underlag (Östersunds kommun, klart senast 2027-03-31");
+    await expectAccessible(page);
+
+    // Its own page: the coordinator postpones it; someone else saved first.
+    await listed.getByRole("link", { name: "Sammanställ utredningens underlag" }).click();
+    await waitForText(page.getByRole("heading", { level: 1 }), "Sammanställ utredningens underlag");
+    await waitForText(page.locator("dl.facts"), "Fortsatt utredningsuppdrag");
+    const row = app.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.title, "Sammanställ utredningens underlag"))
+      .get()!;
+    expect(row.decisionId).toBe(decision.id);
+    const edit = page.getByRole("region", { name: "Ändra uppdraget" });
+    await edit.getByLabel("Klart senast").fill("2027-05-31");
+    app.db
+      .update(assignments)
+      .set({ dueDate: "2027-04-30", version: row.version + 1 })
+      .where(eq(assignments.id, row.id))
+      .run();
+    await edit.getByRole("button", { name: "Spara" }).click();
+    await waitForText(page.locator("main"), "Någon annan har ändrat uppdraget ”Sammanställ utredningens underlag”");
+    await waitForText(page.getByRole("alert").first(), "2027-04-30");
+    expect(await page.getByRole("region", { name: "Ändra uppdraget" }).getByLabel("Klart senast").inputValue()).toBe(
+      "2027-05-31",
+    );
+    expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()!.dueDate).toBe("2027-04-30");
+    await expectAccessible(page);
+    // Saving again puts the user's date over the other one, knowingly.
+    await page
+      .getByRole("region", { name: "Ändra uppdraget" })
+      .getByRole("button", { name: "Spara mina uppgifter ändå" })
+      .click();
+    await waitForText(page.getByRole("status"), "Uppdraget är sparat.");
+    expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()!.dueDate).toBe("2027-05-31");
     await page.context().close();
   });
 });

@@ -196,6 +196,10 @@ beforeAll(async () => {
     id: number;
   };
   const matter = db.$client.prepare("select id from matters limit 1").get() as { id: number };
+  // One of Mini-Maria's assignments, which every seated test user takes part in.
+  const assignment = db.$client
+    .prepare("select id from assignments where collaboration_id = ? order by id limit 1")
+    .get(w.collaborationId) as { id: number };
   const mail = db
     .insert(mailOutbox)
     .values({
@@ -215,6 +219,7 @@ beforeAll(async () => {
     internalDecision: internalDecision.id,
     recommendation: recommendation.id,
     matter: matter.id,
+    assignment: assignment.id,
     berg: w.organisationIds.Berg,
     person: w.personIds["IFO-chef Berg"],
     documentVersion: (
@@ -551,6 +556,12 @@ const ROUTES: Record<string, RouteCase> = {
   // An empty POST means "create", which is the coordinator's; status changes are checked per assignment.
   "routes/uppdrag": {
     path: () => "/uppdrag",
+    get: { action: "read:assignments" },
+    post: { action: "manage:decisions" },
+  },
+  // A status change is the assignee's (checked per assignment); an empty POST means an edit, the coordinator's.
+  "routes/uppdrag_.$assignmentId": {
+    path: () => `/uppdrag/${ids.assignment}`,
     get: { action: "read:assignments" },
     post: { action: "manage:decisions" },
   },

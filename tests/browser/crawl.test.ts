@@ -140,6 +140,11 @@ function parameterSets(app: TestApp): Params[] {
     token: mailToken,
     matterId: need("matter", one<{ id: number }>(`SELECT id FROM matters ORDER BY id LIMIT 1`)?.id),
     decisionId: need("decision", one<{ id: number }>(`SELECT id FROM decisions ORDER BY id LIMIT 1`)?.id),
+    // One given by a decision, so its page links the decision too.
+    assignmentId: need(
+      "assignment",
+      one<{ id: number }>(`SELECT id FROM assignments WHERE decision_id IS NOT NULL ORDER BY id LIMIT 1`)?.id,
+    ),
     personId: app.world.personIds["Per Politiker Krokom"],
     messageId: one<{ id: number }>(`SELECT id FROM mail_outbox ORDER BY id LIMIT 1`)?.id ?? 1,
     ...documentVersion,

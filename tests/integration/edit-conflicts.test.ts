@@ -98,6 +98,37 @@ describe("a stale version is refused and nothing is written", () => {
     expect(theirs).toMatchObject({ title });
   });
 
+  it("an assignment's status and what it is, on its own page (uppdrag_.$assignmentId)", async () => {
+    const { id, title, assignee_type, assignee_id } = one<{
+      id: number;
+      title: string;
+      assignee_type: string;
+      assignee_id: number;
+    }>("SELECT id, title, assignee_type, assignee_id FROM assignments LIMIT 1");
+    const params = { assignmentId: String(id) };
+    const status = await expectRefused("assignments", id, (stale) =>
+      act("uppdrag_.$assignmentId", `/uppdrag/${id}`, params, {
+        intent: "status",
+        id: String(id),
+        version: stale,
+        status: "pågår",
+      }),
+    );
+    expect(status).toMatchObject({ title });
+    const edit = await expectRefused("assignments", id, (stale) =>
+      act("uppdrag_.$assignmentId", `/uppdrag/${id}`, params, {
+        intent: "edit",
+        id: String(id),
+        version: stale,
+        title: "Ny rubrik",
+        assignee: `${assignee_type}:${assignee_id}`,
+        dueDate: "2030-01-31",
+      }),
+    );
+    // What the other person saved, the assignee by name, for the conflict notice.
+    expect(edit).toMatchObject({ title, assigneeName: expect.any(String) });
+  });
+
   it("a party's status and a notice of termination (avtal.parter.$partyId)", async () => {
     const partyId = one<{ id: number }>(
       "SELECT id FROM parties WHERE organisation_id = ?",

@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import {
   agendaItems,
+  assignments,
   agreementVersions,
   bodies,
   collaborations,
@@ -111,6 +112,8 @@ function idTuples(params: string[], pattern: string): Record<string, number>[] {
       return one("decisionId", ids(db.select({ id: decisions.id }).from(decisions).all()));
     case "matterId":
       return one("matterId", ids(db.select({ id: matters.id }).from(matters).all()));
+    case "assignmentId":
+      return one("assignmentId", ids(db.select({ id: assignments.id }).from(assignments).all()));
     case "recommendationId":
       return one("recommendationId", ids(db.select({ id: recommendations.id }).from(recommendations).all()));
     case "recommendationId,organisationId":

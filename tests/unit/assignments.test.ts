@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   assignmentViewFrom,
+  decisionOfAssignmentRefusal,
+  dueDateRefusal,
   followsUpOverdueAssignments,
+  mayEditAssignment,
   isAssignee,
   mayCreateAssignment,
   mayUpdateAssignment,
@@ -10,6 +13,9 @@ import {
 } from "~/domain/assignments";
 import { bodyRolesOf, type Actor, type BodyRole } from "~/domain/policy";
 import { isAssignmentOverdue, OPEN_ASSIGNMENT_STATUSES } from "~/domain/recommendations";
+import { assignmentSchema } from "~/forms/assignment";
+import { errorsOf, formData } from "../support/forms";
+import { parseWithZod } from "@conform-to/zod";
 
 const BODY = 3;
 
@@ -140,5 +146,97 @@ describe("followsUpOverdueAssignments (the start page)", () => {
     ["the public", null],
   ])("leaves %s to find their own on /uppdrag", (_, who) => {
     expect(followsUpOverdueAssignments(who)).toBe(false);
+  });
+});
+
+describe("mayEditAssignment", () => {
+  it("is the coordinator's alone: the assignee changes only the status", () => {
+    expect(mayEditAssignment(admin)).toBe(true);
+    expect(mayEditAssignment(member)).toBe(false);
+    expect(mayEditAssignment(actor("member", [[BODY, "sekreterare"]]))).toBe(false);
+    expect(mayEditAssignment(reader)).toBe(false);
+    // The assignee may set the status, not edit what the assignment is.
+    expect(mayUpdateAssignment(member, { assigneeType: "person", assigneeId: 10 })).toBe(true);
+  });
+});
+
+describe("decisionOfAssignmentRefusal", () => {
+  const decision = { bodyId: BODY, inRegister: true, decidedOn: "2026-02-25" };
+
+  it("lets a registered decision of a body serving the collaboration give an assignment", () => {
+    expect(decisionOfAssignmentRefusal(decision, [BODY, BODY + 1])).toBeNull();
+  });
+
+  it("answers a missing decision, or one the viewer may not open (passed as missing), as gone", () => {
+    expect(decisionOfAssignmentRefusal(undefined, [BODY])).toBe("Beslutet finns inte.");
+  });
+
+  it("refuses a procedural § (formalia), which is not in the register", () => {
+    expect(decisionOfAssignmentRefusal({ ...decision, inRegister: false }, [BODY])).toBe("Beslutet finns inte.");
+  });
+
+  it("refuses a decision of a body that does not serve the collaboration", () => {
+    expect(decisionOfAssignmentRefusal(decision, [BODY + 1])).toMatch(/organ utanför den här samverkan/);
+    expect(decisionOfAssignmentRefusal(decision, [])).toMatch(/organ utanför den här samverkan/);
+  });
+});
+
+describe("dueDateRefusal", () => {
+  it("refuses a due date before the day of the decision", () => {
+    expect(dueDateRefusal("2026-02-24", "2026-02-25")).toBe("Klart senast kan inte vara före beslutsdagen 2026-02-25.");
+    expect(dueDateRefusal("2025-12-31", "2026-01-01")).not.toBeNull();
+  });
+
+  it("allows the day itself and any later day, leap day included", () => {
+    expect(dueDateRefusal("2026-02-25", "2026-02-25")).toBeNull();
+    expect(dueDateRefusal("2028-02-29", "2028-02-28")).toBeNull();
+    expect(dueDateRefusal("2028-03-01", "2028-02-29")).toBeNull();
+  });
+
+  it("has nothing to check without a due date or without a decision", () => {
+    expect(dueDateRefusal(null, "2026-02-25")).toBeNull();
+    expect(dueDateRefusal("2020-01-01", null)).toBeNull();
+  });
+});
+
+describe("assignmentSchema", () => {
+  const parse = (fields: Record<string, string>) => parseWithZod(formData(fields), { schema: assignmentSchema });
+
+  it("reads an edit: what, who and by when, with the version it was read at", () => {
+    const s = parse({
+      intent: "edit",
+      id: "4",
+      version: "3",
+      title: "Rutin",
+      description: "",
+      assignee: "party:5",
+      dueDate: "2027-01-31",
+    });
+    expect(s.status).toBe("success");
+    expect(s.status === "success" && s.value).toMatchObject({
+      intent: "edit",
+      id: 4,
+      version: 3,
+      assignee: { type: "party", id: 5 },
+      dueDate: "2027-01-31",
+    });
+  });
+
+  it("refuses an edit without a title, an assignee or a real date, at each field", () => {
+    const s = parse({ intent: "edit", id: "4", version: "3", title: " ", assignee: "", dueDate: "2027-02-30" });
+    expect(s.status).toBe("error");
+    const errors = errorsOf(s);
+    expect(errors.title?.[0]).toBe("Ange vad uppdraget gäller.");
+    expect(errors.assignee?.[0]).toBe("Välj vem som har uppdraget.");
+    expect(errors.dueDate?.[0]).toMatch(/ÅÅÅÅ-MM-DD/);
+  });
+
+  it("carries the decision of a new assignment, and none when it is left out", () => {
+    const base = { intent: "create", title: "Rutin", assignee: "body:3" };
+    const from = parse({ ...base, decisionId: "9" });
+    expect(from.status === "success" && from.value).toMatchObject({ decisionId: 9 });
+    const without = parse(base);
+    expect(without.status === "success" && without.value).toMatchObject({ decisionId: null });
+    expect(errorsOf(parse({ ...base, decisionId: "nio" })).decisionId?.[0]).toBe("Beslutet finns inte.");
   });
 });
