@@ -7,6 +7,7 @@ import { can, type Actor } from "./policy";
 export const DECISION_KINDS = ["beslut", "uppdrag", "rekommendation"] as const;
 
 export const DECISION_STATUSES = ["gäller", "verkställt", "upphävt"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /**
  * Whether the decision is part of approved minutes. A decision from minutes is "utkast"
@@ -16,12 +17,23 @@ export const DECISION_STATUSES = ["gäller", "verkställt", "upphävt"] as const
 export const DECISION_APPROVALS = ["utkast", "justerat"] as const;
 type DecisionApproval = (typeof DECISION_APPROVALS)[number];
 
-/** The facts about a decision that decide who may read it. */
 /** A body's § numbers run per calendar year: a decision belongs to the year of its decision date. */
 export function decisionYear(decidedOn: string): number {
   return Number(decidedOn.slice(0, 4));
 }
 
+/**
+ * Why a decision's status (gäller, verkställt, upphävt) cannot be set, or null when it can: a
+ * draft is not yet a decision anyone may act on. It becomes one when the minutes are approved
+ * (or its § is approved immediately); until then it can be neither carried out nor revoked.
+ */
+export function decisionStatusRefusal(d: { approval: DecisionApproval }): string | null {
+  return d.approval === "justerat"
+    ? null
+    : "Beslutet är ett utkast tills protokollet är justerat. Dess status kan ändras efter justeringen.";
+}
+
+/** The facts about a decision that decide who may read it. */
 export interface DecisionVisibilityFacts {
   bodyId: number;
   /** The body keeps public records and the item is not confidential. */

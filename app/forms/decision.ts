@@ -14,7 +14,11 @@ export const newDecisionSchema = z.object({
   isPublic: checkbox(),
 });
 
-/** The coordinator sets a decision's status (gäller, verkställt, upphävt). */
+/**
+ * The coordinator sets a decision's status (gäller, verkställt, upphävt). `was` is the status
+ * the page showed: the save is refused as a conflict when someone else changed it since.
+ */
 export const decisionStatusSchema = z.object({
   status: oneOf(DECISION_STATUSES, "Välj status i listan."),
+  was: oneOf(DECISION_STATUSES, "Ladda om sidan och försök igen."),
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from "drizzle-orm";
 import { bodies, bodyCollaborations, decisions, matters, meetings } from "../../db/schema";
-import { decisionYear } from "~/domain/decisions";
+import { decisionYear, type DecisionStatus } from "~/domain/decisions";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
@@ -224,10 +224,21 @@ export function paragraphTaken(bodyId: number, year: number, paragraph: number):
   );
 }
 
-export function setDecisionStatus(userId: string, id: number, status: "gäller" | "verkställt" | "upphävt") {
-  write((tx) => {
+/**
+ * Sets a decision's status if it is still the one the user saw (`was`). The status is the only
+ * field this form writes, so comparing it is the optimistic lock: a change by someone else in
+ * between answers with the status as it is now, and nothing is written.
+ */
+export function setDecisionStatus(
+  userId: string,
+  id: number,
+  was: DecisionStatus,
+  status: DecisionStatus,
+): { ok: true } | { ok: false; conflict: DecisionStatus } {
+  return write((tx) => {
     const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
     if (!before) throw new Response("Beslutet finns inte.", { status: 404 });
+    if (before.status !== was) return { ok: false, conflict: before.status };
     tx.update(decisions).set({ status }).where(eq(decisions.id, id)).run();
     recordAudit(tx, {
       userId,
@@ -237,5 +248,6 @@ export function setDecisionStatus(userId: string, id: number, status: "gäller" 
       before: { status: before.status },
       after: { status },
     });
+    return { ok: true };
   });
 }

@@ -4,11 +4,12 @@ import { exampleMarksOf } from "~/models/example-facts.server";
 import { ExampleMark } from "~/components/example-mark";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { decisionStatusSchema } from "~/forms/decision";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
 import { getViewer, notFound, requireReadable, requireViewerWith } from "~/auth/session.server";
-import { canReadDecision, DECISION_STATUSES } from "~/domain/decisions";
+import { canReadDecision, DECISION_STATUSES, decisionStatusRefusal } from "~/domain/decisions";
 import { isSigned } from "~/domain/meetings";
 import { can } from "~/domain/policy";
 import { recommendationResource } from "~/domain/recommendations";
@@ -74,7 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!decision) throw notFound("Beslutet finns inte.");
   const submission = parseForm(await readForm(request), decisionStatusSchema);
   if (submission.status !== "success") return rejectForm(submission);
-  setDecisionStatus(viewer.user.id, decision.id, submission.value.status);
+  const refusal = decisionStatusRefusal(decision);
+  if (refusal) return rejectForm(submission, { formErrors: [refusal] });
+  const saved = setDecisionStatus(viewer.user.id, decision.id, submission.value.was, submission.value.status);
+  if (!saved.ok) return rejectConflict(submission, { status: saved.conflict }, saved.conflict);
   return redirectWithStatus(`/beslut/${decision.id}`, "Beslutets status är sparad.");
 }
 
@@ -89,8 +93,11 @@ export default function DecisionPage() {
     assignments,
     newAssignmentIn,
   } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<{ status: string }, string>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
   const [form, fields] = useSchemaForm(decisionStatusSchema, {
-    lastResult: useActionData<typeof action>(),
+    lastResult,
     defaultValue: { status: d.status },
   });
   return (
@@ -192,8 +199,17 @@ export default function DecisionPage() {
           ) : null}
         </section>
       ) : null}
-      {canCreateRecommendation ? (
+      {canCreateRecommendation && d.approval === "utkast" ? (
+        <p className="muted no-print">Beslutets status kan ändras när protokollet är justerat.</p>
+      ) : null}
+      {conflict ? (
+        <ConflictNotice what="beslutets status" rows={[["Status", conflict.theirs.status, typed.status ?? ""]]} />
+      ) : null}
+      {canCreateRecommendation ? <FormErrorSummary form={form} /> : null}
+      {canCreateRecommendation && d.approval === "justerat" ? (
         <Form method="post" className="actions no-print" {...formProps(form)}>
+          {/* The status the page showed, or after a conflict the one saved since. */}
+          <input type="hidden" name="was" value={conflict?.version ?? d.status} />
           <SelectField
             field={fields.status}
             label="Status"

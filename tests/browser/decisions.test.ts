@@ -178,6 +178,17 @@ describe("a recommendation from SVOM to nine councils", () => {
     await page.getByRole("link", { name: "Rekommendation om inriktningsbeslut" }).click();
     // The register also has a "Status" filter: wait for the decision's own page.
     await page.waitForURL(/\/beslut\/\d+$/);
+    // Someone else changes it while the page is open: saving is a conflict, not an overwrite.
+    const decisionId = Number(new URL(page.url()).pathname.split("/").pop());
+    const shown = app.db.select().from(decisions).where(eq(decisions.id, decisionId)).get()!.status;
+    const theirs = shown === "gäller" ? "verkställt" : "gäller";
+    app.db.update(decisions).set({ status: theirs }).where(eq(decisions.id, decisionId)).run();
+    await page.getByLabel("Status").selectOption("upphävt");
+    await page.getByRole("button", { name: "Spara status" }).click();
+    await waitForText(page.getByRole("alert").first(), "Någon annan har ändrat beslutets status");
+    expect(app.db.select().from(decisions).where(eq(decisions.id, decisionId)).get()!.status).toBe(theirs);
+    await expectAccessible(page);
+    // Saved again from what is there now, it stands.
     await page.getByLabel("Status").selectOption("upphävt");
     await page.getByRole("button", { name: "Spara status" }).click();
     await waitForText(page.locator("article > p.muted"), "upphävt");

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canReadDecision, decisionScope, isPublicDecision, type DecisionVisibilityFacts } from "~/domain/decisions";
+import {
+  canReadDecision,
+  decisionScope,
+  decisionStatusRefusal,
+  isPublicDecision,
+  type DecisionVisibilityFacts,
+} from "~/domain/decisions";
 import { bodyRolesOf, type Actor, type BodyRole } from "~/domain/policy";
 
 const SVOM = 1;
@@ -105,5 +111,15 @@ describe("the register's query scope agrees with the rule", () => {
             const inScope = scope.everything || isPublicDecision(d) || scope.bodyIds.includes(bodyId);
             expect(inScope, JSON.stringify({ who: who?.role, d })).toBe(canReadDecision(who, d));
           }
+  });
+});
+
+describe("decisionStatusRefusal", () => {
+  it("lets the status of an approved decision change", () => {
+    expect(decisionStatusRefusal({ approval: "justerat" })).toBeNull();
+  });
+
+  it("refuses it for a draft, which no one may carry out or revoke before the minutes are approved", () => {
+    expect(decisionStatusRefusal({ approval: "utkast" })).toMatch(/utkast tills protokollet är justerat/);
   });
 });
