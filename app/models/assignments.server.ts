@@ -41,8 +41,8 @@ function overdue(today: string): SQL {
   )!;
 }
 
-// The assignee's name, whichever kind of assignee it is, for the rows of one page only.
-const assigneeName = sql<string | null>`CASE ${assignments.assigneeType}
+/** The assignee's name, whichever kind of assignee it is, for the rows of one page only. */
+export const assigneeName = sql<string | null>`CASE ${assignments.assigneeType}
   WHEN 'person' THEN (SELECT ${people.name} FROM ${people} WHERE ${people.id} = ${assignments.assigneeId})
   WHEN 'body' THEN (SELECT ${bodies.name} FROM ${bodies} WHERE ${bodies.id} = ${assignments.assigneeId})
   ELSE (SELECT ${organisations.name} FROM ${organisations} WHERE ${organisations.id} = ${assignments.assigneeId}) END`;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   agendaItems,
+  assignments,
   bodies,
   decisions,
   matters,
@@ -15,6 +16,7 @@ import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf, type ReadScope } from "~/domain/read-scope";
 import { db, write } from "~/utils/db.server";
+import { assigneeName } from "./assignments.server";
 import { insertAudited } from "./audit.server";
 import { choicesOf, mayChoose, type ChoiceRequest } from "./choices.server";
 import { paginateQuery } from "./paging.server";
@@ -104,7 +106,7 @@ interface TimelineEvent {
   /** The event's own key: its row's id and its kind (ids of four tables never meet), the order's last tie-break. */
   key: number;
   date: string;
-  kind: "dagordning" | "beslut" | "rekommendation" | "svar";
+  kind: "dagordning" | "beslut" | "rekommendation" | "svar" | "uppdrag";
   bodyId: number | null;
   bodyName: string | null;
   text: string;
@@ -113,10 +115,11 @@ interface TimelineEvent {
   source?: { entity: "decision" | "recommendation-party"; id: number };
 }
 
-/** The four kinds of event, one arm of the UNION each; the number makes each arm's keys its own. */
-const EVENT_KINDS = { dagordning: 0, beslut: 1, rekommendation: 2, svar: 3 } as const;
+/** The kinds of event, one arm of the UNION each; the number makes each arm's keys its own. */
+const EVENT_KINDS = { dagordning: 0, beslut: 1, rekommendation: 2, svar: 3, uppdrag: 4 } as const;
+const KINDS = Object.keys(EVENT_KINDS).length;
 const keyOf = (id: SQLiteColumn, kind: TimelineEvent["kind"]) =>
-  sql<number>`${id} * 4 + ${sql.raw(String(EVENT_KINDS[kind]))}`.as("key");
+  sql<number>`${id} * ${sql.raw(String(KINDS))} + ${sql.raw(String(EVENT_KINDS[kind]))}`.as("key");
 
 /**
  * Everything linked to the matter that the scope may read, in any body, as one list of rows:
@@ -205,7 +208,36 @@ function timelineOf(matterId: number, scope: ReadScope) {
     })
     .from(recommendations)
     .where(sent);
-  return items.unionAll(decided).unionAll(answers).unionAll(deadlines).as("timeline");
+  // The assignments the matter's decisions gave in the matter's own collaboration (whose
+  // participants read both), by the day each is due (or the day of the decision, if none is
+  // set), only with a decision the viewer may read: its § is what the assignment tells of.
+  const given = db()
+    .select({
+      key: keyOf(assignments.id, "uppdrag"),
+      date: sql<string>`coalesce(${assignments.dueDate}, ${decisions.decidedOn})`.as("date"),
+      kind: sql<TimelineEvent["kind"]>`'uppdrag'`.as("kind"),
+      bodyId: sql<number | null>`NULL`.as("body_id"),
+      name: sql<string | null>`${assigneeName}`.as("name"),
+      refId: sql<number>`${assignments.id}`.as("ref_id"),
+      linkId: sql<number>`${assignments.id}`.as("link_id"),
+      title: sql<string>`${assignments.title}`.as("title"),
+      detail: sql<string>`${assignments.status}`.as("detail"),
+      extra: sql<string>`coalesce(${assignments.dueDate}, '')`.as("extra"),
+      paragraph: sql<number | null>`NULL`.as("paragraph"),
+      draft: sql<number>`0`.as("draft"),
+    })
+    .from(assignments)
+    .innerJoin(decisions, eq(assignments.decisionId, decisions.id))
+    .innerJoin(matters, eq(decisions.matterId, matters.id))
+    .where(
+      and(
+        eq(decisions.matterId, matterId),
+        eq(assignments.collaborationId, matters.collaborationId),
+        eq(decisions.inRegister, true),
+        decisionsReadableBy(scope),
+      ),
+    );
+  return items.unionAll(decided).unionAll(answers).unionAll(deadlines).unionAll(given).as("timeline");
 }
 
 const SENT = ["skickad", "uppföljd", "avslutad", "återkallad"] as const;
@@ -277,5 +309,12 @@ function eventOf(r: {
       };
     case "rekommendation":
       return { ...base, text: `Sista dag för parternas svar: ${r.title}`, href: `/rekommendationer/${r.linkId}` };
+    case "uppdrag":
+      return {
+        ...base,
+        // The assignee leads the line, where other events name their body.
+        text: `${r.extra ? "Klart senast" : "Givet"}: ${r.title} (${r.detail})`,
+        href: `/uppdrag/${r.linkId}`,
+      };
   }
 }

@@ -28,6 +28,7 @@ const KIND_LABEL = {
   beslut: "Beslut",
   rekommendation: "Rekommendation",
   svar: "Partens beslut",
+  uppdrag: "Uppdrag",
 } as const;
 
 /** A matter's timeline across bodies: agenda items, decisions, recommendations and every party's answer. */

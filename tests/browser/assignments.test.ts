@@ -140,6 +140,12 @@ describe("assignments", () => {
       .click();
     await waitForText(page.getByRole("status"), "Uppdraget är sparat.");
     expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()!.dueDate).toBe("2027-05-31");
+    // The decision's matter follows it up on its timeline, on the day it is due.
+    await page.goto(`/arenden/${decision.matterId}`);
+    await waitForText(
+      page.locator("ol.matter-timeline"),
+      "2027-05-31 Uppdrag Östersunds kommun: Klart senast: Sammanställ utredningens underlag (ej påbörjad)",
+    );
     await page.context().close();
   });
 });

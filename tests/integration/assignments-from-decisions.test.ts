@@ -9,9 +9,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { assignments, auditLog, bodies, collaborations, decisions } from "../../db/schema";
+import { assignments, auditLog, bodies, collaborations, decisions, matters } from "../../db/schema";
 import { createDecision } from "~/models/decisions.server";
 import * as decisionPage from "~/routes/beslut.$decisionId";
+import * as matterPage from "~/routes/arenden.$matterId";
 import * as assignmentPage from "~/routes/uppdrag_.$assignmentId";
 import * as assignmentsPage from "~/routes/uppdrag";
 import { sessionCookie } from "../support/browser";
@@ -32,13 +33,14 @@ beforeEach(async () => {
 
 const MINI_MARIA = "mini-maria-jh";
 
-function decisionOf(bodyId: number, isPublic = true) {
+let paragraph = 100;
+function decisionOf(bodyId: number, isPublic = true, matterId: number | null = null) {
   return createDecision("demo-samordnare", {
     bodyId,
     meetingId: null,
-    paragraph: 12,
+    paragraph: paragraph++,
     decidedOn: "2026-09-01",
-    matterId: null,
+    matterId,
     title: `Beslut om rutin (${bodyId}, ${isPublic ? "offentligt" : "ej offentligt"})`,
     text: "Organet uppdrar åt arbetsgruppen att ta fram en rutin.",
     kind: "uppdrag",
@@ -296,5 +298,42 @@ describe("an assignment's page", () => {
       { assignmentId: String(a.id) },
     );
     expect(other.status).toBe(403);
+  });
+});
+
+describe("the matter's timeline", () => {
+  it("shows the assignments its decisions gave in the matter's collaboration, by the day each is due", async () => {
+    const matter = db.select().from(matters).where(eq(matters.collaborationId, world.collaborationId)).get()!;
+    const seeded = db.select().from(assignments).all().length;
+    const open = decisionOf(world.bodyIds.svom, true, matter.id);
+    const closed = decisionOf(world.bodyIds.svom, false, matter.id);
+    await give(open.id, { title: "Följ upp rutinen", dueDate: "2026-12-15" });
+    await give(open.id, { title: "Utan slutdatum", dueDate: "" });
+    await give(closed.id, { title: "Från en § som inte är offentlig" });
+    // The same decision's assignment in the other collaboration is that one's business.
+    await give(open.id, { title: "Spelpreventionens del", assignee: `body:${spel.bodyId}` }, spel.slug);
+    const eventsFor = async (userId: string) => {
+      const page = await loadAs(db, matterPage, `/arenden/${matter.id}`, userId, { matterId: String(matter.id) });
+      const mine = db.select().from(assignments).all().slice(seeded);
+      return page.events
+        .filter((e) => e.kind === "uppdrag" && mine.some((a) => e.href === `/uppdrag/${a.id}`))
+        .map((e) => `${e.date} ${e.bodyName}: ${e.text} ${e.href}`);
+    };
+    const ids = Object.fromEntries(
+      db
+        .select()
+        .from(assignments)
+        .all()
+        .map((a) => [a.title, a.id]),
+    );
+    expect(await eventsFor("demo-ifochef")).toEqual([
+      `2026-09-01 Arbetsgruppen (operativ): Givet: Utan slutdatum (ej påbörjad) /uppdrag/${ids["Utan slutdatum"]}`,
+      `2026-12-15 Arbetsgruppen (operativ): Klart senast: Följ upp rutinen (ej påbörjad) /uppdrag/${ids["Följ upp rutinen"]}`,
+    ]);
+    // The coordinator reads the § that is not public too; never the other collaboration's assignment.
+    const coordinator = await eventsFor("demo-samordnare");
+    expect(coordinator).toHaveLength(3);
+    expect(coordinator.join("\n")).toContain("Från en § som inte är offentlig");
+    expect(coordinator.join("\n")).not.toContain("Spelpreventionens del");
   });
 });
