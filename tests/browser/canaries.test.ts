@@ -19,6 +19,7 @@ import {
   agendaItemFiles,
   agendaItems,
   agendaVersions,
+  assignments,
   decisions,
   documentBodies,
   documentLinks,
@@ -426,7 +427,25 @@ beforeAll(async () => {
   };
   const anyParty = db.$client.prepare("select id from parties limit 1").get() as { id: number };
   const anyVersion = db.$client.prepare("select id from agreement_versions limit 1").get() as { id: number };
+  // An assignment given by each hidden decision: its page and the matter's timeline name the
+  // decision (whose title is a canary) only to those who may read it.
+  const givenBy = [confDecision, draftDecision, internalDecision].map(
+    (d, i) =>
+      db
+        .insert(assignments)
+        .values({
+          collaborationId: w.collaborationId,
+          decisionId: d.id,
+          title: `Uppdrag ${i + 1} från ett beslut`,
+          assigneeType: "body",
+          assigneeId: STYR,
+          createdBy: "demo-samordnare",
+        })
+        .returning()
+        .get().id,
+  );
   Object.assign(params, {
+    assignmentId: givenBy,
     meetingId: [m1.id, m2.id, m3.id, m4.id, m5.id],
     decisionId: [confDecision.id, draftDecision.id, internalDecision.id],
     documentId: [restricted.id, forMembers.id, open.id],
