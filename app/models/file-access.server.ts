@@ -13,7 +13,7 @@ import { visibleAgendaOf } from "./agenda-view.server";
 import { meetingToldTo } from "./meetings.server";
 import { meetingContextsOfFile } from "./meeting-files.server";
 import { publishedMeetingIds } from "./meeting-notice.server";
-import { recommendationResource } from "~/domain/recommendations";
+import { mayOpenRecommendationFile } from "~/domain/recommendation-visibility";
 import { meetingResource } from "~/domain/meetings";
 
 export function fileAccessAllowed(
@@ -41,8 +41,9 @@ export function fileAccessAllowed(
   }
   // A version of a library document: the document's visibility decides.
   if (documentsWithFile(fileId).some((doc) => canReadDocument(actor, doc))) return true;
-  // A party's extract of minutes answering a recommendation: readable where the recommendation is.
-  if (recommendationsWithFile(fileId).some((r) => can(actor, "read:recommendation", recommendationResource(r))))
+  // A party's extract answering a recommendation: where the recommendation is read; the
+  // recommendation's own extract and documents: where its deciding § is too (the page's rule).
+  if (recommendationsWithFile(fileId).some((r) => mayOpenRecommendationFile(actor, r.rec, r.decision, r.link)))
     return true;
   // A party's notice letter: part of the agreement's records, for signed-in users.
   if (actor && db().select({ id: parties.id }).from(parties).where(eq(parties.noticeFileId, fileId)).get()) return true;

@@ -1,7 +1,7 @@
 /**
  * Delivery of recommendation letters (app/models/recommendation-letters.server.ts): each letter
  * goes to the party's registrar (parties.registrar_email) with the text, the extract of the
- * deciding minutes and the answer link; reminders also go to the party's representative
+ * deciding minutes when that § is public (decidingParagraphFor) and the answer link; reminders also go to the party's representative
  * (contact person), who can turn them off. Runs in the transaction that records the letter.
  */
 import { and, eq } from "drizzle-orm";
@@ -19,6 +19,7 @@ import { daysBetween } from "~/domain/calendar-dates";
 import { recommendationLetterMail, recommendationReminderMail } from "~/domain/mail-templates";
 import { can } from "~/domain/policy";
 import { effectiveDeadline } from "~/domain/recommendations";
+import { decidingParagraphFor } from "~/domain/recommendation-visibility";
 import type { Db } from "~/utils/db.server";
 import { markdownToPlainParagraphs } from "~/utils/markdown.server";
 import { portalOrigin } from "~/utils/origin.server";
@@ -56,19 +57,26 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
     )
     .get();
   const deadline = effectiveDeadline(asked?.deadline, text.answerDeadline);
-  const decision = rec.decisionId
-    ? tx
-        .select({
-          paragraph: decisions.paragraph,
-          decidedOn: decisions.decidedOn,
-          text: decisions.text,
-          body: bodies.name,
-        })
-        .from(decisions)
-        .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
-        .where(eq(decisions.id, rec.decisionId))
-        .get()
-    : undefined;
+  // The registrar reads the letter outside the portal: told of the deciding § what the public is.
+  const decision = decidingParagraphFor(
+    null,
+    rec.decisionId
+      ? tx
+          .select({
+            paragraph: decisions.paragraph,
+            decidedOn: decisions.decidedOn,
+            text: decisions.text,
+            body: bodies.name,
+            bodyId: decisions.bodyId,
+            isPublic: decisions.isPublic,
+            approval: decisions.approval,
+          })
+          .from(decisions)
+          .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
+          .where(eq(decisions.id, rec.decisionId))
+          .get()
+      : undefined,
+  );
   const origin = portalOrigin();
   const readUrl = `${origin}/rekommendationer/${rec.id}`;
   const answerUrl = `${readUrl}/svar/${letter.organisationId}`;

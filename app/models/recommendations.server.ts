@@ -793,7 +793,11 @@ export function recordAnswer(
   });
 }
 
-/** Recommendations a file belongs to (an answer's extract, or the recommendation's own files), for download checks. */
+/**
+ * What a file is to the recommendations it belongs to, for download checks: a party's extract
+ * answering (`answer`), or one of the recommendation's own files attached with its deciding §
+ * (`decision`), with the facts that decide who may read that § (mayOpenRecommendationFile).
+ */
 export function recommendationsWithFile(fileId: number) {
   const current = db()
     .select({ id: recommendationParties.recommendationId })
@@ -811,8 +815,30 @@ export function recommendationsWithFile(fileId: number) {
     .from(recommendationFiles)
     .where(eq(recommendationFiles.fileId, fileId))
     .all();
-  const ids = [...new Set([...current, ...history, ...own].map((r) => r.id))];
-  return ids.length ? db().select().from(recommendations).where(inArray(recommendations.id, ids)).all() : [];
+  const links = [
+    ...[...current, ...history].map((r) => ({ id: r.id, link: "answer" as const })),
+    ...own.map((r) => ({ id: r.id, link: "decision" as const })),
+  ];
+  if (links.length === 0) return [];
+  const rows = db()
+    .select({
+      rec: recommendations,
+      decision: { bodyId: decisions.bodyId, isPublic: decisions.isPublic, approval: decisions.approval },
+    })
+    .from(recommendations)
+    .leftJoin(decisions, eq(decisions.id, recommendations.decisionId))
+    .where(
+      inArray(
+        recommendations.id,
+        links.map((l) => l.id),
+      ),
+    )
+    .all();
+  const byId = new Map(rows.map((r) => [r.rec.id, r]));
+  return links.flatMap((l) => {
+    const r = byId.get(l.id);
+    return r ? [{ rec: r.rec, decision: r.decision?.bodyId != null ? r.decision : null, link: l.link }] : [];
+  });
 }
 
 /**

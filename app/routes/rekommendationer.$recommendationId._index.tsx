@@ -22,7 +22,7 @@ import {
   summarySentence,
   type RecommendationStep,
 } from "~/domain/recommendations";
-import { canReadDecision } from "~/domain/decisions";
+import { decidingParagraphFor, recommendationFilesFor } from "~/domain/recommendation-visibility";
 import { getDecision } from "~/models/decisions.server";
 import { pageOfDocumentsLinkedTo } from "~/models/document-links.server";
 import { Pagination } from "~/components/pagination";
@@ -71,9 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const answers = answersOf([rec.id]);
   const costs = costsFor(rec);
   const found = rec.decisionId ? getDecision(rec.decisionId) : undefined;
-  // The deciding § and everything hung on it follow the decision's own readability (the
-  // register's rule): a list of its documents would tell a viewer who may not read it that it exists.
-  const decision = found && canReadDecision(actor, found) ? found : undefined;
+  // The deciding § and everything hung on it (its extract, the documents attached and linked)
+  // only for a viewer who may open the § itself: a public recommendation may rest on a confidential §.
+  const decision = decidingParagraphFor(actor, found);
   const own = actor?.organisationId ?? null;
   const ownAnswer = answers.find((a) => a.organisationId === own);
   const versions = versionsOf(rec.id);
@@ -120,7 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             : null,
         }
       : null,
-    files: filesOf(rec.id),
+    files: recommendationFilesFor(actor, found, filesOf(rec.id)),
     decisionDocuments: decision
       ? await pageOfDocumentsLinkedTo(
           actor,

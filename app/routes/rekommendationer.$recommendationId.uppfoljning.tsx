@@ -36,6 +36,7 @@ import {
   versionsOf,
 } from "~/models/recommendations.server";
 import { getDecision } from "~/models/decisions.server";
+import { decidingParagraphFor } from "~/domain/recommendation-visibility";
 import { redirectWithStatus } from "~/utils/flash.server";
 import { StepConflict, stepTheirs } from "~/components/recommendation-steps";
 import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
@@ -59,13 +60,14 @@ function reportDate(request: Request, today: string) {
  * reminders due and closes the recommendation here.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { rec, isCoordinator } = await loadRecommendation(request, params);
+  const { actor, rec, isCoordinator } = await loadRecommendation(request, params);
   const today = todayInStockholm();
   const { requested, asOf, error } = reportDate(request, today);
   const answers = asOf < today ? answersAsOf([rec.id], asOf) : answersOf([rec.id]);
   const letters = lettersOf(rec.id).filter((l) => l.sentOn <= asOf);
   const version = currentVersion(versionsOf(rec.id).filter((v) => dateInStockholm(v.createdAt) <= asOf));
-  const decision = rec.decisionId ? getDecision(rec.decisionId) : undefined;
+  // The deciding § is named only to a viewer who may open it (a public recommendation may rest on a confidential §).
+  const decision = decidingParagraphFor(actor, rec.decisionId ? getDecision(rec.decisionId) : undefined);
   const { marks, answerOf } = recommendationAnswerMarks(rec.id);
   const rows = answers.map((a) => {
     const deadline = effectiveDeadline(a.deadline, rec.answerDeadline);

@@ -1,0 +1,54 @@
+/**
+ * What of a recommendation's deciding § travels with the recommendation to a viewer. Pure.
+ *
+ * A recommendation is read where `read:recommendation` admits it (a public one by anyone once
+ * sent). The § of SVOM that decided it is a record of its own, readable by the register's rule
+ * (`canReadDecision`): a recommendation may be public while its § is not (a confidential item,
+ * or a body without public records). Every surface shows an object only to those who may open
+ * the object's own page, so whoever may not open the § is shown that the recommendation exists
+ * and its own text, never the §: not its body, date and number, not its text, and not the files
+ * attached when it was linked (the extract of the minutes and the supporting documents, both
+ * taken from the §'s papers). A party's registrar, who reads the letter outside the portal, is
+ * told what the public is (`null`).
+ */
+import { canReadDecision, type DecisionVisibilityFacts } from "./decisions";
+import { can, type Actor } from "./policy";
+import { recommendationResource, type RecommendationStatus } from "./recommendations";
+
+/** The deciding § as the viewer may be shown it: itself if they may open its page, else null. */
+export function decidingParagraphFor<D extends DecisionVisibilityFacts>(
+  actor: Actor | null,
+  decision: D | null | undefined,
+): D | null {
+  return decision && canReadDecision(actor, decision) ? decision : null;
+}
+
+/**
+ * The recommendation's own files (extract and supporting documents) shown to the viewer: they
+ * were attached with the § and follow it; without a § the viewer may open, none.
+ */
+export function recommendationFilesFor<F>(
+  actor: Actor | null,
+  decision: DecisionVisibilityFacts | null | undefined,
+  files: readonly F[],
+): F[] {
+  return decidingParagraphFor(actor, decision) ? [...files] : [];
+}
+
+/** How a stored file belongs to a recommendation. */
+export type RecommendationFileLink =
+  /** Attached when the § was linked (protokollsutdrag, underlag): follows the §. */
+  | "decision"
+  /** A party's extract of its own minutes answering: follows the recommendation. */
+  | "answer";
+
+/** Whether the viewer may download a file by what it is to the recommendation (the page's rule). */
+export function mayOpenRecommendationFile(
+  actor: Actor | null,
+  rec: { status: RecommendationStatus; isPublic: boolean },
+  decision: DecisionVisibilityFacts | null | undefined,
+  link: RecommendationFileLink,
+): boolean {
+  if (!can(actor, "read:recommendation", recommendationResource(rec))) return false;
+  return link === "answer" || decidingParagraphFor(actor, decision) !== null;
+}
