@@ -24,6 +24,7 @@ import {
 import { answerSchema } from "~/forms/recommendation";
 import { checkUploads, parseUploadForm, withStagedFiles } from "~/models/files.server";
 import { getDecision } from "~/models/decisions.server";
+import { decidingParagraphFor } from "~/domain/recommendation-visibility";
 import { getOrganisation } from "~/models/organisations.server";
 import { getPartyAnswer, historyOf, recordAnswer } from "~/models/recommendations.server";
 import { env } from "~/utils/env.server";
@@ -96,7 +97,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejectForm(submission);
   if (!open) return rejectForm(submission, { formErrors: [NOT_OPEN] });
   const { intent, version, ...value } = submission.value;
-  const recommendedOn = rec.decisionId ? (getDecision(rec.decisionId)?.decidedOn ?? null) : null;
+  // No date before the deciding §'s, asked only of one who may open the § (its refusal names its
+  // date); for the others the coordinator's confirmation asks it.
+  const recommendedOn =
+    decidingParagraphFor(viewer.actor, rec.decisionId ? getDecision(rec.decisionId) : undefined)?.decidedOn ?? null;
   const checked = checkAnswer(value, organisation.kind, todayInStockholm(), recommendedOn);
   if (!checked.ok)
     return rejectForm(submission, {

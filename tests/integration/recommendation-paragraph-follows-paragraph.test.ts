@@ -32,6 +32,7 @@ import * as feed from "~/routes/organ.$bodyId.flode[.atom]";
 import * as recommendationPage from "~/routes/rekommendationer.$recommendationId._index";
 import * as followUp from "~/routes/rekommendationer.$recommendationId.uppfoljning";
 import * as matrix from "~/routes/rekommendationer._index";
+import * as answerForm from "~/routes/rekommendationer.$recommendationId.svar.$organisationId";
 import { sessionCookie } from "../support/browser";
 import { loadAs } from "../support/loaders";
 import { demoDatabase } from "../support/test-db";
@@ -220,5 +221,38 @@ describe("a public recommendation decided in a § that is not public", () => {
     const { letters } = await publicOnlySurfaces();
     expect(letters).toContain("KANARIEPARAGRAFTEXT");
     expect(letters).toContain("§ 9797");
+  });
+
+  it("refuses an answer dated before the § without naming the date of a § the reporter may not open", async () => {
+    const { id, decisionId } = recommendationDecidedBy(false);
+    const östersund = world.organisationIds.Östersund;
+    const post = async (userId: string, intent: string, version: number) => {
+      const body = new FormData();
+      const fields = {
+        intent,
+        status: "antagen",
+        decisionDate: "2026-08-15",
+        decidingBody: "Kommunfullmäktige",
+        paragraph: "48",
+        registryNumber: "KS 2026/112",
+        version: String(version),
+      };
+      for (const [k, v] of Object.entries(fields)) body.append(k, v);
+      const request = new Request(`http://localhost/rekommendationer/${id}/svar/${östersund}`, {
+        method: "POST",
+        body,
+        headers: { Cookie: sessionCookie(db, userId) },
+      });
+      const params = { recommendationId: String(id), organisationId: String(östersund) };
+      return textOf(() => answerForm.action({ request, params, context: {} } as never));
+    };
+    // Östersund's IFO chief sits in no SVOM seat: the § is not hers to open, nor its date.
+    expect(canReadDecision(await actorOf("demo-ifochef"), getDecision(decisionId)!)).toBe(false);
+    const reported = await post("demo-ifochef", "report", 1);
+    expect(reported).not.toContain("2026-09-01");
+    expect(reported).not.toContain("9797");
+    // The coordinator, who may open the §, is stopped by its date when confirming.
+    const confirmed = await post("demo-samordnare", "confirm", 2);
+    expect(confirmed).toContain("Datumet kan inte ligga före 2026-09-01");
   });
 });
