@@ -38,9 +38,15 @@ export function recommendationFilesFor<F>(
 /** How a stored file belongs to a recommendation. */
 export type RecommendationFileLink =
   /** Attached when the § was linked (protokollsutdrag, underlag): follows the §. */
-  | "decision"
-  /** A party's extract of its own minutes answering: follows the recommendation. */
-  | "answer";
+  | { kind: "decision" }
+  /** The extract of a party's answer as it stands, linked on the page: follows the recommendation. */
+  | { kind: "answer" }
+  /**
+   * An extract the party's answer no longer carries (replaced, or the answer set back as reported
+   * in error): linked nowhere, it is the answer's record, for those who keep it (the party's
+   * representative and the coordinator).
+   */
+  | { kind: "earlier-answer"; organisationId: number };
 
 /** Whether the viewer may download a file by what it is to the recommendation (the page's rule). */
 export function mayOpenRecommendationFile(
@@ -50,5 +56,14 @@ export function mayOpenRecommendationFile(
   link: RecommendationFileLink,
 ): boolean {
   if (!can(actor, "read:recommendation", recommendationResource(rec))) return false;
-  return link === "answer" || decidingParagraphFor(actor, decision) !== null;
+  switch (link.kind) {
+    case "answer":
+      return true;
+    case "earlier-answer":
+      return (
+        can(actor, "manage:decisions") || can(actor, "report:party-answer", { organisationId: link.organisationId })
+      );
+    case "decision":
+      return decidingParagraphFor(actor, decision) !== null;
+  }
 }

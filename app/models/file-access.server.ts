@@ -41,8 +41,9 @@ export function fileAccessAllowed(
   }
   // A version of a library document: the document's visibility decides.
   if (documentsWithFile(fileId).some((doc) => canReadDocument(actor, doc))) return true;
-  // A party's extract answering a recommendation: where the recommendation is read; the
-  // recommendation's own extract and documents: where its deciding § is too (the page's rule).
+  // A party's extract as its answer stands: where the recommendation is read; one the answer no
+  // longer carries: for the party's representative and the coordinator; the recommendation's own
+  // extract and documents: where its deciding § is read too (mayOpenRecommendationFile).
   if (recommendationsWithFile(fileId).some((r) => mayOpenRecommendationFile(actor, r.rec, r.decision, r.link)))
     return true;
   // A party's notice letter: part of the agreement's records, for signed-in users.

@@ -25,6 +25,7 @@ import { endOfStockholmDay, todayInStockholm } from "~/domain/format";
 import type { PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/policy";
 import { readScopeOf } from "~/domain/read-scope";
+import type { RecommendationFileLink } from "~/domain/recommendation-visibility";
 import {
   acceptsAnswers,
   ASKING_STATUSES,
@@ -794,8 +795,9 @@ export function recordAnswer(
 }
 
 /**
- * What a file is to the recommendations it belongs to, for download checks: a party's extract
- * answering (`answer`), or one of the recommendation's own files attached with its deciding §
+ * What a file is to the recommendations it belongs to, for download checks: the extract of a
+ * party's answer as it stands (`answer`), one an earlier step of the answer carried
+ * (`earlier-answer`), or one of the recommendation's own files attached with its deciding §
  * (`decision`), with the facts that decide who may read that § (mayOpenRecommendationFile).
  */
 export function recommendationsWithFile(fileId: number) {
@@ -805,7 +807,7 @@ export function recommendationsWithFile(fileId: number) {
     .where(eq(recommendationParties.fileId, fileId))
     .all();
   const history = db()
-    .select({ id: recommendationParties.recommendationId })
+    .select({ id: recommendationParties.recommendationId, organisationId: recommendationParties.organisationId })
     .from(partyAnswers)
     .innerJoin(recommendationParties, eq(partyAnswers.recommendationPartyId, recommendationParties.id))
     .where(eq(partyAnswers.fileId, fileId))
@@ -815,9 +817,10 @@ export function recommendationsWithFile(fileId: number) {
     .from(recommendationFiles)
     .where(eq(recommendationFiles.fileId, fileId))
     .all();
-  const links = [
-    ...[...current, ...history].map((r) => ({ id: r.id, link: "answer" as const })),
-    ...own.map((r) => ({ id: r.id, link: "decision" as const })),
+  const links: { id: number; link: RecommendationFileLink }[] = [
+    ...current.map((r) => ({ id: r.id, link: { kind: "answer" as const } })),
+    ...history.map((r) => ({ id: r.id, link: { kind: "earlier-answer" as const, organisationId: r.organisationId } })),
+    ...own.map((r) => ({ id: r.id, link: { kind: "decision" as const } })),
   ];
   if (links.length === 0) return [];
   const rows = db()

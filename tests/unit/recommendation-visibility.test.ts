@@ -78,22 +78,39 @@ describe("the deciding § of a recommendation", () => {
   });
 });
 
+const DECISION = { kind: "decision" } as const;
+const ANSWER = { kind: "answer" } as const;
+const EARLIER_ÖSTERSUND = { kind: "earlier-answer", organisationId: 9 } as const;
+
 describe("downloading a recommendation's file", () => {
   it("follows the § for the extract and documents, the recommendation for a party's answer", () => {
-    expect(mayOpenRecommendationFile(anonymous, publicRec, confidential, "decision")).toBe(false);
-    expect(mayOpenRecommendationFile(anonymous, publicRec, confidential, "answer")).toBe(true);
-    expect(mayOpenRecommendationFile(anonymous, publicRec, paragraph(), "decision")).toBe(true);
-    expect(mayOpenRecommendationFile(svomMember, publicRec, confidential, "decision")).toBe(true);
-    expect(mayOpenRecommendationFile(partyReporter, publicRec, confidential, "decision")).toBe(false);
+    expect(mayOpenRecommendationFile(anonymous, publicRec, confidential, DECISION)).toBe(false);
+    expect(mayOpenRecommendationFile(anonymous, publicRec, confidential, ANSWER)).toBe(true);
+    expect(mayOpenRecommendationFile(anonymous, publicRec, paragraph(), DECISION)).toBe(true);
+    expect(mayOpenRecommendationFile(svomMember, publicRec, confidential, DECISION)).toBe(true);
+    expect(mayOpenRecommendationFile(partyReporter, publicRec, confidential, DECISION)).toBe(false);
+  });
+
+  it("keeps an extract the answer no longer carries to the party's representative and the coordinator", () => {
+    const cases: [string, Actor | null, boolean][] = [
+      ["the public", anonymous, false],
+      ["a SVOM member", svomMember, false],
+      ["another party's representative", actor("member", [], 5), false],
+      ["a reader of the same party", actor("reader", [], 9), false],
+      ["the party's representative", partyReporter, true],
+      ["the coordinator", admin, true],
+    ];
+    for (const [who, viewer, opens] of cases)
+      expect(mayOpenRecommendationFile(viewer, publicRec, paragraph(), EARLIER_ÖSTERSUND), who).toBe(opens);
   });
 
   it("never opens a file of a recommendation the viewer may not read", () => {
     const draft = { status: "utkast" as RecommendationStatus, isPublic: true };
     const internal = { status: "skickad" as RecommendationStatus, isPublic: false };
-    for (const link of ["decision", "answer"] as const) {
-      expect(mayOpenRecommendationFile(svomMember, draft, paragraph(), link), link).toBe(false);
-      expect(mayOpenRecommendationFile(anonymous, internal, paragraph(), link), link).toBe(false);
-      expect(mayOpenRecommendationFile(partyReporter, internal, paragraph(), link), link).toBe(true);
+    for (const link of [DECISION, ANSWER, EARLIER_ÖSTERSUND]) {
+      expect(mayOpenRecommendationFile(svomMember, draft, paragraph(), link), link.kind).toBe(false);
+      expect(mayOpenRecommendationFile(anonymous, internal, paragraph(), link), link.kind).toBe(false);
+      expect(mayOpenRecommendationFile(partyReporter, internal, paragraph(), link), link.kind).toBe(true);
     }
   });
 });
