@@ -25,10 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = getVersion(idParam(params.versionId));
   const agreementRow = version ? agreementById(version.agreementId) : undefined;
   if (!version || !agreementRow) throw notFound("Avtalsversionen finns inte.");
-  const { agreement, collaboration, canManage } = await loadAgreementOf(request, agreementRow.collaborationId);
+  const { viewer, agreement, collaboration, canManage } = await loadAgreementOf(request, agreementRow.collaborationId);
+  const actor = viewer?.actor ?? null;
   const all = versionsOf(agreement.id);
   const previous = [...all].reverse().find((v) => v.id < version.id) ?? null;
-  const approval = approvalOfVersion(version.id, collaboration.id, todayInStockholm());
+  const approval = approvalOfVersion(version.id, collaboration.id, todayInStockholm(), actor);
   return {
     slug: collaboration.slug,
     agreement,
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     html: renderMarkdown(version.text),
     approval,
-    recommendations: approvalsOfVersion(version.id),
+    recommendations: approvalsOfVersion(version.id, actor),
     canManage,
   };
 }

@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (principals.some((p) => !parties.has(p.organisationId)))
     return rejectForm(submission, { formErrors: ["En huvudman måste vara part i samverkan."] });
   if (terms.adoptedOn && !target.adoptedOn) {
-    const approval = approvalOfVersion(target.id, collaboration.id, todayInStockholm());
+    const approval = approvalOfVersion(target.id, collaboration.id, todayInStockholm(), viewer?.actor ?? null);
     if (approval.registered && !approval.state.allApproved)
       return rejectForm(submission, {
         fieldErrors: {

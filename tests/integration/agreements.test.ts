@@ -115,7 +115,7 @@ describe("the agreement in the database", () => {
 describe("approval of a version", () => {
   it("shows every party's answer to the recommendation that adopted the version", async () => {
     const { approvalsOfVersion } = await import("~/models/agreement-approvals.server");
-    const approvals = approvalsOfVersion(version().id);
+    const approvals = approvalsOfVersion(version().id, null);
     expect(approvals).toHaveLength(1);
     expect(approvals[0].answers).toHaveLength(9);
     expect(approvals[0].answers.every((a) => a.status === "antagen")).toBe(true);
