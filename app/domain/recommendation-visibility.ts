@@ -9,7 +9,9 @@
  * and its own text, never the §: not its body, date and number, not its text, and not the files
  * attached when it was linked (the extract of the minutes and the supporting documents, both
  * taken from the §'s papers). A party's registrar, who reads the letter outside the portal, is
- * told what the public is (`null`).
+ * told what the public is (`null`). A party's extract answering is read with the recommendation
+ * while the answer carries it; one it no longer carries is the answer's record (see
+ * `mayOpenRecommendationFile`).
  */
 import { canReadDecision, type DecisionVisibilityFacts } from "./decisions";
 import { can, type Actor } from "./policy";
