@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import { and, eq, gte, inArray } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { bodies, meetings, users } from "../../db/schema";
-import { afterTelling } from "~/domain/calendar-sequence";
 import type { CalendarMeeting } from "~/domain/ics";
 import type { Actor } from "~/domain/policy";
 import { db, write, type Db } from "~/utils/db.server";
@@ -54,14 +53,21 @@ export function calendarMeetings(
  * change's notice or withdrawal), before its messages are built: the meeting's SEQUENCE rises
  * above everything anyone was shown (`afterTelling`), so each message, a withdrawal included,
  * replaces what the recipient's calendar holds, and every feed carries it from now on.
+ *
+ * One UPDATE that reads and writes the counters in the same statement: a select first and an
+ * update after would write a value computed from what another writer may have changed in
+ * between (lowering or repeating the SEQUENCE), whoever the caller and whatever its
+ * transaction. SQLite evaluates every SET expression from the row as it was, so both counters
+ * get the same value, `afterTelling` in SQL. Returns the new SEQUENCE (undefined: no meeting).
  */
-export function raiseToldSequence(tx: Db, meetingId: number): void {
-  const before = tx
-    .select({ calendarSequence: meetings.calendarSequence, toldSequence: meetings.toldSequence })
-    .from(meetings)
+export function raiseToldSequence(tx: Db, meetingId: number): number | undefined {
+  const next = sql<number>`max(${meetings.calendarSequence}, ${meetings.toldSequence}) + 1`;
+  return tx
+    .update(meetings)
+    .set({ calendarSequence: next, toldSequence: next })
     .where(eq(meetings.id, meetingId))
-    .get();
-  if (before) tx.update(meetings).set(afterTelling(before)).where(eq(meetings.id, meetingId)).run();
+    .returning({ toldSequence: meetings.toldSequence })
+    .get()?.toldSequence;
 }
 
 /** The secret in a person's calendar feed URL (calendar programs cannot sign in). */
