@@ -30,19 +30,43 @@ import { calendarMeetings, raiseToldSequence } from "./calendar.server";
 import { calledTo } from "./meeting-attendance.server";
 import { meetingToldTo } from "./meetings.server";
 import { seatsOfPerson } from "./memberships.server";
-import { notifyPeople, type Notification } from "./notifications.server";
+import { notifyPeople } from "./notifications.server";
 import { meetingDateAsNoticed } from "./read-scope.server";
 
+const ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH";
+
+/** Why a withdrawal is sent: the meeting moved off a day the person is called on, or their seat changed. */
+type Withdrawal =
+  /** The changed notice moved the meeting from `fromDate` (the previous version's day). */
+  | { because: "moved"; fromDate: string }
+  /** A seat write: `lastDay` is the seat's new last day when it now ends before the meeting. */
+  | { because: "seat"; lastDay: string | null };
+
+/** Who is told what by `tellNotice`, each group under its own event key. */
+interface Telling {
+  /** Sent the notice of the version (with the meeting's .ics). */
+  called?: { eventKey: string; personIds: number[] };
+  /** Sent its withdrawal (the event cancelled in their calendar, no link). */
+  uncalled?: { eventKey: string; personIds: number[]; why: Withdrawal };
+}
+
 /**
- * The notice (or changed notice) of version `versionNo` as everyone called is sent it: the
- * message, the meeting as an .ics attachment (`calendar("CANCELLED")` to withdraw it), and
- * `notification` to queue it to some people under an event key. Null when the meeting or the
- * version is gone. The one builder of the notice: publishing and a seat change both use it.
+ * The one way a meeting's notice is told (docs/security.md, class 3): publishing a notice or a
+ * changed notice (`queueNoticeMail`) and a seat write that calls or uncalls someone
+ * (`queueSeatWriteMail`) both come here. The notice of version `versionNo` goes to `called`,
+ * with the meeting as an .ics attachment at the meeting's told SEQUENCE (the caller raised it,
+ * `raiseToldSequence`, once per transaction, before this); the withdrawal goes to `uncalled`, with
+ * the same event cancelled (same UID, STATUS:CANCELLED, the same SEQUENCE), and links nothing, so
+ * it reaches one who may no longer open the meeting. Each message goes only to those who may
+ * open what it is about (`notifyPeople`, `mayOpenAbout`: the notice to those called on the
+ * meeting day, the withdrawal to those not called). The meeting and its facts are as the called
+ * members were told them (`meetingToldTo(null, …)`). Nothing when the meeting or the version is
+ * gone. Withdrawals are queued first. Returns how many messages were queued.
  */
-function noticeOf(tx: Db, meetingId: number, versionNo: number) {
+function tellNotice(tx: Db, meetingId: number, versionNo: number, tell: Telling): number {
+  if (!tell.called?.personIds.length && !tell.uncalled?.personIds.length) return 0;
   const meeting = meetingToldTo(null, meetingId);
-  if (!meeting) return null;
-  const origin = portalOrigin();
+  if (!meeting) return 0;
   const versions = tx
     .select({ versionNo: agendaVersions.versionNo, content: agendaVersions.content })
     .from(agendaVersions)
@@ -51,62 +75,100 @@ function noticeOf(tx: Db, meetingId: number, versionNo: number) {
     .all();
   const first = versions[0];
   const current = versions.find((v) => v.versionNo === versionNo);
-  if (!first || !current) return null;
-  const notice = parseNoticeContent(current.content);
-  const items = notice.items;
-  // What changed since the first notice: time, place and items.
-  const changes =
-    versionNo > 1 ? noticeChanges(parseNoticeContent(first.content), notice).map(describeNoticeChange) : [];
+  if (!first || !current) return 0;
+  const origin = portalOrigin();
   const event = calendarMeetings({ meetingId }, origin, null);
-  const calendar = (status?: "CANCELLED") =>
-    buildCalendar(`${meeting.bodyShortName} ${meeting.date}`, event, new URL(origin).host, status);
-  const meetingUrl = `${origin}/moten/${meetingId}`;
-  const notification = (eventKey: string, personIds: number[]): Notification => ({
-    eventKey,
-    kind: versionNo > 1 ? "notice-change" : "notice",
-    personIds,
-    origin,
-    reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
-    // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
-    about: { type: "notice", meetingId },
-    render: (name, footer) =>
-      noticeMail(
-        name,
-        {
-          bodyName: meeting.bodyName,
-          date: meeting.date,
-          startTime: meeting.startTime,
-          endTime: meeting.endTime,
-          place: meeting.place,
-          videoUrl: meeting.videoUrl,
-          items: items.map((i) => i.title),
-          versionNo,
-          changes,
-          meetingUrl,
-          noticeUrl: `${meetingUrl}/kallelse`,
-          absenceUrl: `${meetingUrl}/forhinder`,
-        },
-        footer,
-      ),
-    attachments: [{ filename: "mote.ics", contentType: ICS_TYPE, content: calendar() }],
-  });
-  return { meeting, origin, versions, meetingUrl, calendar, notification };
+  const calendar = (status?: "CANCELLED") => [
+    {
+      filename: "mote.ics",
+      contentType: ICS_TYPE,
+      content: buildCalendar(`${meeting.bodyShortName} ${meeting.date}`, event, new URL(origin).host, status),
+    },
+  ];
+  let queued = 0;
+  const { uncalled, called } = tell;
+  if (uncalled?.personIds.length) {
+    const why = uncalled.why;
+    queued += notifyPeople(tx, {
+      eventKey: uncalled.eventKey,
+      kind: "notice-change",
+      personIds: uncalled.personIds,
+      origin,
+      reason: `du kallades till ${meeting.bodyName}s sammanträde`,
+      // For whoever is not called (app/models/mail-about.server.ts): the message links nothing,
+      // so it reaches them also after their seat has ended (held for the digest, or retried).
+      about: { type: "uncalled", meetingId },
+      render: (name, footer) =>
+        why.because === "moved"
+          ? noLongerCalledMail(
+              name,
+              { bodyName: meeting.bodyName, fromDate: why.fromDate, toDate: meeting.date },
+              footer,
+            )
+          : seatNoLongerCalledMail(
+              name,
+              { bodyName: meeting.bodyName, meetingDate: meeting.date, lastDay: why.lastDay },
+              footer,
+            ),
+      // The event their notice put in their calendar, cancelled there.
+      attachments: calendar("CANCELLED"),
+    });
+  }
+  if (called?.personIds.length) {
+    const notice = parseNoticeContent(current.content);
+    // What changed since the first notice: time, place and items.
+    const changes =
+      versionNo > 1 ? noticeChanges(parseNoticeContent(first.content), notice).map(describeNoticeChange) : [];
+    const meetingUrl = `${origin}/moten/${meetingId}`;
+    queued += notifyPeople(tx, {
+      eventKey: called.eventKey,
+      kind: versionNo > 1 ? "notice-change" : "notice",
+      personIds: called.personIds,
+      origin,
+      reason: `du är kallad till ${meeting.bodyName}s sammanträden`,
+      // The summons: to everyone called on the meeting day (app/models/mail-about.server.ts).
+      about: { type: "notice", meetingId },
+      render: (name, footer) =>
+        noticeMail(
+          name,
+          {
+            bodyName: meeting.bodyName,
+            date: meeting.date,
+            startTime: meeting.startTime,
+            endTime: meeting.endTime,
+            place: meeting.place,
+            videoUrl: meeting.videoUrl,
+            items: notice.items.map((i) => i.title),
+            versionNo,
+            changes,
+            meetingUrl,
+            noticeUrl: `${meetingUrl}/kallelse`,
+            absenceUrl: `${meetingUrl}/forhinder`,
+          },
+          footer,
+        ),
+      attachments: calendar(),
+    });
+  }
+  return queued;
 }
-
-const ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH";
 
 /**
  * Queues the notice (version 1) or the changed notice (later versions) to everyone called,
- * with the meeting as an .ics attachment. Key `notice:<meeting>:v<version>`.
+ * with the meeting as an .ics attachment. Key `notice:<meeting>:v<version>`. A move to a day
+ * some of the previous notice's members are not called on (past the end of their seat: a
+ * December meeting moved into the new term) is told to them, not left unsaid: key
+ * `notice-uncalled:<meeting>:v<version>`.
  */
 export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): number {
-  const notice = noticeOf(tx, meetingId, versionNo);
-  if (!notice) return 0;
-  const { meeting, origin, versions, calendar } = notice;
+  const meeting = meetingToldTo(null, meetingId);
+  if (!meeting) return 0;
   const called = calledTo(meeting).map((m) => m.personId);
-  // A move to a day some of the previous notice's members are not called on (past the end of
-  // their seat: a December meeting moved into the new term) is told to them, not left unsaid.
-  const previous = versions.find((v) => v.versionNo === versionNo - 1);
+  const previous = tx
+    .select({ content: agendaVersions.content })
+    .from(agendaVersions)
+    .where(and(eq(agendaVersions.meetingId, meetingId), eq(agendaVersions.versionNo, versionNo - 1)))
+    .get();
   const previousDate = previous ? parseNoticeContent(previous.content).meeting?.date : undefined;
   const uncalled =
     previousDate && previousDate !== meeting.date
@@ -114,27 +176,16 @@ export function queueNoticeMail(tx: Db, meetingId: number, versionNo: number): n
           .map((m) => m.personId)
           .filter((id) => !called.includes(id))
       : [];
-  const toldUncalled = uncalled.length
-    ? notifyPeople(tx, {
-        eventKey: `notice-uncalled:${meetingId}:v${versionNo}`,
-        kind: "notice-change",
-        personIds: uncalled,
-        origin,
-        reason: `du kallades till ${meeting.bodyName}s sammanträde`,
-        // For whoever is not called, as a seat change tells it: the message links nothing, so it
-        // reaches them also after their seat has ended (held for the digest, or retried).
-        about: { type: "uncalled", meetingId },
-        render: (name, footer) =>
-          noLongerCalledMail(
-            name,
-            { bodyName: meeting.bodyName, fromDate: previousDate!, toDate: meeting.date },
-            footer,
-          ),
-        // The event their earlier notice put in their calendar, cancelled there.
-        attachments: [{ filename: "mote.ics", contentType: ICS_TYPE, content: calendar("CANCELLED") }],
-      })
-    : 0;
-  return toldUncalled + notifyPeople(tx, notice.notification(`notice:${meetingId}:v${versionNo}`, called));
+  return tellNotice(tx, meetingId, versionNo, {
+    uncalled: previousDate
+      ? {
+          eventKey: `notice-uncalled:${meetingId}:v${versionNo}`,
+          personIds: uncalled,
+          why: { because: "moved", fromDate: previousDate },
+        }
+      : undefined,
+    called: { eventKey: `notice:${meetingId}:v${versionNo}`, personIds: called },
+  });
 }
 
 /**
@@ -159,32 +210,18 @@ function queueSeatChangeMail(
   const key = (m: { id: number; versionNo: number }) =>
     `${m.id}:v${m.versionNo}:${personId}:${seat.id}.${seat.version}`;
   let queued = 0;
-  for (const m of change.called) {
-    const notice = noticeOf(tx, m.id, m.versionNo);
-    if (notice) queued += notifyPeople(tx, notice.notification(`notice-seat:${key(m)}`, [personId]));
-  }
-  for (const m of change.uncalled) {
-    const notice = noticeOf(tx, m.id, m.versionNo);
-    if (!notice) continue;
-    const { meeting, origin, calendar } = notice;
-    queued += notifyPeople(tx, {
-      eventKey: `notice-unseat:${key(m)}`,
-      kind: "notice-change",
-      personIds: [personId],
-      origin,
-      reason: `du kallades till ${meeting.bodyName}s sammanträde`,
-      // They may no longer open the meeting: the message links nothing (mail-about.server.ts).
-      about: { type: "uncalled", meetingId: m.id },
-      render: (name, footer) =>
-        seatNoLongerCalledMail(
-          name,
-          { bodyName: meeting.bodyName, meetingDate: meeting.date, lastDay: m.lastDay },
-          footer,
-        ),
-      // The event their notice put in their calendar, cancelled there.
-      attachments: [{ filename: "mote.ics", contentType: ICS_TYPE, content: calendar("CANCELLED") }],
+  for (const m of change.called)
+    queued += tellNotice(tx, m.id, m.versionNo, {
+      called: { eventKey: `notice-seat:${key(m)}`, personIds: [personId] },
     });
-  }
+  for (const m of change.uncalled)
+    queued += tellNotice(tx, m.id, m.versionNo, {
+      uncalled: {
+        eventKey: `notice-unseat:${key(m)}`,
+        personIds: [personId],
+        why: { because: "seat", lastDay: m.lastDay },
+      },
+    });
   return queued;
 }
 
