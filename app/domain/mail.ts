@@ -48,6 +48,20 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
  */
 const ALWAYS_SENT: ReadonlySet<MailKind> = new Set(["account-invitation", "password-reset", "digest"]);
 
+/**
+ * The kinds about nothing the policy guards (an invitation, a password reset, the digest that
+ * carries the others): their outbox rows keep no `about`. A message of any other kind to a
+ * person is about an object only some may open, and must say which: a row of such a kind
+ * without `about` (queued before migration 0032 kept it, and not derivable by 0036) is sent to
+ * nobody, since "may they?" has no answer and an unanswered "may they?" is no.
+ */
+const ABOUT_NOTHING_GUARDED: ReadonlySet<MailKind> = new Set(["account-invitation", "password-reset", "digest"]);
+
+/** Whether a message of `kind` to a person may be queued or sent without saying what it is about. */
+export function goesWithoutAbout(kind: MailKind): boolean {
+  return ABOUT_NOTHING_GUARDED.has(kind);
+}
+
 /** The kinds shown on the preferences page, in this order. */
 export const CHOOSABLE_MAIL_KINDS = MAIL_KINDS.filter((k) => !ALWAYS_SENT.has(k));
 

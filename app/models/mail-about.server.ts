@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { recommendations } from "../../db/schema";
-import { parseMailAbout, type MailAbout } from "~/domain/mail";
+import { goesWithoutAbout, parseMailAbout, type MailAbout, type MailKind } from "~/domain/mail";
 import { meetingResource } from "~/domain/meetings";
 import { can, type Actor } from "~/domain/policy";
 import { recommendationResource } from "~/domain/recommendations";
@@ -72,10 +72,15 @@ export function mayOpenAbout(about: MailAbout): (actor: Actor) => boolean {
 
 /**
  * Whether the person may still open what a stored message is about, with their rights on
- * `today`. Null `about`: nothing to ask. An `about` the portal does not write: no.
+ * `today`. No `about`: only a kind about nothing the policy guards goes (`goesWithoutAbout`);
+ * any other kind cannot be asked and goes to nobody. An `about` the portal does not write: no.
  */
-export function mayStillOpen(stored: string | null, personId: number, today: string): boolean {
-  if (stored === null) return true;
-  const about = parseMailAbout(stored);
+export function mayStillOpen(
+  stored: { about: string | null; kind: MailKind },
+  personId: number,
+  today: string,
+): boolean {
+  if (stored.about === null) return goesWithoutAbout(stored.kind);
+  const about = parseMailAbout(stored.about);
   return about !== undefined && mayOpenAbout(about)(actorOfPerson(personId, today));
 }

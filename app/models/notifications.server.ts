@@ -304,13 +304,14 @@ export const NO_LONGER_READER = "Mottagaren får inte längre öppna det meddela
  * waited for a retry or for the digest. A message they may no longer open becomes "misslyckat"
  * with `NO_LONGER_READER`; a digest is written again without such entries and is not sent when
  * none remain. Returns the row to send, or undefined. Rows without a person (a registrar's
- * mailbox) and rows about nothing the policy guards go as they are.
+ * mailbox) and rows of a kind about nothing the policy guards go as they are; a row of any
+ * other kind that does not say what it is about goes to nobody (`mayStillOpen`).
  */
 export function stillForItsReader(row: OutboxRow, owner: string, today: string): OutboxRow | undefined {
   const personId = row.personId;
   if (personId === null) return row;
   if (row.kind !== "digest") {
-    if (mayStillOpen(row.about, personId, today)) return row;
+    if (mayStillOpen(row, personId, today)) return row;
     write((tx) => withhold(tx, [row.id], owner));
     return undefined;
   }
@@ -320,7 +321,7 @@ export function stillForItsReader(row: OutboxRow, owner: string, today: string):
     .where(and(eq(mailOutbox.digestId, row.id), eq(mailOutbox.status, "i sammanfattning")))
     .orderBy(asc(mailOutbox.id))
     .all();
-  const kept = entries.filter((e) => mayStillOpen(e.about, personId, today));
+  const kept = entries.filter((e) => mayStillOpen(e, personId, today));
   if (kept.length === entries.length && kept.length > 0) return row;
   const lost = entries.filter((e) => !kept.includes(e)).map((e) => e.id);
   return write((tx) => {

@@ -10,7 +10,14 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { mailOutbox, people, users } from "../../db/schema";
 import { withoutAccountLinks } from "~/domain/account-tokens";
-import { afterFailure, isEmailAddress, type MailAbout, type MailKind, type OutboxStatus } from "~/domain/mail";
+import {
+  afterFailure,
+  goesWithoutAbout,
+  isEmailAddress,
+  type MailAbout,
+  type MailKind,
+  type OutboxStatus,
+} from "~/domain/mail";
 import type { MailContent } from "~/domain/mail-templates";
 import type { PageRequest } from "~/domain/pagination";
 import { db, write, type Db } from "~/utils/db.server";
@@ -61,6 +68,9 @@ function messageIdDomain(): string {
 export function enqueueMail(tx: Db, mail: MailToQueue): boolean {
   const address = mail.to.address.trim().toLowerCase();
   if (!isEmailAddress(address)) return false;
+  // The sender would send it to nobody (`mayStillOpen`): a message about an object names it.
+  if (mail.to.personId !== null && !mail.about && !goesWithoutAbout(mail.kind))
+    throw new Error(`A "${mail.kind}" message to a person must say what it is about.`);
   const inserted = tx
     .insert(mailOutbox)
     .values({

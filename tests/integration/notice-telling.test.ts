@@ -9,7 +9,7 @@
  * outside those who may open what the message is about.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
 import { bodies, bodyCollaborations, mailOutbox, meetings, memberships, people, users } from "../../db/schema";
@@ -20,6 +20,7 @@ import type { ValidMembership } from "~/domain/membership";
 import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import { publishNotice } from "~/models/meeting-notice.server";
 import { addMembership, getMembership, updateMembership } from "~/models/memberships.server";
+import { expectBackfillReproducesAbout } from "../support/mail-about-backfill";
 import { secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
 
@@ -103,6 +104,11 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   db.delete(mailOutbox).run();
+});
+// Each key above (notice, notice-uncalled, notice-seat, notice-unseat): migration 0036 derives
+// from it the `about` the code gave the row.
+afterEach(() => {
+  expectBackfillReproducesAbout(db);
 });
 
 const UID = () => expect.stringMatching(new RegExp(`^meeting-${meetingId}@`));

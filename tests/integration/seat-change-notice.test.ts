@@ -106,7 +106,7 @@ describe("a seat ended after the January meeting was noticed", () => {
     expect(ics).toContain("STATUS:CANCELLED");
     expect(ics).toContain(`UID:meeting-${january.id}@`);
     // It reaches him: he is not called any more when it is sent.
-    expect(mayStillOpen(his[0].about, person["Otto Utgående"], today)).toBe(true);
+    expect(mayStillOpen(his[0], person["Otto Utgående"], today)).toBe(true);
     expect(db.select().from(mailOutbox).all()).toHaveLength(1);
 
     // Saved again as it is (a note changed): his calledness is the same, nothing more is sent.
@@ -125,7 +125,7 @@ describe("a seat ended after the January meeting was noticed", () => {
     const now = mailTo("Otto Utgående");
     expect(now.map((r) => r.kind)).toEqual(["notice-change", "notice"]);
     expect(icsOf(now[1])).not.toContain("STATUS:CANCELLED");
-    expect(mayStillOpen(now[0].about, person["Otto Utgående"], today)).toBe(false);
+    expect(mayStillOpen(now[0], person["Otto Utgående"], today)).toBe(false);
   });
 
   it('by "Avsluta mandatperiod": one withdrawal each, with the cancelled event', () => {

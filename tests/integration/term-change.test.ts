@@ -393,7 +393,7 @@ describe("a member whose seat has ended signs the minutes of a meeting she atten
     expect(sendForSigning("demo-samordnare", held.id, today)).toMatchObject({ ok: true });
     const hers = db.select().from(mailOutbox).where(eq(mailOutbox.personId, person["Signe Slutat"])).all();
     expect(hers.map((r) => r.kind)).toEqual(["minutes-for-signing"]);
-    expect(mayStillOpen(hers[0].about, person["Signe Slutat"], today)).toBe(true);
+    expect(mayStillOpen(hers[0], person["Signe Slutat"], today)).toBe(true);
     const page = (await call(minutesPage.loader, "Signe Slutat", `/moten/${held.id}/protokoll`, {
       meetingId: String(held.id),
     })) as { canSign: boolean; myRole: string; items: { minutesNote: string }[] };
