@@ -2,7 +2,7 @@
  * Pages of a long list: the one page model every paged list in the portal uses (the decision
  * register, documents and a document's versions, recommendations, matters and a matter's
  * timeline, assignments, meetings and a body's past meetings, former members and
- * representatives, the audit log, the outbox, people, accessibility reports, stored personal
+ * representatives, the seats a term's end cuts, the audit log, the outbox, people, accessibility reports, stored personal
  * numbers, search). Pure: the query string goes in, numbers for LIMIT/OFFSET and for the page
  * links come out; the models count and find the page (app/models/paging.server.ts). A list's
  * order must be stable (ties broken by id) so that a row is on exactly one page. Search alone

@@ -74,6 +74,8 @@ const termSeatRow = z.object({
  */
 export const endTermSchema = z.object({
   lastDay: isoDate(),
+  /** The page of the list shown (`?sida=`): the action compares the list with that page now. */
+  page: z.number().int().min(1).max(1_000_000).default(1),
   listedFor: isoDate("Formuläret saknar datum för listan. Ladda om sidan."),
   seats: z
     .array(termSeatRow)

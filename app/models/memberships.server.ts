@@ -2,10 +2,10 @@
  * Memberships: add, edit and end a person's seat in a body. Every write is one immediate
  * transaction with its audit entry; edits carry the version they read (optimistic locking).
  */
-import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { bodies, memberships, organisations, people } from "../../db/schema";
-import { roleOrder, type ValidMembership } from "~/domain/membership";
+import { MEMBERSHIP_ROLES, type ValidMembership } from "~/domain/membership";
 import type { PageRequest } from "~/domain/pagination";
 import { insertAudited } from "./audit.server";
 import { clearExample } from "./example-facts.server";
@@ -146,13 +146,30 @@ export function endMemberships(
   });
 }
 
+/** The seats' order on the page that ends a term: chair first (role order), then by name, then id. */
+const termSeatOrder = [
+  sql`case ${memberships.role} ${sql.join(
+    MEMBERSHIP_ROLES.map((role, i) => sql`when ${role} then ${i}`),
+    sql` `,
+  )} else ${MEMBERSHIP_ROLES.length} end`,
+  sql`(select ${people.name} from ${people} where ${people.id} = ${memberships.personId})`,
+  asc(memberships.id),
+];
+
 /**
- * A body's seats not ended before `today` (current and coming, a board of a dozen or two),
- * with their person, organisation and version: what ending the term chooses among
- * (`termEndCut` in app/domain/membership.ts). Chair first, then by name.
+ * A body's seats not ended before `today` that ending the term on `lastDay` cuts (`cut`) or
+ * leaves to the coming term (`startsAfter`): `termEndCut` (app/domain/membership.ts) as SQL.
  */
-export function openSeatsOfBody(bodyId: number, today: string) {
-  const rows = db()
+function termSeatsWhere(bodyId: number, today: string, lastDay: string, part: "cut" | "startsAfter"): SQL {
+  const open = and(eq(memberships.bodyId, bodyId), notEndedBy(today));
+  return part === "cut"
+    ? and(open, lte(memberships.startDate, lastDay), or(isNull(memberships.endDate), gt(memberships.endDate, lastDay)))!
+    : and(open, gt(memberships.startDate, lastDay))!;
+}
+
+/** A seat as the page that ends a term shows it, with the version the form names. */
+function termSeatsQuery(where: SQL) {
+  return db()
     .select({
       membershipId: memberships.id,
       version: memberships.version,
@@ -165,15 +182,31 @@ export function openSeatsOfBody(bodyId: number, today: string) {
     .from(memberships)
     .innerJoin(people, eq(memberships.personId, people.id))
     .leftJoin(organisations, eq(memberships.organisationId, organisations.id))
-    .where(and(eq(memberships.bodyId, bodyId), notEndedBy(today)))
-    .all();
-  const collator = new Intl.Collator("sv-SE");
-  return rows.sort(
-    (a, b) =>
-      roleOrder(a.role) - roleOrder(b.role) ||
-      collator.compare(a.personName, b.personName) ||
-      a.membershipId - b.membershipId,
+    .where(where);
+}
+
+/**
+ * One page of the seats ending the term on `lastDay` cuts (`part: "cut"`, what the
+ * coordinator chooses among) or of those that begin after it (`"startsAfter"`), chair first,
+ * then by name: a body's seats, but a list like every other, so it comes in pages.
+ */
+export function pageOfTermSeats(
+  bodyId: number,
+  today: string,
+  lastDay: string,
+  part: "cut" | "startsAfter",
+  request: PageRequest,
+) {
+  const where = termSeatsWhere(bodyId, today, lastDay, part);
+  return paginateQuery(request, { table: memberships, id: memberships.id, where, order: termSeatOrder }, (page) =>
+    termSeatsQuery(page).orderBy(...termSeatOrder),
   );
+}
+
+/** The body's seats not ended before `today` among `ids`, as they are now (what a posted list names). */
+export function openSeatsAmong(bodyId: number, today: string, ids: number[]) {
+  if (ids.length === 0) return [];
+  return termSeatsQuery(and(eq(memberships.bodyId, bodyId), notEndedBy(today), inArray(memberships.id, ids))!).all();
 }
 
 /**

@@ -12,6 +12,8 @@ import { auditLog, bodies, bodyCollaborations, memberships, people } from "../..
 import { createSession } from "~/auth/sessions.server";
 import { addDays } from "~/domain/calendar-dates";
 import { todayInStockholm } from "~/domain/format";
+import { termEndCut } from "~/domain/membership";
+import { pageOfTermSeats } from "~/models/memberships.server";
 import * as endTerm from "~/routes/organ.$bodyId.mandatperiod";
 import * as bodyPage from "~/routes/organ.$bodyId._index";
 import { takeFlash } from "~/utils/flash.server";
@@ -30,7 +32,13 @@ const firstDay = addDays(lastDay, 1);
 const seat: Record<string, number> = {};
 
 /** Calls the route's loader or action as `who`; a thrown Response is returned. */
-async function call(handler: unknown, who: string, params: Record<string, string>, form?: [string, string][]) {
+async function call(
+  handler: unknown,
+  who: string,
+  params: Record<string, string>,
+  form?: [string, string][],
+  search = "",
+) {
   const headers: Record<string, string> = { Cookie: cookie[who] };
   const init: RequestInit = form
     ? {
@@ -41,7 +49,7 @@ async function call(handler: unknown, who: string, params: Record<string, string
     : { headers };
   try {
     return await (handler as Handler)({
-      request: new Request(`http://localhost/organ/${params.bodyId}/mandatperiod`, init),
+      request: new Request(`http://localhost/organ/${params.bodyId}/mandatperiod${search}`, init),
       params,
       context: {},
     });
@@ -61,10 +69,17 @@ function row(name: string) {
 }
 
 /** The form as the page renders it for `day`: every listed seat, with its version, checked unless left out. */
-function formFor(day: string, names: string[], unchecked: string[] = [], listedFor = day): [string, string][] {
+function formFor(
+  day: string,
+  names: string[],
+  unchecked: string[] = [],
+  listedFor = day,
+  page = 1,
+): [string, string][] {
   const fields: [string, string][] = [
     ["lastDay", day],
     ["listedFor", listedFor],
+    ["page", String(page)],
   ];
   names.forEach((name, i) => {
     fields.push([`seats[${i}].membershipId`, String(seat[name])]);
@@ -151,19 +166,34 @@ describe("who may end a term", () => {
 });
 
 describe("the coordinator ends the term", () => {
-  it("is offered the last day of the year and the body's open seats", async () => {
-    const data = (await call(endTerm.loader, "admin", { bodyId: String(bodyId) })) as Awaited<
-      ReturnType<typeof endTerm.loader>
-    >;
-    expect(data.defaultLastDay).toBe(`${today.slice(0, 4)}-12-31`);
-    // Chair first; what ended before today is not there, what ends later and what begins later is.
-    expect(data.seats.map((s) => s.personName)).toEqual([
-      "Olga Ordförande",
-      "Annika Avgår",
-      "Ines Inkommande",
-      "Lars Ledamot",
-      "Erik Ersättare",
-    ]);
+  it("is offered the last day of the year, the seats it cuts and those of the coming term", async () => {
+    type Page = Awaited<ReturnType<typeof endTerm.loader>>;
+    const data = (await call(endTerm.loader, "admin", { bodyId: String(bodyId) })) as Page;
+    expect(data.listedFor).toBe(`${today.slice(0, 4)}-12-31`);
+    // For the day asked (`?sista=`): chair first, then by role and name; a seat that ends
+    // before the day is in neither list, one that begins after it is the coming term's.
+    const forDay = (await call(
+      endTerm.loader,
+      "admin",
+      { bodyId: String(bodyId) },
+      undefined,
+      `?sista=${lastDay}`,
+    )) as Page;
+    expect(forDay.listedFor).toBe(lastDay);
+    expect(forDay.cut.items.map((s) => s.personName)).toEqual(["Olga Ordförande", "Lars Ledamot", "Erik Ersättare"]);
+    expect(forDay.cut.page).toMatchObject({ page: 1, total: 3, pageCount: 1 });
+    expect(forDay.startsAfter.items.map((s) => s.personName)).toEqual(["Ines Inkommande"]);
+    // A day before today, or no date: the list is drawn for the last day of the year.
+    for (const asked of [addDays(today, -1), "2027-02-30", "x"]) {
+      const page = (await call(
+        endTerm.loader,
+        "admin",
+        { bodyId: String(bodyId) },
+        undefined,
+        `?sista=${asked}`,
+      )) as Page;
+      expect(page.listedFor).toBe(`${today.slice(0, 4)}-12-31`);
+    }
   });
 
   it("ends the checked seats on the day in one go, with an audit entry each, and leaves the rest", async () => {
@@ -249,10 +279,12 @@ describe("the coordinator ends the term", () => {
       { bodyId: String(bodyId) },
       formFor(earlier, ["Olga Ordförande", "Lars Ledamot", "Erik Ersättare"], [], lastDay),
     );
-    expect(status(result)).toBe(400);
-    expect(errorsOf(result).lastDay).toEqual([
+    expect(status(result)).toBe(302);
+    expect((result as Response).headers.get("Location")).toBe(`/organ/${bodyId}/mandatperiod?sista=${earlier}`);
+    const flash = (result as Response).headers.get("Set-Cookie")!.split(";")[0];
+    expect(takeFlash(new Request("http://localhost/", { headers: { Cookie: flash } })).message).toBe(
       `Listan visar nu uppdragen som avslutas ${earlier}. Kontrollera den och avsluta igen.`,
-    ]);
+    );
     expect(row("Olga Ordförande").endDate).toBeNull();
   });
 
@@ -266,5 +298,91 @@ describe("the coordinator ends the term", () => {
     expect(status(result)).toBe(409);
     expect(row("Ines Inkommande").endDate).toBeNull();
     expect(row("Olga Ordförande").endDate).toBeNull();
+  });
+});
+
+describe("a body with more seats than a page", () => {
+  /** `count` more ledamöter of the outgoing term, named so that binary and Swedish order agree. */
+  function manySeats(count: number) {
+    for (let i = 0; i < count; i++) {
+      const name = `Person ${String(i).padStart(3, "0")}`;
+      const person = db.insert(people).values({ name }).returning().get();
+      seat[name] = db
+        .insert(memberships)
+        .values({ bodyId, personId: person.id, role: "ledamot", startDate: "2023-01-01" })
+        .returning()
+        .get().id;
+    }
+  }
+
+  it("lists the seats in pages of 50: every seat on exactly one page, in the order of the list, the same as termEndCut", async () => {
+    manySeats(60);
+    const all = db.select().from(memberships).where(eq(memberships.bodyId, bodyId)).all();
+    for (const day of [lastDay, addDays(lastDay, -10), addDays(firstDay, 1), addDays(lastDay, 300)]) {
+      const seen: Record<"cut" | "startsAfter", number[]> = { cut: [], startsAfter: [] };
+      for (const part of ["cut", "startsAfter"] as const)
+        for (let page = 1; page <= 3; page++) {
+          const paged = await pageOfTermSeats(bodyId, today, day, part, { page, size: 50 });
+          if (paged.page.page !== page) break;
+          seen[part].push(...paged.items.map((s) => s.membershipId));
+        }
+      const open = all.filter((s) => s.endDate === null || s.endDate >= today);
+      const rule = termEndCut(open, day);
+      expect([...seen.cut].sort((a, b) => a - b)).toEqual(rule.cut.map((s) => s.id).sort((a, b) => a - b));
+      expect([...seen.startsAfter].sort((a, b) => a - b)).toEqual(
+        rule.startsAfter.map((s) => s.id).sort((a, b) => a - b),
+      );
+      expect(new Set(seen.cut).size).toBe(seen.cut.length);
+    }
+    const first = await pageOfTermSeats(bodyId, today, lastDay, "cut", { page: 1, size: 50 });
+    const second = await pageOfTermSeats(bodyId, today, lastDay, "cut", { page: 2, size: 50 });
+    expect(first.page).toMatchObject({ total: 63, pageCount: 2, first: 1, last: 50 });
+    expect(first.items[0].personName).toBe("Olga Ordförande");
+    // Ledamöter by name (Lars before the Persons), the ersättare last.
+    expect(first.items.slice(1, 3).map((s) => s.personName)).toEqual(["Lars Ledamot", "Person 000"]);
+    expect(second.items.map((s) => s.personName).at(-1)).toBe("Erik Ersättare");
+    expect(second.items).toHaveLength(13);
+  });
+
+  it("the second page, confirmed, ends its seats and goes back to the list for the rest", async () => {
+    manySeats(60);
+    const second = await pageOfTermSeats(bodyId, today, lastDay, "cut", { page: 2, size: 50 });
+    const names = second.items.map((s) => s.personName);
+    const result = await call(
+      endTerm.action,
+      "admin",
+      { bodyId: String(bodyId) },
+      formFor(lastDay, names, [], lastDay, 2),
+      `?sista=${lastDay}&sida=2`,
+    );
+    expect(status(result)).toBe(302);
+    expect((result as Response).headers.get("Location")).toBe(`/organ/${bodyId}/mandatperiod?sista=${lastDay}`);
+    for (const name of names) expect(row(name).endDate).toBe(lastDay);
+    expect(row("Olga Ordförande").endDate).toBeNull();
+    expect((await pageOfTermSeats(bodyId, today, lastDay, "cut", { page: 1, size: 50 })).page.total).toBe(50);
+  });
+
+  it("refuses a page whose list changed: a seat moved onto it since it was shown (409, nothing written)", async () => {
+    manySeats(60);
+    const second = await pageOfTermSeats(bodyId, today, lastDay, "cut", { page: 2, size: 50 });
+    const form = formFor(
+      lastDay,
+      second.items.map((s) => s.personName),
+      [],
+      lastDay,
+      2,
+    );
+    // Since the page was shown: a seat of the first page ended before the day (the first seat of
+    // page 2 moves up) and a seat added that sorts onto page 2, which the user never saw.
+    db.update(memberships)
+      .set({ endDate: addDays(lastDay, -1) })
+      .where(eq(memberships.id, seat["Lars Ledamot"]))
+      .run();
+    const person = db.insert(people).values({ name: "Ö Sist" }).returning().get();
+    db.insert(memberships).values({ bodyId, personId: person.id, role: "ledamot", startDate: "2024-01-01" }).run();
+    const result = await call(endTerm.action, "admin", { bodyId: String(bodyId) }, form, `?sista=${lastDay}&sida=2`);
+    expect(status(result)).toBe(409);
+    expect((result as Reply).data.conflict?.theirs.map((c) => c.label)).toEqual(["Ö Sist (ledamot)"]);
+    for (const s of second.items) expect(row(s.personName).endDate).not.toBe(lastDay);
   });
 });

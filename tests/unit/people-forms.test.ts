@@ -159,11 +159,20 @@ describe("end-of-term form", () => {
     expect(r.status === "success" && r.value).toEqual({
       lastDay: "2026-12-31",
       listedFor: "2026-12-31",
+      // No page posted: the list's first.
+      page: 1,
       seats: [
         { membershipId: 7, version: 3, end: true },
         { membershipId: 9, version: 1, end: false },
       ],
     });
+  });
+
+  it("reads the page of the list shown, and refuses one that is no page", () => {
+    const r = parseWithZod(form({ ...rows, page: "2" }), { schema: endTermSchema });
+    expect(r.status === "success" && r.value.page).toBe(2);
+    for (const page of ["0", "-1", "x", "1.5"])
+      expect(Object.keys(errorsOf(parseWithZod(form({ ...rows, page }), { schema: endTermSchema })))).toEqual(["page"]);
   });
 
   it("refuses a list with no seat checked, at the list", () => {
