@@ -389,6 +389,25 @@ export function assignParagraphs(
   return result;
 }
 
+/**
+ * Why the secretary's press of "Publicera" must not publish, or null. `shownVersion` is the
+ * meeting's version (the agenda's lock, raised by every change of the meeting or its agenda)
+ * as the page the secretary published from showed it: changed since, what would go out to
+ * everyone is not what they reviewed (a colleague's move or new item). `unpublished`: how many
+ * changes the meeting has since the last published notice (null: none published yet); none,
+ * and a second press or a forged post would send everyone the same notice again.
+ */
+export function publishRefusal(
+  shownVersion: number | undefined,
+  meetingVersion: number,
+  unpublished: number | null,
+): string | null {
+  if (shownVersion !== undefined && shownVersion !== meetingVersion)
+    return "Mötet eller dagordningen har ändrats sedan sidan visades. Se över ändringarna och publicera igen.";
+  if (unpublished === 0) return "Kallelsen är redan publicerad: inget har ändrats sedan den senaste versionen.";
+  return null;
+}
+
 /** How far a meeting's record has come, for what its date may still do. */
 export type RecordStage = "inget" | "påbörjat" | "justerat";
 

@@ -96,7 +96,8 @@ export const declineProposalSchema = z.object({
 
 /** The secretary's actions on the meeting page. */
 export const meetingActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("publish") }),
+  // The meeting's version as the page showed it: what the secretary reviewed is what goes out.
+  z.object({ intent: z.literal("publish"), version: formVersion() }),
   z.object({ intent: z.literal("start-minutes") }),
   z.object({ intent: z.literal("move"), itemId: id(), direction: oneOf(["up", "down"] as const) }),
   z.object({ intent: z.literal("accept"), proposalId: id() }),

@@ -3,7 +3,7 @@
  * the notice; later versions publish changes. Every write is one immediate transaction with
  * its audit entry.
  */
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agendaVersions, meetings, minutes, people, users } from "../../db/schema";
 import {
   asPublished,
@@ -11,6 +11,7 @@ import {
   noticeChanges,
   noticeHistory,
   parseNoticeContent,
+  publishRefusal,
   type ItemSnapshot,
   type MeetingSnapshot,
   type NoticeSnapshot,
@@ -110,24 +111,38 @@ export function publishedMeetingIds(meetingIds: number[]): Set<number> {
   return new Set([...noticed, ...approved].map((r) => r.id));
 }
 
-/** Publishes the agenda as it is now: version 1 is the notice, later versions are updates. */
-export function publishNotice(userId: string, meetingId: number) {
+/**
+ * Publishes the agenda as it is now: version 1 is the notice, later versions are updates.
+ * `shownVersion`: the meeting's version on the page the secretary published from. Refused,
+ * writing and sending nothing, when the meeting changed since (`publishRefusal`) or nothing
+ * changed since the last published version (a second press, a forged post).
+ */
+export function publishNotice(
+  userId: string,
+  meetingId: number,
+  shownVersion?: number,
+): { ok: true; version: typeof agendaVersions.$inferSelect } | { ok: false; refusal: string } {
   return write((tx) => {
     const items = agendaOf(meetingId);
     const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!before) throw new Response("Mötet finns inte.", { status: 404 });
-    const last =
-      tx
-        .select({ n: max(agendaVersions.versionNo) })
-        .from(agendaVersions)
-        .where(eq(agendaVersions.meetingId, meetingId))
-        .get()?.n ?? 0;
+    const snapshot = noticeSnapshotOf(before, items);
+    const latest = tx
+      .select({ versionNo: agendaVersions.versionNo, content: agendaVersions.content })
+      .from(agendaVersions)
+      .where(eq(agendaVersions.meetingId, meetingId))
+      .orderBy(desc(agendaVersions.versionNo))
+      .limit(1)
+      .get();
+    const unpublished = latest ? noticeChanges(parseNoticeContent(latest.content), snapshot).length : null;
+    const refusal = publishRefusal(shownVersion, before.version, unpublished);
+    if (refusal) return { ok: false as const, refusal };
     const version = tx
       .insert(agendaVersions)
       .values({
         meetingId,
-        versionNo: last + 1,
-        content: JSON.stringify(noticeSnapshotOf(before, items)),
+        versionNo: (latest?.versionNo ?? 0) + 1,
+        content: JSON.stringify(snapshot),
         publishedBy: userId,
       })
       .returning()
@@ -144,7 +159,7 @@ export function publishNotice(userId: string, meetingId: number) {
       after: { versionNo: version.versionNo },
     });
     queueNoticeMail(tx, meetingId, version.versionNo);
-    return version;
+    return { ok: true as const, version };
   });
 }
 

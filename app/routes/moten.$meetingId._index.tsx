@@ -96,10 +96,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   switch (value.intent) {
     case "publish": {
-      const version = publishNotice(userId, meeting.id);
+      const published = publishNotice(userId, meeting.id, value.version);
+      if (!published.ok) return rejectForm(submission, { formErrors: [published.refusal] }, 409);
+      const { versionNo } = published.version;
       return redirectWithStatus(
-        `/moten/${meeting.id}?publicerad=${version.versionNo}`,
-        `Kallelsen är publicerad (dagordning version ${version.versionNo}).`,
+        `/moten/${meeting.id}?publicerad=${versionNo}`,
+        `Kallelsen är publicerad (dagordning version ${versionNo}).`,
       );
     }
     case "move": {
@@ -229,6 +231,7 @@ export default function MeetingPage() {
             {d.unpublished === null || d.unpublished.length > 0 ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="version" value={m.version} />
                 <button type="submit" className="button">
                   {d.notice ? "Publicera ändringarna som ny version av kallelsen" : "Publicera kallelsen"}
                 </button>

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailOutbox, mailPreferences } from "../../db/schema";
+import { mailOutbox, mailPreferences, meetings } from "../../db/schema";
 import { expectAccessible, sessionCookie, spawnServer, startApp, type TestApp, waitUntil } from "../support/browser";
 import { header, startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -63,7 +63,13 @@ async function newPublishedMeeting(date: string): Promise<number> {
     videoUrl: "",
   });
   const meetingId = Number(created.headers.get("location")!.split("/").pop());
-  const published = await postForm(`/moten/${meetingId}`, { intent: "publish" });
+  // The form carries the meeting's version as the page showed it.
+  const { version } = app.db
+    .select({ version: meetings.version })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId))
+    .get()!;
+  const published = await postForm(`/moten/${meetingId}`, { intent: "publish", version: String(version) });
   // 302: the notice and its messages are committed and acknowledged.
   expect(published.status).toBe(302);
   return meetingId;

@@ -10,6 +10,7 @@ import {
   openFileCount,
   secretaryName,
   STANDARD_ITEMS,
+  publishRefusal,
 } from "~/domain/meetings";
 
 describe("isSigned and agendaChangeRefusal", () => {
@@ -110,5 +111,22 @@ describe("decisionYear", () => {
   it("is the calendar year of the decision date, which numbers the body's § series", () => {
     expect(decisionYear("2026-12-31")).toBe(2026);
     expect(decisionYear("2027-01-01")).toBe(2027);
+  });
+});
+
+describe("publishRefusal (the secretary's press of Publicera)", () => {
+  it.each([
+    // shown version, meeting version, changes since the last notice (null: none published), refused?
+    [3, 3, null, null],
+    [3, 3, 2, null],
+    [undefined, 3, 1, null],
+    [2, 3, 1, "ändrats sedan sidan visades"],
+    [2, 3, null, "ändrats sedan sidan visades"],
+    [3, 3, 0, "redan publicerad"],
+    [undefined, 3, 0, "redan publicerad"],
+  ] as const)("shown %s, now %s, %s changes: %s", (shown, now, changes, refused) => {
+    const refusal = publishRefusal(shown, now, changes);
+    if (refused === null) expect(refusal).toBeNull();
+    else expect(refusal).toContain(refused);
   });
 });
