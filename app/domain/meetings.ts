@@ -408,6 +408,17 @@ export function publishRefusal(
   return null;
 }
 
+/**
+ * Whether telling a notice of a meeting is news to anyone: its day as now told, or a day an
+ * earlier notice told (a move), is today or later. A meeting held before today (published for
+ * the record afterwards, or never marked held) is told to nobody: a summons with förhinder
+ * links and a calendar event for a day gone by is news of nothing. A move from a coming day
+ * into the past is still told: calendars hold the coming day.
+ */
+export function noticeIsNews(days: readonly string[], today: string): boolean {
+  return days.some((day) => day >= today);
+}
+
 /** How far a meeting's record has come, for what its date may still do. */
 export type RecordStage = "inget" | "påbörjat" | "justerat";
 

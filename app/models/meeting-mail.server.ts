@@ -12,7 +12,7 @@ import { todayInStockholm } from "~/domain/format";
 import { buildCalendar } from "~/domain/ics";
 import { isDeputy } from "~/domain/meeting-absence";
 import { readScopeOf } from "~/domain/read-scope";
-import { describeNoticeChange, noticeChanges, parseNoticeContent } from "~/domain/meetings";
+import { describeNoticeChange, noticeChanges, noticeIsNews, parseNoticeContent } from "~/domain/meetings";
 import { calledChanges } from "~/domain/seat-notices";
 import {
   absenceMail,
@@ -61,12 +61,15 @@ interface Telling {
  * open what it is about (`notifyPeople`, `mayOpenAbout`: the notice to those called on the
  * meeting day, the withdrawal to those not called). The meeting and its facts are as the called
  * members were told them (`meetingToldTo(null, …)`). Nothing when the meeting or the version is
- * gone. Withdrawals are queued first. Returns how many messages were queued.
+ * gone, or the meeting was held before today (`noticeIsNews`). Withdrawals are queued first. Returns how many messages were queued.
  */
 function tellNotice(tx: Db, meetingId: number, versionNo: number, tell: Telling): number {
   if (!tell.called?.personIds.length && !tell.uncalled?.personIds.length) return 0;
   const meeting = meetingToldTo(null, meetingId);
   if (!meeting) return 0;
+  // No mail about a meeting already held (`noticeIsNews`), whichever caller asks.
+  const movedFrom = tell.uncalled?.why.because === "moved" ? [tell.uncalled.why.fromDate] : [];
+  if (!noticeIsNews([meeting.date, ...movedFrom], todayInStockholm())) return 0;
   const versions = tx
     .select({ versionNo: agendaVersions.versionNo, content: agendaVersions.content })
     .from(agendaVersions)

@@ -235,4 +235,35 @@ describe("one way to tell a notice, for every caller", () => {
     expect(told().filter((t) => t.uid?.startsWith(`meeting-${held.id}@`))).toEqual([]);
     expect(toldSequence(held.id)).toBe(sequence);
   });
+  it("a notice published for a meeting already held tells nobody; a move from a coming day into the past still does", async () => {
+    const held = secretaryMeeting(bodyId, addDays(today, -2));
+    const published = publishNotice("demo-samordnare", held.id);
+    expect(published.ok).toBe(true);
+    expect(told()).toEqual([]);
+
+    // Noticed for a coming day, then recorded as held earlier: the called hold the coming day.
+    const moved = secretaryMeeting(bodyId, addDays(today, 5));
+    publishNotice("demo-samordnare", moved.id);
+    db.delete(mailOutbox).run();
+    const m = getMeeting(moved.id)!;
+    const { startTime, endTime, place, videoUrl } = m;
+    expect(
+      updateMeeting("demo-samordnare", moved.id, m.version, {
+        date: addDays(today, -1),
+        startTime,
+        endTime,
+        place,
+        videoUrl,
+      }).ok,
+    ).toBe(true);
+    publishNotice("demo-samordnare", moved.id);
+    // Called on the new day: the changed notice; Dan, whose seat begins today, is not called the
+    // day before: his event is cancelled.
+    expect(told().map((t) => [t.to, t.key, t.status])).toEqual([
+      ["Dan Sen", "notice-uncalled", "CANCELLED"],
+      ["Anna Avgår", "notice", "CONFIRMED"],
+      ["Bo Blir", "notice", "CONFIRMED"],
+      ["Xena Annanstans", "notice", "CONFIRMED"],
+    ]);
+  });
 });

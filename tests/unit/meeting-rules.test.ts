@@ -10,6 +10,7 @@ import {
   openFileCount,
   secretaryName,
   STANDARD_ITEMS,
+  noticeIsNews,
   publishRefusal,
 } from "~/domain/meetings";
 
@@ -128,5 +129,19 @@ describe("publishRefusal (the secretary's press of Publicera)", () => {
     const refusal = publishRefusal(shown, now, changes);
     if (refused === null) expect(refusal).toBeNull();
     else expect(refusal).toContain(refused);
+  });
+});
+
+describe("noticeIsNews (no mail about a meeting already held)", () => {
+  it.each([
+    [["2026-11-23"], true],
+    [["2026-12-01"], true],
+    [["2026-11-22"], false],
+    [[], false],
+    // Moved from a coming day into the past: the coming day is in calendars.
+    [["2026-11-20", "2026-11-30"], true],
+    [["2026-11-20", "2026-11-21"], false],
+  ] as const)("%j on 2026-11-23: %s", (days, news) => {
+    expect(noticeIsNews(days, "2026-11-23")).toBe(news);
   });
 });
