@@ -42,6 +42,7 @@ import * as newDecisionPage from "~/routes/beslut.ny";
 import * as newMembershipPage from "~/routes/organ.$bodyId.ledamoter.ny";
 import * as assignmentsPage from "~/routes/uppdrag";
 import * as newItemPage from "~/routes/moten.$meetingId.punkter.ny";
+import * as endTermPage from "~/routes/organ.$bodyId.mandatperiod";
 import * as newRecommendationPage from "~/routes/rekommendationer.ny";
 import { pastTheGuard, plantedAuditEntry } from "../support/past-the-guard";
 import { demoDatabase } from "../support/test-db";
@@ -611,6 +612,29 @@ describe("no growing list is sent whole", () => {
           params: { bodyId: String(world.bodyIds.styrgrupp) },
           context: {},
         }),
+    ],
+    [
+      "the end of a term (the seats it cuts, and the coming term's)",
+      () => {
+        // A body with more open seats than a page, in this term and the next.
+        const bodyId = world.bodyIds.samreko;
+        db.$client.transaction(() => {
+          for (let i = 0; i < SEEDED; i++) {
+            const person = db
+              .insert(people)
+              .values({ name: `Mandattest ${i}` })
+              .returning()
+              .get();
+            for (const startDate of ["2024-01-01", "2099-01-01"])
+              db.insert(memberships).values({ bodyId, personId: person.id, role: "ersättare", startDate }).run();
+          }
+        })();
+        return endTermPage.loader({
+          request: request(`/organ/${bodyId}/mandatperiod?sista=2098-12-31`),
+          params: { bodyId: String(bodyId) },
+          context: {},
+        });
+      },
     ],
     [
       "a new agenda item's form (matters)",
