@@ -192,13 +192,15 @@ export function senderAddress(value: string): string | null {
  *   nothing and names only the body and the day the notice told them;
  * - meeting: a meeting's page, and `needs` there (the proposal page asks `propose:item`);
  *   `published` when the page's state is fixed by the message (minutes to sign: a draft);
- * - recommendation, assignments (a collaboration's list), agreement: their pages.
+ * - recommendation, assignment, assignments (a collaboration's list), agreement: their pages
+ *   (an assignment's page opens for the collaboration's participants and for whoever holds it).
  */
 export type MailAbout =
   | { type: "notice"; meetingId: number }
   | { type: "uncalled"; meetingId: number }
   | { type: "meeting"; meetingId: number; needs?: MeetingNeed[]; published?: boolean }
   | { type: "recommendation"; recommendationId: number }
+  | { type: "assignment"; assignmentId: number }
   | { type: "assignments"; collaborationId: number }
   | { type: "agreement" };
 
@@ -243,6 +245,10 @@ export function parseMailAbout(stored: string): MailAbout | undefined {
     case "recommendation": {
       const recommendationId = id("recommendationId");
       return recommendationId ? { type: "recommendation", recommendationId } : undefined;
+    }
+    case "assignment": {
+      const assignmentId = id("assignmentId");
+      return assignmentId ? { type: "assignment", assignmentId } : undefined;
     }
     case "assignments": {
       const collaborationId = id("collaborationId");

@@ -15,6 +15,8 @@ import { calledTo } from "./meeting-attendance.server";
 import { publishedMeetingIds } from "./meeting-notice.server";
 import { meetingToldTo } from "./meetings.server";
 import { actorOfPerson } from "./users.server";
+import { getAssignment } from "./assignments.server";
+import { seesAssignment } from "~/domain/assignments";
 
 const nobody = () => false;
 
@@ -62,6 +64,13 @@ export function mayOpenAbout(about: MailAbout): (actor: Actor) => boolean {
       if (!rec) return nobody;
       const resource = recommendationResource(rec);
       return (actor) => can(actor, "read:recommendation", resource);
+    }
+    case "assignment": {
+      // As /uppdrag/:id asks it: the collaboration's participants, and whoever holds it (a
+      // person from outside, a body's members, the party's people).
+      const assignment = getAssignment(about.assignmentId);
+      if (!assignment) return nobody;
+      return (actor) => seesAssignment(actor, assignment);
     }
     case "assignments":
       return (actor) => can(actor, "read:assignments", { collaborationId: about.collaborationId });

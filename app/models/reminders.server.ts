@@ -108,14 +108,10 @@ function assignmentReminders(tx: Db, today: string, origin: string): number {
       personIds: assigneesOf(tx, a, today),
       origin,
       reason: "du är ansvarig för ett uppdrag",
-      // The list the link opens: the collaboration's assignments.
-      about: { type: "assignments", collaborationId: a.collaborationId },
+      // The assignment's own page, which opens for whoever holds it, from outside the collaboration too.
+      about: { type: "assignment", assignmentId: a.id },
       render: (name, footer) =>
-        assignmentDueMail(
-          name,
-          { title: a.title, dueDate, daysLeft, url: withCollaboration(`${origin}/uppdrag`, slugOf(a.collaborationId)) },
-          footer,
-        ),
+        assignmentDueMail(name, { title: a.title, dueDate, daysLeft, url: `${origin}/uppdrag/${a.id}` }, footer),
     });
   }
   return queued;

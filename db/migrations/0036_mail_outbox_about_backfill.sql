@@ -50,8 +50,7 @@ UPDATE `mail_outbox` SET `about` = json_object('type', 'meeting', 'meetingId', C
   WHERE `about` IS NULL AND `person_id` IS NOT NULL AND `kind` = 'proposal-deadline'
     AND substr(`event_key`, 1, 18) = 'reminder:proposal:'
     AND CAST(substr(`event_key`, 19) AS INTEGER) IN (SELECT `id` FROM `meetings`);--> statement-breakpoint
-UPDATE `mail_outbox` SET `about` = json_object('type', 'assignments', 'collaborationId',
-    (SELECT `collaboration_id` FROM `assignments` WHERE `assignments`.`id` = CAST(substr(`event_key`, 21) AS INTEGER)))
+UPDATE `mail_outbox` SET `about` = json_object('type', 'assignment', 'assignmentId', CAST(substr(`event_key`, 21) AS INTEGER))
   WHERE `about` IS NULL AND `person_id` IS NOT NULL AND `kind` = 'assignment-due'
     AND substr(`event_key`, 1, 20) = 'reminder:assignment:'
     AND CAST(substr(`event_key`, 21) AS INTEGER) IN (SELECT `id` FROM `assignments`);--> statement-breakpoint

@@ -53,6 +53,8 @@ import * as assignmentsPage from "~/routes/uppdrag";
 import * as agreementPage from "~/routes/avtal._index";
 import * as recommendationPage from "~/routes/rekommendationer.$recommendationId._index";
 import * as answerPage from "~/routes/rekommendationer.$recommendationId.svar.$organisationId";
+import * as assignmentPage from "~/routes/uppdrag_.$assignmentId";
+import { seesAssignment } from "~/domain/assignments";
 import { expectBackfillReproducesAbout } from "../support/mail-about-backfill";
 import { decisionItem, secretaryMeeting } from "../support/meetings";
 import { demoDatabase } from "../support/test-db";
@@ -67,6 +69,7 @@ const PAGES: [RegExp, string[], Loader][] = [
   [/^\/moten\/(\d+)\/forslag$/, ["meetingId"], proposePage.loader as Loader],
   [/^\/moten\/(\d+)\/protokoll$/, ["meetingId"], minutesPage.loader as Loader],
   [/^\/uppdrag$/, [], assignmentsPage.loader as Loader],
+  [/^\/uppdrag\/(\d+)$/, ["assignmentId"], assignmentPage.loader as Loader],
   [/^\/avtal$/, [], agreementPage.loader as Loader],
   [/^\/rekommendationer\/(\d+)$/, ["recommendationId"], recommendationPage.loader as Loader],
   [/^\/rekommendationer\/(\d+)\/svar\/(\d+)$/, ["recommendationId", "organisationId"], answerPage.loader as Loader],
@@ -339,7 +342,7 @@ describe("a seat changed after the notice", () => {
 });
 
 describe("reminders about the collaboration's records", () => {
-  it("an assignment's reminder: not to an assignee who takes part in no collaboration", async () => {
+  it("an assignment's reminder reaches whoever holds it, from outside the collaboration too, and opens its own page", async () => {
     const assignment = (name: string, canary: string) =>
       db
         .insert(assignments)
@@ -350,17 +353,24 @@ describe("reminders about the collaboration's records", () => {
           assigneeId: person[name],
           dueDate: addDays(today, 7),
         })
-        .run();
-    const readsAssignments = async (personId: number) =>
-      can(actorOfPerson(personId, today), "read:assignments", { collaborationId: world.collaborationId });
-    assignment("Lena Ledamot", "KANARIE-UPPDRAG-LEDAMOT");
-    assignment("Ulla Utanför", "KANARIE-UPPDRAG-UTANFÖR");
-    canaries.set("KANARIE-UPPDRAG-LEDAMOT", readsAssignments);
-    canaries.set("KANARIE-UPPDRAG-UTANFÖR", readsAssignments);
+        .returning()
+        .get();
+    const lena = assignment("Lena Ledamot", "KANARIE-UPPDRAG-LEDAMOT");
+    const ulla = assignment("Ulla Utanför", "KANARIE-UPPDRAG-UTANFÖR");
+    // The assignment's page opens for the collaboration's participants and for whoever holds it.
+    const sees = (a: typeof lena) => async (personId: number) => seesAssignment(actorOfPerson(personId, today), a);
+    canaries.set("KANARIE-UPPDRAG-LEDAMOT", sees(lena));
+    canaries.set("KANARIE-UPPDRAG-UTANFÖR", sees(ulla));
     queueReminders(today, portalOrigin());
     const reached = await checkOutbox("assignment-due");
     expect(reached.get("KANARIE-UPPDRAG-LEDAMOT")).toEqual([person["Lena Ledamot"]]);
-    expect(reached.get("KANARIE-UPPDRAG-UTANFÖR")).toBeUndefined();
+    // Ulla takes part in no collaboration: the list of assignments is not hers, her own assignment is.
+    expect(
+      can(actorOfPerson(person["Ulla Utanför"], today), "read:assignments", { collaborationId: world.collaborationId }),
+    ).toBe(false);
+    expect(reached.get("KANARIE-UPPDRAG-UTANFÖR")).toEqual([person["Ulla Utanför"]]);
+    expect(await opens(person["Ulla Utanför"], `/uppdrag/${ulla.id}`)).toBe(true);
+    expect(await opens(person["Ulla Utanför"], `/uppdrag/${lena.id}`)).toBe(false);
   });
 
   it("a recommendation's reminder to a party's representative names only what the representative may open", async () => {

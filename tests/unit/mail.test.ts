@@ -151,6 +151,7 @@ describe("what a message is about, read back from the outbox", () => {
     { type: "meeting", meetingId: 12, needs: ["propose:item"] },
     { type: "meeting", meetingId: 12, needs: ["sign:minutes"], published: false },
     { type: "recommendation", recommendationId: 3 },
+    { type: "assignment", assignmentId: 12 },
     { type: "assignments", collaborationId: 1 },
     { type: "agreement" },
   ];
@@ -180,6 +181,8 @@ describe("what a message is about, read back from the outbox", () => {
     '{"type":"meeting","meetingId":1,"published":"yes"}',
     '{"type":"recommendation","id":3}',
     '{"type":"assignments"}',
+    '{"type":"assignment","assignmentId":-2}',
+    '{"type":"assignment","collaborationId":2}',
   ])("refuses what it did not write: %s", (stored) => {
     expect(parseMailAbout(stored)).toBeUndefined();
   });
