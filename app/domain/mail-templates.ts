@@ -341,7 +341,7 @@ export function assignmentDueMail(name: string, f: AssignmentFacts, footer: Foot
           ? `Uppdraget "${f.title}" skulle ha återrapporterats ${f.dueDate} (${describeDaysLeft(f.daysLeft)}).`
           : `Uppdraget "${f.title}" ska återrapporteras ${f.dueDate} (${describeDaysLeft(f.daysLeft)}).`,
       },
-      { link: f.url, label: "Uppdragen i portalen" },
+      { link: f.url, label: "Uppdraget i portalen" },
     ],
     footer,
   );
