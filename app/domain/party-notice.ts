@@ -4,6 +4,7 @@
  * timeline in words, and when the agreement ends because every party has given notice. Pure.
  */
 import { agreementEndDate, partyStatusOn, type PartyStatus } from "./agreement-terms";
+import { parseIsoDate } from "./calendar-dates";
 
 /** A written notice as recorded: received on, the exit date the terms give, a note, the letter if uploaded. */
 export interface RecordedNotice {
@@ -68,8 +69,64 @@ export function statusChangeError(
   return null;
 }
 
-/** What a status edit changes: back to member, the notice and its exit date no longer apply. */
-export function partyStatusChanges<V extends { status: PartyStatus }>(values: V) {
+/** The year of an ISO date, or null for a date that does not exist. */
+function yearOf(date: string): number | null {
+  return parseIsoDate(date)?.y ?? null;
+}
+
+/**
+ * Why the status form cannot save `memberSince` (medlem från och med, the day the membership
+ * begins) with `status`, or null when it can. The cost split counts a party in every year from
+ * the year its membership begins (`isPartyInYear`), so:
+ * - a party becoming a member needs the date: without one it would be counted in every year
+ *   since the agreement began (the meaning of no date on a member that has been one since then);
+ * - the date is a day of the agreement: not before it began, not after the party's last day;
+ * - a date is not moved across a year before this one: those years' cost splits and invoice
+ *   bases are already billed (the same rule as `statusChangeError`). A party that joined in
+ *   an earlier year and was never recorded is corrected with the other parties, not here.
+ * A status before membership has no date (it is cleared, `partyStatusChanges`).
+ */
+export function memberSinceError(
+  party: { status: PartyStatus; memberSince: string | null; exitDate: string | null },
+  change: { status: PartyStatus; memberSince: string | null },
+  agreementStart: string,
+  today: string,
+): string | null {
+  const typed = change.memberSince;
+  if (BEFORE_MEMBERSHIP.includes(change.status))
+    return typed === null || typed === party.memberSince
+      ? null
+      : "Lämna datumet tomt: en part som inte är medlem har inget datum för medlemskapet. Välj status Medlem om parten går med.";
+  const joining = BEFORE_MEMBERSHIP.includes(party.status);
+  if (typed === null)
+    return joining || party.memberSince !== null
+      ? "Ange datumet då medlemskapet börjar, till exempel 2026-12-31. Parten ingår i kostnadsfördelningen från och med det året."
+      : null;
+  const typedYear = yearOf(typed);
+  if (typedYear === null) return "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";
+  if (typed < agreementStart) return `Medlemskapet kan inte börja före avtalets början (${agreementStart}).`;
+  // Back to member withdraws a running notice, so only a status that keeps the exit date is bound by it.
+  const exitDate = change.status === "medlem" ? null : party.exitDate;
+  if (exitDate !== null && typed > exitDate)
+    return `Medlemskapet kan inte börja efter partens sista dag som part (${exitDate}).`;
+  const thisYear = yearOf(today)!;
+  // No date on a member means since the agreement began; a party before membership is in no year.
+  const storedYear = joining ? null : yearOf(party.memberSince ?? agreementStart);
+  if (storedYear === typedYear) return null;
+  if (storedYear === null || storedYear >= thisYear)
+    return typedYear < thisYear
+      ? `Medlemskapet kan börja tidigast ${thisYear}-01-01: åren före ${thisYear} är redan fördelade och fakturerade, och ett inträde ${typed} skulle ändra dem.`
+      : null;
+  return `Parten har varit medlem ${party.memberSince ? `sedan ${party.memberSince}` : "sedan avtalets början"} och ingår i tidigare års kostnadsfördelning och fakturaunderlag. Datumet kan bara ändras inom samma år, annars ändras redan fakturerade år.`;
+  return null;
+}
+
+/**
+ * What a status edit changes: back to member, the notice and its exit date no longer apply; a
+ * status before membership has no day the membership began.
+ */
+export function partyStatusChanges<V extends { status: PartyStatus; memberSince: string | null }>(values: V) {
+  if (BEFORE_MEMBERSHIP.includes(values.status)) return { ...values, memberSince: null };
   return values.status === "medlem" ? { ...values, noticeReceivedOn: null, exitDate: null } : values;
 }
 

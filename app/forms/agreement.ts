@@ -8,7 +8,16 @@ import { PRINCIPAL_SIDES } from "~/domain/agreement-principals";
 import { PARTY_STATUSES } from "~/domain/agreement-terms";
 import { validateVersion, type VersionInput } from "~/domain/agreement-version";
 import { personalNumbersIn, personalDataMessage } from "~/domain/personal-number";
-import { checkbox, formVersion, isoDate, oneOf, optionalId, optionalText, optionalWholeNumber } from "./fields";
+import {
+  checkbox,
+  formVersion,
+  isoDate,
+  oneOf,
+  optionalId,
+  optionalIsoDate,
+  optionalText,
+  optionalWholeNumber,
+} from "./fields";
 
 /** Which of the party page's forms was sent. */
 export const partyIntentSchema = z.object({ intent: oneOf(["notice", "status"]) });
@@ -25,6 +34,8 @@ export const partyStatusSchema = z.object({
   intent: z.literal("status"),
   version: formVersion(),
   status: oneOf(PARTY_STATUSES, "Välj en status i listan."),
+  /** The day the membership begins; required and checked against the agreement by `memberSinceError`. */
+  memberSince: optionalIsoDate(),
   withdrawalNote: optionalText(2000),
   branchClinic: optionalText(300),
 });

@@ -8,7 +8,7 @@ import { agreementPrincipals, agreements, agreementVersions, organisations, part
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { versionInForce } from "~/domain/agreement-version";
 import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
-import { partyNoticeChanges, partyStatusChanges, statusChangeError } from "~/domain/party-notice";
+import { memberSinceError, partyNoticeChanges, partyStatusChanges, statusChangeError } from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { lockVersion, saveVersioned } from "./versioned.server";
@@ -253,22 +253,33 @@ export function recordNotice(
 }
 
 /**
- * Saves the party page's status form. The rule (statusChangeError) is asked here, of the row as
- * it is in the transaction, so no caller can write a status that rewrites billed years: a
- * refusal (`refused`, the Swedish message) writes nothing.
+ * Saves the party page's status form. The rules (statusChangeError, memberSinceError) are asked
+ * here, of the row as it is in the transaction and of the agreement in force on `today`, so no
+ * caller can write a status or a join date that rewrites billed years or counts a party before
+ * it joined: a refusal (`refused`, the Swedish message, and the field it belongs to) writes nothing.
  */
 export function updatePartyStatus(
   userId: string,
   partyId: number,
   expectedVersion: number,
-  values: { status: (typeof parties.$inferSelect)["status"]; withdrawalNote: string; branchClinic: string },
+  values: {
+    status: (typeof parties.$inferSelect)["status"];
+    memberSince: string | null;
+    withdrawalNote: string;
+    branchClinic: string;
+  },
   today: string,
 ) {
   return write((tx) => {
     const locked = lockVersion(tx, parties, partyId, expectedVersion, "Parten finns inte.");
     if (!locked.ok) return locked;
     const refused = statusChangeError(locked.before, values.status, today);
-    if (refused) return { ok: false as const, refused };
+    if (refused) return { ok: false as const, refused, field: "status" as const };
+    const agreement = agreementOf(locked.before.collaborationId);
+    const version = agreement ? currentVersion(agreement.id, today) : undefined;
+    if (!version) throw new Response("Det finns inget samarbetsavtal registrerat.", { status: 404 });
+    const late = memberSinceError(locked.before, values, version.firstTermStart, today);
+    if (late) return { ok: false as const, refused: late, field: "memberSince" as const };
     return saveVersioned(tx, parties, partyId, expectedVersion, partyStatusChanges(values), {
       userId,
       entityType: "party",

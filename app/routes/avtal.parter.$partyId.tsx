@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisationId: party.organisationId,
       status,
       storedStatus: party.status,
+      memberSince: party.memberSince,
       exitDate: party.exitDate,
       withdrawalNote: party.withdrawalNote,
       branchClinic: party.branchClinic,
@@ -78,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     today,
+    agreementStart: version.firstTermStart,
     noticeIfToday: ifToday.ok ? { ...ifToday, warning: deadlineWarning(ifToday.noticeDeadline) } : null,
     canManage,
   };
@@ -86,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** What the other person saved, shown beside what the user typed (ConflictNotice). */
 interface Theirs {
   status: string;
+  memberSince: string;
   withdrawalNote: string;
   branchClinic: string;
   noticeReceivedOn: string;
@@ -93,11 +96,13 @@ interface Theirs {
 
 const theirsOf = (p: {
   status: (typeof PARTY_STATUSES)[number];
+  memberSince: string | null;
   withdrawalNote: string;
   branchClinic: string;
   noticeReceivedOn: string | null;
 }): Theirs => ({
   status: PARTY_STATUS_LABEL[p.status],
+  memberSince: p.memberSince ?? "",
   withdrawalNote: p.withdrawalNote,
   branchClinic: p.branchClinic,
   noticeReceivedOn: p.noticeReceivedOn ?? "",
@@ -117,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { version: expected, ...values } = submission.value;
     // The write asks the status rule (statusChangeError) of the row it locks.
     const saved = updatePartyStatus(userId, party.id, expected, values, todayInStockholm());
-    if ("refused" in saved) return rejectForm(submission, { fieldErrors: { status: [saved.refused] } });
+    if ("refused" in saved) return rejectForm(submission, { fieldErrors: { [saved.field]: [saved.refused] } });
     if (!saved.ok) return rejectConflict(submission, theirsOf(saved.conflict), saved.conflict.version);
     return back("Partens uppgifter är sparade.");
   }
@@ -189,6 +194,16 @@ function NoticeForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }
   );
 }
 
+/** What the join date means, said where it is typed; an old member without one counts from the agreement's start. */
+function memberSinceHint(d: LoaderData): string {
+  const since = d.party.memberSince
+    ? ""
+    : d.party.storedStatus === "inbjuden" || d.party.storedStatus === "inriktningsbeslut fattat"
+      ? " Anges när statusen blir Medlem."
+      : ` Tomt: medlem sedan avtalets början (${d.agreementStart}).`;
+  return `ÅÅÅÅ-MM-DD, till exempel 2026-12-31. Parten ingår i kostnadsfördelningen med hela årets andel från och med det år medlemskapet börjar.${since}`;
+}
+
 function StatusForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }) {
   const [form, fields] = useSchemaForm(partyStatusSchema, {
     id: "status",
@@ -197,6 +212,7 @@ function StatusForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }
       intent: "status",
       version: String(d.party.version),
       status: d.party.storedStatus,
+      memberSince: d.party.memberSince ?? "",
       withdrawalNote: d.party.withdrawalNote,
       branchClinic: d.party.branchClinic,
     },
@@ -212,6 +228,12 @@ function StatusForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }
           label="Status"
           hint="Efter utträdesdagen visas en uppsagd part som Utträdd utan att statusen behöver ändras."
           options={PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABEL[s] }))}
+        />
+        <TextField
+          field={fields.memberSince}
+          label="Medlem från och med"
+          hint={memberSinceHint(d)}
+          autoComplete="off"
         />
         <TextareaField field={fields.withdrawalNote} label="Utträde och avveckling (förhandling)" rows={3} />
         <TextField field={fields.branchClinic} label="Mottagning" />
@@ -244,6 +266,7 @@ export default function PartyInAgreement() {
             intent === "status"
               ? [
                   ["Status", conflict.theirs.status, typedStatus ? PARTY_STATUS_LABEL[typedStatus] : ""],
+                  ["Medlem från och med", conflict.theirs.memberSince, typed.memberSince ?? ""],
                   ["Utträde och avveckling", conflict.theirs.withdrawalNote, typed.withdrawalNote ?? ""],
                   ["Mottagning", conflict.theirs.branchClinic, typed.branchClinic ?? ""],
                 ]

@@ -64,6 +64,7 @@ describe("a party's status set by hand", () => {
           intent: "status",
           version: String(berg.version),
           status,
+          memberSince: berg.memberSince ?? "",
           withdrawalNote: "",
           branchClinic: berg.branchClinic,
         });

@@ -58,7 +58,12 @@ describe("a party's status and the years already billed", () => {
             "demo-samordnare",
             party.id,
             row.version,
-            { status, withdrawalNote: row.withdrawalNote, branchClinic: row.branchClinic },
+            {
+              status,
+              memberSince: row.memberSince,
+              withdrawalNote: row.withdrawalNote,
+              branchClinic: row.branchClinic,
+            },
             today,
           );
           const what = `${party.name} set to "${status}"`;

@@ -55,7 +55,7 @@ describe("partyNoticeChanges", () => {
 });
 
 describe("partyStatusChanges", () => {
-  const values = { withdrawalNote: "", branchClinic: "" };
+  const values = { withdrawalNote: "", branchClinic: "", memberSince: "2024-01-01" };
 
   it("clears the notice and the exit date when the party is a member again", () => {
     expect(partyStatusChanges({ ...values, status: "medlem" })).toEqual({
@@ -66,10 +66,14 @@ describe("partyStatusChanges", () => {
     });
   });
 
-  it.each(["inbjuden", "inriktningsbeslut fattat", "uppsagd", "utträtt"] as const)(
-    "keeps the notice for %s",
+  it.each(["uppsagd", "utträtt"] as const)("keeps the notice for %s", (status) => {
+    expect(partyStatusChanges({ ...values, status })).toEqual({ ...values, status });
+  });
+
+  it.each(["inbjuden", "inriktningsbeslut fattat"] as const)(
+    "keeps the notice and clears the day membership began for %s",
     (status) => {
-      expect(partyStatusChanges({ ...values, status })).toEqual({ ...values, status });
+      expect(partyStatusChanges({ ...values, status })).toEqual({ ...values, status, memberSince: null });
     },
   );
 });

@@ -1,0 +1,95 @@
+/**
+ * An invited party made a member on the party page's status form: the form asks the day its
+ * membership begins, and the cost split counts it from that year, not in the years before.
+ * Before the fix the form had no such field, the party was saved as a member without a day,
+ * and every past year's split (and invoice basis) counted it, lowering the others' shares.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditLog, parties } from "../../db/schema";
+import type { Db } from "../../db/connection";
+import type { DemoWorld } from "../../db/demo-world";
+import { createSession } from "~/auth/sessions.server";
+import { todayInStockholm } from "~/domain/format";
+import { yearAccount } from "~/models/agreement-money.server";
+import { agreementOf, currentVersion, getParty, partiesOf } from "~/models/agreements.server";
+import * as partyPage from "~/routes/avtal.parter.$partyId";
+import { demoDatabase } from "../support/test-db";
+
+let db: Db;
+let world: DemoWorld;
+let cookie: string;
+let ragunda: ReturnType<typeof partiesOf>[number];
+
+const today = todayInStockholm();
+const thisYear = Number(today.slice(0, 4));
+
+beforeEach(async () => {
+  ({ db, world } = await demoDatabase("2026-11-23"));
+  cookie = (await createSession("demo-samordnare")).split(";")[0];
+  const id = partiesOf(world.collaborationId).find((p) => p.organisationId === world.organisationIds.Ragunda)!.id;
+  db.update(parties).set({ status: "inbjuden", memberSince: null }).where(eq(parties.id, id)).run();
+  ragunda = partiesOf(world.collaborationId).find((p) => p.id === id)!;
+});
+
+type Reply = { init?: { status: number } | null; data: { error?: Record<string, string[]>; initialValue?: object } };
+
+async function saveStatus(form: Record<string, string>): Promise<Reply | Response> {
+  const request = new Request(`http://localhost/avtal/parter/${ragunda.id}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+    body: new URLSearchParams({
+      intent: "status",
+      version: String(ragunda.version),
+      withdrawalNote: "",
+      branchClinic: ragunda.branchClinic,
+      ...form,
+    }),
+  });
+  return (await partyPage.action({ request, params: { partyId: String(ragunda.id) }, context: {} })) as
+    Reply | Response;
+}
+
+const inSplit = (year: number) => {
+  const version = currentVersion(agreementOf(world.collaborationId)!.id, today)!;
+  const account = yearAccount(world.collaborationId, version, year);
+  return account.rows.some((r) => r.organisationId === ragunda.organisationId);
+};
+
+describe("an invited party becomes a member", () => {
+  it("from the day typed: counted in the split from that year, not before, and audited", async () => {
+    const joinsOn = `${thisYear}-03-01`;
+    const result = await saveStatus({ status: "medlem", memberSince: joinsOn });
+    expect(result).toBeInstanceOf(Response);
+    expect((result as Response).status).toBe(302);
+    expect(getParty(ragunda.id)).toMatchObject({ status: "medlem", memberSince: joinsOn });
+    expect(inSplit(thisYear - 1), `not in ${thisYear - 1}`).toBe(false);
+    expect(inSplit(thisYear), `in ${thisYear}`).toBe(true);
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "party"), eq(auditLog.entityId, String(ragunda.id))))
+      .orderBy(desc(auditLog.id))
+      .get()!;
+    expect(JSON.parse(entry.before!)).toMatchObject({ status: "inbjuden", memberSince: null });
+    expect(JSON.parse(entry.after!)).toMatchObject({ status: "medlem", memberSince: joinsOn });
+  });
+
+  it.each([
+    ["missing", "", /^Ange datumet då medlemskapet börjar/],
+    ["not a day", "2026-02-30", /^Skriv datumet som ÅÅÅÅ-MM-DD/],
+    ["before the agreement", "2022-12-31", /^Medlemskapet kan inte börja före avtalets början \(2023-01-01\)/],
+    [
+      "in a year already billed",
+      `${thisYear - 1}-06-01`,
+      new RegExp(`^Medlemskapet kan börja tidigast ${thisYear}-01-01`),
+    ],
+  ])("refuses a day %s at the field, keeps what was typed, and writes nothing", async (_, memberSince, message) => {
+    const result = (await saveStatus({ status: "medlem", memberSince, withdrawalNote: "Beslut i KF" })) as Reply;
+    expect(result.init?.status).toBe(400);
+    expect(result.data.error?.memberSince?.[0]).toMatch(message);
+    expect(result.data.initialValue).toMatchObject({ status: "medlem", withdrawalNote: "Beslut i KF" });
+    expect(getParty(ragunda.id)).toMatchObject({ status: "inbjuden", memberSince: null, version: ragunda.version });
+    expect(inSplit(thisYear)).toBe(false);
+  });
+});
