@@ -1,4 +1,4 @@
-import { DateText } from "~/components/dates";
+import { DateText, keepUnitsWhole } from "~/components/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { currentYear } from "~/domain/cost-report";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -289,6 +289,8 @@ export default function Population() {
           Siffrorna markerade som exempel är inte SCB:s. Fyll i eller klistra in SCB:s siffror.
         </p>
       ) : null}
+      {/* Outside the forms' sections: the comparison is on paper too, as on the party page. */}
+      {d.canManage ? <Conflict d={d} lastResult={lastResult} /> : null}
       <TableRegion label={`Folkmängd ${d.asOf}`}>
         <table>
           <caption>
@@ -307,11 +309,17 @@ export default function Population() {
               <tr key={m.organisationId}>
                 <th scope="row">{m.name}</th>
                 <td className="num">
-                  {m.population !== null
-                    ? `${m.population.toLocaleString("sv-SE")}${m.illustrative ? " (exempel)" : ""}`
-                    : m.carriedForward
-                      ? `saknas (${m.carriedForward.population.toLocaleString("sv-SE")} per ${m.carriedForward.asOf} framskriven)`
-                      : "saknas"}
+                  {m.population !== null ? (
+                    `${m.population.toLocaleString("sv-SE")}${m.illustrative ? " (exempel)" : ""}`
+                  ) : (
+                    <span className="num-note">
+                      {m.carriedForward
+                        ? keepUnitsWhole(
+                            `saknas (${m.carriedForward.population.toLocaleString("sv-SE")} per ${m.carriedForward.asOf} framskriven)`,
+                          )
+                        : "saknas"}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -322,12 +330,10 @@ export default function Population() {
         <>
           <section aria-labelledby="klistra-in" className="no-print">
             <h2 id="klistra-in">Klistra in från SCB</h2>
-            {intent === "paste" ? <Conflict d={d} lastResult={lastResult} /> : null}
             <PasteForm key={`paste-${d.saved ?? 0}`} d={d} lastResult={intent === "paste" ? lastResult : undefined} />
           </section>
           <section aria-labelledby="skriv-in" className="no-print">
             <h2 id="skriv-in">Skriv in per kommun</h2>
-            {intent === "form" ? <Conflict d={d} lastResult={lastResult} /> : null}
             <FiguresForm
               key={`form-${d.year}-${d.saved ?? 0}`}
               d={d}

@@ -1,4 +1,4 @@
-import { DateText, keepUnitsWhole, keepWhole } from "~/components/dates";
+import { DateText, keepUnitsWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadAgreementFor } from "~/auth/agreement-access.server";
@@ -152,7 +152,9 @@ export default function Costs() {
                     <td className="num">
                       {r.population === null ? "–" : r.population.toLocaleString("sv-SE")}
                       {r.populationIllustrative ? " (exempel)" : ""}
-                      {keepWhole(r.populationCarriedForward ? ` (framskriven från ${r.populationAsOf})` : "")}
+                      {r.populationCarriedForward ? (
+                        <span className="num-note"> {keepUnitsWhole(`(framskriven från ${r.populationAsOf})`)}</span>
+                      ) : null}
                     </td>
                     <td className="num">{formatKronor(r.share)}</td>
                     {d.comparison ? (
