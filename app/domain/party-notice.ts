@@ -96,7 +96,7 @@ export function memberSinceError(
   if (BEFORE_MEMBERSHIP.includes(change.status))
     return typed === null || typed === party.memberSince
       ? null
-      : "Lämna datumet tomt: en part som inte är medlem har inget datum för medlemskapet. Välj status Medlem om parten går med.";
+      : "Lämna datumet tomt: parten är inte medlem. Datumet anges när partens status blir Medlem.";
   const joining = BEFORE_MEMBERSHIP.includes(party.status);
   if (typed === null)
     return joining || party.memberSince !== null

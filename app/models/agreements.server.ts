@@ -7,7 +7,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { agreementPrincipals, agreements, agreementVersions, organisations, parties } from "../../db/schema";
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { versionInForce } from "~/domain/agreement-version";
-import { exitOptions, type AgreementTerms } from "~/domain/agreement-terms";
+import { exitOptions, type AgreementTerms, type PartyStatus } from "~/domain/agreement-terms";
 import { memberSinceError, partyNoticeChanges, partyStatusChanges, statusChangeError } from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -275,10 +275,7 @@ export function updatePartyStatus(
     if (!locked.ok) return locked;
     const refused = statusChangeError(locked.before, values.status, today);
     if (refused) return { ok: false as const, refused, field: "status" as const };
-    const agreement = agreementOf(locked.before.collaborationId);
-    const version = agreement ? currentVersion(agreement.id, today) : undefined;
-    if (!version) throw new Response("Det finns inget samarbetsavtal registrerat.", { status: 404 });
-    const late = memberSinceError(locked.before, values, version.firstTermStart, today);
+    const late = memberSinceRefusal(locked.before, values, today);
     if (late) return { ok: false as const, refused: late, field: "memberSince" as const };
     return saveVersioned(tx, parties, partyId, expectedVersion, partyStatusChanges(values), {
       userId,
@@ -286,6 +283,22 @@ export function updatePartyStatus(
       missing: "Parten finns inte.",
     });
   });
+}
+
+/**
+ * Why a party's membership cannot begin on `change.memberSince` (memberSinceError against the
+ * agreement in force on `today` of the party's collaboration), or null. Asked by every write of
+ * the day: the status form, and the collaboration's party forms. A collaboration without an
+ * agreement has no cost split yet, so any day will do there.
+ */
+export function memberSinceRefusal(
+  party: { collaborationId: number; status: PartyStatus; memberSince: string | null; exitDate: string | null },
+  change: { status: PartyStatus; memberSince: string | null },
+  today: string,
+): string | null {
+  const agreement = agreementOf(party.collaborationId);
+  const version = agreement ? currentVersion(agreement.id, today) : undefined;
+  return version ? memberSinceError(party, change, version.firstTermStart, today) : null;
 }
 
 /** The agreement status shown on the agreement page and the start page. */

@@ -13,7 +13,8 @@ import { db, write } from "~/utils/db.server";
 import { insertAudited } from "./audit.server";
 import { notEndedBy, pageOfFormerSeats, seatsWhere } from "./memberships.server";
 import { seatsReadableBy } from "./read-scope.server";
-import { saveVersioned } from "./versioned.server";
+import { memberSinceRefusal } from "./agreements.server";
+import { lockVersion, saveVersioned } from "./versioned.server";
 
 export type Organisation = typeof organisations.$inferSelect;
 type Party = typeof parties.$inferSelect;
@@ -123,27 +124,53 @@ export function partyOf(collaborationId: number, organisationId: number): Party 
     .get();
 }
 
-/** The organisation joins the collaboration as a party (invited until it has decided). */
+/**
+ * The organisation joins the collaboration as a party (invited until it has decided). A member
+ * from a day is refused (`refused`, nothing written) when the day does not fit the agreement
+ * (memberSinceRefusal: not before it began, not in a year already billed).
+ */
 export function addParty(
   userId: string,
   collaborationId: number,
   organisationId: number,
   value: PartyValues & { status: Party["status"] },
-): Party {
-  return write((tx) =>
-    insertAudited(tx, parties, { collaborationId, organisationId, ...value }, { userId, entityType: "party" }),
-  );
+  today: string,
+): { ok: true; row: Party } | { ok: false; refused: string } {
+  return write((tx) => {
+    const invited = { collaborationId, status: "inbjuden" as const, memberSince: null, exitDate: null };
+    const refused = memberSinceRefusal(invited, value, today);
+    if (refused) return { ok: false as const, refused };
+    const row = insertAudited(
+      tx,
+      parties,
+      { collaborationId, organisationId, ...value },
+      { userId, entityType: "party" },
+    );
+    return { ok: true as const, row };
+  });
 }
 
-/** Role, registrar and description of a party; its status and notices are the agreement pages' business. */
-export function updateParty(userId: string, id: number, expectedVersion: number, value: PartyValues) {
-  return write((tx) =>
-    saveVersioned(tx, parties, id, expectedVersion, value, {
+/**
+ * Role, registrar, the day the membership began and description of a party; its status and
+ * notices are the agreement pages' business. The day is held to the same rule as on the status
+ * form (memberSinceRefusal), so this door does not move a member out of, or into, billed years.
+ */
+export function updateParty(userId: string, id: number, expectedVersion: number, value: PartyValues, today: string) {
+  return write((tx) => {
+    const locked = lockVersion(tx, parties, id, expectedVersion, "Parten finns inte");
+    if (!locked.ok) return locked;
+    const refused = memberSinceRefusal(
+      locked.before,
+      { status: locked.before.status, memberSince: value.memberSince },
+      today,
+    );
+    if (refused) return { ok: false as const, refused };
+    return saveVersioned(tx, parties, id, expectedVersion, value, {
       userId,
       entityType: "party",
       missing: "Parten finns inte",
-    }),
-  );
+    });
+  });
 }
 
 export function getOrganisation(id: number) {

@@ -6,6 +6,7 @@ import { ConflictNotice, conflictOf, SaveButton } from "~/components/conflict-no
 import { FormErrorSummary, formProps, useSchemaForm } from "~/components/forms";
 import { PartyFields } from "~/components/organisation-fields";
 import { PARTY_ROLE_LABEL, type PartyRole } from "~/domain/collaboration";
+import { todayInStockholm } from "~/domain/format";
 import { editPartySchema } from "~/forms/collaboration";
 import { getCollaboration } from "~/models/collaborations.server";
 import { listParties, updateParty } from "~/models/organisations.server";
@@ -39,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), editPartySchema);
   if (submission.status !== "success") return rejectForm(submission);
   const { version, ...value } = submission.value;
-  const saved = updateParty(viewer.user.id, party.partyId, version, value);
+  const saved = updateParty(viewer.user.id, party.partyId, version, value, todayInStockholm());
+  if ("refused" in saved) return rejectForm(submission, { fieldErrors: { memberSince: [saved.refused] } });
   if (!saved.ok)
     return rejectConflictWith(submission, saved.conflict, ["role", "registrarEmail", "memberSince", "branchClinic"]);
   return redirectWithStatus(`/samverkan/${collaboration.id}`, `${party.name} är sparad.`);

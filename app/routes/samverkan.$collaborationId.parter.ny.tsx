@@ -4,6 +4,7 @@ import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormErrorSummary, formProps, SelectField, useSchemaForm } from "~/components/forms";
 import { PartyFields } from "~/components/organisation-fields";
+import { todayInStockholm } from "~/domain/format";
 import { addPartySchema } from "~/forms/collaboration";
 import { getCollaboration } from "~/models/collaborations.server";
 import { addParty, getOrganisation, listOrganisations, partyOf } from "~/models/organisations.server";
@@ -46,10 +47,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (partyOf(collaboration.id, organisationId))
     return rejectForm(submission, { fieldErrors: { organisationId: ["Organisationen är redan part."] } });
   // A new party is a member from its first day; without a date it is invited until it decides.
-  addParty(viewer.user.id, collaboration.id, organisationId, {
-    ...value,
-    status: value.memberSince ? "medlem" : "inbjuden",
-  });
+  const added = addParty(
+    viewer.user.id,
+    collaboration.id,
+    organisationId,
+    { ...value, status: value.memberSince ? "medlem" : "inbjuden" },
+    todayInStockholm(),
+  );
+  if (!added.ok) return rejectForm(submission, { fieldErrors: { memberSince: [added.refused] } });
   return redirectWithStatus(`/samverkan/${collaboration.id}`, "Parten är tillagd.");
 }
 

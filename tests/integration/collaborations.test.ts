@@ -61,20 +61,34 @@ describe("collaborations as data", () => {
       kind: "annan",
       municipalityCode: null,
     });
-    const party = addParty("demo-samordnare", c.id, org.id, {
-      role: "huvudman",
-      registrarEmail: "registrator@exempel.se",
-      memberSince: "2027-01-01",
-      branchClinic: "",
-      status: "medlem",
-    });
+    const added = addParty(
+      "demo-samordnare",
+      c.id,
+      org.id,
+      {
+        role: "huvudman",
+        registrarEmail: "registrator@exempel.se",
+        memberSince: "2027-01-01",
+        branchClinic: "",
+        status: "medlem",
+      },
+      "2026-11-23",
+    );
+    if (!added.ok) throw new Error(added.refused);
+    const party = added.row;
     expect(listParties(c.id)).toMatchObject([{ name: "Exempelförbundet", role: "huvudman" }]);
-    const changed = updateParty("demo-samordnare", party.id, party.version, {
-      role: "part",
-      registrarEmail: "",
-      memberSince: "2027-01-01",
-      branchClinic: "",
-    });
+    const changed = updateParty(
+      "demo-samordnare",
+      party.id,
+      party.version,
+      {
+        role: "part",
+        registrarEmail: "",
+        memberSince: "2027-01-01",
+        branchClinic: "",
+      },
+      "2026-11-23",
+    );
     expect(changed.ok && changed.row.role).toBe("part");
     expect(audited("party", party.id)).toHaveLength(2);
   });

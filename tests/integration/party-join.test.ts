@@ -14,6 +14,7 @@ import { todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { agreementOf, currentVersion, getParty, partiesOf } from "~/models/agreements.server";
 import * as partyPage from "~/routes/avtal.parter.$partyId";
+import * as editParty from "~/routes/samverkan.$collaborationId.parter.$partyId";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -91,5 +92,33 @@ describe("an invited party becomes a member", () => {
     expect(result.data.initialValue).toMatchObject({ status: "medlem", withdrawalNote: "Beslut i KF" });
     expect(getParty(ragunda.id)).toMatchObject({ status: "inbjuden", memberSince: null, version: ragunda.version });
     expect(inSplit(thisYear)).toBe(false);
+  });
+});
+
+describe("the collaboration's party form (/samverkan/:id/parter/:partyId)", () => {
+  it("does not move a member's join day across billed years: refused at the field, nothing written", async () => {
+    const berg = partiesOf(world.collaborationId).find((p) => p.organisationId === world.organisationIds.Berg)!;
+    const version = currentVersion(agreementOf(world.collaborationId)!.id, today)!;
+    const before = yearAccount(world.collaborationId, version, 2023);
+    const request = new Request(`http://localhost/samverkan/${world.collaborationId}/parter/${berg.id}`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+      body: new URLSearchParams({
+        role: berg.role,
+        registrarEmail: berg.registrarEmail,
+        memberSince: "2025-01-01",
+        branchClinic: berg.branchClinic,
+        version: String(berg.version),
+      }),
+    });
+    const result = (await editParty.action({
+      request,
+      params: { collaborationId: String(world.collaborationId), partyId: String(berg.id) },
+      context: {},
+    })) as Reply;
+    expect(result.init?.status).toBe(400);
+    expect(result.data.error?.memberSince?.[0]).toMatch(/^Parten har varit medlem sedan 2023-01-01/);
+    expect(getParty(berg.id)).toMatchObject({ memberSince: "2023-01-01", version: berg.version });
+    expect(yearAccount(world.collaborationId, version, 2023)).toEqual(before);
   });
 });
