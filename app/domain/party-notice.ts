@@ -31,6 +31,29 @@ export function partyNoticeChanges(before: { noticeFileId: number | null }, noti
 /** The statuses a party has before it joins: it is in no year's cost split (`isPartyInYear`). */
 const BEFORE_MEMBERSHIP: readonly PartyStatus[] = ["inbjuden", "inriktningsbeslut fattat"];
 
+/** Invited, or has taken a direction decision: not (yet) a member, with nothing to give notice of. */
+export function isBeforeMembership(status: PartyStatus): boolean {
+  return BEFORE_MEMBERSHIP.includes(status);
+}
+
+/**
+ * Why a written notice with `exitDate` cannot be recorded for the party, or null when it can.
+ * Only a member has an agreement to give notice of: recording one makes the party "uppsagd",
+ * which the cost split counts in every year up to its exit (from its join day, or from the
+ * agreement's start without one), so an invited party would be billed for years it never took
+ * part in. A member whose membership begins after the exit it would get is not one either.
+ */
+export function noticeError(
+  party: { status: PartyStatus; memberSince: string | null },
+  exitDate: string,
+): string | null {
+  if (BEFORE_MEMBERSHIP.includes(party.status))
+    return "Parten är inte medlem och har inget avtal att säga upp. Går parten inte med, anteckna det under Ändra status.";
+  if (party.memberSince !== null && exitDate < party.memberSince)
+    return `Uppsägningen skulle ge utträde ${exitDate}, före medlemskapets början ${party.memberSince}. Ska parten inte bli medlem, ändra dess status under Ändra status.`;
+  return null;
+}
+
 /**
  * Whether the party has been a member on `today`: it has a membership status and joined on or
  * before today, or has no join date and so counts in every year since the agreement's start.

@@ -8,7 +8,13 @@ import { agreementPrincipals, agreements, agreementVersions, organisations, part
 import type { Principal, PrincipalSide } from "~/domain/agreement-principals";
 import { versionInForce } from "~/domain/agreement-version";
 import { exitOptions, type AgreementTerms, type PartyStatus } from "~/domain/agreement-terms";
-import { memberSinceError, partyNoticeChanges, partyStatusChanges, statusChangeError } from "~/domain/party-notice";
+import {
+  memberSinceError,
+  noticeError,
+  partyNoticeChanges,
+  partyStatusChanges,
+  statusChangeError,
+} from "~/domain/party-notice";
 import { db, preparedQuery, write, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { lockVersion, saveVersioned } from "./versioned.server";
@@ -230,7 +236,11 @@ export function getParty(id: number) {
   return row ? { ...row.party, name: row.name, kind: row.kind } : undefined;
 }
 
-/** Records a written notice: the exit date follows from the terms; the status becomes "uppsagd". */
+/**
+ * Records a written notice: the exit date follows from the terms; the status becomes "uppsagd".
+ * Asked of the row in the transaction (noticeError): a party that is not a member is refused
+ * (`refused`), as it would otherwise be billed up to its exit.
+ */
 export function recordNotice(
   userId: string,
   partyId: number,
@@ -240,16 +250,20 @@ export function recordNotice(
   note: string,
   noticeFileId: number | null,
 ) {
-  return write((tx) =>
-    saveVersioned(
+  return write((tx) => {
+    const locked = lockVersion(tx, parties, partyId, expectedVersion, "Parten finns inte.");
+    if (!locked.ok) return locked;
+    const refused = noticeError(locked.before, exitDate);
+    if (refused) return { ok: false as const, refused };
+    return saveVersioned(
       tx,
       parties,
       partyId,
       expectedVersion,
       (before) => partyNoticeChanges(before, { receivedOn, exitDate, note, fileId: noticeFileId }),
       { userId, entityType: "party_notice", missing: "Parten finns inte." },
-    ),
-  );
+    );
+  });
 }
 
 /**

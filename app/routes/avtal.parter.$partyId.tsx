@@ -18,7 +18,7 @@ import {
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
 import { costYearOn } from "~/domain/cost-report";
-import { partyTimeline } from "~/domain/party-notice";
+import { isBeforeMembership, partyTimeline } from "~/domain/party-notice";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { noticeSchema, partyIntentSchema, partyStatusSchema } from "~/forms/agreement";
 import { firstBudgetYear, partyCostInYear } from "~/models/agreement-money.server";
@@ -139,6 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return recordNotice(userId, party.id, expected, receivedOn, exit.exitDate, note, file?.id ?? null);
     }),
   );
+  if ("refused" in saved) return rejectForm(submission, { fieldErrors: { receivedOn: [saved.refused] } });
   if (!saved.ok) return rejectConflict(submission, theirsOf(saved.conflict), saved.conflict.version);
   return back("Uppsägningen är registrerad.", "?uppsagd=1");
 }
@@ -198,7 +199,7 @@ function NoticeForm({ d, lastResult }: { d: LoaderData; lastResult: ActionData }
 function memberSinceHint(d: LoaderData): string {
   const since = d.party.memberSince
     ? ""
-    : d.party.storedStatus === "inbjuden" || d.party.storedStatus === "inriktningsbeslut fattat"
+    : isBeforeMembership(d.party.storedStatus)
       ? " Anges när statusen blir Medlem."
       : ` Tomt: medlem sedan avtalets början (${d.agreementStart}).`;
   return `ÅÅÅÅ-MM-DD, till exempel 2026-12-31. Parten ingår i kostnadsfördelningen med hela årets andel från och med det år medlemskapet börjar.${since}`;
@@ -339,7 +340,7 @@ export default function PartyInAgreement() {
           </li>
         ))}
       </ol>
-      {d.canManage && d.party.status !== "utträtt" ? (
+      {d.canManage && d.party.status !== "utträtt" && !isBeforeMembership(d.party.storedStatus) ? (
         <section aria-labelledby="uppsagning" className="no-print">
           <h2 id="uppsagning">Registrera skriftlig uppsägning</h2>
           {d.noticeIfToday ? (

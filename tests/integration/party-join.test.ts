@@ -122,3 +122,27 @@ describe("the collaboration's party form (/samverkan/:id/parter/:partyId)", () =
     expect(yearAccount(world.collaborationId, version, 2023)).toEqual(before);
   });
 });
+
+describe("a written notice from a party that is not a member", () => {
+  it("is refused at the field and bills nothing: an invited party has no agreement to leave", async () => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries({
+      intent: "notice",
+      version: String(ragunda.version),
+      receivedOn: today,
+      note: "",
+    }))
+      body.set(k, v);
+    const request = new Request(`http://localhost/avtal/parter/${ragunda.id}`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: "http://localhost" },
+      body,
+    });
+    const result = (await partyPage.action({ request, params: { partyId: String(ragunda.id) }, context: {} })) as Reply;
+    expect(result.init?.status).toBe(400);
+    expect(result.data.error?.receivedOn?.[0]).toMatch(/^Parten är inte medlem och har inget avtal att säga upp/);
+    expect(getParty(ragunda.id)).toMatchObject({ status: "inbjuden", exitDate: null, version: ragunda.version });
+    expect(inSplit(2023)).toBe(false);
+    expect(inSplit(thisYear)).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { isPartyInYear, type PartyStatus } from "~/domain/agreement-terms";
 import { yearShares, type YearParty } from "~/domain/invoice-basis";
-import { memberSinceError, partyStatusChanges } from "~/domain/party-notice";
+import { memberSinceError, noticeError, partyStatusChanges } from "~/domain/party-notice";
 
 const START = "2023-01-01";
 const TODAY = "2026-11-25";
@@ -153,5 +153,21 @@ describe("the cost split counts a party from the year its membership begins", ()
     // Ragunda's joining lowers the others' municipal shares from 2026, not before.
     const berg = (year: number) => splitOf(year).rows.find((r) => r.key === "Berg")!.share;
     expect(berg(2026)).toBeLessThan(berg(2025));
+  });
+});
+
+describe("a written notice and the membership", () => {
+  it("is recorded for a member, also one without a join day", () => {
+    expect(noticeError(member, "2027-12-31")).toBeNull();
+    expect(noticeError({ ...member, memberSince: null }, "2027-12-31")).toBeNull();
+    expect(noticeError({ ...member, memberSince: "2027-12-31" }, "2027-12-31")).toBeNull();
+  });
+
+  it("is refused for a party that has not joined, or whose membership would begin after its exit", () => {
+    for (const status of ["inbjuden", "inriktningsbeslut fattat"] as const)
+      expect(noticeError({ status, memberSince: null }, "2027-12-31")).toMatch(/^Parten är inte medlem/);
+    expect(noticeError({ ...member, memberSince: "2028-01-01" }, "2027-12-31")).toBe(
+      "Uppsägningen skulle ge utträde 2027-12-31, före medlemskapets början 2028-01-01. Ska parten inte bli medlem, ändra dess status under Ändra status.",
+    );
   });
 });
