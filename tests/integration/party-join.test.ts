@@ -13,8 +13,10 @@ import { createSession } from "~/auth/sessions.server";
 import { todayInStockholm } from "~/domain/format";
 import { yearAccount } from "~/models/agreement-money.server";
 import { agreementOf, currentVersion, getParty, partiesOf } from "~/models/agreements.server";
+import * as agreementPage from "~/routes/avtal._index";
 import * as partyPage from "~/routes/avtal.parter.$partyId";
 import * as editParty from "~/routes/samverkan.$collaborationId.parter.$partyId";
+import { loadAs } from "../support/loaders";
 import { demoDatabase } from "../support/test-db";
 
 let db: Db;
@@ -144,5 +146,21 @@ describe("a written notice from a party that is not a member", () => {
     expect(getParty(ragunda.id)).toMatchObject({ status: "inbjuden", exitDate: null, version: ragunda.version });
     expect(inSplit(2023)).toBe(false);
     expect(inSplit(thisYear)).toBe(false);
+  });
+});
+
+describe("a member recorded without a join day", () => {
+  it("is one since the agreement began: in every year's split, and said so in the list of parties", async () => {
+    const berg = partiesOf(world.collaborationId).find((p) => p.organisationId === world.organisationIds.Berg)!;
+    db.update(parties).set({ memberSince: null }).where(eq(parties.id, berg.id)).run();
+    const version = currentVersion(agreementOf(world.collaborationId)!.id, today)!;
+    for (const year of [2023, thisYear])
+      expect(yearAccount(world.collaborationId, version, year).rows.map((r) => r.organisationId)).toContain(
+        berg.organisationId,
+      );
+    const page = await loadAs(db, agreementPage, "/avtal", null);
+    const row = (id: number) => page.parties.find((p) => p.id === id)!;
+    expect(row(berg.id).memberSince).toBe("avtalets början");
+    expect(row(ragunda.id).memberSince).toBeNull();
   });
 });
