@@ -4,7 +4,8 @@
  * leaves the cost split (yearAccount, what the cost pages, the invoice basis and the what-if
  * read) of every year before this one as it was. Before the fix a member since 2023 could be
  * set back to "inbjuden" or "inriktningsbeslut fattat", which took it out of 2023–2025 and
- * moved its share onto the others, silently.
+ * moved its share onto the others, silently. The join day the form sends is swept too
+ * (memberSinceError): moving a member's day across a past year, or emptying it, is refused.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -42,15 +43,22 @@ function pastYears(collaborationId: number) {
   return years;
 }
 
+/** The join days the form may send: the one stored, none, and days in a past, this and a coming year. */
+const joinDays = (stored: string | null) => [
+  ...new Set([stored, null, `${thisYear - 1}-06-01`, `${thisYear}-01-01`, `${thisYear + 1}-01-01`]),
+];
+
 const auditCount = () => db.select().from(auditLog).all().length;
 
 describe("a party's status and the years already billed", () => {
-  it("refuses with nothing written, or keeps every past year's cost split, for every party and status", () => {
+  it("refuses with nothing written, or keeps every past year's cost split, for every party, status and join day", () => {
     let refusals = 0;
     let comparedYears = 0;
     for (const collaborationId of collaborationIds)
       for (const party of partiesOf(collaborationId))
-        for (const status of PARTY_STATUSES) {
+        for (const [status, memberSince] of PARTY_STATUSES.flatMap((st) =>
+          joinDays(party.memberSince).map((day) => [st, day] as const),
+        )) {
           const row = db.select().from(parties).where(eq(parties.id, party.id)).get()!;
           const before = pastYears(collaborationId);
           const audits = auditCount();
@@ -60,13 +68,13 @@ describe("a party's status and the years already billed", () => {
             row.version,
             {
               status,
-              memberSince: row.memberSince,
+              memberSince,
               withdrawalNote: row.withdrawalNote,
               branchClinic: row.branchClinic,
             },
             today,
           );
-          const what = `${party.name} set to "${status}"`;
+          const what = `${party.name} set to "${status}" from ${memberSince ?? "no day"}`;
           if (!saved.ok) {
             expect("refused" in saved, `${what}: refused, not a conflict`).toBe(true);
             refusals++;
