@@ -326,8 +326,13 @@ export default function PartyInAgreement() {
         ) : null}
       </dl>
       <p>
-        <Link to={`/parter/${d.party.organisationId}`}>Företrädare i organen</Link> ·{" "}
-        <Link to={to(`/avtal/tank-om?part=${d.party.id}`)}>Tänk om {d.party.name} säger upp avtalet</Link>
+        <Link to={`/parter/${d.party.organisationId}`}>Företrädare i organen</Link>
+        {isBeforeMembership(d.party.storedStatus) ? null : (
+          <>
+            {" · "}
+            <Link to={to(`/avtal/tank-om?part=${d.party.id}`)}>Tänk om {d.party.name} säger upp avtalet</Link>
+          </>
+        )}
       </p>
       <h2>Tidslinje</h2>
       <ol className="timeline">

@@ -1,3 +1,4 @@
+import { isBeforeMembership } from "~/domain/party-notice";
 import { DateText, keepWhole } from "~/components/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -28,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rawDate = textFromQuery(request, "datum");
   const noticeOn = rawDate || today;
   const dateError = parseIsoDate(noticeOn) ? null : "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.";
-  const candidates = partiesOf(collaboration.id).filter((p) => partyStatusOn(p, today) !== "utträtt");
+  // Only a member has an agreement to give notice of (noticeError): not one that has left, nor
+  // one only invited, which pays nothing and so changes no one's share by leaving.
+  const candidates = partiesOf(collaboration.id).filter(
+    (p) => partyStatusOn(p, today) !== "utträtt" && !isBeforeMembership(p.status),
+  );
   const partyId = idFromQuery(request, "part");
   const party = candidates.find((p) => p.id === partyId) ?? null;
   const base = {

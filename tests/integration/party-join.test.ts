@@ -15,6 +15,7 @@ import { yearAccount } from "~/models/agreement-money.server";
 import { agreementOf, currentVersion, getParty, partiesOf } from "~/models/agreements.server";
 import * as agreementPage from "~/routes/avtal._index";
 import * as partyPage from "~/routes/avtal.parter.$partyId";
+import * as whatIf from "~/routes/avtal.tank-om";
 import * as editParty from "~/routes/samverkan.$collaborationId.parter.$partyId";
 import { loadAs } from "../support/loaders";
 import { demoDatabase } from "../support/test-db";
@@ -162,5 +163,16 @@ describe("a member recorded without a join day", () => {
     const row = (id: number) => page.parties.find((p) => p.id === id)!;
     expect(row(berg.id).memberSince).toBe("avtalets början");
     expect(row(ragunda.id).memberSince).toBeNull();
+  });
+});
+
+describe("the what-if of a notice (/avtal/tank-om)", () => {
+  it("is not offered for an invited party, which pays nothing and so has no share to leave", async () => {
+    const page = await loadAs(db, whatIf, `/avtal/tank-om?part=${ragunda.id}&datum=${today}`, null);
+    expect(page.parties.map((p) => p.id)).not.toContain(ragunda.id);
+    expect(page.result).toBeNull();
+    const berg = partiesOf(world.collaborationId).find((p) => p.organisationId === world.organisationIds.Berg)!;
+    const member = await loadAs(db, whatIf, `/avtal/tank-om?part=${berg.id}&datum=${today}`, null);
+    expect(member.result?.name).toBe("Bergs kommun");
   });
 });
