@@ -141,7 +141,6 @@ export function memberSinceError(
       ? `Medlemskapet kan börja tidigast ${thisYear}-01-01: åren före ${thisYear} är redan fördelade och fakturerade, och ett inträde ${typed} skulle ändra dem.`
       : null;
   return `Parten har varit medlem ${party.memberSince ? `sedan ${party.memberSince}` : "sedan avtalets början"} och ingår i tidigare års kostnadsfördelning och fakturaunderlag. Datumet kan bara ändras inom samma år, annars ändras redan fakturerade år.`;
-  return null;
 }
 
 /**
