@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseForm(formData, partyStatusSchema);
     if (submission.status !== "success") return rejectForm(submission);
     const { version: expected, ...values } = submission.value;
-    // The write asks the status rule (statusChangeError) of the row it locks.
+    // The write asks the status and join-day rules (statusChangeError, memberSinceError) of the row it locks.
     const saved = updatePartyStatus(userId, party.id, expected, values, todayInStockholm());
     if ("refused" in saved) return rejectForm(submission, { fieldErrors: { [saved.field]: [saved.refused] } });
     if (!saved.ok) return rejectConflict(submission, theirsOf(saved.conflict), saved.conflict.version);
