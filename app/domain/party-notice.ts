@@ -166,7 +166,9 @@ export function partyTimeline(party: TimelineParty, onDate: string): { date: str
   const left = partyStatusOn(party, onDate) === "utträtt";
   const events = [
     party.directionDecisionOn ? { date: party.directionDecisionOn, text: "Inriktningsbeslut fattat" } : null,
-    party.memberSince ? { date: party.memberSince, text: "Medlem i samverkan" } : null,
+    party.memberSince
+      ? { date: party.memberSince, text: party.memberSince > onDate ? "Blir medlem i samverkan" : "Medlem i samverkan" }
+      : null,
     party.noticeReceivedOn
       ? {
           date: party.noticeReceivedOn,

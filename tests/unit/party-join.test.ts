@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { isPartyInYear, type PartyStatus } from "~/domain/agreement-terms";
 import { yearShares, type YearParty } from "~/domain/invoice-basis";
-import { memberSinceError, noticeError, partyStatusChanges } from "~/domain/party-notice";
+import { memberSinceError, noticeError, partyStatusChanges, partyTimeline } from "~/domain/party-notice";
 
 const START = "2023-01-01";
 const TODAY = "2026-11-25";
@@ -169,5 +169,20 @@ describe("a written notice and the membership", () => {
     expect(noticeError({ ...member, memberSince: "2028-01-01" }, "2027-12-31")).toBe(
       "Uppsägningen skulle ge utträde 2027-12-31, före medlemskapets början 2028-01-01. Ska parten inte bli medlem, ändra dess status under Ändra status.",
     );
+  });
+});
+
+describe("the party's timeline with a join day", () => {
+  const joining = {
+    status: "medlem" as PartyStatus,
+    directionDecisionOn: null,
+    memberSince: "2027-01-01",
+    noticeReceivedOn: null,
+    noticeFileId: null,
+    exitDate: null,
+  };
+  it("says a membership not yet begun is coming, and one begun is held", () => {
+    expect(partyTimeline(joining, "2026-11-25")).toEqual([{ date: "2027-01-01", text: "Blir medlem i samverkan" }]);
+    expect(partyTimeline(joining, "2027-01-01")).toEqual([{ date: "2027-01-01", text: "Medlem i samverkan" }]);
   });
 });
