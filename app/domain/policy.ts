@@ -16,6 +16,18 @@
 export const USER_ROLES = ["admin", "member", "reader"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/**
+ * Why an account's role cannot change from `was` to `role`, or null when it can: the portal
+ * keeps at least one administrator (the coordinator), who alone manages people, bodies and
+ * accounts; taking the role from the last one, the coordinator's own included, would leave
+ * no one able to give it back.
+ */
+export function roleChangeRefusal(was: UserRole, role: UserRole, administrators: number): string | null {
+  return was === "admin" && role !== "admin" && administrators <= 1
+    ? "Portalen måste ha minst en administratör. Ge någon annan rollen administratör först."
+    : null;
+}
+
 export type BodyRole = "ordförande" | "vice ordförande" | "ledamot" | "ersättare" | "sekreterare" | "adjungerad";
 
 export interface Actor {

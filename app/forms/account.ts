@@ -101,5 +101,7 @@ export const personAccountSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("role"),
     role: oneOf(USER_ROLES, "Välj roll."),
+    /** The role the page showed: a role someone else changed since is a conflict. */
+    was: oneOf(USER_ROLES, "Ladda om sidan och försök igen."),
   }),
 ]);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { memberships, people, users } from "../../db/schema";
 import { isCurrentMembership } from "~/domain/membership";
-import { bodyRolesOf, type Actor, type SeatAhead } from "~/domain/policy";
+import { bodyRolesOf, roleChangeRefusal, type Actor, type SeatAhead, type UserRole } from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
 import { meetingsSignedBy } from "./meeting-minutes.server";
@@ -95,17 +95,33 @@ export function userOfPerson(personId: number) {
   return db().select().from(users).where(eq(users.personId, personId)).get();
 }
 
-export function setUserRole(byUserId: string, userId: string, role: "admin" | "member" | "reader") {
-  write((tx) => {
+/**
+ * Sets an account's role if it is still the one the coordinator saw (`was`), and never takes
+ * the role from the last administrator (`roleChangeRefusal`); counted in the write, so two
+ * administrators demoting each other at once cannot leave none.
+ */
+export function setUserRole(
+  byUserId: string,
+  userId: string,
+  was: UserRole,
+  role: UserRole,
+): { ok: true } | { ok: false; conflict: UserRole } | { ok: false; refusal: string } {
+  return write((tx) => {
     const before = tx.select().from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new Response("Kontot finns inte.", { status: 404 });
+    if (before.role !== was) return { ok: false, conflict: before.role };
+    const administrators = tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).all().length;
+    const refusal = roleChangeRefusal(before.role, role, administrators);
+    if (refusal !== null) return { ok: false, refusal };
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
     recordAudit(tx, {
       userId: byUserId,
       action: "update",
       entityType: "user",
       entityId: userId,
-      before: { role: before?.role },
+      before: { role: before.role },
       after: { role },
     });
+    return { ok: true };
   });
 }

@@ -5,14 +5,15 @@ import { notFound, requireViewerWith } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormErrorSummary, formProps, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { personAccountSchema, USER_ROLE_LABEL } from "~/forms/account";
-import { USER_ROLES } from "~/domain/policy";
+import { USER_ROLES, type UserRole } from "~/domain/policy";
 import { getPerson } from "~/models/people.server";
 import { inviteAccount } from "~/models/account-tokens.server";
 import { findUserByEmail, setUserRole, userOfPerson } from "~/models/users.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { idParam } from "~/utils/params";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { parseForm, rejectForm } from "~/utils/forms.server";
+import { parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Konto – Samverkansportalen" }];
@@ -41,7 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const existing = userOfPerson(person.id);
   if (value.intent === "role") {
     if (!existing) return rejectForm(submission, { formErrors: ["Personen har inget konto ännu."] }, 409);
-    setUserRole(viewer.user.id, existing.id, value.role);
+    const saved = setUserRole(viewer.user.id, existing.id, value.was, value.role);
+    if (!saved.ok && "refusal" in saved) return rejectForm(submission, { fieldErrors: { role: [saved.refusal] } });
+    if (!saved.ok) return rejectConflict(submission, { role: USER_ROLE_LABEL[saved.conflict] }, saved.conflict);
     // A changed role takes effect at once: the person signs in again.
     await endAllSessionsOf(existing.id);
     return redirectWithStatus(`/personer/${person.id}/konto?sparat=1`, "Kontot är sparat.");
@@ -64,6 +67,8 @@ const ROLE_OPTIONS = USER_ROLES.map((r) => ({ value: r, label: USER_ROLE_LABEL[r
 export default function PersonAccount() {
   const { person, user } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = conflictOf<{ role: string }, UserRole>(lastResult);
+  const typed = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
   const [form, fields] = useSchemaForm(personAccountSchema, {
     lastResult,
     defaultValue: user
@@ -80,8 +85,16 @@ export default function PersonAccount() {
           <p>
             Personen loggar in med <strong>{user.email}</strong>.
           </p>
+          {conflict ? (
+            <ConflictNotice
+              what="kontots roll"
+              rows={[["Roll", conflict.theirs.role, USER_ROLE_LABEL[typed.role as UserRole] ?? typed.role ?? ""]]}
+            />
+          ) : null}
           <Form method="post" className="stack" {...formProps(form)}>
             <input type="hidden" name="intent" value="role" />
+            {/* The role the page showed, or after a conflict the one saved since. */}
+            <input type="hidden" name="was" value={conflict?.version ?? user.role} />
             <SelectField field={fields.role} label="Roll" options={ROLE_OPTIONS} />
             <div className="actions">
               <button type="submit" className="button">

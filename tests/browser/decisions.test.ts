@@ -185,7 +185,7 @@ describe("a recommendation from SVOM to nine councils", () => {
     app.db.update(decisions).set({ status: theirs }).where(eq(decisions.id, decisionId)).run();
     await page.getByLabel("Status").selectOption("upphävt");
     await page.getByRole("button", { name: "Spara status" }).click();
-    await waitForText(page.getByRole("alert").first(), "Någon annan har ändrat beslutets status");
+    await waitForText(page.locator("main"), "Någon annan har ändrat beslutets status");
     expect(app.db.select().from(decisions).where(eq(decisions.id, decisionId)).get()!.status).toBe(theirs);
     await expectAccessible(page);
     // Saved again from what is there now, it stands.

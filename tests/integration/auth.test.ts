@@ -220,7 +220,7 @@ describe("sessions end on a role change", () => {
     const personId = db.select().from(users).where(eq(users.id, "demo-ifochef")).get()?.personId;
     const { action } = await import("~/routes/personer.$personId.konto");
     const res = await action({
-      request: post(`/personer/${personId}/konto`, { intent: "role", role: "reader" }, coordinator),
+      request: post(`/personer/${personId}/konto`, { intent: "role", was: "member", role: "reader" }, coordinator),
       params: { personId: String(personId) },
       context: { clientIp: "10.0.0.1" },
     });
@@ -228,5 +228,70 @@ describe("sessions end on a role change", () => {
     expect(await validateSession(target)).toBeNull();
     expect(db.select().from(sessions).where(eq(sessions.userId, "demo-ifochef")).all()).toHaveLength(0);
     expect(await validateSession(coordinator)).not.toBeNull();
+  });
+});
+
+describe("an account's role", () => {
+  async function changeRole(userId: string, fields: Record<string, string>) {
+    const coordinator = cookieOf((await signIn("samordnare@demo.example", DEMO_PASSWORD)) as Response);
+    const personId = db.select().from(users).where(eq(users.id, userId)).get()!.personId;
+    const { action } = await import("~/routes/personer.$personId.konto");
+    const res = (await action({
+      request: post(`/personer/${personId}/konto`, { intent: "role", ...fields }, coordinator),
+      params: { personId: String(personId) },
+      context: { clientIp: "10.0.0.1" },
+    })) as unknown;
+    if (res instanceof Response) return { status: res.status, coordinator };
+    const { data, init } = res as { data: Record<string, unknown>; init: ResponseInit | null };
+    return { status: init?.status ?? 200, reply: data, coordinator };
+  }
+  const roleOf = (userId: string) => db.select().from(users).where(eq(users.id, userId)).get()!.role;
+  // Role changes in the audit log (signing in writes entries of its own).
+  const audits = () =>
+    db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((e) => e.entityType === "user" && e.action === "update").length;
+
+  it("is never taken from the last administrator, the coordinator's own included; nothing is written", async () => {
+    expect(
+      db
+        .select()
+        .from(users)
+        .where(eq(users.role, "admin"))
+        .all()
+        .map((u) => u.id),
+    ).toEqual(["demo-samordnare"]);
+    const before = audits();
+    const answer = await changeRole("demo-samordnare", { was: "admin", role: "member" });
+    expect(answer.status).toBe(400);
+    expect((answer.reply!.error as Record<string, string[]>).role).toEqual([
+      "Portalen måste ha minst en administratör. Ge någon annan rollen administratör först.",
+    ]);
+    expect(roleOf("demo-samordnare")).toBe("admin");
+    expect(audits()).toBe(before);
+    // Her session goes on: nothing changed.
+    expect(await validateSession(answer.coordinator)).not.toBeNull();
+    // With a second administrator, she may step down.
+    expect((await changeRole("demo-chef", { was: "member", role: "admin" })).status).toBe(302);
+    expect((await changeRole("demo-samordnare", { was: "admin", role: "member" })).status).toBe(302);
+    expect(roleOf("demo-samordnare")).toBe("member");
+    db.update(users).set({ role: "admin" }).where(eq(users.id, "demo-samordnare")).run();
+    db.update(users).set({ role: "member" }).where(eq(users.id, "demo-chef")).run();
+  });
+
+  it("is a conflict when someone else changed it since the page was shown, and nothing is written", async () => {
+    db.update(users).set({ role: "reader" }).where(eq(users.id, "demo-chef")).run();
+    const before = audits();
+    const answer = await changeRole("demo-chef", { was: "member", role: "admin" });
+    expect(answer.status).toBe(409);
+    expect(answer.reply!.conflict).toEqual({
+      theirs: { role: "Läsare (t.ex. politiker som läser)" },
+      version: "reader",
+    });
+    expect(roleOf("demo-chef")).toBe("reader");
+    expect(audits()).toBe(before);
+    db.update(users).set({ role: "member" }).where(eq(users.id, "demo-chef")).run();
   });
 });

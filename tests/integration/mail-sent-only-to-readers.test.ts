@@ -264,7 +264,7 @@ describe("a message retried after the mail server said 'later'", () => {
 
     // Before the retry: Sven's seat ends, Per becomes a reader (a reader with a seat may not propose).
     endSeat("Sven Slutar", "Avgruppen");
-    setUserRole("demo-samordnare", `resend-${person["Per Roll"]}`, "reader");
+    expect(setUserRole("demo-samordnare", `resend-${person["Per Roll"]}`, "member", "reader")).toEqual({ ok: true });
     smtp.mode = "accept";
     const later = new Date(t0.getTime() + 5 * 60_000);
     const report = await deliverDueMail(viaSmtp(later));

@@ -138,8 +138,11 @@ describe("account forms", () => {
       },
     );
     expect(Object.keys(errorsOf(r)).sort()).toEqual(["email", "role"]);
-    const ok = parseWithZod(form({ intent: "role", role: "reader" }), { schema: personAccountSchema });
-    expect(ok.status === "success" && ok.value).toEqual({ intent: "role", role: "reader" });
+    const ok = parseWithZod(form({ intent: "role", was: "member", role: "reader" }), { schema: personAccountSchema });
+    expect(ok.status === "success" && ok.value).toEqual({ intent: "role", was: "member", role: "reader" });
+    // A role change names the role the page showed.
+    const blind = parseWithZod(form({ intent: "role", role: "reader" }), { schema: personAccountSchema });
+    expect(Object.keys(errorsOf(blind))).toEqual(["was"]);
   });
 });
 

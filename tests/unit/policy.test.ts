@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { MEMBERSHIP_ROLES } from "~/domain/membership";
-import { ACTIONS, bodyRolesOf, can, onlyReads, POLICY, type Action, type Actor, type BodyRole } from "~/domain/policy";
+import {
+  ACTIONS,
+  bodyRolesOf,
+  can,
+  onlyReads,
+  POLICY,
+  roleChangeRefusal,
+  type Action,
+  type Actor,
+  type BodyRole,
+} from "~/domain/policy";
 
 const BODY_A = 1;
 const BODY_B = 2;
@@ -364,5 +374,21 @@ describe("signs the open minutes of a meeting after the seat has ended", () => {
   it("a reader reads the minutes but does not sign, as with a seat", () => {
     expect(can(signer("reader"), "read:meeting", meeting(7))).toBe(true);
     expect(can(signer("reader"), "sign:minutes", meeting(7))).toBe(false);
+  });
+});
+
+describe("roleChangeRefusal", () => {
+  it("never takes the role from the last administrator", () => {
+    expect(roleChangeRefusal("admin", "member", 1)).toMatch(/minst en administratör/);
+    expect(roleChangeRefusal("admin", "reader", 1)).toMatch(/minst en administratör/);
+    // A count of none (data broken by hand) is no licence either.
+    expect(roleChangeRefusal("admin", "member", 0)).toMatch(/minst en administratör/);
+  });
+
+  it("lets an administrator step down while another remains, and any other change", () => {
+    expect(roleChangeRefusal("admin", "member", 2)).toBeNull();
+    expect(roleChangeRefusal("admin", "admin", 1)).toBeNull();
+    expect(roleChangeRefusal("member", "reader", 1)).toBeNull();
+    expect(roleChangeRefusal("reader", "admin", 1)).toBeNull();
   });
 });
