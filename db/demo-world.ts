@@ -5,7 +5,7 @@
  * meetings. Idempotent: every row is found by its natural key before it is inserted, so
  * running the seed twice changes nothing. Tests build their worlds with the same functions.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { STANDARD_ITEMS } from "../app/domain/meetings";
 import type { Db } from "./connection";
 import {
@@ -52,6 +52,20 @@ export function ensureParty(
     .where(and(eq(parties.collaborationId, v.collaborationId), eq(parties.organisationId, v.organisationId)))
     .get();
   return found ?? db.insert(parties).values(v).returning().get();
+}
+
+/** The party's contact person, unless the coordinator has already chosen one. */
+function ensureContactPerson(db: Db, collaborationId: number, organisationId: number, personId: number) {
+  db.update(parties)
+    .set({ contactPersonId: personId })
+    .where(
+      and(
+        eq(parties.collaborationId, collaborationId),
+        eq(parties.organisationId, organisationId),
+        isNull(parties.contactPersonId),
+      ),
+    )
+    .run();
 }
 
 export function ensureBody(
@@ -335,10 +349,13 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   seat("referensgrupp", coordinator, "sekreterare", "region");
 
   // Steering group: an IFO chief per municipality and a manager from the region.
+  // Each IFO chief is the municipality's contact person: its representative, who reports what
+  // the council decided on a recommendation (report:party-answer).
   for (const m of MUNICIPALITIES) {
     const id = person(m === "Östersund" ? "Ingrid IFO-chef Östersund" : `IFO-chef ${m}`, `IFO-chef, ${m}`, m);
     seat("styrgrupp", id, m === "Östersund" ? "ordförande" : "ledamot", m);
     if (m === "Östersund") seat("referensgrupp", id, "ledamot", m);
+    ensureContactPerson(db, collab.id, organisationIds[m], id);
   }
   // A deputy, who is told when a member reports förhinder and can confirm to serve.
   seat(
@@ -349,6 +366,7 @@ export function buildDemoWorld(db: Db, passwordHash: string, today: string): Dem
   );
   const regionManager = person("Verksamhetschef Regionen", "Verksamhetschef barn- och ungdomspsykiatri", "region");
   seat("styrgrupp", regionManager, "vice ordförande", "region");
+  ensureContactPerson(db, collab.id, region.id, regionManager);
   // A former member, so the body page shows history.
   const formerChief = person("Tidigare IFO-chef Bräcke", "IFO-chef, Bräcke (till 2024)", "Bräcke");
   seat("styrgrupp", formerChief, "ledamot", "Bräcke", "2023-01-01", "2024-06-30");

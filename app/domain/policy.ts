@@ -39,8 +39,14 @@ export interface Actor {
    * Two seats in one body (a member who is also its secretary) give the rights of both.
    */
   bodyRoles: ReadonlyMap<number, ReadonlySet<BodyRole>>;
-  /** Organisation the person belongs to (for reporting a party's answers). */
+  /** Organisation the person belongs to (people.organisation_id): an assignment given to a party. */
   organisationId: number | null;
+  /**
+   * The parties the person represents: those whose contact person (parties.contact_person_id,
+   * set by the coordinator on the party's page) they are. The representative reports the
+   * party's council decisions on recommendations; being employed by the party is not enough.
+   */
+  represents?: readonly PartyRef[];
   /** Collaborations the person takes part in today: those served by a body they sit in. */
   collaborationIds: ReadonlySet<number>;
   /**
@@ -56,6 +62,19 @@ export interface Actor {
    * meeting's minutes are signed in January, after an outgoing member's seat has ended.
    */
   signsMinutesOf?: readonly number[];
+}
+
+/** A party: an organisation in one collaboration. */
+export interface PartyRef {
+  collaborationId: number;
+  organisationId: number;
+}
+
+/** Whether the actor is the party's representative (its contact person) in the collaboration. */
+export function representsParty(actor: Actor | null, party: Partial<PartyRef>): boolean {
+  const { collaborationId, organisationId } = party;
+  if (!actor?.represents || collaborationId === undefined || organisationId === undefined) return false;
+  return actor.represents.some((p) => p.collaborationId === collaborationId && p.organisationId === organisationId);
 }
 
 export interface SeatAhead {
@@ -247,12 +266,14 @@ export const POLICY: Record<Action, Rule> = {
   // A recommendation is read once sent to the parties (`published`); drafts are the coordinator's.
   // A public one (`publicRecords`, the default) can be quoted in a council's papers and read by anyone.
   "read:recommendation": (actor, r) => r.published === true && (r.publicRecords === true || actor !== null),
-  // A party's own representative reports its answer; the coordinator confirms or corrects.
+  // A party's own representative reports its answer: its contact person in the recommendation's
+  // collaboration, who belongs to the party. Others of the party (Mini-Maria's own staff are
+  // employed by Östersund) do not speak for its council. The coordinator confirms or corrects.
   "report:party-answer": (actor, r) =>
     actor !== null &&
     actor.role === "member" &&
-    r.organisationId !== undefined &&
-    actor.organisationId === r.organisationId,
+    actor.organisationId === r.organisationId &&
+    representsParty(actor, { collaborationId: r.collaborationId, organisationId: r.organisationId }),
   // Matters and assignments are the collaboration's working records: for those who take part.
   "read:matters": participant,
   "read:assignments": participant,

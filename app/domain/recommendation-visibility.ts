@@ -53,7 +53,7 @@ export type RecommendationFileLink =
 /** Whether the viewer may download a file by what it is to the recommendation (the page's rule). */
 export function mayOpenRecommendationFile(
   actor: Actor | null,
-  rec: { status: RecommendationStatus; isPublic: boolean },
+  rec: { status: RecommendationStatus; isPublic: boolean; collaborationId: number },
   decision: DecisionVisibilityFacts | null | undefined,
   link: RecommendationFileLink,
 ): boolean {
@@ -63,7 +63,11 @@ export function mayOpenRecommendationFile(
       return true;
     case "earlier-answer":
       return (
-        can(actor, "manage:decisions") || can(actor, "report:party-answer", { organisationId: link.organisationId })
+        can(actor, "manage:decisions") ||
+        can(actor, "report:party-answer", {
+          collaborationId: rec.collaborationId,
+          organisationId: link.organisationId,
+        })
       );
     case "decision":
       return decidingParagraphFor(actor, decision) !== null;

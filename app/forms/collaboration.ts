@@ -11,6 +11,7 @@ import {
   formVersion,
   id,
   oneOf,
+  optionalId,
   optionalIsoDate,
   optionalText,
   requiredText,
@@ -64,7 +65,12 @@ const partyFields = {
 
 export const addPartySchema = z.object({ organisationId: id("Välj en organisation."), ...partyFields });
 
-export const editPartySchema = z.object({ ...partyFields, version: formVersion() });
+export const editPartySchema = z.object({
+  ...partyFields,
+  // The party's representative: reports its answers to recommendations, is reminded.
+  contactPersonId: optionalId("Välj kontaktperson i listan."),
+  version: formVersion(),
+});
 
 export const bodySchema = z.object({
   name: withoutPersonalNumbers(requiredText("Ange organets namn.", 200)),

@@ -151,11 +151,18 @@ export function addParty(
 }
 
 /**
- * Role, registrar, the day the membership began and description of a party; its status and
- * notices are the agreement pages' business. The day is held to the same rule as on the status
+ * Role, registrar, the day the membership began, description and contact person of a party (the
+ * route checks the contact person belongs to the party); its status and notices are the agreement
+ * pages' business. The day is held to the same rule as on the status
  * form (memberSinceRefusal), so this door does not move a member out of, or into, billed years.
  */
-export function updateParty(userId: string, id: number, expectedVersion: number, value: PartyValues, today: string) {
+export function updateParty(
+  userId: string,
+  id: number,
+  expectedVersion: number,
+  value: PartyValues & { contactPersonId?: number | null },
+  today: string,
+) {
   return write((tx) => {
     const locked = lockVersion(tx, parties, id, expectedVersion, "Parten finns inte");
     if (!locked.ok) return locked;
@@ -171,6 +178,11 @@ export function updateParty(userId: string, id: number, expectedVersion: number,
       missing: "Parten finns inte",
     });
   });
+}
+
+/** The party's contact person (its representative): the coordinator's edit page only, not the public lists. */
+export function contactPersonOf(partyId: number): number | null {
+  return db().select({ id: parties.contactPersonId }).from(parties).where(eq(parties.id, partyId)).get()?.id ?? null;
 }
 
 export function getOrganisation(id: number) {

@@ -45,6 +45,14 @@ export function personChoices(request: ChoiceRequest) {
   return choicesOf("person", undefined, request);
 }
 
+/**
+ * The people of one organisation, by name: those the coordinator may choose as the party's
+ * contact person (its representative). One organisation's officials and politicians: a list, not a search.
+ */
+export function peopleOfOrganisation(organisationId: number) {
+  return peopleByName(eq(people.organisationId, organisationId)).all().map(withAccountFlag);
+}
+
 export function getPerson(id: number) {
   return db().select().from(people).where(eq(people.id, id)).get();
 }

@@ -122,7 +122,12 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
             deadline,
             daysLeft: daysBetween(letter.sentOn, deadline),
             // The answer page is the party's own (report:party-answer) and the coordinator's.
-            answerUrl: can(actor, "report:party-answer", { organisationId: letter.organisationId }) ? answerUrl : null,
+            answerUrl: can(actor, "report:party-answer", {
+              collaborationId: rec.collaborationId,
+              organisationId: letter.organisationId,
+            })
+              ? answerUrl
+              : null,
             readUrl,
           },
           footer,

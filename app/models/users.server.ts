@@ -1,7 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { memberships, people, users } from "../../db/schema";
+import { memberships, parties, people, users } from "../../db/schema";
 import { isCurrentMembership } from "~/domain/membership";
-import { bodyRolesOf, roleChangeRefusal, type Actor, type SeatAhead, type UserRole } from "~/domain/policy";
+import {
+  bodyRolesOf,
+  roleChangeRefusal,
+  type Actor,
+  type PartyRef,
+  type SeatAhead,
+  type UserRole,
+} from "~/domain/policy";
 import { recordAudit } from "./audit.server";
 import { collaborationIdsOfBodies } from "./collaborations.server";
 import { meetingsSignedBy } from "./meeting-minutes.server";
@@ -25,6 +32,7 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
   let organisationId: number | null = null;
   let seatsAhead: SeatAhead[] = [];
   let signsMinutesOf: number[] = [];
+  let represents: PartyRef[] = [];
   if (user.personId !== null) {
     // A person holds a handful of seats over the years; which are current is the domain's rule.
     const all = db()
@@ -45,6 +53,12 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
     // The minutes they sign, a meeting of a seat since ended included.
     signsMinutesOf = meetingsSignedBy(user.personId);
+    // The parties whose contact person they are: the representative reports the party's answers.
+    represents = db()
+      .select({ collaborationId: parties.collaborationId, organisationId: parties.organisationId })
+      .from(parties)
+      .where(eq(parties.contactPersonId, user.personId))
+      .all();
   }
   const collaborationIds = collaborationIdsOfBodies([...bodyRoles.keys()]);
   return {
@@ -56,6 +70,7 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
     collaborationIds,
     seatsAhead,
     signsMinutesOf,
+    represents,
   };
 }
 

@@ -104,7 +104,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           // Closed or withdrawn, the party reports nothing more (the coordinator may still correct).
           canReport:
             acceptsAnswers(rec.status, isCoordinator) &&
-            can(actor, "report:party-answer", { organisationId: ownAnswer.organisationId }),
+            can(actor, "report:party-answer", {
+              collaborationId: rec.collaborationId,
+              organisationId: ownAnswer.organisationId,
+            }),
         }
       : null,
     decision: decision
@@ -147,7 +150,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cost: costs?.amounts.get(a.organisationId) ?? null,
       canReport:
         acceptsAnswers(rec.status, isCoordinator) &&
-        (isCoordinator || can(actor, "report:party-answer", { organisationId: a.organisationId })),
+        (isCoordinator ||
+          can(actor, "report:party-answer", {
+            collaborationId: rec.collaborationId,
+            organisationId: a.organisationId,
+          })),
     })),
     summary: summarySentence(summarise(answers, rec.answerDeadline, today, rec)),
     versions: versions.map((v) => ({

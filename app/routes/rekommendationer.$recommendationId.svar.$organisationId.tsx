@@ -36,18 +36,18 @@ const NOT_OPEN = "Rekommendationen tar inte emot svar längre (avslutad eller å
 
 export const meta: MetaFunction = () => [{ title: "Rapportera partens svar – Samverkansportalen" }];
 
-/** The party's own representative reports; the coordinator confirms or corrects. A party that was not asked has no answer. */
+/** The party's own representative (its contact person) reports; the coordinator confirms or corrects. A party that was not asked has no answer. */
 async function load(request: Request, params: { recommendationId?: string; organisationId?: string }) {
   const viewer = await requireViewer(request);
   const { rec, isCoordinator } = await loadRecommendation(request, params);
   const organisationId = idParam(params.organisationId);
-  const isOwnParty = can(viewer.actor, "report:party-answer", { organisationId });
+  const isOwnParty = can(viewer.actor, "report:party-answer", { collaborationId: rec.collaborationId, organisationId });
   if (!isCoordinator && !isOwnParty)
     throw forbidden(
       viewer.actor.organisationId === organisationId
-        ? // A politician (reader) of the party: it is their organisation, but its representative reports.
-          "Din organisations svar rapporteras av dess företrädare i styrgruppen eller av samordnaren. Du ser svaret på rekommendationens sida."
-        : "Du kan bara rapportera svar för din egen organisation.",
+        ? // Employed by the party (a politician, Mini-Maria's own staff): its representative reports.
+          "Din organisations svar rapporteras av partens kontaktperson i samverkan eller av samordnaren. Du ser svaret på rekommendationens sida."
+        : "Du kan bara rapportera svar för en part du är kontaktperson för.",
     );
   const answer = getPartyAnswer(rec.id, organisationId);
   const organisation = getOrganisation(organisationId);

@@ -100,8 +100,8 @@ const adopted = {
 
 /** The public, a politician of Krokom, Östersund's IFO chief and Mini-Maria's manager (members of Östersund), the coordinator. */
 const VIEWERS = [null, "demo-politiker", "demo-ifochef", "demo-chef", "demo-samordnare"] as const;
-/** Those who may report Östersund's answer (report:party-answer), and the coordinator. */
-const KEEPERS = new Set<string | null>(["demo-ifochef", "demo-chef", "demo-samordnare"]);
+/** Those who may report Östersund's answer (report:party-answer: its contact person), and the coordinator. */
+const KEEPERS = new Set<string | null>(["demo-ifochef", "demo-samordnare"]);
 
 describe("an extract the party's answer no longer carries", () => {
   it("is downloadable only by the party's representative and the coordinator; the current one by everyone", async () => {

@@ -340,7 +340,9 @@ describe("recommendations to the parties' registrars", () => {
     expect(sendDueReminders("demo-samordnare", draft.id, "2027-01-20")).toEqual([]);
     await deliverDueMail(viaSmtp());
     const ours = smtp.received.filter((m) => m.subject.endsWith("Verksamhetsplan 2027"));
+    // Bräcke's IFO chief is its contact person in the demo: its representative is reminded too.
     expect(ours.map((m) => [m.to[0], m.subject]).sort()).toEqual([
+      ["ifo.chef.bracke@demo.example", "Påminnelse om svar: Verksamhetsplan 2027"],
       ["lena@bracke.example", "Påminnelse om svar: Verksamhetsplan 2027"],
       ["registrator@berg.example", "Påminnelse om svar på rekommendation: Verksamhetsplan 2027"],
     ]);

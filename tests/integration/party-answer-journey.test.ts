@@ -8,7 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
+import { parties } from "../../db/schema";
 import type { DemoWorld } from "../../db/demo-world";
 import { createDecision } from "~/models/decisions.server";
 import {
@@ -393,6 +395,94 @@ describe("the politician of a party", () => {
     expect(text).not.toContain("din egen organisation");
     expect(text).toContain("rekommendationens sida");
     const other = (await report("demo-politiker", rec.id, world.organisationIds.Östersund, adopted)) as Response;
-    expect(await other.text()).toContain("din egen organisation");
+    expect(await other.text()).toContain("en part du är kontaktperson för");
+  });
+});
+
+describe("who speaks for the party", () => {
+  async function form(userId: string, recId: number, organisationId: number) {
+    const { loader } = await import("~/routes/rekommendationer.$recommendationId.svar.$organisationId");
+    const request = new Request(`http://localhost/rekommendationer/${recId}/svar/${organisationId}`, {
+      headers: { Cookie: cookieOf(userId) },
+    });
+    try {
+      await loader({
+        request,
+        params: { recommendationId: String(recId), organisationId: String(organisationId) },
+        context: {},
+      });
+      return 200;
+    } catch (e) {
+      return (e as Response).status;
+    }
+  }
+
+  it("refuses Mini-Maria's manager, employed by Östersund, and lets Östersund's contact person report", async () => {
+    const rec = sentRecommendation();
+    const östersund = world.organisationIds.Östersund;
+    const before = written();
+    expect(await form("demo-chef", rec.id, östersund)).toBe(403);
+    const refused = (await report("demo-chef", rec.id, östersund, adopted)) as Response;
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("partens kontaktperson");
+    expect(written()).toEqual(before);
+
+    expect(await form("demo-ifochef", rec.id, östersund)).toBe(200);
+    expect(((await report("demo-ifochef", rec.id, östersund, adopted)) as Response).status).toBe(302);
+    expect(getPartyAnswer(rec.id, östersund)?.status).toBe("antagen");
+  });
+
+  /** The coordinator saves Östersund's party page (samverkan/:id/parter/:partyId) with a contact person. */
+  async function setContact(contactPersonId: number | null) {
+    const { action } = await import("~/routes/samverkan.$collaborationId.parter.$partyId");
+    const party = db
+      .select()
+      .from(parties)
+      .where(
+        and(
+          eq(parties.collaborationId, world.collaborationId),
+          eq(parties.organisationId, world.organisationIds.Östersund),
+        ),
+      )
+      .get()!;
+    const body = new FormData();
+    const fields = {
+      role: party.role,
+      registrarEmail: party.registrarEmail,
+      memberSince: party.memberSince ?? "",
+      branchClinic: party.branchClinic,
+      contactPersonId: contactPersonId === null ? "" : String(contactPersonId),
+      version: String(party.version),
+    };
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    const path = `/samverkan/${world.collaborationId}/parter/${party.id}`;
+    const request = new Request(`http://localhost${path}`, {
+      method: "POST",
+      body,
+      headers: { Cookie: cookieOf("demo-samordnare") },
+    });
+    const params = { collaborationId: String(world.collaborationId), partyId: String(party.id) };
+    return (await action({ request, params, context: {} })) as Reply | Response;
+  }
+
+  it("follows the contact person the coordinator sets on the party's page", async () => {
+    const rec = sentRecommendation();
+    const östersund = world.organisationIds.Östersund;
+    expect(((await setContact(world.personIds["Maja Mini-Maria-chef"])) as Response).status).toBe(302);
+    expect(await form("demo-chef", rec.id, östersund)).toBe(200);
+    expect(await form("demo-ifochef", rec.id, östersund)).toBe(403);
+    // No contact person: only the coordinator reports the party's answer.
+    expect(((await setContact(null)) as Response).status).toBe(302);
+    expect(await form("demo-chef", rec.id, östersund)).toBe(403);
+    expect(await form("demo-ifochef", rec.id, östersund)).toBe(403);
+    expect(await form("demo-samordnare", rec.id, östersund)).toBe(200);
+  });
+
+  it("refuses a contact person who is not of the party, and saves nothing", async () => {
+    const before = written();
+    refusedAt(await setContact(world.personIds["IFO-chef Krokom"]), "contactPersonId");
+    expect(written()).toEqual(before);
+    const rec = sentRecommendation();
+    expect(await form("demo-ifochef", rec.id, world.organisationIds.Östersund)).toBe(200);
   });
 });

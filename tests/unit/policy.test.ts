@@ -6,6 +6,7 @@ import {
   can,
   onlyReads,
   POLICY,
+  representsParty,
   roleChangeRefusal,
   type Action,
   type Actor,
@@ -188,9 +189,13 @@ const cases: Case[] = [
     false,
   ],
   ["coordinator reads a draft recommendation", admin, "read:recommendation", { published: false }, true],
-  ["member reports own party's answer", memberA, "report:party-answer", { organisationId: 5 }, true],
-  ["member cannot report another party's answer", memberA, "report:party-answer", { organisationId: 6 }, false],
-  ["reader cannot report an answer", reader, "report:party-answer", { organisationId: 5 }, false],
+  [
+    "a member employed by the party who is not its contact person cannot report its answer",
+    memberA,
+    "report:party-answer",
+    { collaborationId: 1, organisationId: 5 },
+    false,
+  ],
   ["member cannot record decisions", memberA, "manage:decisions", {}, false],
   ["assignee updates an assignment", memberA, "update:assignment", { assignee: true }, true],
   ["others cannot update an assignment", memberB, "update:assignment", { assignee: false }, false],
@@ -219,6 +224,58 @@ describe("policy", () => {
  * Class 5 of the audit: roles mean what they say. A reader holds seats (a politician chairs
  * SVOM) but never writes; a person with two seats in one body has the rights of both.
  */
+describe("the party's representative reports its answer (report:party-answer)", () => {
+  const COLLAB = 1;
+  const ÖSTERSUND = 5;
+  const KROKOM = 6;
+  // Contact person of Östersund in collaboration 1 (parties.contact_person_id).
+  const contact: Actor = {
+    ...actor("member"),
+    organisationId: ÖSTERSUND,
+    represents: [{ collaborationId: COLLAB, organisationId: ÖSTERSUND }],
+  };
+  const party = (organisationId: number, collaborationId: number | undefined = COLLAB) => ({
+    collaborationId,
+    organisationId,
+  });
+
+  it("lets the party's contact person report its answer in that collaboration", () => {
+    expect(can(contact, "report:party-answer", party(ÖSTERSUND))).toBe(true);
+    expect(representsParty(contact, party(ÖSTERSUND))).toBe(true);
+  });
+
+  it("refuses one employed by the party who is not its contact person (Mini-Maria's manager)", () => {
+    const employee: Actor = { ...actor("member", [[BODY_A, "ledamot"]]), organisationId: ÖSTERSUND, represents: [] };
+    expect(can(employee, "report:party-answer", party(ÖSTERSUND))).toBe(false);
+    // Without the parties loaded the actor represents none.
+    expect(can(actor("member"), "report:party-answer", party(ÖSTERSUND))).toBe(false);
+  });
+
+  it("refuses a contact person who does not belong to the party (chosen by mistake, or since moved on)", () => {
+    const outsider: Actor = { ...contact, organisationId: KROKOM };
+    expect(can(outsider, "report:party-answer", party(ÖSTERSUND))).toBe(false);
+    expect(can({ ...contact, organisationId: null }, "report:party-answer", party(ÖSTERSUND))).toBe(false);
+  });
+
+  it("does not reach another party, nor the same organisation in another collaboration", () => {
+    expect(can(contact, "report:party-answer", party(KROKOM))).toBe(false);
+    expect(can(contact, "report:party-answer", party(ÖSTERSUND, 2))).toBe(false);
+  });
+
+  it("refuses a resource that does not name the party whole", () => {
+    expect(can(contact, "report:party-answer", { organisationId: ÖSTERSUND })).toBe(false);
+    expect(can(contact, "report:party-answer", { collaborationId: COLLAB })).toBe(false);
+    expect(can(contact, "report:party-answer")).toBe(false);
+  });
+
+  it("refuses a reader even as contact person, and the public; the coordinator may", () => {
+    const readerContact: Actor = { ...contact, role: "reader" };
+    expect(can(readerContact, "report:party-answer", party(ÖSTERSUND))).toBe(false);
+    expect(can(null, "report:party-answer", party(ÖSTERSUND))).toBe(false);
+    expect(can(admin, "report:party-answer", party(ÖSTERSUND))).toBe(true);
+  });
+});
+
 describe("roles mean what they say (class)", () => {
   const writes = ACTIONS.filter((a) => !onlyReads(a) && a !== "change:own-password");
   const resources = [

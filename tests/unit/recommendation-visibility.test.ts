@@ -19,6 +19,8 @@ function actor(role: Actor["role"], seats: [number, BodyRole][] = [], organisati
     bodyRoles: bodyRolesOf(seats),
     organisationId,
     collaborationIds: new Set([1]),
+    // The party's contact person: its representative.
+    represents: organisationId === null ? [] : [{ collaborationId: 1, organisationId }],
   };
 }
 
@@ -37,7 +39,7 @@ const paragraph = (over: Partial<DecisionVisibilityFacts> = {}) => ({
   ...over,
 });
 const confidential = paragraph({ isPublic: false });
-const publicRec = { status: "skickad" as RecommendationStatus, isPublic: true };
+const publicRec = { status: "skickad" as RecommendationStatus, isPublic: true, collaborationId: 1 };
 const FILES = [
   { id: 1, role: "utdrag" },
   { id: 2, role: "underlag" },
@@ -105,8 +107,8 @@ describe("downloading a recommendation's file", () => {
   });
 
   it("never opens a file of a recommendation the viewer may not read", () => {
-    const draft = { status: "utkast" as RecommendationStatus, isPublic: true };
-    const internal = { status: "skickad" as RecommendationStatus, isPublic: false };
+    const draft = { status: "utkast" as RecommendationStatus, isPublic: true, collaborationId: 1 };
+    const internal = { status: "skickad" as RecommendationStatus, isPublic: false, collaborationId: 1 };
     for (const link of [DECISION, ANSWER, EARLIER_ÖSTERSUND]) {
       expect(mayOpenRecommendationFile(svomMember, draft, paragraph(), link), link.kind).toBe(false);
       expect(mayOpenRecommendationFile(anonymous, internal, paragraph(), link), link.kind).toBe(false);
