@@ -93,7 +93,9 @@ describe("a recommendation's summary outside its page", () => {
       .all()
       .filter((m) => m.subject.endsWith("Verksamhetsplan 2027"));
     const kinds = new Set(letters.map((m) => m.subject.split(":")[0]));
+    // The demo's parties have contact persons (the IFO chiefs): each is reminded too, without the summary.
     expect([...kinds].sort()).toEqual([
+      "Påminnelse om svar",
       "Påminnelse om svar på rekommendation",
       "Rekommendation",
       "Rättad rekommendation",
