@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInStockholm } from "~/domain/format";
-import { startApp, waitForText, type TestApp } from "../support/browser";
+import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
 let recId = 0;
@@ -99,5 +99,40 @@ describe("two people reporting at once, with JavaScript", () => {
     await waitForText(page.locator("main"), "§ 49, dnr KS 2026/113");
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe("the coordinator chooses who speaks for the party", () => {
+  it("reports through the contact person set on the party's page, not through whoever is employed by the party", async () => {
+    const answerUrl = `/rekommendationer/${recId}/svar/${app.world.organisationIds.Östersund}`;
+    const party = app.db.$client
+      .prepare("SELECT id FROM parties WHERE collaboration_id = ? AND organisation_id = ?")
+      .get(app.world.collaborationId, app.world.organisationIds.Östersund) as { id: number };
+    const maja = await app.page("demo-chef");
+    // Mini-Maria's manager is employed by Östersund but is not its representative.
+    expect((await maja.page.goto(answerUrl))?.status()).toBe(403);
+    await waitForText(maja.page.locator("main"), "Du saknar behörighet");
+
+    const coordinator = await app.page("demo-samordnare");
+    await coordinator.page.goto(`/samverkan/${app.world.collaborationId}/parter/${party.id}`);
+    const contact = coordinator.page.getByLabel("Kontaktperson");
+    // The demo's IFO chief is Östersund's contact person.
+    expect(await contact.inputValue()).toBe(String(app.world.personIds["Ingrid IFO-chef Östersund"]));
+    await expectAccessible(coordinator.page);
+    await contact.selectOption(String(app.world.personIds["Maja Mini-Maria-chef"]));
+    await coordinator.page.getByRole("button", { name: "Spara" }).click();
+    await coordinator.page.waitForURL(new RegExp(`/samverkan/${app.world.collaborationId}$`));
+
+    expect((await maja.page.goto(answerUrl))?.status()).toBe(200);
+    await maja.page.getByLabel("Status").waitFor();
+
+    // Back to the IFO chief, as the demo has it.
+    await coordinator.page.goto(`/samverkan/${app.world.collaborationId}/parter/${party.id}`);
+    await contact.selectOption(String(app.world.personIds["Ingrid IFO-chef Östersund"]));
+    await coordinator.page.getByRole("button", { name: "Spara" }).click();
+    await coordinator.page.waitForURL(new RegExp(`/samverkan/${app.world.collaborationId}$`));
+    expect((await maja.page.goto(answerUrl))?.status()).toBe(403);
+    expect(maja.errors).toEqual([]);
+    expect(coordinator.errors).toEqual([]);
   });
 });
