@@ -13,14 +13,27 @@ export function assignmentViewFrom(requested: string | null): AssignmentView {
   return (ASSIGNMENT_VIEWS as readonly string[]).includes(requested ?? "") ? (requested as AssignmentView) : "alla";
 }
 
-/** The actor's side of "who holds it": their person, the bodies they sit in, their organisation. */
-type AssigneeActor = Pick<Actor, "personId" | "organisationId"> & { bodyRoles: ReadonlyMap<number, unknown> };
+/** The actor's side of "who holds it": their person, the bodies they sit in, the parties they represent. */
+type AssigneeActor = Pick<Actor, "personId" | "organisationId" | "represents"> & {
+  bodyRoles: ReadonlyMap<number, unknown>;
+};
 
-/** Is the actor the assignee (as the person, a member of the body, or someone from the party)? */
-export function isAssignee(a: { assigneeType: string; assigneeId: number }, actor: AssigneeActor): boolean {
+/** An assignment as "who holds it" asks: a party is an organisation in the assignment's collaboration. */
+type Assigned = { assigneeType: string; assigneeId: number; collaborationId: number };
+
+/**
+ * Is the actor the assignee: the person, a member of the body, or the party's representative
+ * (its contact person in the collaboration, `representsParty`), who answers for the party here
+ * as in its answers to recommendations, and whom the reminders tell. Anyone else employed by
+ * the party's organisation is not.
+ */
+export function isAssignee(a: Assigned, actor: AssigneeActor): boolean {
   if (a.assigneeType === "person") return actor.personId === a.assigneeId;
   if (a.assigneeType === "body") return actor.bodyRoles.has(a.assigneeId);
-  if (a.assigneeType === "party") return actor.organisationId === a.assigneeId;
+  if (a.assigneeType === "party")
+    return (actor.represents ?? []).some(
+      (p) => p.collaborationId === a.collaborationId && p.organisationId === a.assigneeId,
+    );
   return false;
 }
 
@@ -50,7 +63,7 @@ export function seesAssignment(
 }
 
 /** The assignee, or the coordinator, changes an assignment's status. */
-export function mayUpdateAssignment(actor: Actor, a: { assigneeType: string; assigneeId: number }): boolean {
+export function mayUpdateAssignment(actor: Actor, a: Assigned): boolean {
   return can(actor, "update:assignment", { assignee: isAssignee(a, actor) });
 }
 

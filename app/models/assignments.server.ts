@@ -16,7 +16,7 @@ import { choiceSearchFrom, chosenId } from "~/domain/choices";
 import { decisionsReadableBy } from "./read-scope.server";
 import { saveVersioned } from "./versioned.server";
 
-/** The SQL form of isAssignee (app/domain/assignments.ts): the person, a member of the body, or someone from the party. */
+/** The SQL form of isAssignee (app/domain/assignments.ts): the person, a member of the body, or the party's representative. */
 function assignedTo(actor: Actor): SQL | undefined {
   const bodyIds = [...actor.bodyRoles.keys()];
   return (
@@ -25,9 +25,13 @@ function assignedTo(actor: Actor): SQL | undefined {
         ? and(eq(assignments.assigneeType, "person"), eq(assignments.assigneeId, actor.personId))
         : undefined,
       bodyIds.length ? and(eq(assignments.assigneeType, "body"), inArray(assignments.assigneeId, bodyIds)) : undefined,
-      actor.organisationId !== null
-        ? and(eq(assignments.assigneeType, "party"), eq(assignments.assigneeId, actor.organisationId))
-        : undefined,
+      ...(actor.represents ?? []).map((p) =>
+        and(
+          eq(assignments.assigneeType, "party"),
+          eq(assignments.assigneeId, p.organisationId),
+          eq(assignments.collaborationId, p.collaborationId),
+        ),
+      ),
     ) ?? sql`0`
   );
 }
@@ -49,6 +53,7 @@ export const assigneeName = sql<string | null>`CASE ${assignments.assigneeType}
 
 const listColumns = {
   id: assignments.id,
+  collaborationId: assignments.collaborationId,
   title: assignments.title,
   description: assignments.description,
   assigneeType: assignments.assigneeType,

@@ -301,6 +301,28 @@ describe("an assignment's page", () => {
   });
 });
 
+describe("an assignment given to a party", () => {
+  it("is held by the party's representative (its contact person), not by everyone the party employs", async () => {
+    const decision = decisionOf(world.bodyIds.svom);
+    await give(decision.id, { title: "Östersunds del", assignee: `party:${world.organisationIds.Östersund}` });
+    const a = db.select().from(assignments).where(eq(assignments.title, "Östersunds del")).get()!;
+    const setStatus = (userId: string, version: number) =>
+      post(
+        assignmentPage,
+        `/uppdrag/${a.id}`,
+        userId,
+        { intent: "status", id: String(a.id), version: String(version), status: "pågår" },
+        { assignmentId: String(a.id) },
+      );
+    // Mini-Maria's manager is employed by Östersund but does not represent it.
+    expect((await setStatus("demo-chef", a.version)).status).toBe(403);
+    expect(db.select().from(assignments).where(eq(assignments.id, a.id)).get()!.status).toBe("ej påbörjad");
+    // Östersund's IFO chief is its contact person in Mini-Maria.
+    expect((await setStatus("demo-ifochef", a.version)).status).toBe(302);
+    expect(db.select().from(assignments).where(eq(assignments.id, a.id)).get()!.status).toBe("pågår");
+  });
+});
+
 describe("the matter's timeline", () => {
   it("shows the assignments its decisions gave in the matter's collaboration, by the day each is due", async () => {
     const matter = db.select().from(matters).where(eq(matters.collaborationId, world.collaborationId)).get()!;

@@ -52,35 +52,45 @@ describe("assignmentViewFrom", () => {
 
 describe("isAssignee", () => {
   it("is the person named", () => {
-    expect(isAssignee({ assigneeType: "person", assigneeId: 10 }, member)).toBe(true);
-    expect(isAssignee({ assigneeType: "person", assigneeId: 11 }, member)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "person", assigneeId: 10 }, member)).toBe(true);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "person", assigneeId: 11 }, member)).toBe(false);
   });
 
   it("is every current member of the body named, whatever the seat", () => {
-    expect(isAssignee({ assigneeType: "body", assigneeId: BODY }, member)).toBe(true);
-    expect(isAssignee({ assigneeType: "body", assigneeId: BODY }, actor("member", [[BODY, "ersättare"]]))).toBe(true);
-    expect(isAssignee({ assigneeType: "body", assigneeId: BODY + 1 }, member)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "body", assigneeId: BODY }, member)).toBe(true);
+    expect(
+      isAssignee(
+        { collaborationId: 1, assigneeType: "body", assigneeId: BODY },
+        actor("member", [[BODY, "ersättare"]]),
+      ),
+    ).toBe(true);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "body", assigneeId: BODY + 1 }, member)).toBe(false);
   });
 
-  it("is everyone from the party named", () => {
-    expect(isAssignee({ assigneeType: "party", assigneeId: 5 }, member)).toBe(true);
-    expect(isAssignee({ assigneeType: "party", assigneeId: 6 }, member)).toBe(false);
+  it("is the party's representative in the assignment's collaboration, not everyone employed by it", () => {
+    const representative: Actor = { ...member, represents: [{ collaborationId: 1, organisationId: 5 }] };
+    expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 5 }, representative)).toBe(true);
+    // Mini-Maria's manager is employed by Östersund without representing it.
+    expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 5 }, member)).toBe(false);
+    // Another party, or the same organisation as a party of another collaboration.
+    expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 6 }, representative)).toBe(false);
+    expect(isAssignee({ collaborationId: 2, assigneeType: "party", assigneeId: 5 }, representative)).toBe(false);
   });
 
   it("does not confuse the kinds: a person id is not an organisation or a body id", () => {
     const same = actor("member", [[7, "ledamot"]], 7, 8);
-    expect(isAssignee({ assigneeType: "party", assigneeId: 7 }, same)).toBe(false);
-    expect(isAssignee({ assigneeType: "person", assigneeId: 8 }, same)).toBe(false);
-    expect(isAssignee({ assigneeType: "body", assigneeId: 8 }, same)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 7 }, same)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "person", assigneeId: 8 }, same)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "body", assigneeId: 8 }, same)).toBe(false);
   });
 
   it("is nobody's for an account without a person or an organisation", () => {
-    expect(isAssignee({ assigneeType: "person", assigneeId: 0 }, noPerson)).toBe(false);
-    expect(isAssignee({ assigneeType: "party", assigneeId: 0 }, noPerson)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "person", assigneeId: 0 }, noPerson)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 0 }, noPerson)).toBe(false);
   });
 
   it("is nobody's for an unknown kind of assignee", () => {
-    expect(isAssignee({ assigneeType: "group", assigneeId: 5 }, member)).toBe(false);
+    expect(isAssignee({ collaborationId: 1, assigneeType: "group", assigneeId: 5 }, member)).toBe(false);
   });
 });
 
@@ -88,20 +98,20 @@ describe("who may write on /uppdrag", () => {
   it("lets the coordinator create and update any assignment", () => {
     expect(mayWriteAssignments(admin)).toBe(true);
     expect(mayCreateAssignment(admin)).toBe(true);
-    expect(mayUpdateAssignment(admin, { assigneeType: "person", assigneeId: 999 })).toBe(true);
+    expect(mayUpdateAssignment(admin, { collaborationId: 1, assigneeType: "person", assigneeId: 999 })).toBe(true);
   });
 
   it("lets a member post, but only to change the status of their own", () => {
     expect(mayWriteAssignments(member)).toBe(true);
     expect(mayCreateAssignment(member)).toBe(false);
-    expect(mayUpdateAssignment(member, { assigneeType: "body", assigneeId: BODY })).toBe(true);
-    expect(mayUpdateAssignment(member, { assigneeType: "person", assigneeId: 999 })).toBe(false);
+    expect(mayUpdateAssignment(member, { collaborationId: 1, assigneeType: "body", assigneeId: BODY })).toBe(true);
+    expect(mayUpdateAssignment(member, { collaborationId: 1, assigneeType: "person", assigneeId: 999 })).toBe(false);
   });
 
   it("refuses a reader everything, even an assignment they hold", () => {
     expect(mayWriteAssignments(reader)).toBe(false);
     expect(mayCreateAssignment(reader)).toBe(false);
-    expect(mayUpdateAssignment(reader, { assigneeType: "body", assigneeId: BODY })).toBe(false);
+    expect(mayUpdateAssignment(reader, { collaborationId: 1, assigneeType: "body", assigneeId: BODY })).toBe(false);
   });
 });
 
@@ -114,7 +124,10 @@ describe("seesAssignment (another collaboration's answers as a missing one)", ()
   it("hides another collaboration's assignment unless the actor holds it", () => {
     expect(seesAssignment(member, { collaborationId: 2, assigneeType: "person", assigneeId: 999 })).toBe(false);
     expect(seesAssignment(member, { collaborationId: 2, assigneeType: "body", assigneeId: BODY })).toBe(true);
-    expect(seesAssignment(member, { collaborationId: 2, assigneeType: "party", assigneeId: 5 })).toBe(true);
+    // A party's assignment is its representative's there.
+    const representative: Actor = { ...member, represents: [{ collaborationId: 2, organisationId: 5 }] };
+    expect(seesAssignment(representative, { collaborationId: 2, assigneeType: "party", assigneeId: 5 })).toBe(true);
+    expect(seesAssignment(member, { collaborationId: 2, assigneeType: "party", assigneeId: 5 })).toBe(false);
   });
 
   it("shows the coordinator every assignment", () => {
@@ -156,7 +169,7 @@ describe("mayEditAssignment", () => {
     expect(mayEditAssignment(actor("member", [[BODY, "sekreterare"]]))).toBe(false);
     expect(mayEditAssignment(reader)).toBe(false);
     // The assignee may set the status, not edit what the assignment is.
-    expect(mayUpdateAssignment(member, { assigneeType: "person", assigneeId: 10 })).toBe(true);
+    expect(mayUpdateAssignment(member, { collaborationId: 1, assigneeType: "person", assigneeId: 10 })).toBe(true);
   });
 });
 
