@@ -7,6 +7,7 @@ import {
   type OrganisationKind,
   type PartyRole,
 } from "~/domain/collaboration";
+import type { PartyStanding } from "~/domain/party-notice";
 import { PartyStatusBadge } from "./party-status";
 import { TableRegion } from "./table-region";
 
@@ -16,8 +17,7 @@ interface PartyRow {
   name: string;
   kind: OrganisationKind;
   role: PartyRole;
-  status: string;
-  exitDate: string | null;
+  standing: PartyStanding;
 }
 
 /** A column a page adds after the four common ones (member since, registry e-mail, an edit link). */
@@ -59,7 +59,7 @@ export function PartyTable<Row extends PartyRow>({
               <td>{ORGANISATION_KIND_LABEL[p.kind]}</td>
               <td>{PARTY_ROLE_LABEL[p.role]}</td>
               <td>
-                <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
+                <PartyStatusBadge standing={p.standing} />
               </td>
               {columns.map((c) => (
                 <td key={c.header} className={c.className}>

@@ -182,6 +182,14 @@ export function deadlineWarning(deadline: string): string | null {
 export const PARTY_STATUSES = ["inbjuden", "inriktningsbeslut fattat", "medlem", "uppsagd", "utträtt"] as const;
 export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
+export const PARTY_STATUS_LABEL: Record<PartyStatus, string> = {
+  inbjuden: "Inbjuden",
+  "inriktningsbeslut fattat": "Inriktningsbeslut fattat",
+  medlem: "Medlem",
+  uppsagd: "Har sagt upp avtalet",
+  utträtt: "Utträdd",
+};
+
 /**
  * The status to show on a date: a party that gave notice has left ("utträtt", shown as
  * Utträdd) once its exit date has passed, without anyone having to change it by hand.

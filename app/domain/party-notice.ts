@@ -3,7 +3,7 @@
  * them: what recording a notice changes, what going back to member clears, the party's
  * timeline in words, and when the agreement ends because every party has given notice. Pure.
  */
-import { agreementEndDate, partyStatusOn, type PartyStatus } from "./agreement-terms";
+import { agreementEndDate, PARTY_STATUS_LABEL, partyStatusOn, type PartyStatus } from "./agreement-terms";
 import { parseIsoDate } from "./calendar-dates";
 
 /** A written notice as recorded: received on, the exit date the terms give, a note, the letter if uploaded. */
@@ -178,6 +178,33 @@ export function partyTimeline(party: TimelineParty, onDate: string): { date: str
     party.exitDate ? { date: party.exitDate, text: left ? "Utträdd" : "Sista dag som part" } : null,
   ].filter((e): e is { date: string; text: string } => e !== null);
   return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** A party's status as a page shows it: the text and how it reads (colour, never alone). */
+export interface PartyStanding {
+  text: string;
+  tone: "ok" | "warn" | "bad" | "neutral";
+}
+
+/**
+ * A party's status on `onDate` (the Stockholm day the page is viewed), the one text every page
+ * and badge shows: a member whose membership begins on a coming day is not a member yet
+ * ("Medlem från 2027-01-01"), and a party past its exit date has left (partyStatusOn).
+ */
+export function partyStanding(
+  party: { status: PartyStatus; memberSince: string | null; exitDate: string | null },
+  onDate: string,
+): PartyStanding {
+  const status = partyStatusOn(party, onDate);
+  const label = PARTY_STATUS_LABEL[status];
+  if (status === "medlem")
+    return party.memberSince !== null && party.memberSince > onDate
+      ? { text: `Medlem från ${party.memberSince}`, tone: "neutral" }
+      : { text: label, tone: "ok" };
+  if (status === "uppsagd")
+    return { text: party.exitDate ? `${label} – utträde den ${party.exitDate}` : label, tone: "warn" };
+  if (status === "utträtt") return { text: party.exitDate ? `${label} ${party.exitDate}` : label, tone: "bad" };
+  return { text: label, tone: "neutral" };
 }
 
 /**

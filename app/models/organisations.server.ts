@@ -224,6 +224,7 @@ export function partiesOfOrganisation(organisationId: number) {
       collaborationSlug: collaborations.slug,
       collaborationName: collaborations.name,
       ...partyTerms,
+      exitDate: parties.exitDate,
     })
     .from(parties)
     .innerJoin(collaborations, eq(parties.collaborationId, collaborations.id))

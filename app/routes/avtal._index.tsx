@@ -10,7 +10,7 @@ import { deadlineWarning, exitOptions, partyStatusOn } from "~/domain/agreement-
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
 import { costYearOn } from "~/domain/cost-report";
-import { agreementEndsOn, isBeforeMembership } from "~/domain/party-notice";
+import { agreementEndsOn, isBeforeMembership, partyStanding } from "~/domain/party-notice";
 import { countOf, formatKronor, todayInStockholm } from "~/domain/format";
 import { firstBudgetYear, yearAccount } from "~/models/agreement-money.server";
 import { partiesOf, principalsOf, termsOf, versionsOf } from "~/models/agreements.server";
@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     id: p.id,
     name: p.name,
     status: partyStatusOn(p, today),
+    standing: partyStanding(p, today),
     // A member recorded without a day has been one since the agreement began (isPartyInYear).
     memberSince: p.memberSince ?? (isBeforeMembership(p.status) ? null : "avtalets början"),
     exitDate: p.exitDate,
@@ -200,7 +201,7 @@ export default function AgreementPage() {
                     <Link to={to(`/avtal/parter/${p.id}`)}>{p.name}</Link>
                   </td>
                   <td>
-                    <PartyStatusBadge status={p.status} exitDate={p.exitDate} />
+                    <PartyStatusBadge standing={p.standing} />
                   </td>
                   <td>{p.memberSince ?? "–"}</td>
                   <td>{p.noticeReceivedOn ?? "–"}</td>

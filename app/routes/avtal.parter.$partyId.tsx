@@ -6,19 +6,20 @@ import { notFound, requirePermission } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ConflictNotice, conflictOf } from "~/components/conflict-notice";
 import { FormErrorSummary, formProps, SelectField, TextareaField, TextField, useSchemaForm } from "~/components/forms";
-import { PARTY_STATUS_LABEL, PartyStatusBadge } from "~/components/party-status";
+import { PartyStatusBadge } from "~/components/party-status";
 import { staffText } from "~/domain/agreement-principals";
 import {
   deadlineWarning,
   exitDateForNotice,
   noticeToRecord,
+  PARTY_STATUS_LABEL,
   PARTY_STATUSES,
   partyStatusOn,
 } from "~/domain/agreement-terms";
 import type { StaffingLine } from "~/domain/agreement-version";
 import { withCollaboration } from "~/domain/collaboration";
 import { costYearOn } from "~/domain/cost-report";
-import { isBeforeMembership, partyTimeline } from "~/domain/party-notice";
+import { isBeforeMembership, partyStanding, partyTimeline } from "~/domain/party-notice";
 import { formatKronor, todayInStockholm } from "~/domain/format";
 import { noticeSchema, partyIntentSchema, partyStatusSchema } from "~/forms/agreement";
 import { firstBudgetYear, partyCostInYear } from "~/models/agreement-money.server";
@@ -57,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisationId: party.organisationId,
       status,
       storedStatus: party.status,
+      standing: partyStanding(party, today),
       memberSince: party.memberSince,
       exitDate: party.exitDate,
       withdrawalNote: party.withdrawalNote,
@@ -279,7 +281,7 @@ export default function PartyInAgreement() {
         />
       ) : null}
       <p>
-        <PartyStatusBadge status={d.party.status} exitDate={d.party.exitDate} />
+        <PartyStatusBadge standing={d.party.standing} />
       </p>
       <dl className="facts">
         {d.principal ? (

@@ -13,6 +13,8 @@ import {
   type OrganisationKind,
 } from "~/domain/collaboration";
 import { todayInStockholm } from "~/domain/format";
+import { partyStanding } from "~/domain/party-notice";
+import { PartyStatusBadge } from "~/components/party-status";
 import { pageRequestFrom } from "~/domain/pagination";
 import { Pagination } from "~/components/pagination";
 import { can } from "~/domain/policy";
@@ -55,7 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return {
     organisation,
-    collaborations: partiesOfOrganisation(organisation.id),
+    // The status as on the day; "medlem sedan" only once the membership has begun.
+    collaborations: partiesOfOrganisation(organisation.id).map((p) => ({
+      ...p,
+      standing: partyStanding(p, today),
+      memberSince: p.memberSince !== null && p.memberSince <= today ? p.memberSince : null,
+    })),
     current,
     former,
     marks: exampleMarksOf({ membership: [...current, ...former.items].map((r) => r.membershipId) }),
@@ -144,7 +151,7 @@ export default function PartyPage() {
         {collaborations.map((c) => (
           <li key={c.collaborationId}>
             <Link to={withCollaboration("/parter", c.collaborationSlug)}>{c.collaborationName}</Link>:{" "}
-            {PARTY_ROLE_LABEL[c.role].toLowerCase()}
+            {PARTY_ROLE_LABEL[c.role].toLowerCase()} <PartyStatusBadge standing={c.standing} />
             {keepWhole(c.memberSince ? `, medlem sedan ${c.memberSince}` : "")}
             {c.branchClinic ? `. Mottagning: ${c.branchClinic}` : ""}
           </li>

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { collaborationFor } from "~/auth/collaboration.server";
 import { getViewer, requirePermission } from "~/auth/session.server";
 import { PartyTable } from "~/components/party-table";
-import { countOf } from "~/domain/format";
+import { countOf, todayInStockholm } from "~/domain/format";
+import { partyStanding } from "~/domain/party-notice";
 import { can } from "~/domain/policy";
 import { listParties } from "~/models/organisations.server";
 
@@ -13,9 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   requirePermission(viewer?.actor ?? null, "read:parties");
   const collaboration = collaborationFor(request, viewer?.actor ?? null);
+  const today = todayInStockholm();
   return {
     collaboration: { id: collaboration.id, name: collaboration.name },
-    parties: listParties(collaboration.id),
+    parties: listParties(collaboration.id).map((p) => ({ ...p, standing: partyStanding(p, today) })),
     canManage: can(viewer?.actor ?? null, "manage:collaborations"),
   };
 }

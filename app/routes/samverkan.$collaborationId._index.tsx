@@ -13,6 +13,8 @@ import {
 } from "~/components/forms";
 import { PartyTable } from "~/components/party-table";
 import { withCollaboration } from "~/domain/collaboration";
+import { todayInStockholm } from "~/domain/format";
+import { partyStanding } from "~/domain/party-notice";
 import { can } from "~/domain/policy";
 import { editCollaborationSchema } from "~/forms/collaboration";
 import { listBodies } from "~/models/bodies.server";
@@ -42,9 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   requirePermission(viewer?.actor ?? null, "read:parties");
   const collaboration = load(params.collaborationId);
+  const today = todayInStockholm();
   return {
     collaboration,
-    parties: listParties(collaboration.id),
+    parties: listParties(collaboration.id).map((p) => ({ ...p, standing: partyStanding(p, today) })),
     bodies: listBodies(collaboration.id).map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
     canManage: can(viewer?.actor ?? null, "manage:collaborations"),
   };

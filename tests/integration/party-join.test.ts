@@ -16,6 +16,9 @@ import { agreementOf, currentVersion, getParty, partiesOf } from "~/models/agree
 import * as agreementPage from "~/routes/avtal._index";
 import * as partyPage from "~/routes/avtal.parter.$partyId";
 import * as whatIf from "~/routes/avtal.tank-om";
+import * as organisationPage from "~/routes/parter.$organisationId";
+import * as partiesPage from "~/routes/parter._index";
+import * as collaborationPage from "~/routes/samverkan.$collaborationId._index";
 import * as editParty from "~/routes/samverkan.$collaborationId.parter.$partyId";
 import { loadAs } from "../support/loaders";
 import { demoDatabase } from "../support/test-db";
@@ -163,6 +166,32 @@ describe("a member recorded without a join day", () => {
     const row = (id: number) => page.parties.find((p) => p.id === id)!;
     expect(row(berg.id).memberSince).toBe("avtalets början");
     expect(row(ragunda.id).memberSince).toBeNull();
+  });
+});
+
+describe("a member whose membership begins on a coming day", () => {
+  it("is shown on every page that lists parties as member from that day, not as a member", async () => {
+    const joins = `${thisYear + 1}-01-01`;
+    db.update(parties).set({ status: "medlem", memberSince: joins }).where(eq(parties.id, ragunda.id)).run();
+    const shown = { text: `Medlem från ${joins}`, tone: "neutral" };
+    const who = "demo-samordnare";
+    const collaboration = String(world.collaborationId);
+    const agreement = await loadAs(db, agreementPage, "/avtal", who);
+    expect(agreement.parties.find((p) => p.id === ragunda.id)!.standing, "/avtal").toEqual(shown);
+    const party = await loadAs(db, partyPage, `/avtal/parter/${ragunda.id}`, who, { partyId: String(ragunda.id) });
+    expect(party.party.standing, "/avtal/parter/:id").toEqual(shown);
+    const list = await loadAs(db, partiesPage, "/parter", who);
+    expect(list.parties.find((p) => p.partyId === ragunda.id)!.standing, "/parter").toEqual(shown);
+    const own = await loadAs(db, collaborationPage, `/samverkan/${collaboration}`, who, {
+      collaborationId: collaboration,
+    });
+    expect(own.parties.find((p) => p.partyId === ragunda.id)!.standing, "/samverkan/:id").toEqual(shown);
+    const organisation = await loadAs(db, organisationPage, `/parter/${ragunda.organisationId}`, who, {
+      organisationId: String(ragunda.organisationId),
+    });
+    const membership = organisation.collaborations.find((c) => c.collaborationId === world.collaborationId)!;
+    expect(membership.standing, "/parter/:organisationId").toEqual(shown);
+    expect(membership.memberSince, "not yet 'medlem sedan'").toBeNull();
   });
 });
 

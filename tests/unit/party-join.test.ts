@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { isPartyInYear, type PartyStatus } from "~/domain/agreement-terms";
 import { yearShares, type YearParty } from "~/domain/invoice-basis";
-import { memberSinceError, noticeError, partyStatusChanges, partyTimeline } from "~/domain/party-notice";
+import { memberSinceError, noticeError, partyStanding, partyStatusChanges, partyTimeline } from "~/domain/party-notice";
 
 const START = "2023-01-01";
 const TODAY = "2026-11-25";
@@ -184,5 +184,33 @@ describe("the party's timeline with a join day", () => {
   it("says a membership not yet begun is coming, and one begun is held", () => {
     expect(partyTimeline(joining, "2026-11-25")).toEqual([{ date: "2027-01-01", text: "Blir medlem i samverkan" }]);
     expect(partyTimeline(joining, "2027-01-01")).toEqual([{ date: "2027-01-01", text: "Medlem i samverkan" }]);
+  });
+});
+
+describe("the status a page shows on the day it is viewed (partyStanding)", () => {
+  const on = (memberSince: string | null) => partyStanding({ status: "medlem", memberSince, exitDate: null }, TODAY);
+
+  it("is Medlem for a membership that begins today or began before, and for a member without a date", () => {
+    expect(on(TODAY)).toEqual({ text: "Medlem", tone: "ok" });
+    expect(on("2023-01-01")).toEqual({ text: "Medlem", tone: "ok" });
+    expect(on(null)).toEqual({ text: "Medlem", tone: "ok" });
+  });
+
+  it("says from which day a membership that begins on a coming day holds, not Medlem", () => {
+    expect(on("2026-11-26")).toEqual({ text: "Medlem från 2026-11-26", tone: "neutral" });
+    expect(on("2027-01-01")).toEqual({ text: "Medlem från 2027-01-01", tone: "neutral" });
+  });
+
+  it("shows notice with its exit day, and a party past that day as left", () => {
+    const gaveNotice = { status: "uppsagd" as PartyStatus, memberSince: null, exitDate: "2026-12-31" };
+    expect(partyStanding(gaveNotice, TODAY)).toEqual({
+      text: "Har sagt upp avtalet – utträde den 2026-12-31",
+      tone: "warn",
+    });
+    expect(partyStanding(gaveNotice, "2027-01-01")).toEqual({ text: "Utträdd 2026-12-31", tone: "bad" });
+  });
+
+  it("shows a party before membership as its status", () => {
+    expect(partyStanding(invited, TODAY)).toEqual({ text: "Inbjuden", tone: "neutral" });
   });
 });
