@@ -118,4 +118,21 @@ describe("a party's status on the party page", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("shows a party whose membership begins on a coming day as member from that day, not as a member", async () => {
+    const ragunda = partyOf(app.world.organisationIds.Ragunda);
+    const joinsOn = `${thisYear + 1}-01-01`;
+    app.db.update(parties).set({ status: "medlem", memberSince: joinsOn }).where(eq(parties.id, ragunda.id)).run();
+    const { page, errors } = await app.page("demo-samordnare");
+    await page.goto(`/avtal/parter/${ragunda.id}`);
+    await waitForText(page.locator("main .badge"), `Medlem från ${joinsOn}`);
+    await waitForText(page.locator(".timeline"), "Blir medlem i samverkan");
+    for (const list of ["/avtal", "/parter"]) {
+      await page.goto(list);
+      const row = page.locator("main tbody tr").filter({ hasText: "Ragunda kommun" });
+      expect(await row.locator(".badge").innerText(), list).toBe(`Medlem från ${joinsOn}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
