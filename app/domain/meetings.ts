@@ -390,19 +390,33 @@ export function assignParagraphs(
 }
 
 /**
- * Why the secretary's press of "Publicera" must not publish, or null. `shownVersion` is the
- * meeting's version (the agenda's lock, raised by every change of the meeting or its agenda)
- * as the page the secretary published from showed it: changed since, what would go out to
- * everyone is not what they reviewed (a colleague's move or new item). `unpublished`: how many
- * changes the meeting has since the last published notice (null: none published yet); none,
- * and a second press or a forged post would send everyone the same notice again.
+ * What the secretary's page showed of the notice to publish: the meeting's `version` (its lock,
+ * raised by every change of the meeting or its agenda through the app) and `notice`, the
+ * fingerprint of the notice as it would be published (`noticeFingerprint`). The fingerprint
+ * is the check that sees every change to what goes out, whatever wrote it: the notice is a
+ * snapshot compared as such (`noticeChanges`), and not every write that changes it is an
+ * agenda write that raises the version (the redaction of personal identity numbers rewrites
+ * titles, document names and places in place, in every table).
+ */
+export interface NoticeShown {
+  version: number;
+  notice: string;
+}
+
+/**
+ * Why the secretary's press of "Publicera" must not publish, or null. `shown`: the notice as
+ * the page the secretary published from showed it; changed since (`now`), what would go out
+ * to everyone is not what they reviewed (a colleague's move or new item, a redacted title).
+ * `unpublished`: how many changes the meeting has since the last published notice (null: none
+ * published yet); none, and a second press or a forged post would send everyone the same
+ * notice again.
  */
 export function publishRefusal(
-  shownVersion: number | undefined,
-  meetingVersion: number,
+  shown: NoticeShown | undefined,
+  now: NoticeShown,
   unpublished: number | null,
 ): string | null {
-  if (shownVersion !== undefined && shownVersion !== meetingVersion)
+  if (shown !== undefined && (shown.version !== now.version || shown.notice !== now.notice))
     return "Mötet eller dagordningen har ändrats sedan sidan visades. Se över ändringarna och publicera igen.";
   if (unpublished === 0) return "Kallelsen är redan publicerad: inget har ändrats sedan den senaste versionen.";
   return null;

@@ -96,8 +96,9 @@ export const declineProposalSchema = z.object({
 
 /** The secretary's actions on the meeting page. */
 export const meetingActionSchema = z.discriminatedUnion("intent", [
-  // The meeting's version as the page showed it: what the secretary reviewed is what goes out.
-  z.object({ intent: z.literal("publish"), version: formVersion() }),
+  // The meeting's version and the notice's fingerprint as the page showed them: what the
+  // secretary reviewed is what goes out (NoticeShown in app/domain/meetings.ts).
+  z.object({ intent: z.literal("publish"), version: formVersion(), notice: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("start-minutes") }),
   z.object({ intent: z.literal("move"), itemId: id(), direction: oneOf(["up", "down"] as const) }),
   z.object({ intent: z.literal("accept"), proposalId: id() }),

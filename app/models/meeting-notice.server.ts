@@ -3,6 +3,7 @@
  * the notice; later versions publish changes. Every write is one immediate transaction with
  * its audit entry.
  */
+import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { agendaVersions, meetings, minutes, people, users } from "../../db/schema";
 import {
@@ -14,6 +15,7 @@ import {
   publishRefusal,
   type ItemSnapshot,
   type MeetingSnapshot,
+  type NoticeShown,
   type NoticeSnapshot,
 } from "~/domain/meetings";
 import { sequenceShown } from "~/domain/calendar-sequence";
@@ -43,6 +45,15 @@ export function snapshotOf(items: AgendaItem[]): ItemSnapshot[] {
 function noticeSnapshotOf(meeting: MeetingSnapshot, items: AgendaItem[]): NoticeSnapshot {
   const { date, startTime, endTime, place, videoUrl } = meeting;
   return { meeting: { date, startTime, endTime, place, videoUrl }, items: snapshotOf(items) };
+}
+
+/**
+ * The fingerprint of a notice as it would be published (the publish form carries it, see
+ * `NoticeShown`): the snapshot itself is what is published and compared, so its hash changes
+ * with every change to what goes out, by whatever path, and with nothing else.
+ */
+function noticeFingerprint(snapshot: NoticeSnapshot): string {
+  return createHash("sha256").update(JSON.stringify(snapshot)).digest("base64url");
 }
 
 const versionsOfMeeting = preparedQuery((d) =>
@@ -113,14 +124,15 @@ export function publishedMeetingIds(meetingIds: number[]): Set<number> {
 
 /**
  * Publishes the agenda as it is now: version 1 is the notice, later versions are updates.
- * `shownVersion`: the meeting's version on the page the secretary published from. Refused,
- * writing and sending nothing, when the meeting changed since (`publishRefusal`) or nothing
- * changed since the last published version (a second press, a forged post).
+ * `shown`: the meeting's version and the notice's fingerprint on the page the secretary
+ * published from. Refused, writing and sending nothing, when the meeting or the notice changed
+ * since (`publishRefusal`) or nothing changed since the last published version (a second
+ * press, a forged post).
  */
 export function publishNotice(
   userId: string,
   meetingId: number,
-  shownVersion?: number,
+  shown?: NoticeShown,
 ): { ok: true; version: typeof agendaVersions.$inferSelect } | { ok: false; refusal: string } {
   return write((tx) => {
     const items = agendaOf(meetingId);
@@ -135,7 +147,8 @@ export function publishNotice(
       .limit(1)
       .get();
     const unpublished = latest ? noticeChanges(parseNoticeContent(latest.content), snapshot).length : null;
-    const refusal = publishRefusal(shownVersion, before.version, unpublished);
+    const now = { version: before.version, notice: noticeFingerprint(snapshot) };
+    const refusal = publishRefusal(shown, now, unpublished);
     if (refusal) return { ok: false as const, refusal };
     const version = tx
       .insert(agendaVersions)
@@ -182,6 +195,8 @@ export function noticeViewFor<M extends MeetingSnapshot & { id: number }>(
     meeting: publishedOnly && latest.snapshot.meeting ? { ...meeting, ...latest.snapshot.meeting } : meeting,
     items: publishedOnly ? asPublished(items, latest.snapshot.items) : items,
     history: noticeHistory(versions),
+    /** The notice as it would be published now, as the publish form carries it (the secretary's only). */
+    noticeShown: canManage ? noticeFingerprint(noticeSnapshotOf(meeting, items)) : null,
     /** Changes not yet published (null when no notice is published, or for anyone but the secretary). */
     unpublished:
       canManage && latest

@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     latestVersionNo: shown.latest?.versionNo ?? 0,
     history: shown.history,
     unpublished: shown.unpublished,
+    noticeShown: shown.noticeShown,
     proposals,
     // The minutes as far as the viewer may open them: draft minutes are the body's (no link to a
     // page that would refuse, and nothing of a draft in the page's data).
@@ -96,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   switch (value.intent) {
     case "publish": {
-      const published = publishNotice(userId, meeting.id, value.version);
+      const published = publishNotice(userId, meeting.id, { version: value.version, notice: value.notice });
       if (!published.ok) return rejectForm(submission, { formErrors: [published.refusal] }, 409);
       const { versionNo } = published.version;
       return redirectWithStatus(
@@ -232,6 +233,7 @@ export default function MeetingPage() {
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
                 <input type="hidden" name="version" value={m.version} />
+                <input type="hidden" name="notice" value={d.noticeShown ?? ""} />
                 <button type="submit" className="button">
                   {d.notice ? "Publicera ändringarna som ny version av kallelsen" : "Publicera kallelsen"}
                 </button>

@@ -6,9 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { meetings, memberships, people, users } from "../../db/schema";
+import { memberships, people, users } from "../../db/schema";
 import {
   accountForDemoPerson,
   expectAccessible,
@@ -18,6 +17,7 @@ import {
   type TestApp,
   waitUntil,
 } from "../support/browser";
+import { publishFormIn } from "../support/publish-form";
 import { header, mimeParts } from "../support/smtp";
 
 let app: TestApp;
@@ -67,15 +67,12 @@ function postAsCoordinator(pathname: string, fields: Record<string, string>) {
 }
 
 /** A steering group meeting on `date`, created by the coordinator: its path. */
-/** The publish form as the meeting page renders it: with the meeting's version as shown. */
-function publishForm(meetingPath: string): Record<string, string> {
-  const meetingId = Number(meetingPath.split("/").pop());
-  const { version } = app.db
-    .select({ version: meetings.version })
-    .from(meetings)
-    .where(eq(meetings.id, meetingId))
-    .get()!;
-  return { intent: "publish", version: String(version) };
+/** The publish form as the meeting page renders it: the meeting's version and the notice's fingerprint as shown. */
+async function publishForm(meetingPath: string): Promise<Record<string, string>> {
+  const page = await fetch(`${app.baseUrl}${meetingPath}`, {
+    headers: { Cookie: sessionCookie(app.db, "demo-samordnare") },
+  });
+  return publishFormIn(await page.text());
 }
 
 async function steeringMeeting(date: string, startTime: string, endTime: string): Promise<string> {
@@ -93,7 +90,7 @@ async function steeringMeeting(date: string, startTime: string, endTime: string)
 describe("förhinder and substitutes", () => {
   it("a member reports förhinder from the notice link, the deputy confirms, the attendance shows it", async () => {
     const meetingPath = await steeringMeeting("2027-06-16", "09:00", "12:00");
-    expect((await postAsCoordinator(meetingPath, publishForm(meetingPath))).status).toBe(302);
+    expect((await postAsCoordinator(meetingPath, await publishForm(meetingPath))).status).toBe(302);
 
     // The chair's notice, with the link to report förhinder.
     const notice = await waitUntil(() => mailTo("ifochef.ostersund@demo.example", "Kallelse: Styrgruppen"));
@@ -174,7 +171,7 @@ describe("förhinder and substitutes", () => {
       .values({ bodyId: app.world.bodyIds.styrgrupp, personId: person.id, role: "ledamot", startDate: inDays(30) })
       .run();
     const meetingPath = await steeringMeeting(inDays(60), "13:00", "15:00");
-    expect((await postAsCoordinator(meetingPath, publishForm(meetingPath))).status).toBe(302);
+    expect((await postAsCoordinator(meetingPath, await publishForm(meetingPath))).status).toBe(302);
 
     const notice = await waitUntil(() => mailTo("nina.nyvald@demo.example", "Kallelse: Styrgruppen"));
     expect(new URL(linkAfter(notice, "Har du förhinder\\? Anmäl det här")).pathname).toBe(`${meetingPath}/forhinder`);

@@ -9,8 +9,9 @@ import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailOutbox, mailPreferences, meetings } from "../../db/schema";
+import { mailOutbox, mailPreferences } from "../../db/schema";
 import { expectAccessible, sessionCookie, spawnServer, startApp, type TestApp, waitUntil } from "../support/browser";
+import { publishFormIn } from "../support/publish-form";
 import { header, startSmtp, type TestSmtp } from "../support/smtp";
 
 let app: TestApp;
@@ -63,13 +64,9 @@ async function newPublishedMeeting(date: string): Promise<number> {
     videoUrl: "",
   });
   const meetingId = Number(created.headers.get("location")!.split("/").pop());
-  // The form carries the meeting's version as the page showed it.
-  const { version } = app.db
-    .select({ version: meetings.version })
-    .from(meetings)
-    .where(eq(meetings.id, meetingId))
-    .get()!;
-  const published = await postForm(`/moten/${meetingId}`, { intent: "publish", version: String(version) });
+  // The form carries the meeting's version and the notice's fingerprint as the page showed them.
+  const page = await fetch(`${base()}/moten/${meetingId}`, { headers: { Cookie: cookie } });
+  const published = await postForm(`/moten/${meetingId}`, publishFormIn(await page.text()));
   // 302: the notice and its messages are committed and acknowledged.
   expect(published.status).toBe(302);
   return meetingId;

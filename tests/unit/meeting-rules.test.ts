@@ -116,16 +116,20 @@ describe("decisionYear", () => {
 });
 
 describe("publishRefusal (the secretary's press of Publicera)", () => {
+  const shownAs = (version: number, notice: string) => ({ version, notice });
   it.each([
-    // shown version, meeting version, changes since the last notice (null: none published), refused?
-    [3, 3, null, null],
-    [3, 3, 2, null],
-    [undefined, 3, 1, null],
-    [2, 3, 1, "ändrats sedan sidan visades"],
-    [2, 3, null, "ändrats sedan sidan visades"],
-    [3, 3, 0, "redan publicerad"],
-    [undefined, 3, 0, "redan publicerad"],
-  ] as const)("shown %s, now %s, %s changes: %s", (shown, now, changes, refused) => {
+    // shown (version, notice fingerprint), now, changes since the last notice (null: none published), refused?
+    [shownAs(3, "a"), shownAs(3, "a"), null, null],
+    [shownAs(3, "a"), shownAs(3, "a"), 2, null],
+    [undefined, shownAs(3, "a"), 1, null],
+    [shownAs(2, "a"), shownAs(3, "a"), 1, "ändrats sedan sidan visades"],
+    [shownAs(2, "a"), shownAs(3, "a"), null, "ändrats sedan sidan visades"],
+    // The notice changed by a write that left the version (a redacted title): refused all the same.
+    [shownAs(3, "a"), shownAs(3, "b"), null, "ändrats sedan sidan visades"],
+    [shownAs(3, "a"), shownAs(3, "b"), 1, "ändrats sedan sidan visades"],
+    [shownAs(3, "a"), shownAs(3, "a"), 0, "redan publicerad"],
+    [undefined, shownAs(3, "a"), 0, "redan publicerad"],
+  ] as const)("shown %o, now %o, %s changes: %s", (shown, now, changes, refused) => {
     const refusal = publishRefusal(shown, now, changes);
     if (refused === null) expect(refusal).toBeNull();
     else expect(refusal).toContain(refused);
