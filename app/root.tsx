@@ -25,7 +25,7 @@ import { personOfUser } from "./models/users.server";
 import appStyles from "./styles/app.css";
 import { takeFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
-import { errorHeading, pageTitle, SITE_NAME } from "./utils/page-title";
+import { errorHeading, forbiddenText, pageTitle, SITE_NAME } from "./utils/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -333,8 +333,7 @@ export function ErrorBoundary() {
       text = "Sidan kräver att du är inloggad.";
       offerSignIn = true;
     } else if (error.status === 403) {
-      text =
-        "Du har inte behörighet till den här sidan. Sidan kan höra till ett organ som du inte är ledamot i. Kontakta samordnaren om du behöver tillgång.";
+      text = forbiddenText(error.data);
     } else if (error.status === 404 && signedOut) {
       // A hidden object answers as a missing one (requireReadable): after sign-in it may open.
       text = "Sidan finns inte, eller så visas den bara för inloggade. Logga in och försök igen.";

@@ -7,6 +7,7 @@ import { can, type Action, type Actor, type Resource } from "~/domain/policy";
 import { todayInStockholm } from "~/domain/format";
 import { loadActor } from "~/models/users.server";
 import { validateSession, type SessionUser } from "./sessions.server";
+import { NO_ACCESS } from "~/utils/page-title";
 
 export interface Viewer {
   user: SessionUser;
@@ -77,7 +78,11 @@ export async function requireViewer(request: Request): Promise<Viewer> {
   return viewer;
 }
 
-export function forbidden(message = "Du har inte behörighet till den här sidan."): Response {
+/**
+ * 403 for a signed-in viewer refused something they may see. A `message` saying why (who may
+ * do it instead) is shown on the error page; the default is the page's own general text.
+ */
+export function forbidden(message = NO_ACCESS): Response {
   return new Response(message, { status: 403, statusText: "Forbidden" });
 }
 

@@ -13,6 +13,21 @@ export function pageTitle(...parts: (string | number | null | undefined | false)
   return [...named, SITE_NAME].join(" – ");
 }
 
+/** A refusal's general text: what a 403 without a reason of its own (`forbidden()`) carries. */
+export const NO_ACCESS = "Du har inte behörighet till den här sidan.";
+
+/**
+ * What the error page tells a signed-in viewer refused with 403: the refusal's own reason when
+ * it gives one (who may do it instead, `forbidden("…")`), else the general text. A 403 is only
+ * ever for something the viewer may see, so its reason reveals nothing hidden.
+ */
+export function forbiddenText(data: unknown): string {
+  const reason = typeof data === "string" ? data.trim() : "";
+  return reason !== "" && reason !== NO_ACCESS && reason.length <= 300
+    ? `${reason} Kontakta samordnaren om du behöver tillgång.`
+    : `${NO_ACCESS} Sidan kan höra till ett organ som du inte är ledamot i. Kontakta samordnaren om du behöver tillgång.`;
+}
+
 /** The heading of the error page for a status code; also the page's title. */
 export function errorHeading(status: number | null): string {
   switch (status) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flashCookie, redirectWithStatus, takeFlash } from "~/utils/flash.server";
-import { errorHeading, pageTitle } from "~/utils/page-title";
+import { errorHeading, forbiddenText, NO_ACCESS, pageTitle } from "~/utils/page-title";
 
 function requestWith(cookie: string | null): Request {
   return new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} });
@@ -73,5 +73,20 @@ describe("page titles", () => {
     expect(errorHeading(404)).toBe("Sidan finns inte");
     expect(errorHeading(500)).toBe("Något gick fel");
     expect(errorHeading(null)).toBe("Något gick fel");
+  });
+});
+
+describe("the error page's text for a refusal (403)", () => {
+  it("gives the refusal's own reason, who may do it instead", () => {
+    expect(forbiddenText("Bara den som har uppdraget, eller samordnaren, kan ändra status.")).toBe(
+      "Bara den som har uppdraget, eller samordnaren, kan ändra status. Kontakta samordnaren om du behöver tillgång.",
+    );
+  });
+
+  it("falls back to the general text for a refusal without a reason, or with anything else", () => {
+    const general = forbiddenText(NO_ACCESS);
+    expect(general).toMatch(/^Du har inte behörighet till den här sidan\. Sidan kan höra till ett organ/);
+    for (const data of [undefined, null, "", "   ", { message: "x" }, 403, "x".repeat(301)])
+      expect(forbiddenText(data)).toBe(general);
   });
 });
