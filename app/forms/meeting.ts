@@ -98,7 +98,12 @@ export const declineProposalSchema = z.object({
 export const meetingActionSchema = z.discriminatedUnion("intent", [
   // The meeting's version and the notice's fingerprint as the page showed them: what the
   // secretary reviewed is what goes out (NoticeShown in app/domain/meetings.ts).
-  z.object({ intent: z.literal("publish"), version: formVersion(), notice: z.string().min(1).max(100) }),
+  z.object({
+    intent: z.literal("publish"),
+    version: formVersion(),
+    // A sha256 in base64url (noticeFingerprint): generated, never typed, so not free text.
+    notice: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Ladda om sidan och försök igen."),
+  }),
   z.object({ intent: z.literal("start-minutes") }),
   z.object({ intent: z.literal("move"), itemId: id(), direction: oneOf(["up", "down"] as const) }),
   z.object({ intent: z.literal("accept"), proposalId: id() }),
