@@ -30,7 +30,7 @@ import {
 import { getCollaboration } from "~/models/collaborations.server";
 import { getDecision } from "~/models/decisions.server";
 import { redirectWithStatus } from "~/utils/flash.server";
-import { carriedForm, parseForm, rejectConflict, rejectForm } from "~/utils/forms.server";
+import { carriedForm, parseForm, rejectConflict, rejectForm, versionOfCarried } from "~/utils/forms.server";
 import { idParam } from "~/utils/params";
 import { readForm } from "~/utils/request-body.server";
 
@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const canEdit = mayEditAssignment(viewer.actor);
   const current = `${assignment.assigneeType}:${assignment.assigneeId}`;
+  const carried = canEdit ? carriedForm(url) : null;
   return {
     assignment: { ...assignment, overdue: isAssignmentOverdue(assignment, todayInStockholm()) },
     slug: getCollaboration(assignment.collaborationId)?.slug ?? "",
@@ -69,7 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           current,
           options: assignmentOptions(assignment.collaborationId, url.searchParams, current),
-          carried: carriedForm(url),
+          carried,
+          // After a person search, the version the carried values were typed against.
+          version: versionOfCarried(carried, assignment.version),
         }
       : null,
   };
@@ -184,7 +187,7 @@ export default function AssignmentPage() {
       {edit ? (
         <EditForm
           id={a.id}
-          version={editReply && conflict ? conflict.version : a.version}
+          version={editReply && conflict ? conflict.version : edit.version}
           defaultValue={{
             title: a.title,
             description: a.description,

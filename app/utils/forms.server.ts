@@ -80,3 +80,14 @@ export function carriedForm(url: URL): SubmissionResult<string[]> | null {
   const { payload } = parse(url.searchParams, { resolve: () => ({ value: undefined }) });
   return { initialValue: payload as SubmissionResult<string[]>["initialValue"] };
 }
+
+/**
+ * The version an edit form is to send after a choice search: the one the carried values were
+ * typed against (its hidden `version` in the address), else the row's. The row's version after
+ * the search would make a colleague's save in between look seen, and the user's typed values,
+ * begun from the older row, would overwrite it without a conflict.
+ */
+export function versionOfCarried(carried: SubmissionResult<string[]> | null, current: number): number {
+  const typed = (carried?.initialValue as Record<string, unknown> | undefined)?.version;
+  return typeof typed === "string" && /^\d{1,9}$/.test(typed) ? Number(typed) : current;
+}

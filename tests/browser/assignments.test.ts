@@ -148,4 +148,33 @@ describe("assignments", () => {
     );
     await page.context().close();
   });
+  it("keeps the version the edit began from across a person search: a change saved meanwhile is a conflict, not overwritten", async () => {
+    // The search reloads the page (a GET carrying the form); the typed values come back, and so
+    // must the version they were typed against, not the one saved by someone else since.
+    const row = app.db.select().from(assignments).get()!;
+    const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/uppdrag/${row.id}`);
+    const edit = page.getByRole("region", { name: "Ändra uppdraget" });
+    await edit.getByRole("textbox", { name: "Uppdrag", exact: true }).fill("Rubrik skriven före sökningen");
+    app.db
+      .update(assignments)
+      .set({ dueDate: "2027-06-30", version: row.version + 1 })
+      .where(eq(assignments.id, row.id))
+      .run();
+    await edit.getByLabel("Sök person").fill("kommun");
+    await edit.getByRole("button", { name: "Sök", exact: true }).click();
+    await page.waitForURL(/sok-person=kommun/);
+    const after = page.getByRole("region", { name: "Ändra uppdraget" });
+    expect(await after.getByRole("textbox", { name: "Uppdrag", exact: true }).inputValue()).toBe(
+      "Rubrik skriven före sökningen",
+    );
+    await after.getByRole("button", { name: "Spara", exact: true }).click();
+    await waitForText(page.locator("main"), "Någon annan har ändrat uppdraget");
+    expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()).toMatchObject({
+      title: row.title,
+      dueDate: "2027-06-30",
+    });
+    await context.close();
+  });
 });
