@@ -17,7 +17,7 @@ import {
 import { withCollaboration } from "~/domain/collaboration";
 import { canReadDecision } from "~/domain/decisions";
 import { todayInStockholm } from "~/domain/format";
-import type { Actor } from "~/domain/policy";
+import { can, type Actor } from "~/domain/policy";
 import { ASSIGNMENT_STATUSES, isAssignmentOverdue } from "~/domain/recommendations";
 import { assignmentSchema } from "~/forms/assignment";
 import {
@@ -63,7 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const carried = canEdit ? carriedForm(url) : null;
   return {
     assignment: { ...assignment, overdue: isAssignmentOverdue(assignment, todayInStockholm()) },
-    slug: getCollaboration(assignment.collaborationId)?.slug ?? "",
+    // The collaboration's list, only for a viewer who may open it: one who holds the assignment
+    // from outside the collaboration would be led to a refusal (no dead ends).
+    list: can(viewer.actor, "read:assignments", { collaborationId: assignment.collaborationId })
+      ? withCollaboration("/uppdrag", getCollaboration(assignment.collaborationId)?.slug ?? "")
+      : null,
     decision: decisionShownTo(viewer.actor, assignment.decisionId),
     canUpdate: mayUpdateAssignment(viewer.actor, assignment),
     edit: canEdit
@@ -122,7 +126,7 @@ function conflictRow(id: number) {
 }
 
 export default function AssignmentPage() {
-  const { assignment: a, slug, decision, canUpdate, edit } = useLoaderData<typeof loader>();
+  const { assignment: a, list, decision, canUpdate, edit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const typed = (reply?.initialValue ?? {}) as Record<string, string | undefined>;
   const conflict = conflictOf<ReturnType<typeof conflictRow>>(reply);
@@ -130,7 +134,7 @@ export default function AssignmentPage() {
   const editReply = typed.intent === "edit" ? reply : null;
   return (
     <article>
-      <Breadcrumbs trail={[[withCollaboration("/uppdrag", slug), "Uppdrag"]]} current={a.title} />
+      <Breadcrumbs trail={list ? [[list, "Uppdrag"]] : []} current={a.title} />
       <h1>{a.title}</h1>
       {a.description ? <p className="pre">{keepUnitsWhole(a.description)}</p> : null}
       <dl className="facts">

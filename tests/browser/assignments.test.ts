@@ -5,10 +5,12 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, decisions } from "../../db/schema";
+import { assignments, collaborations, decisions, users } from "../../db/schema";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
+const collaborationSlugOf = (id: number) =>
+  app.db.select().from(collaborations).where(eq(collaborations.id, id)).get()!.slug;
 beforeAll(async () => {
   app = await startApp({ exampleCollaboration: true });
 });
@@ -176,5 +178,23 @@ describe("assignments", () => {
       dueDate: "2027-06-30",
     });
     await context.close();
+  });
+  it("leads an assignee from outside the collaboration to no list they may not open", async () => {
+    const outsider = app.db.select().from(users).where(eq(users.id, "demo-spel")).get()!;
+    const row = app.db.select().from(assignments).where(eq(assignments.collaborationId, 1)).get()!;
+    app.db
+      .update(assignments)
+      .set({ assigneeType: "person", assigneeId: outsider.personId! })
+      .where(eq(assignments.id, row.id))
+      .run();
+    const { page } = await app.page("demo-spel");
+    await page.goto(`/uppdrag/${row.id}`);
+    await waitForText(page.getByRole("heading", { level: 1 }), row.title);
+    const crumbs = page.getByRole("navigation", { name: "Brödsmulor" });
+    expect(await crumbs.getByRole("link").count()).toBe(0);
+    // What the link would have opened refuses them.
+    const list = await page.goto(`/uppdrag?samverkan=${collaborationSlugOf(row.collaborationId)}`);
+    expect(list?.status()).toBeGreaterThanOrEqual(400);
+    await page.context().close();
   });
 });

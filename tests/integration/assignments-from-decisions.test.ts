@@ -9,7 +9,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { assignments, auditLog, bodies, collaborations, decisions, matters } from "../../db/schema";
+import { assignments, auditLog, bodies, collaborations, decisions, matters, users } from "../../db/schema";
 import { createDecision } from "~/models/decisions.server";
 import * as decisionPage from "~/routes/beslut.$decisionId";
 import * as matterPage from "~/routes/arenden.$matterId";
@@ -199,6 +199,20 @@ describe("an assignment's page", () => {
     const coordinator = await load(a.id, "demo-samordnare");
     expect(coordinator.decision).toMatchObject({ id: decision.id });
     expect(coordinator.edit?.current).toBe(`body:${world.bodyIds.arbetsgrupp}`);
+  });
+
+  it("leads to the collaboration's list only a viewer who may open it, not an assignee from outside", async () => {
+    const outsider = db.select().from(users).where(eq(users.id, "demo-spel")).get()!;
+    await give(decisionOf(world.bodyIds.svom).id, { title: "Spelets del", assignee: `person:${outsider.personId}` });
+    const a = db.select().from(assignments).where(eq(assignments.title, "Spelets del")).get()!;
+    // The person holds it and opens it, but does not take part in Mini-Maria: its list refuses them.
+    const theirs = await load(a.id, "demo-spel");
+    expect(theirs.assignment.title).toBe("Spelets del");
+    expect(theirs.list).toBeNull();
+    await expect(loadAs(db, assignmentsPage, `/uppdrag?samverkan=${MINI_MARIA}`, "demo-spel")).rejects.toBeInstanceOf(
+      Response,
+    );
+    expect((await load(a.id, "demo-ifochef")).list).toBe(`/uppdrag?samverkan=${MINI_MARIA}`);
   });
 
   it("lets the coordinator change what, who and by when, audited with before and after", async () => {
