@@ -72,7 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "manage:decisions");
   const decision = getDecision(idParam(params.decisionId));
-  if (!decision) throw notFound("Beslutet finns inte.");
+  // As the loader: a procedural § is part of the minutes, not a decision with a page or a status.
+  if (!decision || !decision.inRegister) throw notFound("Beslutet finns inte.");
   const submission = parseForm(await readForm(request), decisionStatusSchema);
   if (submission.status !== "success") return rejectForm(submission);
   const refusal = decisionStatusRefusal(decision);

@@ -88,6 +88,14 @@ describe("a decision's status", () => {
     expect(auditsOf(d.id)).toBe(0);
   });
 
+  it("answers a procedural § (not in the register, which its page answers 404) as a missing decision", async () => {
+    const d = decision();
+    db.update(decisions).set({ inRegister: false }).where(eq(decisions.id, d.id)).run();
+    await expect(setStatus(d.id, { was: "gäller", status: "upphävt" })).rejects.toMatchObject({ status: 404 });
+    expect(statusOf(d.id)).toBe("gäller");
+    expect(auditsOf(d.id)).toBe(0);
+  });
+
   it("refuses a form that does not say which status it showed", async () => {
     const d = decision();
     const answer = await setStatus(d.id, { status: "verkställt" });
