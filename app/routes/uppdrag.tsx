@@ -133,7 +133,10 @@ function decisionOfNewAssignment(requested: string | number | null, actor: Actor
     decision,
     listBodies(collaborationId).map((b) => b.id),
   );
-  if (refusal !== null || !decision) return { ok: false as const, refusal: refusal ?? "Beslutet finns inte." };
+  // A refused one is still carried by the form (`requested`), so a save is refused for it, not
+  // made into an assignment from no decision.
+  if (refusal !== null || !decision)
+    return { ok: false as const, requested: String(requested), refusal: refusal ?? "Beslutet finns inte." };
   return { ok: true as const, id: decision.id, title: decision.title, decidedOn: decision.decidedOn };
 }
 
@@ -280,7 +283,10 @@ function CreateForm({
   lastResult,
 }: {
   options: AssignmentOptions;
-  fromDecision: { ok: true; id: number; title: string; decidedOn: string } | { ok: false; refusal: string } | null;
+  fromDecision:
+    | { ok: true; id: number; title: string; decidedOn: string }
+    | { ok: false; requested: string; refusal: string }
+    | null;
   lastResult: Reply | null;
 }) {
   const [form, fields] = useSchemaForm(assignmentSchema, { lastResult });
@@ -294,6 +300,9 @@ function CreateForm({
       ) : null}
       <Form method="post" className="stack" {...formProps(form)}>
         <input type="hidden" name="intent" value="create" />
+        {fromDecision && !fromDecision.ok ? (
+          <input type="hidden" name="decisionId" value={fromDecision.requested} />
+        ) : null}
         {fromDecision?.ok ? (
           <p>
             <input type="hidden" name="decisionId" value={fromDecision.id} />

@@ -197,4 +197,40 @@ describe("assignments", () => {
     expect(list?.status()).toBeGreaterThanOrEqual(400);
     await page.context().close();
   });
+  it("does not give an assignment from no decision when the decision it was to come from is refused", async () => {
+    // A link to a decision since removed (or one the coordinator's collaboration cannot use).
+    const gone =
+      Math.max(
+        ...app.db
+          .select({ id: decisions.id })
+          .from(decisions)
+          .all()
+          .map((d) => d.id),
+      ) + 1;
+    const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/uppdrag?samverkan=mini-maria-jh&beslut=${gone}`);
+    const form = page.getByRole("region", { name: "Nytt uppdrag" });
+    await waitForText(form, "Beslutet finns inte.");
+    await form
+      .getByRole("textbox", { name: "Uppdrag", exact: true })
+      .fill("Uppdrag som skulle ha kommit från beslutet");
+    await form.getByLabel("Ansvarig").selectOption({ label: "Styrgruppen för Mini-Maria" });
+    await form.getByRole("button", { name: "Skapa uppdrag" }).click();
+    await waitForText(page.getByRole("region", { name: "Nytt uppdrag" }), "Beslutet finns inte.");
+    expect(
+      app.db
+        .select()
+        .from(assignments)
+        .where(eq(assignments.title, "Uppdrag som skulle ha kommit från beslutet"))
+        .all(),
+    ).toEqual([]);
+    expect(
+      await page
+        .getByRole("region", { name: "Nytt uppdrag" })
+        .getByRole("textbox", { name: "Uppdrag", exact: true })
+        .inputValue(),
+    ).toBe("Uppdrag som skulle ha kommit från beslutet");
+    await context.close();
+  });
 });
