@@ -146,6 +146,18 @@ export function assignmentOptions(collaborationId: number, params: URLSearchPara
   };
 }
 
+/**
+ * The person option of an assignee value a rejected form sent back ("person:12"), so the field
+ * can offer what the user chose even when the reloaded page's options do not hold it (someone
+ * else has since given the assignment to another person). Null for anything but a known person.
+ */
+export function typedPersonOption(value: unknown): { id: number; label: string } | null {
+  const id = chosenId(typeof value === "string" ? value : null, "person");
+  if (id === null) return null;
+  const found = personChoices({ param: PERSON_SEARCH, search: "", chosen: id, limit: 1 }).options;
+  return found.find((o) => o.id === id) ?? null;
+}
+
 type Assignee = { type: "person" | "body" | "party"; id: number };
 
 /**

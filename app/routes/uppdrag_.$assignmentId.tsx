@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, notFound, requireViewerWith } from "~/auth/session.server";
 import { AssignmentFields } from "~/components/assignment-fields";
@@ -25,6 +25,7 @@ import {
   getAssignmentWithNames,
   isAssigneeOf,
   setAssignmentStatus,
+  typedPersonOption,
   updateAssignment,
 } from "~/models/assignments.server";
 import { getCollaboration } from "~/models/collaborations.server";
@@ -101,16 +102,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok) return rejectConflict(submission, conflictRow(saved.conflict.id), saved.conflict.version);
     return redirectWithStatus(here, "Uppdragets status är sparad.");
   }
+  // A rejected edit names the person it chose, which the reloaded page may no longer offer.
+  const typedPerson = typedPersonOption(submission.payload.assignee);
   const decision = assignment.decisionId === null ? undefined : getDecision(assignment.decisionId);
   const fieldErrors = {
     // The options a page offered are never trusted: the assignee exists and belongs to the assignment's collaboration.
     assignee: isAssigneeOf(assignment.collaborationId, value.assignee) ? [] : ["Välj vem som har uppdraget i listan."],
     dueDate: [dueDateRefusal(value.dueDate, decision?.decidedOn ?? null)].filter((m) => m !== null),
   };
-  if (fieldErrors.assignee.length || fieldErrors.dueDate.length) return rejectForm(submission, { fieldErrors });
+  if (fieldErrors.assignee.length || fieldErrors.dueDate.length)
+    return withTypedPerson(rejectForm(submission, { fieldErrors }), typedPerson);
   const saved = updateAssignment(viewer.user.id, assignment.id, value.version, value);
-  if (!saved.ok) return rejectConflict(submission, conflictRow(saved.conflict.id), saved.conflict.version);
+  if (!saved.ok)
+    return withTypedPerson(
+      rejectConflict(submission, conflictRow(saved.conflict.id), saved.conflict.version),
+      typedPerson,
+    );
   return redirectWithStatus(here, "Uppdraget är sparat.");
+}
+
+/** The rejection with the person the form chose beside it (`typedPersonOption`). */
+function withTypedPerson<Reply extends object>(
+  rejection: { data: Reply; init: ResponseInit | null },
+  typedPerson: { id: number; label: string } | null,
+) {
+  return data({ ...rejection.data, typedPerson }, rejection.init ?? undefined);
 }
 
 /** What someone else saved, as the conflict notice shows it (the assignee by name). */
@@ -126,12 +142,16 @@ function conflictRow(id: number) {
 }
 
 export default function AssignmentPage() {
-  const { assignment: a, list, decision, canUpdate, edit } = useLoaderData<typeof loader>();
+  const { assignment: a, list, decision, canUpdate, edit: loaded } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const typed = (reply?.initialValue ?? {}) as Record<string, string | undefined>;
   const conflict = conflictOf<ReturnType<typeof conflictRow>>(reply);
   const statusReply = typed.intent === "status" ? reply : null;
   const editReply = typed.intent === "edit" ? reply : null;
+  const edit = withPerson(
+    loaded,
+    (editReply as { typedPerson?: { id: number; label: string } | null } | null)?.typedPerson,
+  );
   return (
     <article>
       <Breadcrumbs trail={list ? [[list, "Uppdrag"]] : []} current={a.title} />
@@ -208,6 +228,13 @@ export default function AssignmentPage() {
 }
 
 type Edit = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["edit"]>;
+
+/** The edit's options with the person a rejected save chose, when the reloaded page lacks them. */
+function withPerson(edit: Edit | null, person: { id: number; label: string } | null | undefined): Edit | null {
+  if (!edit || !person || edit.options.people.options.some((o) => o.id === person.id)) return edit;
+  const people = { ...edit.options.people, options: [...edit.options.people.options, person] };
+  return { ...edit, options: { ...edit.options, people } };
+}
 
 /** The label the assignee field showed for a value the user typed ("body:3"), for the conflict notice. */
 function assigneeLabel(edit: Edit | null, value: string | undefined): string {

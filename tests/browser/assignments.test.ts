@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, collaborations, decisions, users } from "../../db/schema";
+import { assignments, collaborations, decisions, people, users } from "../../db/schema";
 import { expectAccessible, startApp, waitForText, type TestApp } from "../support/browser";
 
 let app: TestApp;
@@ -231,6 +231,41 @@ describe("assignments", () => {
         .getByRole("textbox", { name: "Uppdrag", exact: true })
         .inputValue(),
     ).toBe("Uppdrag som skulle ha kommit från beslutet");
+    await context.close();
+  });
+  it("keeps the person the edit chose after a conflict without JavaScript, though someone else has since given it to another", async () => {
+    const [a, b] = [app.world.personIds["Per Politiker Krokom"], app.world.personIds["IFO-chef Berg"]];
+    // More people than a choice field offers unsearched: the page offers the latest and the chosen one.
+    app.db
+      .insert(people)
+      .values(Array.from({ length: 60 }, (_, i) => ({ name: `Handläggare ${i + 1}`, title: "Handläggare" })))
+      .run();
+    const row = app.db.select().from(assignments).where(eq(assignments.collaborationId, 1)).all().at(-1)!;
+    app.db.update(assignments).set({ assigneeType: "person", assigneeId: a }).where(eq(assignments.id, row.id)).run();
+    const context = await app.context("demo-samordnare", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/uppdrag/${row.id}`);
+    const edit = page.getByRole("region", { name: "Ändra uppdraget" });
+    expect(await edit.getByLabel("Ansvarig").inputValue()).toBe(`person:${a}`);
+    await edit.getByLabel("Klart senast").fill("2027-09-30");
+    // Someone else gives it to another person meanwhile.
+    app.db
+      .update(assignments)
+      .set({ assigneeId: b, version: row.version + 1 })
+      .where(eq(assignments.id, row.id))
+      .run();
+    await edit.getByRole("button", { name: "Spara", exact: true }).click();
+    await waitForText(page.locator("main"), "Någon annan har ändrat uppdraget");
+    const after = page.getByRole("region", { name: "Ändra uppdraget" });
+    expect(await after.getByLabel("Ansvarig").inputValue()).toBe(`person:${a}`);
+    expect(await page.locator("main").innerText()).not.toContain(`person:${a}`);
+    await after.getByRole("button", { name: "Spara mina uppgifter ändå" }).click();
+    await waitForText(page.getByRole("status"), "Uppdraget är sparat.");
+    expect(app.db.select().from(assignments).where(eq(assignments.id, row.id)).get()).toMatchObject({
+      assigneeType: "person",
+      assigneeId: a,
+      dueDate: "2027-09-30",
+    });
     await context.close();
   });
 });
