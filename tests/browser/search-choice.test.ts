@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHOICE_DEFAULT, CHOICE_SEARCH } from "~/components/forms";
 import { unrunSearchMessage } from "~/domain/choices";
-import { agendaItems, decisions, documents, matters, meetings, recommendations } from "../../db/schema";
+import { agendaItems, assignments, decisions, documents, matters, meetings, recommendations } from "../../db/schema";
 import { expectAccessible, startApp, type TestApp, waitForText } from "../support/browser";
 
 let app: TestApp;
@@ -199,6 +199,11 @@ describe("checking fields in the browser", () => {
 
 /** Where each source that renders a SearchChoiceField shows it (a new one must be added here). */
 const FORMS_WITH_A_CHOICE_FIELD: Record<string, () => string[]> = {
+  // The new assignment on /uppdrag and the edit on an assignment's own page.
+  "app/components/assignment-fields.tsx": () => [
+    "/uppdrag",
+    `/uppdrag/${app.db.select({ id: assignments.id }).from(assignments).get()!.id}`,
+  ],
   "app/components/item-form.tsx": () => [`/moten/${meetingId}/punkter/ny`, `/moten/${meetingId}/punkter/${itemId}`],
   "app/components/membership-form.tsx": () => [`/organ/${app.world.bodyIds.styrgrupp}/ledamoter/ny`],
   "app/components/recommendation-form.tsx": () => [
@@ -208,7 +213,6 @@ const FORMS_WITH_A_CHOICE_FIELD: Record<string, () => string[]> = {
   "app/routes/beslut.ny.tsx": () => ["/beslut/ny"],
   "app/routes/dokument.$documentId._index.tsx": () => [`/dokument/${documentId}`],
   "app/routes/rekommendationer.$recommendationId.beslut.tsx": () => [`/rekommendationer/${recommendationId}/beslut`],
-  "app/routes/uppdrag.tsx": () => ["/uppdrag"],
 };
 
 function sourcesRenderingAChoiceField(): string[] {
@@ -312,7 +316,7 @@ describe("Enter in a form with a choice field", () => {
       }
     }
     // Every form but the document's links and a recommendation's decision has a text field.
-    expect(fieldsPressed).toBe(7);
+    expect(fieldsPressed).toBe(8);
     expect(errors).toEqual([]);
     await page.context().close();
   });
