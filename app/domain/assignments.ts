@@ -2,7 +2,7 @@
  * Assignments (uppdrag): who holds one, which list shows it, who may write on /uppdrag. Pure:
  * the caller passes the actor and the assignment's facts; `today` is a Stockholm date.
  */
-import { can, type Actor } from "./policy";
+import { can, representsParty, type Actor } from "./policy";
 
 /** The lists of /uppdrag?visa=…: all, the viewer's own, those the viewer created, overdue ones. */
 const ASSIGNMENT_VIEWS = ["alla", "mina", "skapade", "forsenade"] as const;
@@ -31,9 +31,7 @@ export function isAssignee(a: Assigned, actor: AssigneeActor): boolean {
   if (a.assigneeType === "person") return actor.personId === a.assigneeId;
   if (a.assigneeType === "body") return actor.bodyRoles.has(a.assigneeId);
   if (a.assigneeType === "party")
-    return (actor.represents ?? []).some(
-      (p) => p.collaborationId === a.collaborationId && p.organisationId === a.assigneeId,
-    );
+    return representsParty(actor, { collaborationId: a.collaborationId, organisationId: a.assigneeId });
   return false;
 }
 

@@ -70,10 +70,17 @@ export interface PartyRef {
   organisationId: number;
 }
 
-/** Whether the actor is the party's representative (its contact person) in the collaboration. */
-export function representsParty(actor: Actor | null, party: Partial<PartyRef>): boolean {
+/**
+ * Whether the actor is the party's representative in the collaboration: its contact person, who
+ * also belongs to the party (a contact person whose own organisation is another does not speak for it).
+ */
+export function representsParty(
+  actor: Pick<Actor, "organisationId" | "represents"> | null,
+  party: Partial<PartyRef>,
+): boolean {
   const { collaborationId, organisationId } = party;
   if (!actor?.represents || collaborationId === undefined || organisationId === undefined) return false;
+  if (actor.organisationId !== organisationId) return false;
   return actor.represents.some((p) => p.collaborationId === collaborationId && p.organisationId === organisationId);
 }
 

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { memberships, parties, people, users } from "../../db/schema";
 import { isCurrentMembership } from "~/domain/membership";
 import {
@@ -53,12 +53,17 @@ function readActor(user: { id: string; role: Actor["role"]; personId: number | n
     organisationId = db().select().from(people).where(eq(people.id, user.personId)).get()?.organisationId ?? null;
     // The minutes they sign, a meeting of a seat since ended included.
     signsMinutesOf = meetingsSignedBy(user.personId);
-    // The parties whose contact person they are: the representative reports the party's answers.
-    represents = db()
-      .select({ collaborationId: parties.collaborationId, organisationId: parties.organisationId })
-      .from(parties)
-      .where(eq(parties.contactPersonId, user.personId))
-      .all();
+    // The parties whose contact person they are and to which they still belong: the representative
+    // reports the party's answers and holds its assignments. A contact person who has moved to
+    // another organisation speaks for the party no longer, though the party still names them.
+    represents =
+      organisationId === null
+        ? []
+        : db()
+            .select({ collaborationId: parties.collaborationId, organisationId: parties.organisationId })
+            .from(parties)
+            .where(and(eq(parties.contactPersonId, user.personId), eq(parties.organisationId, organisationId)))
+            .all();
   }
   const collaborationIds = collaborationIdsOfBodies([...bodyRoles.keys()]);
   return {

@@ -9,7 +9,18 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
 import type { DemoWorld } from "../../db/demo-world";
-import { assignments, auditLog, bodies, collaborations, decisions, matters, users } from "../../db/schema";
+import {
+  assignments,
+  auditLog,
+  bodies,
+  collaborations,
+  decisions,
+  matters,
+  parties,
+  people,
+  users,
+} from "../../db/schema";
+import { withCollaboration } from "~/domain/collaboration";
 import { createDecision } from "~/models/decisions.server";
 import * as decisionPage from "~/routes/beslut.$decisionId";
 import * as matterPage from "~/routes/arenden.$matterId";
@@ -334,6 +345,44 @@ describe("an assignment given to a party", () => {
     // Östersund's IFO chief is its contact person in Mini-Maria.
     expect((await setStatus("demo-ifochef", a.version)).status).toBe(302);
     expect(db.select().from(assignments).where(eq(assignments.id, a.id)).get()!.status).toBe("pågår");
+  });
+
+  it("is no longer held, nor listed as theirs, once the contact person leaves the party or is replaced", async () => {
+    const decision = decisionOf(world.bodyIds.svom);
+    await give(decision.id, { title: "Östersunds del", assignee: `party:${world.organisationIds.Östersund}` });
+    const a = db.select().from(assignments).where(eq(assignments.title, "Östersunds del")).get()!;
+    const setStatus = (userId: string) =>
+      post(
+        assignmentPage,
+        `/uppdrag/${a.id}`,
+        userId,
+        {
+          intent: "status",
+          id: String(a.id),
+          version: String(db.select().from(assignments).where(eq(assignments.id, a.id)).get()!.version),
+          status: "pågår",
+        },
+        { assignmentId: String(a.id) },
+      );
+    const mine = async () =>
+      (await loadAs(db, assignmentsPage, withCollaboration("/uppdrag?visa=mina", MINI_MARIA), "demo-ifochef")).rows.map(
+        (x) => x.id,
+      );
+    const ifoChief = db.select().from(users).where(eq(users.id, "demo-ifochef")).get()!.personId!;
+    const ostersund = db.select().from(parties).where(eq(parties.contactPersonId, ifoChief)).get()!;
+    expect(await mine()).toContain(a.id);
+    // Her person now belongs to the region (moved jobs); the party still names her until the
+    // coordinator chooses another: she no longer speaks for Östersund.
+    db.update(people).set({ organisationId: world.organisationIds.region }).where(eq(people.id, ifoChief)).run();
+    expect((await setStatus("demo-ifochef")).status).toBe(403);
+    expect(await mine()).not.toContain(a.id);
+    // Back at Östersund, but the coordinator has chosen someone else: the change holds at once.
+    db.update(people).set({ organisationId: ostersund.organisationId }).where(eq(people.id, ifoChief)).run();
+    expect(await mine()).toContain(a.id);
+    db.update(parties).set({ contactPersonId: null }).where(eq(parties.id, ostersund.id)).run();
+    expect((await setStatus("demo-ifochef")).status).toBe(403);
+    expect(await mine()).not.toContain(a.id);
+    expect(db.select().from(assignments).where(eq(assignments.id, a.id)).get()!.status).toBe("ej påbörjad");
   });
 });
 

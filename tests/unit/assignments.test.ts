@@ -77,6 +77,15 @@ describe("isAssignee", () => {
     expect(isAssignee({ collaborationId: 2, assigneeType: "party", assigneeId: 5 }, representative)).toBe(false);
   });
 
+  it("is not held by a contact person who belongs to another organisation (chosen by mistake, or since moved on)", () => {
+    const outsider: Actor = { ...member, organisationId: 6, represents: [{ collaborationId: 1, organisationId: 5 }] };
+    expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 5 }, outsider)).toBe(false);
+    expect(mayUpdateAssignment(outsider, { collaborationId: 1, assigneeType: "party", assigneeId: 5 })).toBe(false);
+    expect(
+      isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 5 }, { ...outsider, organisationId: null }),
+    ).toBe(false);
+  });
+
   it("does not confuse the kinds: a person id is not an organisation or a body id", () => {
     const same = actor("member", [[7, "ledamot"]], 7, 8);
     expect(isAssignee({ collaborationId: 1, assigneeType: "party", assigneeId: 7 }, same)).toBe(false);
