@@ -5,10 +5,11 @@
  * meetings. Idempotent: every row is found by its natural key before it is inserted, so
  * running the seed twice changes nothing. Tests build their worlds with the same functions.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, not, sql } from "drizzle-orm";
 import { STANDARD_ITEMS } from "../app/domain/meetings";
 import type { Db } from "./connection";
 import {
+  auditLog,
   bodies,
   bodyCollaborations,
   bodyStandardItems,
@@ -54,8 +55,15 @@ export function ensureParty(
   return found ?? db.insert(parties).values(v).returning().get();
 }
 
-/** The party's contact person, unless the coordinator has already chosen one. */
+/**
+ * The party's contact person, unless the coordinator has already chosen one: a person, or none
+ * (the party page's "Ingen kontaktperson" leaves the column empty, so an empty column alone does
+ * not tell the demo it may fill it; an audited change of the contact person does).
+ */
 function ensureContactPerson(db: Db, collaborationId: number, organisationId: number, personId: number) {
+  const chosen = sql`EXISTS (SELECT 1 FROM ${auditLog} WHERE ${auditLog.entityType} = 'party'
+    AND ${auditLog.entityId} = CAST(${parties.id} AS TEXT) AND ${auditLog.action} = 'update'
+    AND json_extract(${auditLog.before}, '$.contactPersonId') IS NOT json_extract(${auditLog.after}, '$.contactPersonId'))`;
   db.update(parties)
     .set({ contactPersonId: personId })
     .where(
@@ -63,6 +71,7 @@ function ensureContactPerson(db: Db, collaborationId: number, organisationId: nu
         eq(parties.collaborationId, collaborationId),
         eq(parties.organisationId, organisationId),
         isNull(parties.contactPersonId),
+        not(chosen),
       ),
     )
     .run();

@@ -4,6 +4,7 @@ import { writeTransaction, type Db } from "../../db/connection";
 import { buildDemoWorld, type DemoWorld } from "../../db/demo-world";
 import { auditLog, bodies, meetings, memberships, organisations, parties, people, users } from "../../db/schema";
 import { addMembership, updateMembership } from "~/models/memberships.server";
+import { updateParty } from "~/models/organisations.server";
 import { membersOfBody, pageOfFormerMembers } from "~/models/bodies.server";
 import { demoDatabase } from "../support/test-db";
 
@@ -35,6 +36,35 @@ describe("demo world", () => {
     const before = counts();
     writeTransaction(db, (tx) => buildDemoWorld(tx, "x", "2026-11-23"));
     expect(counts()).toEqual(before);
+  });
+
+  it("keeps the coordinator's choice of contact person when built again, 'none' included", () => {
+    const partyOfOrg = (name: string) =>
+      db.select().from(parties).where(eq(parties.organisationId, world.organisationIds[name])).get()!;
+    const choose = (name: string, contactPersonId: number | null) => {
+      const p = partyOfOrg(name);
+      const { role, registrarEmail, memberSince, branchClinic } = p;
+      const saved = updateParty(
+        "demo-samordnare",
+        p.id,
+        p.version,
+        { role, registrarEmail, memberSince, branchClinic, contactPersonId },
+        "2026-11-23",
+      );
+      expect(saved.ok).toBe(true);
+    };
+    // The demo made each IFO chief the municipality's contact person, once.
+    expect(partyOfOrg("Östersund").contactPersonId).toBe(world.personIds["Ingrid IFO-chef Östersund"]);
+    const other = db
+      .insert(people)
+      .values({ name: "Annan handläggare Krokom", title: "", organisationId: world.organisationIds.Krokom })
+      .returning()
+      .get();
+    choose("Östersund", null);
+    choose("Krokom", other.id);
+    writeTransaction(db, (tx) => buildDemoWorld(tx, "x", "2026-11-23"));
+    expect(partyOfOrg("Östersund").contactPersonId).toBeNull();
+    expect(partyOfOrg("Krokom").contactPersonId).toBe(other.id);
   });
 
   it("has the real SVOM meeting dates of the Mini-Maria history", () => {
