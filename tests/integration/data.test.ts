@@ -60,11 +60,17 @@ describe("demo world", () => {
       .values({ name: "Annan handläggare Krokom", title: "", organisationId: world.organisationIds.Krokom })
       .returning()
       .get();
-    choose("Östersund", null);
     choose("Krokom", other.id);
+    choose("Östersund", null);
+    // A party no one has chosen for (a database from before the demo named contact persons) is filled.
+    db.update(parties)
+      .set({ contactPersonId: null })
+      .where(eq(parties.id, partyOfOrg("Berg").id))
+      .run();
     writeTransaction(db, (tx) => buildDemoWorld(tx, "x", "2026-11-23"));
     expect(partyOfOrg("Östersund").contactPersonId).toBeNull();
     expect(partyOfOrg("Krokom").contactPersonId).toBe(other.id);
+    expect(partyOfOrg("Berg").contactPersonId).toBe(world.personIds["IFO-chef Berg"]);
   });
 
   it("has the real SVOM meeting dates of the Mini-Maria history", () => {
