@@ -2,7 +2,7 @@
  * Organisations (regions, municipalities) and their participation in collaborations (parties).
  * The coordinator's writes are audited in the same transaction and version-checked.
  */
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { bodies, collaborations, memberships, organisations, parties, people } from "../../db/schema";
 import type { OrganisationKind, PartyRole } from "~/domain/collaboration";
 import { byTenure } from "~/domain/membership";
@@ -179,6 +179,15 @@ export function updateParty(
     });
   });
 }
+
+/**
+ * The party's representative as a column of a query on parties: its contact person, only while
+ * that person belongs to the party's organisation (as the actor's `represents` and
+ * representsParty hold it); a contact person since moved to another organisation is null, so
+ * reminders and letters do not go to someone who no longer speaks for the party.
+ */
+export const partyRepresentative = sql<number | null>`(SELECT representative.id FROM people AS representative
+  WHERE representative.id = "parties"."contact_person_id" AND representative.organisation_id = "parties"."organisation_id")`;
 
 /** The party's contact person (its representative): the coordinator's edit page only, not the public lists. */
 export function contactPersonOf(partyId: number): number | null {

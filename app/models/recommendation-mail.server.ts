@@ -25,6 +25,7 @@ import { markdownToPlainParagraphs } from "~/utils/markdown.server";
 import { portalOrigin } from "~/utils/origin.server";
 import { notifyPeople } from "./notifications.server";
 import { enqueueMail } from "./outbox.server";
+import { partyRepresentative } from "./organisations.server";
 
 type Letter = typeof recommendationLetters.$inferSelect;
 
@@ -32,7 +33,7 @@ export function queueLetterMail(tx: Db, letter: Letter, reason: string): void {
   const rec = tx.select().from(recommendations).where(eq(recommendations.id, letter.recommendationId)).get();
   if (!rec) return;
   const party = tx
-    .select({ registrar: parties.registrarEmail, contact: parties.contactPersonId, name: organisations.name })
+    .select({ registrar: parties.registrarEmail, contact: partyRepresentative, name: organisations.name })
     .from(parties)
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
     .where(and(eq(parties.collaborationId, rec.collaborationId), eq(parties.organisationId, letter.organisationId)))

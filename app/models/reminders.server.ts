@@ -16,6 +16,7 @@ import { agreementNoticeMail, assignmentDueMail, proposalDeadlineMail } from "~/
 import { withCollaboration } from "~/domain/collaboration";
 import { proposalDeadline } from "~/domain/meetings";
 import { db, write, type Db } from "~/utils/db.server";
+import { partyRepresentative } from "./organisations.server";
 import { currentVersion, termsOf } from "./agreements.server";
 import { getCollaboration } from "./collaborations.server";
 import { calledTo, membersOnDate } from "./meeting-attendance.server";
@@ -82,7 +83,7 @@ function assigneesOf(tx: Db, a: { assigneeType: string; assigneeId: number; coll
   if (a.assigneeType === "person") return [a.assigneeId];
   if (a.assigneeType === "body") return chairsOn(tx, a.assigneeId, today);
   const party = tx
-    .select({ contact: parties.contactPersonId })
+    .select({ contact: partyRepresentative })
     .from(parties)
     .where(and(eq(parties.organisationId, a.assigneeId), eq(parties.collaborationId, a.collaborationId)))
     .get();
@@ -144,7 +145,7 @@ function agreementNoticeReminders(tx: Db, today: string, origin: string): number
     // agreement ends with the last exit and there is no notice left for anyone to chase.
     const deciding = tx
       .select({
-        contact: parties.contactPersonId,
+        contact: partyRepresentative,
         status: parties.status,
         memberSince: parties.memberSince,
         noticeReceivedOn: parties.noticeReceivedOn,

@@ -376,9 +376,11 @@ describe("reminders about the collaboration's records", () => {
   it("a recommendation's reminder to a party's representative names only what the representative may open", async () => {
     const berg = world.organisationIds.Berg;
     const bracke = world.organisationIds.Bräcke;
-    // Berg's representative is from Berg and reports its answer; Bräcke's is from no party and may only read.
+    // Berg's representative is from Berg and reports its answer; Bräcke's is one of its politicians
+    // (a reader's account) and may only read. (A contact person of another organisation is not a
+    // representative and is not reminded at all: notifications.test.ts.)
     const contact = personWithAccount("Rolf Representant", "member", berg);
-    const reader = personWithAccount("Ivar Inbjuden");
+    const reader = personWithAccount("Ivar Inbjuden", "reader", bracke);
     for (const id of [contact, reader]) cookies.set(id, (await createSession(`mail-${id}`)).split(";")[0]);
     db.update(parties).set({ contactPersonId: contact }).where(eq(parties.organisationId, berg)).run();
     db.update(parties).set({ contactPersonId: reader }).where(eq(parties.organisationId, bracke)).run();

@@ -110,7 +110,12 @@ function arrange(all: Record<string, Case>): Map<string, number> {
     expect(organisationId, name).toBeDefined();
     const person = db
       .insert(people)
-      .values({ name: `Företrädare ${name}`, email: `foretradare.${organisationId}.${contacts.size}@demo.example` })
+      // One of the party's own people: a contact person of another organisation represents no one.
+      .values({
+        name: `Företrädare ${name}`,
+        email: `foretradare.${organisationId}.${contacts.size}@demo.example`,
+        organisationId,
+      })
       .returning()
       .get();
     const updated = db
