@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { parties } from "../../db/schema";
+import { auditLog, parties } from "../../db/schema";
 import type { DemoWorld } from "../../db/demo-world";
 import { createDecision } from "~/models/decisions.server";
 import {
@@ -433,7 +433,7 @@ describe("who speaks for the party", () => {
   });
 
   /** The coordinator saves Östersund's party page (samverkan/:id/parter/:partyId) with a contact person. */
-  async function setContact(contactPersonId: number | null) {
+  async function setContact(contactPersonId: number | null, version?: number) {
     const { action } = await import("~/routes/samverkan.$collaborationId.parter.$partyId");
     const party = db
       .select()
@@ -452,7 +452,7 @@ describe("who speaks for the party", () => {
       memberSince: party.memberSince ?? "",
       branchClinic: party.branchClinic,
       contactPersonId: contactPersonId === null ? "" : String(contactPersonId),
-      version: String(party.version),
+      version: String(version ?? party.version),
     };
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
     const path = `/samverkan/${world.collaborationId}/parter/${party.id}`;
@@ -476,6 +476,40 @@ describe("who speaks for the party", () => {
     expect(await form("demo-chef", rec.id, östersund)).toBe(403);
     expect(await form("demo-ifochef", rec.id, östersund)).toBe(403);
     expect(await form("demo-samordnare", rec.id, östersund)).toBe(200);
+  });
+
+  it("logs the change with before and after, and refuses a stale page as a conflict that keeps what was chosen", async () => {
+    const östersund = () =>
+      db
+        .select()
+        .from(parties)
+        .where(
+          and(
+            eq(parties.collaborationId, world.collaborationId),
+            eq(parties.organisationId, world.organisationIds.Östersund),
+          ),
+        )
+        .get()!;
+    const shown = östersund().version;
+    const chief = world.personIds["Maja Mini-Maria-chef"];
+    expect(((await setContact(chief, shown)) as Response).status).toBe(302);
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "party"), eq(auditLog.entityId, String(östersund().id))))
+      .all()
+      .at(-1)!;
+    expect(entry.action).toBe("update");
+    expect(JSON.parse(entry.before!).contactPersonId).toBe(world.personIds["Ingrid IFO-chef Östersund"]);
+    expect(JSON.parse(entry.after!).contactPersonId).toBe(chief);
+    // A second coordinator, on the page shown before that save, chooses the IFO chief: a conflict.
+    const ifoChief = world.personIds["Ingrid IFO-chef Östersund"];
+    const stale = (await setContact(ifoChief, shown)) as Reply & { data: { conflict?: { theirs: unknown } } };
+    expect(stale instanceof Response).toBe(false);
+    expect(stale.init?.status).toBe(409);
+    expect(stale.data.conflict?.theirs).toMatchObject({ contactPersonId: chief });
+    expect(stale.data.initialValue?.contactPersonId).toBe(String(ifoChief));
+    expect(östersund().contactPersonId).toBe(chief);
   });
 
   it("refuses a contact person who is not of the party, and saves nothing", async () => {
